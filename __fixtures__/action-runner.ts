@@ -1,0 +1,226 @@
+/**
+ * Runs the bundled action the way the runner does: `node dist/index.js` with INPUT_*
+ * variables (defaults from action.yml), GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY,
+ * RUNNER_TEMP and GITHUB_WORKSPACE, each run in its own scratch directory.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const DIST = path.join(REPO, 'dist')
+export const STANDIN = path.join(REPO, 'native/build/standin/libkrun.so.1')
+
+/**
+ * Why the stand-in cannot run here, if it cannot: it needs root for its namespaces and
+ * mounts, and the action checks /dev/kvm before anything else.
+ */
+export function standinSkipReason(): string | undefined {
+  if (process.getuid?.() !== 0) return 'the stand-in libkrun needs root for its mount and PID namespaces'
+  if (!fs.existsSync(STANDIN)) return `${STANDIN} is missing; run npm run build:native`
+  try {
+    fs.closeSync(fs.openSync('/dev/kvm', 'r+'))
+  } catch {
+    return '/dev/kvm cannot be opened read-write by this user'
+  }
+  return undefined
+}
+
+/** The defaults action.yml declares, as the runner passes them. */
+export function actionDefaults(): Record<string, string> {
+  const text = fs.readFileSync(path.join(REPO, 'action.yml'), 'utf8')
+  const inputs = text.slice(text.indexOf('\ninputs:'), text.indexOf('\noutputs:'))
+  const defaults: Record<string, string> = {}
+  let current: string | undefined
+  for (const line of inputs.split('\n')) {
+    const name = /^ {2}([a-z-]+):\s*$/.exec(line)
+    if (name) current = name[1]
+    const value = /^ {4}default:\s*(.*)$/.exec(line)
+    if (value && current) defaults[current] = value[1].replace(/^'(.*)'$/, '$1')
+  }
+  return defaults
+}
+
+/** Reads a GITHUB_OUTPUT / GITHUB_STATE file (name<<delimiter blocks). */
+export function parseFileCommands(text: string): Record<string, string> {
+  const values: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[i])
+    if (!match) continue
+    const end = lines.indexOf(match[2], i + 1)
+    values[match[1]] = lines.slice(i + 1, end).join('\n')
+    i = end
+  }
+  return values
+}
+
+export interface Scratch {
+  dir: string
+  temp: string
+  workspace: string
+  files: { output: string; state: string; summary: string; record: string }
+}
+
+const scratchDirs: string[] = []
+
+/** Removes every scratch directory made so far; call from afterAll. */
+export function removeScratches(): void {
+  for (const dir of scratchDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
+}
+
+export function makeScratch(): Scratch {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'krun-e2e-'))
+  scratchDirs.push(dir)
+  const scratch: Scratch = {
+    dir,
+    temp: path.join(dir, 'temp'),
+    workspace: path.join(dir, 'workspace'),
+    files: {
+      output: path.join(dir, 'output'),
+      state: path.join(dir, 'state'),
+      summary: path.join(dir, 'summary'),
+      record: path.join(dir, 'libkrun-calls')
+    }
+  }
+  fs.mkdirSync(scratch.temp)
+  fs.mkdirSync(scratch.workspace)
+  for (const file of Object.values(scratch.files)) fs.writeFileSync(file, '')
+  return scratch
+}
+
+export interface RunOptions {
+  inputs: Record<string, string>
+  /** Extra environment for the action (e.g. KRUN_STANDIN_NO_BOOT). */
+  env?: Record<string, string>
+  libkrun?: string
+  scratch?: Scratch
+  /** Gets the child as soon as it is started (to send it signals). */
+  onSpawn?: (child: ChildProcess, scratch: Scratch) => void
+  /** Hash stdout and stderr instead of keeping them (for very large output). */
+  hashOutput?: boolean
+  entry?: string
+}
+
+export interface ActionResult {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+  stdoutHash: string
+  stderrHash: string
+  stdoutBytes: number
+  stderrBytes: number
+  outputs: Record<string, string>
+  state: Record<string, string>
+  summary: string
+  record: string
+  scratch: Scratch
+  /** What the run left in RUNNER_TEMP (should be nothing). */
+  leftInTemp: string[]
+}
+
+export function actionEnv(scratch: Scratch, options: RunOptions): NodeJS.ProcessEnv {
+  const inputs = { ...actionDefaults(), ...options.inputs }
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: scratch.dir,
+    RUNNER_TEMP: scratch.temp,
+    GITHUB_WORKSPACE: scratch.workspace,
+    GITHUB_OUTPUT: scratch.files.output,
+    GITHUB_STATE: scratch.files.state,
+    GITHUB_STEP_SUMMARY: scratch.files.summary,
+    KRUN_STANDIN_RECORD: scratch.files.record,
+    KRUN_LIBRARY: options.libkrun ?? STANDIN,
+    ...options.env
+  }
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+  return env
+}
+
+export function runAction(options: RunOptions): Promise<ActionResult> {
+  const scratch = options.scratch ?? makeScratch()
+  const child = spawn(process.execPath, [options.entry ?? path.join(DIST, 'index.js')], {
+    cwd: scratch.workspace,
+    env: actionEnv(scratch, options),
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  options.onSpawn?.(child, scratch)
+  const collect = (stream: NodeJS.ReadableStream) => {
+    const hash = crypto.createHash('sha256')
+    const chunks: Buffer[] = []
+    let bytes = 0
+    stream.on('data', (chunk: Buffer) => {
+      hash.update(chunk)
+      bytes += chunk.length
+      if (!options.hashOutput) chunks.push(chunk)
+    })
+    return () => ({ text: Buffer.concat(chunks).toString('utf8'), hash: hash.digest('hex'), bytes })
+  }
+  const stdout = collect(child.stdout as NodeJS.ReadableStream)
+  const stderr = collect(child.stderr as NodeJS.ReadableStream)
+  return new Promise((resolve) => {
+    // A process killed outright may leave its stdout with a child that outlives it: do not
+    // wait for the pipes longer than a moment after the exit.
+    child.on('exit', () => {
+      setTimeout(() => {
+        child.stdout?.destroy()
+        child.stderr?.destroy()
+      }, 3000).unref()
+    })
+    child.on('close', (code, signal) => {
+      const out = stdout()
+      const err = stderr()
+      resolve({
+        code,
+        signal,
+        stdout: out.text,
+        stderr: err.text,
+        stdoutHash: out.hash,
+        stderrHash: err.hash,
+        stdoutBytes: out.bytes,
+        stderrBytes: err.bytes,
+        outputs: parseFileCommands(fs.readFileSync(scratch.files.output, 'utf8')),
+        state: parseFileCommands(fs.readFileSync(scratch.files.state, 'utf8')),
+        summary: fs.readFileSync(scratch.files.summary, 'utf8'),
+        record: fs.readFileSync(scratch.files.record, 'utf8'),
+        scratch,
+        leftInTemp: fs.readdirSync(scratch.temp)
+      })
+    })
+  })
+}
+
+/** The `::error::` lines the action wrote (what the runner shows as the step's failure). */
+export function errorLines(result: ActionResult): string[] {
+  return result.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('::error::'))
+    .map((line) => line.slice('::error::'.length).replace(/%0A/g, '\n').replace(/%25/g, '%'))
+}
+
+/** Pids of processes whose command line contains `marker`. */
+export function processesWith(marker: string): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((name) => /^[0-9]+$/.test(name) && Number(name) !== process.pid)
+    .filter((pid) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)
+      } catch {
+        return false
+      }
+    })
+    .map(Number)
+}
+
+export async function waitFor(condition: () => boolean, timeoutMs = 15000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for a condition')
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}

@@ -1,0 +1,42 @@
+import { InputError } from '../src/input-error.js'
+import { flagFor, parseArgs } from '../src/cli/args.js'
+
+describe('krun-run arguments', () => {
+  it('maps flags and aliases onto the action inputs', () => {
+    const args = parseArgs(['--cpus', '4', '--mem=512', '--root', '/srv/rootfs', '--workspace', 'none', '-v', '--timeout', '10m'], {})
+    expect(args.raw).toMatchObject({ cpus: '4', memory: '512', rootfs: '/srv/rootfs', workspace: 'none', 'log-level': 'debug', timeout: '10m' })
+    expect(args.source).toEqual({ kind: 'stdin' })
+  })
+
+  it('takes commands from -c, a file, or stdin', () => {
+    expect(parseArgs(['-c', 'make'], {})).toMatchObject({ source: { kind: 'inline' }, raw: { commands: 'make' } })
+    expect(parseArgs(['build.sh'], {}).source).toEqual({ kind: 'file', path: 'build.sh' })
+    expect(parseArgs(['-'], {}).source).toEqual({ kind: 'stdin' })
+  })
+
+  it('collects repeated --env, a bare name taking the host value', () => {
+    expect(parseArgs(['--env', 'A=1', '--env=B=x y', '--env', 'TOKEN'], { TOKEN: 's3cret' }).env).toEqual([
+      ['A', '1'],
+      ['B', 'x y'],
+      ['TOKEN', 's3cret']
+    ])
+  })
+
+  it.each([
+    [['--bogus'], '--bogus', 'is not an option of krun-run; see --help'],
+    [['--cpus'], 'cpus', '--cpus needs a value; see --help'],
+    [['-c', 'x', 'file'], 'FILE', 'give commands either with -c or in a file, not both']
+  ])('rejects %p', (argv, input, problem) => {
+    expect(() => parseArgs(argv, {})).toThrow(new InputError(input, problem))
+  })
+
+  it('names inputs as flags in messages', () => {
+    expect([flagFor('cpus'), flagFor('commands'), flagFor('log-level'), flagFor('--bogus'), flagFor('KRUN_LIBRARY')]).toEqual([
+      '--cpus',
+      '-c',
+      '--log-level',
+      '--bogus',
+      'KRUN_LIBRARY'
+    ])
+  })
+})

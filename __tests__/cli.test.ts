@@ -1,0 +1,95 @@
+/** krun-run end to end: the bundled CLI against the stand-in libkrun. */
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { DIST, STANDIN, makeScratch, removeScratches, standinSkipReason } from '../__fixtures__/action-runner.js'
+
+interface CliResult {
+  code: number | null
+  stdout: string
+  stderr: string
+  leftInTemp: string[]
+}
+
+function runCli(args: string[], options: { stdin?: string; env?: Record<string, string>; command?: string[] } = {}): Promise<CliResult> {
+  const scratch = makeScratch()
+  const command = options.command ?? [process.execPath, path.join(DIST, 'cli', 'index.js'), ...args]
+  const child = spawn(command[0], command.slice(1), {
+    cwd: scratch.workspace,
+    env: { PATH: process.env.PATH, HOME: scratch.dir, TMPDIR: scratch.temp, KRUN_LIBRARY: STANDIN, TERM: 'dumb', ...options.env },
+    stdio: ['pipe', 'pipe', 'pipe']
+  })
+  child.stdin.end(options.stdin ?? '')
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk) => (stdout += chunk))
+  child.stderr.on('data', (chunk) => (stderr += chunk))
+  return new Promise((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr, leftInTemp: fs.readdirSync(scratch.temp) }))
+  )
+}
+
+afterAll(removeScratches)
+
+const skip = standinSkipReason()
+if (skip) {
+  describe(`krun-run end to end (skipped: ${skip})`, () => {
+    it.skip('runs the CLI against the stand-in libkrun', () => undefined)
+  })
+}
+const describeCli = skip ? describe.skip : describe
+
+describeCli('krun-run end to end', () => {
+  it('runs commands from stdin, one per line, comments and blank lines harmless, and exits with their code', async () => {
+    const result = await runCli([], { stdin: 'echo one\n\n# a comment\necho two\nexit 3\n' })
+    expect(result).toEqual({ code: 3, stdout: 'one\ntwo\n', stderr: '', leftInTemp: [] })
+  })
+
+  it('runs -c commands and a commands file', async () => {
+    expect((await runCli(['-c', 'echo inline; exit 5'])).code).toBe(5)
+    const scratch = makeScratch()
+    const file = path.join(scratch.dir, 'steps.sh')
+    fs.writeFileSync(file, 'echo from file\n')
+    expect(await runCli([file])).toMatchObject({ code: 0, stdout: 'from file\n' })
+  })
+
+  it('passes --env entries, a bare name taking the host value', async () => {
+    const result = await runCli(['--env', 'A=x y', '--env', 'TOKEN', '-c', 'echo "$A|$TOKEN"'], { env: { TOKEN: 'from-host' } })
+    expect(result.stdout).toBe('x y|from-host\n')
+  })
+
+  it('exits 125 with one line naming the flag for a usage error', async () => {
+    expect(await runCli(['--cpus', '0', '-c', 'true'])).toEqual({
+      code: 125,
+      stdout: '',
+      stderr: 'krun-run: --cpus: "0" is out of range; expected a whole number from 1 to 255\n',
+      leftInTemp: []
+    })
+    expect((await runCli(['--frobnicate'])).stderr).toBe('krun-run: --frobnicate: is not an option of krun-run; see --help\n')
+    expect((await runCli(['--workdir', 'rel', '-c', 'true'])).stderr).toMatch(/^krun-run: --workdir: "rel" is relative/)
+  })
+
+  it('exits 125 with one line for a host error', async () => {
+    const result = await runCli(['-c', 'true'], { env: { KRUN_KVM_DEVICE: '/nonexistent/kvm' } })
+    expect(result.code).toBe(125)
+    expect(result.stderr).toMatch(/^krun-run: \/nonexistent\/kvm does not exist: [^\n]*\n$/)
+  })
+
+  it('exits 124 on timeout', async () => {
+    const result = await runCli(['--timeout', '1s', '-c', 'sleep 60'])
+    expect(result).toMatchObject({ code: 124, stderr: 'krun-run: timed out after 1s\n', leftInTemp: [] })
+  })
+
+  it('prints help', async () => {
+    const result = await runCli(['--help'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^Usage: krun-run \[options\] \[FILE\]/)
+  })
+
+  it('opens an interactive guest shell when stdin is a terminal and no commands are given', async () => {
+    const cli = `${process.execPath} ${path.join(DIST, 'cli', 'index.js')} --workspace none`
+    const result = await runCli([], { command: ['script', '-qec', cli, '/dev/null'], stdin: 'echo "answer-$((6 * 7))"\nexit 4\n' })
+    expect(result.stdout).toContain('answer-42')
+    expect(result.code).toBe(4)
+  })
+})

@@ -1,0 +1,83 @@
+import { settings } from '../__fixtures__/inputs.js'
+import { runLayout, vmConfig } from '../src/plan.js'
+import { VmError, checkKvmApi, checkLibkrunVersion, configureContext } from '../src/vm/configure.js'
+import type { Libkrun } from '../src/vm/libkrun.js'
+
+/** A libkrun that records calls; `failing` makes one call return -errno. */
+function fakeLibkrun(options: { failing?: [string, number]; withInitLog?: boolean; symbols?: string[] } = {}) {
+  const calls: unknown[][] = []
+  const record =
+    (name: string) =>
+    (...args: unknown[]) => {
+      calls.push([name, ...args])
+      return options.failing?.[0] === name ? -options.failing[1] : name === 'createCtx' ? 1 : 0
+    }
+  const krun: Libkrun = {
+    has: (symbol) => (options.symbols ?? ['krun_setuid', 'krun_check_nested_virt']).includes(symbol),
+    setLogLevel: record('setLogLevel'),
+    initLog: options.withInitLog === false ? undefined : record('initLog'),
+    createCtx: record('createCtx'),
+    setVmConfig: record('setVmConfig'),
+    setRoot: record('setRoot'),
+    setWorkdir: record('setWorkdir'),
+    setExec: record('setExec'),
+    addVirtiofs: record('addVirtiofs'),
+    startEnter: record('startEnter')
+  }
+  return { krun, calls }
+}
+
+const describeErrno = (errno: number) => `errno ${errno}`
+const config = vmConfig(settings(), runLayout('/run/x'), '/lib/libkrun.so.1', '/dev/kvm')
+
+describe('configureContext', () => {
+  it('configures the VM with an empty environment and keeps warnings in the log file', () => {
+    const { krun, calls } = fakeLibkrun()
+    expect(configureContext(krun, config, () => 42, describeErrno)).toBe(1)
+    expect(calls).toEqual([
+      ['initLog', 42, 2, 2, 0],
+      ['createCtx'],
+      ['setVmConfig', 1, 2, 2048],
+      ['setRoot', 1, '/run/x/root'],
+      ['addVirtiofs', 1, 'krun-base', '/'],
+      ['addVirtiofs', 1, 'krun-workspace', '/home/runner/work/repo'],
+      ['setWorkdir', 1, '/'],
+      ['setExec', 1, '/krun-init', [], []]
+    ])
+  })
+
+  it('logs live to stderr at the level the user chose', () => {
+    const { krun, calls } = fakeLibkrun()
+    configureContext(krun, { ...config, logLevel: 'debug' }, () => 42, describeErrno)
+    expect(calls[0]).toEqual(['initLog', -1, 4, 2, 0])
+    const old = fakeLibkrun({ withInitLog: false })
+    configureContext(old.krun, { ...config, logLevel: 'trace' }, () => 42, describeErrno)
+    expect(old.calls[0]).toEqual(['setLogLevel', 5])
+  })
+
+  it('turns a negative result into an error naming the call and errno', () => {
+    const { krun } = fakeLibkrun({ failing: ['setRoot', 2] })
+    expect(() => configureContext(krun, config, () => 42, describeErrno)).toThrow(new VmError('configure', 'krun_set_root failed: errno 2'))
+  })
+
+  it('refuses values that would wrap in uint8_t or uint32_t', () => {
+    const { krun, calls } = fakeLibkrun()
+    expect(() => configureContext(krun, { ...config, cpus: 256 }, () => 42, describeErrno)).toThrow(/out of libkrun's range/)
+    expect(calls.some(([name]) => name === 'setVmConfig')).toBe(false)
+  })
+})
+
+describe('host checks in the VM process', () => {
+  it('refuses a libkrun older than 1.12, judged by its symbols', () => {
+    expect(() => checkLibkrunVersion(fakeLibkrun({ symbols: ['krun_setuid', 'krun_setgid'] }).krun, '/lib/libkrun.so.1')).toThrow(
+      /is older than libkrun 1\.12 \(it lacks krun_check_nested_virt\)/
+    )
+    expect(() => checkLibkrunVersion(fakeLibkrun().krun, '/lib/libkrun.so.1')).not.toThrow()
+  })
+
+  it('requires KVM API version 12', () => {
+    expect(() => checkKvmApi(12, '/dev/kvm', describeErrno)).not.toThrow()
+    expect(() => checkKvmApi(11, '/dev/kvm', describeErrno)).toThrow('/dev/kvm reports KVM API version 11, but libkrun needs version 12')
+    expect(() => checkKvmApi(-25, '/dev/kvm', describeErrno)).toThrow('/dev/kvm did not answer KVM_GET_API_VERSION (errno 25)')
+  })
+})

@@ -1,0 +1,63 @@
+import { HostError, UDEV_FIX, checkKvmDevice, findLibkrun, parseLdconfig, usualLibraryDirs } from '../src/host-checks.js'
+
+function failingOpen(code: string) {
+  return () => {
+    throw Object.assign(new Error(code), { code })
+  }
+}
+
+function messageOf(fn: () => unknown): string {
+  try {
+    fn()
+  } catch (error) {
+    expect(error).toBeInstanceOf(HostError)
+    return (error as Error).message
+  }
+  throw new Error('expected a HostError')
+}
+
+describe('checkKvmDevice', () => {
+  it('says a missing device means no virtualization here', () => {
+    expect(messageOf(() => checkKvmDevice('/dev/kvm', failingOpen('ENOENT')))).toMatch(/^\/dev\/kvm does not exist: this machine cannot run virtual machines/)
+  })
+  it('gives the udev fix when the user cannot open it read-write', () => {
+    const message = messageOf(() => checkKvmDevice('/dev/kvm', failingOpen('EACCES')))
+    expect(message).toMatch(/exists but user \S+ cannot open it read-write/)
+    expect(message).toContain(UDEV_FIX)
+  })
+  it('opens a usable device and closes it again', () => {
+    expect(() => checkKvmDevice('/dev/null')).not.toThrow()
+  })
+})
+
+describe('findLibkrun', () => {
+  const lookup = (present: string[], cached?: string) => ({
+    ldconfig: async () => cached,
+    exists: (p: string) => present.includes(p),
+    dirs: ['/usr/lib64', '/usr/local/lib']
+  })
+
+  it('takes the path the user gave first', async () => {
+    await expect(findLibkrun('/opt/libkrun.so.1', lookup([]))).resolves.toBe('/opt/libkrun.so.1')
+  })
+  it('then the ldconfig cache, then the usual directories', async () => {
+    await expect(findLibkrun(undefined, lookup(['/c/libkrun.so.1', '/usr/local/lib/libkrun.so.1'], '/c/libkrun.so.1'))).resolves.toBe('/c/libkrun.so.1')
+    await expect(findLibkrun(undefined, lookup(['/usr/local/lib/libkrun.so.1']))).resolves.toBe('/usr/local/lib/libkrun.so.1')
+  })
+  it('lists where it looked and how to install it', async () => {
+    await expect(findLibkrun(undefined, lookup([]))).rejects.toThrow(
+      /libkrun was not found \(looked in .*\/usr\/lib64, \/usr\/local\/lib\)\. Install libkrun 1\.12 or newer/
+    )
+  })
+  it('knows the usual directories per architecture', () => {
+    expect(usualLibraryDirs('arm64')).toContain('/usr/lib/aarch64-linux-gnu')
+  })
+})
+
+describe('parseLdconfig', () => {
+  it('finds libkrun.so.1 in `ldconfig -p` output', () => {
+    const output = '3 libs found in cache `/etc/ld.so.cache\'\n\tlibkrunfw.so.5 (libc6,x86-64) => /usr/lib64/libkrunfw.so.5\n\tlibkrun.so.1 (libc6,x86-64) => /usr/lib64/libkrun.so.1\n'
+    expect(parseLdconfig(output)).toBe('/usr/lib64/libkrun.so.1')
+    expect(parseLdconfig('\tlibc.so.6 (libc6,x86-64) => /lib/libc.so.6\n')).toBeUndefined()
+  })
+})

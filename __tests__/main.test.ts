@@ -1,0 +1,79 @@
+import { jest } from '@jest/globals'
+import { settings } from '../__fixtures__/inputs.js'
+import type { EngineOptions, EngineResult } from '../src/engine.js'
+import { HostError } from '../src/host-checks.js'
+import { InputError } from '../src/input-error.js'
+
+const core = {
+  getInput: jest.fn<(name: string) => string>(),
+  setOutput: jest.fn(),
+  setFailed: jest.fn(),
+  saveState: jest.fn(),
+  info: jest.fn(),
+  startGroup: jest.fn(),
+  endGroup: jest.fn(),
+  summary: {}
+}
+const runInMicroVm = jest.fn<(options: EngineOptions) => Promise<EngineResult>>()
+const getSettings = jest.fn(() => settings())
+
+jest.unstable_mockModule('@actions/core', () => core)
+jest.unstable_mockModule('../src/engine.js', () => ({ runInMicroVm }))
+jest.unstable_mockModule('../src/input-helper.js', () => ({ getSettings }))
+jest.unstable_mockModule('../src/summary.js', () => ({ writeSummary: jest.fn(async () => undefined) }))
+
+const { run } = await import('../src/main.js')
+
+const result = (outcome: Partial<EngineResult['outcome']>, log = ''): EngineResult => ({
+  outcome: { exitCode: 0, timedOut: false, failure: undefined, showLog: false, ...outcome },
+  log,
+  libkrun: '/lib/libkrun.so.1',
+  wallMs: 1200
+})
+
+beforeEach(() => jest.clearAllMocks())
+
+describe('main', () => {
+  it('sets exit-code and passes when the commands exit 0', async () => {
+    runInMicroVm.mockResolvedValue(result({ exitCode: 0 }))
+    await run('/dist')
+    expect(core.setOutput).toHaveBeenCalledWith('exit-code', '0')
+    expect(core.setOutput).toHaveBeenCalledWith('timed-out', 'false')
+    expect(core.setFailed).not.toHaveBeenCalled()
+    expect(runInMicroVm.mock.calls[0][0]).toMatchObject({ distDir: '/dist', kvmDevice: '/dev/kvm' })
+  })
+
+  it('fails with the one-line reason and shows the log when there is one', async () => {
+    runInMicroVm.mockResolvedValue(result({ exitCode: undefined, failure: 'the microVM did not boot', showLog: true }, 'kernel panic'))
+    await run('/dist')
+    expect(core.setOutput).not.toHaveBeenCalledWith('exit-code', expect.anything())
+    expect(core.info).toHaveBeenCalledWith('kernel panic')
+    expect(core.setFailed).toHaveBeenCalledWith('the microVM did not boot')
+  })
+
+  it('hands the run directory and VM pid to the post step, and clears them after cleanup', async () => {
+    runInMicroVm.mockImplementation(async (options) => {
+      options.onRunDir?.('/tmp/krun-action-x')
+      options.onVmStart?.(1234)
+      return result({})
+    })
+    await run('/dist')
+    expect(core.saveState.mock.calls).toEqual([
+      ['runDir', '/tmp/krun-action-x'],
+      ['vmPid', '1234'],
+      ['runDir', ''],
+      ['vmPid', '']
+    ])
+  })
+
+  it('turns input and host errors into one line, without a stack trace', async () => {
+    getSettings.mockImplementationOnce(() => {
+      throw new InputError('cpus', '"0" is out of range; expected a whole number from 1 to 255')
+    })
+    await run('/dist')
+    expect(core.setFailed).toHaveBeenLastCalledWith('Input "cpus": "0" is out of range; expected a whole number from 1 to 255')
+    runInMicroVm.mockRejectedValue(new HostError('/dev/kvm does not exist'))
+    await run('/dist')
+    expect(core.setFailed).toHaveBeenLastCalledWith('/dev/kvm does not exist')
+  })
+})

@@ -1,0 +1,135 @@
+import { InputError } from '../src/input-error.js'
+import {
+  formatDuration,
+  parseCommands,
+  parseCpus,
+  parseEnv,
+  parseEnvAssignment,
+  parseLogLevel,
+  parseMemory,
+  parseShell,
+  parseTimeout
+} from '../src/parse.js'
+
+function errorOf(fn: () => unknown): InputError {
+  try {
+    fn()
+  } catch (error) {
+    if (error instanceof InputError) return error
+    throw error
+  }
+  throw new Error('expected an InputError')
+}
+
+describe('cpus', () => {
+  it.each(['1', '2', ' 255 '])('accepts %p', (raw) => expect(parseCpus(raw)).toBe(Number(raw.trim())))
+  it.each(['0', '256', 'abc', '1.5', '-1', ''])('rejects %p naming the input, the value and the range', (raw) => {
+    const error = errorOf(() => parseCpus(raw))
+    expect(error.input).toBe('cpus')
+    expect(error.problem).toContain(`"${raw}"`)
+    expect(error.problem).toContain('from 1 to 255')
+  })
+})
+
+describe('memory', () => {
+  it('accepts 128 up to the host memory', () => {
+    expect(parseMemory('128', 4096)).toBe(128)
+    expect(parseMemory('4096', 4096)).toBe(4096)
+  })
+  it.each(['0', '127', 'abc', '12x', '4097', '99999999999999999999'])('rejects %p', (raw) => {
+    const error = errorOf(() => parseMemory(raw, 4096))
+    expect(error.input).toBe('memory')
+    expect(error.problem).toMatch(/expected a whole number of MiB from 128 to 4096/)
+  })
+})
+
+describe('shell', () => {
+  it('maps the named shells to their templates', () => {
+    expect(parseShell('')).toEqual(['sh', '-e', '{0}'])
+    expect(parseShell('sh')).toEqual(['sh', '-e', '{0}'])
+    expect(parseShell('bash')).toEqual(['bash', '--noprofile', '--norc', '-eo', 'pipefail', '{0}'])
+  })
+  it('splits a template on whitespace', () => {
+    expect(parseShell('python3  -u {0}')).toEqual(['python3', '-u', '{0}'])
+  })
+  it.each(['zsh', 'bash -x'])('rejects %p: unknown shell or template without {0}', (raw) => {
+    const error = errorOf(() => parseShell(raw))
+    expect(error.input).toBe('shell')
+    expect(error.problem).toContain('{0}')
+  })
+})
+
+describe('commands', () => {
+  it('keeps the script verbatim', () => {
+    expect(parseCommands('  make\n\tmake test\n')).toBe('  make\n\tmake test\n')
+  })
+  it.each(['', '   \n\t\n'])('rejects empty or whitespace-only commands %p', (raw) => {
+    expect(errorOf(() => parseCommands(raw)).problem).toMatch(/is empty/)
+  })
+  it('rejects a NUL byte and names its line', () => {
+    expect(errorOf(() => parseCommands('echo a\necho b\0\n')).problem).toMatch(/line 2 contains a NUL byte/)
+  })
+})
+
+describe('timeout', () => {
+  it.each([
+    ['90', 90],
+    ['90s', 90],
+    ['10m', 600],
+    ['1h', 3600],
+    ['', undefined]
+  ])('reads %p as %p seconds', (raw, seconds) => expect(parseTimeout(raw)).toBe(seconds))
+  it.each(['0', '-5', 'soon', '1.5m', '10d'])('rejects %p', (raw) => {
+    const error = errorOf(() => parseTimeout(raw))
+    expect(error.input).toBe('timeout')
+    expect(error.problem).toContain('90s, 10m, 1h')
+  })
+  it('writes durations back the way users write them', () => {
+    expect([formatDuration(600), formatDuration(90), formatDuration(7200)]).toEqual(['10m', '90s', '2h'])
+  })
+})
+
+describe('log-level', () => {
+  it('accepts the six levels and empty', () => {
+    expect(parseLogLevel('DEBUG')).toBe('debug')
+    expect(parseLogLevel('')).toBeUndefined()
+  })
+  it('rejects others', () => expect(errorOf(() => parseLogLevel('loud')).problem).toContain('off, error, warn, info, debug, trace'))
+})
+
+describe('env', () => {
+  it('keeps =, spaces and quotes in values, skips blanks and comments', () => {
+    const text = 'A=1\n\n# comment\nB = x=y  \nC="quoted" \'single\'\n'
+    expect(parseEnv(text)).toEqual([
+      ['A', '1'],
+      ['B', ' x=y  '],
+      ['C', '"quoted" \'single\'']
+    ])
+  })
+  it('reads multi-line values in the heredoc form', () => {
+    expect(parseEnv('KEY<<EOF\nline 1\nline=2\nEOF\nNEXT=1')).toEqual([
+      ['KEY', 'line 1\nline=2'],
+      ['NEXT', '1']
+    ])
+  })
+  it('rejects a line without "=" without echoing it (it may be a secret)', () => {
+    const error = errorOf(() => parseEnv('A=1\nsupersecretvalue'))
+    expect(error.problem).toMatch(/line 2 has no "="/)
+    expect(error.message).not.toContain('supersecretvalue')
+  })
+  it('rejects an invalid name', () => {
+    expect(errorOf(() => parseEnv('1ABC=x')).problem).toMatch(/line 1: "1ABC" is not a valid variable name/)
+    expect(errorOf(() => parseEnv('MY-VAR=x')).problem).toMatch(/"MY-VAR" is not a valid variable name/)
+  })
+  it('rejects an unclosed heredoc and a NUL byte, never showing the value', () => {
+    expect(errorOf(() => parseEnv('K<<END\nsecret')).problem).toMatch(/never closed/)
+    const error = errorOf(() => parseEnv('K=sec\0ret'))
+    expect(error.problem).toMatch(/value of K contains a NUL byte/)
+    expect(error.message).not.toContain('sec')
+  })
+  it('CLI assignments take a bare name from the host environment', () => {
+    expect(parseEnvAssignment('A=b=c', {})).toEqual(['A', 'b=c'])
+    expect(parseEnvAssignment('TOKEN', { TOKEN: 'xyz' })).toEqual(['TOKEN', 'xyz'])
+    expect(errorOf(() => parseEnvAssignment('TOKEN', {})).problem).toMatch(/not set in this environment/)
+  })
+})

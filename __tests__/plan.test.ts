@@ -1,0 +1,71 @@
+import { settings } from '../__fixtures__/inputs.js'
+import { GUEST, guestFiles, renderEnv, renderPlan, runLayout, vmConfig, workloadArgv } from '../src/plan.js'
+
+describe('the guest plan', () => {
+  it('mounts the base, shares the workspace, and runs the shell on the script', () => {
+    expect(renderPlan(settings())).toBe(
+      [
+        'lower\tvirtiofs\tkrun-base',
+        'share\tvirtiofs\tkrun-workspace\t/home/runner/work/repo\trw',
+        'workdir\t/home/runner/work/repo',
+        `script\t${GUEST.scriptInGuest}`,
+        'arg\tsh',
+        'arg\t-e',
+        `arg\t${GUEST.scriptInGuest}`
+      ].join('\n') + '\n'
+    )
+  })
+
+  it('shares nothing with workspace none', () => {
+    expect(renderPlan(settings({ workspace: null, workdir: '/' }))).not.toContain('share')
+  })
+
+  it('puts the script path wherever {0} stands, and drops the script when interactive', () => {
+    const s = settings({ shell: ['bash', '-c', 'source {0}'] })
+    expect(workloadArgv(s)).toEqual(['bash', '-c', `source ${GUEST.scriptInGuest}`])
+    expect(workloadArgv(s, true)).toEqual(['bash'])
+  })
+})
+
+describe('the guest environment file', () => {
+  it('holds NUL-ended entries, defaults first, values intact', () => {
+    const big = 'x'.repeat(100_000)
+    const env = renderEnv(settings({ env: [['A', 'with space "quotes" = and\nnewline'], ['BIG', big]] }))
+    const entries = env.toString('utf8').split('\0')
+    expect(entries.pop()).toBe('')
+    expect(entries).toEqual([
+      'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+      'HOME=/root',
+      'A=with space "quotes" = and\nnewline',
+      `BIG=${big}`
+    ])
+  })
+
+  it('lets the user replace PATH and HOME', () => {
+    const text = renderEnv(settings({ env: [['PATH', '/opt/bin'], ['HOME', '/home/me']] })).toString()
+    expect(text).toBe('PATH=/opt/bin\0HOME=/home/me\0')
+  })
+})
+
+describe('the VM configuration', () => {
+  it('shares the rootfs read-only and the workspace read-write, and holds no env values', () => {
+    const s = settings({ env: [['SECRET', 'hunter2']], logLevel: 'debug' })
+    const config = vmConfig(s, runLayout('/tmp/run'), '/lib/libkrun.so.1', '/dev/kvm')
+    expect(config).toEqual({
+      libkrun: '/lib/libkrun.so.1',
+      root: '/tmp/run/root',
+      cpus: 2,
+      memoryMib: 2048,
+      shares: [
+        { tag: 'krun-base', hostPath: '/', readOnly: true },
+        { tag: 'krun-workspace', hostPath: '/home/runner/work/repo', readOnly: false }
+      ],
+      execPath: '/krun-init',
+      logLevel: 'debug',
+      logFile: '/tmp/run/libkrun.log',
+      kvmDevice: '/dev/kvm'
+    })
+    expect(JSON.stringify(config)).not.toContain('hunter2')
+    expect(guestFiles(s).script).toBe('echo hello\n')
+  })
+})

@@ -1,0 +1,2257 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 486:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(214);
+/** krun-run's entry point (dist/cli/index.js). */
+
+
+
+
+const distDir = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(import.meta.url)), '..');
+process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_3__/* .runCli */ .a)({
+    argv: process.argv.slice(2),
+    env: process.env,
+    cwd: process.cwd(),
+    stdinIsTerminal: process.stdin.isTTY === true,
+    readStdin: () => node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync(0, 'utf8'),
+    writeOut: (text) => process.stdout.write(text),
+    writeErr: (text) => process.stderr.write(text)
+}, distDir);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 214:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ runCli)
+});
+
+// UNUSED EXPORTS: CLI_ERROR_EXIT
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: external "string_decoder"
+const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: external "events"
+const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+;// CONCATENATED MODULE: external "assert"
+const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_namespaceObject.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_namespaceObject.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_namespaceObject.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./src/host-checks.ts
+/**
+ * Checks of the host that need no native code: can this user open the KVM device, and
+ * where is libkrun. (The KVM API version and libkrun's age need the native loader and are
+ * checked by the VM process, which reports them the same way.)
+ */
+
+
+
+
+/** A host that cannot run the microVM: one line, with the fix. */
+class HostError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'HostError';
+    }
+}
+const DEFAULT_KVM_DEVICE = '/dev/kvm';
+const LIBKRUN_SONAME = 'libkrun.so.1';
+const UDEV_FIX = `echo 'KERNEL=="kvm", GROUP="kvm", MODE="0666", OPTIONS+="static_node=kvm"' | sudo tee /etc/udev/rules.d/99-kvm.rules` +
+    ' && sudo udevadm control --reload-rules && sudo udevadm trigger --name-match=kvm';
+/** Opens the device read-write, as libkrun will: mode bits alone do not tell. */
+function checkKvmDevice(device, openDevice = (p) => external_node_fs_default().openSync(p, 'r+')) {
+    let fd;
+    try {
+        fd = openDevice(device);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENXIO' || code === 'ENODEV') {
+            throw new HostError(`${device} does not exist: this machine cannot run virtual machines. Use a runner with KVM (bare metal, or a VM with nested virtualization enabled).`);
+        }
+        if (code === 'EACCES' || code === 'EPERM') {
+            throw new HostError(`${device} exists but user ${external_node_os_default().userInfo().username} cannot open it read-write. On GitHub-hosted runners, add a step before this one that runs: ${UDEV_FIX}`);
+        }
+        throw new HostError(`cannot open ${device} read-write (${code ?? String(error)}); check that KVM works on this machine`);
+    }
+    external_node_fs_default().closeSync(fd);
+}
+const GNU_TRIPLET = { x64: 'x86_64-linux-gnu', arm64: 'aarch64-linux-gnu' };
+function usualLibraryDirs(arch = process.arch) {
+    const triplet = GNU_TRIPLET[arch];
+    return ['/usr/lib64', '/usr/local/lib64', ...(triplet ? [`/usr/lib/${triplet}`] : []), '/usr/local/lib', '/usr/lib'];
+}
+/** The path `ldconfig -p` lists for libkrun.so.1, if any. */
+function parseLdconfig(output) {
+    for (const line of output.split('\n')) {
+        const match = /^\s*libkrun\.so\.1 \(.*\) => (\/.+)$/.exec(line);
+        if (match)
+            return match[1].trim();
+    }
+    return undefined;
+}
+async function fromLdconfig() {
+    for (const ldconfig of ['/sbin/ldconfig', 'ldconfig']) {
+        try {
+            const result = await getExecOutput(ldconfig, ['-p'], { silent: true, ignoreReturnCode: true });
+            if (result.exitCode === 0)
+                return parseLdconfig(result.stdout);
+        }
+        catch {
+            // Not installed here: try the next, then the usual directories.
+        }
+    }
+    return undefined;
+}
+/** Finds libkrun.so.1: the path the user gave, then the loader's cache, then the usual directories. */
+async function findLibkrun(given, lookup = {
+    ldconfig: fromLdconfig,
+    exists: (p) => external_node_fs_default().existsSync(p),
+    dirs: usualLibraryDirs()
+}) {
+    if (given)
+        return given;
+    const cached = await lookup.ldconfig();
+    if (cached && lookup.exists(cached))
+        return cached;
+    const candidates = lookup.dirs.map((dir) => external_node_path_default().join(dir, LIBKRUN_SONAME));
+    const found = candidates.find((candidate) => lookup.exists(candidate));
+    if (found)
+        return found;
+    throw new HostError(`libkrun was not found (looked in the input "libkrun", KRUN_LIBRARY, the ldconfig cache, and ${lookup.dirs.join(', ')}). ` +
+        'Install libkrun 1.12 or newer (Fedora: dnf install libkrun libkrunfw; Arch: pacman -S libkrun; Debian/Ubuntu: build it from source), or set the input "libkrun" to the path of libkrun.so.1.');
+}
+
+;// CONCATENATED MODULE: ./src/input-error.ts
+/**
+ * A mistake in what the user gave us. It carries the input's name so each front end
+ * (action inputs, CLI flags) can name it in its own words; it is always shown as one
+ * line, never with a stack trace.
+ */
+class InputError extends Error {
+    input;
+    problem;
+    constructor(input, problem) {
+        super(`${input}: ${problem}`);
+        this.input = input;
+        this.problem = problem;
+        this.name = 'InputError';
+    }
+}
+/** Quotes a value for an error message, shortening long ones and showing control characters. */
+function showValue(value, max = 60) {
+    const visible = value.replace(/[\u0000-\u001f]/g, (c) => c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    const cut = visible.length > max ? `${visible.slice(0, max)}…` : visible;
+    return `"${cut}"`;
+}
+
+;// CONCATENATED MODULE: ./src/parse.ts
+/**
+ * Pure parsers, one per input. Each takes the raw text and returns a typed value or
+ * throws an InputError that names the input, shows the value (never a secret), and says
+ * what form is accepted.
+ */
+
+const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug', 'trace'];
+/** Where the script path goes in a shell template, as in GitHub's own `shell:`. */
+const SCRIPT_PLACEHOLDER = '{0}';
+const NAMED_SHELLS = {
+    sh: 'sh -e {0}',
+    bash: 'bash --noprofile --norc -eo pipefail {0}'
+};
+function wholeNumber(input, raw, min, max, unit = '', why = '') {
+    const text = raw.trim();
+    const expected = `expected a whole number${unit} from ${min} to ${max}${why}`;
+    if (!/^[0-9]+$/.test(text)) {
+        throw new InputError(input, `${showValue(raw)} is not a whole number; ${expected}`);
+    }
+    const value = Number(text);
+    if (value < min || value > max) {
+        throw new InputError(input, `${showValue(raw)} is out of range; ${expected}`);
+    }
+    return value;
+}
+function parseCpus(raw) {
+    // libkrun takes the count as a uint8_t: anything above 255 would silently wrap.
+    return wholeNumber('cpus', raw, 1, 255);
+}
+function parseMemory(raw, hostMemoryMib) {
+    return wholeNumber('memory', raw, 128, Math.max(128, hostMemoryMib), ' of MiB', " (the host's memory)");
+}
+function parseLogLevel(raw) {
+    const text = raw.trim().toLowerCase();
+    if (text === '')
+        return undefined;
+    if (LOG_LEVELS.includes(text))
+        return text;
+    throw new InputError('log-level', `${showValue(raw)} is not a log level; expected one of ${LOG_LEVELS.join(', ')}`);
+}
+/** Returns the shell's argv, with SCRIPT_PLACEHOLDER standing for the script's path. */
+function parseShell(raw) {
+    const text = raw.trim() === '' ? 'sh' : raw.trim();
+    const template = NAMED_SHELLS[text] ?? text;
+    if (!template.includes(SCRIPT_PLACEHOLDER)) {
+        throw new InputError('shell', `${showValue(raw)} is neither a known shell nor a template; expected sh, bash, or a command containing {0} (e.g. "bash -x {0}")`);
+    }
+    return template.split(/\s+/).filter((word) => word !== '');
+}
+function parseCommands(raw) {
+    if (raw.trim() === '') {
+        throw new InputError('commands', 'is empty; give at least one shell command to run in the microVM');
+    }
+    const nul = raw.indexOf('\0');
+    if (nul >= 0) {
+        const line = raw.slice(0, nul).split('\n').length;
+        throw new InputError('commands', `line ${line} contains a NUL byte; remove it (a shell script cannot hold NUL bytes)`);
+    }
+    return raw;
+}
+const UNITS = { '': 1, s: 1, m: 60, h: 3600 };
+/** A duration such as 90, 90s, 10m or 1h; a plain number is seconds. */
+function parseTimeout(raw) {
+    const text = raw.trim();
+    if (text === '' || text === 'none')
+        return undefined;
+    const match = /^([0-9]+)([smh]?)$/.exec(text);
+    const seconds = match ? Number(match[1]) * UNITS[match[2]] : NaN;
+    if (!match || !(seconds > 0) || seconds > 7 * 24 * 3600) {
+        throw new InputError('timeout', `${showValue(raw)} is not a duration; expected a positive whole number of seconds, or one followed by s, m or h (e.g. 90, 90s, 10m, 1h), at most a week`);
+    }
+    return seconds;
+}
+/** How a duration in seconds is written back to the user ("10m", "90s"). */
+function formatDuration(seconds) {
+    if (seconds % 3600 === 0)
+        return `${seconds / 3600}h`;
+    if (seconds % 60 === 0)
+        return `${seconds / 60}m`;
+    return `${seconds}s`;
+}
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function checkEnvName(name, where) {
+    if (!ENV_NAME.test(name)) {
+        throw new InputError('env', `${where}${showValue(name, 40)} is not a valid variable name; expected letters, digits and _, not starting with a digit`);
+    }
+}
+function checkEnvValue(name, value) {
+    if (value.includes('\0')) {
+        throw new InputError('env', `the value of ${name} contains a NUL byte; environment values cannot hold NUL bytes`);
+    }
+}
+/**
+ * One `KEY=VALUE` assignment (a CLI --env flag); a bare `KEY` takes the value from
+ * `hostEnv`, so secrets need not appear on a command line.
+ */
+function parseEnvAssignment(text, hostEnv) {
+    const equals = text.indexOf('=');
+    const name = equals < 0 ? text : text.slice(0, equals);
+    checkEnvName(name, '');
+    const value = equals < 0 ? hostEnv[name] : text.slice(equals + 1);
+    if (value === undefined) {
+        throw new InputError('env', `${name} is not set in this environment; expected KEY=VALUE, or KEY for a variable that is set`);
+    }
+    checkEnvValue(name, value);
+    return [name, value];
+}
+/**
+ * `KEY=VALUE` lines; a value runs to the end of its line and may hold `=`, spaces and
+ * quotes. Multi-line values use the same heredoc form as GITHUB_ENV:
+ * `KEY<<DELIMITER`, the lines of the value, then DELIMITER alone on a line.
+ * Blank lines and lines starting with `#` are ignored. Values are never echoed back.
+ */
+function parseEnv(raw) {
+    const lines = raw.split('\n').map((line) => line.replace(/\r$/, ''));
+    const entries = [];
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const lineNumber = i + 1;
+        if (line.trim() === '' || line.trimStart().startsWith('#'))
+            continue;
+        const heredoc = /^([^=]*?)<<(.+)$/.exec(line);
+        const equals = line.indexOf('=');
+        let name;
+        let value;
+        if (heredoc && (equals < 0 || equals > heredoc[1].length)) {
+            name = heredoc[1].trim();
+            checkEnvName(name, `line ${lineNumber}: `);
+            const delimiter = heredoc[2];
+            const end = lines.indexOf(delimiter, i + 1);
+            if (end < 0) {
+                throw new InputError('env', `line ${lineNumber}: ${name}<<${delimiter} is never closed; end the value with a line holding only ${delimiter}`);
+            }
+            value = lines.slice(i + 1, end).join('\n');
+            i = end;
+        }
+        else if (equals < 0) {
+            throw new InputError('env', `line ${lineNumber} has no "="; expected KEY=VALUE, or KEY<<DELIMITER for a multi-line value`);
+        }
+        else {
+            name = line.slice(0, equals).trim();
+            checkEnvName(name, `line ${lineNumber}: `);
+            value = line.slice(equals + 1);
+        }
+        checkEnvValue(name, value);
+        entries.push([name, value]);
+    }
+    return entries;
+}
+
+;// CONCATENATED MODULE: ./src/outcome.ts
+/**
+ * What a run came to, decided only from evidence: the VM process's messages, the records
+ * the guest init wrote, and why we stopped it. libkrun can exit 0 after a guest kernel
+ * panic, so the VM process's own exit code never counts as the guest's.
+ */
+
+
+const TIMEOUT_EXIT_CODE = 124;
+function signalName(signal) {
+    return Object.entries((external_node_os_default()).constants.signals).find(([, value]) => value === signal)?.[0] ?? `signal ${signal}`;
+}
+function describeVmExit(run) {
+    return run.signal ? `killed by ${run.signal}` : `exit code ${run.exitCode}`;
+}
+/** Parses the init's status record: "exited N" or "killed N". */
+function parseStatus(status) {
+    const match = /^(exited|killed) ([0-9]{1,3})$/.exec(status);
+    if (!match)
+        return undefined;
+    const value = Number(match[2]);
+    return match[1] === 'exited' ? { exitCode: value } : { exitCode: 128 + value, signal: value };
+}
+const failed = (failure, showLog = false, exitCode) => ({
+    exitCode,
+    timedOut: false,
+    failure,
+    showLog
+});
+function decideOutcome(run, records) {
+    const ready = run.messages.some((message) => message.kind === 'ready');
+    const error = run.messages.find((message) => message.kind === 'error');
+    if (run.timedOutAfter !== undefined) {
+        return { exitCode: TIMEOUT_EXIT_CODE, timedOut: true, failure: `timed out after ${formatDuration(run.timedOutAfter)}`, showLog: false };
+    }
+    if (run.cancelledBy !== undefined) {
+        return failed(`cancelled (${run.cancelledBy}); the microVM was stopped`);
+    }
+    if (!ready) {
+        if (error?.kind === 'error')
+            return failed(error.message);
+        return failed(`the VM process ended before it configured libkrun (${describeVmExit(run)})`);
+    }
+    const status = records.status === undefined ? undefined : parseStatus(records.status);
+    if (status) {
+        if (status.signal !== undefined) {
+            return failed(`commands were killed by ${signalName(status.signal)} (exit code ${status.exitCode})`, false, status.exitCode);
+        }
+        if (status.exitCode !== 0)
+            return failed(`commands exited with code ${status.exitCode}`, false, status.exitCode);
+        return { exitCode: 0, timedOut: false, failure: undefined, showLog: false };
+    }
+    if (error?.kind === 'error')
+        return failed(`libkrun could not start the microVM: ${error.message}`, true);
+    if (!records.started) {
+        return failed(`the microVM did not boot (the VM process ended with ${describeVmExit(run)} before the guest init ran)`, true);
+    }
+    if (records.initError)
+        return failed(`the guest init failed: ${records.initError}`, true);
+    return failed(`the microVM stopped before the commands finished (the VM process ended with ${describeVmExit(run)})`, true);
+}
+
+;// CONCATENATED MODULE: ./src/settings.ts
+/**
+ * Turns the raw inputs (from action.yml inputs or CLI flags) into one typed, validated
+ * RunSettings. Everything is checked here, before any file is written or process started.
+ */
+
+
+
+
+const INPUT_NAMES = [
+    'commands',
+    'shell',
+    'rootfs',
+    'workspace',
+    'workdir',
+    'env',
+    'cpus',
+    'memory',
+    'libkrun',
+    'log-level',
+    'timeout'
+];
+/** Guest paths travel in a TAB-separated plan file, and on no command line. */
+function checkPlanSafe(input, value) {
+    if (/[\t\n\r\0]/.test(value)) {
+        throw new InputError(input, `${showValue(value)} contains a tab, newline or NUL byte; use a path without them`);
+    }
+}
+function hostDirectory(input, raw, cwd) {
+    checkPlanSafe(input, raw);
+    const resolved = external_node_path_default().resolve(cwd, raw);
+    let stat;
+    try {
+        stat = external_node_fs_default().statSync(resolved);
+    }
+    catch {
+        throw new InputError(input, `${showValue(raw)} does not exist; expected an existing directory on the host`);
+    }
+    if (!stat.isDirectory()) {
+        throw new InputError(input, `${showValue(raw)} is not a directory; expected an existing directory on the host`);
+    }
+    return resolved;
+}
+const DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+/** The guest PATH: the user's, or the usual one. */
+function guestPath(env) {
+    const own = env.filter(([name]) => name === 'PATH').at(-1);
+    return own ? own[1] : DEFAULT_PATH.join(':');
+}
+function checkShellInRootfs(shell, rootfs, env) {
+    const program = shell[0];
+    const candidates = program.includes('/')
+        ? [program]
+        : guestPath(env)
+            .split(':')
+            .filter((dir) => dir.startsWith('/'))
+            .map((dir) => external_node_path_default().posix.join(dir, program));
+    // lstat, not stat: inside a rootfs other than /, absolute symlinks point into the
+    // rootfs, not the host, so the link itself is what can be checked here.
+    const found = candidates.some((candidate) => {
+        try {
+            return !external_node_fs_default().lstatSync(external_node_path_default().join(rootfs, candidate)).isDirectory();
+        }
+        catch {
+            return false;
+        }
+    });
+    if (!found) {
+        throw new InputError('shell', `${showValue(program)} was not found in rootfs ${rootfs} (looked in ${candidates.join(', ')}); install it there or choose another shell`);
+    }
+}
+function libraryPath(raw, source, cwd) {
+    if (raw.trim() === '')
+        return undefined;
+    checkPlanSafe(source, raw);
+    const resolved = external_node_path_default().resolve(cwd, raw.trim());
+    let header;
+    try {
+        const fd = external_node_fs_default().openSync(resolved, 'r');
+        try {
+            header = Buffer.alloc(18);
+            external_node_fs_default().readSync(fd, header, 0, 18, 0);
+        }
+        finally {
+            external_node_fs_default().closeSync(fd);
+        }
+    }
+    catch {
+        throw new InputError(source, `${showValue(raw)} does not exist or cannot be read; expected the path of libkrun.so.1`);
+    }
+    const isElf = header.subarray(0, 4).equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
+    const ET_DYN = 3;
+    if (!isElf || header.readUInt16LE(16) !== ET_DYN) {
+        throw new InputError(source, `${showValue(raw)} is not a shared library; expected the path of libkrun.so.1`);
+    }
+    return resolved;
+}
+/** `envEntries`, when given, replaces the `env` text (the CLI's --env flags arrive parsed). */
+function buildSettings(raw, context, envEntries) {
+    const commands = parseCommands(raw.commands);
+    const shell = parseShell(raw.shell);
+    const env = envEntries ?? parseEnv(raw.env);
+    const cpus = parseCpus(raw.cpus === '' ? '2' : raw.cpus);
+    const memoryMib = parseMemory(raw.memory === '' ? '2048' : raw.memory, context.hostMemoryMib);
+    const logLevel = parseLogLevel(raw['log-level']);
+    const timeoutSeconds = parseTimeout(raw.timeout);
+    const rootfs = hostDirectory('rootfs', raw.rootfs.trim() === '' ? '/' : raw.rootfs.trim(), context.cwd);
+    checkShellInRootfs(shell, rootfs, env);
+    const workspaceRaw = raw.workspace.trim();
+    const workspace = workspaceRaw === 'none'
+        ? null
+        : hostDirectory('workspace', workspaceRaw === '' ? (context.defaultWorkspace ?? context.cwd) : workspaceRaw, context.cwd);
+    const workdirRaw = raw.workdir.trim();
+    const workdir = workdirRaw === '' ? (workspace ?? '/') : workdirRaw;
+    checkPlanSafe('workdir', workdir);
+    if (!workdir.startsWith('/')) {
+        throw new InputError('workdir', `${showValue(workdirRaw)} is relative; expected an absolute path inside the guest, e.g. /src`);
+    }
+    const libkrun = libraryPath(raw.libkrun, 'libkrun', context.cwd) ??
+        libraryPath(context.libraryFromEnv ?? '', 'KRUN_LIBRARY', context.cwd);
+    return { commands, shell, rootfs, workspace, workdir: external_node_path_default().posix.normalize(workdir), env, cpus, memoryMib, libkrun, logLevel, timeoutSeconds };
+}
+
+;// CONCATENATED MODULE: ./src/plan.ts
+/**
+ * From settings to what the guest and the VM process receive: the guest init's plan and
+ * environment files (native/README.md describes their format) and the VM process's
+ * configuration. Pure: nothing here touches the disk.
+ */
+
+
+
+/** Where things are inside the guest's private root (see native/README.md). */
+const GUEST = {
+    init: '/krun-init',
+    records: '.krun',
+    plan: '.krun/plan',
+    env: '.krun/env',
+    script: '.krun/script',
+    started: '.krun/started',
+    status: '.krun/status',
+    initError: '.krun/init-error',
+    mountPoints: ['.krun/lower', '.krun/rw', '.krun/root'],
+    /** Where the init places the script inside the merged root. */
+    scriptInGuest: '/run/krun-action/script.sh'
+};
+const BASE_TAG = 'krun-base';
+const WORKSPACE_TAG = 'krun-workspace';
+function runLayout(dir) {
+    return {
+        dir,
+        root: external_node_path_default().join(dir, 'root'),
+        vmConfigFile: external_node_path_default().join(dir, 'vm.json'),
+        logFile: external_node_path_default().join(dir, 'libkrun.log')
+    };
+}
+/** The shell's argv with the script's guest path in place of `{0}`; argv only when interactive. */
+function workloadArgv(settings, interactive = false) {
+    if (interactive)
+        return [settings.shell[0]];
+    return settings.shell.map((word) => word.split(SCRIPT_PLACEHOLDER).join(GUEST.scriptInGuest));
+}
+function renderPlan(settings, interactive = false) {
+    const lines = [['lower', 'virtiofs', BASE_TAG]];
+    if (settings.workspace !== null) {
+        lines.push(['share', 'virtiofs', WORKSPACE_TAG, settings.workspace, 'rw']);
+    }
+    lines.push(['workdir', settings.workdir]);
+    lines.push(['script', GUEST.scriptInGuest]);
+    for (const arg of workloadArgv(settings, interactive))
+        lines.push(['arg', arg]);
+    return lines.map((fields) => fields.join('\t') + '\n').join('');
+}
+/** The guest's environment: PATH and HOME unless the user set them, then the user's entries. */
+function renderEnv(settings, extra = {}) {
+    const names = new Set(settings.env.map(([name]) => name));
+    const defaults = [
+        ['PATH', guestPath(settings.env)],
+        ['HOME', '/root'],
+        ...Object.entries(extra)
+    ];
+    const entries = [...defaults.filter(([name]) => !names.has(name)), ...settings.env];
+    return Buffer.from(entries.map(([name, value]) => `${name}=${value}\0`).join(''), 'utf8');
+}
+function guestFiles(settings, interactive = false, extraEnv = {}) {
+    return { plan: renderPlan(settings, interactive), env: renderEnv(settings, extraEnv), script: settings.commands };
+}
+function vmConfig(settings, layout, libkrun, kvmDevice) {
+    const shares = [{ tag: BASE_TAG, hostPath: settings.rootfs, readOnly: true }];
+    if (settings.workspace !== null) {
+        shares.push({ tag: WORKSPACE_TAG, hostPath: settings.workspace, readOnly: false });
+    }
+    return {
+        libkrun,
+        root: layout.root,
+        cpus: settings.cpus,
+        memoryMib: settings.memoryMib,
+        shares,
+        execPath: GUEST.init,
+        logLevel: settings.logLevel,
+        logFile: layout.logFile,
+        kvmDevice
+    };
+}
+
+;// CONCATENATED MODULE: ./src/run-dir.ts
+/** The private per-run directory: made with mode 0700, filled, read back, removed. */
+
+
+
+
+const RUN_DIR_PREFIX = 'krun-action-';
+function createRunDir(tempDir) {
+    const layout = runLayout(external_node_fs_default().mkdtempSync(external_node_path_default().join(tempDir, RUN_DIR_PREFIX)));
+    external_node_fs_default().chmodSync(layout.dir, 0o700);
+    return layout;
+}
+function writeRunFiles(layout, files, initBinary, vm) {
+    const records = external_node_path_default().join(layout.root, GUEST.records);
+    external_node_fs_default().mkdirSync(records, { recursive: true, mode: 0o700 });
+    for (const dir of ['proc', 'sys', 'dev', 'tmp', ...GUEST.mountPoints]) {
+        external_node_fs_default().mkdirSync(external_node_path_default().join(layout.root, dir), { recursive: true, mode: 0o755 });
+    }
+    external_node_fs_default().copyFileSync(initBinary, external_node_path_default().join(layout.root, GUEST.init));
+    external_node_fs_default().chmodSync(external_node_path_default().join(layout.root, GUEST.init), 0o755);
+    external_node_fs_default().writeFileSync(external_node_path_default().join(layout.root, GUEST.plan), files.plan, { mode: 0o600 });
+    external_node_fs_default().writeFileSync(external_node_path_default().join(layout.root, GUEST.env), files.env, { mode: 0o600 });
+    external_node_fs_default().writeFileSync(external_node_path_default().join(layout.root, GUEST.script), files.script, { mode: 0o600 });
+    external_node_fs_default().writeFileSync(layout.vmConfigFile, JSON.stringify(vm), { mode: 0o600 });
+}
+function readIfPresent(file) {
+    try {
+        return external_node_fs_default().readFileSync(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+function readGuestRecords(layout) {
+    return {
+        started: external_node_fs_default().existsSync(external_node_path_default().join(layout.root, GUEST.started)),
+        status: readIfPresent(external_node_path_default().join(layout.root, GUEST.status))?.trim(),
+        initError: readIfPresent(external_node_path_default().join(layout.root, GUEST.initError))?.trim()
+    };
+}
+/** The last lines of libkrun's log, for a failure message. */
+function logTail(layout, lines = 20) {
+    const text = readIfPresent(layout.logFile)?.trimEnd() ?? '';
+    return text.split('\n').slice(-lines).join('\n');
+}
+async function removeRunDir(dir) {
+    await rmRF(dir);
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/vm-protocol.ts
+/**
+ * The private channel from the VM process to the action process: JSON lines on fd 3.
+ * The VM process says `ready` just before krun_start_enter, so a failure to configure is
+ * always a message and never mistaken for a guest exit code.
+ */
+const CHANNEL_FD = 3;
+function encodeMessage(message) {
+    return JSON.stringify(message) + '\n';
+}
+function decodeMessages(text) {
+    return text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .flatMap((line) => {
+        try {
+            return [JSON.parse(line)];
+        }
+        catch {
+            return [];
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/vm-process.ts
+/**
+ * Starts the VM process and watches it: its stdout and stderr are ours (the guest's output
+ * goes to the runner as it is written, never re-buffered here), its messages arrive on a
+ * private pipe, and it is stopped on timeout or cancellation.
+ */
+
+
+/** How long the guest has to react to Ctrl-C before the VM process is killed. */
+const TIMEOUT_GRACE_MS = 3000;
+/** Shorter on cancellation: the runner kills the whole step soon after. */
+const CANCEL_GRACE_MS = 1000;
+function runVmProcess(options) {
+    const stdio = [options.interactive ? 'inherit' : 'ignore', 'inherit', 'inherit'];
+    while (stdio.length < CHANNEL_FD)
+        stdio.push('ignore');
+    stdio[CHANNEL_FD] = 'pipe';
+    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [options.vmEntry, options.configFile], { stdio, env: options.env });
+    let channelText = '';
+    const channel = child.stdio[CHANNEL_FD];
+    channel.setEncoding('utf8');
+    channel.on('data', (chunk) => (channelText += chunk));
+    let timedOutAfter;
+    let cancelledBy;
+    let killTimer;
+    // libkrun turns SIGINT into Ctrl-C on the guest console; SIGKILL is the only sure stop.
+    const stop = (graceMs) => {
+        child.kill('SIGINT');
+        killTimer ??= setTimeout(() => child.kill('SIGKILL'), graceMs);
+    };
+    const timeoutTimer = options.timeoutSeconds === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOutAfter = options.timeoutSeconds;
+            stop(TIMEOUT_GRACE_MS);
+        }, options.timeoutSeconds * 1000);
+    const onSignal = (signal) => {
+        cancelledBy ??= signal;
+        stop(CANCEL_GRACE_MS);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return new Promise((resolve) => {
+        const finish = (exitCode, signal) => {
+            clearTimeout(timeoutTimer);
+            clearTimeout(killTimer);
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+            resolve({ messages: decodeMessages(channelText), exitCode, signal, timedOutAfter, cancelledBy });
+        };
+        child.on('error', (error) => {
+            channelText += JSON.stringify({ kind: 'error', stage: 'start', message: `cannot start the VM process: ${error.message}` }) + '\n';
+            finish(null, null);
+        });
+        child.on('spawn', () => options.onStart?.(child.pid));
+        child.on('close', finish);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine.ts
+/**
+ * The engine both front ends share (the action and krun-run): host checks, the private
+ * run directory, the VM process, the outcome, and cleanup of every file it made.
+ */
+
+
+
+
+
+
+
+const GUEST_ARCH = { x64: 'x86_64', arm64: 'aarch64' };
+function guestInitBinary(distDir, arch = process.arch) {
+    const guestArch = GUEST_ARCH[arch];
+    const binary = guestArch && external_node_path_default().join(distDir, 'native', guestArch, 'krun-init');
+    if (!binary || !external_node_fs_default().existsSync(binary)) {
+        throw new HostError(`this action has no guest init for the ${arch} architecture; it runs on x86_64 and aarch64 Linux`);
+    }
+    return binary;
+}
+/** The VM process's environment: ours without the action's inputs (they hold env values). */
+function vmProcessEnv(libkrun, env = process.env) {
+    const kept = Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_')));
+    // libkrun finds libkrunfw with the dynamic loader: look beside libkrun first.
+    const libraryDir = external_node_path_default().dirname(libkrun);
+    kept.LD_LIBRARY_PATH = kept.LD_LIBRARY_PATH ? `${libraryDir}:${kept.LD_LIBRARY_PATH}` : libraryDir;
+    return kept;
+}
+async function runInMicroVm(options) {
+    const { settings } = options;
+    checkKvmDevice(options.kvmDevice);
+    const libkrun = await findLibkrun(settings.libkrun);
+    const initBinary = guestInitBinary(options.distDir);
+    const started = Date.now();
+    const layout = createRunDir(options.tempDir);
+    options.onRunDir?.(layout.dir);
+    try {
+        const vm = vmConfig(settings, layout, libkrun, options.kvmDevice);
+        writeRunFiles(layout, guestFiles(settings, options.interactive, options.extraEnv), initBinary, vm);
+        const run = await runVmProcess({
+            vmEntry: external_node_path_default().join(options.distDir, 'vm', 'index.js'),
+            configFile: layout.vmConfigFile,
+            env: vmProcessEnv(libkrun),
+            interactive: options.interactive ?? false,
+            timeoutSeconds: settings.timeoutSeconds,
+            onStart: options.onVmStart
+        });
+        const outcome = decideOutcome(run, readGuestRecords(layout));
+        return { outcome, log: outcome.showLog ? logTail(layout) : '', libkrun, wallMs: Date.now() - started };
+    }
+    finally {
+        await removeRunDir(layout.dir);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
+/** krun-run's command line, parsed into the same raw inputs the action reads. */
+
+
+
+const USAGE = `Usage: krun-run [options] [FILE]
+
+Runs shell commands in a throwaway libkrun microVM, exactly as the krun-action GitHub
+action does, and exits with their exit code. Commands come from -c, from FILE, or from
+standard input (one per line; blank lines and # comments are fine). With a terminal as
+standard input and no commands, it opens an interactive shell in the guest.
+
+Options:
+  -c, --commands TEXT    the commands to run
+      --shell SHELL      sh (default), bash, or a template containing {0}
+      --rootfs, --root DIR
+                         base filesystem, read-only under a throwaway overlay (default /)
+      --workspace DIR    shared read-write at the same path (default: current directory;
+                         "none" shares nothing)
+      --workdir PATH     guest working directory (default: the workspace, or /)
+      --env KEY=VALUE    guest environment entry (repeatable); --env KEY copies KEY's
+                         value from this environment, keeping it off the command line
+      --cpus N           virtual CPUs, 1 to 255 (default 2)
+      --memory, --mem MIB
+                         guest memory in MiB (default 2048)
+      --timeout DURATION stop after 90, 90s, 10m, 1h ... (exit code 124)
+      --libkrun PATH     libkrun.so.1 to use (default: KRUN_LIBRARY, then the usual places)
+      --log-level LEVEL  libkrun's log level: off, error, warn, info, debug, trace
+  -v, --verbose          same as --log-level debug
+  -h, --help             show this help
+
+Exit status: the commands' exit code; 124 on timeout; 125 for a usage or host error.`;
+/** Flags that take a value, and the input each one sets. */
+const VALUE_FLAGS = {
+    '-c': 'commands',
+    '--commands': 'commands',
+    '--shell': 'shell',
+    '--rootfs': 'rootfs',
+    '--root': 'rootfs',
+    '--workspace': 'workspace',
+    '--workdir': 'workdir',
+    '--env': 'env',
+    '--cpus': 'cpus',
+    '--memory': 'memory',
+    '--mem': 'memory',
+    '--timeout': 'timeout',
+    '--libkrun': 'libkrun',
+    '--log-level': 'log-level'
+};
+/** How an input is named on the command line, for error messages. */
+function flagFor(input) {
+    // Errors about an argument itself, FILE or KRUN_LIBRARY already carry their own name.
+    if (input.startsWith('-') || input === input.toUpperCase())
+        return input;
+    return input === 'commands' ? '-c' : `--${input}`;
+}
+function parseArgs(argv, hostEnv) {
+    const raw = Object.fromEntries(INPUT_NAMES.map((name) => [name, '']));
+    const env = [];
+    const files = [];
+    let help = false;
+    let inline = false;
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+        const flag = eq > 0 ? arg.slice(0, eq) : arg;
+        if (flag === '-h' || flag === '--help') {
+            help = true;
+        }
+        else if (flag === '-v' || flag === '--verbose') {
+            raw['log-level'] = 'debug';
+        }
+        else if (flag in VALUE_FLAGS) {
+            const input = VALUE_FLAGS[flag];
+            let value;
+            if (eq > 0) {
+                value = arg.slice(eq + 1);
+            }
+            else if (i + 1 < argv.length) {
+                value = argv[++i];
+            }
+            else {
+                throw new InputError(input, `${flag} needs a value; see --help`);
+            }
+            if (input === 'env')
+                env.push(parseEnvAssignment(value, hostEnv));
+            else
+                raw[input] = value;
+            if (input === 'commands')
+                inline = true;
+        }
+        else if (arg.startsWith('-') && arg !== '-') {
+            throw new InputError(arg, 'is not an option of krun-run; see --help');
+        }
+        else {
+            files.push(arg);
+        }
+    }
+    if (files.length > 1)
+        throw new InputError('FILE', `only one commands file can be given, got ${files.length}`);
+    if (files.length === 1 && inline)
+        throw new InputError('FILE', 'give commands either with -c or in a file, not both');
+    const source = inline
+        ? { kind: 'inline' }
+        : files.length === 1 && files[0] !== '-'
+            ? { kind: 'file', path: files[0] }
+            : { kind: 'stdin' };
+    return { help, raw, env, source };
+}
+
+;// CONCATENATED MODULE: ./src/cli/run.ts
+/** krun-run: the action's engine as a local command. */
+
+
+
+
+
+
+
+/** For usage and host errors, as docker and podman use it: never a guest's own code. */
+const CLI_ERROR_EXIT = 125;
+function readCommands(args, io) {
+    switch (args.source.kind) {
+        case 'inline':
+            return { commands: args.raw.commands, interactive: false };
+        case 'file':
+            try {
+                return { commands: external_node_fs_default().readFileSync(args.source.path, 'utf8'), interactive: false };
+            }
+            catch {
+                throw new InputError('FILE', `cannot read commands file "${args.source.path}"; expected a readable file`);
+            }
+        case 'stdin':
+            if (io.stdinIsTerminal)
+                return { commands: '# interactive shell\n', interactive: true };
+            return { commands: io.readStdin(), interactive: false };
+    }
+}
+async function runCli(io, distDir) {
+    try {
+        const args = parseArgs(io.argv, io.env);
+        if (args.help) {
+            io.writeOut(USAGE + '\n');
+            return 0;
+        }
+        const { commands, interactive } = readCommands(args, io);
+        const settings = buildSettings({ ...args.raw, commands }, {
+            cwd: io.cwd,
+            defaultWorkspace: io.env.GITHUB_WORKSPACE || undefined,
+            libraryFromEnv: io.env.KRUN_LIBRARY || undefined,
+            hostMemoryMib: Math.floor(external_node_os_default().totalmem() / (1024 * 1024))
+        }, args.env);
+        const result = await runInMicroVm({
+            settings,
+            distDir,
+            tempDir: external_node_os_default().tmpdir(),
+            kvmDevice: io.env.KRUN_KVM_DEVICE || DEFAULT_KVM_DEVICE,
+            interactive,
+            extraEnv: interactive && io.env.TERM ? { TERM: io.env.TERM } : {}
+        });
+        const { outcome } = result;
+        if (result.log)
+            io.writeErr(`libkrun's log (last lines):\n${result.log}\n`);
+        if (outcome.exitCode !== undefined) {
+            // The guest's own code speaks for itself; only a timeout needs saying.
+            if (outcome.timedOut)
+                io.writeErr(`krun-run: ${outcome.failure}\n`);
+            return outcome.exitCode;
+        }
+        io.writeErr(`krun-run: ${outcome.failure ?? 'the commands did not report an exit code'}\n`);
+        return CLI_ERROR_EXIT;
+    }
+    catch (error) {
+        if (error instanceof InputError)
+            io.writeErr(`krun-run: ${flagFor(error.input)}: ${error.problem}\n`);
+        else if (error instanceof HostError)
+            io.writeErr(`krun-run: ${error.message}\n`);
+        else
+            io.writeErr(`krun-run: failed unexpectedly: ${error.message}\n`);
+        return CLI_ERROR_EXIT;
+    }
+}
+
+
+/***/ }),
+
+/***/ 24:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(486);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

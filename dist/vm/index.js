@@ -1,0 +1,918 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ // The require scope
+/******/ var __nccwpck_require__ = {};
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/vm-protocol.ts
+/**
+ * The private channel from the VM process to the action process: JSON lines on fd 3.
+ * The VM process says `ready` just before krun_start_enter, so a failure to configure is
+ * always a message and never mistaken for a guest exit code.
+ */
+const CHANNEL_FD = 3;
+function encodeMessage(message) {
+    return JSON.stringify(message) + '\n';
+}
+function decodeMessages(text) {
+    return text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .flatMap((line) => {
+        try {
+            return [JSON.parse(line)];
+        }
+        catch {
+            return [];
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/input-error.ts
+/**
+ * A mistake in what the user gave us. It carries the input's name so each front end
+ * (action inputs, CLI flags) can name it in its own words; it is always shown as one
+ * line, never with a stack trace.
+ */
+class input_error_InputError extends Error {
+    input;
+    problem;
+    constructor(input, problem) {
+        super(`${input}: ${problem}`);
+        this.input = input;
+        this.problem = problem;
+        this.name = 'InputError';
+    }
+}
+/** Quotes a value for an error message, shortening long ones and showing control characters. */
+function input_error_showValue(value, max = 60) {
+    const visible = value.replace(/[\u0000-\u001f]/g, (c) => c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    const cut = visible.length > max ? `${visible.slice(0, max)}…` : visible;
+    return `"${cut}"`;
+}
+
+;// CONCATENATED MODULE: ./src/parse.ts
+/**
+ * Pure parsers, one per input. Each takes the raw text and returns a typed value or
+ * throws an InputError that names the input, shows the value (never a secret), and says
+ * what form is accepted.
+ */
+
+const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug', 'trace'];
+/** Where the script path goes in a shell template, as in GitHub's own `shell:`. */
+const SCRIPT_PLACEHOLDER = '{0}';
+const NAMED_SHELLS = {
+    sh: 'sh -e {0}',
+    bash: 'bash --noprofile --norc -eo pipefail {0}'
+};
+function wholeNumber(input, raw, min, max, unit = '', why = '') {
+    const text = raw.trim();
+    const expected = `expected a whole number${unit} from ${min} to ${max}${why}`;
+    if (!/^[0-9]+$/.test(text)) {
+        throw new InputError(input, `${showValue(raw)} is not a whole number; ${expected}`);
+    }
+    const value = Number(text);
+    if (value < min || value > max) {
+        throw new InputError(input, `${showValue(raw)} is out of range; ${expected}`);
+    }
+    return value;
+}
+function parseCpus(raw) {
+    // libkrun takes the count as a uint8_t: anything above 255 would silently wrap.
+    return wholeNumber('cpus', raw, 1, 255);
+}
+function parseMemory(raw, hostMemoryMib) {
+    return wholeNumber('memory', raw, 128, Math.max(128, hostMemoryMib), ' of MiB', " (the host's memory)");
+}
+function parseLogLevel(raw) {
+    const text = raw.trim().toLowerCase();
+    if (text === '')
+        return undefined;
+    if (LOG_LEVELS.includes(text))
+        return text;
+    throw new InputError('log-level', `${showValue(raw)} is not a log level; expected one of ${LOG_LEVELS.join(', ')}`);
+}
+/** Returns the shell's argv, with SCRIPT_PLACEHOLDER standing for the script's path. */
+function parseShell(raw) {
+    const text = raw.trim() === '' ? 'sh' : raw.trim();
+    const template = NAMED_SHELLS[text] ?? text;
+    if (!template.includes(SCRIPT_PLACEHOLDER)) {
+        throw new InputError('shell', `${showValue(raw)} is neither a known shell nor a template; expected sh, bash, or a command containing {0} (e.g. "bash -x {0}")`);
+    }
+    return template.split(/\s+/).filter((word) => word !== '');
+}
+function parseCommands(raw) {
+    if (raw.trim() === '') {
+        throw new InputError('commands', 'is empty; give at least one shell command to run in the microVM');
+    }
+    const nul = raw.indexOf('\0');
+    if (nul >= 0) {
+        const line = raw.slice(0, nul).split('\n').length;
+        throw new InputError('commands', `line ${line} contains a NUL byte; remove it (a shell script cannot hold NUL bytes)`);
+    }
+    return raw;
+}
+const UNITS = { '': 1, s: 1, m: 60, h: 3600 };
+/** A duration such as 90, 90s, 10m or 1h; a plain number is seconds. */
+function parseTimeout(raw) {
+    const text = raw.trim();
+    if (text === '' || text === 'none')
+        return undefined;
+    const match = /^([0-9]+)([smh]?)$/.exec(text);
+    const seconds = match ? Number(match[1]) * UNITS[match[2]] : NaN;
+    if (!match || !(seconds > 0) || seconds > 7 * 24 * 3600) {
+        throw new InputError('timeout', `${showValue(raw)} is not a duration; expected a positive whole number of seconds, or one followed by s, m or h (e.g. 90, 90s, 10m, 1h), at most a week`);
+    }
+    return seconds;
+}
+/** How a duration in seconds is written back to the user ("10m", "90s"). */
+function formatDuration(seconds) {
+    if (seconds % 3600 === 0)
+        return `${seconds / 3600}h`;
+    if (seconds % 60 === 0)
+        return `${seconds / 60}m`;
+    return `${seconds}s`;
+}
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function checkEnvName(name, where) {
+    if (!ENV_NAME.test(name)) {
+        throw new InputError('env', `${where}${showValue(name, 40)} is not a valid variable name; expected letters, digits and _, not starting with a digit`);
+    }
+}
+function checkEnvValue(name, value) {
+    if (value.includes('\0')) {
+        throw new InputError('env', `the value of ${name} contains a NUL byte; environment values cannot hold NUL bytes`);
+    }
+}
+/**
+ * One `KEY=VALUE` assignment (a CLI --env flag); a bare `KEY` takes the value from
+ * `hostEnv`, so secrets need not appear on a command line.
+ */
+function parseEnvAssignment(text, hostEnv) {
+    const equals = text.indexOf('=');
+    const name = equals < 0 ? text : text.slice(0, equals);
+    checkEnvName(name, '');
+    const value = equals < 0 ? hostEnv[name] : text.slice(equals + 1);
+    if (value === undefined) {
+        throw new InputError('env', `${name} is not set in this environment; expected KEY=VALUE, or KEY for a variable that is set`);
+    }
+    checkEnvValue(name, value);
+    return [name, value];
+}
+/**
+ * `KEY=VALUE` lines; a value runs to the end of its line and may hold `=`, spaces and
+ * quotes. Multi-line values use the same heredoc form as GITHUB_ENV:
+ * `KEY<<DELIMITER`, the lines of the value, then DELIMITER alone on a line.
+ * Blank lines and lines starting with `#` are ignored. Values are never echoed back.
+ */
+function parseEnv(raw) {
+    const lines = raw.split('\n').map((line) => line.replace(/\r$/, ''));
+    const entries = [];
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const lineNumber = i + 1;
+        if (line.trim() === '' || line.trimStart().startsWith('#'))
+            continue;
+        const heredoc = /^([^=]*?)<<(.+)$/.exec(line);
+        const equals = line.indexOf('=');
+        let name;
+        let value;
+        if (heredoc && (equals < 0 || equals > heredoc[1].length)) {
+            name = heredoc[1].trim();
+            checkEnvName(name, `line ${lineNumber}: `);
+            const delimiter = heredoc[2];
+            const end = lines.indexOf(delimiter, i + 1);
+            if (end < 0) {
+                throw new InputError('env', `line ${lineNumber}: ${name}<<${delimiter} is never closed; end the value with a line holding only ${delimiter}`);
+            }
+            value = lines.slice(i + 1, end).join('\n');
+            i = end;
+        }
+        else if (equals < 0) {
+            throw new InputError('env', `line ${lineNumber} has no "="; expected KEY=VALUE, or KEY<<DELIMITER for a multi-line value`);
+        }
+        else {
+            name = line.slice(0, equals).trim();
+            checkEnvName(name, `line ${lineNumber}: `);
+            value = line.slice(equals + 1);
+        }
+        checkEnvValue(name, value);
+        entries.push([name, value]);
+    }
+    return entries;
+}
+
+;// CONCATENATED MODULE: ./src/vm/configure.ts
+/**
+ * The VM process's checks and configuration, written against the Libkrun interface so
+ * they can be tested without native code.
+ */
+
+class VmError extends Error {
+    stage;
+    constructor(stage, message) {
+        super(message);
+        this.stage = stage;
+        this.name = 'VmError';
+    }
+}
+/**
+ * Symbols that tell a libkrun's age (libkrun has no version call). The guest's exit code
+ * reaches the host from 1.12 on, so older builds are refused; krun_check_nested_virt is
+ * the first symbol no 1.11 release exports, and every build exports it.
+ */
+const MIN_VERSION_SYMBOLS = ['krun_check_nested_virt'];
+const REQUIRED_VERSION = '1.12';
+function checkLibkrunVersion(krun, libraryPath) {
+    const missing = MIN_VERSION_SYMBOLS.filter((symbol) => !krun.has(symbol));
+    if (missing.length > 0) {
+        throw new VmError('version', `${libraryPath} is older than libkrun ${REQUIRED_VERSION} (it lacks ${missing.join(', ')}), and older versions do not report the guest's exit code. Install libkrun ${REQUIRED_VERSION} or newer.`);
+    }
+}
+const EXPECTED_KVM_API = 12;
+function checkKvmApi(version, device, describeErrno) {
+    if (version < 0) {
+        throw new VmError('kvm', `${device} did not answer KVM_GET_API_VERSION (${describeErrno(-version)}); it is not a working KVM device`);
+    }
+    if (version !== EXPECTED_KVM_API) {
+        throw new VmError('kvm', `${device} reports KVM API version ${version}, but libkrun needs version ${EXPECTED_KVM_API}; use a host with a standard Linux KVM`);
+    }
+}
+const KRUN_LOG_TARGET_DEFAULT = -1;
+const KRUN_LOG_STYLE_NEVER = 2;
+const WARN = LOG_LEVELS.indexOf('warn');
+/** Calls libkrun; a negative result becomes an error naming the call and the errno. */
+function call(name, result, describeErrno) {
+    if (result < 0) {
+        throw new VmError('configure', `${name} failed: ${describeErrno(-result)}`);
+    }
+    return result;
+}
+/**
+ * Sets up logging and a context from the config. `logFd` is an open descriptor for the
+ * log file, used when the user chose no level (warnings then go to the file, shown only
+ * when the run fails).
+ */
+function configureContext(krun, config, logFd, describeErrno) {
+    if (config.logLevel !== undefined) {
+        const level = LOG_LEVELS.indexOf(config.logLevel);
+        if (krun.initLog)
+            call('krun_init_log', krun.initLog(KRUN_LOG_TARGET_DEFAULT, level, KRUN_LOG_STYLE_NEVER, 0), describeErrno);
+        else
+            call('krun_set_log_level', krun.setLogLevel(level), describeErrno);
+    }
+    else if (krun.initLog) {
+        call('krun_init_log', krun.initLog(logFd(), WARN, KRUN_LOG_STYLE_NEVER, 0), describeErrno);
+    }
+    const ctx = call('krun_create_ctx', krun.createCtx(), describeErrno);
+    // libkrun takes uint8_t vcpus and uint32_t MiB; koffi would wrap larger values silently.
+    if (!(config.cpus >= 1 && config.cpus <= 255) || !(config.memoryMib >= 1 && config.memoryMib <= 0xffffffff)) {
+        throw new VmError('config', `cpus ${config.cpus} or memory ${config.memoryMib} is out of libkrun's range`);
+    }
+    call('krun_set_vm_config', krun.setVmConfig(ctx, config.cpus, config.memoryMib), describeErrno);
+    call('krun_set_root', krun.setRoot(ctx, config.root), describeErrno);
+    for (const share of config.shares) {
+        call(`krun_add_virtiofs (${share.tag})`, krun.addVirtiofs(ctx, share.tag, share.hostPath), describeErrno);
+    }
+    call('krun_set_workdir', krun.setWorkdir(ctx, '/'), describeErrno);
+    // An explicit, empty environment: NULL would copy the host's onto the kernel command line.
+    call('krun_set_exec', krun.setExec(ctx, config.execPath, [], []), describeErrno);
+    return ctx;
+}
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: ./node_modules/koffi/src/koffi/src/static.js
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: 2026 Niels Martignène <niels.martignene@protonmail.com>
+
+
+const static_require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+
+function loadStatic(pkg) {
+    let native = null;
+
+    if (pkg == 'linux-arm') {
+        try {
+            native = static_require('@koromix/koffi-linux-arm');
+        } catch (err) {
+            // Go on
+        }
+    }
+
+    if (pkg == 'linux-arm64') {
+        try {
+            native = static_require('@koromix/koffi-linux-arm64');
+        } catch (err) {
+            // Go on
+        }
+    }
+
+    if (pkg == 'linux-ia32') {
+        try {
+            native = static_require('@koromix/koffi-linux-ia32');
+        } catch (err) {
+            // Go on
+        }
+    }
+
+    if (pkg == 'linux-x64') {
+        try {
+            native = static_require('@koromix/koffi-linux-x64');
+        } catch (err) {
+            // Go on
+        }
+    }
+
+    if (pkg == 'linux-riscv64') {
+        try {
+            native = static_require('@koromix/koffi-linux-riscv64');
+        } catch (err) {
+            // Go on
+        }
+    }
+
+    if (pkg == 'freebsd-ia32') {
+        try {
+            native = static_require('@koromix/koffi-freebsd-ia32');
+        } catch (err) {
+            // Go on
+        }
+    }
+
+    if (pkg == 'freebsd-x64') {
+        try {
+            native = static_require('@koromix/koffi-freebsd-x64');
+        } catch (err) {
+            // Go on
+        }
+    }
+
+    if (pkg == 'freebsd-arm64') {
+        try {
+            native = static_require('@koromix/koffi-freebsd-arm64');
+        } catch (err) {
+            // Go on
+        }
+    }
+
+    if (pkg == 'openbsd-ia32') {
+        try {
+            native = static_require('@koromix/koffi-openbsd-ia32');
+        } catch (err) {
+            // Go on
+        }
+    }
+
+    if (pkg == 'openbsd-x64') {
+        try {
+            native = static_require('@koromix/koffi-openbsd-x64');
+        } catch (err) {
+            // Go on
+        }
+    }
+
+    if (pkg == 'win32-ia32') {
+        try {
+            native = static_require('@koromix/koffi-win32-ia32');
+        } catch (err) {
+            // Go on
+        }
+    }
+
+    if (pkg == 'win32-x64') {
+        try {
+            native = static_require('@koromix/koffi-win32-x64');
+        } catch (err) {
+            // Go on
+        }
+    }
+
+    if (pkg == 'win32-arm64') {
+        try {
+            native = static_require('@koromix/koffi-win32-arm64');
+        } catch (err) {
+            // Go on
+        }
+    }
+
+    if (pkg == 'darwin-x64') {
+        try {
+            native = static_require('@koromix/koffi-darwin-x64');
+        } catch (err) {
+            // Go on
+        }
+    }
+
+    if (pkg == 'darwin-arm64') {
+        try {
+            native = static_require('@koromix/koffi-darwin-arm64');
+        } catch (err) {
+            // Go on
+        }
+    }
+
+    if (pkg == 'linux-loong64') {
+        try {
+            native = static_require('@koromix/koffi-linux-loong64');
+        } catch (err) {
+            // Go on
+        }
+    }
+
+    if (pkg == 'android-arm64') {
+        try {
+            native = static_require('@koromix/koffi-android-arm64');
+        } catch (err) {
+            // Go on
+        }
+    }
+
+    if (pkg == 'android-x64') {
+        try {
+            native = static_require('@koromix/koffi-android-x64');
+        } catch (err) {
+            // Go on
+        }
+    }
+
+    if (pkg == 'linux-ppc64') {
+        try {
+            native = static_require('@koromix/koffi-linux-ppc64');
+        } catch (err) {
+            // Go on
+        }
+    }
+
+    if (pkg == 'openbsd-arm64') {
+        try {
+            native = static_require('@koromix/koffi-openbsd-arm64');
+        } catch (err) {
+            // Go on
+        }
+    }
+
+    return native;
+}
+
+
+
+;// CONCATENATED MODULE: ./node_modules/koffi/src/koffi/index.js
+// src/init.js
+
+
+
+
+// ../cnoke/src/abi.js
+
+function determineAbi() {
+  let abi = process.arch.toString();
+  if (abi == "riscv32" || abi == "riscv64") {
+    let file = openFile(process.execPath, "r");
+    try {
+      let header = readElfHeader(file);
+      let float_abi = header.e_flags & 6;
+      switch (float_abi) {
+        case 0:
+          {
+          }
+          break;
+        case 2:
+          {
+            abi += "f";
+          }
+          break;
+        case 4:
+          {
+            abi += "d";
+          }
+          break;
+        case 6:
+          {
+            abi += "q";
+          }
+          break;
+      }
+    } finally {
+      file.close();
+    }
+  } else if (abi == "arm") {
+    let file = openFile(process.execPath, "r");
+    try {
+      let header = readElfHeader(file);
+      if (header.e_flags & 1024) {
+        abi += "hf";
+      } else if (header.e_flags & 512) {
+        abi += "sf";
+      } else {
+        throw new Error("Unknown ARM floating-point ABI");
+      }
+    } finally {
+      file.close();
+    }
+  } else if (abi == "ppc64") {
+    let file = openFile(process.execPath, "r");
+    try {
+      let header = readElfHeader(file);
+      switch (header.ei_data) {
+        case 1:
+          {
+            abi += "le";
+          }
+          break;
+        case 2:
+          {
+            abi += "be";
+          }
+          break;
+        default:
+          throw new Error("Invalid ELF endianness value");
+      }
+    } finally {
+      file.close();
+    }
+  }
+  return abi;
+}
+function readElfHeader(file, offset = 0) {
+  let buf = file.read(offset, 512);
+  if (buf.length < 16)
+    throw new Error("Truncated header");
+  if (buf[0] != 127 || buf[1] != 69 || buf[2] != 76 || buf[3] != 70)
+    throw new Error("Invalid magic number");
+  if (buf[6] != 1)
+    throw new Error("Invalid ELF version");
+  if (buf[5] != 1)
+    throw new Error("Big-endian architectures are not supported");
+  switch (buf[4]) {
+    case 1:
+      {
+        if (buf.length < 68)
+          throw new Error("Truncated ELF header");
+        return {
+          ei_class: 32,
+          ei_data: buf[5],
+          e_machine: buf.readUInt16LE(18),
+          e_flags: buf.readUInt32LE(36),
+          e_phoff: buf.readUInt32LE(28),
+          e_phentsize: buf.readUInt16LE(42),
+          e_phnum: buf.readUInt16LE(44)
+        };
+      }
+      break;
+    case 2:
+      {
+        if (buf.length < 120)
+          throw new Error("Truncated ELF header");
+        return {
+          ei_class: 64,
+          ei_data: buf[5],
+          e_machine: buf.readUInt16LE(18),
+          e_flags: buf.readUInt32LE(48),
+          e_phoff: buf.readBigUInt64LE(32),
+          e_phentsize: buf.readUInt16LE(54),
+          e_phnum: buf.readUInt16LE(56)
+        };
+      }
+      break;
+    default:
+      throw new Error("Invalid ELF class");
+  }
+}
+function openFile(filename, flags) {
+  let fd = external_node_fs_namespaceObject.openSync(filename, flags);
+  return new FileHandle(fd);
+}
+var FileHandle = class {
+  constructor(fd) {
+    this.fd = fd;
+  }
+  close() {
+    external_node_fs_namespaceObject.closeSync(this.fd);
+  }
+  [Symbol.dispose]() {
+    external_node_fs_namespaceObject.closeSync(this.fd);
+  }
+  read(offset, len) {
+    let buf = Buffer.allocUnsafe(len);
+    let read = external_node_fs_namespaceObject.readSync(this.fd, buf, 0, len, offset);
+    return buf.subarray(0, read);
+  }
+};
+
+// package.json
+var package_default = { name: "koffi", version: "3.3.4", cnoke: { api: "../../vendor/node-api-headers", output: "../../bin/Koffi/{{ toolchain }}", node: 16, napi: 8 } };
+
+// src/init.js
+var require2 = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+function detectPlatform() {
+  if (process.versions.napi == null || process.versions.napi < package_default.cnoke.napi) {
+    let major = parseInt(process.versions.node, 10);
+    throw new Error(`This engine is based on Node ${process.versions.node}, but ${package_default.name} does not support the Node ${major}.x branch (Node-API < ${package_default.cnoke.napi})`);
+  }
+  let abi = determineAbi();
+  let pkg2 = `${process.platform}-${process.arch}`;
+  let triplets2 = [`${process.platform}_${abi}`];
+  if (process.platform == "linux")
+    triplets2.push(`musl_${abi}`);
+  return [package_default.version, pkg2, triplets2];
+}
+function loadDynamic(dirname, pkg2, triplets2) {
+  let suffix = "/../../build/koffi";
+  let root = dirname + suffix;
+  let roots = [root];
+  let native2 = null;
+  let err = null;
+  if (process["resourcesPath"] != null) {
+    let suffixes = [
+      "/koffi",
+      "/koffi/build",
+      "/node_modules/koffi/build"
+    ];
+    for (let suffix2 of suffixes)
+      roots.push(process["resourcesPath"] + suffix2);
+  }
+  let names = [
+    `${import.meta.dirname}/../../../@koromix/koffi-${pkg2}`,
+    ...triplets2.flatMap((triplet) => roots.map((dir) => `${dir}/${triplet}/koffi.node`))
+  ];
+  for (let name of names) {
+    if (!external_node_fs_namespaceObject.existsSync(name))
+      continue;
+    try {
+      native2 = require2(name);
+      break;
+    } catch (e) {
+      err ??= e;
+    }
+  }
+  if (native2 == null && err != null)
+    throw err;
+  return native2;
+}
+function wrapNative(native2, version2) {
+  if (native2 == null)
+    throw new Error("Cannot find the native Koffi module; did you bundle it correctly?");
+  if (native2.version != version2)
+    throw new Error("Mismatched native Koffi modules");
+  let load = native2.load;
+  let register = native2.register;
+  native2.register = (...args) => {
+    if (args.length >= 3 && typeof args[1] == "function") {
+      process.emitWarning("Using koffi.register() with a custom this value was deprecated in Koffi 2.17, use function.bind() instead", "DeprecationWarning", "KOFFI009");
+      args[1] = args[1].bind(args[0]);
+      args = args.slice(1);
+    }
+    return register(...args);
+  };
+  native2.load = (...args) => {
+    let lib = load(...args);
+    lib.cdecl = external_node_util_namespaceObject.deprecate((...args2) => lib.func("__cdecl", ...args2), "The koffi.cdecl() function was deprecated in Koffi 2.7, use koffi.func(...) instead", "KOFFI003");
+    lib.stdcall = external_node_util_namespaceObject.deprecate((...args2) => lib.func("__stdcall", ...args2), 'The koffi.stdcall() function was deprecated in Koffi 2.7, use koffi.func("__stdcall", ...) instead', "KOFFI004");
+    lib.fastcall = external_node_util_namespaceObject.deprecate((...args2) => lib.func("__fastcall", ...args2), 'The koffi.fastcall() function was deprecated in Koffi 2.7, use koffi.func("__fastcall", ...) instead', "KOFFI005");
+    lib.thiscall = external_node_util_namespaceObject.deprecate((...args2) => lib.func("__thiscall", ...args2), 'The koffi.thiscall() function was deprecated in Koffi 2.7, use koffi.func("__thiscall", ...) instead', "KOFFI006");
+    return lib;
+  };
+  native2.resolve = external_node_util_namespaceObject.deprecate(native2.type, "The koffi.resolve() function was deprecated in Koffi 3.0, use koffi.type() instead", "KOFFI007");
+  native2.introspect = external_node_util_namespaceObject.deprecate(native2.type, "The koffi.introspect() function was deprecated in Koffi 3.0, use koffi.type() instead", "KOFFI008");
+}
+
+// index.js
+
+var [version, pkg, triplets] = detectPlatform();
+var koffi_native = loadStatic(pkg) ?? loadDynamic(import.meta.dirname, pkg, triplets);
+wrapNative(koffi_native, version);
+var mod_LibraryHandle = koffi_native.LibraryHandle;
+var mod_TypeObject = koffi_native.TypeObject;
+var mod_Union = koffi_native.Union;
+var mod_address = koffi_native.address;
+var mod_alias = koffi_native.alias;
+var mod_alignof = koffi_native.alignof;
+var mod_alloc = koffi_native.alloc;
+var mod_array = koffi_native.array;
+var mod_as = koffi_native.as;
+var mod_call = koffi_native.call;
+var mod_config = koffi_native.config;
+var mod_decode = koffi_native.decode;
+var mod_disposable = koffi_native.disposable;
+var mod_encode = koffi_native.encode;
+var mod_enumeration = koffi_native.enumeration;
+var mod_errno = koffi_native.errno;
+var mod_extension = koffi_native.extension;
+var mod_free = koffi_native.free;
+var mod_in = koffi_native.in;
+var mod_inout = koffi_native.inout;
+var mod_introspect = koffi_native.introspect;
+var mod_load = koffi_native.load;
+var mod_node = koffi_native.node;
+var mod_offsetof = koffi_native.offsetof;
+var mod_opaque = koffi_native.opaque;
+var mod_os = koffi_native.os;
+var mod_out = koffi_native.out;
+var mod_pack = koffi_native.pack;
+var mod_pointer = koffi_native.pointer;
+var mod_proto = koffi_native.proto;
+var mod_register = koffi_native.register;
+var mod_reset = koffi_native.reset;
+var mod_resolve = koffi_native.resolve;
+var mod_sizeof = koffi_native.sizeof;
+var mod_stats = koffi_native.stats;
+var mod_struct = koffi_native.struct;
+var mod_type = koffi_native.type;
+var mod_types = koffi_native.types;
+var mod_union = koffi_native.union;
+var mod_unregister = koffi_native.unregister;
+var mod_version = koffi_native.version;
+var mod_view = koffi_native.view;
+var index_default = koffi_native;
+
+
+;// CONCATENATED MODULE: ./node_modules/koffi/index.js
+
+
+;// CONCATENATED MODULE: ./src/vm/libkrun.ts
+/**
+ * The one place that touches native code: libkrun (and the two libc calls the VM process
+ * needs) through koffi.
+ *
+ * koffi traps: a parameter spelled `*const name` aborts Node, so arrays are declared
+ * `const char **` and passed as null-terminated JS arrays; uint8_t/uint32_t arguments wrap
+ * silently, so callers range-check first.
+ */
+
+function nullTerminated(items) {
+    return [...items, null];
+}
+function loadLibkrun(libraryPath) {
+    const lib = index_default.load(libraryPath);
+    const optional = (declaration) => {
+        try {
+            return lib.func(declaration);
+        }
+        catch {
+            return undefined;
+        }
+    };
+    const has = (symbol) => {
+        try {
+            lib.func(`void ${symbol}()`);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    };
+    const setLogLevel = lib.func('int32_t krun_set_log_level(uint32_t level)');
+    const initLog = optional('int32_t krun_init_log(int fd, uint32_t level, uint32_t style, uint32_t options)');
+    const createCtx = lib.func('int32_t krun_create_ctx()');
+    const setVmConfig = lib.func('int32_t krun_set_vm_config(uint32_t ctx, uint8_t vcpus, uint32_t ram_mib)');
+    const setRoot = lib.func('int32_t krun_set_root(uint32_t ctx, const char *path)');
+    const setWorkdir = lib.func('int32_t krun_set_workdir(uint32_t ctx, const char *path)');
+    const setExec = lib.func('int32_t krun_set_exec(uint32_t ctx, const char *path, const char **argv, const char **envp)');
+    const addVirtiofs = lib.func('int32_t krun_add_virtiofs(uint32_t ctx, const char *tag, const char *path)');
+    const startEnter = lib.func('int32_t krun_start_enter(uint32_t ctx)');
+    return {
+        has,
+        setLogLevel: (level) => setLogLevel(level),
+        initLog: initLog && ((fd, level, style, options) => initLog(fd, level, style, options)),
+        createCtx: () => createCtx(),
+        setVmConfig: (ctx, vcpus, ramMib) => setVmConfig(ctx, vcpus, ramMib),
+        setRoot: (ctx, path) => setRoot(ctx, path),
+        setWorkdir: (ctx, path) => setWorkdir(ctx, path),
+        setExec: (ctx, execPath, argv, envp) => setExec(ctx, execPath, nullTerminated(argv), nullTerminated(envp)),
+        addVirtiofs: (ctx, tag, path) => addVirtiofs(ctx, tag, path),
+        startEnter: (ctx) => startEnter(ctx)
+    };
+}
+let libc;
+function loadLibc() {
+    libc ??= index_default.load('libc.so.6');
+    return libc;
+}
+/** The system's text for an errno value, e.g. "No such file or directory". */
+function strerror(errno) {
+    return loadLibc().func('const char *strerror(int errnum)')(errno);
+}
+const PR_SET_PDEATHSIG = 1;
+const SIGKILL = 9;
+/**
+ * Ties this process's life to its parent's: if the action process is killed outright,
+ * the kernel kills the VM process (and with it the microVM) at once.
+ */
+function dieWithParent() {
+    loadLibc().func('int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)')(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+}
+const KVM_GET_API_VERSION = 0xae00;
+/** KVM_GET_API_VERSION on an open KVM device; negative errno when the ioctl fails. */
+function kvmApiVersion(fd) {
+    const lib = loadLibc();
+    const ioctl = lib.func('int ioctl(int fd, unsigned long request, ...)');
+    const errnoLocation = lib.func('int *__errno_location()');
+    const result = ioctl(fd, KVM_GET_API_VERSION, 'long', 0);
+    if (result >= 0)
+        return result;
+    return -index_default.decode(errnoLocation(), 'int');
+}
+
+;// CONCATENATED MODULE: ./src/vm/index.ts
+/**
+ * The VM process: `node dist/vm/index.js <vm.json>`. Loads libkrun, checks it and the KVM
+ * device, configures the VM, tells the action process it is ready, then hands the process
+ * to libkrun, which ends it with the guest's exit code.
+ */
+
+
+
+
+
+/** Exit code of the VM process when it fails before the guest starts. */
+const SETUP_FAILED = 125;
+function send(message) {
+    external_node_fs_default().writeSync(CHANNEL_FD, encodeMessage(message));
+}
+function describeErrno(errno) {
+    const name = Object.entries((external_node_os_default()).constants.errno).find(([, value]) => value === errno)?.[0];
+    return `${strerror(errno)} (${name ?? `errno ${errno}`})`;
+}
+function readConfig(file) {
+    try {
+        return JSON.parse(external_node_fs_default().readFileSync(file, 'utf8'));
+    }
+    catch (error) {
+        throw new VmError('config', `cannot read the VM configuration ${file}: ${error.message}`);
+    }
+}
+function checkKvm(device) {
+    const fd = external_node_fs_default().openSync(device, 'r+');
+    try {
+        checkKvmApi(kvmApiVersion(fd), device, describeErrno);
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+function main() {
+    dieWithParent();
+    try {
+        const config = readConfig(process.argv[2] ?? '');
+        let krun;
+        try {
+            krun = loadLibkrun(config.libkrun);
+        }
+        catch (error) {
+            throw new VmError('load', `cannot load ${config.libkrun}: ${error.message}`);
+        }
+        checkLibkrunVersion(krun, config.libkrun);
+        checkKvm(config.kvmDevice);
+        const ctx = configureContext(krun, config, () => external_node_fs_default().openSync(config.logFile, 'a', 0o600), describeErrno);
+        send({ kind: 'ready' });
+        const result = krun.startEnter(ctx);
+        send({ kind: 'error', stage: 'start', message: `krun_start_enter failed: ${describeErrno(-result)}` });
+    }
+    catch (error) {
+        const stage = error instanceof VmError ? error.stage : 'configure';
+        send({ kind: 'error', stage, message: error.message });
+    }
+    process.exit(SETUP_FAILED);
+}
+main();
+

@@ -1,0 +1,95 @@
+/**
+ * Checks of the host that need no native code: can this user open the KVM device, and
+ * where is libkrun. (The KVM API version and libkrun's age need the native loader and are
+ * checked by the VM process, which reports them the same way.)
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import * as exec from '@actions/exec'
+
+/** A host that cannot run the microVM: one line, with the fix. */
+export class HostError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'HostError'
+  }
+}
+
+export const DEFAULT_KVM_DEVICE = '/dev/kvm'
+export const LIBKRUN_SONAME = 'libkrun.so.1'
+
+export const UDEV_FIX =
+  `echo 'KERNEL=="kvm", GROUP="kvm", MODE="0666", OPTIONS+="static_node=kvm"' | sudo tee /etc/udev/rules.d/99-kvm.rules` +
+  ' && sudo udevadm control --reload-rules && sudo udevadm trigger --name-match=kvm'
+
+/** Opens the device read-write, as libkrun will: mode bits alone do not tell. */
+export function checkKvmDevice(device: string, openDevice = (p: string) => fs.openSync(p, 'r+')): void {
+  let fd: number
+  try {
+    fd = openDevice(device)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENXIO' || code === 'ENODEV') {
+      throw new HostError(
+        `${device} does not exist: this machine cannot run virtual machines. Use a runner with KVM (bare metal, or a VM with nested virtualization enabled).`
+      )
+    }
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new HostError(
+        `${device} exists but user ${os.userInfo().username} cannot open it read-write. On GitHub-hosted runners, add a step before this one that runs: ${UDEV_FIX}`
+      )
+    }
+    throw new HostError(`cannot open ${device} read-write (${code ?? String(error)}); check that KVM works on this machine`)
+  }
+  fs.closeSync(fd)
+}
+
+const GNU_TRIPLET: Record<string, string> = { x64: 'x86_64-linux-gnu', arm64: 'aarch64-linux-gnu' }
+
+export function usualLibraryDirs(arch: string = process.arch): string[] {
+  const triplet = GNU_TRIPLET[arch]
+  return ['/usr/lib64', '/usr/local/lib64', ...(triplet ? [`/usr/lib/${triplet}`] : []), '/usr/local/lib', '/usr/lib']
+}
+
+/** The path `ldconfig -p` lists for libkrun.so.1, if any. */
+export function parseLdconfig(output: string): string | undefined {
+  for (const line of output.split('\n')) {
+    const match = /^\s*libkrun\.so\.1 \(.*\) => (\/.+)$/.exec(line)
+    if (match) return match[1].trim()
+  }
+  return undefined
+}
+
+async function fromLdconfig(): Promise<string | undefined> {
+  for (const ldconfig of ['/sbin/ldconfig', 'ldconfig']) {
+    try {
+      const result = await exec.getExecOutput(ldconfig, ['-p'], { silent: true, ignoreReturnCode: true })
+      if (result.exitCode === 0) return parseLdconfig(result.stdout)
+    } catch {
+      // Not installed here: try the next, then the usual directories.
+    }
+  }
+  return undefined
+}
+
+/** Finds libkrun.so.1: the path the user gave, then the loader's cache, then the usual directories. */
+export async function findLibkrun(
+  given: string | undefined,
+  lookup: { ldconfig: () => Promise<string | undefined>; exists: (p: string) => boolean; dirs: string[] } = {
+    ldconfig: fromLdconfig,
+    exists: (p) => fs.existsSync(p),
+    dirs: usualLibraryDirs()
+  }
+): Promise<string> {
+  if (given) return given
+  const cached = await lookup.ldconfig()
+  if (cached && lookup.exists(cached)) return cached
+  const candidates = lookup.dirs.map((dir) => path.join(dir, LIBKRUN_SONAME))
+  const found = candidates.find((candidate) => lookup.exists(candidate))
+  if (found) return found
+  throw new HostError(
+    `libkrun was not found (looked in the input "libkrun", KRUN_LIBRARY, the ldconfig cache, and ${lookup.dirs.join(', ')}). ` +
+      'Install libkrun 1.12 or newer (Fedora: dnf install libkrun libkrunfw; Arch: pacman -S libkrun; Debian/Ubuntu: build it from source), or set the input "libkrun" to the path of libkrun.so.1.'
+  )
+}

@@ -1,0 +1,84 @@
+/**
+ * What a run came to, decided only from evidence: the VM process's messages, the records
+ * the guest init wrote, and why we stopped it. libkrun can exit 0 after a guest kernel
+ * panic, so the VM process's own exit code never counts as the guest's.
+ */
+import os from 'node:os'
+import { formatDuration } from './parse.js'
+import type { GuestRecords } from './run-dir.js'
+import type { VmMessage } from './vm-protocol.js'
+
+export const TIMEOUT_EXIT_CODE = 124
+
+export interface VmRun {
+  messages: VmMessage[]
+  exitCode: number | null
+  signal: NodeJS.Signals | null
+  /** Set when we stopped the VM because the timeout passed. */
+  timedOutAfter: number | undefined
+  /** Set when the step was cancelled (SIGINT or SIGTERM to us). */
+  cancelledBy: NodeJS.Signals | undefined
+}
+
+export interface Outcome {
+  /** The guest's exit code (124 on timeout); undefined when the commands never ran to an end. */
+  exitCode: number | undefined
+  timedOut: boolean
+  /** One line saying why the step failed; undefined on success. */
+  failure: string | undefined
+  /** Whether the failure is better understood with libkrun's log. */
+  showLog: boolean
+}
+
+export function signalName(signal: number): string {
+  return Object.entries(os.constants.signals).find(([, value]) => value === signal)?.[0] ?? `signal ${signal}`
+}
+
+function describeVmExit(run: VmRun): string {
+  return run.signal ? `killed by ${run.signal}` : `exit code ${run.exitCode}`
+}
+
+/** Parses the init's status record: "exited N" or "killed N". */
+export function parseStatus(status: string): { exitCode: number; signal?: number } | undefined {
+  const match = /^(exited|killed) ([0-9]{1,3})$/.exec(status)
+  if (!match) return undefined
+  const value = Number(match[2])
+  return match[1] === 'exited' ? { exitCode: value } : { exitCode: 128 + value, signal: value }
+}
+
+const failed = (failure: string, showLog = false, exitCode?: number): Outcome => ({
+  exitCode,
+  timedOut: false,
+  failure,
+  showLog
+})
+
+export function decideOutcome(run: VmRun, records: GuestRecords): Outcome {
+  const ready = run.messages.some((message) => message.kind === 'ready')
+  const error = run.messages.find((message) => message.kind === 'error')
+
+  if (run.timedOutAfter !== undefined) {
+    return { exitCode: TIMEOUT_EXIT_CODE, timedOut: true, failure: `timed out after ${formatDuration(run.timedOutAfter)}`, showLog: false }
+  }
+  if (run.cancelledBy !== undefined) {
+    return failed(`cancelled (${run.cancelledBy}); the microVM was stopped`)
+  }
+  if (!ready) {
+    if (error?.kind === 'error') return failed(error.message)
+    return failed(`the VM process ended before it configured libkrun (${describeVmExit(run)})`)
+  }
+  const status = records.status === undefined ? undefined : parseStatus(records.status)
+  if (status) {
+    if (status.signal !== undefined) {
+      return failed(`commands were killed by ${signalName(status.signal)} (exit code ${status.exitCode})`, false, status.exitCode)
+    }
+    if (status.exitCode !== 0) return failed(`commands exited with code ${status.exitCode}`, false, status.exitCode)
+    return { exitCode: 0, timedOut: false, failure: undefined, showLog: false }
+  }
+  if (error?.kind === 'error') return failed(`libkrun could not start the microVM: ${error.message}`, true)
+  if (!records.started) {
+    return failed(`the microVM did not boot (the VM process ended with ${describeVmExit(run)} before the guest init ran)`, true)
+  }
+  if (records.initError) return failed(`the guest init failed: ${records.initError}`, true)
+  return failed(`the microVM stopped before the commands finished (the VM process ended with ${describeVmExit(run)})`, true)
+}

@@ -1,0 +1,122 @@
+/**
+ * From settings to what the guest and the VM process receive: the guest init's plan and
+ * environment files (native/README.md describes their format) and the VM process's
+ * configuration. Pure: nothing here touches the disk.
+ */
+import path from 'node:path'
+import type { LogLevel } from './parse.js'
+import { SCRIPT_PLACEHOLDER } from './parse.js'
+import { type RunSettings, guestPath } from './settings.js'
+
+/** Where things are inside the guest's private root (see native/README.md). */
+export const GUEST = {
+  init: '/krun-init',
+  records: '.krun',
+  plan: '.krun/plan',
+  env: '.krun/env',
+  script: '.krun/script',
+  started: '.krun/started',
+  status: '.krun/status',
+  initError: '.krun/init-error',
+  mountPoints: ['.krun/lower', '.krun/rw', '.krun/root'],
+  /** Where the init places the script inside the merged root. */
+  scriptInGuest: '/run/krun-action/script.sh'
+} as const
+
+export const BASE_TAG = 'krun-base'
+export const WORKSPACE_TAG = 'krun-workspace'
+
+export interface VirtiofsShare {
+  tag: string
+  hostPath: string
+  readOnly: boolean
+}
+
+/** What the VM process needs to configure libkrun. Holds no environment values. */
+export interface VmConfig {
+  libkrun: string
+  root: string
+  cpus: number
+  memoryMib: number
+  shares: VirtiofsShare[]
+  execPath: string
+  /** Set: libkrun logs at this level to stderr, live. Unset: warnings go to logFile. */
+  logLevel: LogLevel | undefined
+  logFile: string
+  kvmDevice: string
+}
+
+export interface GuestFiles {
+  plan: string
+  env: Buffer
+  script: string
+}
+
+export interface RunLayout {
+  /** The private run directory (mode 0700). */
+  dir: string
+  /** Its subdirectory that becomes the guest's `/`. */
+  root: string
+  vmConfigFile: string
+  logFile: string
+}
+
+export function runLayout(dir: string): RunLayout {
+  return {
+    dir,
+    root: path.join(dir, 'root'),
+    vmConfigFile: path.join(dir, 'vm.json'),
+    logFile: path.join(dir, 'libkrun.log')
+  }
+}
+
+/** The shell's argv with the script's guest path in place of `{0}`; argv only when interactive. */
+export function workloadArgv(settings: Pick<RunSettings, 'shell'>, interactive = false): string[] {
+  if (interactive) return [settings.shell[0]]
+  return settings.shell.map((word) => word.split(SCRIPT_PLACEHOLDER).join(GUEST.scriptInGuest))
+}
+
+export function renderPlan(settings: RunSettings, interactive = false): string {
+  const lines: string[][] = [['lower', 'virtiofs', BASE_TAG]]
+  if (settings.workspace !== null) {
+    lines.push(['share', 'virtiofs', WORKSPACE_TAG, settings.workspace, 'rw'])
+  }
+  lines.push(['workdir', settings.workdir])
+  lines.push(['script', GUEST.scriptInGuest])
+  for (const arg of workloadArgv(settings, interactive)) lines.push(['arg', arg])
+  return lines.map((fields) => fields.join('\t') + '\n').join('')
+}
+
+/** The guest's environment: PATH and HOME unless the user set them, then the user's entries. */
+export function renderEnv(settings: Pick<RunSettings, 'env'>, extra: Record<string, string> = {}): Buffer {
+  const names = new Set(settings.env.map(([name]) => name))
+  const defaults: [string, string][] = [
+    ['PATH', guestPath(settings.env)],
+    ['HOME', '/root'],
+    ...Object.entries(extra)
+  ]
+  const entries = [...defaults.filter(([name]) => !names.has(name)), ...settings.env]
+  return Buffer.from(entries.map(([name, value]) => `${name}=${value}\0`).join(''), 'utf8')
+}
+
+export function guestFiles(settings: RunSettings, interactive = false, extraEnv: Record<string, string> = {}): GuestFiles {
+  return { plan: renderPlan(settings, interactive), env: renderEnv(settings, extraEnv), script: settings.commands }
+}
+
+export function vmConfig(settings: RunSettings, layout: RunLayout, libkrun: string, kvmDevice: string): VmConfig {
+  const shares: VirtiofsShare[] = [{ tag: BASE_TAG, hostPath: settings.rootfs, readOnly: true }]
+  if (settings.workspace !== null) {
+    shares.push({ tag: WORKSPACE_TAG, hostPath: settings.workspace, readOnly: false })
+  }
+  return {
+    libkrun,
+    root: layout.root,
+    cpus: settings.cpus,
+    memoryMib: settings.memoryMib,
+    shares,
+    execPath: GUEST.init,
+    logLevel: settings.logLevel,
+    logFile: layout.logFile,
+    kvmDevice
+  }
+}

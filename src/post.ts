@@ -1,0 +1,33 @@
+/**
+ * The post step (dist/post/index.js): when the main step was killed before it could clean
+ * up, stop the VM process it left and remove the run directory. Failures only warn.
+ */
+import fs from 'node:fs'
+import * as core from '@actions/core'
+import { removeRunDir } from './run-dir.js'
+import { leftBehind } from './state-helper.js'
+
+/** A pid is ours only while its command line still names our run directory (pids get reused). */
+function isOurVmProcess(pid: number, runDir: string): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(runDir)
+  } catch {
+    return false
+  }
+}
+
+export async function cleanup(): Promise<void> {
+  const { runDir, vmPid } = leftBehind()
+  if (runDir === undefined) return
+  try {
+    if (vmPid !== undefined && isOurVmProcess(vmPid, runDir)) {
+      core.info(`Stopping the microVM left running (pid ${vmPid})`)
+      process.kill(vmPid, 'SIGKILL')
+    }
+    await removeRunDir(runDir)
+  } catch (error) {
+    core.warning(`Cleanup of ${runDir} failed: ${(error as Error).message}`)
+  }
+}
+
+await cleanup()

@@ -1,0 +1,60 @@
+/** The private per-run directory: made with mode 0700, filled, read back, removed. */
+import fs from 'node:fs'
+import path from 'node:path'
+import * as io from '@actions/io'
+import { GUEST, type GuestFiles, type RunLayout, type VmConfig, runLayout } from './plan.js'
+
+export const RUN_DIR_PREFIX = 'krun-action-'
+
+export function createRunDir(tempDir: string): RunLayout {
+  const layout = runLayout(fs.mkdtempSync(path.join(tempDir, RUN_DIR_PREFIX)))
+  fs.chmodSync(layout.dir, 0o700)
+  return layout
+}
+
+export function writeRunFiles(layout: RunLayout, files: GuestFiles, initBinary: string, vm: VmConfig): void {
+  const records = path.join(layout.root, GUEST.records)
+  fs.mkdirSync(records, { recursive: true, mode: 0o700 })
+  for (const dir of ['proc', 'sys', 'dev', 'tmp', ...GUEST.mountPoints]) {
+    fs.mkdirSync(path.join(layout.root, dir), { recursive: true, mode: 0o755 })
+  }
+  fs.copyFileSync(initBinary, path.join(layout.root, GUEST.init))
+  fs.chmodSync(path.join(layout.root, GUEST.init), 0o755)
+  fs.writeFileSync(path.join(layout.root, GUEST.plan), files.plan, { mode: 0o600 })
+  fs.writeFileSync(path.join(layout.root, GUEST.env), files.env, { mode: 0o600 })
+  fs.writeFileSync(path.join(layout.root, GUEST.script), files.script, { mode: 0o600 })
+  fs.writeFileSync(layout.vmConfigFile, JSON.stringify(vm), { mode: 0o600 })
+}
+
+/** What the guest init recorded (see native/README.md). */
+export interface GuestRecords {
+  started: boolean
+  status: string | undefined
+  initError: string | undefined
+}
+
+function readIfPresent(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch {
+    return undefined
+  }
+}
+
+export function readGuestRecords(layout: RunLayout): GuestRecords {
+  return {
+    started: fs.existsSync(path.join(layout.root, GUEST.started)),
+    status: readIfPresent(path.join(layout.root, GUEST.status))?.trim(),
+    initError: readIfPresent(path.join(layout.root, GUEST.initError))?.trim()
+  }
+}
+
+/** The last lines of libkrun's log, for a failure message. */
+export function logTail(layout: RunLayout, lines = 20): string {
+  const text = readIfPresent(layout.logFile)?.trimEnd() ?? ''
+  return text.split('\n').slice(-lines).join('\n')
+}
+
+export async function removeRunDir(dir: string): Promise<void> {
+  await io.rmRF(dir)
+}

@@ -1,0 +1,74 @@
+/**
+ * Starts the VM process and watches it: its stdout and stderr are ours (the guest's output
+ * goes to the runner as it is written, never re-buffered here), its messages arrive on a
+ * private pipe, and it is stopped on timeout or cancellation.
+ */
+import { spawn } from 'node:child_process'
+import type { VmRun } from './outcome.js'
+import { CHANNEL_FD, decodeMessages } from './vm-protocol.js'
+
+/** How long the guest has to react to Ctrl-C before the VM process is killed. */
+export const TIMEOUT_GRACE_MS = 3000
+/** Shorter on cancellation: the runner kills the whole step soon after. */
+export const CANCEL_GRACE_MS = 1000
+
+export interface VmProcessOptions {
+  vmEntry: string
+  configFile: string
+  env: NodeJS.ProcessEnv
+  /** Give the VM process our terminal as stdin (interactive CLI); otherwise /dev/null. */
+  interactive: boolean
+  timeoutSeconds: number | undefined
+  onStart?: (pid: number) => void
+}
+
+export function runVmProcess(options: VmProcessOptions): Promise<VmRun> {
+  const stdio = [options.interactive ? 'inherit' : 'ignore', 'inherit', 'inherit'] as ('inherit' | 'ignore' | 'pipe')[]
+  while (stdio.length < CHANNEL_FD) stdio.push('ignore')
+  stdio[CHANNEL_FD] = 'pipe'
+  const child = spawn(process.execPath, [options.vmEntry, options.configFile], { stdio, env: options.env })
+
+  let channelText = ''
+  const channel = child.stdio[CHANNEL_FD] as NodeJS.ReadableStream
+  channel.setEncoding('utf8')
+  channel.on('data', (chunk: string) => (channelText += chunk))
+
+  let timedOutAfter: number | undefined
+  let cancelledBy: NodeJS.Signals | undefined
+  let killTimer: NodeJS.Timeout | undefined
+
+  // libkrun turns SIGINT into Ctrl-C on the guest console; SIGKILL is the only sure stop.
+  const stop = (graceMs: number) => {
+    child.kill('SIGINT')
+    killTimer ??= setTimeout(() => child.kill('SIGKILL'), graceMs)
+  }
+  const timeoutTimer =
+    options.timeoutSeconds === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOutAfter = options.timeoutSeconds
+          stop(TIMEOUT_GRACE_MS)
+        }, options.timeoutSeconds * 1000)
+  const onSignal = (signal: NodeJS.Signals) => {
+    cancelledBy ??= signal
+    stop(CANCEL_GRACE_MS)
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+
+  return new Promise((resolve) => {
+    const finish = (exitCode: number | null, signal: NodeJS.Signals | null) => {
+      clearTimeout(timeoutTimer)
+      clearTimeout(killTimer)
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+      resolve({ messages: decodeMessages(channelText), exitCode, signal, timedOutAfter, cancelledBy })
+    }
+    child.on('error', (error) => {
+      channelText += JSON.stringify({ kind: 'error', stage: 'start', message: `cannot start the VM process: ${error.message}` }) + '\n'
+      finish(null, null)
+    })
+    child.on('spawn', () => options.onStart?.(child.pid as number))
+    child.on('close', finish)
+  })
+}

@@ -1,0 +1,28 @@
+/**
+ * The private channel from the VM process to the action process: JSON lines on fd 3.
+ * The VM process says `ready` just before krun_start_enter, so a failure to configure is
+ * always a message and never mistaken for a guest exit code.
+ */
+export const CHANNEL_FD = 3
+
+/** Which check or step failed in the VM process. */
+export type VmStage = 'config' | 'load' | 'version' | 'kvm' | 'configure' | 'start'
+
+export type VmMessage = { kind: 'ready' } | { kind: 'error'; stage: VmStage; message: string }
+
+export function encodeMessage(message: VmMessage): string {
+  return JSON.stringify(message) + '\n'
+}
+
+export function decodeMessages(text: string): VmMessage[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .flatMap((line) => {
+      try {
+        return [JSON.parse(line) as VmMessage]
+      } catch {
+        return []
+      }
+    })
+}

@@ -1,0 +1,94 @@
+/**
+ * The VM process's checks and configuration, written against the Libkrun interface so
+ * they can be tested without native code.
+ */
+import { LOG_LEVELS } from '../parse.js'
+import type { VmConfig } from '../plan.js'
+import type { VmStage } from '../vm-protocol.js'
+import type { Libkrun } from './libkrun.js'
+
+export class VmError extends Error {
+  constructor(
+    readonly stage: VmStage,
+    message: string
+  ) {
+    super(message)
+    this.name = 'VmError'
+  }
+}
+
+/**
+ * Symbols that tell a libkrun's age (libkrun has no version call). The guest's exit code
+ * reaches the host from 1.12 on, so older builds are refused; krun_check_nested_virt is
+ * the first symbol no 1.11 release exports, and every build exports it.
+ */
+export const MIN_VERSION_SYMBOLS: readonly string[] = ['krun_check_nested_virt']
+export const REQUIRED_VERSION = '1.12'
+
+export function checkLibkrunVersion(krun: Pick<Libkrun, 'has'>, libraryPath: string): void {
+  const missing = MIN_VERSION_SYMBOLS.filter((symbol) => !krun.has(symbol))
+  if (missing.length > 0) {
+    throw new VmError(
+      'version',
+      `${libraryPath} is older than libkrun ${REQUIRED_VERSION} (it lacks ${missing.join(', ')}), and older versions do not report the guest's exit code. Install libkrun ${REQUIRED_VERSION} or newer.`
+    )
+  }
+}
+
+export const EXPECTED_KVM_API = 12
+
+export function checkKvmApi(version: number, device: string, describeErrno: (errno: number) => string): void {
+  if (version < 0) {
+    throw new VmError('kvm', `${device} did not answer KVM_GET_API_VERSION (${describeErrno(-version)}); it is not a working KVM device`)
+  }
+  if (version !== EXPECTED_KVM_API) {
+    throw new VmError('kvm', `${device} reports KVM API version ${version}, but libkrun needs version ${EXPECTED_KVM_API}; use a host with a standard Linux KVM`)
+  }
+}
+
+const KRUN_LOG_TARGET_DEFAULT = -1
+const KRUN_LOG_STYLE_NEVER = 2
+const WARN = LOG_LEVELS.indexOf('warn')
+
+/** Calls libkrun; a negative result becomes an error naming the call and the errno. */
+function call(name: string, result: number, describeErrno: (errno: number) => string): number {
+  if (result < 0) {
+    throw new VmError('configure', `${name} failed: ${describeErrno(-result)}`)
+  }
+  return result
+}
+
+/**
+ * Sets up logging and a context from the config. `logFd` is an open descriptor for the
+ * log file, used when the user chose no level (warnings then go to the file, shown only
+ * when the run fails).
+ */
+export function configureContext(
+  krun: Libkrun,
+  config: VmConfig,
+  logFd: () => number,
+  describeErrno: (errno: number) => string
+): number {
+  if (config.logLevel !== undefined) {
+    const level = LOG_LEVELS.indexOf(config.logLevel)
+    if (krun.initLog) call('krun_init_log', krun.initLog(KRUN_LOG_TARGET_DEFAULT, level, KRUN_LOG_STYLE_NEVER, 0), describeErrno)
+    else call('krun_set_log_level', krun.setLogLevel(level), describeErrno)
+  } else if (krun.initLog) {
+    call('krun_init_log', krun.initLog(logFd(), WARN, KRUN_LOG_STYLE_NEVER, 0), describeErrno)
+  }
+
+  const ctx = call('krun_create_ctx', krun.createCtx(), describeErrno)
+  // libkrun takes uint8_t vcpus and uint32_t MiB; koffi would wrap larger values silently.
+  if (!(config.cpus >= 1 && config.cpus <= 255) || !(config.memoryMib >= 1 && config.memoryMib <= 0xffffffff)) {
+    throw new VmError('config', `cpus ${config.cpus} or memory ${config.memoryMib} is out of libkrun's range`)
+  }
+  call('krun_set_vm_config', krun.setVmConfig(ctx, config.cpus, config.memoryMib), describeErrno)
+  call('krun_set_root', krun.setRoot(ctx, config.root), describeErrno)
+  for (const share of config.shares) {
+    call(`krun_add_virtiofs (${share.tag})`, krun.addVirtiofs(ctx, share.tag, share.hostPath), describeErrno)
+  }
+  call('krun_set_workdir', krun.setWorkdir(ctx, '/'), describeErrno)
+  // An explicit, empty environment: NULL would copy the host's onto the kernel command line.
+  call('krun_set_exec', krun.setExec(ctx, config.execPath, [], []), describeErrno)
+  return ctx
+}

@@ -1,0 +1,65 @@
+/**
+ * The VM process: `node dist/vm/index.js <vm.json>`. Loads libkrun, checks it and the KVM
+ * device, configures the VM, tells the action process it is ready, then hands the process
+ * to libkrun, which ends it with the guest's exit code.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import type { VmConfig } from '../plan.js'
+import { CHANNEL_FD, type VmMessage, encodeMessage } from '../vm-protocol.js'
+import { VmError, checkKvmApi, checkLibkrunVersion, configureContext } from './configure.js'
+import { dieWithParent, kvmApiVersion, loadLibkrun, strerror } from './libkrun.js'
+
+/** Exit code of the VM process when it fails before the guest starts. */
+const SETUP_FAILED = 125
+
+function send(message: VmMessage): void {
+  fs.writeSync(CHANNEL_FD, encodeMessage(message))
+}
+
+function describeErrno(errno: number): string {
+  const name = Object.entries(os.constants.errno).find(([, value]) => value === errno)?.[0]
+  return `${strerror(errno)} (${name ?? `errno ${errno}`})`
+}
+
+function readConfig(file: string): VmConfig {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as VmConfig
+  } catch (error) {
+    throw new VmError('config', `cannot read the VM configuration ${file}: ${(error as Error).message}`)
+  }
+}
+
+function checkKvm(device: string): void {
+  const fd = fs.openSync(device, 'r+')
+  try {
+    checkKvmApi(kvmApiVersion(fd), device, describeErrno)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+function main(): void {
+  dieWithParent()
+  try {
+    const config = readConfig(process.argv[2] ?? '')
+    let krun
+    try {
+      krun = loadLibkrun(config.libkrun)
+    } catch (error) {
+      throw new VmError('load', `cannot load ${config.libkrun}: ${(error as Error).message}`)
+    }
+    checkLibkrunVersion(krun, config.libkrun)
+    checkKvm(config.kvmDevice)
+    const ctx = configureContext(krun, config, () => fs.openSync(config.logFile, 'a', 0o600), describeErrno)
+    send({ kind: 'ready' })
+    const result = krun.startEnter(ctx)
+    send({ kind: 'error', stage: 'start', message: `krun_start_enter failed: ${describeErrno(-result)}` })
+  } catch (error) {
+    const stage = error instanceof VmError ? error.stage : 'configure'
+    send({ kind: 'error', stage, message: (error as Error).message })
+  }
+  process.exit(SETUP_FAILED)
+}
+
+main()

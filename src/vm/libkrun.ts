@@ -1,0 +1,109 @@
+/**
+ * The one place that touches native code: libkrun (and the two libc calls the VM process
+ * needs) through koffi.
+ *
+ * koffi traps: a parameter spelled `*const name` aborts Node, so arrays are declared
+ * `const char **` and passed as null-terminated JS arrays; uint8_t/uint32_t arguments wrap
+ * silently, so callers range-check first.
+ */
+import koffi from 'koffi'
+
+export interface Libkrun {
+  /** Whether the library exports this symbol (how its version is judged). */
+  has(symbol: string): boolean
+  setLogLevel(level: number): number
+  /** Missing before libkrun 1.13. */
+  initLog: ((fd: number, level: number, style: number, options: number) => number) | undefined
+  createCtx(): number
+  setVmConfig(ctx: number, vcpus: number, ramMib: number): number
+  setRoot(ctx: number, path: string): number
+  setWorkdir(ctx: number, path: string): number
+  setExec(ctx: number, execPath: string, argv: string[], envp: string[]): number
+  addVirtiofs(ctx: number, tag: string, path: string): number
+  /** Never returns when the VM starts: libkrun ends the process with the guest's exit code. */
+  startEnter(ctx: number): number
+}
+
+function nullTerminated(items: string[]): (string | null)[] {
+  return [...items, null]
+}
+
+export function loadLibkrun(libraryPath: string): Libkrun {
+  const lib = koffi.load(libraryPath)
+  const optional = (declaration: string) => {
+    try {
+      return lib.func(declaration)
+    } catch {
+      return undefined
+    }
+  }
+  const has = (symbol: string): boolean => {
+    try {
+      lib.func(`void ${symbol}()`)
+      return true
+    } catch {
+      return false
+    }
+  }
+  const setLogLevel = lib.func('int32_t krun_set_log_level(uint32_t level)')
+  const initLog = optional('int32_t krun_init_log(int fd, uint32_t level, uint32_t style, uint32_t options)')
+  const createCtx = lib.func('int32_t krun_create_ctx()')
+  const setVmConfig = lib.func('int32_t krun_set_vm_config(uint32_t ctx, uint8_t vcpus, uint32_t ram_mib)')
+  const setRoot = lib.func('int32_t krun_set_root(uint32_t ctx, const char *path)')
+  const setWorkdir = lib.func('int32_t krun_set_workdir(uint32_t ctx, const char *path)')
+  const setExec = lib.func('int32_t krun_set_exec(uint32_t ctx, const char *path, const char **argv, const char **envp)')
+  const addVirtiofs = lib.func('int32_t krun_add_virtiofs(uint32_t ctx, const char *tag, const char *path)')
+  const startEnter = lib.func('int32_t krun_start_enter(uint32_t ctx)')
+  return {
+    has,
+    setLogLevel: (level) => setLogLevel(level),
+    initLog: initLog && ((fd, level, style, options) => initLog(fd, level, style, options)),
+    createCtx: () => createCtx(),
+    setVmConfig: (ctx, vcpus, ramMib) => setVmConfig(ctx, vcpus, ramMib),
+    setRoot: (ctx, path) => setRoot(ctx, path),
+    setWorkdir: (ctx, path) => setWorkdir(ctx, path),
+    setExec: (ctx, execPath, argv, envp) => setExec(ctx, execPath, nullTerminated(argv), nullTerminated(envp)),
+    addVirtiofs: (ctx, tag, path) => addVirtiofs(ctx, tag, path),
+    startEnter: (ctx) => startEnter(ctx)
+  }
+}
+
+let libc: ReturnType<typeof koffi.load> | undefined
+function loadLibc(): ReturnType<typeof koffi.load> {
+  libc ??= koffi.load('libc.so.6')
+  return libc
+}
+
+/** The system's text for an errno value, e.g. "No such file or directory". */
+export function strerror(errno: number): string {
+  return loadLibc().func('const char *strerror(int errnum)')(errno) as string
+}
+
+const PR_SET_PDEATHSIG = 1
+const SIGKILL = 9
+
+/**
+ * Ties this process's life to its parent's: if the action process is killed outright,
+ * the kernel kills the VM process (and with it the microVM) at once.
+ */
+export function dieWithParent(): void {
+  loadLibc().func('int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)')(
+    PR_SET_PDEATHSIG,
+    SIGKILL,
+    0,
+    0,
+    0
+  )
+}
+
+const KVM_GET_API_VERSION = 0xae00
+
+/** KVM_GET_API_VERSION on an open KVM device; negative errno when the ioctl fails. */
+export function kvmApiVersion(fd: number): number {
+  const lib = loadLibc()
+  const ioctl = lib.func('int ioctl(int fd, unsigned long request, ...)')
+  const errnoLocation = lib.func('int *__errno_location()')
+  const result = ioctl(fd, KVM_GET_API_VERSION, 'long', 0) as number
+  if (result >= 0) return result
+  return -(koffi.decode(errnoLocation(), 'int') as number)
+}
