@@ -1,3 +1,4 @@
+import os from 'node:os'
 import { INPUT_NAMES, type RawInputs, type RunSettings, type SettingsContext } from '../src/settings.js'
 
 /** Raw inputs as action.yml's defaults give them, with the given overrides. */
@@ -7,7 +8,7 @@ export function rawInputs(overrides: Partial<RawInputs> = {}): RawInputs {
 }
 
 export function context(overrides: Partial<SettingsContext> = {}): SettingsContext {
-  return { cwd: '/', defaultWorkspace: undefined, libraryFromEnv: undefined, hostMemoryMib: 8192, ...overrides }
+  return { cwd: os.tmpdir(), defaultWorkspace: undefined, libraryFromEnv: undefined, hostMemoryMib: 8192, ...overrides }
 }
 
 export function settings(overrides: Partial<RunSettings> = {}): RunSettings {

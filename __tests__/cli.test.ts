@@ -69,6 +69,11 @@ describeCli('krun-run end to end', () => {
     expect((await runCli(['--workdir', 'rel', '-c', 'true'])).stderr).toMatch(/^krun-run: --workdir: "rel" is relative/)
   })
 
+  it('says where empty commands came from', async () => {
+    expect((await runCli([], { stdin: '\n  \n' })).stderr).toBe('krun-run: stdin: is empty; give at least one shell command to run in the microVM\n')
+    expect((await runCli(['-c', ' '])).stderr).toBe('krun-run: -c: is empty; give at least one shell command to run in the microVM\n')
+  })
+
   it('exits 125 with one line for a host error', async () => {
     const result = await runCli(['-c', 'true'], { env: { KRUN_KVM_DEVICE: '/nonexistent/kvm' } })
     expect(result.code).toBe(125)

@@ -265,7 +265,7 @@ describeStandin('the bundled action against the stand-in only', () => {
     expect([result.stdoutHash, result.stderrHash]).toEqual([digest, digest])
   })
 
-  it('on SIGINT stops the microVM, removes its files and fails the step', async () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('on %s stops the microVM, removes its files and fails the step', async (signal) => {
     const scratch = makeScratch()
     const marker = uniqueSleep()
     const result = await runAction({
@@ -273,13 +273,13 @@ describeStandin('the bundled action against the stand-in only', () => {
       inputs: { commands: `touch started\nsleep ${marker}` },
       onSpawn: (child) => {
         void waitFor(() => fs.existsSync(path.join(scratch.workspace, 'started')) && processesWith(marker).length > 0).then(
-          () => child.kill('SIGINT'),
+          () => child.kill(signal),
           () => undefined
         )
       }
     })
     expect(result.code).not.toBe(0)
-    expect(errorLines(result)).toEqual(['cancelled (SIGINT); the microVM was stopped'])
+    expect(errorLines(result)).toEqual([`cancelled (${signal}); the microVM was stopped`])
     expectClean(result)
     expect(processesWith(marker)).toEqual([])
     expect(processesWith(scratch.temp)).toEqual([])

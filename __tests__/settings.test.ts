@@ -43,6 +43,13 @@ describe('buildSettings', () => {
     expect(none.workdir).toBe('/')
   })
 
+  it('refuses to share the host root read-write (e.g. krun-run started in /)', () => {
+    expect(problemOf(() => buildSettings(rawInputs(), context({ cwd: '/' })))).toEqual({
+      input: 'workspace',
+      problem: '"/" would share the whole host read-write; name a project directory, or none'
+    })
+  })
+
   it('rejects a workspace that does not exist', () => {
     expect(problemOf(() => buildSettings(rawInputs({ workspace: '/no/such/dir' }), context()))).toEqual({
       input: 'workspace',

@@ -31786,6 +31786,9 @@ function buildSettings(raw, context, envEntries) {
     const workspace = workspaceRaw === 'none'
         ? null
         : hostDirectory('workspace', workspaceRaw === '' ? (context.defaultWorkspace ?? context.cwd) : workspaceRaw, context.cwd);
+    if (workspace === '/') {
+        throw new input_error_InputError('workspace', '"/" would share the whole host read-write; name a project directory, or none');
+    }
     const workdirRaw = raw.workdir.trim();
     const workdir = workdirRaw === '' ? (workspace ?? '/') : workdirRaw;
     checkPlanSafe('workdir', workdir);

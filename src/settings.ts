@@ -163,6 +163,10 @@ export function buildSettings(raw: RawInputs, context: SettingsContext, envEntri
       ? null
       : hostDirectory('workspace', workspaceRaw === '' ? (context.defaultWorkspace ?? context.cwd) : workspaceRaw, context.cwd)
 
+  if (workspace === '/') {
+    throw new InputError('workspace', '"/" would share the whole host read-write; name a project directory, or none')
+  }
+
   const workdirRaw = raw.workdir.trim()
   const workdir = workdirRaw === '' ? (workspace ?? '/') : workdirRaw
   checkPlanSafe('workdir', workdir)

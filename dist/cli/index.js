@@ -1623,6 +1623,9 @@ function buildSettings(raw, context, envEntries) {
     const workspace = workspaceRaw === 'none'
         ? null
         : hostDirectory('workspace', workspaceRaw === '' ? (context.defaultWorkspace ?? context.cwd) : workspaceRaw, context.cwd);
+    if (workspace === '/') {
+        throw new InputError('workspace', '"/" would share the whole host read-write; name a project directory, or none');
+    }
     const workdirRaw = raw.workdir.trim();
     const workdir = workdirRaw === '' ? (workspace ?? '/') : workdirRaw;
     checkPlanSafe('workdir', workdir);
@@ -2044,6 +2047,18 @@ function readCommands(args, io) {
             return { commands: io.readStdin(), interactive: false };
     }
 }
+/** Commands that came from stdin or a file are not named by -c in messages. */
+function labelFor(input, argv) {
+    if (input !== 'commands')
+        return flagFor(input);
+    try {
+        const { source } = parseArgs(argv, {});
+        return source.kind === 'stdin' ? 'stdin' : source.kind === 'file' ? source.path : flagFor(input);
+    }
+    catch {
+        return flagFor(input);
+    }
+}
 async function runCli(io, distDir) {
     try {
         const args = parseArgs(io.argv, io.env);
@@ -2080,7 +2095,7 @@ async function runCli(io, distDir) {
     }
     catch (error) {
         if (error instanceof InputError)
-            io.writeErr(`krun-run: ${flagFor(error.input)}: ${error.problem}\n`);
+            io.writeErr(`krun-run: ${labelFor(error.input, io.argv)}: ${error.problem}\n`);
         else if (error instanceof HostError)
             io.writeErr(`krun-run: ${error.message}\n`);
         else

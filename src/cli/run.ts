@@ -36,6 +36,17 @@ function readCommands(args: CliArgs, io: CliIo): { commands: string; interactive
   }
 }
 
+/** Commands that came from stdin or a file are not named by -c in messages. */
+function labelFor(input: string, argv: string[]): string {
+  if (input !== 'commands') return flagFor(input)
+  try {
+    const { source } = parseArgs(argv, {})
+    return source.kind === 'stdin' ? 'stdin' : source.kind === 'file' ? source.path : flagFor(input)
+  } catch {
+    return flagFor(input)
+  }
+}
+
 export async function runCli(io: CliIo, distDir: string): Promise<number> {
   try {
     const args = parseArgs(io.argv, io.env)
@@ -72,7 +83,7 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
     io.writeErr(`krun-run: ${outcome.failure ?? 'the commands did not report an exit code'}\n`)
     return CLI_ERROR_EXIT
   } catch (error) {
-    if (error instanceof InputError) io.writeErr(`krun-run: ${flagFor(error.input)}: ${error.problem}\n`)
+    if (error instanceof InputError) io.writeErr(`krun-run: ${labelFor(error.input, io.argv)}: ${error.problem}\n`)
     else if (error instanceof HostError) io.writeErr(`krun-run: ${error.message}\n`)
     else io.writeErr(`krun-run: failed unexpectedly: ${(error as Error).message}\n`)
     return CLI_ERROR_EXIT
