@@ -31,7 +31,8 @@ describe('checkKvmDevice', () => {
 })
 
 describe('findLibkrun', () => {
-  const lookup = (present: string[], cached?: string) => ({
+  const lookup = (present: string[], cached?: string, loaderPath: string[] = []) => ({
+    loaderPath,
     ldconfig: async () => cached,
     exists: (p: string) => present.includes(p),
     dirs: ['/usr/lib64', '/usr/local/lib']
@@ -44,6 +45,11 @@ describe('findLibkrun', () => {
     await expect(findLibkrun(undefined, lookup(['/c/libkrun.so.1', '/usr/local/lib/libkrun.so.1'], '/c/libkrun.so.1'))).resolves.toBe('/c/libkrun.so.1')
     await expect(findLibkrun(undefined, lookup(['/usr/local/lib/libkrun.so.1']))).resolves.toBe('/usr/local/lib/libkrun.so.1')
   })
+  it('looks on LD_LIBRARY_PATH before the cache, as the loader does for the soname', async () => {
+    const present = ['/opt/krun/libkrun.so.1', '/c/libkrun.so.1']
+    await expect(findLibkrun(undefined, lookup(present, '/c/libkrun.so.1', ['/opt/krun']))).resolves.toBe('/opt/krun/libkrun.so.1')
+  })
+
   it('lists where it looked and how to install it', async () => {
     await expect(findLibkrun(undefined, lookup([]))).rejects.toThrow(
       /libkrun was not found \(looked in .*\/usr\/lib64, \/usr\/local\/lib\)\. Install libkrun 1\.12 or newer/

@@ -31419,22 +31419,31 @@ async function fromLdconfig() {
     }
     return undefined;
 }
-/** Finds libkrun.so.1: the path the user gave, then the loader's cache, then the usual directories. */
-async function findLibkrun(given, lookup = {
+const systemLookup = () => ({
+    loaderPath: (process.env.LD_LIBRARY_PATH ?? '').split(':').filter((dir) => dir.startsWith('/')),
     ldconfig: fromLdconfig,
     exists: (p) => external_node_fs_default().existsSync(p),
     dirs: usualLibraryDirs()
-}) {
+});
+/**
+ * Finds libkrun.so.1: the path the user gave; then where the loader would find the soname
+ * (LD_LIBRARY_PATH, its cache); then the usual directories.
+ */
+async function findLibkrun(given, lookup = systemLookup()) {
     if (given)
         return given;
+    const inDirs = (dirs) => dirs.map((dir) => external_node_path_default().join(dir, LIBKRUN_SONAME)).find((candidate) => lookup.exists(candidate));
+    const onLoaderPath = inDirs(lookup.loaderPath);
+    if (onLoaderPath)
+        return onLoaderPath;
     const cached = await lookup.ldconfig();
     if (cached && lookup.exists(cached))
         return cached;
-    const candidates = lookup.dirs.map((dir) => external_node_path_default().join(dir, LIBKRUN_SONAME));
-    const found = candidates.find((candidate) => lookup.exists(candidate));
+    const found = inDirs(lookup.dirs);
     if (found)
         return found;
-    throw new HostError(`libkrun was not found (looked in the input "libkrun", KRUN_LIBRARY, the ldconfig cache, and ${lookup.dirs.join(', ')}). ` +
+    const searched = [...lookup.loaderPath, ...lookup.dirs].join(', ');
+    throw new HostError(`libkrun was not found (looked in the input "libkrun", KRUN_LIBRARY, the ldconfig cache, and ${searched}). ` +
         'Install libkrun 1.12 or newer (Fedora: dnf install libkrun libkrunfw; Arch: pacman -S libkrun; Debian/Ubuntu: build it from source), or set the input "libkrun" to the path of libkrun.so.1.');
 }
 

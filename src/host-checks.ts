@@ -73,23 +73,37 @@ async function fromLdconfig(): Promise<string | undefined> {
   return undefined
 }
 
-/** Finds libkrun.so.1: the path the user gave, then the loader's cache, then the usual directories. */
-export async function findLibkrun(
-  given: string | undefined,
-  lookup: { ldconfig: () => Promise<string | undefined>; exists: (p: string) => boolean; dirs: string[] } = {
-    ldconfig: fromLdconfig,
-    exists: (p) => fs.existsSync(p),
-    dirs: usualLibraryDirs()
-  }
-): Promise<string> {
+export interface LibraryLookup {
+  /** LD_LIBRARY_PATH's directories: the dynamic loader searches them before its cache. */
+  loaderPath: string[]
+  ldconfig: () => Promise<string | undefined>
+  exists: (p: string) => boolean
+  dirs: string[]
+}
+
+const systemLookup = (): LibraryLookup => ({
+  loaderPath: (process.env.LD_LIBRARY_PATH ?? '').split(':').filter((dir) => dir.startsWith('/')),
+  ldconfig: fromLdconfig,
+  exists: (p) => fs.existsSync(p),
+  dirs: usualLibraryDirs()
+})
+
+/**
+ * Finds libkrun.so.1: the path the user gave; then where the loader would find the soname
+ * (LD_LIBRARY_PATH, its cache); then the usual directories.
+ */
+export async function findLibkrun(given: string | undefined, lookup: LibraryLookup = systemLookup()): Promise<string> {
   if (given) return given
+  const inDirs = (dirs: string[]) => dirs.map((dir) => path.join(dir, LIBKRUN_SONAME)).find((candidate) => lookup.exists(candidate))
+  const onLoaderPath = inDirs(lookup.loaderPath)
+  if (onLoaderPath) return onLoaderPath
   const cached = await lookup.ldconfig()
   if (cached && lookup.exists(cached)) return cached
-  const candidates = lookup.dirs.map((dir) => path.join(dir, LIBKRUN_SONAME))
-  const found = candidates.find((candidate) => lookup.exists(candidate))
+  const found = inDirs(lookup.dirs)
   if (found) return found
+  const searched = [...lookup.loaderPath, ...lookup.dirs].join(', ')
   throw new HostError(
-    `libkrun was not found (looked in the input "libkrun", KRUN_LIBRARY, the ldconfig cache, and ${lookup.dirs.join(', ')}). ` +
+    `libkrun was not found (looked in the input "libkrun", KRUN_LIBRARY, the ldconfig cache, and ${searched}). ` +
       'Install libkrun 1.12 or newer (Fedora: dnf install libkrun libkrunfw; Arch: pacman -S libkrun; Debian/Ubuntu: build it from source), or set the input "libkrun" to the path of libkrun.so.1.'
   )
 }
