@@ -4,7 +4,7 @@ import { VmError, checkKvmApi, checkLibkrunVersion, configureContext } from '../
 import type { Libkrun } from '../src/vm/libkrun.js'
 
 /** A libkrun that records calls; `failing` makes one call return -errno. */
-function fakeLibkrun(options: { failing?: [string, number]; withInitLog?: boolean; symbols?: string[] } = {}) {
+function fakeLibkrun(options: { failing?: [string, number]; withInitLog?: boolean; withVirtiofs3?: boolean; symbols?: string[] } = {}) {
   const calls: unknown[][] = []
   const record =
     (name: string) =>
@@ -22,6 +22,7 @@ function fakeLibkrun(options: { failing?: [string, number]; withInitLog?: boolea
     setWorkdir: record('setWorkdir'),
     setExec: record('setExec'),
     addVirtiofs: record('addVirtiofs'),
+    addVirtiofs3: options.withVirtiofs3 === false ? undefined : record('addVirtiofs3'),
     startEnter: record('startEnter')
   }
   return { krun, calls }
@@ -39,11 +40,17 @@ describe('configureContext', () => {
       ['createCtx'],
       ['setVmConfig', 1, 2, 2048],
       ['setRoot', 1, '/run/x/root'],
-      ['addVirtiofs', 1, 'krun-base', '/'],
+      ['addVirtiofs3', 1, 'krun-base', '/', 0, true],
       ['addVirtiofs', 1, 'krun-workspace', '/home/runner/work/repo'],
       ['setWorkdir', 1, '/'],
       ['setExec', 1, '/krun-init', [], []]
     ])
+  })
+
+  it('shares the base through krun_add_virtiofs before libkrun 1.18, which has no read-only share', () => {
+    const { krun, calls } = fakeLibkrun({ withVirtiofs3: false })
+    configureContext(krun, config, () => 42, describeErrno)
+    expect(calls).toContainEqual(['addVirtiofs', 1, 'krun-base', '/'])
   })
 
   it('logs live to stderr at the level the user chose', () => {

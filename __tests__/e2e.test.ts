@@ -218,6 +218,7 @@ describeStandin('the bundled action against the stand-in only', () => {
     expect(seenInArgv).toEqual([])
     expect(envFileMode).toBe(0o600)
     expect(result.stdout + result.stderr + result.record + result.summary).not.toContain(secret)
+    expect(result.record).toMatch(/^krun_add_virtiofs3\(\d+, "krun-base", "\/", 0, (1|true)\) -> 0$/m)
     expect(result.record).toMatch(/^krun_set_exec\(\d+, "\/krun-init", argv=0, envp=0\) -> 0$/m)
   })
 

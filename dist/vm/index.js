@@ -309,7 +309,15 @@ function configureContext(krun, config, logFd, describeErrno) {
     call('krun_set_vm_config', krun.setVmConfig(ctx, config.cpus, config.memoryMib), describeErrno);
     call('krun_set_root', krun.setRoot(ctx, config.root), describeErrno);
     for (const share of config.shares) {
-        call(`krun_add_virtiofs (${share.tag})`, krun.addVirtiofs(ctx, share.tag, share.hostPath), describeErrno);
+        // Read-only on the host side where libkrun can do it; the guest init mounts the base
+        // read-only in any case, but a guest's root could remount it.
+        if (share.readOnly && krun.addVirtiofs3) {
+            const DEFAULT_DAX_WINDOW = 0;
+            call(`krun_add_virtiofs3 (${share.tag})`, krun.addVirtiofs3(ctx, share.tag, share.hostPath, DEFAULT_DAX_WINDOW, true), describeErrno);
+        }
+        else {
+            call(`krun_add_virtiofs (${share.tag})`, krun.addVirtiofs(ctx, share.tag, share.hostPath), describeErrno);
+        }
     }
     call('krun_set_workdir', krun.setWorkdir(ctx, '/'), describeErrno);
     // An explicit, empty environment: NULL would copy the host's onto the kernel command line.
@@ -809,6 +817,7 @@ function loadLibkrun(libraryPath) {
     const setWorkdir = lib.func('int32_t krun_set_workdir(uint32_t ctx, const char *path)');
     const setExec = lib.func('int32_t krun_set_exec(uint32_t ctx, const char *path, const char **argv, const char **envp)');
     const addVirtiofs = lib.func('int32_t krun_add_virtiofs(uint32_t ctx, const char *tag, const char *path)');
+    const addVirtiofs3 = optional('int32_t krun_add_virtiofs3(uint32_t ctx, const char *tag, const char *path, uint64_t shm_size, bool read_only)');
     const startEnter = lib.func('int32_t krun_start_enter(uint32_t ctx)');
     return {
         has,
@@ -820,6 +829,7 @@ function loadLibkrun(libraryPath) {
         setWorkdir: (ctx, path) => setWorkdir(ctx, path),
         setExec: (ctx, execPath, argv, envp) => setExec(ctx, execPath, nullTerminated(argv), nullTerminated(envp)),
         addVirtiofs: (ctx, tag, path) => addVirtiofs(ctx, tag, path),
+        addVirtiofs3: addVirtiofs3 && ((ctx, tag, path, shmSize, readOnly) => addVirtiofs3(ctx, tag, path, shmSize, readOnly)),
         startEnter: (ctx) => startEnter(ctx)
     };
 }

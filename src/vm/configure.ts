@@ -85,7 +85,14 @@ export function configureContext(
   call('krun_set_vm_config', krun.setVmConfig(ctx, config.cpus, config.memoryMib), describeErrno)
   call('krun_set_root', krun.setRoot(ctx, config.root), describeErrno)
   for (const share of config.shares) {
-    call(`krun_add_virtiofs (${share.tag})`, krun.addVirtiofs(ctx, share.tag, share.hostPath), describeErrno)
+    // Read-only on the host side where libkrun can do it; the guest init mounts the base
+    // read-only in any case, but a guest's root could remount it.
+    if (share.readOnly && krun.addVirtiofs3) {
+      const DEFAULT_DAX_WINDOW = 0
+      call(`krun_add_virtiofs3 (${share.tag})`, krun.addVirtiofs3(ctx, share.tag, share.hostPath, DEFAULT_DAX_WINDOW, true), describeErrno)
+    } else {
+      call(`krun_add_virtiofs (${share.tag})`, krun.addVirtiofs(ctx, share.tag, share.hostPath), describeErrno)
+    }
   }
   call('krun_set_workdir', krun.setWorkdir(ctx, '/'), describeErrno)
   // An explicit, empty environment: NULL would copy the host's onto the kernel command line.

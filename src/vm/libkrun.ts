@@ -20,6 +20,8 @@ export interface Libkrun {
   setWorkdir(ctx: number, path: string): number
   setExec(ctx: number, execPath: string, argv: string[], envp: string[]): number
   addVirtiofs(ctx: number, tag: string, path: string): number
+  /** Missing before libkrun 1.18; the only way to make a share read-only on the host side. */
+  addVirtiofs3: ((ctx: number, tag: string, path: string, shmSize: number, readOnly: boolean) => number) | undefined
   /** Never returns when the VM starts: libkrun ends the process with the guest's exit code. */
   startEnter(ctx: number): number
 }
@@ -53,6 +55,7 @@ export function loadLibkrun(libraryPath: string): Libkrun {
   const setWorkdir = lib.func('int32_t krun_set_workdir(uint32_t ctx, const char *path)')
   const setExec = lib.func('int32_t krun_set_exec(uint32_t ctx, const char *path, const char **argv, const char **envp)')
   const addVirtiofs = lib.func('int32_t krun_add_virtiofs(uint32_t ctx, const char *tag, const char *path)')
+  const addVirtiofs3 = optional('int32_t krun_add_virtiofs3(uint32_t ctx, const char *tag, const char *path, uint64_t shm_size, bool read_only)')
   const startEnter = lib.func('int32_t krun_start_enter(uint32_t ctx)')
   return {
     has,
@@ -64,6 +67,7 @@ export function loadLibkrun(libraryPath: string): Libkrun {
     setWorkdir: (ctx, path) => setWorkdir(ctx, path),
     setExec: (ctx, execPath, argv, envp) => setExec(ctx, execPath, nullTerminated(argv), nullTerminated(envp)),
     addVirtiofs: (ctx, tag, path) => addVirtiofs(ctx, tag, path),
+    addVirtiofs3: addVirtiofs3 && ((ctx, tag, path, shmSize, readOnly) => addVirtiofs3(ctx, tag, path, shmSize, readOnly)),
     startEnter: (ctx) => startEnter(ctx)
   }
 }
