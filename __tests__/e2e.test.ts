@@ -187,6 +187,15 @@ describeStandin('the bundled action against the stand-in only', () => {
     expect(result.stdout).toContain('guest kernel panic: simulated boot failure')
   })
 
+  it('says a library that is not libkrun is not libkrun', async () => {
+    const libc = fs.readFileSync('/proc/self/maps', 'utf8').match(/\/\S*libc\.so\.6/)?.[0] as string
+    const result = await runAction({ inputs: { commands: 'true', libkrun: libc } })
+    expectClean(result)
+    expect(errorLines(result)).toEqual([
+      `cannot load ${libc}: it does not export krun_set_log_level; expected a libkrun.so.1 built for running a root directory (not a SEV/TEE build)`
+    ])
+  })
+
   it('reports a libkrun configuration error with its errno text, never as an exit code', async () => {
     const result = await runAction({ inputs: { commands: 'true' }, env: { KRUN_STANDIN_FAIL: 'krun_set_root:2' } })
     expectClean(result)

@@ -47,16 +47,21 @@ export function loadLibkrun(libraryPath: string): Libkrun {
       return false
     }
   }
-  const setLogLevel = lib.func('int32_t krun_set_log_level(uint32_t level)')
+  const required = (declaration: string) => {
+    const fn = optional(declaration)
+    if (!fn) throw new Error(`it does not export ${/krun_\w+/.exec(declaration)?.[0]}; expected a libkrun.so.1 built for running a root directory (not a SEV/TEE build)`)
+    return fn
+  }
+  const setLogLevel = required('int32_t krun_set_log_level(uint32_t level)')
   const initLog = optional('int32_t krun_init_log(int fd, uint32_t level, uint32_t style, uint32_t options)')
-  const createCtx = lib.func('int32_t krun_create_ctx()')
-  const setVmConfig = lib.func('int32_t krun_set_vm_config(uint32_t ctx, uint8_t vcpus, uint32_t ram_mib)')
-  const setRoot = lib.func('int32_t krun_set_root(uint32_t ctx, const char *path)')
-  const setWorkdir = lib.func('int32_t krun_set_workdir(uint32_t ctx, const char *path)')
-  const setExec = lib.func('int32_t krun_set_exec(uint32_t ctx, const char *path, const char **argv, const char **envp)')
-  const addVirtiofs = lib.func('int32_t krun_add_virtiofs(uint32_t ctx, const char *tag, const char *path)')
+  const createCtx = required('int32_t krun_create_ctx()')
+  const setVmConfig = required('int32_t krun_set_vm_config(uint32_t ctx, uint8_t vcpus, uint32_t ram_mib)')
+  const setRoot = required('int32_t krun_set_root(uint32_t ctx, const char *path)')
+  const setWorkdir = required('int32_t krun_set_workdir(uint32_t ctx, const char *path)')
+  const setExec = required('int32_t krun_set_exec(uint32_t ctx, const char *path, const char **argv, const char **envp)')
+  const addVirtiofs = required('int32_t krun_add_virtiofs(uint32_t ctx, const char *tag, const char *path)')
   const addVirtiofs3 = optional('int32_t krun_add_virtiofs3(uint32_t ctx, const char *tag, const char *path, uint64_t shm_size, bool read_only)')
-  const startEnter = lib.func('int32_t krun_start_enter(uint32_t ctx)')
+  const startEnter = required('int32_t krun_start_enter(uint32_t ctx)')
   return {
     has,
     setLogLevel: (level) => setLogLevel(level),
