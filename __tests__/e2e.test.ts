@@ -249,7 +249,7 @@ describeStandin('the bundled action against the stand-in only', () => {
     const results = await Promise.all(
       [3, 4, 5, 6].map((code) => {
         const own = makeScratch()
-        return runAction({ scratch: { ...own, temp: scratch.temp }, inputs: { commands: `sleep 0.5; ls -A ${scratch.temp} > seen.txt; exit ${code}` } })
+        return runAction({ scratch: { ...own, temp: scratch.temp }, inputs: { commands: `sleep 0.5; exit ${code}` } })
       })
     )
     expect(results.map((result) => result.outputs['exit-code'])).toEqual(['3', '4', '5', '6'])

@@ -103,7 +103,7 @@ export async function findLibkrun(given: string | undefined, lookup: LibraryLook
   if (found) return found
   const searched = [...lookup.loaderPath, ...lookup.dirs].join(', ')
   throw new HostError(
-    `libkrun was not found (looked in the input "libkrun", KRUN_LIBRARY, the ldconfig cache, and ${searched}). ` +
-      'Install libkrun 1.12 or newer (Fedora: dnf install libkrun libkrunfw; Arch: pacman -S libkrun; Debian/Ubuntu: build it from source), or set the input "libkrun" to the path of libkrun.so.1.'
+    `libkrun was not found (looked in KRUN_LIBRARY, the ldconfig cache, and ${searched}). ` +
+      'Install libkrun 1.12 or newer (Fedora: dnf install libkrun libkrunfw; Arch: pacman -S libkrun; Debian/Ubuntu: build it from source), or give its path (input libkrun; krun-run --libkrun).'
   )
 }
