@@ -72,6 +72,9 @@ describeCli('krun-run end to end', () => {
   it('says where empty commands came from', async () => {
     expect((await runCli([], { stdin: '\n  \n' })).stderr).toBe('krun-run: stdin: is empty; give at least one shell command to run in the microVM\n')
     expect((await runCli(['-c', ' '])).stderr).toBe('krun-run: -c: is empty; give at least one shell command to run in the microVM\n')
+    const file = path.join(makeScratch().dir, 'empty.sh')
+    fs.writeFileSync(file, '\n')
+    expect((await runCli([file])).stderr).toBe(`krun-run: ${file}: is empty; give at least one shell command to run in the microVM\n`)
   })
 
   it('exits 125 with one line for a host error', async () => {

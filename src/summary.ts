@@ -3,7 +3,7 @@ import * as core from '@actions/core'
 import type { EngineResult } from './engine.js'
 import type { RunSettings } from './settings.js'
 
-export function summaryRows(settings: RunSettings, result: EngineResult): [string, string][] {
+function summaryRows(settings: RunSettings, result: EngineResult): [string, string][] {
   const { outcome } = result
   return [
     ['Result', outcome.failure ?? 'passed'],

@@ -2057,20 +2057,16 @@ function readCommands(args, io) {
     }
 }
 /** Commands that came from stdin or a file are not named by -c in messages. */
-function labelFor(input, argv) {
-    if (input !== 'commands')
+function labelFor(input, source) {
+    if (input !== 'commands' || source === undefined || source.kind === 'inline')
         return flagFor(input);
-    try {
-        const { source } = parseArgs(argv, {});
-        return source.kind === 'stdin' ? 'stdin' : source.kind === 'file' ? source.path : flagFor(input);
-    }
-    catch {
-        return flagFor(input);
-    }
+    return source.kind === 'stdin' ? 'stdin' : source.path;
 }
 async function runCli(io, distDir) {
+    let source;
     try {
         const args = parseArgs(io.argv, io.env);
+        source = args.source;
         if (args.help) {
             io.writeOut(USAGE + '\n');
             return 0;
@@ -2104,7 +2100,7 @@ async function runCli(io, distDir) {
     }
     catch (error) {
         if (error instanceof InputError)
-            io.writeErr(`krun-run: ${labelFor(error.input, io.argv)}: ${error.problem}\n`);
+            io.writeErr(`krun-run: ${labelFor(error.input, source)}: ${error.problem}\n`);
         else if (error instanceof HostError)
             io.writeErr(`krun-run: ${error.message}\n`);
         else

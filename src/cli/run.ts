@@ -5,7 +5,7 @@ import { runInMicroVm } from '../engine.js'
 import { DEFAULT_KVM_DEVICE, HostError } from '../host-checks.js'
 import { InputError } from '../input-error.js'
 import { buildSettings } from '../settings.js'
-import { type CliArgs, USAGE, flagFor, parseArgs } from './args.js'
+import { type CliArgs, type CommandSource, USAGE, flagFor, parseArgs } from './args.js'
 
 /** For usage and host errors, as docker and podman use it: never a guest's own code. */
 export const CLI_ERROR_EXIT = 125
@@ -37,19 +37,16 @@ function readCommands(args: CliArgs, io: CliIo): { commands: string; interactive
 }
 
 /** Commands that came from stdin or a file are not named by -c in messages. */
-function labelFor(input: string, argv: string[]): string {
-  if (input !== 'commands') return flagFor(input)
-  try {
-    const { source } = parseArgs(argv, {})
-    return source.kind === 'stdin' ? 'stdin' : source.kind === 'file' ? source.path : flagFor(input)
-  } catch {
-    return flagFor(input)
-  }
+function labelFor(input: string, source: CommandSource | undefined): string {
+  if (input !== 'commands' || source === undefined || source.kind === 'inline') return flagFor(input)
+  return source.kind === 'stdin' ? 'stdin' : source.path
 }
 
 export async function runCli(io: CliIo, distDir: string): Promise<number> {
+  let source: CommandSource | undefined
   try {
     const args = parseArgs(io.argv, io.env)
+    source = args.source
     if (args.help) {
       io.writeOut(USAGE + '\n')
       return 0
@@ -83,7 +80,7 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
     io.writeErr(`krun-run: ${outcome.failure ?? 'the commands did not report an exit code'}\n`)
     return CLI_ERROR_EXIT
   } catch (error) {
-    if (error instanceof InputError) io.writeErr(`krun-run: ${labelFor(error.input, io.argv)}: ${error.problem}\n`)
+    if (error instanceof InputError) io.writeErr(`krun-run: ${labelFor(error.input, source)}: ${error.problem}\n`)
     else if (error instanceof HostError) io.writeErr(`krun-run: ${error.message}\n`)
     else io.writeErr(`krun-run: failed unexpectedly: ${(error as Error).message}\n`)
     return CLI_ERROR_EXIT

@@ -48,6 +48,8 @@ export function checkKvmApi(version: number, device: string, describeErrno: (err
 
 const KRUN_LOG_TARGET_DEFAULT = -1
 const KRUN_LOG_STYLE_NEVER = 2
+/** shm_size 0: libkrun's default DAX window, what krun_add_virtiofs itself passes. */
+const DEFAULT_DAX_WINDOW = 0
 const WARN = LOG_LEVELS.indexOf('warn')
 
 /** Calls libkrun; a negative result becomes an error naming the call and the errno. */
@@ -88,7 +90,6 @@ export function configureContext(
     // Read-only on the host side where libkrun can do it; the guest init mounts the base
     // read-only in any case, but a guest's root could remount it.
     if (share.readOnly && krun.addVirtiofs3) {
-      const DEFAULT_DAX_WINDOW = 0
       call(`krun_add_virtiofs3 (${share.tag})`, krun.addVirtiofs3(ctx, share.tag, share.hostPath, DEFAULT_DAX_WINDOW, true), describeErrno)
     } else {
       call(`krun_add_virtiofs (${share.tag})`, krun.addVirtiofs(ctx, share.tag, share.hostPath), describeErrno)
