@@ -1,13 +1,13 @@
 import os from 'node:os'
-import { INPUT_NAMES, type RawInputs, type RunSettings, type SettingsContext } from '../src/settings.js'
+import { type ParseContext, type RawInputs, defaultInputs } from '../src/engine/inputs.js'
+import type { RunSettings } from '../src/engine/settings.js'
 
-/** Raw inputs as action.yml's defaults give them, with the given overrides. */
+/** Raw inputs as the input table's defaults give them, with `true` as the commands and the given overrides. */
 export function rawInputs(overrides: Partial<RawInputs> = {}): RawInputs {
-  const defaults: Partial<RawInputs> = { commands: 'true', shell: 'sh', rootfs: '/', cpus: '2', memory: '2048' }
-  return { ...(Object.fromEntries(INPUT_NAMES.map((name) => [name, ''])) as RawInputs), ...defaults, ...overrides }
+  return { ...defaultInputs(), commands: 'true', ...overrides }
 }
 
-export function context(overrides: Partial<SettingsContext> = {}): SettingsContext {
+export function context(overrides: Partial<ParseContext> = {}): ParseContext {
   return { cwd: os.tmpdir(), defaultWorkspace: undefined, libraryFromEnv: undefined, hostMemoryMib: 8192, ...overrides }
 }
 

@@ -1,10 +1,20 @@
-import { InputError } from '../src/input-error.js'
+import { InputError } from '../src/engine/errors.js'
 import { flagFor, parseArgs } from '../src/cli/args.js'
 
 describe('krun-run arguments', () => {
   it('maps flags and aliases onto the action inputs', () => {
-    const args = parseArgs(['--cpus', '4', '--mem=512', '--root', '/srv/rootfs', '--workspace', 'none', '-v', '--timeout', '10m'], {})
-    expect(args.raw).toMatchObject({ cpus: '4', memory: '512', rootfs: '/srv/rootfs', workspace: 'none', 'log-level': 'debug', timeout: '10m' })
+    const args = parseArgs(
+      ['--cpus', '4', '--mem=512', '--root', '/srv/rootfs', '--workspace', 'none', '-v', '--timeout', '10m'],
+      {}
+    )
+    expect(args.raw).toMatchObject({
+      cpus: '4',
+      memory: '512',
+      rootfs: '/srv/rootfs',
+      workspace: 'none',
+      'log-level': 'debug',
+      timeout: '10m'
+    })
     expect(args.source).toEqual({ kind: 'stdin' })
   })
 
@@ -31,12 +41,12 @@ describe('krun-run arguments', () => {
   })
 
   it('names inputs as flags in messages', () => {
-    expect([flagFor('cpus'), flagFor('commands'), flagFor('log-level'), flagFor('--bogus'), flagFor('KRUN_LIBRARY')]).toEqual([
-      '--cpus',
-      '-c',
-      '--log-level',
-      '--bogus',
-      'KRUN_LIBRARY'
-    ])
+    expect([
+      flagFor('cpus'),
+      flagFor('commands'),
+      flagFor('log-level'),
+      flagFor('--bogus'),
+      flagFor('KRUN_LIBRARY')
+    ]).toEqual(['--cpus', '-c', '--log-level', '--bogus', 'KRUN_LIBRARY'])
   })
 })

@@ -11,12 +11,22 @@ interface CliResult {
   leftInTemp: string[]
 }
 
-function runCli(args: string[], options: { stdin?: string; env?: Record<string, string>; command?: string[] } = {}): Promise<CliResult> {
+function runCli(
+  args: string[],
+  options: { stdin?: string; env?: Record<string, string>; command?: string[] } = {}
+): Promise<CliResult> {
   const scratch = makeScratch()
   const command = options.command ?? [process.execPath, path.join(DIST, 'cli', 'index.js'), ...args]
   const child = spawn(command[0], command.slice(1), {
     cwd: scratch.workspace,
-    env: { PATH: process.env.PATH, HOME: scratch.dir, TMPDIR: scratch.temp, KRUN_LIBRARY: STANDIN, TERM: 'dumb', ...options.env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: scratch.dir,
+      TMPDIR: scratch.temp,
+      KRUN_LIBRARY: STANDIN,
+      TERM: 'dumb',
+      ...options.env
+    },
     stdio: ['pipe', 'pipe', 'pipe']
   })
   child.stdin.end(options.stdin ?? '')
@@ -54,7 +64,9 @@ describeCli('krun-run end to end', () => {
   })
 
   it('passes --env entries, a bare name taking the host value', async () => {
-    const result = await runCli(['--env', 'A=x y', '--env', 'TOKEN', '-c', 'echo "$A|$TOKEN"'], { env: { TOKEN: 'from-host' } })
+    const result = await runCli(['--env', 'A=x y', '--env', 'TOKEN', '-c', 'echo "$A|$TOKEN"'], {
+      env: { TOKEN: 'from-host' }
+    })
     expect(result.stdout).toBe('x y|from-host\n')
   })
 
@@ -65,16 +77,24 @@ describeCli('krun-run end to end', () => {
       stderr: 'krun-run: --cpus: "0" is out of range; expected a whole number from 1 to 255\n',
       leftInTemp: []
     })
-    expect((await runCli(['--frobnicate'])).stderr).toBe('krun-run: --frobnicate: is not an option of krun-run; see --help\n')
+    expect((await runCli(['--frobnicate'])).stderr).toBe(
+      'krun-run: --frobnicate: is not an option of krun-run; see --help\n'
+    )
     expect((await runCli(['--workdir', 'rel', '-c', 'true'])).stderr).toMatch(/^krun-run: --workdir: "rel" is relative/)
   })
 
   it('says where empty commands came from', async () => {
-    expect((await runCli([], { stdin: '\n  \n' })).stderr).toBe('krun-run: stdin: is empty; give at least one shell command to run in the microVM\n')
-    expect((await runCli(['-c', ' '])).stderr).toBe('krun-run: -c: is empty; give at least one shell command to run in the microVM\n')
+    expect((await runCli([], { stdin: '\n  \n' })).stderr).toBe(
+      'krun-run: stdin: is empty; give at least one shell command to run in the microVM\n'
+    )
+    expect((await runCli(['-c', ' '])).stderr).toBe(
+      'krun-run: -c: is empty; give at least one shell command to run in the microVM\n'
+    )
     const file = path.join(makeScratch().dir, 'empty.sh')
     fs.writeFileSync(file, '\n')
-    expect((await runCli([file])).stderr).toBe(`krun-run: ${file}: is empty; give at least one shell command to run in the microVM\n`)
+    expect((await runCli([file])).stderr).toBe(
+      `krun-run: ${file}: is empty; give at least one shell command to run in the microVM\n`
+    )
   })
 
   it('exits 125 with one line for a host error', async () => {
@@ -96,7 +116,10 @@ describeCli('krun-run end to end', () => {
 
   it('opens an interactive guest shell when stdin is a terminal and no commands are given', async () => {
     const cli = `${process.execPath} ${path.join(DIST, 'cli', 'index.js')} --workspace none`
-    const result = await runCli([], { command: ['script', '-qec', cli, '/dev/null'], stdin: 'echo "answer-$((6 * 7))"\nexit 4\n' })
+    const result = await runCli([], {
+      command: ['script', '-qec', cli, '/dev/null'],
+      stdin: 'echo "answer-$((6 * 7))"\nexit 4\n'
+    })
     expect(result.stdout).toContain('answer-42')
     expect(result.code).toBe(4)
   })

@@ -1,10 +1,13 @@
 import { settings } from '../__fixtures__/inputs.js'
-import { runLayout, vmConfig } from '../src/plan.js'
+import { vmConfig } from '../src/engine/plan.js'
+import { runLayout } from '../src/engine/run-dir.js'
 import { VmError, checkKvmApi, checkLibkrunVersion, configureContext } from '../src/vm/configure.js'
 import type { Libkrun } from '../src/vm/libkrun.js'
 
 /** A libkrun that records calls; `failing` makes one call return -errno. */
-function fakeLibkrun(options: { failing?: [string, number]; withInitLog?: boolean; withVirtiofs3?: boolean; symbols?: string[] } = {}) {
+function fakeLibkrun(
+  options: { failing?: [string, number]; withInitLog?: boolean; withVirtiofs3?: boolean; symbols?: string[] } = {}
+) {
   const calls: unknown[][] = []
   const record =
     (name: string) =>
@@ -62,29 +65,41 @@ describe('configureContext', () => {
     expect(old.calls[0]).toEqual(['setLogLevel', 5])
   })
 
-  it('turns a negative result into an error naming the call and errno', () => {
+  it('turns a negative result into an error naming the call, its path and errno', () => {
     const { krun } = fakeLibkrun({ failing: ['setRoot', 2] })
-    expect(() => configureContext(krun, config, () => 42, describeErrno)).toThrow(new VmError('configure', 'krun_set_root failed: errno 2'))
+    expect(() => configureContext(krun, config, () => 42, describeErrno)).toThrow(
+      new VmError(`krun_set_root failed for ${config.root}: errno 2`)
+    )
+    const share = fakeLibkrun({ failing: ['addVirtiofs', 13] })
+    expect(() => configureContext(share.krun, config, () => 42, describeErrno)).toThrow(
+      new VmError(`krun_add_virtiofs failed for ${config.shares[1].hostPath} (tag ${config.shares[1].tag}): errno 13`)
+    )
   })
 
   it('refuses values that would wrap in uint8_t or uint32_t', () => {
     const { krun, calls } = fakeLibkrun()
-    expect(() => configureContext(krun, { ...config, cpus: 256 }, () => 42, describeErrno)).toThrow(/out of libkrun's range/)
+    expect(() => configureContext(krun, { ...config, cpus: 256 }, () => 42, describeErrno)).toThrow(
+      /out of libkrun's range/
+    )
     expect(calls.some(([name]) => name === 'setVmConfig')).toBe(false)
   })
 })
 
 describe('host checks in the VM process', () => {
   it('refuses a libkrun older than 1.12, judged by its symbols', () => {
-    expect(() => checkLibkrunVersion(fakeLibkrun({ symbols: ['krun_setuid', 'krun_setgid'] }).krun, '/lib/libkrun.so.1')).toThrow(
-      /is older than libkrun 1\.12 \(it lacks krun_check_nested_virt\)/
-    )
+    expect(() =>
+      checkLibkrunVersion(fakeLibkrun({ symbols: ['krun_setuid', 'krun_setgid'] }).krun, '/lib/libkrun.so.1')
+    ).toThrow(/is older than libkrun 1\.12 \(it lacks krun_check_nested_virt\)/)
     expect(() => checkLibkrunVersion(fakeLibkrun().krun, '/lib/libkrun.so.1')).not.toThrow()
   })
 
   it('requires KVM API version 12', () => {
     expect(() => checkKvmApi(12, '/dev/kvm', describeErrno)).not.toThrow()
-    expect(() => checkKvmApi(11, '/dev/kvm', describeErrno)).toThrow('/dev/kvm reports KVM API version 11, but libkrun needs version 12')
-    expect(() => checkKvmApi(-25, '/dev/kvm', describeErrno)).toThrow('/dev/kvm did not answer KVM_GET_API_VERSION (errno 25)')
+    expect(() => checkKvmApi(11, '/dev/kvm', describeErrno)).toThrow(
+      '/dev/kvm reports KVM API version 11, but libkrun needs version 12'
+    )
+    expect(() => checkKvmApi(-25, '/dev/kvm', describeErrno)).toThrow(
+      '/dev/kvm did not answer KVM_GET_API_VERSION (errno 25)'
+    )
   })
 })

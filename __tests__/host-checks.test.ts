@@ -1,4 +1,5 @@
-import { HostError, UDEV_FIX, checkKvmDevice, findLibkrun, parseLdconfig, usualLibraryDirs } from '../src/host-checks.js'
+import { HostError } from '../src/engine/errors.js'
+import { UDEV_FIX, checkKvmDevice, findLibkrun, parseLdconfig, usualLibraryDirs } from '../src/engine/host-checks.js'
 
 function failingOpen(code: string) {
   return () => {
@@ -18,7 +19,9 @@ function messageOf(fn: () => unknown): string {
 
 describe('checkKvmDevice', () => {
   it('says a missing device means no virtualization here', () => {
-    expect(messageOf(() => checkKvmDevice('/dev/kvm', failingOpen('ENOENT')))).toMatch(/^\/dev\/kvm does not exist: this machine cannot run virtual machines/)
+    expect(messageOf(() => checkKvmDevice('/dev/kvm', failingOpen('ENOENT')))).toMatch(
+      /^\/dev\/kvm does not exist: this machine cannot run virtual machines/
+    )
   })
   it('gives the udev fix when the user cannot open it read-write', () => {
     const message = messageOf(() => checkKvmDevice('/dev/kvm', failingOpen('EACCES')))
@@ -42,12 +45,18 @@ describe('findLibkrun', () => {
     await expect(findLibkrun('/opt/libkrun.so.1', lookup([]))).resolves.toBe('/opt/libkrun.so.1')
   })
   it('then the ldconfig cache, then the usual directories', async () => {
-    await expect(findLibkrun(undefined, lookup(['/c/libkrun.so.1', '/usr/local/lib/libkrun.so.1'], '/c/libkrun.so.1'))).resolves.toBe('/c/libkrun.so.1')
-    await expect(findLibkrun(undefined, lookup(['/usr/local/lib/libkrun.so.1']))).resolves.toBe('/usr/local/lib/libkrun.so.1')
+    await expect(
+      findLibkrun(undefined, lookup(['/c/libkrun.so.1', '/usr/local/lib/libkrun.so.1'], '/c/libkrun.so.1'))
+    ).resolves.toBe('/c/libkrun.so.1')
+    await expect(findLibkrun(undefined, lookup(['/usr/local/lib/libkrun.so.1']))).resolves.toBe(
+      '/usr/local/lib/libkrun.so.1'
+    )
   })
   it('looks on LD_LIBRARY_PATH before the cache, as the loader does for the soname', async () => {
     const present = ['/opt/krun/libkrun.so.1', '/c/libkrun.so.1']
-    await expect(findLibkrun(undefined, lookup(present, '/c/libkrun.so.1', ['/opt/krun']))).resolves.toBe('/opt/krun/libkrun.so.1')
+    await expect(findLibkrun(undefined, lookup(present, '/c/libkrun.so.1', ['/opt/krun']))).resolves.toBe(
+      '/opt/krun/libkrun.so.1'
+    )
   })
 
   it('lists where it looked and how to install it', async () => {
@@ -62,7 +71,8 @@ describe('findLibkrun', () => {
 
 describe('parseLdconfig', () => {
   it('finds libkrun.so.1 in `ldconfig -p` output', () => {
-    const output = '3 libs found in cache `/etc/ld.so.cache\'\n\tlibkrunfw.so.5 (libc6,x86-64) => /usr/lib64/libkrunfw.so.5\n\tlibkrun.so.1 (libc6,x86-64) => /usr/lib64/libkrun.so.1\n'
+    const output =
+      "3 libs found in cache `/etc/ld.so.cache'\n\tlibkrunfw.so.5 (libc6,x86-64) => /usr/lib64/libkrunfw.so.5\n\tlibkrun.so.1 (libc6,x86-64) => /usr/lib64/libkrun.so.1\n"
     expect(parseLdconfig(output)).toBe('/usr/lib64/libkrun.so.1')
     expect(parseLdconfig('\tlibc.so.6 (libc6,x86-64) => /lib/libc.so.6\n')).toBeUndefined()
   })

@@ -1,8 +1,10 @@
+import path from 'node:path'
 import { jest } from '@jest/globals'
+import { REPO } from '../__fixtures__/action-runner.js'
 import { settings } from '../__fixtures__/inputs.js'
-import type { EngineOptions, EngineResult } from '../src/engine.js'
-import { HostError } from '../src/host-checks.js'
-import { InputError } from '../src/input-error.js'
+import type { EngineOptions, EngineResult } from '../src/engine/run.js'
+import { HostError } from '../src/engine/errors.js'
+import { InputError } from '../src/engine/errors.js'
 
 const core = {
   getInput: jest.fn<(name: string) => string>(),
@@ -18,11 +20,11 @@ const runInMicroVm = jest.fn<(options: EngineOptions) => Promise<EngineResult>>(
 const getSettings = jest.fn(() => settings())
 
 jest.unstable_mockModule('@actions/core', () => core)
-jest.unstable_mockModule('../src/engine.js', () => ({ runInMicroVm }))
-jest.unstable_mockModule('../src/input-helper.js', () => ({ getSettings }))
-jest.unstable_mockModule('../src/summary.js', () => ({ writeSummary: jest.fn(async () => undefined) }))
+jest.unstable_mockModule('../src/engine/run.js', () => ({ runInMicroVm }))
+jest.unstable_mockModule('../src/action/inputs.js', () => ({ getSettings }))
+jest.unstable_mockModule('../src/action/summary.js', () => ({ writeSummary: jest.fn(async () => undefined) }))
 
-const { run } = await import('../src/main.js')
+const { run } = await import('../src/action/main.js')
 
 const result = (outcome: Partial<EngineResult['outcome']>, log = ''): EngineResult => ({
   outcome: { exitCode: 0, timedOut: false, failure: undefined, showLog: false, ...outcome },
@@ -36,16 +38,19 @@ beforeEach(() => jest.clearAllMocks())
 describe('main', () => {
   it('sets exit-code and passes when the commands exit 0', async () => {
     runInMicroVm.mockResolvedValue(result({ exitCode: 0 }))
-    await run('/dist')
+    await run()
     expect(core.setOutput).toHaveBeenCalledWith('exit-code', '0')
     expect(core.setOutput).toHaveBeenCalledWith('timed-out', 'false')
     expect(core.setFailed).not.toHaveBeenCalled()
-    expect(runInMicroVm.mock.calls[0][0]).toMatchObject({ distDir: '/dist', kvmDevice: '/dev/kvm' })
+    // Run from the sources, as GitHub's local-action does, it finds the repository's dist/.
+    expect(runInMicroVm.mock.calls[0][0]).toMatchObject({ distDir: path.join(REPO, 'dist'), kvmDevice: '/dev/kvm' })
   })
 
   it('fails with the one-line reason and shows the log when there is one', async () => {
-    runInMicroVm.mockResolvedValue(result({ exitCode: undefined, failure: 'the microVM did not boot', showLog: true }, 'kernel panic'))
-    await run('/dist')
+    runInMicroVm.mockResolvedValue(
+      result({ exitCode: undefined, failure: 'the microVM did not boot', showLog: true }, 'kernel panic')
+    )
+    await run()
     expect(core.setOutput).not.toHaveBeenCalledWith('exit-code', expect.anything())
     expect(core.info).toHaveBeenCalledWith('kernel panic')
     expect(core.setFailed).toHaveBeenCalledWith('the microVM did not boot')
@@ -57,7 +62,7 @@ describe('main', () => {
       options.onVmStart?.(1234)
       return result({})
     })
-    await run('/dist')
+    await run()
     expect(core.saveState.mock.calls).toEqual([
       ['runDir', '/tmp/krun-action-x'],
       ['vmPid', '1234'],
@@ -70,10 +75,12 @@ describe('main', () => {
     getSettings.mockImplementationOnce(() => {
       throw new InputError('cpus', '"0" is out of range; expected a whole number from 1 to 255')
     })
-    await run('/dist')
-    expect(core.setFailed).toHaveBeenLastCalledWith('Input "cpus": "0" is out of range; expected a whole number from 1 to 255')
+    await run()
+    expect(core.setFailed).toHaveBeenLastCalledWith(
+      'Input "cpus": "0" is out of range; expected a whole number from 1 to 255'
+    )
     runInMicroVm.mockRejectedValue(new HostError('/dev/kvm does not exist'))
-    await run('/dist')
+    await run()
     expect(core.setFailed).toHaveBeenLastCalledWith('/dev/kvm does not exist')
   })
 })

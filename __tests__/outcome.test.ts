@@ -1,7 +1,14 @@
-import { type VmRun, decideOutcome, parseStatus } from '../src/outcome.js'
-import type { GuestRecords } from '../src/run-dir.js'
+import { decideOutcome, parseStatus } from '../src/engine/outcome.js'
+import type { VmRun } from '../src/engine/vm-launcher.js'
+import type { GuestRecords } from '../src/engine/run-dir.js'
 
-const ready: VmRun = { messages: [{ kind: 'ready' }], exitCode: 0, signal: null, timedOutAfter: undefined, cancelledBy: undefined }
+const ready: VmRun = {
+  messages: [{ kind: 'ready' }],
+  exitCode: 0,
+  signal: null,
+  timedOutAfter: undefined,
+  cancelledBy: undefined
+}
 const records = (status?: string, started = true, initError?: string): GuestRecords => ({ started, status, initError })
 
 describe('decideOutcome', () => {
@@ -26,12 +33,19 @@ describe('decideOutcome', () => {
   })
 
   it('reports the init error when the init started but could not run the commands', () => {
-    const outcome = decideOutcome({ ...ready, exitCode: 125 }, records(undefined, true, 'krun-init: mount krun-base on /.krun/lower: No such device'))
+    const outcome = decideOutcome(
+      { ...ready, exitCode: 125 },
+      records(undefined, true, 'krun-init: mount krun-base on /.krun/lower: No such device')
+    )
     expect(outcome.failure).toBe('the guest init failed: krun-init: mount krun-base on /.krun/lower: No such device')
   })
 
   it('reports a configuration error as a message, never as an exit code', () => {
-    const run: VmRun = { ...ready, exitCode: 125, messages: [{ kind: 'error', stage: 'configure', message: 'krun_set_root failed: No such file or directory (ENOENT)' }] }
+    const run: VmRun = {
+      ...ready,
+      exitCode: 125,
+      messages: [{ kind: 'error', message: 'krun_set_root failed: No such file or directory (ENOENT)' }]
+    }
     expect(decideOutcome(run, records(undefined, false))).toEqual({
       exitCode: undefined,
       timedOut: false,
@@ -50,7 +64,9 @@ describe('decideOutcome', () => {
   })
 
   it('reports a cancellation', () => {
-    expect(decideOutcome({ ...ready, cancelledBy: 'SIGTERM' }, records('killed 2')).failure).toBe('cancelled (SIGTERM); the microVM was stopped')
+    expect(decideOutcome({ ...ready, cancelledBy: 'SIGTERM' }, records('killed 2')).failure).toBe(
+      'cancelled (SIGTERM); the microVM was stopped'
+    )
   })
 
   it('reports a VM process that died before saying anything', () => {

@@ -1,4 +1,4 @@
-import { InputError } from '../src/input-error.js'
+import { InputError } from '../src/engine/errors.js'
 import {
   formatDuration,
   parseCommands,
@@ -9,7 +9,7 @@ import {
   parseMemory,
   parseShell,
   parseTimeout
-} from '../src/parse.js'
+} from '../src/engine/parse.js'
 
 function errorOf(fn: () => unknown): InputError {
   try {
@@ -94,7 +94,8 @@ describe('log-level', () => {
     expect(parseLogLevel('DEBUG')).toBe('debug')
     expect(parseLogLevel('')).toBeUndefined()
   })
-  it('rejects others', () => expect(errorOf(() => parseLogLevel('loud')).problem).toContain('off, error, warn, info, debug, trace'))
+  it('rejects others', () =>
+    expect(errorOf(() => parseLogLevel('loud')).problem).toContain('off, error, warn, info, debug, trace'))
 })
 
 describe('env', () => {

@@ -1,5 +1,6 @@
 import { settings } from '../__fixtures__/inputs.js'
-import { GUEST, guestFiles, renderEnv, renderPlan, runLayout, vmConfig, workloadArgv } from '../src/plan.js'
+import { guestFiles, renderEnv, renderPlan, vmConfig, workloadArgv } from '../src/engine/plan.js'
+import { GUEST, runLayout } from '../src/engine/run-dir.js'
 
 describe('the guest plan', () => {
   it('mounts the base, shares the workspace, and runs the shell on the script', () => {
@@ -30,7 +31,14 @@ describe('the guest plan', () => {
 describe('the guest environment file', () => {
   it('holds NUL-ended entries, defaults first, values intact', () => {
     const big = 'x'.repeat(100_000)
-    const env = renderEnv(settings({ env: [['A', 'with space "quotes" = and\nnewline'], ['BIG', big]] }))
+    const env = renderEnv(
+      settings({
+        env: [
+          ['A', 'with space "quotes" = and\nnewline'],
+          ['BIG', big]
+        ]
+      })
+    )
     const entries = env.toString('utf8').split('\0')
     expect(entries.pop()).toBe('')
     expect(entries).toEqual([
@@ -42,7 +50,14 @@ describe('the guest environment file', () => {
   })
 
   it('lets the user replace PATH and HOME', () => {
-    const text = renderEnv(settings({ env: [['PATH', '/opt/bin'], ['HOME', '/home/me']] })).toString()
+    const text = renderEnv(
+      settings({
+        env: [
+          ['PATH', '/opt/bin'],
+          ['HOME', '/home/me']
+        ]
+      })
+    ).toString()
     expect(text).toBe('PATH=/opt/bin\0HOME=/home/me\0')
   })
 })

@@ -12,7 +12,7 @@ const core = {
 }
 jest.unstable_mockModule('@actions/core', () => core)
 // Importing the post entry runs one cleanup with empty state: nothing to do.
-const { cleanup } = await import('../src/post.js')
+const { cleanup } = await import('../src/action/post.js')
 
 function exited(child: ReturnType<typeof spawn>): Promise<NodeJS.Signals | null> {
   return new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)))

@@ -2,8 +2,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { context, rawInputs } from '../__fixtures__/inputs.js'
-import { InputError } from '../src/input-error.js'
-import { buildSettings } from '../src/settings.js'
+import { InputError } from '../src/engine/errors.js'
+import { buildSettings } from '../src/engine/settings.js'
 
 let scratch: string
 beforeEach(() => {
@@ -78,17 +78,23 @@ describe('buildSettings', () => {
       input: 'workdir',
       problem: '"src" is relative; expected an absolute path inside the guest, e.g. /src'
     })
-    expect(problemOf(() => buildSettings(rawInputs({ workdir: '/a\tb' }), context({ cwd: scratch }))).problem).toMatch(/tab, newline/)
+    expect(problemOf(() => buildSettings(rawInputs({ workdir: '/a\tb' }), context({ cwd: scratch }))).problem).toMatch(
+      /tab, newline/
+    )
   })
 
   it('checks that a named libkrun exists and is a shared library', () => {
     const text = path.join(scratch, 'libkrun.so.1')
     fs.writeFileSync(text, 'not an ELF file at all')
-    expect(problemOf(() => buildSettings(rawInputs({ libkrun: '/no/libkrun.so.1' }), context({ cwd: scratch }))).problem).toMatch(
-      /does not exist or cannot be read/
+    expect(
+      problemOf(() => buildSettings(rawInputs({ libkrun: '/no/libkrun.so.1' }), context({ cwd: scratch }))).problem
+    ).toMatch(/does not exist or cannot be read/)
+    expect(problemOf(() => buildSettings(rawInputs({ libkrun: text }), context({ cwd: scratch }))).problem).toMatch(
+      /is not a shared library/
     )
-    expect(problemOf(() => buildSettings(rawInputs({ libkrun: text }), context({ cwd: scratch }))).problem).toMatch(/is not a shared library/)
-    expect(problemOf(() => buildSettings(rawInputs(), context({ cwd: scratch, libraryFromEnv: text }))).input).toBe('KRUN_LIBRARY')
+    expect(problemOf(() => buildSettings(rawInputs(), context({ cwd: scratch, libraryFromEnv: text }))).input).toBe(
+      'KRUN_LIBRARY'
+    )
     // The C library is a shared object: accepted.
     const libc = fs.readFileSync('/proc/self/maps', 'utf8').match(/\/\S*libc\.so\.6/)?.[0] as string
     expect(buildSettings(rawInputs({ libkrun: libc }), context({ cwd: scratch })).libkrun).toBe(libc)

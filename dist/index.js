@@ -4,12 +4,12 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+/* unused reexport */ __nccwpck_require__(7837);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 7837:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -27309,7 +27309,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 1519:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27799,7 +27799,7 @@ const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
 const { getGlobalDispatcher } = __nccwpck_require__(2581)
 const { types } = __nccwpck_require__(7975)
 const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { SendQueue } = __nccwpck_require__(1519)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -28370,27 +28370,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9407:
+/***/ 218:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2273);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3900);
 /** The action's entry point (dist/index.js). */
 
-
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url)));
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 2273:
+/***/ 3900:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31347,13 +31341,52 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/engine/errors.ts
+/** The errors a user can act on, and how each front end words them: one line, no stack trace. */
+/**
+ * A mistake in what the user gave us. It carries the input's name so each front end
+ * (action inputs, CLI flags) can name it in its own words; it is always shown as one
+ * line, never with a stack trace.
+ */
+class errors_InputError extends Error {
+    input;
+    problem;
+    constructor(input, problem) {
+        super(`${input}: ${problem}`);
+        this.input = input;
+        this.problem = problem;
+        this.name = 'InputError';
+    }
+}
+/** Quotes a value for an error message, shortening long ones and showing control characters. */
+function showValue(value, max = 60) {
+    const visible = value.replace(/[\u0000-\u001f]/g, (c) => c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    const cut = visible.length > max ? `${visible.slice(0, max)}…` : visible;
+    return `"${cut}"`;
+}
+/** A host that cannot run the microVM: one line, with the fix. */
+class HostError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'HostError';
+    }
+}
+/** The one line a front end shows for an error; `nameInput` words an input its own way. */
+function failureMessage(error, nameInput) {
+    if (error instanceof errors_InputError)
+        return `${nameInput(error.input)}: ${error.problem}`;
+    if (error instanceof HostError)
+        return error.message;
+    return `failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/host-checks.ts
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/engine/host-checks.ts
 /**
  * Checks of the host that need no native code: can this user open the KVM device, and
  * where is libkrun. (The KVM API version and libkrun's age need the native loader and are
@@ -31363,13 +31396,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 
 
-/** A host that cannot run the microVM: one line, with the fix. */
-class HostError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'HostError';
-    }
-}
+
 const DEFAULT_KVM_DEVICE = '/dev/kvm';
 const LIBKRUN_SONAME = 'libkrun.so.1';
 const UDEV_FIX = `echo 'KERNEL=="kvm", GROUP="kvm", MODE="0666", OPTIONS+="static_node=kvm"' | sudo tee /etc/udev/rules.d/99-kvm.rules` +
@@ -31391,6 +31418,29 @@ function checkKvmDevice(device, openDevice = (p) => external_node_fs_default().o
         throw new HostError(`cannot open ${device} read-write (${code ?? String(error)}); check that KVM works on this machine`);
     }
     external_node_fs_default().closeSync(fd);
+}
+const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
+const ELF_TYPE_OFFSET = 16;
+const ET_DYN = 3;
+/** Why the file at `file` cannot be a libkrun, or undefined when it may be one. */
+function libraryProblem(file) {
+    const header = Buffer.alloc(ELF_TYPE_OFFSET + 2);
+    try {
+        const fd = external_node_fs_default().openSync(file, 'r');
+        try {
+            external_node_fs_default().readSync(fd, header, 0, header.length, 0);
+        }
+        finally {
+            external_node_fs_default().closeSync(fd);
+        }
+    }
+    catch {
+        return 'does not exist or cannot be read';
+    }
+    if (!header.subarray(0, 4).equals(ELF_MAGIC) || header.readUInt16LE(ELF_TYPE_OFFSET) !== ET_DYN) {
+        return 'is not a shared library';
+    }
+    return undefined;
 }
 const GNU_TRIPLET = { x64: 'x86_64-linux-gnu', arm64: 'aarch64-linux-gnu' };
 function usualLibraryDirs(arch = process.arch) {
@@ -31447,30 +31497,24 @@ async function findLibkrun(given, lookup = systemLookup()) {
         'Install libkrun 1.12 or newer (Fedora: dnf install libkrun libkrunfw; Arch: pacman -S libkrun; Debian/Ubuntu: build it from source), or give its path (input libkrun; krun-run --libkrun).');
 }
 
-;// CONCATENATED MODULE: ./src/input-error.ts
-/**
- * A mistake in what the user gave us. It carries the input's name so each front end
- * (action inputs, CLI flags) can name it in its own words; it is always shown as one
- * line, never with a stack trace.
- */
-class input_error_InputError extends Error {
-    input;
-    problem;
-    constructor(input, problem) {
-        super(`${input}: ${problem}`);
-        this.input = input;
-        this.problem = problem;
-        this.name = 'InputError';
-    }
-}
-/** Quotes a value for an error message, shortening long ones and showing control characters. */
-function showValue(value, max = 60) {
-    const visible = value.replace(/[\u0000-\u001f]/g, (c) => c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-    const cut = visible.length > max ? `${visible.slice(0, max)}…` : visible;
-    return `"${cut}"`;
+;// CONCATENATED MODULE: ./src/engine/host-context.ts
+/** What both front ends learn from the host before a run: the parse context, temp dir and KVM device. */
+
+
+function hostContext(env, cwd, tempDir) {
+    return {
+        parse: {
+            cwd,
+            defaultWorkspace: env.GITHUB_WORKSPACE || undefined,
+            libraryFromEnv: env.KRUN_LIBRARY || undefined,
+            hostMemoryMib: Math.floor(external_node_os_default().totalmem() / (1024 * 1024))
+        },
+        tempDir,
+        kvmDevice: env.KRUN_KVM_DEVICE || DEFAULT_KVM_DEVICE
+    };
 }
 
-;// CONCATENATED MODULE: ./src/parse.ts
+;// CONCATENATED MODULE: ./src/engine/parse.ts
 /**
  * Pure parsers, one per input. Each takes the raw text and returns a typed value or
  * throws an InputError that names the input, shows the value (never a secret), and says
@@ -31488,11 +31532,11 @@ function wholeNumber(input, raw, min, max, unit = '', why = '') {
     const text = raw.trim();
     const expected = `expected a whole number${unit} from ${min} to ${max}${why}`;
     if (!/^[0-9]+$/.test(text)) {
-        throw new input_error_InputError(input, `${showValue(raw)} is not a whole number; ${expected}`);
+        throw new errors_InputError(input, `${showValue(raw)} is not a whole number; ${expected}`);
     }
     const value = Number(text);
     if (value < min || value > max) {
-        throw new input_error_InputError(input, `${showValue(raw)} is out of range; ${expected}`);
+        throw new errors_InputError(input, `${showValue(raw)} is out of range; ${expected}`);
     }
     return value;
 }
@@ -31509,25 +31553,25 @@ function parseLogLevel(raw) {
         return undefined;
     if (LOG_LEVELS.includes(text))
         return text;
-    throw new input_error_InputError('log-level', `${showValue(raw)} is not a log level; expected one of ${LOG_LEVELS.join(', ')}`);
+    throw new errors_InputError('log-level', `${showValue(raw)} is not a log level; expected one of ${LOG_LEVELS.join(', ')}`);
 }
 /** Returns the shell's argv, with SCRIPT_PLACEHOLDER standing for the script's path. */
 function parseShell(raw) {
     const text = raw.trim() === '' ? 'sh' : raw.trim();
     const template = NAMED_SHELLS[text] ?? text;
     if (!template.includes(SCRIPT_PLACEHOLDER)) {
-        throw new input_error_InputError('shell', `${showValue(raw)} is neither a known shell nor a template; expected sh, bash, or a command containing {0} (e.g. "bash -x {0}")`);
+        throw new errors_InputError('shell', `${showValue(raw)} is neither a known shell nor a template; expected sh, bash, or a command containing {0} (e.g. "bash -x {0}")`);
     }
     return template.split(/\s+/).filter((word) => word !== '');
 }
 function parseCommands(raw) {
     if (raw.trim() === '') {
-        throw new input_error_InputError('commands', 'is empty; give at least one shell command to run in the microVM');
+        throw new errors_InputError('commands', 'is empty; give at least one shell command to run in the microVM');
     }
     const nul = raw.indexOf('\0');
     if (nul >= 0) {
         const line = raw.slice(0, nul).split('\n').length;
-        throw new input_error_InputError('commands', `line ${line} contains a NUL byte; remove it (a shell script cannot hold NUL bytes)`);
+        throw new errors_InputError('commands', `line ${line} contains a NUL byte; remove it (a shell script cannot hold NUL bytes)`);
     }
     return raw;
 }
@@ -31540,7 +31584,7 @@ function parseTimeout(raw) {
     const match = /^([0-9]+)([smh]?)$/.exec(text);
     const seconds = match ? Number(match[1]) * UNITS[match[2]] : NaN;
     if (!match || !(seconds > 0) || seconds > 7 * 24 * 3600) {
-        throw new input_error_InputError('timeout', `${showValue(raw)} is not a duration; expected a positive whole number of seconds, or one followed by s, m or h (e.g. 90, 90s, 10m, 1h), at most a week`);
+        throw new errors_InputError('timeout', `${showValue(raw)} is not a duration; expected a positive whole number of seconds, or one followed by s, m or h (e.g. 90, 90s, 10m, 1h), at most a week`);
     }
     return seconds;
 }
@@ -31555,12 +31599,12 @@ function formatDuration(seconds) {
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function checkEnvName(name, where) {
     if (!ENV_NAME.test(name)) {
-        throw new input_error_InputError('env', `${where}${showValue(name, 40)} is not a valid variable name; expected letters, digits and _, not starting with a digit`);
+        throw new errors_InputError('env', `${where}${showValue(name, 40)} is not a valid variable name; expected letters, digits and _, not starting with a digit`);
     }
 }
 function checkEnvValue(name, value) {
     if (value.includes('\0')) {
-        throw new input_error_InputError('env', `the value of ${name} contains a NUL byte; environment values cannot hold NUL bytes`);
+        throw new errors_InputError('env', `the value of ${name} contains a NUL byte; environment values cannot hold NUL bytes`);
     }
 }
 /**
@@ -31602,13 +31646,13 @@ function parseEnv(raw) {
             const delimiter = heredoc[2];
             const end = lines.indexOf(delimiter, i + 1);
             if (end < 0) {
-                throw new input_error_InputError('env', `line ${lineNumber}: ${name}<<${delimiter} is never closed; end the value with a line holding only ${delimiter}`);
+                throw new errors_InputError('env', `line ${lineNumber}: ${name}<<${delimiter} is never closed; end the value with a line holding only ${delimiter}`);
             }
             value = lines.slice(i + 1, end).join('\n');
             i = end;
         }
         else if (equals < 0) {
-            throw new input_error_InputError('env', `line ${lineNumber} has no "="; expected KEY=VALUE, or KEY<<DELIMITER for a multi-line value`);
+            throw new errors_InputError('env', `line ${lineNumber} has no "="; expected KEY=VALUE, or KEY<<DELIMITER for a multi-line value`);
         }
         else {
             name = line.slice(0, equals).trim();
@@ -31621,7 +31665,7 @@ function parseEnv(raw) {
     return entries;
 }
 
-;// CONCATENATED MODULE: ./src/outcome.ts
+;// CONCATENATED MODULE: ./src/engine/outcome.ts
 /**
  * What a run came to, decided only from evidence: the VM process's messages, the records
  * the guest init wrote, and why we stopped it. libkrun can exit 0 after a guest kernel
@@ -31683,141 +31727,12 @@ function decideOutcome(run, records) {
     return failed(`the microVM stopped before the commands finished (the VM process ended with ${describeVmExit(run)})`, true);
 }
 
-;// CONCATENATED MODULE: ./src/settings.ts
-/**
- * Turns the raw inputs (from action.yml inputs or CLI flags) into one typed, validated
- * RunSettings. Everything is checked here, before any file is written or process started.
- */
+;// CONCATENATED MODULE: ./src/engine/run-dir.ts
+/** The private per-run directory: made with mode 0700, filled, read back, removed. */
 
 
 
-
-const INPUT_NAMES = [
-    'commands',
-    'shell',
-    'rootfs',
-    'workspace',
-    'workdir',
-    'env',
-    'cpus',
-    'memory',
-    'libkrun',
-    'log-level',
-    'timeout'
-];
-/** Guest paths travel in a TAB-separated plan file, and on no command line. */
-function checkPlanSafe(input, value) {
-    if (/[\t\n\r\0]/.test(value)) {
-        throw new input_error_InputError(input, `${showValue(value)} contains a tab, newline or NUL byte; use a path without them`);
-    }
-}
-function hostDirectory(input, raw, cwd) {
-    checkPlanSafe(input, raw);
-    const resolved = external_node_path_default().resolve(cwd, raw);
-    let stat;
-    try {
-        stat = external_node_fs_default().statSync(resolved);
-    }
-    catch {
-        throw new input_error_InputError(input, `${showValue(raw)} does not exist; expected an existing directory on the host`);
-    }
-    if (!stat.isDirectory()) {
-        throw new input_error_InputError(input, `${showValue(raw)} is not a directory; expected an existing directory on the host`);
-    }
-    return resolved;
-}
-const DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
-/** The guest PATH: the user's, or the usual one. */
-function guestPath(env) {
-    const own = env.filter(([name]) => name === 'PATH').at(-1);
-    return own ? own[1] : DEFAULT_PATH.join(':');
-}
-function checkShellInRootfs(shell, rootfs, env) {
-    const program = shell[0];
-    const candidates = program.includes('/')
-        ? [program]
-        : guestPath(env)
-            .split(':')
-            .filter((dir) => dir.startsWith('/'))
-            .map((dir) => external_node_path_default().posix.join(dir, program));
-    // lstat, not stat: inside a rootfs other than /, absolute symlinks point into the
-    // rootfs, not the host, so the link itself is what can be checked here.
-    const found = candidates.some((candidate) => {
-        try {
-            return !external_node_fs_default().lstatSync(external_node_path_default().join(rootfs, candidate)).isDirectory();
-        }
-        catch {
-            return false;
-        }
-    });
-    if (!found) {
-        throw new input_error_InputError('shell', `${showValue(program)} was not found in rootfs ${rootfs} (looked in ${candidates.join(', ')}); install it there or choose another shell`);
-    }
-}
-function libraryPath(raw, source, cwd) {
-    if (raw.trim() === '')
-        return undefined;
-    checkPlanSafe(source, raw);
-    const resolved = external_node_path_default().resolve(cwd, raw.trim());
-    let header;
-    try {
-        const fd = external_node_fs_default().openSync(resolved, 'r');
-        try {
-            header = Buffer.alloc(18);
-            external_node_fs_default().readSync(fd, header, 0, 18, 0);
-        }
-        finally {
-            external_node_fs_default().closeSync(fd);
-        }
-    }
-    catch {
-        throw new input_error_InputError(source, `${showValue(raw)} does not exist or cannot be read; expected the path of libkrun.so.1`);
-    }
-    const isElf = header.subarray(0, 4).equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
-    const ET_DYN = 3;
-    if (!isElf || header.readUInt16LE(16) !== ET_DYN) {
-        throw new input_error_InputError(source, `${showValue(raw)} is not a shared library; expected the path of libkrun.so.1`);
-    }
-    return resolved;
-}
-/** `envEntries`, when given, replaces the `env` text (the CLI's --env flags arrive parsed). */
-function buildSettings(raw, context, envEntries) {
-    const commands = parseCommands(raw.commands);
-    const shell = parseShell(raw.shell);
-    const env = envEntries ?? parseEnv(raw.env);
-    const cpus = parseCpus(raw.cpus === '' ? '2' : raw.cpus);
-    const memoryMib = parseMemory(raw.memory === '' ? '2048' : raw.memory, context.hostMemoryMib);
-    const logLevel = parseLogLevel(raw['log-level']);
-    const timeoutSeconds = parseTimeout(raw.timeout);
-    const rootfs = hostDirectory('rootfs', raw.rootfs.trim() === '' ? '/' : raw.rootfs.trim(), context.cwd);
-    checkShellInRootfs(shell, rootfs, env);
-    const workspaceRaw = raw.workspace.trim();
-    const workspace = workspaceRaw === 'none'
-        ? null
-        : hostDirectory('workspace', workspaceRaw === '' ? (context.defaultWorkspace ?? context.cwd) : workspaceRaw, context.cwd);
-    if (workspace === '/') {
-        throw new input_error_InputError('workspace', '"/" would share the whole host read-write; name a project directory, or none');
-    }
-    const workdirRaw = raw.workdir.trim();
-    const workdir = workdirRaw === '' ? (workspace ?? '/') : workdirRaw;
-    checkPlanSafe('workdir', workdir);
-    if (!workdir.startsWith('/')) {
-        throw new input_error_InputError('workdir', `${showValue(workdirRaw)} is relative; expected an absolute path inside the guest, e.g. /src`);
-    }
-    const libkrun = libraryPath(raw.libkrun, 'libkrun', context.cwd) ??
-        libraryPath(context.libraryFromEnv ?? '', 'KRUN_LIBRARY', context.cwd);
-    return { commands, shell, rootfs, workspace, workdir: external_node_path_default().posix.normalize(workdir), env, cpus, memoryMib, libkrun, logLevel, timeoutSeconds };
-}
-
-;// CONCATENATED MODULE: ./src/plan.ts
-/**
- * From settings to what the guest and the VM process receive: the guest init's plan and
- * environment files (native/README.md describes their format) and the VM process's
- * configuration. Pure: nothing here touches the disk.
- */
-
-
-
+const RUN_DIR_PREFIX = 'krun-action-';
 /** Where things are inside the guest's private root (see native/README.md). */
 const GUEST = {
     init: '/krun-init',
@@ -31832,8 +31747,6 @@ const GUEST = {
     /** Where the init places the script inside the merged root. */
     scriptInGuest: '/run/krun-action/script.sh'
 };
-const BASE_TAG = 'krun-base';
-const WORKSPACE_TAG = 'krun-workspace';
 function runLayout(dir) {
     return {
         dir,
@@ -31841,6 +31754,64 @@ function runLayout(dir) {
         vmConfigFile: external_node_path_default().join(dir, 'vm.json'),
         logFile: external_node_path_default().join(dir, 'libkrun.log')
     };
+}
+function createRunDir(tempDir) {
+    const layout = runLayout(external_node_fs_default().mkdtempSync(external_node_path_default().join(tempDir, RUN_DIR_PREFIX)));
+    external_node_fs_default().chmodSync(layout.dir, 0o700);
+    return layout;
+}
+function writeRunFiles(layout, files, initBinary, vm) {
+    const records = external_node_path_default().join(layout.root, GUEST.records);
+    external_node_fs_default().mkdirSync(records, { recursive: true, mode: 0o700 });
+    for (const dir of ['proc', 'sys', 'dev', 'tmp', ...GUEST.mountPoints]) {
+        external_node_fs_default().mkdirSync(external_node_path_default().join(layout.root, dir), { recursive: true, mode: 0o755 });
+    }
+    external_node_fs_default().copyFileSync(initBinary, external_node_path_default().join(layout.root, GUEST.init));
+    external_node_fs_default().chmodSync(external_node_path_default().join(layout.root, GUEST.init), 0o755);
+    external_node_fs_default().writeFileSync(external_node_path_default().join(layout.root, GUEST.plan), files.plan, { mode: 0o600 });
+    external_node_fs_default().writeFileSync(external_node_path_default().join(layout.root, GUEST.env), files.env, { mode: 0o600 });
+    external_node_fs_default().writeFileSync(external_node_path_default().join(layout.root, GUEST.script), files.script, { mode: 0o600 });
+    external_node_fs_default().writeFileSync(layout.vmConfigFile, JSON.stringify(vm), { mode: 0o600 });
+}
+function readIfPresent(file) {
+    try {
+        return external_node_fs_default().readFileSync(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+function readGuestRecords(layout) {
+    return {
+        started: external_node_fs_default().existsSync(external_node_path_default().join(layout.root, GUEST.started)),
+        status: readIfPresent(external_node_path_default().join(layout.root, GUEST.status))?.trim(),
+        initError: readIfPresent(external_node_path_default().join(layout.root, GUEST.initError))?.trim()
+    };
+}
+/** The last lines of libkrun's log, for a failure message. */
+function logTail(layout, lines = 20) {
+    const text = readIfPresent(layout.logFile)?.trimEnd() ?? '';
+    return text.split('\n').slice(-lines).join('\n');
+}
+async function removeRunDir(dir) {
+    await rmRF(dir);
+}
+
+;// CONCATENATED MODULE: ./src/engine/plan.ts
+/**
+ * From settings to what the guest and the VM process receive: the guest init's plan and
+ * environment files (native/README.md describes their format) and the VM process's
+ * configuration. Pure: nothing here touches the disk.
+ */
+
+
+const BASE_TAG = 'krun-base';
+const WORKSPACE_TAG = 'krun-workspace';
+const DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+/** The guest PATH: the user's, or the usual one. */
+function guestPath(env) {
+    const own = env.filter(([name]) => name === 'PATH').at(-1);
+    return own ? own[1] : DEFAULT_PATH.join(':');
 }
 /** The shell's argv with the script's guest path in place of `{0}`; argv only when interactive. */
 function workloadArgv(settings, interactive = false) {
@@ -31891,58 +31862,9 @@ function vmConfig(settings, layout, libkrun, kvmDevice) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/run-dir.ts
-/** The private per-run directory: made with mode 0700, filled, read back, removed. */
-
-
-
-
-const RUN_DIR_PREFIX = 'krun-action-';
-function createRunDir(tempDir) {
-    const layout = runLayout(external_node_fs_default().mkdtempSync(external_node_path_default().join(tempDir, RUN_DIR_PREFIX)));
-    external_node_fs_default().chmodSync(layout.dir, 0o700);
-    return layout;
-}
-function writeRunFiles(layout, files, initBinary, vm) {
-    const records = external_node_path_default().join(layout.root, GUEST.records);
-    external_node_fs_default().mkdirSync(records, { recursive: true, mode: 0o700 });
-    for (const dir of ['proc', 'sys', 'dev', 'tmp', ...GUEST.mountPoints]) {
-        external_node_fs_default().mkdirSync(external_node_path_default().join(layout.root, dir), { recursive: true, mode: 0o755 });
-    }
-    external_node_fs_default().copyFileSync(initBinary, external_node_path_default().join(layout.root, GUEST.init));
-    external_node_fs_default().chmodSync(external_node_path_default().join(layout.root, GUEST.init), 0o755);
-    external_node_fs_default().writeFileSync(external_node_path_default().join(layout.root, GUEST.plan), files.plan, { mode: 0o600 });
-    external_node_fs_default().writeFileSync(external_node_path_default().join(layout.root, GUEST.env), files.env, { mode: 0o600 });
-    external_node_fs_default().writeFileSync(external_node_path_default().join(layout.root, GUEST.script), files.script, { mode: 0o600 });
-    external_node_fs_default().writeFileSync(layout.vmConfigFile, JSON.stringify(vm), { mode: 0o600 });
-}
-function readIfPresent(file) {
-    try {
-        return external_node_fs_default().readFileSync(file, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-function readGuestRecords(layout) {
-    return {
-        started: external_node_fs_default().existsSync(external_node_path_default().join(layout.root, GUEST.started)),
-        status: readIfPresent(external_node_path_default().join(layout.root, GUEST.status))?.trim(),
-        initError: readIfPresent(external_node_path_default().join(layout.root, GUEST.initError))?.trim()
-    };
-}
-/** The last lines of libkrun's log, for a failure message. */
-function logTail(layout, lines = 20) {
-    const text = readIfPresent(layout.logFile)?.trimEnd() ?? '';
-    return text.split('\n').slice(-lines).join('\n');
-}
-async function removeRunDir(dir) {
-    await rmRF(dir);
-}
-
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/vm-protocol.ts
+;// CONCATENATED MODULE: ./src/engine/vm-protocol.ts
 /**
  * The private channel from the VM process to the action process: JSON lines on fd 3.
  * The VM process says `ready` just before krun_start_enter, so a failure to configure is
@@ -31966,7 +31888,7 @@ function decodeMessages(text) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/vm-process.ts
+;// CONCATENATED MODULE: ./src/engine/vm-launcher.ts
 /**
  * Starts the VM process and watches it: its stdout and stderr are ours (the guest's output
  * goes to the runner as it is written, never re-buffered here), its messages arrive on a
@@ -32017,7 +31939,7 @@ function runVmProcess(options) {
             resolve({ messages: decodeMessages(channelText), exitCode, signal, timedOutAfter, cancelledBy });
         };
         child.on('error', (error) => {
-            channelText += JSON.stringify({ kind: 'error', stage: 'start', message: `cannot start the VM process: ${error.message}` }) + '\n';
+            channelText += JSON.stringify({ kind: 'error', message: `cannot start the VM process: ${error.message}` }) + '\n';
             finish(null, null);
         });
         child.on('spawn', () => options.onStart?.(child.pid));
@@ -32025,11 +31947,12 @@ function runVmProcess(options) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/engine.ts
+;// CONCATENATED MODULE: ./src/engine/run.ts
 /**
- * The engine both front ends share (the action and krun-run): host checks, the private
- * run directory, the VM process, the outcome, and cleanup of every file it made.
+ * One run in a microVM, as both front ends (the action and krun-run) do it: host checks,
+ * the private run directory, the VM process, the outcome, and cleanup of every file it made.
  */
+
 
 
 
@@ -32081,24 +32004,284 @@ async function runInMicroVm(options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/input-helper.ts
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/action/dist-dir.ts
+/** Finds dist/ (the VM process's bundle and the guest init) from wherever the action runs. */
+
+
+
+
+const VM_ENTRY = external_node_path_default().join('vm', 'index.js');
+/**
+ * The bundle runs as dist/index.js, so dist/ is its own directory; from the sources
+ * (GitHub's local-action runs src/action/main.ts) it is the repository's dist/.
+ */
+function findDistDir(moduleUrl = import.meta.url) {
+    const here = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(moduleUrl));
+    const candidates = [here, external_node_path_default().resolve(here, '..', '..', 'dist')];
+    const found = candidates.find((dir) => external_node_fs_default().existsSync(external_node_path_default().join(dir, VM_ENTRY)));
+    if (!found)
+        throw new HostError(`cannot find the action's dist/ (looked in ${candidates.join(', ')}); run npm run bundle`);
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/engine/host-paths.ts
+/**
+ * Parsers of the inputs that name host paths (rootfs, workspace, libkrun) and the guest
+ * working directory. Unlike parse.ts, these look at the host's file system.
+ */
+
+
+
+
+/** Paths travel in a TAB-separated plan file, one per line. */
+function checkPlanSafe(input, value) {
+    if (/[\t\n\r\0]/.test(value)) {
+        throw new errors_InputError(input, `${showValue(value)} contains a tab, newline or NUL byte; use a path without them`);
+    }
+}
+function parseHostDirectory(input, raw, cwd) {
+    const text = raw.trim();
+    checkPlanSafe(input, text);
+    const resolved = external_node_path_default().resolve(cwd, text);
+    let stat;
+    try {
+        stat = external_node_fs_default().statSync(resolved);
+    }
+    catch {
+        throw new errors_InputError(input, `${showValue(text)} does not exist; expected an existing directory on the host`);
+    }
+    if (!stat.isDirectory()) {
+        throw new errors_InputError(input, `${showValue(text)} is not a directory; expected an existing directory on the host`);
+    }
+    return resolved;
+}
+/** The workspace's host path, or null for `none`. */
+function parseWorkspace(raw, context) {
+    const text = raw.trim();
+    if (text === 'none')
+        return null;
+    const workspace = parseHostDirectory('workspace', text === '' ? (context.defaultWorkspace ?? context.cwd) : text, context.cwd);
+    if (workspace === '/') {
+        throw new errors_InputError('workspace', '"/" would share the whole host read-write; name a project directory, or none');
+    }
+    return workspace;
+}
+/** The guest working directory the user chose, normalized; undefined for the default. */
+function parseWorkdir(raw) {
+    const text = raw.trim();
+    if (text === '')
+        return undefined;
+    checkPlanSafe('workdir', text);
+    if (!text.startsWith('/')) {
+        throw new errors_InputError('workdir', `${showValue(text)} is relative; expected an absolute path inside the guest, e.g. /src`);
+    }
+    return external_node_path_default().posix.normalize(text);
+}
+function libraryFile(source, raw, cwd) {
+    const text = raw.trim();
+    checkPlanSafe(source, text);
+    const resolved = external_node_path_default().resolve(cwd, text);
+    const problem = libraryProblem(resolved);
+    if (problem)
+        throw new errors_InputError(source, `${showValue(text)} ${problem}; expected the path of libkrun.so.1`);
+    return resolved;
+}
+/** The libkrun the user named (input, flag or KRUN_LIBRARY); undefined to search for it. */
+function parseLibkrunPath(raw, context) {
+    if (raw.trim() !== '')
+        return libraryFile('libkrun', raw, context.cwd);
+    if (context.libraryFromEnv?.trim())
+        return libraryFile('KRUN_LIBRARY', context.libraryFromEnv, context.cwd);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/engine/inputs.ts
+/**
+ * The one table of inputs and outputs. action.yml, the README's tables and `krun-run
+ * --help` are checked against it (__tests__/metadata.test.ts); the action reads its
+ * inputs by these names, the CLI maps its flags through it, and settings.ts parses each
+ * value with the parser named here.
+ */
+
+
+const INPUTS = {
+    commands: {
+        default: '',
+        required: true,
+        defaultText: '(required)',
+        flags: ['-c', '--commands'],
+        valueName: 'TEXT',
+        help: 'the commands to run',
+        parse: parseCommands
+    },
+    shell: {
+        default: 'sh',
+        required: false,
+        flags: ['--shell'],
+        valueName: 'SHELL',
+        help: 'sh, bash, or a command template containing {0}',
+        parse: parseShell
+    },
+    rootfs: {
+        default: '/',
+        required: false,
+        flags: ['--rootfs', '--root'],
+        valueName: 'DIR',
+        help: 'base filesystem, read-only under a throwaway overlay',
+        parse: (raw, context) => parseHostDirectory('rootfs', raw, context.cwd)
+    },
+    workspace: {
+        default: '',
+        required: false,
+        defaultText: '`GITHUB_WORKSPACE`',
+        flags: ['--workspace'],
+        valueName: 'DIR',
+        help: 'shared read-write at the same path ("none" shares nothing; default: GITHUB_WORKSPACE, else the current directory)',
+        parse: parseWorkspace
+    },
+    workdir: {
+        default: '',
+        required: false,
+        defaultText: 'the workspace',
+        flags: ['--workdir'],
+        valueName: 'PATH',
+        help: 'guest working directory (default: the workspace, or / with no workspace)',
+        parse: parseWorkdir
+    },
+    env: {
+        default: '',
+        required: false,
+        flags: ['--env'],
+        valueName: 'KEY=VALUE',
+        help: 'guest environment entry (repeatable); --env KEY copies KEY from this environment, off the command line',
+        parse: parseEnv
+    },
+    cpus: {
+        default: '2',
+        required: false,
+        flags: ['--cpus'],
+        valueName: 'N',
+        help: 'virtual CPUs, 1 to 255',
+        parse: parseCpus
+    },
+    memory: {
+        default: '2048',
+        required: false,
+        flags: ['--memory', '--mem'],
+        valueName: 'MIB',
+        help: "guest memory in MiB, from 128 to the host's memory",
+        parse: (raw, context) => parseMemory(raw, context.hostMemoryMib)
+    },
+    libkrun: {
+        default: '',
+        required: false,
+        flags: ['--libkrun'],
+        valueName: 'PATH',
+        help: 'libkrun.so.1 to use (default: KRUN_LIBRARY, then the usual places)',
+        parse: parseLibkrunPath
+    },
+    'log-level': {
+        default: '',
+        required: false,
+        flags: ['--log-level'],
+        valueName: 'LEVEL',
+        help: "libkrun's log level, shown live: off, error, warn, info, debug, trace",
+        parse: parseLogLevel
+    },
+    timeout: {
+        default: '',
+        required: false,
+        defaultText: 'none',
+        flags: ['--timeout'],
+        valueName: 'DURATION',
+        help: 'stop after 90, 90s, 10m, 1h ... (exit code 124)',
+        parse: parseTimeout
+    }
+};
+const INPUT_NAMES = Object.keys(INPUTS);
+/** Parses one input; an empty value stands for the input's default, as on a runner. */
+function parseInput(name, raw, context) {
+    const spec = INPUTS[name];
+    return spec.parse(raw[name] === '' ? spec.default : raw[name], context);
+}
+/** The raw inputs as action.yml's defaults give them. */
+function defaultInputs() {
+    return Object.fromEntries(INPUT_NAMES.map((name) => [name, INPUTS[name].default]));
+}
+/** How an input's default reads to a person. */
+function shownDefault(name) {
+    const spec = INPUTS[name];
+    return spec.defaultText ?? (spec.default === '' ? '' : `\`${spec.default}\``);
+}
+const OUTPUTS = {
+    'exit-code': 'The exit code of the commands in the guest (128+N when signal N killed them, 124 on timeout).',
+    'timed-out': '`true` when the timeout stopped the microVM, else `false`.'
+};
+
+;// CONCATENATED MODULE: ./src/engine/settings.ts
+/**
+ * Turns the raw inputs (from action.yml inputs or CLI flags) into one typed, validated
+ * RunSettings. Everything is checked here, before any file is written or process started.
+ */
+
+
+
+
+
+function checkShellInRootfs(shell, rootfs, env) {
+    const program = shell[0];
+    const candidates = program.includes('/')
+        ? [program]
+        : guestPath(env)
+            .split(':')
+            .filter((dir) => dir.startsWith('/'))
+            .map((dir) => external_node_path_default().posix.join(dir, program));
+    // lstat, not stat: inside a rootfs other than /, absolute symlinks point into the
+    // rootfs, not the host, so the link itself is what can be checked here.
+    const found = candidates.some((candidate) => {
+        try {
+            return !external_node_fs_default().lstatSync(external_node_path_default().join(rootfs, candidate)).isDirectory();
+        }
+        catch {
+            return false;
+        }
+    });
+    if (!found) {
+        throw new errors_InputError('shell', `${showValue(program)} was not found in rootfs ${rootfs} (looked in ${candidates.join(', ')}); install it there or choose another shell`);
+    }
+}
+/** `envEntries`, when given, replaces the `env` text (the CLI's --env flags arrive parsed). */
+function buildSettings(raw, context, envEntries) {
+    const commands = parseInput('commands', raw, context);
+    const shell = parseInput('shell', raw, context);
+    const env = envEntries ?? parseInput('env', raw, context);
+    const cpus = parseInput('cpus', raw, context);
+    const memoryMib = parseInput('memory', raw, context);
+    const logLevel = parseInput('log-level', raw, context);
+    const timeoutSeconds = parseInput('timeout', raw, context);
+    const rootfs = parseInput('rootfs', raw, context);
+    checkShellInRootfs(shell, rootfs, env);
+    const workspace = parseInput('workspace', raw, context);
+    const workdir = parseInput('workdir', raw, context) ?? workspace ?? '/';
+    const libkrun = parseInput('libkrun', raw, context);
+    return { commands, shell, rootfs, workspace, workdir, env, cpus, memoryMib, libkrun, logLevel, timeoutSeconds };
+}
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
 /** Reads the action's inputs into RunSettings. */
 
 
 
-function getSettings() {
+function getSettings(context) {
     const raw = Object.fromEntries(
     // Trimming is left to each parser: commands and env values keep their whitespace.
     INPUT_NAMES.map((name) => [name, getInput(name, { trimWhitespace: false })]));
-    return buildSettings(raw, {
-        cwd: process.cwd(),
-        defaultWorkspace: process.env.GITHUB_WORKSPACE || undefined,
-        libraryFromEnv: process.env.KRUN_LIBRARY || undefined,
-        hostMemoryMib: Math.floor(external_node_os_default().totalmem() / (1024 * 1024))
-    });
+    return buildSettings(raw, context);
 }
 
-;// CONCATENATED MODULE: ./src/state-helper.ts
+;// CONCATENATED MODULE: ./src/action/state.ts
 /** What the main step hands to the post step, so a killed action still leaves nothing behind. */
 
 const RUN_DIR = 'runDir';
@@ -32119,7 +32302,7 @@ function leftBehind() {
     return { runDir: core.getState(RUN_DIR) || undefined, vmPid: Number.isInteger(pid) && pid > 0 ? pid : undefined };
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
+;// CONCATENATED MODULE: ./src/action/summary.ts
 /** The job summary: what ran, where, and how it ended. */
 
 function summaryRows(settings, result) {
@@ -32152,7 +32335,7 @@ async function writeSummary(settings, result) {
         .write();
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/action/main.ts
 /** The action's main step: only sequences the helpers and turns errors into a failed step. */
 
 
@@ -32162,14 +32345,16 @@ async function writeSummary(settings, result) {
 
 
 
-async function run(distDir) {
+
+async function run() {
     try {
-        const settings = getSettings();
+        const host = hostContext(process.env, process.cwd(), process.env.RUNNER_TEMP || external_node_os_default().tmpdir());
+        const settings = getSettings(host.parse);
         const result = await runInMicroVm({
             settings,
-            distDir,
-            tempDir: process.env.RUNNER_TEMP || external_node_os_default().tmpdir(),
-            kvmDevice: process.env.KRUN_KVM_DEVICE || DEFAULT_KVM_DEVICE,
+            distDir: findDistDir(),
+            tempDir: host.tempDir,
+            kvmDevice: host.kvmDevice,
             onRunDir: saveRunDir,
             onVmStart: saveVmPid
         });
@@ -32188,12 +32373,7 @@ async function run(distDir) {
             setFailed(outcome.failure);
     }
     catch (error) {
-        if (error instanceof input_error_InputError)
-            setFailed(`Input "${error.input}": ${error.problem}`);
-        else if (error instanceof HostError)
-            setFailed(error.message);
-        else
-            setFailed(`krun-action failed unexpectedly: ${error.message}`);
+        setFailed(failureMessage(error, (input) => `Input "${input}"`));
     }
 }
 
@@ -32309,13 +32489,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -32542,6 +32715,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9407);
+/******/ var __webpack_exports__ = __nccwpck_require__(218);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -77,10 +77,19 @@ function action(commands, libkrun) {
 function launcherRoot(commands) {
   const guest = fs.mkdtempSync(path.join(scratch, 'root-'))
   fs.mkdirSync(path.join(guest, '.krun'), { mode: 0o700 })
-  for (const dir of ['proc', 'sys', 'dev', 'tmp', '.krun/lower', '.krun/rw', '.krun/root']) fs.mkdirSync(path.join(guest, dir))
+  for (const dir of ['proc', 'sys', 'dev', 'tmp', '.krun/lower', '.krun/rw', '.krun/root'])
+    fs.mkdirSync(path.join(guest, dir))
   fs.copyFileSync(path.join(root, 'dist/native', ARCH, 'krun-init'), path.join(guest, 'krun-init'))
   fs.chmodSync(path.join(guest, 'krun-init'), 0o755)
-  const plan = ['lower\tvirtiofs\tbase', `share\tvirtiofs\tws\t${workspace}\trw`, `workdir\t${workspace}`, 'script\t/run/bench.sh', 'arg\tsh', 'arg\t-e', 'arg\t/run/bench.sh']
+  const plan = [
+    'lower\tvirtiofs\tbase',
+    `share\tvirtiofs\tws\t${workspace}\trw`,
+    `workdir\t${workspace}`,
+    'script\t/run/bench.sh',
+    'arg\tsh',
+    'arg\t-e',
+    'arg\t/run/bench.sh'
+  ]
   fs.writeFileSync(path.join(guest, '.krun/plan'), plan.map((line) => line + '\n').join(''))
   fs.writeFileSync(path.join(guest, '.krun/env'), 'PATH=/usr/bin:/bin\0')
   fs.writeFileSync(path.join(guest, '.krun/script'), commands)
@@ -97,17 +106,22 @@ const mibps = ({ seconds, bytes }) => bytes / (1024 * 1024) / seconds
 
 async function main() {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
-  console.log(`machine: ${os.cpus().length} x ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Linux ${os.release()}, Node ${process.version}`)
+  console.log(
+    `machine: ${os.cpus().length} x ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Linux ${os.release()}, Node ${process.version}`
+  )
   console.log(`medians: ${RUNS} runs for start-up, ${STREAM_RUNS} for throughput`)
 
   const node = await medianOf(RUNS, () => timed(process.execPath, ['-e', '0']))
   const standinTrue = await medianOf(RUNS, () => action('true', STANDIN))
-  console.log(`(a) action \`true\` (stand-in): ${fmt(standinTrue.seconds)}; node -e 0: ${fmt(node.seconds)}; ratio ${(standinTrue.seconds / node.seconds).toFixed(2)}x`)
+  console.log(
+    `(a) action \`true\` (stand-in): ${fmt(standinTrue.seconds)}; node -e 0: ${fmt(node.seconds)}; ratio ${(standinTrue.seconds / node.seconds).toFixed(2)}x`
+  )
 
   const viaAction = await medianOf(STREAM_RUNS, () => action(STREAM_COMMANDS, STANDIN))
   const viaLauncher = await medianOf(STREAM_RUNS, () => launcher(STREAM_COMMANDS, STANDIN))
   for (const result of [viaAction, viaLauncher]) {
-    if (result.bytes !== STREAM_MIB * 1024 * 1024) throw new Error(`expected ${STREAM_MIB} MiB of stdout, got ${result.bytes} bytes`)
+    if (result.bytes !== STREAM_MIB * 1024 * 1024)
+      throw new Error(`expected ${STREAM_MIB} MiB of stdout, got ${result.bytes} bytes`)
   }
   console.log(
     `(b) ${STREAM_MIB} MiB guest stdout (stand-in): action ${mibps(viaAction).toFixed(0)} MiB/s; C launcher ${mibps(viaLauncher).toFixed(0)} MiB/s; ratio ${(mibps(viaAction) / mibps(viaLauncher)).toFixed(2)}`
@@ -134,7 +148,9 @@ async function main() {
   }
   const realAction = await medianOf(RUNS, () => action('true', real))
   const realLauncher = await medianOf(RUNS, () => launcher('true', real))
-  console.log(`(c) real libkrun \`true\`: action ${fmt(realAction.seconds)}; C launcher ${fmt(realLauncher.seconds)}; ratio ${(realAction.seconds / realLauncher.seconds).toFixed(2)}x`)
+  console.log(
+    `(c) real libkrun \`true\`: action ${fmt(realAction.seconds)}; C launcher ${fmt(realLauncher.seconds)}; ratio ${(realAction.seconds / realLauncher.seconds).toFixed(2)}x`
+  )
 }
 
 await main()

@@ -8,7 +8,12 @@ import path from 'node:path'
 
 const root = path.resolve(import.meta.dirname, '..')
 const dist = path.join(root, 'dist')
-const ENTRIES = { '.': 'src/index.ts', post: 'src/post.ts', vm: 'src/vm/index.ts', cli: 'src/cli/index.ts' }
+const ENTRIES = {
+  '.': 'src/action/index.ts',
+  post: 'src/action/post.ts',
+  vm: 'src/vm/index.ts',
+  cli: 'src/cli/index.ts'
+}
 const GUEST_ARCHS = ['x86_64', 'aarch64']
 const KOFFI_PLATFORMS = ['linux-x64', 'linux-arm64']
 
@@ -21,7 +26,11 @@ function bundleEntries() {
   try {
     for (const [name, entry] of Object.entries(ENTRIES)) {
       const out = path.join(scratch, name === '.' ? 'main' : name)
-      run(path.join(root, 'node_modules/.bin/ncc'), ['build', entry, '-o', out, '--quiet', '--license', 'licenses.txt'], { cwd: root })
+      run(
+        path.join(root, 'node_modules/.bin/ncc'),
+        ['build', entry, '-o', out, '--quiet', '--license', 'licenses.txt'],
+        { cwd: root }
+      )
       fs.cpSync(out, path.join(dist, name), { recursive: true })
     }
   } finally {
@@ -49,9 +58,13 @@ function koffiPackage(platform, version) {
   const cache = path.join(root, 'node_modules/.cache/krun-action', `koffi-${platform}-${version}`)
   if (!fs.existsSync(path.join(cache, 'package/package.json'))) {
     fs.mkdirSync(cache, { recursive: true })
-    const tarball = execFileSync('npm', ['pack', '--silent', `@koromix/koffi-${platform}@${version}`, '--pack-destination', cache], {
-      encoding: 'utf8'
-    }).trim()
+    const tarball = execFileSync(
+      'npm',
+      ['pack', '--silent', `@koromix/koffi-${platform}@${version}`, '--pack-destination', cache],
+      {
+        encoding: 'utf8'
+      }
+    ).trim()
     run('tar', ['-xzf', path.join(cache, tarball.split('\n').at(-1)), '-C', cache])
   }
   return path.join(cache, 'package')

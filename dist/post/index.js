@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6661:
+/***/ 7718:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
@@ -28380,8 +28380,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4517);
-/* harmony import */ var _run_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9877);
-/* harmony import */ var _state_helper_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7155);
+/* harmony import */ var _engine_run_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3768);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3175);
 /**
  * The post step (dist/post/index.js): when the main step was killed before it could clean
  * up, stop the VM process it left and remove the run directory. Failures only warn.
@@ -28400,7 +28400,7 @@ function isOurVmProcess(pid, runDir) {
     }
 }
 async function cleanup() {
-    const { runDir, vmPid } = (0,_state_helper_js__WEBPACK_IMPORTED_MODULE_3__/* .leftBehind */ .aU)();
+    const { runDir, vmPid } = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .leftBehind */ .aU)();
     if (runDir === undefined)
         return;
     try {
@@ -28408,7 +28408,7 @@ async function cleanup() {
             _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Stopping the microVM left running (pid ${vmPid})`);
             process.kill(vmPid, 'SIGKILL');
         }
-        await (0,_run_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .removeRunDir */ .Lr)(runDir);
+        await (0,_engine_run_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .removeRunDir */ .Lr)(runDir);
     }
     catch (error) {
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`Cleanup of ${runDir} failed: ${error.message}`);
@@ -28421,7 +28421,38 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9877:
+/***/ 3175:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   aU: () => (/* binding */ leftBehind)
+/* harmony export */ });
+/* unused harmony exports saveRunDir, saveVmPid, clearState */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4517);
+/** What the main step hands to the post step, so a killed action still leaves nothing behind. */
+
+const RUN_DIR = 'runDir';
+const VM_PID = 'vmPid';
+function saveRunDir(dir) {
+    core.saveState(RUN_DIR, dir);
+}
+function saveVmPid(pid) {
+    core.saveState(VM_PID, String(pid));
+}
+/** Called once main has cleaned up itself: the post step then has nothing to do. */
+function clearState() {
+    core.saveState(RUN_DIR, '');
+    core.saveState(VM_PID, '');
+}
+function leftBehind() {
+    const pid = Number(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(VM_PID));
+    return { runDir: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(RUN_DIR) || undefined, vmPid: Number.isInteger(pid) && pid > 0 ? pid : undefined };
+}
+
+
+/***/ }),
+
+/***/ 3768:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28430,7 +28461,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Lr: () => (/* binding */ removeRunDir)
 });
 
-// UNUSED EXPORTS: RUN_DIR_PREFIX, createRunDir, logTail, readGuestRecords, writeRunFiles
+// UNUSED EXPORTS: GUEST, RUN_DIR_PREFIX, createRunDir, logTail, readGuestRecords, runLayout, writeRunFiles
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -28438,317 +28469,14 @@ var external_node_fs_ = __nccwpck_require__(3024);
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
 var io = __nccwpck_require__(8701);
-;// CONCATENATED MODULE: ./src/input-error.ts
-/**
- * A mistake in what the user gave us. It carries the input's name so each front end
- * (action inputs, CLI flags) can name it in its own words; it is always shown as one
- * line, never with a stack trace.
- */
-class input_error_InputError extends Error {
-    input;
-    problem;
-    constructor(input, problem) {
-        super(`${input}: ${problem}`);
-        this.input = input;
-        this.problem = problem;
-        this.name = 'InputError';
-    }
-}
-/** Quotes a value for an error message, shortening long ones and showing control characters. */
-function input_error_showValue(value, max = 60) {
-    const visible = value.replace(/[\u0000-\u001f]/g, (c) => c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-    const cut = visible.length > max ? `${visible.slice(0, max)}…` : visible;
-    return `"${cut}"`;
-}
-
-;// CONCATENATED MODULE: ./src/parse.ts
-/**
- * Pure parsers, one per input. Each takes the raw text and returns a typed value or
- * throws an InputError that names the input, shows the value (never a secret), and says
- * what form is accepted.
- */
-
-const LOG_LEVELS = (/* unused pure expression or super */ null && (['off', 'error', 'warn', 'info', 'debug', 'trace']));
-/** Where the script path goes in a shell template, as in GitHub's own `shell:`. */
-const parse_SCRIPT_PLACEHOLDER = '{0}';
-const NAMED_SHELLS = {
-    sh: 'sh -e {0}',
-    bash: 'bash --noprofile --norc -eo pipefail {0}'
-};
-function wholeNumber(input, raw, min, max, unit = '', why = '') {
-    const text = raw.trim();
-    const expected = `expected a whole number${unit} from ${min} to ${max}${why}`;
-    if (!/^[0-9]+$/.test(text)) {
-        throw new InputError(input, `${showValue(raw)} is not a whole number; ${expected}`);
-    }
-    const value = Number(text);
-    if (value < min || value > max) {
-        throw new InputError(input, `${showValue(raw)} is out of range; ${expected}`);
-    }
-    return value;
-}
-function parse_parseCpus(raw) {
-    // libkrun takes the count as a uint8_t: anything above 255 would silently wrap.
-    return wholeNumber('cpus', raw, 1, 255);
-}
-function parse_parseMemory(raw, hostMemoryMib) {
-    return wholeNumber('memory', raw, 128, Math.max(128, hostMemoryMib), ' of MiB', " (the host's memory)");
-}
-function parse_parseLogLevel(raw) {
-    const text = raw.trim().toLowerCase();
-    if (text === '')
-        return undefined;
-    if (LOG_LEVELS.includes(text))
-        return text;
-    throw new InputError('log-level', `${showValue(raw)} is not a log level; expected one of ${LOG_LEVELS.join(', ')}`);
-}
-/** Returns the shell's argv, with SCRIPT_PLACEHOLDER standing for the script's path. */
-function parse_parseShell(raw) {
-    const text = raw.trim() === '' ? 'sh' : raw.trim();
-    const template = NAMED_SHELLS[text] ?? text;
-    if (!template.includes(parse_SCRIPT_PLACEHOLDER)) {
-        throw new InputError('shell', `${showValue(raw)} is neither a known shell nor a template; expected sh, bash, or a command containing {0} (e.g. "bash -x {0}")`);
-    }
-    return template.split(/\s+/).filter((word) => word !== '');
-}
-function parse_parseCommands(raw) {
-    if (raw.trim() === '') {
-        throw new InputError('commands', 'is empty; give at least one shell command to run in the microVM');
-    }
-    const nul = raw.indexOf('\0');
-    if (nul >= 0) {
-        const line = raw.slice(0, nul).split('\n').length;
-        throw new InputError('commands', `line ${line} contains a NUL byte; remove it (a shell script cannot hold NUL bytes)`);
-    }
-    return raw;
-}
-const UNITS = { '': 1, s: 1, m: 60, h: 3600 };
-/** A duration such as 90, 90s, 10m or 1h; a plain number is seconds. */
-function parse_parseTimeout(raw) {
-    const text = raw.trim();
-    if (text === '' || text === 'none')
-        return undefined;
-    const match = /^([0-9]+)([smh]?)$/.exec(text);
-    const seconds = match ? Number(match[1]) * UNITS[match[2]] : NaN;
-    if (!match || !(seconds > 0) || seconds > 7 * 24 * 3600) {
-        throw new InputError('timeout', `${showValue(raw)} is not a duration; expected a positive whole number of seconds, or one followed by s, m or h (e.g. 90, 90s, 10m, 1h), at most a week`);
-    }
-    return seconds;
-}
-/** How a duration in seconds is written back to the user ("10m", "90s"). */
-function formatDuration(seconds) {
-    if (seconds % 3600 === 0)
-        return `${seconds / 3600}h`;
-    if (seconds % 60 === 0)
-        return `${seconds / 60}m`;
-    return `${seconds}s`;
-}
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function checkEnvName(name, where) {
-    if (!ENV_NAME.test(name)) {
-        throw new InputError('env', `${where}${showValue(name, 40)} is not a valid variable name; expected letters, digits and _, not starting with a digit`);
-    }
-}
-function checkEnvValue(name, value) {
-    if (value.includes('\0')) {
-        throw new InputError('env', `the value of ${name} contains a NUL byte; environment values cannot hold NUL bytes`);
-    }
-}
-/**
- * One `KEY=VALUE` assignment (a CLI --env flag); a bare `KEY` takes the value from
- * `hostEnv`, so secrets need not appear on a command line.
- */
-function parseEnvAssignment(text, hostEnv) {
-    const equals = text.indexOf('=');
-    const name = equals < 0 ? text : text.slice(0, equals);
-    checkEnvName(name, '');
-    const value = equals < 0 ? hostEnv[name] : text.slice(equals + 1);
-    if (value === undefined) {
-        throw new InputError('env', `${name} is not set in this environment; expected KEY=VALUE, or KEY for a variable that is set`);
-    }
-    checkEnvValue(name, value);
-    return [name, value];
-}
-/**
- * `KEY=VALUE` lines; a value runs to the end of its line and may hold `=`, spaces and
- * quotes. Multi-line values use the same heredoc form as GITHUB_ENV:
- * `KEY<<DELIMITER`, the lines of the value, then DELIMITER alone on a line.
- * Blank lines and lines starting with `#` are ignored. Values are never echoed back.
- */
-function parse_parseEnv(raw) {
-    const lines = raw.split('\n').map((line) => line.replace(/\r$/, ''));
-    const entries = [];
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        const lineNumber = i + 1;
-        if (line.trim() === '' || line.trimStart().startsWith('#'))
-            continue;
-        const heredoc = /^([^=]*?)<<(.+)$/.exec(line);
-        const equals = line.indexOf('=');
-        let name;
-        let value;
-        if (heredoc && (equals < 0 || equals > heredoc[1].length)) {
-            name = heredoc[1].trim();
-            checkEnvName(name, `line ${lineNumber}: `);
-            const delimiter = heredoc[2];
-            const end = lines.indexOf(delimiter, i + 1);
-            if (end < 0) {
-                throw new InputError('env', `line ${lineNumber}: ${name}<<${delimiter} is never closed; end the value with a line holding only ${delimiter}`);
-            }
-            value = lines.slice(i + 1, end).join('\n');
-            i = end;
-        }
-        else if (equals < 0) {
-            throw new InputError('env', `line ${lineNumber} has no "="; expected KEY=VALUE, or KEY<<DELIMITER for a multi-line value`);
-        }
-        else {
-            name = line.slice(0, equals).trim();
-            checkEnvName(name, `line ${lineNumber}: `);
-            value = line.slice(equals + 1);
-        }
-        checkEnvValue(name, value);
-        entries.push([name, value]);
-    }
-    return entries;
-}
-
-;// CONCATENATED MODULE: ./src/settings.ts
-/**
- * Turns the raw inputs (from action.yml inputs or CLI flags) into one typed, validated
- * RunSettings. Everything is checked here, before any file is written or process started.
- */
+;// CONCATENATED MODULE: ./src/engine/run-dir.ts
+/** The private per-run directory: made with mode 0700, filled, read back, removed. */
 
 
 
-
-const INPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'commands',
-    'shell',
-    'rootfs',
-    'workspace',
-    'workdir',
-    'env',
-    'cpus',
-    'memory',
-    'libkrun',
-    'log-level',
-    'timeout'
-]));
-/** Guest paths travel in a TAB-separated plan file, and on no command line. */
-function checkPlanSafe(input, value) {
-    if (/[\t\n\r\0]/.test(value)) {
-        throw new InputError(input, `${showValue(value)} contains a tab, newline or NUL byte; use a path without them`);
-    }
-}
-function hostDirectory(input, raw, cwd) {
-    checkPlanSafe(input, raw);
-    const resolved = path.resolve(cwd, raw);
-    let stat;
-    try {
-        stat = fs.statSync(resolved);
-    }
-    catch {
-        throw new InputError(input, `${showValue(raw)} does not exist; expected an existing directory on the host`);
-    }
-    if (!stat.isDirectory()) {
-        throw new InputError(input, `${showValue(raw)} is not a directory; expected an existing directory on the host`);
-    }
-    return resolved;
-}
-const DEFAULT_PATH = (/* unused pure expression or super */ null && (['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']));
-/** The guest PATH: the user's, or the usual one. */
-function settings_guestPath(env) {
-    const own = env.filter(([name]) => name === 'PATH').at(-1);
-    return own ? own[1] : DEFAULT_PATH.join(':');
-}
-function checkShellInRootfs(shell, rootfs, env) {
-    const program = shell[0];
-    const candidates = program.includes('/')
-        ? [program]
-        : settings_guestPath(env)
-            .split(':')
-            .filter((dir) => dir.startsWith('/'))
-            .map((dir) => path.posix.join(dir, program));
-    // lstat, not stat: inside a rootfs other than /, absolute symlinks point into the
-    // rootfs, not the host, so the link itself is what can be checked here.
-    const found = candidates.some((candidate) => {
-        try {
-            return !fs.lstatSync(path.join(rootfs, candidate)).isDirectory();
-        }
-        catch {
-            return false;
-        }
-    });
-    if (!found) {
-        throw new InputError('shell', `${showValue(program)} was not found in rootfs ${rootfs} (looked in ${candidates.join(', ')}); install it there or choose another shell`);
-    }
-}
-function libraryPath(raw, source, cwd) {
-    if (raw.trim() === '')
-        return undefined;
-    checkPlanSafe(source, raw);
-    const resolved = path.resolve(cwd, raw.trim());
-    let header;
-    try {
-        const fd = fs.openSync(resolved, 'r');
-        try {
-            header = Buffer.alloc(18);
-            fs.readSync(fd, header, 0, 18, 0);
-        }
-        finally {
-            fs.closeSync(fd);
-        }
-    }
-    catch {
-        throw new InputError(source, `${showValue(raw)} does not exist or cannot be read; expected the path of libkrun.so.1`);
-    }
-    const isElf = header.subarray(0, 4).equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
-    const ET_DYN = 3;
-    if (!isElf || header.readUInt16LE(16) !== ET_DYN) {
-        throw new InputError(source, `${showValue(raw)} is not a shared library; expected the path of libkrun.so.1`);
-    }
-    return resolved;
-}
-/** `envEntries`, when given, replaces the `env` text (the CLI's --env flags arrive parsed). */
-function buildSettings(raw, context, envEntries) {
-    const commands = parseCommands(raw.commands);
-    const shell = parseShell(raw.shell);
-    const env = envEntries ?? parseEnv(raw.env);
-    const cpus = parseCpus(raw.cpus === '' ? '2' : raw.cpus);
-    const memoryMib = parseMemory(raw.memory === '' ? '2048' : raw.memory, context.hostMemoryMib);
-    const logLevel = parseLogLevel(raw['log-level']);
-    const timeoutSeconds = parseTimeout(raw.timeout);
-    const rootfs = hostDirectory('rootfs', raw.rootfs.trim() === '' ? '/' : raw.rootfs.trim(), context.cwd);
-    checkShellInRootfs(shell, rootfs, env);
-    const workspaceRaw = raw.workspace.trim();
-    const workspace = workspaceRaw === 'none'
-        ? null
-        : hostDirectory('workspace', workspaceRaw === '' ? (context.defaultWorkspace ?? context.cwd) : workspaceRaw, context.cwd);
-    if (workspace === '/') {
-        throw new InputError('workspace', '"/" would share the whole host read-write; name a project directory, or none');
-    }
-    const workdirRaw = raw.workdir.trim();
-    const workdir = workdirRaw === '' ? (workspace ?? '/') : workdirRaw;
-    checkPlanSafe('workdir', workdir);
-    if (!workdir.startsWith('/')) {
-        throw new InputError('workdir', `${showValue(workdirRaw)} is relative; expected an absolute path inside the guest, e.g. /src`);
-    }
-    const libkrun = libraryPath(raw.libkrun, 'libkrun', context.cwd) ??
-        libraryPath(context.libraryFromEnv ?? '', 'KRUN_LIBRARY', context.cwd);
-    return { commands, shell, rootfs, workspace, workdir: path.posix.normalize(workdir), env, cpus, memoryMib, libkrun, logLevel, timeoutSeconds };
-}
-
-;// CONCATENATED MODULE: ./src/plan.ts
-/**
- * From settings to what the guest and the VM process receive: the guest init's plan and
- * environment files (native/README.md describes their format) and the VM process's
- * configuration. Pure: nothing here touches the disk.
- */
-
-
-
+const RUN_DIR_PREFIX = 'krun-action-';
 /** Where things are inside the guest's private root (see native/README.md). */
-const plan_GUEST = {
+const GUEST = {
     init: '/krun-init',
     records: '.krun',
     plan: '.krun/plan',
@@ -28761,9 +28489,7 @@ const plan_GUEST = {
     /** Where the init places the script inside the merged root. */
     scriptInGuest: '/run/krun-action/script.sh'
 };
-const BASE_TAG = 'krun-base';
-const WORKSPACE_TAG = 'krun-workspace';
-function plan_runLayout(dir) {
+function runLayout(dir) {
     return {
         dir,
         root: path.join(dir, 'root'),
@@ -28771,62 +28497,6 @@ function plan_runLayout(dir) {
         logFile: path.join(dir, 'libkrun.log')
     };
 }
-/** The shell's argv with the script's guest path in place of `{0}`; argv only when interactive. */
-function workloadArgv(settings, interactive = false) {
-    if (interactive)
-        return [settings.shell[0]];
-    return settings.shell.map((word) => word.split(SCRIPT_PLACEHOLDER).join(plan_GUEST.scriptInGuest));
-}
-function renderPlan(settings, interactive = false) {
-    const lines = [['lower', 'virtiofs', BASE_TAG]];
-    if (settings.workspace !== null) {
-        lines.push(['share', 'virtiofs', WORKSPACE_TAG, settings.workspace, 'rw']);
-    }
-    lines.push(['workdir', settings.workdir]);
-    lines.push(['script', plan_GUEST.scriptInGuest]);
-    for (const arg of workloadArgv(settings, interactive))
-        lines.push(['arg', arg]);
-    return lines.map((fields) => fields.join('\t') + '\n').join('');
-}
-/** The guest's environment: PATH and HOME unless the user set them, then the user's entries. */
-function renderEnv(settings, extra = {}) {
-    const names = new Set(settings.env.map(([name]) => name));
-    const defaults = [
-        ['PATH', guestPath(settings.env)],
-        ['HOME', '/root'],
-        ...Object.entries(extra)
-    ];
-    const entries = [...defaults.filter(([name]) => !names.has(name)), ...settings.env];
-    return Buffer.from(entries.map(([name, value]) => `${name}=${value}\0`).join(''), 'utf8');
-}
-function guestFiles(settings, interactive = false, extraEnv = {}) {
-    return { plan: renderPlan(settings, interactive), env: renderEnv(settings, extraEnv), script: settings.commands };
-}
-function vmConfig(settings, layout, libkrun, kvmDevice) {
-    const shares = [{ tag: BASE_TAG, hostPath: settings.rootfs, readOnly: true }];
-    if (settings.workspace !== null) {
-        shares.push({ tag: WORKSPACE_TAG, hostPath: settings.workspace, readOnly: false });
-    }
-    return {
-        libkrun,
-        root: layout.root,
-        cpus: settings.cpus,
-        memoryMib: settings.memoryMib,
-        shares,
-        execPath: plan_GUEST.init,
-        logLevel: settings.logLevel,
-        logFile: layout.logFile,
-        kvmDevice
-    };
-}
-
-;// CONCATENATED MODULE: ./src/run-dir.ts
-/** The private per-run directory: made with mode 0700, filled, read back, removed. */
-
-
-
-
-const RUN_DIR_PREFIX = 'krun-action-';
 function createRunDir(tempDir) {
     const layout = runLayout(fs.mkdtempSync(path.join(tempDir, RUN_DIR_PREFIX)));
     fs.chmodSync(layout.dir, 0o700);
@@ -28867,37 +28537,6 @@ function logTail(layout, lines = 20) {
 }
 async function removeRunDir(dir) {
     await io/* rmRF */.Yz(dir);
-}
-
-
-/***/ }),
-
-/***/ 7155:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   aU: () => (/* binding */ leftBehind)
-/* harmony export */ });
-/* unused harmony exports saveRunDir, saveVmPid, clearState */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4517);
-/** What the main step hands to the post step, so a killed action still leaves nothing behind. */
-
-const RUN_DIR = 'runDir';
-const VM_PID = 'vmPid';
-function saveRunDir(dir) {
-    core.saveState(RUN_DIR, dir);
-}
-function saveVmPid(pid) {
-    core.saveState(VM_PID, String(pid));
-}
-/** Called once main has cleaned up itself: the post step then has nothing to do. */
-function clearState() {
-    core.saveState(RUN_DIR, '');
-    core.saveState(VM_PID, '');
-}
-function leftBehind() {
-    const pid = Number(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(VM_PID));
-    return { runDir: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(RUN_DIR) || undefined, vmPid: Number.isInteger(pid) && pid > 0 ? pid : undefined };
 }
 
 
@@ -32250,7 +31889,7 @@ function copyFile(srcFile, destFile, force) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(6661);
+/******/ var __webpack_exports__ = __nccwpck_require__(7718);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ var __webpack_exports__cleanup = __webpack_exports__.t;
 /******/ export { __webpack_exports__cleanup as cleanup };

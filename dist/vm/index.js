@@ -41,7 +41,7 @@ var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: ./src/vm-protocol.ts
+;// CONCATENATED MODULE: ./src/engine/vm-protocol.ts
 /**
  * The private channel from the VM process to the action process: JSON lines on fd 3.
  * The VM process says `ready` just before krun_start_enter, so a failure to configure is
@@ -65,191 +65,10 @@ function decodeMessages(text) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/input-error.ts
-/**
- * A mistake in what the user gave us. It carries the input's name so each front end
- * (action inputs, CLI flags) can name it in its own words; it is always shown as one
- * line, never with a stack trace.
- */
-class input_error_InputError extends Error {
-    input;
-    problem;
-    constructor(input, problem) {
-        super(`${input}: ${problem}`);
-        this.input = input;
-        this.problem = problem;
-        this.name = 'InputError';
-    }
-}
-/** Quotes a value for an error message, shortening long ones and showing control characters. */
-function input_error_showValue(value, max = 60) {
-    const visible = value.replace(/[\u0000-\u001f]/g, (c) => c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-    const cut = visible.length > max ? `${visible.slice(0, max)}…` : visible;
-    return `"${cut}"`;
-}
-
-;// CONCATENATED MODULE: ./src/parse.ts
-/**
- * Pure parsers, one per input. Each takes the raw text and returns a typed value or
- * throws an InputError that names the input, shows the value (never a secret), and says
- * what form is accepted.
- */
-
-const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug', 'trace'];
-/** Where the script path goes in a shell template, as in GitHub's own `shell:`. */
-const SCRIPT_PLACEHOLDER = '{0}';
-const NAMED_SHELLS = {
-    sh: 'sh -e {0}',
-    bash: 'bash --noprofile --norc -eo pipefail {0}'
-};
-function wholeNumber(input, raw, min, max, unit = '', why = '') {
-    const text = raw.trim();
-    const expected = `expected a whole number${unit} from ${min} to ${max}${why}`;
-    if (!/^[0-9]+$/.test(text)) {
-        throw new InputError(input, `${showValue(raw)} is not a whole number; ${expected}`);
-    }
-    const value = Number(text);
-    if (value < min || value > max) {
-        throw new InputError(input, `${showValue(raw)} is out of range; ${expected}`);
-    }
-    return value;
-}
-function parseCpus(raw) {
-    // libkrun takes the count as a uint8_t: anything above 255 would silently wrap.
-    return wholeNumber('cpus', raw, 1, 255);
-}
-function parseMemory(raw, hostMemoryMib) {
-    return wholeNumber('memory', raw, 128, Math.max(128, hostMemoryMib), ' of MiB', " (the host's memory)");
-}
-function parseLogLevel(raw) {
-    const text = raw.trim().toLowerCase();
-    if (text === '')
-        return undefined;
-    if (LOG_LEVELS.includes(text))
-        return text;
-    throw new InputError('log-level', `${showValue(raw)} is not a log level; expected one of ${LOG_LEVELS.join(', ')}`);
-}
-/** Returns the shell's argv, with SCRIPT_PLACEHOLDER standing for the script's path. */
-function parseShell(raw) {
-    const text = raw.trim() === '' ? 'sh' : raw.trim();
-    const template = NAMED_SHELLS[text] ?? text;
-    if (!template.includes(SCRIPT_PLACEHOLDER)) {
-        throw new InputError('shell', `${showValue(raw)} is neither a known shell nor a template; expected sh, bash, or a command containing {0} (e.g. "bash -x {0}")`);
-    }
-    return template.split(/\s+/).filter((word) => word !== '');
-}
-function parseCommands(raw) {
-    if (raw.trim() === '') {
-        throw new InputError('commands', 'is empty; give at least one shell command to run in the microVM');
-    }
-    const nul = raw.indexOf('\0');
-    if (nul >= 0) {
-        const line = raw.slice(0, nul).split('\n').length;
-        throw new InputError('commands', `line ${line} contains a NUL byte; remove it (a shell script cannot hold NUL bytes)`);
-    }
-    return raw;
-}
-const UNITS = { '': 1, s: 1, m: 60, h: 3600 };
-/** A duration such as 90, 90s, 10m or 1h; a plain number is seconds. */
-function parseTimeout(raw) {
-    const text = raw.trim();
-    if (text === '' || text === 'none')
-        return undefined;
-    const match = /^([0-9]+)([smh]?)$/.exec(text);
-    const seconds = match ? Number(match[1]) * UNITS[match[2]] : NaN;
-    if (!match || !(seconds > 0) || seconds > 7 * 24 * 3600) {
-        throw new InputError('timeout', `${showValue(raw)} is not a duration; expected a positive whole number of seconds, or one followed by s, m or h (e.g. 90, 90s, 10m, 1h), at most a week`);
-    }
-    return seconds;
-}
-/** How a duration in seconds is written back to the user ("10m", "90s"). */
-function formatDuration(seconds) {
-    if (seconds % 3600 === 0)
-        return `${seconds / 3600}h`;
-    if (seconds % 60 === 0)
-        return `${seconds / 60}m`;
-    return `${seconds}s`;
-}
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function checkEnvName(name, where) {
-    if (!ENV_NAME.test(name)) {
-        throw new InputError('env', `${where}${showValue(name, 40)} is not a valid variable name; expected letters, digits and _, not starting with a digit`);
-    }
-}
-function checkEnvValue(name, value) {
-    if (value.includes('\0')) {
-        throw new InputError('env', `the value of ${name} contains a NUL byte; environment values cannot hold NUL bytes`);
-    }
-}
-/**
- * One `KEY=VALUE` assignment (a CLI --env flag); a bare `KEY` takes the value from
- * `hostEnv`, so secrets need not appear on a command line.
- */
-function parseEnvAssignment(text, hostEnv) {
-    const equals = text.indexOf('=');
-    const name = equals < 0 ? text : text.slice(0, equals);
-    checkEnvName(name, '');
-    const value = equals < 0 ? hostEnv[name] : text.slice(equals + 1);
-    if (value === undefined) {
-        throw new InputError('env', `${name} is not set in this environment; expected KEY=VALUE, or KEY for a variable that is set`);
-    }
-    checkEnvValue(name, value);
-    return [name, value];
-}
-/**
- * `KEY=VALUE` lines; a value runs to the end of its line and may hold `=`, spaces and
- * quotes. Multi-line values use the same heredoc form as GITHUB_ENV:
- * `KEY<<DELIMITER`, the lines of the value, then DELIMITER alone on a line.
- * Blank lines and lines starting with `#` are ignored. Values are never echoed back.
- */
-function parseEnv(raw) {
-    const lines = raw.split('\n').map((line) => line.replace(/\r$/, ''));
-    const entries = [];
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        const lineNumber = i + 1;
-        if (line.trim() === '' || line.trimStart().startsWith('#'))
-            continue;
-        const heredoc = /^([^=]*?)<<(.+)$/.exec(line);
-        const equals = line.indexOf('=');
-        let name;
-        let value;
-        if (heredoc && (equals < 0 || equals > heredoc[1].length)) {
-            name = heredoc[1].trim();
-            checkEnvName(name, `line ${lineNumber}: `);
-            const delimiter = heredoc[2];
-            const end = lines.indexOf(delimiter, i + 1);
-            if (end < 0) {
-                throw new InputError('env', `line ${lineNumber}: ${name}<<${delimiter} is never closed; end the value with a line holding only ${delimiter}`);
-            }
-            value = lines.slice(i + 1, end).join('\n');
-            i = end;
-        }
-        else if (equals < 0) {
-            throw new InputError('env', `line ${lineNumber} has no "="; expected KEY=VALUE, or KEY<<DELIMITER for a multi-line value`);
-        }
-        else {
-            name = line.slice(0, equals).trim();
-            checkEnvName(name, `line ${lineNumber}: `);
-            value = line.slice(equals + 1);
-        }
-        checkEnvValue(name, value);
-        entries.push([name, value]);
-    }
-    return entries;
-}
-
 ;// CONCATENATED MODULE: ./src/vm/configure.ts
-/**
- * The VM process's checks and configuration, written against the Libkrun interface so
- * they can be tested without native code.
- */
-
 class VmError extends Error {
-    stage;
-    constructor(stage, message) {
+    constructor(message) {
         super(message);
-        this.stage = stage;
         this.name = 'VmError';
     }
 }
@@ -263,27 +82,28 @@ const REQUIRED_VERSION = '1.12';
 function checkLibkrunVersion(krun, libraryPath) {
     const missing = MIN_VERSION_SYMBOLS.filter((symbol) => !krun.has(symbol));
     if (missing.length > 0) {
-        throw new VmError('version', `${libraryPath} is older than libkrun ${REQUIRED_VERSION} (it lacks ${missing.join(', ')}), and older versions do not report the guest's exit code. Install libkrun ${REQUIRED_VERSION} or newer.`);
+        throw new VmError(`${libraryPath} is older than libkrun ${REQUIRED_VERSION} (it lacks ${missing.join(', ')}), and older versions do not report the guest's exit code. Install libkrun ${REQUIRED_VERSION} or newer.`);
     }
 }
 const EXPECTED_KVM_API = 12;
 function checkKvmApi(version, device, describeErrno) {
     if (version < 0) {
-        throw new VmError('kvm', `${device} did not answer KVM_GET_API_VERSION (${describeErrno(-version)}); it is not a working KVM device`);
+        throw new VmError(`${device} did not answer KVM_GET_API_VERSION (${describeErrno(-version)}); it is not a working KVM device`);
     }
     if (version !== EXPECTED_KVM_API) {
-        throw new VmError('kvm', `${device} reports KVM API version ${version}, but libkrun needs version ${EXPECTED_KVM_API}; use a host with a standard Linux KVM`);
+        throw new VmError(`${device} reports KVM API version ${version}, but libkrun needs version ${EXPECTED_KVM_API}; use a host with a standard Linux KVM`);
     }
 }
 const KRUN_LOG_TARGET_DEFAULT = -1;
 const KRUN_LOG_STYLE_NEVER = 2;
 /** shm_size 0: libkrun's default DAX window, what krun_add_virtiofs itself passes. */
 const DEFAULT_DAX_WINDOW = 0;
-const WARN = LOG_LEVELS.indexOf('warn');
-/** Calls libkrun; a negative result becomes an error naming the call and the errno. */
-function call(name, result, describeErrno) {
+/** libkrun's numbers for the log levels (krun_set_log_level, krun_init_log). */
+const KRUN_LOG_LEVEL = { off: 0, error: 1, warn: 2, info: 3, debug: 4, trace: 5 };
+/** Calls libkrun; a negative result becomes an error naming the call, what it was about, and the errno. */
+function call(name, result, describeErrno, about) {
     if (result < 0) {
-        throw new VmError('configure', `${name} failed: ${describeErrno(-result)}`);
+        throw new VmError(`${name} failed${about ? ` for ${about}` : ''}: ${describeErrno(-result)}`);
     }
     return result;
 }
@@ -294,30 +114,31 @@ function call(name, result, describeErrno) {
  */
 function configureContext(krun, config, logFd, describeErrno) {
     if (config.logLevel !== undefined) {
-        const level = LOG_LEVELS.indexOf(config.logLevel);
+        const level = KRUN_LOG_LEVEL[config.logLevel];
         if (krun.initLog)
             call('krun_init_log', krun.initLog(KRUN_LOG_TARGET_DEFAULT, level, KRUN_LOG_STYLE_NEVER, 0), describeErrno);
         else
             call('krun_set_log_level', krun.setLogLevel(level), describeErrno);
     }
     else if (krun.initLog) {
-        call('krun_init_log', krun.initLog(logFd(), WARN, KRUN_LOG_STYLE_NEVER, 0), describeErrno);
+        call('krun_init_log', krun.initLog(logFd(), KRUN_LOG_LEVEL.warn, KRUN_LOG_STYLE_NEVER, 0), describeErrno);
     }
     const ctx = call('krun_create_ctx', krun.createCtx(), describeErrno);
     // libkrun takes uint8_t vcpus and uint32_t MiB; koffi would wrap larger values silently.
     if (!(config.cpus >= 1 && config.cpus <= 255) || !(config.memoryMib >= 1 && config.memoryMib <= 0xffffffff)) {
-        throw new VmError('config', `cpus ${config.cpus} or memory ${config.memoryMib} is out of libkrun's range`);
+        throw new VmError(`cpus ${config.cpus} or memory ${config.memoryMib} is out of libkrun's range`);
     }
     call('krun_set_vm_config', krun.setVmConfig(ctx, config.cpus, config.memoryMib), describeErrno);
-    call('krun_set_root', krun.setRoot(ctx, config.root), describeErrno);
+    call('krun_set_root', krun.setRoot(ctx, config.root), describeErrno, config.root);
     for (const share of config.shares) {
+        const about = `${share.hostPath} (tag ${share.tag})`;
         // Read-only on the host side where libkrun can do it; the guest init mounts the base
         // read-only in any case, but a guest's root could remount it.
         if (share.readOnly && krun.addVirtiofs3) {
-            call(`krun_add_virtiofs3 (${share.tag})`, krun.addVirtiofs3(ctx, share.tag, share.hostPath, DEFAULT_DAX_WINDOW, true), describeErrno);
+            call('krun_add_virtiofs3', krun.addVirtiofs3(ctx, share.tag, share.hostPath, DEFAULT_DAX_WINDOW, true), describeErrno, about);
         }
         else {
-            call(`krun_add_virtiofs (${share.tag})`, krun.addVirtiofs(ctx, share.tag, share.hostPath), describeErrno);
+            call('krun_add_virtiofs', krun.addVirtiofs(ctx, share.tag, share.hostPath), describeErrno, about);
         }
     }
     call('krun_set_workdir', krun.setWorkdir(ctx, '/'), describeErrno);
@@ -895,7 +716,7 @@ function readConfig(file) {
         return JSON.parse(external_node_fs_default().readFileSync(file, 'utf8'));
     }
     catch (error) {
-        throw new VmError('config', `cannot read the VM configuration ${file}: ${error.message}`);
+        throw new VmError(`cannot read the VM configuration ${file}: ${error.message}`);
     }
 }
 function checkKvm(device) {
@@ -916,18 +737,17 @@ function main() {
             krun = loadLibkrun(config.libkrun);
         }
         catch (error) {
-            throw new VmError('load', `cannot load ${config.libkrun}: ${error.message}`);
+            throw new VmError(`cannot load ${config.libkrun}: ${error.message}`);
         }
         checkLibkrunVersion(krun, config.libkrun);
         checkKvm(config.kvmDevice);
         const ctx = configureContext(krun, config, () => external_node_fs_default().openSync(config.logFile, 'a', 0o600), describeErrno);
         send({ kind: 'ready' });
         const result = krun.startEnter(ctx);
-        send({ kind: 'error', stage: 'start', message: `krun_start_enter failed: ${describeErrno(-result)}` });
+        send({ kind: 'error', message: `krun_start_enter failed: ${describeErrno(-result)}` });
     }
     catch (error) {
-        const stage = error instanceof VmError ? error.stage : 'configure';
-        send({ kind: 'error', stage, message: error.message });
+        send({ kind: 'error', message: error.message });
     }
     process.exit(SETUP_FAILED);
 }

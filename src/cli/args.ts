@@ -1,7 +1,27 @@
 /** krun-run's command line, parsed into the same raw inputs the action reads. */
-import { InputError } from '../input-error.js'
-import { type EnvEntry, parseEnvAssignment } from '../parse.js'
-import { INPUT_NAMES, type InputName, type RawInputs } from '../settings.js'
+import { InputError } from '../engine/errors.js'
+import { INPUTS, INPUT_NAMES, type InputName, type RawInputs, defaultInputs, shownDefault } from '../engine/inputs.js'
+import { type EnvEntry, parseEnvAssignment } from '../engine/parse.js'
+
+/** Flags that take a value, and the input each one sets (from the input table). */
+const VALUE_FLAGS: Record<string, InputName> = Object.fromEntries(
+  INPUT_NAMES.flatMap((name) => INPUTS[name].flags.map((flag) => [flag, name]))
+)
+
+function optionLines(): string[] {
+  const lines = INPUT_NAMES.filter((name) => INPUTS[name].flags.length > 0).map((name) => {
+    const spec = INPUTS[name]
+    const shown = shownDefault(name).replace(/`/g, '')
+    const usage = `${spec.flags.join(', ')} ${spec.valueName}`
+    const help = shown && !shown.startsWith('(') ? `${spec.help} (default: ${shown})` : spec.help
+    return usage.length < 24 ? `  ${usage.padEnd(24)}${help}` : `  ${usage}\n  ${' '.repeat(24)}${help}`
+  })
+  return [
+    ...lines,
+    `  ${'-v, --verbose'.padEnd(24)}same as --log-level debug`,
+    `  ${'-h, --help'.padEnd(24)}show this help`
+  ]
+}
 
 export const USAGE = `Usage: krun-run [options] [FILE]
 
@@ -11,49 +31,16 @@ standard input (one per line; blank lines and # comments are fine). With a termi
 standard input and no commands, it opens an interactive shell in the guest.
 
 Options:
-  -c, --commands TEXT    the commands to run
-      --shell SHELL      sh (default), bash, or a template containing {0}
-      --rootfs, --root DIR
-                         base filesystem, read-only under a throwaway overlay (default /)
-      --workspace DIR    shared read-write at the same path (default: current directory;
-                         "none" shares nothing)
-      --workdir PATH     guest working directory (default: the workspace, or /)
-      --env KEY=VALUE    guest environment entry (repeatable); --env KEY copies KEY's
-                         value from this environment, keeping it off the command line
-      --cpus N           virtual CPUs, 1 to 255 (default 2)
-      --memory, --mem MIB
-                         guest memory in MiB (default 2048)
-      --timeout DURATION stop after 90, 90s, 10m, 1h ... (exit code 124)
-      --libkrun PATH     libkrun.so.1 to use (default: KRUN_LIBRARY, then the usual places)
-      --log-level LEVEL  libkrun's log level: off, error, warn, info, debug, trace
-  -v, --verbose          same as --log-level debug
-  -h, --help             show this help
+${optionLines().join('\n')}
 
 Exit status: the commands' exit code; 124 on timeout; 125 for a usage or host error.`
-
-/** Flags that take a value, and the input each one sets. */
-const VALUE_FLAGS: Record<string, InputName> = {
-  '-c': 'commands',
-  '--commands': 'commands',
-  '--shell': 'shell',
-  '--rootfs': 'rootfs',
-  '--root': 'rootfs',
-  '--workspace': 'workspace',
-  '--workdir': 'workdir',
-  '--env': 'env',
-  '--cpus': 'cpus',
-  '--memory': 'memory',
-  '--mem': 'memory',
-  '--timeout': 'timeout',
-  '--libkrun': 'libkrun',
-  '--log-level': 'log-level'
-}
 
 /** How an input is named on the command line, for error messages. */
 export function flagFor(input: string): string {
   // Errors about an argument itself, FILE or KRUN_LIBRARY already carry their own name.
   if (input.startsWith('-') || input === input.toUpperCase()) return input
-  return input === 'commands' ? '-c' : `--${input}`
+  const flags: readonly string[] = INPUTS[input as InputName]?.flags ?? []
+  return flags[0] ?? input
 }
 
 export type CommandSource = { kind: 'inline' } | { kind: 'file'; path: string } | { kind: 'stdin' }
@@ -66,7 +53,7 @@ export interface CliArgs {
 }
 
 export function parseArgs(argv: string[], hostEnv: NodeJS.ProcessEnv): CliArgs {
-  const raw = Object.fromEntries(INPUT_NAMES.map((name) => [name, ''])) as RawInputs
+  const raw = defaultInputs()
   const env: EnvEntry[] = []
   const files: string[] = []
   let help = false

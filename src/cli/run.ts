@@ -1,13 +1,13 @@
 /** krun-run: the action's engine as a local command. */
 import fs from 'node:fs'
 import os from 'node:os'
-import { runInMicroVm } from '../engine.js'
-import { DEFAULT_KVM_DEVICE, HostError } from '../host-checks.js'
-import { InputError } from '../input-error.js'
-import { buildSettings } from '../settings.js'
+import { InputError, failureMessage } from '../engine/errors.js'
+import { hostContext } from '../engine/host-context.js'
+import { runInMicroVm } from '../engine/run.js'
+import { buildSettings } from '../engine/settings.js'
 import { type CliArgs, type CommandSource, USAGE, flagFor, parseArgs } from './args.js'
 
-/** For usage and host errors, as docker and podman use it: never a guest's own code. */
+/** For usage and host errors, as docker and podman use it. A guest may exit 125 itself; then no krun-run line precedes it. */
 export const CLI_ERROR_EXIT = 125
 
 export interface CliIo {
@@ -52,21 +52,13 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
       return 0
     }
     const { commands, interactive } = readCommands(args, io)
-    const settings = buildSettings(
-      { ...args.raw, commands },
-      {
-        cwd: io.cwd,
-        defaultWorkspace: io.env.GITHUB_WORKSPACE || undefined,
-        libraryFromEnv: io.env.KRUN_LIBRARY || undefined,
-        hostMemoryMib: Math.floor(os.totalmem() / (1024 * 1024))
-      },
-      args.env
-    )
+    const host = hostContext(io.env, io.cwd, os.tmpdir())
+    const settings = buildSettings({ ...args.raw, commands }, host.parse, args.env)
     const result = await runInMicroVm({
       settings,
       distDir,
-      tempDir: os.tmpdir(),
-      kvmDevice: io.env.KRUN_KVM_DEVICE || DEFAULT_KVM_DEVICE,
+      tempDir: host.tempDir,
+      kvmDevice: host.kvmDevice,
       interactive,
       extraEnv: interactive && io.env.TERM ? { TERM: io.env.TERM } : {}
     })
@@ -80,9 +72,7 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
     io.writeErr(`krun-run: ${outcome.failure ?? 'the commands did not report an exit code'}\n`)
     return CLI_ERROR_EXIT
   } catch (error) {
-    if (error instanceof InputError) io.writeErr(`krun-run: ${labelFor(error.input, source)}: ${error.problem}\n`)
-    else if (error instanceof HostError) io.writeErr(`krun-run: ${error.message}\n`)
-    else io.writeErr(`krun-run: failed unexpectedly: ${(error as Error).message}\n`)
+    io.writeErr(`krun-run: ${failureMessage(error, (input) => labelFor(input, source))}\n`)
     return CLI_ERROR_EXIT
   }
 }

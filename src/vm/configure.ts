@@ -2,16 +2,12 @@
  * The VM process's checks and configuration, written against the Libkrun interface so
  * they can be tested without native code.
  */
-import { LOG_LEVELS } from '../parse.js'
-import type { VmConfig } from '../plan.js'
-import type { VmStage } from '../vm-protocol.js'
+import type { LogLevel } from '../engine/parse.js'
+import type { VmConfig } from '../engine/plan.js'
 import type { Libkrun } from './libkrun.js'
 
 export class VmError extends Error {
-  constructor(
-    readonly stage: VmStage,
-    message: string
-  ) {
+  constructor(message: string) {
     super(message)
     this.name = 'VmError'
   }
@@ -29,7 +25,6 @@ export function checkLibkrunVersion(krun: Pick<Libkrun, 'has'>, libraryPath: str
   const missing = MIN_VERSION_SYMBOLS.filter((symbol) => !krun.has(symbol))
   if (missing.length > 0) {
     throw new VmError(
-      'version',
       `${libraryPath} is older than libkrun ${REQUIRED_VERSION} (it lacks ${missing.join(', ')}), and older versions do not report the guest's exit code. Install libkrun ${REQUIRED_VERSION} or newer.`
     )
   }
@@ -39,10 +34,14 @@ export const EXPECTED_KVM_API = 12
 
 export function checkKvmApi(version: number, device: string, describeErrno: (errno: number) => string): void {
   if (version < 0) {
-    throw new VmError('kvm', `${device} did not answer KVM_GET_API_VERSION (${describeErrno(-version)}); it is not a working KVM device`)
+    throw new VmError(
+      `${device} did not answer KVM_GET_API_VERSION (${describeErrno(-version)}); it is not a working KVM device`
+    )
   }
   if (version !== EXPECTED_KVM_API) {
-    throw new VmError('kvm', `${device} reports KVM API version ${version}, but libkrun needs version ${EXPECTED_KVM_API}; use a host with a standard Linux KVM`)
+    throw new VmError(
+      `${device} reports KVM API version ${version}, but libkrun needs version ${EXPECTED_KVM_API}; use a host with a standard Linux KVM`
+    )
   }
 }
 
@@ -50,12 +49,13 @@ const KRUN_LOG_TARGET_DEFAULT = -1
 const KRUN_LOG_STYLE_NEVER = 2
 /** shm_size 0: libkrun's default DAX window, what krun_add_virtiofs itself passes. */
 const DEFAULT_DAX_WINDOW = 0
-const WARN = LOG_LEVELS.indexOf('warn')
+/** libkrun's numbers for the log levels (krun_set_log_level, krun_init_log). */
+const KRUN_LOG_LEVEL: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4, trace: 5 }
 
-/** Calls libkrun; a negative result becomes an error naming the call and the errno. */
-function call(name: string, result: number, describeErrno: (errno: number) => string): number {
+/** Calls libkrun; a negative result becomes an error naming the call, what it was about, and the errno. */
+function call(name: string, result: number, describeErrno: (errno: number) => string, about?: string): number {
   if (result < 0) {
-    throw new VmError('configure', `${name} failed: ${describeErrno(-result)}`)
+    throw new VmError(`${name} failed${about ? ` for ${about}` : ''}: ${describeErrno(-result)}`)
   }
   return result
 }
@@ -72,27 +72,34 @@ export function configureContext(
   describeErrno: (errno: number) => string
 ): number {
   if (config.logLevel !== undefined) {
-    const level = LOG_LEVELS.indexOf(config.logLevel)
-    if (krun.initLog) call('krun_init_log', krun.initLog(KRUN_LOG_TARGET_DEFAULT, level, KRUN_LOG_STYLE_NEVER, 0), describeErrno)
+    const level = KRUN_LOG_LEVEL[config.logLevel]
+    if (krun.initLog)
+      call('krun_init_log', krun.initLog(KRUN_LOG_TARGET_DEFAULT, level, KRUN_LOG_STYLE_NEVER, 0), describeErrno)
     else call('krun_set_log_level', krun.setLogLevel(level), describeErrno)
   } else if (krun.initLog) {
-    call('krun_init_log', krun.initLog(logFd(), WARN, KRUN_LOG_STYLE_NEVER, 0), describeErrno)
+    call('krun_init_log', krun.initLog(logFd(), KRUN_LOG_LEVEL.warn, KRUN_LOG_STYLE_NEVER, 0), describeErrno)
   }
 
   const ctx = call('krun_create_ctx', krun.createCtx(), describeErrno)
   // libkrun takes uint8_t vcpus and uint32_t MiB; koffi would wrap larger values silently.
   if (!(config.cpus >= 1 && config.cpus <= 255) || !(config.memoryMib >= 1 && config.memoryMib <= 0xffffffff)) {
-    throw new VmError('config', `cpus ${config.cpus} or memory ${config.memoryMib} is out of libkrun's range`)
+    throw new VmError(`cpus ${config.cpus} or memory ${config.memoryMib} is out of libkrun's range`)
   }
   call('krun_set_vm_config', krun.setVmConfig(ctx, config.cpus, config.memoryMib), describeErrno)
-  call('krun_set_root', krun.setRoot(ctx, config.root), describeErrno)
+  call('krun_set_root', krun.setRoot(ctx, config.root), describeErrno, config.root)
   for (const share of config.shares) {
+    const about = `${share.hostPath} (tag ${share.tag})`
     // Read-only on the host side where libkrun can do it; the guest init mounts the base
     // read-only in any case, but a guest's root could remount it.
     if (share.readOnly && krun.addVirtiofs3) {
-      call(`krun_add_virtiofs3 (${share.tag})`, krun.addVirtiofs3(ctx, share.tag, share.hostPath, DEFAULT_DAX_WINDOW, true), describeErrno)
+      call(
+        'krun_add_virtiofs3',
+        krun.addVirtiofs3(ctx, share.tag, share.hostPath, DEFAULT_DAX_WINDOW, true),
+        describeErrno,
+        about
+      )
     } else {
-      call(`krun_add_virtiofs (${share.tag})`, krun.addVirtiofs(ctx, share.tag, share.hostPath), describeErrno)
+      call('krun_add_virtiofs', krun.addVirtiofs(ctx, share.tag, share.hostPath), describeErrno, about)
     }
   }
   call('krun_set_workdir', krun.setWorkdir(ctx, '/'), describeErrno)

@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs'
 import os from 'node:os'
-import type { VmConfig } from '../plan.js'
-import { CHANNEL_FD, type VmMessage, encodeMessage } from '../vm-protocol.js'
+import type { VmConfig } from '../engine/plan.js'
+import { CHANNEL_FD, type VmMessage, encodeMessage } from '../engine/vm-protocol.js'
 import { VmError, checkKvmApi, checkLibkrunVersion, configureContext } from './configure.js'
 import { dieWithParent, kvmApiVersion, loadLibkrun, strerror } from './libkrun.js'
 
@@ -26,7 +26,7 @@ function readConfig(file: string): VmConfig {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as VmConfig
   } catch (error) {
-    throw new VmError('config', `cannot read the VM configuration ${file}: ${(error as Error).message}`)
+    throw new VmError(`cannot read the VM configuration ${file}: ${(error as Error).message}`)
   }
 }
 
@@ -47,17 +47,16 @@ function main(): void {
     try {
       krun = loadLibkrun(config.libkrun)
     } catch (error) {
-      throw new VmError('load', `cannot load ${config.libkrun}: ${(error as Error).message}`)
+      throw new VmError(`cannot load ${config.libkrun}: ${(error as Error).message}`)
     }
     checkLibkrunVersion(krun, config.libkrun)
     checkKvm(config.kvmDevice)
     const ctx = configureContext(krun, config, () => fs.openSync(config.logFile, 'a', 0o600), describeErrno)
     send({ kind: 'ready' })
     const result = krun.startEnter(ctx)
-    send({ kind: 'error', stage: 'start', message: `krun_start_enter failed: ${describeErrno(-result)}` })
+    send({ kind: 'error', message: `krun_start_enter failed: ${describeErrno(-result)}` })
   } catch (error) {
-    const stage = error instanceof VmError ? error.stage : 'configure'
-    send({ kind: 'error', stage, message: (error as Error).message })
+    send({ kind: 'error', message: (error as Error).message })
   }
   process.exit(SETUP_FAILED)
 }

@@ -49,7 +49,10 @@ export function loadLibkrun(libraryPath: string): Libkrun {
   }
   const required = (declaration: string) => {
     const fn = optional(declaration)
-    if (!fn) throw new Error(`it does not export ${/krun_\w+/.exec(declaration)?.[0]}; expected a libkrun.so.1 built for running a root directory (not a SEV/TEE build)`)
+    if (!fn)
+      throw new Error(
+        `it does not export ${/krun_\w+/.exec(declaration)?.[0]}; expected a libkrun.so.1 built for running a root directory (not a SEV/TEE build)`
+      )
     return fn
   }
   const setLogLevel = required('int32_t krun_set_log_level(uint32_t level)')
@@ -58,9 +61,13 @@ export function loadLibkrun(libraryPath: string): Libkrun {
   const setVmConfig = required('int32_t krun_set_vm_config(uint32_t ctx, uint8_t vcpus, uint32_t ram_mib)')
   const setRoot = required('int32_t krun_set_root(uint32_t ctx, const char *path)')
   const setWorkdir = required('int32_t krun_set_workdir(uint32_t ctx, const char *path)')
-  const setExec = required('int32_t krun_set_exec(uint32_t ctx, const char *path, const char **argv, const char **envp)')
+  const setExec = required(
+    'int32_t krun_set_exec(uint32_t ctx, const char *path, const char **argv, const char **envp)'
+  )
   const addVirtiofs = required('int32_t krun_add_virtiofs(uint32_t ctx, const char *tag, const char *path)')
-  const addVirtiofs3 = optional('int32_t krun_add_virtiofs3(uint32_t ctx, const char *tag, const char *path, uint64_t shm_size, bool read_only)')
+  const addVirtiofs3 = optional(
+    'int32_t krun_add_virtiofs3(uint32_t ctx, const char *tag, const char *path, uint64_t shm_size, bool read_only)'
+  )
   const startEnter = required('int32_t krun_start_enter(uint32_t ctx)')
   return {
     has,
@@ -72,7 +79,8 @@ export function loadLibkrun(libraryPath: string): Libkrun {
     setWorkdir: (ctx, path) => setWorkdir(ctx, path),
     setExec: (ctx, execPath, argv, envp) => setExec(ctx, execPath, nullTerminated(argv), nullTerminated(envp)),
     addVirtiofs: (ctx, tag, path) => addVirtiofs(ctx, tag, path),
-    addVirtiofs3: addVirtiofs3 && ((ctx, tag, path, shmSize, readOnly) => addVirtiofs3(ctx, tag, path, shmSize, readOnly)),
+    addVirtiofs3:
+      addVirtiofs3 && ((ctx, tag, path, shmSize, readOnly) => addVirtiofs3(ctx, tag, path, shmSize, readOnly)),
     startEnter: (ctx) => startEnter(ctx)
   }
 }
@@ -96,13 +104,9 @@ const SIGKILL = 9
  * the kernel kills the VM process (and with it the microVM) at once.
  */
 export function dieWithParent(): void {
-  loadLibc().func('int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)')(
-    PR_SET_PDEATHSIG,
-    SIGKILL,
-    0,
-    0,
-    0
-  )
+  loadLibc().func(
+    'int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)'
+  )(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0)
 }
 
 const KVM_GET_API_VERSION = 0xae00

@@ -1,15 +1,16 @@
 /**
- * The engine both front ends share (the action and krun-run): host checks, the private
- * run directory, the VM process, the outcome, and cleanup of every file it made.
+ * One run in a microVM, as both front ends (the action and krun-run) do it: host checks,
+ * the private run directory, the VM process, the outcome, and cleanup of every file it made.
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { HostError, checkKvmDevice, findLibkrun } from './host-checks.js'
+import { HostError } from './errors.js'
+import { checkKvmDevice, findLibkrun } from './host-checks.js'
 import { type Outcome, decideOutcome } from './outcome.js'
 import { guestFiles, vmConfig } from './plan.js'
 import { createRunDir, logTail, readGuestRecords, removeRunDir, writeRunFiles } from './run-dir.js'
 import type { RunSettings } from './settings.js'
-import { runVmProcess } from './vm-process.js'
+import { runVmProcess } from './vm-launcher.js'
 
 export interface EngineOptions {
   settings: RunSettings
@@ -38,7 +39,9 @@ export function guestInitBinary(distDir: string, arch: string = process.arch): s
   const guestArch = GUEST_ARCH[arch]
   const binary = guestArch && path.join(distDir, 'native', guestArch, 'krun-init')
   if (!binary || !fs.existsSync(binary)) {
-    throw new HostError(`this action has no guest init for the ${arch} architecture; it runs on x86_64 and aarch64 Linux`)
+    throw new HostError(
+      `this action has no guest init for the ${arch} architecture; it runs on x86_64 and aarch64 Linux`
+    )
   }
   return binary
 }

@@ -7,14 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import * as exec from '@actions/exec'
-
-/** A host that cannot run the microVM: one line, with the fix. */
-export class HostError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'HostError'
-  }
-}
+import { HostError } from './errors.js'
 
 export const DEFAULT_KVM_DEVICE = '/dev/kvm'
 export const LIBKRUN_SONAME = 'libkrun.so.1'
@@ -40,9 +33,34 @@ export function checkKvmDevice(device: string, openDevice = (p: string) => fs.op
         `${device} exists but user ${os.userInfo().username} cannot open it read-write. On GitHub-hosted runners, add a step before this one that runs: ${UDEV_FIX}`
       )
     }
-    throw new HostError(`cannot open ${device} read-write (${code ?? String(error)}); check that KVM works on this machine`)
+    throw new HostError(
+      `cannot open ${device} read-write (${code ?? String(error)}); check that KVM works on this machine`
+    )
   }
   fs.closeSync(fd)
+}
+
+const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46])
+const ELF_TYPE_OFFSET = 16
+const ET_DYN = 3
+
+/** Why the file at `file` cannot be a libkrun, or undefined when it may be one. */
+export function libraryProblem(file: string): string | undefined {
+  const header = Buffer.alloc(ELF_TYPE_OFFSET + 2)
+  try {
+    const fd = fs.openSync(file, 'r')
+    try {
+      fs.readSync(fd, header, 0, header.length, 0)
+    } finally {
+      fs.closeSync(fd)
+    }
+  } catch {
+    return 'does not exist or cannot be read'
+  }
+  if (!header.subarray(0, 4).equals(ELF_MAGIC) || header.readUInt16LE(ELF_TYPE_OFFSET) !== ET_DYN) {
+    return 'is not a shared library'
+  }
+  return undefined
 }
 
 const GNU_TRIPLET: Record<string, string> = { x64: 'x86_64-linux-gnu', arm64: 'aarch64-linux-gnu' }
@@ -94,7 +112,8 @@ const systemLookup = (): LibraryLookup => ({
  */
 export async function findLibkrun(given: string | undefined, lookup: LibraryLookup = systemLookup()): Promise<string> {
   if (given) return given
-  const inDirs = (dirs: string[]) => dirs.map((dir) => path.join(dir, LIBKRUN_SONAME)).find((candidate) => lookup.exists(candidate))
+  const inDirs = (dirs: string[]) =>
+    dirs.map((dir) => path.join(dir, LIBKRUN_SONAME)).find((candidate) => lookup.exists(candidate))
   const onLoaderPath = inDirs(lookup.loaderPath)
   if (onLoaderPath) return onLoaderPath
   const cached = await lookup.ldconfig()

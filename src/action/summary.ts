@@ -1,7 +1,7 @@
 /** The job summary: what ran, where, and how it ended. */
 import * as core from '@actions/core'
-import type { EngineResult } from './engine.js'
-import type { RunSettings } from './settings.js'
+import type { EngineResult } from '../engine/run.js'
+import type { RunSettings } from '../engine/settings.js'
 
 function summaryRows(settings: RunSettings, result: EngineResult): [string, string][] {
   const { outcome } = result

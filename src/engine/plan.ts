@@ -3,25 +3,9 @@
  * environment files (native/README.md describes their format) and the VM process's
  * configuration. Pure: nothing here touches the disk.
  */
-import path from 'node:path'
-import type { LogLevel } from './parse.js'
-import { SCRIPT_PLACEHOLDER } from './parse.js'
-import { type RunSettings, guestPath } from './settings.js'
-
-/** Where things are inside the guest's private root (see native/README.md). */
-export const GUEST = {
-  init: '/krun-init',
-  records: '.krun',
-  plan: '.krun/plan',
-  env: '.krun/env',
-  script: '.krun/script',
-  started: '.krun/started',
-  status: '.krun/status',
-  initError: '.krun/init-error',
-  mountPoints: ['.krun/lower', '.krun/rw', '.krun/root'],
-  /** Where the init places the script inside the merged root. */
-  scriptInGuest: '/run/krun-action/script.sh'
-} as const
+import { type EnvEntry, type LogLevel, SCRIPT_PLACEHOLDER } from './parse.js'
+import { GUEST, type RunLayout } from './run-dir.js'
+import type { RunSettings } from './settings.js'
 
 export const BASE_TAG = 'krun-base'
 export const WORKSPACE_TAG = 'krun-workspace'
@@ -52,22 +36,12 @@ export interface GuestFiles {
   script: string
 }
 
-export interface RunLayout {
-  /** The private run directory (mode 0700). */
-  dir: string
-  /** Its subdirectory that becomes the guest's `/`. */
-  root: string
-  vmConfigFile: string
-  logFile: string
-}
+const DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']
 
-export function runLayout(dir: string): RunLayout {
-  return {
-    dir,
-    root: path.join(dir, 'root'),
-    vmConfigFile: path.join(dir, 'vm.json'),
-    logFile: path.join(dir, 'libkrun.log')
-  }
+/** The guest PATH: the user's, or the usual one. */
+export function guestPath(env: EnvEntry[]): string {
+  const own = env.filter(([name]) => name === 'PATH').at(-1)
+  return own ? own[1] : DEFAULT_PATH.join(':')
 }
 
 /** The shell's argv with the script's guest path in place of `{0}`; argv only when interactive. */
@@ -90,16 +64,16 @@ export function renderPlan(settings: RunSettings, interactive = false): string {
 /** The guest's environment: PATH and HOME unless the user set them, then the user's entries. */
 export function renderEnv(settings: Pick<RunSettings, 'env'>, extra: Record<string, string> = {}): Buffer {
   const names = new Set(settings.env.map(([name]) => name))
-  const defaults: [string, string][] = [
-    ['PATH', guestPath(settings.env)],
-    ['HOME', '/root'],
-    ...Object.entries(extra)
-  ]
+  const defaults: [string, string][] = [['PATH', guestPath(settings.env)], ['HOME', '/root'], ...Object.entries(extra)]
   const entries = [...defaults.filter(([name]) => !names.has(name)), ...settings.env]
   return Buffer.from(entries.map(([name, value]) => `${name}=${value}\0`).join(''), 'utf8')
 }
 
-export function guestFiles(settings: RunSettings, interactive = false, extraEnv: Record<string, string> = {}): GuestFiles {
+export function guestFiles(
+  settings: RunSettings,
+  interactive = false,
+  extraEnv: Record<string, string> = {}
+): GuestFiles {
   return { plan: renderPlan(settings, interactive), env: renderEnv(settings, extraEnv), script: settings.commands }
 }
 

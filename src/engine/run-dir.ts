@@ -2,9 +2,42 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import * as io from '@actions/io'
-import { GUEST, type GuestFiles, type RunLayout, type VmConfig, runLayout } from './plan.js'
+import type { GuestFiles, VmConfig } from './plan.js'
 
 export const RUN_DIR_PREFIX = 'krun-action-'
+
+/** Where things are inside the guest's private root (see native/README.md). */
+export const GUEST = {
+  init: '/krun-init',
+  records: '.krun',
+  plan: '.krun/plan',
+  env: '.krun/env',
+  script: '.krun/script',
+  started: '.krun/started',
+  status: '.krun/status',
+  initError: '.krun/init-error',
+  mountPoints: ['.krun/lower', '.krun/rw', '.krun/root'],
+  /** Where the init places the script inside the merged root. */
+  scriptInGuest: '/run/krun-action/script.sh'
+} as const
+
+export interface RunLayout {
+  /** The private run directory (mode 0700). */
+  dir: string
+  /** Its subdirectory that becomes the guest's `/`. */
+  root: string
+  vmConfigFile: string
+  logFile: string
+}
+
+export function runLayout(dir: string): RunLayout {
+  return {
+    dir,
+    root: path.join(dir, 'root'),
+    vmConfigFile: path.join(dir, 'vm.json'),
+    logFile: path.join(dir, 'libkrun.log')
+  }
+}
 
 export function createRunDir(tempDir: string): RunLayout {
   const layout = runLayout(fs.mkdtempSync(path.join(tempDir, RUN_DIR_PREFIX)))

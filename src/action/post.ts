@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs'
 import * as core from '@actions/core'
-import { removeRunDir } from './run-dir.js'
-import { leftBehind } from './state-helper.js'
+import { removeRunDir } from '../engine/run-dir.js'
+import { leftBehind } from './state.js'
 
 /** A pid is ours only while its command line still names our run directory (pids get reused). */
 function isOurVmProcess(pid: number, runDir: string): boolean {

@@ -3,7 +3,7 @@
  * throws an InputError that names the input, shows the value (never a secret), and says
  * what form is accepted.
  */
-import { InputError, showValue } from './input-error.js'
+import { InputError, showValue } from './errors.js'
 
 export const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug', 'trace'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
@@ -65,7 +65,10 @@ export function parseCommands(raw: string): string {
   const nul = raw.indexOf('\0')
   if (nul >= 0) {
     const line = raw.slice(0, nul).split('\n').length
-    throw new InputError('commands', `line ${line} contains a NUL byte; remove it (a shell script cannot hold NUL bytes)`)
+    throw new InputError(
+      'commands',
+      `line ${line} contains a NUL byte; remove it (a shell script cannot hold NUL bytes)`
+    )
   }
   return raw
 }
@@ -123,7 +126,10 @@ export function parseEnvAssignment(text: string, hostEnv: NodeJS.ProcessEnv): En
   checkEnvName(name, '')
   const value = equals < 0 ? hostEnv[name] : text.slice(equals + 1)
   if (value === undefined) {
-    throw new InputError('env', `${name} is not set in this environment; expected KEY=VALUE, or KEY for a variable that is set`)
+    throw new InputError(
+      'env',
+      `${name} is not set in this environment; expected KEY=VALUE, or KEY for a variable that is set`
+    )
   }
   checkEnvValue(name, value)
   return [name, value]
@@ -152,12 +158,18 @@ export function parseEnv(raw: string): EnvEntry[] {
       const delimiter = heredoc[2]
       const end = lines.indexOf(delimiter, i + 1)
       if (end < 0) {
-        throw new InputError('env', `line ${lineNumber}: ${name}<<${delimiter} is never closed; end the value with a line holding only ${delimiter}`)
+        throw new InputError(
+          'env',
+          `line ${lineNumber}: ${name}<<${delimiter} is never closed; end the value with a line holding only ${delimiter}`
+        )
       }
       value = lines.slice(i + 1, end).join('\n')
       i = end
     } else if (equals < 0) {
-      throw new InputError('env', `line ${lineNumber} has no "="; expected KEY=VALUE, or KEY<<DELIMITER for a multi-line value`)
+      throw new InputError(
+        'env',
+        `line ${lineNumber} has no "="; expected KEY=VALUE, or KEY<<DELIMITER for a multi-line value`
+      )
     } else {
       name = line.slice(0, equals).trim()
       checkEnvName(name, `line ${lineNumber}: `)

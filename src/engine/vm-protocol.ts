@@ -5,10 +5,7 @@
  */
 export const CHANNEL_FD = 3
 
-/** Which check or step failed in the VM process. */
-export type VmStage = 'config' | 'load' | 'version' | 'kvm' | 'configure' | 'start'
-
-export type VmMessage = { kind: 'ready' } | { kind: 'error'; stage: VmStage; message: string }
+export type VmMessage = { kind: 'ready' } | { kind: 'error'; message: string }
 
 export function encodeMessage(message: VmMessage): string {
   return JSON.stringify(message) + '\n'

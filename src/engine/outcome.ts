@@ -6,19 +6,9 @@
 import os from 'node:os'
 import { formatDuration } from './parse.js'
 import type { GuestRecords } from './run-dir.js'
-import type { VmMessage } from './vm-protocol.js'
+import type { VmRun } from './vm-launcher.js'
 
 export const TIMEOUT_EXIT_CODE = 124
-
-export interface VmRun {
-  messages: VmMessage[]
-  exitCode: number | null
-  signal: NodeJS.Signals | null
-  /** Set when we stopped the VM because the timeout passed. */
-  timedOutAfter: number | undefined
-  /** Set when the step was cancelled (SIGINT or SIGTERM to us). */
-  cancelledBy: NodeJS.Signals | undefined
-}
 
 export interface Outcome {
   /** The guest's exit code (124 on timeout); undefined when the commands never ran to an end. */
@@ -58,7 +48,12 @@ export function decideOutcome(run: VmRun, records: GuestRecords): Outcome {
   const error = run.messages.find((message) => message.kind === 'error')
 
   if (run.timedOutAfter !== undefined) {
-    return { exitCode: TIMEOUT_EXIT_CODE, timedOut: true, failure: `timed out after ${formatDuration(run.timedOutAfter)}`, showLog: false }
+    return {
+      exitCode: TIMEOUT_EXIT_CODE,
+      timedOut: true,
+      failure: `timed out after ${formatDuration(run.timedOutAfter)}`,
+      showLog: false
+    }
   }
   if (run.cancelledBy !== undefined) {
     return failed(`cancelled (${run.cancelledBy}); the microVM was stopped`)
@@ -70,15 +65,25 @@ export function decideOutcome(run: VmRun, records: GuestRecords): Outcome {
   const status = records.status === undefined ? undefined : parseStatus(records.status)
   if (status) {
     if (status.signal !== undefined) {
-      return failed(`commands were killed by ${signalName(status.signal)} (exit code ${status.exitCode})`, false, status.exitCode)
+      return failed(
+        `commands were killed by ${signalName(status.signal)} (exit code ${status.exitCode})`,
+        false,
+        status.exitCode
+      )
     }
     if (status.exitCode !== 0) return failed(`commands exited with code ${status.exitCode}`, false, status.exitCode)
     return { exitCode: 0, timedOut: false, failure: undefined, showLog: false }
   }
   if (error?.kind === 'error') return failed(`libkrun could not start the microVM: ${error.message}`, true)
   if (!records.started) {
-    return failed(`the microVM did not boot (the VM process ended with ${describeVmExit(run)} before the guest init ran)`, true)
+    return failed(
+      `the microVM did not boot (the VM process ended with ${describeVmExit(run)} before the guest init ran)`,
+      true
+    )
   }
   if (records.initError) return failed(`the guest init failed: ${records.initError}`, true)
-  return failed(`the microVM stopped before the commands finished (the VM process ended with ${describeVmExit(run)})`, true)
+  return failed(
+    `the microVM stopped before the commands finished (the VM process ended with ${describeVmExit(run)})`,
+    true
+  )
 }

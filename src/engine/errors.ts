@@ -1,3 +1,5 @@
+/** The errors a user can act on, and how each front end words them: one line, no stack trace. */
+
 /**
  * A mistake in what the user gave us. It carries the input's name so each front end
  * (action inputs, CLI flags) can name it in its own words; it is always shown as one
@@ -20,4 +22,19 @@ export function showValue(value: string, max = 60): string {
   )
   const cut = visible.length > max ? `${visible.slice(0, max)}…` : visible
   return `"${cut}"`
+}
+
+/** A host that cannot run the microVM: one line, with the fix. */
+export class HostError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'HostError'
+  }
+}
+
+/** The one line a front end shows for an error; `nameInput` words an input its own way. */
+export function failureMessage(error: unknown, nameInput: (input: string) => string): string {
+  if (error instanceof InputError) return `${nameInput(error.input)}: ${error.problem}`
+  if (error instanceof HostError) return error.message
+  return `failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`
 }

@@ -4,13 +4,23 @@
  * private pipe, and it is stopped on timeout or cancellation.
  */
 import { spawn } from 'node:child_process'
-import type { VmRun } from './outcome.js'
-import { CHANNEL_FD, decodeMessages } from './vm-protocol.js'
+import { CHANNEL_FD, type VmMessage, decodeMessages } from './vm-protocol.js'
 
 /** How long the guest has to react to Ctrl-C before the VM process is killed. */
 export const TIMEOUT_GRACE_MS = 3000
 /** Shorter on cancellation: the runner kills the whole step soon after. */
 export const CANCEL_GRACE_MS = 1000
+
+/** How the VM process ended, and what it said. */
+export interface VmRun {
+  messages: VmMessage[]
+  exitCode: number | null
+  signal: NodeJS.Signals | null
+  /** Set when we stopped the VM because the timeout passed. */
+  timedOutAfter: number | undefined
+  /** Set when the step was cancelled (SIGINT or SIGTERM to us). */
+  cancelledBy: NodeJS.Signals | undefined
+}
 
 export interface VmProcessOptions {
   vmEntry: string
@@ -65,7 +75,7 @@ export function runVmProcess(options: VmProcessOptions): Promise<VmRun> {
       resolve({ messages: decodeMessages(channelText), exitCode, signal, timedOutAfter, cancelledBy })
     }
     child.on('error', (error) => {
-      channelText += JSON.stringify({ kind: 'error', stage: 'start', message: `cannot start the VM process: ${error.message}` }) + '\n'
+      channelText += JSON.stringify({ kind: 'error', message: `cannot start the VM process: ${error.message}` }) + '\n'
       finish(null, null)
     })
     child.on('spawn', () => options.onStart?.(child.pid as number))

@@ -1,21 +1,23 @@
 /** The action's main step: only sequences the helpers and turns errors into a failed step. */
 import os from 'node:os'
 import * as core from '@actions/core'
-import { runInMicroVm } from './engine.js'
-import { DEFAULT_KVM_DEVICE, HostError } from './host-checks.js'
-import { getSettings } from './input-helper.js'
-import { InputError } from './input-error.js'
-import * as state from './state-helper.js'
+import { failureMessage } from '../engine/errors.js'
+import { hostContext } from '../engine/host-context.js'
+import { runInMicroVm } from '../engine/run.js'
+import { findDistDir } from './dist-dir.js'
+import { getSettings } from './inputs.js'
+import * as state from './state.js'
 import { writeSummary } from './summary.js'
 
-export async function run(distDir: string): Promise<void> {
+export async function run(): Promise<void> {
   try {
-    const settings = getSettings()
+    const host = hostContext(process.env, process.cwd(), process.env.RUNNER_TEMP || os.tmpdir())
+    const settings = getSettings(host.parse)
     const result = await runInMicroVm({
       settings,
-      distDir,
-      tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
-      kvmDevice: process.env.KRUN_KVM_DEVICE || DEFAULT_KVM_DEVICE,
+      distDir: findDistDir(),
+      tempDir: host.tempDir,
+      kvmDevice: host.kvmDevice,
       onRunDir: state.saveRunDir,
       onVmStart: state.saveVmPid
     })
@@ -31,8 +33,6 @@ export async function run(distDir: string): Promise<void> {
     await writeSummary(settings, result)
     if (outcome.failure) core.setFailed(outcome.failure)
   } catch (error) {
-    if (error instanceof InputError) core.setFailed(`Input "${error.input}": ${error.problem}`)
-    else if (error instanceof HostError) core.setFailed(error.message)
-    else core.setFailed(`krun-action failed unexpectedly: ${(error as Error).message}`)
+    core.setFailed(failureMessage(error, (input) => `Input "${input}"`))
   }
 }

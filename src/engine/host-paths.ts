@@ -1,0 +1,82 @@
+/**
+ * Parsers of the inputs that name host paths (rootfs, workspace, libkrun) and the guest
+ * working directory. Unlike parse.ts, these look at the host's file system.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { libraryProblem } from './host-checks.js'
+import { InputError, showValue } from './errors.js'
+
+/** Paths travel in a TAB-separated plan file, one per line. */
+function checkPlanSafe(input: string, value: string): void {
+  if (/[\t\n\r\0]/.test(value)) {
+    throw new InputError(input, `${showValue(value)} contains a tab, newline or NUL byte; use a path without them`)
+  }
+}
+
+export function parseHostDirectory(input: string, raw: string, cwd: string): string {
+  const text = raw.trim()
+  checkPlanSafe(input, text)
+  const resolved = path.resolve(cwd, text)
+  let stat: fs.Stats
+  try {
+    stat = fs.statSync(resolved)
+  } catch {
+    throw new InputError(input, `${showValue(text)} does not exist; expected an existing directory on the host`)
+  }
+  if (!stat.isDirectory()) {
+    throw new InputError(input, `${showValue(text)} is not a directory; expected an existing directory on the host`)
+  }
+  return resolved
+}
+
+/** The workspace's host path, or null for `none`. */
+export function parseWorkspace(
+  raw: string,
+  context: { cwd: string; defaultWorkspace: string | undefined }
+): string | null {
+  const text = raw.trim()
+  if (text === 'none') return null
+  const workspace = parseHostDirectory(
+    'workspace',
+    text === '' ? (context.defaultWorkspace ?? context.cwd) : text,
+    context.cwd
+  )
+  if (workspace === '/') {
+    throw new InputError('workspace', '"/" would share the whole host read-write; name a project directory, or none')
+  }
+  return workspace
+}
+
+/** The guest working directory the user chose, normalized; undefined for the default. */
+export function parseWorkdir(raw: string): string | undefined {
+  const text = raw.trim()
+  if (text === '') return undefined
+  checkPlanSafe('workdir', text)
+  if (!text.startsWith('/')) {
+    throw new InputError(
+      'workdir',
+      `${showValue(text)} is relative; expected an absolute path inside the guest, e.g. /src`
+    )
+  }
+  return path.posix.normalize(text)
+}
+
+function libraryFile(source: string, raw: string, cwd: string): string {
+  const text = raw.trim()
+  checkPlanSafe(source, text)
+  const resolved = path.resolve(cwd, text)
+  const problem = libraryProblem(resolved)
+  if (problem) throw new InputError(source, `${showValue(text)} ${problem}; expected the path of libkrun.so.1`)
+  return resolved
+}
+
+/** The libkrun the user named (input, flag or KRUN_LIBRARY); undefined to search for it. */
+export function parseLibkrunPath(
+  raw: string,
+  context: { cwd: string; libraryFromEnv: string | undefined }
+): string | undefined {
+  if (raw.trim() !== '') return libraryFile('libkrun', raw, context.cwd)
+  if (context.libraryFromEnv?.trim()) return libraryFile('KRUN_LIBRARY', context.libraryFromEnv, context.cwd)
+  return undefined
+}

@@ -1,0 +1,160 @@
+/**
+ * The one table of inputs and outputs. action.yml, the README's tables and `krun-run
+ * --help` are checked against it (__tests__/metadata.test.ts); the action reads its
+ * inputs by these names, the CLI maps its flags through it, and settings.ts parses each
+ * value with the parser named here.
+ */
+import { parseHostDirectory, parseLibkrunPath, parseWorkdir, parseWorkspace } from './host-paths.js'
+import { parseCommands, parseCpus, parseEnv, parseLogLevel, parseMemory, parseShell, parseTimeout } from './parse.js'
+
+/** What a parser may need besides the raw text: facts of the host it runs on. */
+export interface ParseContext {
+  /** The directory relative paths are resolved against. */
+  cwd: string
+  /** GITHUB_WORKSPACE, when set. */
+  defaultWorkspace: string | undefined
+  /** KRUN_LIBRARY, when set. */
+  libraryFromEnv: string | undefined
+  hostMemoryMib: number
+}
+
+export interface InputSpec {
+  /** action.yml's default ('' when the default is worked out at run time). */
+  default: string
+  required: boolean
+  /** How the default reads in help and in the README when it is not the literal value. */
+  defaultText?: string
+  /** krun-run's flags for it, the first being the main one; none for secrets. */
+  flags: readonly string[]
+  /** What the flag's value looks like in --help. */
+  valueName: string
+  /** One line of help. */
+  help: string
+  /** Turns the raw text into a typed value, or throws an InputError naming the input. */
+  parse: (raw: string, context: ParseContext) => unknown
+}
+
+export const INPUTS = {
+  commands: {
+    default: '',
+    required: true,
+    defaultText: '(required)',
+    flags: ['-c', '--commands'],
+    valueName: 'TEXT',
+    help: 'the commands to run',
+    parse: parseCommands
+  },
+  shell: {
+    default: 'sh',
+    required: false,
+    flags: ['--shell'],
+    valueName: 'SHELL',
+    help: 'sh, bash, or a command template containing {0}',
+    parse: parseShell
+  },
+  rootfs: {
+    default: '/',
+    required: false,
+    flags: ['--rootfs', '--root'],
+    valueName: 'DIR',
+    help: 'base filesystem, read-only under a throwaway overlay',
+    parse: (raw: string, context: ParseContext) => parseHostDirectory('rootfs', raw, context.cwd)
+  },
+  workspace: {
+    default: '',
+    required: false,
+    defaultText: '`GITHUB_WORKSPACE`',
+    flags: ['--workspace'],
+    valueName: 'DIR',
+    help: 'shared read-write at the same path ("none" shares nothing; default: GITHUB_WORKSPACE, else the current directory)',
+    parse: parseWorkspace
+  },
+  workdir: {
+    default: '',
+    required: false,
+    defaultText: 'the workspace',
+    flags: ['--workdir'],
+    valueName: 'PATH',
+    help: 'guest working directory (default: the workspace, or / with no workspace)',
+    parse: parseWorkdir
+  },
+  env: {
+    default: '',
+    required: false,
+    flags: ['--env'],
+    valueName: 'KEY=VALUE',
+    help: 'guest environment entry (repeatable); --env KEY copies KEY from this environment, off the command line',
+    parse: parseEnv
+  },
+  cpus: {
+    default: '2',
+    required: false,
+    flags: ['--cpus'],
+    valueName: 'N',
+    help: 'virtual CPUs, 1 to 255',
+    parse: parseCpus
+  },
+  memory: {
+    default: '2048',
+    required: false,
+    flags: ['--memory', '--mem'],
+    valueName: 'MIB',
+    help: "guest memory in MiB, from 128 to the host's memory",
+    parse: (raw: string, context: ParseContext) => parseMemory(raw, context.hostMemoryMib)
+  },
+  libkrun: {
+    default: '',
+    required: false,
+    flags: ['--libkrun'],
+    valueName: 'PATH',
+    help: 'libkrun.so.1 to use (default: KRUN_LIBRARY, then the usual places)',
+    parse: parseLibkrunPath
+  },
+  'log-level': {
+    default: '',
+    required: false,
+    flags: ['--log-level'],
+    valueName: 'LEVEL',
+    help: "libkrun's log level, shown live: off, error, warn, info, debug, trace",
+    parse: parseLogLevel
+  },
+  timeout: {
+    default: '',
+    required: false,
+    defaultText: 'none',
+    flags: ['--timeout'],
+    valueName: 'DURATION',
+    help: 'stop after 90, 90s, 10m, 1h ... (exit code 124)',
+    parse: parseTimeout
+  }
+} as const satisfies Record<string, InputSpec>
+
+export type InputName = keyof typeof INPUTS
+export const INPUT_NAMES = Object.keys(INPUTS) as InputName[]
+export type RawInputs = Record<InputName, string>
+
+type Parsed<N extends InputName> = ReturnType<(typeof INPUTS)[N]['parse']>
+
+/** Parses one input; an empty value stands for the input's default, as on a runner. */
+export function parseInput<N extends InputName>(name: N, raw: RawInputs, context: ParseContext): Parsed<N> {
+  const spec: InputSpec = INPUTS[name]
+  return spec.parse(raw[name] === '' ? spec.default : raw[name], context) as Parsed<N>
+}
+
+/** The raw inputs as action.yml's defaults give them. */
+export function defaultInputs(): RawInputs {
+  return Object.fromEntries(INPUT_NAMES.map((name) => [name, INPUTS[name].default])) as RawInputs
+}
+
+/** How an input's default reads to a person. */
+export function shownDefault(name: InputName): string {
+  const spec: InputSpec = INPUTS[name]
+  return spec.defaultText ?? (spec.default === '' ? '' : `\`${spec.default}\``)
+}
+
+export const OUTPUTS = {
+  'exit-code': 'The exit code of the commands in the guest (128+N when signal N killed them, 124 on timeout).',
+  'timed-out': '`true` when the timeout stopped the microVM, else `false`.'
+} as const
+
+export type OutputName = keyof typeof OUTPUTS
