@@ -55,10 +55,10 @@
 
 #define API __attribute__((visibility("default")))
 
-#define LOG_OFF 0
+#define LOG_OFF   0
 #define LOG_ERROR 1
-#define LOG_WARN 2
-#define LOG_INFO 3
+#define LOG_WARN  2
+#define LOG_INFO  3
 #define LOG_DEBUG 4
 #define LOG_TRACE 5
 
@@ -90,9 +90,9 @@ struct ctx {
     char *root;
     char *workdir;
     char *exec_path;
-    char **argv;       /* arguments after argv[0]; NULL when none */
-    char **exec_envp;  /* from krun_set_exec; NULL means "the host environment" */
-    char **env_envp;   /* from krun_set_env; NULL means "not given or the host environment" */
+    char **argv;      /* arguments after argv[0]; NULL when none */
+    char **exec_envp; /* from krun_set_exec; NULL means "the host environment" */
+    char **env_envp;  /* from krun_set_env; NULL means "not given or the host environment" */
     struct share shares[MAX_SHARES];
     int nshares;
     char **rlimits;
@@ -154,8 +154,7 @@ static bool log_enabled(uint32_t level)
     return level != LOG_OFF && level <= g_log_level;
 }
 
-__attribute__((format(printf, 2, 3)))
-static void logmsg(uint32_t level, const char *fmt, ...)
+__attribute__((format(printf, 2, 3))) static void logmsg(uint32_t level, const char *fmt, ...)
 {
     if (!log_enabled(level))
         return;
@@ -330,8 +329,7 @@ static void rec_put(struct rec *r, const char *s, size_t n)
     r->buf[r->len] = '\0';
 }
 
-__attribute__((format(printf, 2, 3)))
-static void rec_fmt(struct rec *r, const char *fmt, ...)
+__attribute__((format(printf, 2, 3))) static void rec_fmt(struct rec *r, const char *fmt, ...)
 {
     char tmp[128];
     va_list ap;
@@ -464,8 +462,10 @@ static int32_t injected(const char *name)
             }
             if (endp && *endp == '\0' && errno == 0 && e > 0 && e < 4096)
                 return (int32_t)-e;
-            logmsg(LOG_WARN, "ignoring malformed KRUN_STANDIN_FAIL entry for %s "
-                   "(expected <function>:<positive errno>)", name);
+            logmsg(LOG_WARN,
+                   "ignoring malformed KRUN_STANDIN_FAIL entry for %s "
+                   "(expected <function>:<positive errno>)",
+                   name);
             return 0;
         }
         p += len;
@@ -528,9 +528,8 @@ API int32_t krun_create_ctx(void)
     if (!rc) {
         struct ctx *c = calloc(1, sizeof *c);
         pthread_mutex_lock(&g_lock);
-        struct ctx **t = c && g_nctxs < INT32_MAX
-                             ? realloc(g_ctxs, (g_nctxs + 1) * sizeof *g_ctxs)
-                             : NULL;
+        struct ctx **t =
+                c && g_nctxs < INT32_MAX ? realloc(g_ctxs, (g_nctxs + 1) * sizeof *g_ctxs) : NULL;
         if (!t) {
             free(c);
             rc = -ENOMEM;
@@ -638,7 +637,10 @@ static int32_t noop_apply(struct ctx *c, const void *arg)
     return 0;
 }
 
-struct vm_config_arg { uint8_t vcpus; uint32_t ram; };
+struct vm_config_arg {
+    uint8_t vcpus;
+    uint32_t ram;
+};
 
 static int32_t vm_config_apply(struct ctx *c, const void *arg)
 {
@@ -702,7 +704,11 @@ API int32_t krun_set_workdir(uint32_t ctx_id, const char *workdir_path)
     return rec_end(&r, rc);
 }
 
-struct exec_arg { const char *path; const char *const *argv; const char *const *envp; };
+struct exec_arg {
+    const char *path;
+    const char *const *argv;
+    const char *const *envp;
+};
 
 static int32_t exec_apply(struct ctx *c, const void *arg)
 {
@@ -774,7 +780,12 @@ API int32_t krun_set_env(uint32_t ctx_id, const char *const envp[])
     return rec_end(&r, rc);
 }
 
-struct fs_arg { const char *tag; const char *path; uint64_t shm; bool ro; };
+struct fs_arg {
+    const char *tag;
+    const char *path;
+    uint64_t shm;
+    bool ro;
+};
 
 static int32_t fs_apply(struct ctx *c, const void *arg)
 {
@@ -1025,29 +1036,32 @@ struct guest_share {
     char *target;     /* <root>/.standin/<i> */
     const char *host; /* host directory */
     bool read_only;
-    bool present;     /* host path is an existing directory: it gets a bind mount */
+    bool present; /* host path is an existing directory: it gets a bind mount */
 };
 
 struct launch {
     const char *root;
-    char *standin_dir;  /* <root>/.standin */
+    char *standin_dir; /* <root>/.standin */
     bool standin_existed;
     struct guest_share shares[MAX_SHARES];
     int nshares;
-    char *plan_path;    /* <root>/.krun/plan */
-    char *plan_copy;    /* <root>/.standin/plan */
-    char *plan;         /* the translated plan, or NULL to skip translation */
+    char *plan_path; /* <root>/.krun/plan */
+    char *plan_copy; /* <root>/.standin/plan */
+    char *plan;      /* the translated plan, or NULL to skip translation */
     size_t plan_len;
     const char *workdir;
-    char **argv;        /* exec_path, then the arguments */
+    char **argv; /* exec_path, then the arguments */
     char **envp;
-    int console_fd;     /* -1 unless krun_set_console_output */
-    int null_fd;        /* /dev/null, the console's stdin; -1 when no console file */
-    struct { int resource; struct rlimit lim; } rlimits[64];
+    int console_fd; /* -1 unless krun_set_console_output */
+    int null_fd;    /* /dev/null, the console's stdin; -1 when no console file */
+    struct {
+        int resource;
+        struct rlimit lim;
+    } rlimits[64];
     int nrlimits;
-    int tty_fd;         /* the controlling terminal among fds 0-2 when the VMM is in its
+    int tty_fd;   /* the controlling terminal among fds 0-2 when the VMM is in its
                            foreground; the guest takes the foreground, or -1 */
-    int alive_fd;       /* read end of a pipe whose write end only the parent holds */
+    int alive_fd; /* read end of a pipe whose write end only the parent holds */
     int alive_wfd;
 };
 
@@ -1078,8 +1092,7 @@ static void child_say(uint32_t level, ...)
 }
 
 /* A setup step failed: say which, on which path, and end like a failed init (125). */
-__attribute__((noreturn))
-static void child_fail(const char *op, const char *path, int err)
+__attribute__((noreturn)) static void child_fail(const char *op, const char *path, int err)
 {
     if (path)
         child_say(LOG_ERROR, "guest setup: ", op, " ", path, ": ", errdesc(err), NULL);
@@ -1091,7 +1104,9 @@ static void child_fail(const char *op, const char *path, int err)
 static void remount_read_only(const char *target)
 {
 #ifdef SYS_mount_setattr
-    struct { uint64_t attr_set, attr_clr, propagation, userns_fd; } attr = {0x1 /* RDONLY */, 0, 0, 0};
+    struct {
+        uint64_t attr_set, attr_clr, propagation, userns_fd;
+    } attr = {0x1 /* RDONLY */, 0, 0, 0};
     if (syscall(SYS_mount_setattr, AT_FDCWD, target, 0x8000 /* AT_RECURSIVE */, &attr,
                 sizeof attr) == 0)
         return;
@@ -1116,8 +1131,7 @@ static void mark_fds_cloexec(void)
         fcntl(fd, F_SETFD, FD_CLOEXEC);
 }
 
-__attribute__((noreturn))
-static void guest_main(const struct launch *L)
+__attribute__((noreturn)) static void guest_main(const struct launch *L)
 {
     /* Die with the VMM, like a guest dies with its VM; and catch a VMM already gone. */
     close(L->alive_wfd);
@@ -1144,8 +1158,9 @@ static void guest_main(const struct launch *L)
        stopped by SIGTTIN (a real guest has a console of its own). */
     setpgid(0, 0);
     if (L->tty_fd >= 0 && tcsetpgrp(L->tty_fd, getpgrp()) != 0)
-        child_say(LOG_WARN, "guest setup: cannot make the guest the terminal's foreground: ",
-                  errdesc(errno), NULL);
+        child_say(LOG_WARN,
+                  "guest setup: cannot make the guest the terminal's foreground: ", errdesc(errno),
+                  NULL);
 
     if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
         child_fail("make mounts private", "/", errno);
@@ -1238,8 +1253,8 @@ static void forward_sigint(int sig)
     errno = saved;
 }
 
-__attribute__((noreturn))
-static void vm_exit(struct rec *r, int code, uint32_t level, const char *why)
+__attribute__((noreturn)) static void vm_exit(struct rec *r, int code, uint32_t level,
+                                              const char *why)
 {
     char res[32];
     snprintf(res, sizeof res, "exit %d", code);
@@ -1248,8 +1263,7 @@ static void vm_exit(struct rec *r, int code, uint32_t level, const char *why)
     _exit(code);
 }
 
-__attribute__((noreturn))
-static void guest_panic(struct rec *r, const char *what)
+__attribute__((noreturn)) static void guest_panic(struct rec *r, const char *what)
 {
     char res[32];
     snprintf(res, sizeof res, "exit %d", 0);
@@ -1313,8 +1327,8 @@ static char *read_file(const char *path, size_t *len)
  * The plan with every `virtiofs<TAB><tag>` of a `lower` or `share` line whose tag names a
  * present share rewritten as `bind<TAB>/.standin/<i>`. Other lines are copied as they are.
  */
-static char *translate_plan(const struct ctx *c, const struct launch *L, const char *in,
-                            size_t len, size_t *out_len)
+static char *translate_plan(const struct ctx *c, const struct launch *L, const char *in, size_t len,
+                            size_t *out_len)
 {
     struct rec out; /* reused as a growable buffer */
     memset(&out, 0, sizeof out);
@@ -1388,7 +1402,8 @@ static int32_t start_enter(struct ctx *c, struct rec *r)
         char msg[160];
         int n = snprintf(msg, sizeof msg,
                          "[standin ERROR] envp holds %zu bytes, over %d: aborting as libkrun "
-                         "does\n", env_bytes, ENV_BYTES_MAX);
+                         "does\n",
+                         env_bytes, ENV_BYTES_MAX);
         write_all(STDERR_FILENO, msg, (size_t)n);
         rec_write(r, "abort");
         abort();
@@ -1409,8 +1424,8 @@ static int32_t start_enter(struct ctx *c, struct rec *r)
     if (root_err) {
         /* libkrun accepted the path; the guest then finds no root file system. */
         char what[PATH_MAX + 64];
-        snprintf(what, sizeof what, "VFS: unable to mount root fs (host directory %s: %s)",
-                 c->root, errdesc(root_err));
+        snprintf(what, sizeof what, "VFS: unable to mount root fs (host directory %s: %s)", c->root,
+                 errdesc(root_err));
         guest_panic(r, what);
     }
     if (c->uid_set || c->gid_set)
@@ -1439,8 +1454,10 @@ static int32_t start_enter(struct ctx *c, struct rec *r)
         s->read_only = c->shares[i].read_only;
         s->present = is_dir(s->host);
         if (!s->present)
-            logmsg(LOG_WARN, "virtio-fs share \"%s\": host directory %s is missing; the "
-                   "guest cannot mount it", c->shares[i].tag, s->host);
+            logmsg(LOG_WARN,
+                   "virtio-fs share \"%s\": host directory %s is missing; the "
+                   "guest cannot mount it",
+                   c->shares[i].tag, s->host);
     }
     if (oom) {
         free_launch(&L);
@@ -1486,8 +1503,7 @@ static int32_t start_enter(struct ctx *c, struct rec *r)
         L.null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
         if (L.console_fd < 0 || L.null_fd < 0) {
             int e = errno;
-            logmsg(LOG_ERROR, "cannot open console output %s: %s", c->console_output,
-                   errdesc(e));
+            logmsg(LOG_ERROR, "cannot open console output %s: %s", c->console_output, errdesc(e));
             free_launch(&L);
             return -e;
         }
@@ -1510,8 +1526,8 @@ static int32_t start_enter(struct ctx *c, struct rec *r)
     L.alive_fd = pipefd[0];
     L.alive_wfd = pipefd[1];
 
-    logmsg(LOG_INFO, "starting guest %s in %s with %d virtio-fs share(s)", c->exec_path,
-           c->root, c->nshares);
+    logmsg(LOG_INFO, "starting guest %s in %s with %d virtio-fs share(s)", c->exec_path, c->root,
+           c->nshares);
 
     struct sigaction sa, old_sa;
     memset(&sa, 0, sizeof sa);
@@ -1532,8 +1548,8 @@ static int32_t start_enter(struct ctx *c, struct rec *r)
     pthread_sigmask(SIG_SETMASK, &all, &old_mask);
     /* A fork-like raw clone (no new stack): the child is PID 1 of a new PID namespace,
        with a private copy of the mount namespace. */
-    long pid = syscall(SYS_clone, (unsigned long)(CLONE_NEWNS | CLONE_NEWPID | SIGCHLD), 0, 0,
-                       0, 0);
+    long pid =
+            syscall(SYS_clone, (unsigned long)(CLONE_NEWNS | CLONE_NEWPID | SIGCHLD), 0, 0, 0, 0);
     if (pid == 0)
         guest_main(&L);
     int clone_err = errno;
@@ -1579,8 +1595,10 @@ static int32_t start_enter(struct ctx *c, struct rec *r)
         snprintf(why, sizeof why, "guest exited with code %d", WEXITSTATUS(status));
         vm_exit(r, WEXITSTATUS(status), LOG_INFO, why);
     }
-    snprintf(why, sizeof why, "guest init killed by signal %d: exiting 0 as libkrun does "
-             "after a guest panic", WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+    snprintf(why, sizeof why,
+             "guest init killed by signal %d: exiting 0 as libkrun does "
+             "after a guest panic",
+             WIFSIGNALED(status) ? WTERMSIG(status) : 0);
     vm_exit(r, 0, LOG_INFO, why);
 }
 
