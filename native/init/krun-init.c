@@ -32,7 +32,6 @@
 #define SCRIPT_FILE     KRUN_DIR "/script"
 #define STARTED_FILE    KRUN_DIR "/started"
 #define STATUS_FILE     KRUN_DIR "/status"
-#define STATUS_TMP_FILE KRUN_DIR "/status.tmp"
 #define INIT_ERROR_FILE KRUN_DIR "/init-error"
 #define LOWER_DIR       KRUN_DIR "/lower"
 #define RW_DIR          KRUN_DIR "/rw"
@@ -45,6 +44,9 @@
 #define EXIT_INIT_ERROR  125
 #define EXIT_CANNOT_EXEC 126
 #define EXIT_NOT_FOUND   127
+
+/* The status record: one word and a number, padded with spaces to this size, "\n" last. */
+#define STATUS_SIZE 32
 
 struct share {
     const char *kind, *source, *path;
@@ -82,11 +84,9 @@ static int write_all(int fd, const void *buf, size_t len)
     return 0;
 }
 
-static _Noreturn void die(int code, const char *op, const char *path, const char *reason)
+/* Writes one line on stderr and in INIT_ERROR_FILE (best effort), then exits. */
+static _Noreturn void die_line(int code, const char *line)
 {
-    char *line;
-    if (asprintf(&line, "krun-init: %s %s: %s\n", op, path, reason) < 0)
-        line = "krun-init: allocate memory: Cannot allocate memory\n";
     write_all(STDERR_FILENO, line, strlen(line));
     int fd = open(INIT_ERROR_FILE, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd >= 0) {
@@ -97,9 +97,40 @@ static _Noreturn void die(int code, const char *op, const char *path, const char
     _exit(code);
 }
 
+static const char out_of_memory[] = "krun-init: allocate memory: Cannot allocate memory\n";
+
+/* "krun-init: <op> <path>: <reason>" */
+static _Noreturn void die(int code, const char *op, const char *path, const char *reason)
+{
+    char *line;
+    if (asprintf(&line, "krun-init: %s %s: %s\n", op, path, reason) < 0)
+        die_line(code, out_of_memory);
+    die_line(code, line);
+}
+
+/* "krun-init: <what>: <reason>", for a failure that names no path. */
+static _Noreturn void die_msg(int code, const char *what, const char *reason)
+{
+    char *line;
+    if (asprintf(&line, "krun-init: %s: %s\n", what, reason) < 0)
+        die_line(code, out_of_memory);
+    die_line(code, line);
+}
+
 static _Noreturn void die_errno(const char *op, const char *path)
 {
     die(EXIT_INIT_ERROR, op, path, strerror(errno));
+}
+
+/* A signal could not be passed on: one line on stderr, and the init goes on. */
+static void warn_forward(int sig, int err)
+{
+    const char *name = sigabbrev_np(sig);
+    char line[160];
+    int n = snprintf(line, sizeof line, "krun-init: forward SIG%s to the workload: %s\n",
+                     name ? name : "?", strerror(err));
+    if (n > 0)
+        write_all(STDERR_FILENO, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
 }
 
 static char *fmt(const char *format, ...)
@@ -110,7 +141,7 @@ static char *fmt(const char *format, ...)
     int n = vasprintf(&s, format, ap);
     va_end(ap);
     if (n < 0)
-        die(EXIT_INIT_ERROR, "allocate", "memory", strerror(ENOMEM));
+        die_line(EXIT_INIT_ERROR, out_of_memory);
     return s;
 }
 
@@ -118,7 +149,7 @@ static void *xrealloc(void *p, size_t size)
 {
     p = realloc(p, size);
     if (!p)
-        die(EXIT_INIT_ERROR, "allocate", "memory", strerror(ENOMEM));
+        die_line(EXIT_INIT_ERROR, out_of_memory);
     return p;
 }
 
@@ -233,17 +264,20 @@ static void read_plan(void)
         *end = '\0';
         char *f[6];
         size_t nf = 0;
-        for (char *s = p;; nf++) {
+        for (char *s = p;;) {
             char *tab = strchr(s, '\t');
             if (nf < sizeof f / sizeof f[0])
                 f[nf] = s;
+            nf++;
             if (!tab)
                 break;
             *tab = '\0';
             s = tab + 1;
         }
-        /* nf counts every field; f keeps the first six, more than any directive takes. */
-        parse_directive(line, f, nf + 1);
+        /* nf counts every field of the line (the directive's name too); f keeps the first
+           six, more than any directive takes, and parse_directive checks nf before it
+           reads past f[0]. */
+        parse_directive(line, f, nf);
         p = end + 1;
     }
     if (!plan.lower_kind)
@@ -461,14 +495,15 @@ static void exec_workload(char **envp)
     const char *path = getenv_from(envp, "PATH");
     if (!path)
         path = DEFAULT_PATH;
-    char *buf = malloc(strlen(path) + strlen(prog) + 2);
+    size_t size = strlen(path) + strlen(prog) + 2;
+    char *buf = malloc(size);
     if (!buf)
         return;
     bool denied = false;
     for (const char *dir = path;; dir++) {
         size_t n = strcspn(dir, ":");
         /* An empty entry means the current directory. */
-        sprintf(buf, "%.*s%s%s", (int)n, dir, n ? "/" : "", prog);
+        snprintf(buf, size, "%.*s%s%s", (int)n, dir, n ? "/" : "", prog);
         execve(buf, plan.argv, envp);
         if (errno == EACCES)
             denied = true;
@@ -512,66 +547,80 @@ fail:
     _exit(EXIT_INIT_ERROR);
 }
 
-static _Noreturn void finish(int status)
+/* Writes the whole status record (STATUS_SIZE bytes) at offset 0 and syncs it. */
+static int write_status(int fd, const char *word)
 {
-    char line[32];
-    int code;
-    if (WIFSIGNALED(status)) {
-        snprintf(line, sizeof line, "killed %d\n", WTERMSIG(status));
-        code = 128 + WTERMSIG(status);
-    } else {
-        snprintf(line, sizeof line, "exited %d\n", WEXITSTATUS(status));
-        code = WEXITSTATUS(status);
+    char record[STATUS_SIZE + 1];
+    snprintf(record, sizeof record, "%-*s\n", STATUS_SIZE - 1, word);
+    for (size_t done = 0; done < STATUS_SIZE;) {
+        ssize_t n = pwrite(fd, record + done, STATUS_SIZE - done, (off_t)done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            if (n == 0)
+                errno = EIO;
+            return -1;
+        }
+        done += (size_t)n;
     }
-    int fd = open(STATUS_TMP_FILE, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        die_errno("open", STATUS_TMP_FILE);
-    if (write_all(fd, line, strlen(line)) < 0 || fsync(fd) < 0)
-        die_errno("write", STATUS_TMP_FILE);
-    if (close(fd) < 0)
-        die_errno("close", STATUS_TMP_FILE);
-    if (rename(STATUS_TMP_FILE, STATUS_FILE) < 0)
-        die_errno("rename", STATUS_TMP_FILE);
-    /* Best effort: not every file system can sync a directory. */
-    fd = open(KRUN_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
-    exit(code);
+    return fsync(fd);
 }
 
-int main(void)
+/* The started mark, then the status record "running": its block is allocated now, so the
+   final record overwrites it in place and needs no free space on the disk. */
+static int record_start(void)
 {
     int fd = open(STARTED_FILE, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0)
         die_errno("open", STARTED_FILE);
     if (write_all(fd, "started\n", 8) < 0 || close(fd) < 0)
         die_errno("write", STARTED_FILE);
+    fd = open(STATUS_FILE, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        die_errno("open", STATUS_FILE);
+    if (write_status(fd, "running") < 0)
+        die_errno("write", STATUS_FILE);
+    return fd;
+}
 
-    /* Blocked from the start: a signal during setup waits for the workload. */
-    sigset_t signals;
-    sigemptyset(&signals);
-    const int forwarded[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2};
+/* Records how the workload ended and exits with its code, even when the record fails. */
+static _Noreturn void finish(int status_fd, int status)
+{
+    char word[STATUS_SIZE];
+    int code;
+    if (WIFSIGNALED(status)) {
+        snprintf(word, sizeof word, "killed %d", WTERMSIG(status));
+        code = 128 + WTERMSIG(status);
+    } else {
+        snprintf(word, sizeof word, "exited %d", WEXITSTATUS(status));
+        code = WEXITSTATUS(status);
+    }
+    if (write_status(status_fd, word) < 0)
+        die(code, "write", STATUS_FILE, strerror(errno));
+    close(status_fd);
+    exit(code);
+}
+
+static const int forwarded[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2};
+
+/* The forwarded signals and SIGCHLD, blocked from the start: a signal during setup waits
+   for the workload. */
+static void block_signals(sigset_t *signals)
+{
+    sigemptyset(signals);
     for (size_t i = 0; i < sizeof forwarded / sizeof forwarded[0]; i++)
-        sigaddset(&signals, forwarded[i]);
-    sigaddset(&signals, SIGCHLD);
-    if (sigprocmask(SIG_BLOCK, &signals, NULL) < 0)
-        die_errno("block", "signals");
-    /* Under another init, orphans of the workload still come to us to be reaped. */
-    if (getpid() != 1 && prctl(PR_SET_CHILD_SUBREAPER, 1) < 0)
-        die_errno("become", "subreaper");
-    mode_t umask_was = umask(0);
+        sigaddset(signals, forwarded[i]);
+    sigaddset(signals, SIGCHLD);
+    if (sigprocmask(SIG_BLOCK, signals, NULL) < 0)
+        die_msg(EXIT_INIT_ERROR, "block signals", strerror(errno));
+}
 
-    read_plan();
-    char **envp = read_env();
-    size_t script_len = 0;
-    char *script = plan.script ? read_file(SCRIPT_FILE, &script_len) : NULL;
-    build_root(script, script_len);
-
+/* Forks the workload and returns its pid once it has exec'd; dies when it could not. */
+static pid_t start_workload(char **envp, mode_t umask_was)
+{
     int pipefd[2];
     if (pipe2(pipefd, O_CLOEXEC) < 0)
-        die_errno("create", "pipe");
+        die_msg(EXIT_INIT_ERROR, "create pipe", strerror(errno));
     pid_t pid = fork();
     if (pid < 0)
         die_errno("fork", plan.argv[0]);
@@ -596,23 +645,48 @@ int main(void)
             strerror(errno));
     }
     close(pipefd[0]);
+    return pid;
+}
 
+/* Forwards signals to the workload and reaps every child until the workload ends. */
+static _Noreturn void supervise(const sigset_t *signals, pid_t pid, int status_fd)
+{
     for (;;) {
         siginfo_t info;
-        int sig = sigwaitinfo(&signals, &info);
+        int sig = sigwaitinfo(signals, &info);
         if (sig < 0) {
             if (errno == EINTR)
                 continue;
-            die_errno("wait for", "signals");
+            die_msg(EXIT_INIT_ERROR, "wait for signals", strerror(errno));
         }
+        /* ESRCH: the workload is gone and about to be reaped. */
         if (sig != SIGCHLD) {
-            kill(pid, sig);
+            if (kill(pid, sig) < 0 && errno != ESRCH)
+                warn_forward(sig, errno);
             continue;
         }
         int status;
         pid_t p;
         while ((p = waitpid(-1, &status, WNOHANG)) > 0)
             if (p == pid)
-                finish(status);
+                finish(status_fd, status);
     }
+}
+
+int main(void)
+{
+    int status_fd = record_start();
+    sigset_t signals;
+    block_signals(&signals);
+    /* Under another init, orphans of the workload still come to us to be reaped. */
+    if (getpid() != 1 && prctl(PR_SET_CHILD_SUBREAPER, 1) < 0)
+        die_msg(EXIT_INIT_ERROR, "become a subreaper", strerror(errno));
+    mode_t umask_was = umask(0);
+
+    read_plan();
+    char **envp = read_env();
+    size_t script_len = 0;
+    char *script = plan.script ? read_file(SCRIPT_FILE, &script_len) : NULL;
+    build_root(script, script_len);
+    supervise(&signals, start_workload(envp, umask_was), status_fd);
 }
