@@ -153,11 +153,11 @@ describe('network', () => {
 describe('ports', () => {
   it('takes HOST:GUEST lines, ignoring blank lines and spaces, in canonical form', () => {
     expect(parsePorts('')).toEqual([])
-    expect(parsePorts('8080:80\n\n  2222:22 \r\n1:65535\n08081:0080')).toEqual([
+    expect(parsePorts('8080:80\n\n  2222:22 \r\n1:65535\n08081:0081')).toEqual([
       '8080:80',
       '2222:22',
       '1:65535',
-      '8081:80'
+      '8081:81'
     ])
   })
 
@@ -184,11 +184,14 @@ describe('ports', () => {
     }
   })
 
-  it('refuses the same host port twice', () => {
-    const error = errorOf(() => parsePorts('8080:80\n9090:90\n8080:81'))
-    expect(error).toMatchObject({
+  it('refuses the same host port twice, and the same guest port twice', () => {
+    expect(errorOf(() => parsePorts('8080:80\n9090:90\n8080:81'))).toMatchObject({
       input: 'ports',
       problem: 'line 3 ("8080:81") exposes host port 8080 a second time; give each host port once'
+    })
+    expect(errorOf(() => parsePorts('8080:80\n8081:080'))).toMatchObject({
+      input: 'ports',
+      problem: 'line 2 ("8081:080") exposes guest port 80 a second time; give each guest port once'
     })
   })
 })

@@ -1530,6 +1530,7 @@ function validPort(digits) {
 function parsePorts(raw) {
     const pairs = [];
     const hostPorts = new Set();
+    const guestPorts = new Set();
     raw.split('\n').forEach((rawLine, index) => {
         const line = rawLine.trim();
         if (line === '')
@@ -1546,7 +1547,12 @@ function parsePorts(raw) {
         if (hostPorts.has(host)) {
             throw new InputError('ports', `${where} exposes host port ${host} a second time; give each host port once`);
         }
+        // libkrun maps each guest port to one host port and refuses a second.
+        if (guestPorts.has(guest)) {
+            throw new InputError('ports', `${where} exposes guest port ${guest} a second time; give each guest port once`);
+        }
         hostPorts.add(host);
+        guestPorts.add(guest);
         pairs.push(`${host}:${guest}`);
     });
     return pairs;

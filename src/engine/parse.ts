@@ -208,6 +208,7 @@ function validPort(digits: string): number | undefined {
 export function parsePorts(raw: string): string[] {
   const pairs: string[] = []
   const hostPorts = new Set<number>()
+  const guestPorts = new Set<number>()
   raw.split('\n').forEach((rawLine, index) => {
     const line = rawLine.trim()
     if (line === '') return
@@ -222,7 +223,12 @@ export function parsePorts(raw: string): string[] {
     if (hostPorts.has(host)) {
       throw new InputError('ports', `${where} exposes host port ${host} a second time; give each host port once`)
     }
+    // libkrun maps each guest port to one host port and refuses a second.
+    if (guestPorts.has(guest)) {
+      throw new InputError('ports', `${where} exposes guest port ${guest} a second time; give each guest port once`)
+    }
     hostPorts.add(host)
+    guestPorts.add(guest)
     pairs.push(`${host}:${guest}`)
   })
   return pairs
