@@ -32063,9 +32063,10 @@ async function runInMicroVm(options) {
             }
         });
         // An input this libkrun cannot honour is the user's to fix: named like any bad input.
-        const refused = run.messages.find((message) => message.kind === 'error' && message.input !== undefined);
-        if (refused?.kind === 'error' && refused.input !== undefined)
-            throw new errors_InputError(refused.input, refused.message);
+        for (const message of run.messages) {
+            if (message.kind === 'error' && message.input !== undefined)
+                throw new errors_InputError(message.input, message.message);
+        }
         const outcome = decideOutcome(run, readGuestRecords(layout));
         return { outcome, log: outcome.showLog ? logTail(layout) : '', libkrun, wallMs: Date.now() - started };
     }

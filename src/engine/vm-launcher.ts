@@ -30,7 +30,7 @@ export interface VmProcessOptions {
   interactive: boolean
   timeoutSeconds: number | undefined
   onStart?: (pid: number) => void
-  /** Gets each message as it arrives (warnings are shown before the guest's output). */
+  /** Gets each message as it arrives, so a warning is shown while the guest runs, not after. */
   onMessage?: (message: VmMessage) => void
 }
 
