@@ -89,7 +89,7 @@ describe('the VM configuration', () => {
   it('carries the network mode and the chosen ports to the VM process', () => {
     const config = vmConfig(
       settings({ network: 'none', ports: ['8080:80'] }),
-      runLayout('/tmp/run'),
+      runLayout('/run/x'),
       '/lib/libkrun.so.1',
       '/dev/kvm'
     )
