@@ -21,6 +21,8 @@ export function settings(overrides: Partial<RunSettings> = {}): RunSettings {
     env: [],
     cpus: 2,
     memoryMib: 2048,
+    network: 'tsi',
+    ports: [],
     libkrun: undefined,
     logLevel: undefined,
     timeoutSeconds: undefined,

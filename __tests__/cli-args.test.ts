@@ -32,6 +32,12 @@ describe('krun-run arguments', () => {
     ])
   })
 
+  it('takes --network, and collects repeated --port into one HOST:GUEST per line', () => {
+    const args = parseArgs(['--network', 'none', '--port', '8080:80', '--port=2222:22'], {})
+    expect(args.raw).toMatchObject({ network: 'none', ports: '8080:80\n2222:22' })
+    expect(parseArgs([], {}).raw).toMatchObject({ network: 'tsi', ports: '' })
+  })
+
   it.each([
     [['--bogus'], '--bogus', 'is not an option of krun-run; see --help'],
     [['--cpus'], 'cpus', '--cpus needs a value; see --help'],
@@ -45,8 +51,10 @@ describe('krun-run arguments', () => {
       flagFor('cpus'),
       flagFor('commands'),
       flagFor('log-level'),
+      flagFor('network'),
+      flagFor('ports'),
       flagFor('--bogus'),
       flagFor('KRUN_LIBRARY')
-    ]).toEqual(['--cpus', '-c', '--log-level', '--bogus', 'KRUN_LIBRARY'])
+    ]).toEqual(['--cpus', '-c', '--log-level', '--network', '--port', '--bogus', 'KRUN_LIBRARY'])
   })
 })

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { DIST, STANDIN, makeScratch, removeScratches, standinSkipReason } from '../__fixtures__/action-runner.js'
+import { DIST, REPO, STANDIN, makeScratch, removeScratches, standinSkipReason } from '../__fixtures__/action-runner.js'
 
 interface CliResult {
   code: number | null
@@ -108,10 +108,41 @@ describeCli('krun-run end to end', () => {
     expect(result).toMatchObject({ code: 124, stderr: 'krun-run: timed out after 1s\n', leftInTemp: [] })
   })
 
+  it('takes --network and repeated --port, naming --port in its messages', async () => {
+    expect(await runCli(['--network', 'none', '-c', 'ls /sys/class/net'])).toMatchObject({ code: 0, stdout: 'lo\n' })
+    expect(await runCli(['--port', '8080:80', '--port', '8081:81', '-c', 'true'])).toMatchObject({
+      code: 0,
+      stderr: ''
+    })
+    expect((await runCli(['--port', '8080:80', '--port', '8080:81', '-c', 'true'])).stderr).toBe(
+      'krun-run: --port: line 2 ("8080:81") exposes host port 8080 a second time; give each host port once\n'
+    )
+  })
+
+  it('with libkrun 1.16: refuses --network none naming the flag, and warns on stderr that the base is read-only only inside the guest', async () => {
+    const standin116 = path.join(REPO, 'native/build/standin-1.16/libkrun.so.1')
+    const refused = await runCli(['--network', 'none', '-c', 'true'], { env: { KRUN_LIBRARY: standin116 } })
+    expect(refused).toEqual({
+      code: 125,
+      stdout: '',
+      stderr: `krun-run: --network: none needs libkrun 1.17 or newer (${standin116} lacks krun_disable_implicit_vsock); install a newer libkrun or use network tsi\n`,
+      leftInTemp: []
+    })
+    expect(await runCli(['-c', 'echo ok'], { env: { KRUN_LIBRARY: standin116 } })).toEqual({
+      code: 0,
+      stdout: 'ok\n',
+      stderr:
+        'krun-run: warning: this libkrun has no krun_add_virtiofs3 (libkrun 1.18): the base filesystem is read-only only inside the guest, which could remount it\n',
+      leftInTemp: []
+    })
+  })
+
   it('prints help', async () => {
     const result = await runCli(['--help'])
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/^Usage: krun-run \[options\] \[FILE\]/)
+    expect(result.stdout).toMatch(/^ {2}--network MODE {10}tsi .* \(default: tsi\)$/m)
+    expect(result.stdout).toMatch(/^ {2}--port HOST:GUEST {7}expose a guest port on the host \(repeatable/m)
   })
 
   it('opens an interactive guest shell when stdin is a terminal and no commands are given', async () => {

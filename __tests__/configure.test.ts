@@ -1,12 +1,25 @@
 import { settings } from '../__fixtures__/inputs.js'
 import { vmConfig } from '../src/engine/plan.js'
 import { runLayout } from '../src/engine/run-dir.js'
-import { VmError, checkKvmApi, checkLibkrunVersion, configureContext } from '../src/vm/configure.js'
+import {
+  VmError,
+  VmInputError,
+  checkKvmApi,
+  checkLibkrunVersion,
+  configureContext,
+  libkrunWarnings
+} from '../src/vm/configure.js'
 import type { Libkrun } from '../src/vm/libkrun.js'
 
 /** A libkrun that records calls; `failing` makes one call return -errno. */
 function fakeLibkrun(
-  options: { failing?: [string, number]; withInitLog?: boolean; withVirtiofs3?: boolean; symbols?: string[] } = {}
+  options: {
+    failing?: [string, number]
+    withInitLog?: boolean
+    withVirtiofs3?: boolean
+    withDisableVsock?: boolean
+    symbols?: string[]
+  } = {}
 ) {
   const calls: unknown[][] = []
   const record =
@@ -26,6 +39,8 @@ function fakeLibkrun(
     setExec: record('setExec'),
     addVirtiofs: record('addVirtiofs'),
     addVirtiofs3: options.withVirtiofs3 === false ? undefined : record('addVirtiofs3'),
+    setPortMap: record('setPortMap'),
+    disableImplicitVsock: options.withDisableVsock === false ? undefined : record('disableImplicitVsock'),
     startEnter: record('startEnter')
   }
   return { krun, calls }
@@ -45,6 +60,7 @@ describe('configureContext', () => {
       ['setRoot', 1, '/run/x/root'],
       ['addVirtiofs3', 1, 'krun-base', '/', 0, true],
       ['addVirtiofs', 1, 'krun-workspace', '/home/runner/work/repo'],
+      ['setPortMap', 1, []],
       ['setWorkdir', 1, '/'],
       ['setExec', 1, '/krun-init', [], []]
     ])
@@ -54,6 +70,41 @@ describe('configureContext', () => {
     const { krun, calls } = fakeLibkrun({ withVirtiofs3: false })
     configureContext(krun, config, () => 42, describeErrno)
     expect(calls).toContainEqual(['addVirtiofs', 1, 'krun-base', '/'])
+  })
+
+  it('exposes no guest port unless asked, and the chosen ones when asked', () => {
+    const { krun, calls } = fakeLibkrun()
+    configureContext(krun, { ...config, portMap: ['8080:80', '2222:22'] }, () => 42, describeErrno)
+    expect(calls).toContainEqual(['setPortMap', 1, ['8080:80', '2222:22']])
+    expect(calls.some(([name]) => name === 'disableImplicitVsock')).toBe(false)
+  })
+
+  it('turns off vsock, and with it TSI, for network none', () => {
+    const { krun, calls } = fakeLibkrun()
+    configureContext(krun, { ...config, network: 'none' }, () => 42, describeErrno)
+    expect(calls).toContainEqual(['setPortMap', 1, []])
+    expect(calls).toContainEqual(['disableImplicitVsock', 1])
+    expect(calls.findIndex(([name]) => name === 'disableImplicitVsock')).toBeLessThan(
+      calls.findIndex(([name]) => name === 'setExec')
+    )
+  })
+
+  it('refuses network none, naming the input and the version, before libkrun 1.17', () => {
+    const { krun } = fakeLibkrun({ withDisableVsock: false })
+    expect(() => configureContext(krun, { ...config, network: 'none' }, () => 42, describeErrno)).toThrow(
+      new VmInputError(
+        'network',
+        'none needs libkrun 1.17 or newer (/lib/libkrun.so.1 lacks krun_disable_implicit_vsock); install a newer libkrun or use network tsi'
+      )
+    )
+    expect(() => configureContext(krun, config, () => 42, describeErrno)).not.toThrow()
+  })
+
+  it('reports a failing port map with its errno', () => {
+    const { krun } = fakeLibkrun({ failing: ['setPortMap', 22] })
+    expect(() => configureContext(krun, config, () => 42, describeErrno)).toThrow(
+      new VmError('krun_set_port_map failed: errno 22')
+    )
   })
 
   it('logs live to stderr at the level the user chose', () => {
@@ -82,6 +133,15 @@ describe('configureContext', () => {
       /out of libkrun's range/
     )
     expect(calls.some(([name]) => name === 'setVmConfig')).toBe(false)
+  })
+})
+
+describe('libkrunWarnings', () => {
+  it('warns once that the base is read-only only inside the guest before libkrun 1.18', () => {
+    expect(libkrunWarnings(fakeLibkrun({ withVirtiofs3: false }).krun, config)).toEqual([
+      'this libkrun has no krun_add_virtiofs3 (libkrun 1.18): the base filesystem is read-only only inside the guest, which could remount it'
+    ])
+    expect(libkrunWarnings(fakeLibkrun().krun, config)).toEqual([])
   })
 })
 

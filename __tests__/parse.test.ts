@@ -7,6 +7,8 @@ import {
   parseEnvAssignment,
   parseLogLevel,
   parseMemory,
+  parseNetwork,
+  parsePorts,
   parseShell,
   parseTimeout
 } from '../src/engine/parse.js'
@@ -132,5 +134,64 @@ describe('env', () => {
     expect(parseEnvAssignment('A=b=c', {})).toEqual(['A', 'b=c'])
     expect(parseEnvAssignment('TOKEN', { TOKEN: 'xyz' })).toEqual(['TOKEN', 'xyz'])
     expect(errorOf(() => parseEnvAssignment('TOKEN', {})).problem).toMatch(/not set in this environment/)
+  })
+})
+
+describe('network', () => {
+  it.each([
+    ['tsi', 'tsi'],
+    [' none ', 'none'],
+    ['NONE', 'none']
+  ])('accepts %p', (raw, mode) => expect(parseNetwork(raw)).toBe(mode))
+  it.each(['', 'off', 'host', 'tsi none'])('rejects %p naming the input and the two modes', (raw) => {
+    const error = errorOf(() => parseNetwork(raw))
+    expect(error.input).toBe('network')
+    expect(error.problem).toBe(`"${raw}" is not a network mode; expected tsi or none`)
+  })
+})
+
+describe('ports', () => {
+  it('takes HOST:GUEST lines, ignoring blank lines and spaces, in canonical form', () => {
+    expect(parsePorts('')).toEqual([])
+    expect(parsePorts('8080:80\n\n  2222:22 \r\n1:65535\n08081:0081')).toEqual([
+      '8080:80',
+      '2222:22',
+      '1:65535',
+      '8081:81'
+    ])
+  })
+
+  it.each([
+    [1, '8080', 'line 1 ("8080") is not HOST:GUEST'],
+    [2, '80:80\n8080:80:1', 'line 2 ("8080:80:1") is not HOST:GUEST'],
+    [2, '\n:80', 'line 2 (":80") is not HOST:GUEST'],
+    [1, '0:80', 'line 1 ("0:80") has a port out of range'],
+    [1, '80:65536', 'line 1 ("80:65536") has a port out of range'],
+    [1, '99999999999999999999:1', 'line 1 ("99999999999999999999…") has a port out of range']
+  ])('rejects bad case %#, naming its line %p', (_line, raw, start) => {
+    const error = errorOf(() => parsePorts(raw))
+    expect(error.input).toBe('ports')
+    expect(error.problem).toBe(
+      `${start}; expected HOST:GUEST, two whole numbers from 1 to 65535 (e.g. 8080:80), one pair per line`
+    )
+  })
+
+  it('never echoes a line that is not made of digits and colons (it could hold a secret)', () => {
+    for (const raw of ['s3cret:80', '80:80 # s3cret', 'localhost:8080:80', '8080 : 80']) {
+      const error = errorOf(() => parsePorts(`1:1\n${raw}`))
+      expect(error.problem).toMatch(/^line 2 is not HOST:GUEST; /)
+      expect(error.problem).not.toContain(raw)
+    }
+  })
+
+  it('refuses the same host port twice, and the same guest port twice', () => {
+    expect(errorOf(() => parsePorts('8080:80\n9090:90\n8080:81'))).toMatchObject({
+      input: 'ports',
+      problem: 'line 3 ("8080:81") exposes host port 8080 a second time; give each host port once'
+    })
+    expect(errorOf(() => parsePorts('8080:80\n8081:080'))).toMatchObject({
+      input: 'ports',
+      problem: 'line 2 ("8081:080") exposes guest port 80 a second time; give each guest port once'
+    })
   })
 })

@@ -76,11 +76,23 @@ describe('the VM configuration', () => {
         { tag: 'krun-workspace', hostPath: '/home/runner/work/repo', readOnly: false }
       ],
       execPath: '/krun-init',
+      network: 'tsi',
+      portMap: [],
       logLevel: 'debug',
       logFile: '/tmp/run/libkrun.log',
       kvmDevice: '/dev/kvm'
     })
     expect(JSON.stringify(config)).not.toContain('hunter2')
     expect(guestFiles(s).script).toBe('echo hello\n')
+  })
+
+  it('carries the network mode and the chosen ports to the VM process', () => {
+    const config = vmConfig(
+      settings({ network: 'none', ports: ['8080:80'] }),
+      runLayout('/run/x'),
+      '/lib/libkrun.so.1',
+      '/dev/kvm'
+    )
+    expect(config).toMatchObject({ network: 'none', portMap: ['8080:80'] })
   })
 })

@@ -31,8 +31,25 @@ describe('buildSettings', () => {
       workdir: scratch,
       cpus: 2,
       memoryMib: 2048,
+      network: 'tsi',
+      ports: [],
       libkrun: undefined,
       timeoutSeconds: undefined
+    })
+  })
+
+  it('takes the network mode and the ports to expose', () => {
+    const settings = buildSettings(rawInputs({ ports: '8080:80\n\n2222:22\n' }), context({ cwd: scratch }))
+    expect(settings).toMatchObject({ network: 'tsi', ports: ['8080:80', '2222:22'] })
+    expect(buildSettings(rawInputs({ network: 'none' }), context({ cwd: scratch })).network).toBe('none')
+  })
+
+  it('refuses ports with network none, which has no network to expose them from', () => {
+    expect(
+      problemOf(() => buildSettings(rawInputs({ network: 'none', ports: '8080:80' }), context({ cwd: scratch })))
+    ).toEqual({
+      input: 'ports',
+      problem: 'cannot expose a port with network none, which gives the guest no network; use network tsi or no ports'
     })
   })
 

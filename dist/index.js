@@ -31239,7 +31239,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -31664,6 +31664,56 @@ function parseEnv(raw) {
     }
     return entries;
 }
+const NETWORK_MODES = ['tsi', 'none'];
+/** `tsi`: guest sockets are opened on the host by the VM process; `none`: the guest has only lo. */
+function parseNetwork(raw) {
+    const text = raw.trim().toLowerCase();
+    if (NETWORK_MODES.includes(text))
+        return text;
+    throw new errors_InputError('network', `${showValue(raw)} is not a network mode; expected ${NETWORK_MODES.join(' or ')}`);
+}
+const PORT_PAIR = /^([0-9]+):([0-9]+)$/;
+const PORTS_FORM = 'expected HOST:GUEST, two whole numbers from 1 to 65535 (e.g. 8080:80), one pair per line';
+function validPort(digits) {
+    const significant = digits.replace(/^0+(?=.)/, '');
+    const value = Number(significant);
+    return significant.length <= 5 && value >= 1 && value <= 65535 ? value : undefined;
+}
+/**
+ * HOST:GUEST lines, each exposing a guest port on the host: libkrun's port map entries,
+ * written back in canonical form. A line is shown in a message only when it is made of
+ * digits and colons, so nothing else the user wrote is echoed.
+ */
+function parsePorts(raw) {
+    const pairs = [];
+    const hostPorts = new Set();
+    const guestPorts = new Set();
+    raw.split('\n').forEach((rawLine, index) => {
+        const line = rawLine.trim();
+        if (line === '')
+            return;
+        const where = /^[0-9:]+$/.test(line) ? `line ${index + 1} (${showValue(line, 20)})` : `line ${index + 1}`;
+        const match = PORT_PAIR.exec(line);
+        if (!match)
+            throw new errors_InputError('ports', `${where} is not HOST:GUEST; ${PORTS_FORM}`);
+        const host = validPort(match[1]);
+        const guest = validPort(match[2]);
+        if (host === undefined || guest === undefined) {
+            throw new errors_InputError('ports', `${where} has a port out of range; ${PORTS_FORM}`);
+        }
+        if (hostPorts.has(host)) {
+            throw new errors_InputError('ports', `${where} exposes host port ${host} a second time; give each host port once`);
+        }
+        // libkrun maps each guest port to one host port and refuses a second.
+        if (guestPorts.has(guest)) {
+            throw new errors_InputError('ports', `${where} exposes guest port ${guest} a second time; give each guest port once`);
+        }
+        hostPorts.add(host);
+        guestPorts.add(guest);
+        pairs.push(`${host}:${guest}`);
+    });
+    return pairs;
+}
 
 ;// CONCATENATED MODULE: ./src/engine/outcome.ts
 /**
@@ -31698,7 +31748,12 @@ function decideOutcome(run, records) {
     const ready = run.messages.some((message) => message.kind === 'ready');
     const error = run.messages.find((message) => message.kind === 'error');
     if (run.timedOutAfter !== undefined) {
-        return { exitCode: TIMEOUT_EXIT_CODE, timedOut: true, failure: `timed out after ${formatDuration(run.timedOutAfter)}`, showLog: false };
+        return {
+            exitCode: TIMEOUT_EXIT_CODE,
+            timedOut: true,
+            failure: `timed out after ${formatDuration(run.timedOutAfter)}`,
+            showLog: false
+        };
     }
     if (run.cancelledBy !== undefined) {
         return failed(`cancelled (${run.cancelledBy}); the microVM was stopped`);
@@ -31833,11 +31888,7 @@ function renderPlan(settings, interactive = false) {
 /** The guest's environment: PATH and HOME unless the user set them, then the user's entries. */
 function renderEnv(settings, extra = {}) {
     const names = new Set(settings.env.map(([name]) => name));
-    const defaults = [
-        ['PATH', guestPath(settings.env)],
-        ['HOME', '/root'],
-        ...Object.entries(extra)
-    ];
+    const defaults = [['PATH', guestPath(settings.env)], ['HOME', '/root'], ...Object.entries(extra)];
     const entries = [...defaults.filter(([name]) => !names.has(name)), ...settings.env];
     return Buffer.from(entries.map(([name, value]) => `${name}=${value}\0`).join(''), 'utf8');
 }
@@ -31856,6 +31907,8 @@ function vmConfig(settings, layout, libkrun, kvmDevice) {
         memoryMib: settings.memoryMib,
         shares,
         execPath: GUEST.init,
+        network: settings.network,
+        portMap: settings.ports,
         logLevel: settings.logLevel,
         logFile: layout.logFile,
         kvmDevice
@@ -31907,9 +31960,18 @@ function runVmProcess(options) {
     stdio[CHANNEL_FD] = 'pipe';
     const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [options.vmEntry, options.configFile], { stdio, env: options.env });
     let channelText = '';
+    let delivered = 0;
     const channel = child.stdio[CHANNEL_FD];
     channel.setEncoding('utf8');
-    channel.on('data', (chunk) => (channelText += chunk));
+    channel.on('data', (chunk) => {
+        channelText += chunk;
+        const complete = channelText.lastIndexOf('\n') + 1;
+        if (complete > delivered) {
+            for (const message of decodeMessages(channelText.slice(delivered, complete)))
+                options.onMessage?.(message);
+            delivered = complete;
+        }
+    });
     let timedOutAfter;
     let cancelledBy;
     let killTimer;
@@ -31994,8 +32056,17 @@ async function runInMicroVm(options) {
             env: vmProcessEnv(libkrun),
             interactive: options.interactive ?? false,
             timeoutSeconds: settings.timeoutSeconds,
-            onStart: options.onVmStart
+            onStart: options.onVmStart,
+            onMessage: (message) => {
+                if (message.kind === 'warning')
+                    options.onWarning?.(message.message);
+            }
         });
+        // An input this libkrun cannot honour is the user's to fix: named like any bad input.
+        for (const message of run.messages) {
+            if (message.kind === 'error' && message.input !== undefined)
+                throw new errors_InputError(message.input, message.message);
+        }
         const outcome = decideOutcome(run, readGuestRecords(layout));
         return { outcome, log: outcome.showLog ? logTail(layout) : '', libkrun, wallMs: Date.now() - started };
     }
@@ -32174,6 +32245,22 @@ const INPUTS = {
         help: "guest memory in MiB, from 128 to the host's memory",
         parse: (raw, context) => parseMemory(raw, context.hostMemoryMib)
     },
+    network: {
+        default: 'tsi',
+        required: false,
+        flags: ['--network'],
+        valueName: 'MODE',
+        help: 'tsi (guest sockets open on the host, reaching its loopback) or none (the guest has only lo)',
+        parse: parseNetwork
+    },
+    ports: {
+        default: '',
+        required: false,
+        flags: ['--port'],
+        valueName: 'HOST:GUEST',
+        help: 'expose a guest port on the host (repeatable; none is exposed otherwise; needs network tsi)',
+        parse: parsePorts
+    },
     libkrun: {
         default: '',
         required: false,
@@ -32265,8 +32352,27 @@ function buildSettings(raw, context, envEntries) {
     checkShellInRootfs(shell, rootfs, env);
     const workspace = parseInput('workspace', raw, context);
     const workdir = parseInput('workdir', raw, context) ?? workspace ?? '/';
+    const network = parseInput('network', raw, context);
+    const ports = parseInput('ports', raw, context);
+    if (network === 'none' && ports.length > 0) {
+        throw new errors_InputError('ports', 'cannot expose a port with network none, which gives the guest no network; use network tsi or no ports');
+    }
     const libkrun = parseInput('libkrun', raw, context);
-    return { commands, shell, rootfs, workspace, workdir, env, cpus, memoryMib, libkrun, logLevel, timeoutSeconds };
+    return {
+        commands,
+        shell,
+        rootfs,
+        workspace,
+        workdir,
+        env,
+        cpus,
+        memoryMib,
+        network,
+        ports,
+        libkrun,
+        logLevel,
+        timeoutSeconds
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
@@ -32356,7 +32462,8 @@ async function run() {
             tempDir: host.tempDir,
             kvmDevice: host.kvmDevice,
             onRunDir: saveRunDir,
-            onVmStart: saveVmPid
+            onVmStart: saveVmPid,
+            onWarning: (message) => warning(message)
         });
         clearState();
         const { outcome } = result;

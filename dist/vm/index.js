@@ -85,6 +85,25 @@ function checkLibkrunVersion(krun, libraryPath) {
         throw new VmError(`${libraryPath} is older than libkrun ${REQUIRED_VERSION} (it lacks ${missing.join(', ')}), and older versions do not report the guest's exit code. Install libkrun ${REQUIRED_VERSION} or newer.`);
     }
 }
+/** A configuration this libkrun cannot give for one input; the front end names the input its own way. */
+class VmInputError extends VmError {
+    input;
+    problem;
+    constructor(input, problem) {
+        super(`${input}: ${problem}`);
+        this.input = input;
+        this.problem = problem;
+        this.name = 'VmInputError';
+    }
+}
+/** What the user should know about this libkrun's limits for this config, one line each. */
+function libkrunWarnings(krun, config) {
+    if (krun.addVirtiofs3 || !config.shares.some((share) => share.readOnly))
+        return [];
+    return [
+        'this libkrun has no krun_add_virtiofs3 (libkrun 1.18): the base filesystem is read-only only inside the guest, which could remount it'
+    ];
+}
 const EXPECTED_KVM_API = 12;
 function checkKvmApi(version, device, describeErrno) {
     if (version < 0) {
@@ -140,6 +159,16 @@ function configureContext(krun, config, logFd, describeErrno) {
         else {
             call('krun_add_virtiofs', krun.addVirtiofs(ctx, share.tag, share.hostPath), describeErrno, about);
         }
+    }
+    // Always set: without a port map libkrun exposes every port the guest listens on.
+    call('krun_set_port_map', krun.setPortMap(ctx, config.portMap), describeErrno);
+    if (config.network === 'none') {
+        // Refused rather than run with TSI: the user asked for no network.
+        const disableImplicitVsock = krun.disableImplicitVsock;
+        if (!disableImplicitVsock) {
+            throw new VmInputError('network', `none needs libkrun 1.17 or newer (${config.libkrun} lacks krun_disable_implicit_vsock); install a newer libkrun or use network tsi`);
+        }
+        call('krun_disable_implicit_vsock', disableImplicitVsock(ctx), describeErrno);
     }
     call('krun_set_workdir', krun.setWorkdir(ctx, '/'), describeErrno);
     // An explicit, empty environment: NULL would copy the host's onto the kernel command line.
@@ -646,6 +675,8 @@ function loadLibkrun(libraryPath) {
     const setExec = required('int32_t krun_set_exec(uint32_t ctx, const char *path, const char **argv, const char **envp)');
     const addVirtiofs = required('int32_t krun_add_virtiofs(uint32_t ctx, const char *tag, const char *path)');
     const addVirtiofs3 = optional('int32_t krun_add_virtiofs3(uint32_t ctx, const char *tag, const char *path, uint64_t shm_size, bool read_only)');
+    const setPortMap = required('int32_t krun_set_port_map(uint32_t ctx, const char **port_map)');
+    const disableImplicitVsock = optional('int32_t krun_disable_implicit_vsock(uint32_t ctx)');
     const startEnter = required('int32_t krun_start_enter(uint32_t ctx)');
     return {
         has,
@@ -658,6 +689,8 @@ function loadLibkrun(libraryPath) {
         setExec: (ctx, execPath, argv, envp) => setExec(ctx, execPath, nullTerminated(argv), nullTerminated(envp)),
         addVirtiofs: (ctx, tag, path) => addVirtiofs(ctx, tag, path),
         addVirtiofs3: addVirtiofs3 && ((ctx, tag, path, shmSize, readOnly) => addVirtiofs3(ctx, tag, path, shmSize, readOnly)),
+        setPortMap: (ctx, portMap) => setPortMap(ctx, nullTerminated(portMap)),
+        disableImplicitVsock: disableImplicitVsock && ((ctx) => disableImplicitVsock(ctx)),
         startEnter: (ctx) => startEnter(ctx)
     };
 }
@@ -742,12 +775,17 @@ function main() {
         checkLibkrunVersion(krun, config.libkrun);
         checkKvm(config.kvmDevice);
         const ctx = configureContext(krun, config, () => external_node_fs_default().openSync(config.logFile, 'a', 0o600), describeErrno);
+        for (const message of libkrunWarnings(krun, config))
+            send({ kind: 'warning', message });
         send({ kind: 'ready' });
         const result = krun.startEnter(ctx);
         send({ kind: 'error', message: `krun_start_enter failed: ${describeErrno(-result)}` });
     }
     catch (error) {
-        send({ kind: 'error', message: error.message });
+        if (error instanceof VmInputError)
+            send({ kind: 'error', message: error.problem, input: error.input });
+        else
+            send({ kind: 'error', message: error.message });
     }
     process.exit(SETUP_FAILED);
 }

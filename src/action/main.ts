@@ -19,7 +19,8 @@ export async function run(): Promise<void> {
       tempDir: host.tempDir,
       kvmDevice: host.kvmDevice,
       onRunDir: state.saveRunDir,
-      onVmStart: state.saveVmPid
+      onVmStart: state.saveVmPid,
+      onWarning: (message) => core.warning(message)
     })
     state.clearState()
     const { outcome } = result

@@ -77,6 +77,7 @@ export function parseArgs(argv: string[], hostEnv: NodeJS.ProcessEnv): CliArgs {
         throw new InputError(input, `${flag} needs a value; see --help`)
       }
       if (input === 'env') env.push(parseEnvAssignment(value, hostEnv))
+      else if (input === 'ports') raw.ports = raw.ports === '' ? value : `${raw.ports}\n${value}`
       else raw[input] = value
       if (input === 'commands') inline = true
     } else if (arg.startsWith('-') && arg !== '-') {

@@ -60,7 +60,8 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
       tempDir: host.tempDir,
       kvmDevice: host.kvmDevice,
       interactive,
-      extraEnv: interactive && io.env.TERM ? { TERM: io.env.TERM } : {}
+      extraEnv: interactive && io.env.TERM ? { TERM: io.env.TERM } : {},
+      onWarning: (message) => io.writeErr(`krun-run: warning: ${message}\n`)
     })
     const { outcome } = result
     if (result.log) io.writeErr(`libkrun's log (last lines):\n${result.log}\n`)

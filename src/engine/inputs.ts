@@ -5,7 +5,17 @@
  * value with the parser named here.
  */
 import { parseHostDirectory, parseLibkrunPath, parseWorkdir, parseWorkspace } from './host-paths.js'
-import { parseCommands, parseCpus, parseEnv, parseLogLevel, parseMemory, parseShell, parseTimeout } from './parse.js'
+import {
+  parseCommands,
+  parseCpus,
+  parseEnv,
+  parseLogLevel,
+  parseMemory,
+  parseNetwork,
+  parsePorts,
+  parseShell,
+  parseTimeout
+} from './parse.js'
 
 /** What a parser may need besides the raw text: facts of the host it runs on. */
 export interface ParseContext {
@@ -101,6 +111,22 @@ export const INPUTS = {
     valueName: 'MIB',
     help: "guest memory in MiB, from 128 to the host's memory",
     parse: (raw: string, context: ParseContext) => parseMemory(raw, context.hostMemoryMib)
+  },
+  network: {
+    default: 'tsi',
+    required: false,
+    flags: ['--network'],
+    valueName: 'MODE',
+    help: 'tsi (guest sockets open on the host, reaching its loopback) or none (the guest has only lo)',
+    parse: parseNetwork
+  },
+  ports: {
+    default: '',
+    required: false,
+    flags: ['--port'],
+    valueName: 'HOST:GUEST',
+    help: 'expose a guest port on the host (repeatable; none is exposed otherwise; needs network tsi)',
+    parse: parsePorts
   },
   libkrun: {
     default: '',

@@ -180,3 +180,56 @@ export function parseEnv(raw: string): EnvEntry[] {
   }
   return entries
 }
+
+export const NETWORK_MODES = ['tsi', 'none'] as const
+export type NetworkMode = (typeof NETWORK_MODES)[number]
+
+/** `tsi`: guest sockets are opened on the host by the VM process; `none`: the guest has only lo. */
+export function parseNetwork(raw: string): NetworkMode {
+  const text = raw.trim().toLowerCase()
+  if ((NETWORK_MODES as readonly string[]).includes(text)) return text as NetworkMode
+  throw new InputError('network', `${showValue(raw)} is not a network mode; expected ${NETWORK_MODES.join(' or ')}`)
+}
+
+const PORT_PAIR = /^([0-9]+):([0-9]+)$/
+const PORTS_FORM = 'expected HOST:GUEST, two whole numbers from 1 to 65535 (e.g. 8080:80), one pair per line'
+
+function validPort(digits: string): number | undefined {
+  const significant = digits.replace(/^0+(?=.)/, '')
+  const value = Number(significant)
+  return significant.length <= 5 && value >= 1 && value <= 65535 ? value : undefined
+}
+
+/**
+ * HOST:GUEST lines, each exposing a guest port on the host: libkrun's port map entries,
+ * written back in canonical form. A line is shown in a message only when it is made of
+ * digits and colons, so nothing else the user wrote is echoed.
+ */
+export function parsePorts(raw: string): string[] {
+  const pairs: string[] = []
+  const hostPorts = new Set<number>()
+  const guestPorts = new Set<number>()
+  raw.split('\n').forEach((rawLine, index) => {
+    const line = rawLine.trim()
+    if (line === '') return
+    const where = /^[0-9:]+$/.test(line) ? `line ${index + 1} (${showValue(line, 20)})` : `line ${index + 1}`
+    const match = PORT_PAIR.exec(line)
+    if (!match) throw new InputError('ports', `${where} is not HOST:GUEST; ${PORTS_FORM}`)
+    const host = validPort(match[1])
+    const guest = validPort(match[2])
+    if (host === undefined || guest === undefined) {
+      throw new InputError('ports', `${where} has a port out of range; ${PORTS_FORM}`)
+    }
+    if (hostPorts.has(host)) {
+      throw new InputError('ports', `${where} exposes host port ${host} a second time; give each host port once`)
+    }
+    // libkrun maps each guest port to one host port and refuses a second.
+    if (guestPorts.has(guest)) {
+      throw new InputError('ports', `${where} exposes guest port ${guest} a second time; give each guest port once`)
+    }
+    hostPorts.add(host)
+    guestPorts.add(guest)
+    pairs.push(`${host}:${guest}`)
+  })
+  return pairs
+}

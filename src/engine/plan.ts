@@ -3,7 +3,7 @@
  * environment files (native/README.md describes their format) and the VM process's
  * configuration. Pure: nothing here touches the disk.
  */
-import { type EnvEntry, type LogLevel, SCRIPT_PLACEHOLDER } from './parse.js'
+import { type EnvEntry, type LogLevel, type NetworkMode, SCRIPT_PLACEHOLDER } from './parse.js'
 import { GUEST, type RunLayout } from './run-dir.js'
 import type { RunSettings } from './settings.js'
 
@@ -24,6 +24,9 @@ export interface VmConfig {
   memoryMib: number
   shares: VirtiofsShare[]
   execPath: string
+  network: NetworkMode
+  /** libkrun's port map ("HOST:GUEST"); always set, so an empty list exposes no guest port. */
+  portMap: string[]
   /** Set: libkrun logs at this level to stderr, live. Unset: warnings go to logFile. */
   logLevel: LogLevel | undefined
   logFile: string
@@ -89,6 +92,8 @@ export function vmConfig(settings: RunSettings, layout: RunLayout, libkrun: stri
     memoryMib: settings.memoryMib,
     shares,
     execPath: GUEST.init,
+    network: settings.network,
+    portMap: settings.ports,
     logLevel: settings.logLevel,
     logFile: layout.logFile,
     kvmDevice

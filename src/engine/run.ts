@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { HostError } from './errors.js'
+import { HostError, InputError } from './errors.js'
 import { checkKvmDevice, findLibkrun } from './host-checks.js'
 import { type Outcome, decideOutcome } from './outcome.js'
 import { guestFiles, vmConfig } from './plan.js'
@@ -23,6 +23,8 @@ export interface EngineOptions {
   extraEnv?: Record<string, string>
   onRunDir?: (dir: string) => void
   onVmStart?: (pid: number) => void
+  /** A warning about this run's libkrun, shown once. */
+  onWarning?: (message: string) => void
 }
 
 export interface EngineResult {
@@ -73,8 +75,15 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
       env: vmProcessEnv(libkrun),
       interactive: options.interactive ?? false,
       timeoutSeconds: settings.timeoutSeconds,
-      onStart: options.onVmStart
+      onStart: options.onVmStart,
+      onMessage: (message) => {
+        if (message.kind === 'warning') options.onWarning?.(message.message)
+      }
     })
+    // An input this libkrun cannot honour is the user's to fix: named like any bad input.
+    for (const message of run.messages) {
+      if (message.kind === 'error' && message.input !== undefined) throw new InputError(message.input, message.message)
+    }
     const outcome = decideOutcome(run, readGuestRecords(layout))
     return { outcome, log: outcome.showLog ? logTail(layout) : '', libkrun, wallMs: Date.now() - started }
   } finally {

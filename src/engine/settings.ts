@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { InputError, showValue } from './errors.js'
 import { type ParseContext, type RawInputs, parseInput } from './inputs.js'
-import type { EnvEntry, LogLevel } from './parse.js'
+import type { EnvEntry, LogLevel, NetworkMode } from './parse.js'
 import { guestPath } from './plan.js'
 
 export interface RunSettings {
@@ -24,6 +24,9 @@ export interface RunSettings {
   env: EnvEntry[]
   cpus: number
   memoryMib: number
+  network: NetworkMode
+  /** Guest ports exposed on the host, as libkrun's "HOST:GUEST" port map entries. */
+  ports: string[]
   /** The libkrun the user named (input, flag or KRUN_LIBRARY); otherwise it is searched for. */
   libkrun: string | undefined
   /** libkrun's log level when the user asked for one: then it is shown live. */
@@ -69,6 +72,28 @@ export function buildSettings(raw: RawInputs, context: ParseContext, envEntries?
   checkShellInRootfs(shell, rootfs, env)
   const workspace = parseInput('workspace', raw, context)
   const workdir = parseInput('workdir', raw, context) ?? workspace ?? '/'
+  const network = parseInput('network', raw, context)
+  const ports = parseInput('ports', raw, context)
+  if (network === 'none' && ports.length > 0) {
+    throw new InputError(
+      'ports',
+      'cannot expose a port with network none, which gives the guest no network; use network tsi or no ports'
+    )
+  }
   const libkrun = parseInput('libkrun', raw, context)
-  return { commands, shell, rootfs, workspace, workdir, env, cpus, memoryMib, libkrun, logLevel, timeoutSeconds }
+  return {
+    commands,
+    shell,
+    rootfs,
+    workspace,
+    workdir,
+    env,
+    cpus,
+    memoryMib,
+    network,
+    ports,
+    libkrun,
+    logLevel,
+    timeoutSeconds
+  }
 }

@@ -30,6 +30,8 @@ export interface VmProcessOptions {
   interactive: boolean
   timeoutSeconds: number | undefined
   onStart?: (pid: number) => void
+  /** Gets each message as it arrives, so a warning is shown while the guest runs, not after. */
+  onMessage?: (message: VmMessage) => void
 }
 
 export function runVmProcess(options: VmProcessOptions): Promise<VmRun> {
@@ -39,9 +41,17 @@ export function runVmProcess(options: VmProcessOptions): Promise<VmRun> {
   const child = spawn(process.execPath, [options.vmEntry, options.configFile], { stdio, env: options.env })
 
   let channelText = ''
+  let delivered = 0
   const channel = child.stdio[CHANNEL_FD] as NodeJS.ReadableStream
   channel.setEncoding('utf8')
-  channel.on('data', (chunk: string) => (channelText += chunk))
+  channel.on('data', (chunk: string) => {
+    channelText += chunk
+    const complete = channelText.lastIndexOf('\n') + 1
+    if (complete > delivered) {
+      for (const message of decodeMessages(channelText.slice(delivered, complete))) options.onMessage?.(message)
+      delivered = complete
+    }
+  })
 
   let timedOutAfter: number | undefined
   let cancelledBy: NodeJS.Signals | undefined

@@ -5,7 +5,12 @@
  */
 export const CHANNEL_FD = 3
 
-export type VmMessage = { kind: 'ready' } | { kind: 'error'; message: string }
+export type VmMessage =
+  | { kind: 'ready' }
+  /** Something the user should know about this libkrun; sent before `ready`, shown once. */
+  | { kind: 'warning'; message: string }
+  /** With `input`, the message is what is wrong with that input, for the front end to name it. */
+  | { kind: 'error'; message: string; input?: string }
 
 export function encodeMessage(message: VmMessage): string {
   return JSON.stringify(message) + '\n'

@@ -30,6 +30,25 @@ export function checkLibkrunVersion(krun: Pick<Libkrun, 'has'>, libraryPath: str
   }
 }
 
+/** A configuration this libkrun cannot give for one input; the front end names the input its own way. */
+export class VmInputError extends VmError {
+  constructor(
+    readonly input: string,
+    readonly problem: string
+  ) {
+    super(`${input}: ${problem}`)
+    this.name = 'VmInputError'
+  }
+}
+
+/** What the user should know about this libkrun's limits for this config, one line each. */
+export function libkrunWarnings(krun: Pick<Libkrun, 'addVirtiofs3'>, config: Pick<VmConfig, 'shares'>): string[] {
+  if (krun.addVirtiofs3 || !config.shares.some((share) => share.readOnly)) return []
+  return [
+    'this libkrun has no krun_add_virtiofs3 (libkrun 1.18): the base filesystem is read-only only inside the guest, which could remount it'
+  ]
+}
+
 export const EXPECTED_KVM_API = 12
 
 export function checkKvmApi(version: number, device: string, describeErrno: (errno: number) => string): void {
@@ -101,6 +120,19 @@ export function configureContext(
     } else {
       call('krun_add_virtiofs', krun.addVirtiofs(ctx, share.tag, share.hostPath), describeErrno, about)
     }
+  }
+  // Always set: without a port map libkrun exposes every port the guest listens on.
+  call('krun_set_port_map', krun.setPortMap(ctx, config.portMap), describeErrno)
+  if (config.network === 'none') {
+    // Refused rather than run with TSI: the user asked for no network.
+    const disableImplicitVsock = krun.disableImplicitVsock
+    if (!disableImplicitVsock) {
+      throw new VmInputError(
+        'network',
+        `none needs libkrun 1.17 or newer (${config.libkrun} lacks krun_disable_implicit_vsock); install a newer libkrun or use network tsi`
+      )
+    }
+    call('krun_disable_implicit_vsock', disableImplicitVsock(ctx), describeErrno)
   }
   call('krun_set_workdir', krun.setWorkdir(ctx, '/'), describeErrno)
   // An explicit, empty environment: NULL would copy the host's onto the kernel command line.

@@ -7,7 +7,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 import type { VmConfig } from '../engine/plan.js'
 import { CHANNEL_FD, type VmMessage, encodeMessage } from '../engine/vm-protocol.js'
-import { VmError, checkKvmApi, checkLibkrunVersion, configureContext } from './configure.js'
+import {
+  VmError,
+  VmInputError,
+  checkKvmApi,
+  checkLibkrunVersion,
+  configureContext,
+  libkrunWarnings
+} from './configure.js'
 import { dieWithParent, kvmApiVersion, loadLibkrun, strerror } from './libkrun.js'
 
 /** Exit code of the VM process when it fails before the guest starts. */
@@ -52,11 +59,13 @@ function main(): void {
     checkLibkrunVersion(krun, config.libkrun)
     checkKvm(config.kvmDevice)
     const ctx = configureContext(krun, config, () => fs.openSync(config.logFile, 'a', 0o600), describeErrno)
+    for (const message of libkrunWarnings(krun, config)) send({ kind: 'warning', message })
     send({ kind: 'ready' })
     const result = krun.startEnter(ctx)
     send({ kind: 'error', message: `krun_start_enter failed: ${describeErrno(-result)}` })
   } catch (error) {
-    send({ kind: 'error', message: (error as Error).message })
+    if (error instanceof VmInputError) send({ kind: 'error', message: error.problem, input: error.input })
+    else send({ kind: 'error', message: (error as Error).message })
   }
   process.exit(SETUP_FAILED)
 }

@@ -22,6 +22,10 @@ export interface Libkrun {
   addVirtiofs(ctx: number, tag: string, path: string): number
   /** Missing before libkrun 1.18; the only way to make a share read-only on the host side. */
   addVirtiofs3: ((ctx: number, tag: string, path: string, shmSize: number, readOnly: boolean) => number) | undefined
+  /** The TSI port map: "HOST:GUEST" entries; an empty list exposes no guest port (NULL would expose all). */
+  setPortMap(ctx: number, portMap: string[]): number
+  /** Missing before libkrun 1.17; without vsock the guest has no TSI, so no network but lo. */
+  disableImplicitVsock: ((ctx: number) => number) | undefined
   /** Never returns when the VM starts: libkrun ends the process with the guest's exit code. */
   startEnter(ctx: number): number
 }
@@ -68,6 +72,8 @@ export function loadLibkrun(libraryPath: string): Libkrun {
   const addVirtiofs3 = optional(
     'int32_t krun_add_virtiofs3(uint32_t ctx, const char *tag, const char *path, uint64_t shm_size, bool read_only)'
   )
+  const setPortMap = required('int32_t krun_set_port_map(uint32_t ctx, const char **port_map)')
+  const disableImplicitVsock = optional('int32_t krun_disable_implicit_vsock(uint32_t ctx)')
   const startEnter = required('int32_t krun_start_enter(uint32_t ctx)')
   return {
     has,
@@ -81,6 +87,8 @@ export function loadLibkrun(libraryPath: string): Libkrun {
     addVirtiofs: (ctx, tag, path) => addVirtiofs(ctx, tag, path),
     addVirtiofs3:
       addVirtiofs3 && ((ctx, tag, path, shmSize, readOnly) => addVirtiofs3(ctx, tag, path, shmSize, readOnly)),
+    setPortMap: (ctx, portMap) => setPortMap(ctx, nullTerminated(portMap)),
+    disableImplicitVsock: disableImplicitVsock && ((ctx) => disableImplicitVsock(ctx)),
     startEnter: (ctx) => startEnter(ctx)
   }
 }
