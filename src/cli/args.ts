@@ -52,8 +52,9 @@ export interface CliArgs {
   source: CommandSource
 }
 
-export function parseArgs(argv: string[], hostEnv: NodeJS.ProcessEnv): CliArgs {
-  const raw = defaultInputs()
+/** `defaults` are what flags override: the table's, or the settings a launcher names. */
+export function parseArgs(argv: string[], hostEnv: NodeJS.ProcessEnv, defaults = defaultInputs()): CliArgs {
+  const raw = { ...defaults }
   const env: EnvEntry[] = []
   const files: string[] = []
   let help = false

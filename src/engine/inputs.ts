@@ -5,7 +5,16 @@
  * value with the parser named here.
  */
 import { parseHostDirectory, parseLibkrunPath, parseWorkdir, parseWorkspace } from './host-paths.js'
-import { parseCommands, parseCpus, parseEnv, parseLogLevel, parseMemory, parseShell, parseTimeout } from './parse.js'
+import {
+  parseBoolean,
+  parseCommands,
+  parseCpus,
+  parseEnv,
+  parseLogLevel,
+  parseMemory,
+  parseShell,
+  parseTimeout
+} from './parse.js'
 
 /** What a parser may need besides the raw text: facts of the host it runs on. */
 export interface ParseContext {
@@ -37,8 +46,8 @@ export interface InputSpec {
 export const INPUTS = {
   commands: {
     default: '',
-    required: true,
-    defaultText: '(required)',
+    required: false,
+    defaultText: '(none)',
     flags: ['-c', '--commands'],
     valueName: 'TEXT',
     help: 'the commands to run',
@@ -126,6 +135,14 @@ export const INPUTS = {
     valueName: 'DURATION',
     help: 'stop after 90, 90s, 10m, 1h ... (exit code 124)',
     parse: parseTimeout
+  },
+  'export-env': {
+    default: 'false',
+    required: false,
+    flags: ['--export-env'],
+    valueName: 'true|false',
+    help: "let the guest's GITHUB_ENV and GITHUB_PATH change later steps on the host",
+    parse: (raw: string) => parseBoolean('export-env', raw)
   }
 } as const satisfies Record<string, InputSpec>
 

@@ -29,6 +29,8 @@ export interface RunSettings {
   /** libkrun's log level when the user asked for one: then it is shown live. */
   logLevel: LogLevel | undefined
   timeoutSeconds: number | undefined
+  /** Whether the guest may set GITHUB_ENV and GITHUB_PATH, which steer later steps on the host. */
+  exportEnv: boolean
 }
 
 function checkShellInRootfs(shell: string[], rootfs: string, env: EnvEntry[]): void {
@@ -70,5 +72,19 @@ export function buildSettings(raw: RawInputs, context: ParseContext, envEntries?
   const workspace = parseInput('workspace', raw, context)
   const workdir = parseInput('workdir', raw, context) ?? workspace ?? '/'
   const libkrun = parseInput('libkrun', raw, context)
-  return { commands, shell, rootfs, workspace, workdir, env, cpus, memoryMib, libkrun, logLevel, timeoutSeconds }
+  const exportEnv = parseInput('export-env', raw, context)
+  return {
+    commands,
+    shell,
+    rootfs,
+    workspace,
+    workdir,
+    env,
+    cpus,
+    memoryMib,
+    libkrun,
+    logLevel,
+    timeoutSeconds,
+    exportEnv
+  }
 }
