@@ -1,6 +1,7 @@
 import { InputError } from '../src/engine/errors.js'
 import {
   formatDuration,
+  parseBoolean,
   parseCommands,
   parseCpus,
   parseEnv,
@@ -132,5 +133,19 @@ describe('env', () => {
     expect(parseEnvAssignment('A=b=c', {})).toEqual(['A', 'b=c'])
     expect(parseEnvAssignment('TOKEN', { TOKEN: 'xyz' })).toEqual(['TOKEN', 'xyz'])
     expect(errorOf(() => parseEnvAssignment('TOKEN', {})).problem).toMatch(/not set in this environment/)
+  })
+})
+
+describe('booleans (export-env)', () => {
+  it.each([
+    ['true', true],
+    [' TRUE ', true],
+    ['false', false],
+    ['', false]
+  ])('reads %p', (raw, value) => expect(parseBoolean('export-env', raw)).toBe(value))
+  it.each(['yes', '1', 'on'])('rejects %p naming the input and the accepted form', (raw) => {
+    expect(() => parseBoolean('export-env', raw)).toThrow(
+      `export-env: "${raw}" is not a boolean; expected true or false`
+    )
   })
 })

@@ -32,8 +32,10 @@ describe('buildSettings', () => {
       cpus: 2,
       memoryMib: 2048,
       libkrun: undefined,
-      timeoutSeconds: undefined
+      timeoutSeconds: undefined,
+      exportEnv: false
     })
+    expect(buildSettings(rawInputs({ 'export-env': 'true' }), context({ cwd: scratch })).exportEnv).toBe(true)
   })
 
   it('takes GITHUB_WORKSPACE as the default workspace and `none` for no share', () => {
