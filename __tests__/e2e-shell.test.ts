@@ -264,6 +264,19 @@ describeShell('krun-run as a custom shell for later steps', () => {
 })
 
 describeShell('the action with commands', () => {
+  it.each([
+    ['without', ''],
+    ['with', 'true']
+  ])('installs nothing when the host cannot run a microVM (%s commands)', async (_, commands) => {
+    const result = await runAction({ inputs: { commands }, env: { KRUN_KVM_DEVICE: '/nonexistent/kvm' } })
+    expect(result.code).toBe(1)
+    expect(errorLines(result)).toEqual([
+      '/nonexistent/kvm does not exist: this machine cannot run virtual machines. Use a runner with KVM (bare metal, or a VM with nested virtualization enabled).'
+    ])
+    expect(fs.readdirSync(result.scratch.temp)).toEqual([])
+    expect(fs.readFileSync(result.scratch.files.path, 'utf8')).toBe('')
+  })
+
   it("sets the guest's outputs next to exit-code, refuses its own output names, and installs krun-run too", async () => {
     const result = await runAction({
       inputs: {

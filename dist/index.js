@@ -32905,7 +32905,6 @@ async function run() {
             info(READY_LINE);
             return;
         }
-        installForLaterSteps(raw, settings, host.tempDir, distDir);
         const result = await runInMicroVm({
             settings,
             distDir,
@@ -32927,6 +32926,8 @@ async function run() {
         if (outcome.exitCode !== undefined)
             setOutput('exit-code', String(outcome.exitCode));
         setOutput('timed-out', String(outcome.timedOut));
+        // Only once the host proved it can run a microVM: a host error leaves nothing behind.
+        installForLaterSteps(raw, settings, host.tempDir, distDir);
         if (result.log) {
             startGroup("libkrun's log (last lines)");
             info(result.log);

@@ -25,7 +25,6 @@ export async function run(): Promise<void> {
       core.info(READY_LINE)
       return
     }
-    installForLaterSteps(raw, settings, host.tempDir, distDir)
     const result = await runInMicroVm({
       settings,
       distDir,
@@ -46,6 +45,8 @@ export async function run(): Promise<void> {
     }
     if (outcome.exitCode !== undefined) core.setOutput('exit-code', String(outcome.exitCode))
     core.setOutput('timed-out', String(outcome.timedOut))
+    // Only once the host proved it can run a microVM: a host error leaves nothing behind.
+    installForLaterSteps(raw, settings, host.tempDir, distDir)
     if (result.log) {
       core.startGroup("libkrun's log (last lines)")
       core.info(result.log)
