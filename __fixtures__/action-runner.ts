@@ -1,7 +1,7 @@
 /**
  * Runs the bundled action the way the runner does: `node dist/index.js` with INPUT_*
  * variables (defaults from action.yml), GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY,
- * RUNNER_TEMP and GITHUB_WORKSPACE, each run in its own scratch directory.
+ * GITHUB_ENV, GITHUB_PATH, RUNNER_TEMP and GITHUB_WORKSPACE, each run in its own scratch directory.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import crypto from 'node:crypto'
@@ -9,6 +9,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { LAUNCHER_DIR } from '../src/shell/launcher.js'
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const DIST = path.join(REPO, 'dist')
@@ -62,7 +63,7 @@ export interface Scratch {
   dir: string
   temp: string
   workspace: string
-  files: { output: string; state: string; summary: string; record: string }
+  files: { output: string; state: string; summary: string; env: string; path: string; record: string }
 }
 
 const scratchDirs: string[] = []
@@ -83,6 +84,8 @@ export function makeScratch(): Scratch {
       output: path.join(dir, 'output'),
       state: path.join(dir, 'state'),
       summary: path.join(dir, 'summary'),
+      env: path.join(dir, 'env'),
+      path: path.join(dir, 'path'),
       record: path.join(dir, 'libkrun-calls')
     }
   }
@@ -119,7 +122,7 @@ export interface ActionResult {
   summary: string
   record: string
   scratch: Scratch
-  /** What the run left in RUNNER_TEMP (should be nothing). */
+  /** What the run left in RUNNER_TEMP (should be nothing but the krun-run launcher, kept for later steps). */
   leftInTemp: string[]
 }
 
@@ -133,6 +136,8 @@ export function actionEnv(scratch: Scratch, options: RunOptions): NodeJS.Process
     GITHUB_OUTPUT: scratch.files.output,
     GITHUB_STATE: scratch.files.state,
     GITHUB_STEP_SUMMARY: scratch.files.summary,
+    GITHUB_ENV: scratch.files.env,
+    GITHUB_PATH: scratch.files.path,
     KRUN_STANDIN_RECORD: scratch.files.record,
     KRUN_LIBRARY: options.libkrun ?? STANDIN,
     ...options.env
@@ -188,7 +193,7 @@ export function runAction(options: RunOptions): Promise<ActionResult> {
         summary: fs.readFileSync(scratch.files.summary, 'utf8'),
         record: fs.readFileSync(scratch.files.record, 'utf8'),
         scratch,
-        leftInTemp: fs.readdirSync(scratch.temp)
+        leftInTemp: fs.readdirSync(scratch.temp).filter((name) => name !== LAUNCHER_DIR)
       })
     })
   })

@@ -26,6 +26,7 @@ export function settings(overrides: Partial<RunSettings> = {}): RunSettings {
     libkrun: undefined,
     logLevel: undefined,
     timeoutSeconds: undefined,
+    exportEnv: false,
     ...overrides
   }
 }

@@ -1,5 +1,6 @@
 import { InputError } from '../src/engine/errors.js'
 import { flagFor, parseArgs } from '../src/cli/args.js'
+import { defaultInputs } from '../src/engine/inputs.js'
 
 describe('krun-run arguments', () => {
   it('maps flags and aliases onto the action inputs', () => {
@@ -56,5 +57,14 @@ describe('krun-run arguments', () => {
       flagFor('--bogus'),
       flagFor('KRUN_LIBRARY')
     ]).toEqual(['--cpus', '-c', '--log-level', '--network', '--port', '--bogus', 'KRUN_LIBRARY'])
+  })
+})
+
+describe('defaults from saved settings', () => {
+  it('start from the given defaults, which flags override', () => {
+    const base = { ...defaultInputs(), cpus: '4', memory: '1024' }
+    const args = parseArgs(['--cpus', '1', 'step.sh'], {}, base)
+    expect(args.raw).toMatchObject({ cpus: '1', memory: '1024' })
+    expect(base.cpus).toBe('4')
   })
 })

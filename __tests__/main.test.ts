@@ -1,10 +1,11 @@
 import path from 'node:path'
 import { jest } from '@jest/globals'
 import { REPO } from '../__fixtures__/action-runner.js'
-import { settings } from '../__fixtures__/inputs.js'
+import { rawInputs, settings } from '../__fixtures__/inputs.js'
 import type { EngineOptions, EngineResult } from '../src/engine/run.js'
 import { HostError } from '../src/engine/errors.js'
 import { InputError } from '../src/engine/errors.js'
+import { NO_FILE_COMMANDS } from '../src/engine/file-commands.js'
 
 const core = {
   getInput: jest.fn<(name: string) => string>(),
@@ -12,16 +13,29 @@ const core = {
   setFailed: jest.fn(),
   saveState: jest.fn(),
   info: jest.fn(),
+  warning: jest.fn(),
   startGroup: jest.fn(),
   endGroup: jest.fn(),
   summary: {}
 }
 const runInMicroVm = jest.fn<(options: EngineOptions) => Promise<EngineResult>>()
 const getSettings = jest.fn(() => settings())
+const readRawInputs = jest.fn(() => rawInputs())
+const installForLaterSteps = jest.fn()
+const checkHost = jest.fn(async () => undefined)
 
 jest.unstable_mockModule('@actions/core', () => core)
 jest.unstable_mockModule('../src/engine/run.js', () => ({ runInMicroVm }))
-jest.unstable_mockModule('../src/action/inputs.js', () => ({ getSettings }))
+jest.unstable_mockModule('../src/action/inputs.js', () => ({
+  getSettings,
+  readRawInputs,
+  hasCommands: (raw: { commands: string }) => raw.commands.trim() !== ''
+}))
+jest.unstable_mockModule('../src/action/later-steps.js', () => ({
+  installForLaterSteps,
+  checkHost,
+  READY_LINE: 'ready line'
+}))
 jest.unstable_mockModule('../src/action/summary.js', () => ({ writeSummary: jest.fn(async () => undefined) }))
 
 const { run } = await import('../src/action/main.js')
@@ -30,7 +44,8 @@ const result = (outcome: Partial<EngineResult['outcome']>, log = ''): EngineResu
   outcome: { exitCode: 0, timedOut: false, failure: undefined, showLog: false, ...outcome },
   log,
   libkrun: '/lib/libkrun.so.1',
-  wallMs: 1200
+  wallMs: 1200,
+  fileCommands: NO_FILE_COMMANDS
 })
 
 beforeEach(() => jest.clearAllMocks())
@@ -82,5 +97,24 @@ describe('main', () => {
     runInMicroVm.mockRejectedValue(new HostError('/dev/kvm does not exist'))
     await run()
     expect(core.setFailed).toHaveBeenLastCalledWith('/dev/kvm does not exist')
+  })
+
+  it('without commands, checks the host, installs krun-run for later steps and runs nothing', async () => {
+    readRawInputs.mockReturnValueOnce(rawInputs({ commands: '  \n' }))
+    await run()
+    expect(checkHost).toHaveBeenCalledTimes(1)
+    expect(installForLaterSteps).toHaveBeenCalledTimes(1)
+    expect(runInMicroVm).not.toHaveBeenCalled()
+    expect(core.info).toHaveBeenCalledWith('ready line')
+    expect(core.setOutput).not.toHaveBeenCalled()
+    expect(core.setFailed).not.toHaveBeenCalled()
+  })
+
+  it('with commands, installs krun-run too, then runs them', async () => {
+    runInMicroVm.mockResolvedValue(result({ exitCode: 3, failure: 'commands exited with code 3' }))
+    await run()
+    expect(installForLaterSteps).toHaveBeenCalledTimes(1)
+    expect(checkHost).not.toHaveBeenCalled()
+    expect(core.setOutput).toHaveBeenCalledWith('exit-code', '3')
   })
 })

@@ -1,6 +1,7 @@
 import { InputError } from '../src/engine/errors.js'
 import {
   formatDuration,
+  parseBoolean,
   parseCommands,
   parseCpus,
   parseEnv,
@@ -193,5 +194,19 @@ describe('ports', () => {
       input: 'ports',
       problem: 'line 2 ("8081:080") exposes guest port 80 a second time; give each guest port once'
     })
+  })
+})
+
+describe('booleans (export-env)', () => {
+  it.each([
+    ['true', true],
+    [' TRUE ', true],
+    ['false', false],
+    ['', false]
+  ])('reads %p', (raw, value) => expect(parseBoolean('export-env', raw)).toBe(value))
+  it.each(['yes', '1', 'on'])('rejects %p naming the input and the accepted form', (raw) => {
+    expect(() => parseBoolean('export-env', raw)).toThrow(
+      `export-env: "${raw}" is not a boolean; expected true or false`
+    )
   })
 })

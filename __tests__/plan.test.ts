@@ -96,3 +96,26 @@ describe('the VM configuration', () => {
     expect(config).toMatchObject({ network: 'none', portMap: ['8080:80'] })
   })
 })
+
+describe('the file-command share', () => {
+  const share = {
+    tag: 'krun-files',
+    hostDir: '/tmp/run/files',
+    guestDir: '/run/krun-action/files',
+    env: { GITHUB_OUTPUT: '/run/krun-action/files/output' }
+  }
+
+  it('is shared read-write at its guest path, and names its files in the environment over the user', () => {
+    const s = settings({ env: [['GITHUB_OUTPUT', '/elsewhere']] })
+    expect(renderPlan(s, false, share)).toContain('share\tvirtiofs\tkrun-files\t/run/krun-action/files\trw\n')
+    expect(renderEnv(s, {}, share.env).toString()).toBe(
+      'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\0HOME=/root\0GITHUB_OUTPUT=/run/krun-action/files/output\0'
+    )
+    expect(vmConfig(s, runLayout('/tmp/run'), '/lib/libkrun.so.1', '/dev/kvm', share).shares.at(-1)).toEqual({
+      tag: 'krun-files',
+      hostPath: '/tmp/run/files',
+      readOnly: false
+    })
+    expect(renderPlan(s)).not.toContain('krun-files')
+  })
+})

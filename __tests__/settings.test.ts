@@ -34,8 +34,10 @@ describe('buildSettings', () => {
       network: 'tsi',
       ports: [],
       libkrun: undefined,
-      timeoutSeconds: undefined
+      timeoutSeconds: undefined,
+      exportEnv: false
     })
+    expect(buildSettings(rawInputs({ 'export-env': 'true' }), context({ cwd: scratch })).exportEnv).toBe(true)
   })
 
   it('takes the network mode and the ports to expose', () => {

@@ -27309,7 +27309,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1519:
+/***/ 3900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27799,7 +27799,7 @@ const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
 const { getGlobalDispatcher } = __nccwpck_require__(2581)
 const { types } = __nccwpck_require__(7975)
 const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(1519)
+const { SendQueue } = __nccwpck_require__(3900)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3900);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2898);
 /** The action's entry point (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3900:
+/***/ 2898:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31110,12 +31110,12 @@ function core_setSecret(secret) {
 function addPath(inputPath) {
     const filePath = process.env['GITHUB_PATH'] || '';
     if (filePath) {
-        issueFileCommand('PATH', inputPath);
+        file_command_issueFileCommand('PATH', inputPath);
     }
     else {
-        issueCommand('add-path', {}, inputPath);
+        command_issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -31238,7 +31238,7 @@ function error(message, properties = {}) {
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function warning(message, properties = {}) {
+function core_warning(message, properties = {}) {
     command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -31386,6 +31386,340 @@ var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/engine/untrusted-file.ts
+/**
+ * Reads a file from a directory the guest can write (its root share, the workspace, the
+ * file-command share). Such a file is untrusted input: it is never reached through a
+ * link, never opened in a way that could block (a FIFO, a device), must be a regular
+ * file, and is read only up to a cap. The guest is gone when the host reads (the VM
+ * process has ended), so nothing swaps a path between these checks and the open.
+ */
+
+
+/** The guest left something other than a small regular file where the host reads one. */
+class TamperedError extends Error {
+    relativePath;
+    constructor(relativePath) {
+        super(`${relativePath} is not a regular file of the expected size`);
+        this.relativePath = relativePath;
+        this.name = 'TamperedError';
+    }
+}
+const OPEN_FLAGS = (external_node_fs_default()).constants.O_RDONLY | (external_node_fs_default()).constants.O_NOFOLLOW | (external_node_fs_default()).constants.O_NONBLOCK | (external_node_fs_default()).constants.O_NOCTTY;
+/** Every directory between `baseDir` (trusted) and the file must be a real directory. */
+function checkDirectories(baseDir, relativePath) {
+    const parts = relativePath.split('/').slice(0, -1);
+    let dir = baseDir;
+    for (const part of parts) {
+        dir = external_node_path_default().join(dir, part);
+        let stat;
+        try {
+            stat = external_node_fs_default().lstatSync(dir);
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return false;
+            throw new TamperedError(relativePath);
+        }
+        if (!stat.isDirectory())
+            throw new TamperedError(relativePath);
+    }
+    return true;
+}
+/**
+ * The file's bytes, or undefined when it does not exist. Throws TamperedError for a link
+ * anywhere on the path, anything but a regular file, or more than `maxBytes`.
+ */
+function readUntrustedFile(baseDir, relativePath, maxBytes) {
+    if (!checkDirectories(baseDir, relativePath))
+        return undefined;
+    let fd;
+    try {
+        fd = external_node_fs_default().openSync(external_node_path_default().join(baseDir, relativePath), OPEN_FLAGS);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw new TamperedError(relativePath);
+    }
+    try {
+        if (!external_node_fs_default().fstatSync(fd).isFile())
+            throw new TamperedError(relativePath);
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        while (length < buffer.length) {
+            const read = external_node_fs_default().readSync(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+        }
+        if (length > maxBytes)
+            throw new TamperedError(relativePath);
+        return buffer.subarray(0, length);
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+/** Whether a path the guest could have made exists, without following a link at its end. */
+function untrustedPathExists(baseDir, relativePath) {
+    try {
+        return checkDirectories(baseDir, relativePath) && fs.lstatSync(path.join(baseDir, relativePath)) !== undefined;
+    }
+    catch (error) {
+        if (error instanceof TamperedError)
+            throw error;
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/file-commands.ts
+/**
+ * The guest's file commands: GITHUB_OUTPUT and GITHUB_STEP_SUMMARY always, GITHUB_ENV and
+ * GITHUB_PATH only with export-env. In the guest they name files in a private share; after
+ * the run the host reads those files as untrusted input and parses them strictly, in the
+ * runner's own format. Warnings never echo guest content beyond a valid name.
+ */
+
+
+
+/** What each file command is called in a step's environment. */
+const FILE_COMMANDS = {
+    output: 'GITHUB_OUTPUT',
+    summary: 'GITHUB_STEP_SUMMARY',
+    env: 'GITHUB_ENV',
+    path: 'GITHUB_PATH'
+};
+/** GITHUB_ENV and GITHUB_PATH change later steps on the host: only with export-env. */
+const EXPORTED = ['env', 'path'];
+const FILE_COMMAND_TAG = 'krun-files';
+/** The share's directory inside the private run directory (outside the guest's root). */
+const FILE_COMMAND_DIR = 'files';
+const FILE_COMMAND_GUEST_DIR = '/run/krun-action/files';
+/** What GitHub allows a step's summary; the same cap for each file. */
+const FILE_COMMAND_MAX_BYTES = 1024 * 1024;
+/** More warnings than this are counted, not listed. */
+const MAX_WARNINGS = 10;
+const NO_FILE_COMMANDS = { outputs: [], summary: '', env: [], path: [], warnings: [] };
+/** The file commands this host has files for; GITHUB_ENV and GITHUB_PATH only when exported. */
+function enabledFileCommands(hostEnv, exportEnv) {
+    return Object.keys(FILE_COMMANDS).filter((kind) => Boolean(hostEnv[FILE_COMMANDS[kind]]) && (exportEnv || !EXPORTED.includes(kind)));
+}
+/** Makes the share (mode 0700) with one empty file per enabled command. */
+function prepareFileCommandShare(runDir, kinds) {
+    const hostDir = external_node_path_default().join(runDir, FILE_COMMAND_DIR);
+    external_node_fs_default().mkdirSync(hostDir, { mode: 0o700 });
+    const env = {};
+    for (const kind of kinds) {
+        external_node_fs_default().writeFileSync(external_node_path_default().join(hostDir, kind), '', { mode: 0o600 });
+        env[FILE_COMMANDS[kind]] = `${FILE_COMMAND_GUEST_DIR}/${kind}`;
+    }
+    return { tag: FILE_COMMAND_TAG, hostDir, guestDir: FILE_COMMAND_GUEST_DIR, env };
+}
+const OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** The runner itself refuses NODE_OPTIONS from GITHUB_ENV. */
+const REFUSED_ENV = ['NODE_OPTIONS'];
+/**
+ * `name=value` lines and `name<<DELIMITER` blocks (the value's lines, then DELIMITER alone),
+ * as the runner reads GITHUB_OUTPUT and GITHUB_ENV. Anything else is skipped with a warning.
+ */
+function parseKeyValues(text, variable, nameCheck) {
+    const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+    if (lines.at(-1) === '')
+        lines.pop();
+    const entries = [];
+    const warnings = [];
+    const warn = (lineNumber, problem) => warnings.push(`the guest's ${variable}, line ${lineNumber}: ${problem}; skipped`);
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const lineNumber = i + 1;
+        if (line === '')
+            continue;
+        const equals = line.indexOf('=');
+        const heredoc = line.indexOf('<<');
+        let name;
+        let value;
+        if (equals >= 0 && (heredoc < 0 || equals < heredoc)) {
+            name = line.slice(0, equals);
+            value = line.slice(equals + 1);
+        }
+        else if (heredoc >= 0) {
+            name = line.slice(0, heredoc);
+            const delimiter = line.slice(heredoc + 2);
+            if (delimiter === '') {
+                warn(lineNumber, 'a name<<DELIMITER line with an empty delimiter');
+                continue;
+            }
+            const end = lines.indexOf(delimiter, i + 1);
+            if (end < 0) {
+                warnings.push(`the guest's ${variable}, line ${lineNumber}: a name<<DELIMITER block that is never closed; skipped it and the rest of the file`);
+                break;
+            }
+            value = lines.slice(i + 1, end).join('\n');
+            i = end;
+        }
+        else {
+            warn(lineNumber, 'neither name=value nor name<<DELIMITER');
+            continue;
+        }
+        const problem = nameCheck(name);
+        if (problem) {
+            warn(lineNumber, problem);
+        }
+        else if (value.includes('\0')) {
+            warn(lineNumber, `the value of ${name} holds a NUL byte`);
+        }
+        else {
+            entries.push([name, value]);
+        }
+    }
+    return { entries, warnings };
+}
+function parseOutputFile(text) {
+    return parseKeyValues(text, FILE_COMMANDS.output, (name) => OUTPUT_NAME.test(name)
+        ? undefined
+        : 'not a valid output name (letters, digits, _ and -, not starting with a digit or -)');
+}
+function parseEnvFile(text) {
+    return parseKeyValues(text, FILE_COMMANDS.env, (name) => {
+        if (!ENV_NAME.test(name))
+            return 'not a valid variable name (letters, digits and _, not starting with a digit)';
+        if (REFUSED_ENV.includes(name))
+            return `${name} cannot be set for later steps`;
+        return undefined;
+    });
+}
+/** One absolute directory per line; `:` is refused, as it would add more than one. */
+function parsePathFile(text) {
+    const entries = [];
+    const warnings = [];
+    text.split('\n').forEach((raw, i) => {
+        const line = raw.replace(/\r$/, '');
+        if (line === '')
+            return;
+        if (!line.startsWith('/') || /[:\0]/.test(line)) {
+            warnings.push(`the guest's ${FILE_COMMANDS.path}, line ${i + 1}: not an absolute directory without ":" or NUL; skipped`);
+        }
+        else {
+            entries.push(line);
+        }
+    });
+    return { entries, warnings };
+}
+function capWarnings(warnings) {
+    if (warnings.length <= MAX_WARNINGS)
+        return warnings;
+    return [
+        ...warnings.slice(0, MAX_WARNINGS),
+        `${warnings.length - MAX_WARNINGS} more problems in the guest's file commands were skipped`
+    ];
+}
+/** The text the guest left in one file command; '' (with a warning) when it cannot be trusted. */
+function readGuestFile(runDir, kind, warnings) {
+    const variable = FILE_COMMANDS[kind];
+    let bytes;
+    try {
+        bytes = readUntrustedFile(runDir, `${FILE_COMMAND_DIR}/${kind}`, FILE_COMMAND_MAX_BYTES);
+    }
+    catch (error) {
+        if (!(error instanceof TamperedError))
+            throw error;
+        warnings.push(`the guest's ${variable} was not a regular file of at most 1 MiB; ignored`);
+        return '';
+    }
+    if (bytes === undefined)
+        return '';
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        warnings.push(`the guest's ${variable} is not UTF-8 text; ignored`);
+        return '';
+    }
+}
+/** Reads and checks what the guest wrote to each enabled file command. */
+function readGuestFileCommands(runDir, kinds) {
+    const warnings = [];
+    const result = { ...NO_FILE_COMMANDS };
+    const keep = (parsed) => {
+        warnings.push(...parsed.warnings);
+        return parsed.entries;
+    };
+    for (const kind of kinds) {
+        const text = readGuestFile(runDir, kind, warnings);
+        if (kind === 'summary')
+            result.summary = text;
+        else if (kind === 'output')
+            result.outputs = keep(parseOutputFile(text));
+        else if (kind === 'env')
+            result.env = keep(parseEnvFile(text));
+        else
+            result.path = keep(parsePathFile(text));
+    }
+    result.warnings = capWarnings(warnings);
+    return result;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_);
+;// CONCATENATED MODULE: ./src/engine/host-file-commands.ts
+/**
+ * Appends what the guest set (already checked by file-commands.ts) to the host's own file
+ * commands. Each value goes in a block with a fresh random delimiter, as @actions/core
+ * writes them, so nothing the guest wrote can close a block early and add entries.
+ */
+
+
+
+/** `name<<delimiter`, the value, the delimiter; undefined if the value holds the delimiter. */
+function keyValueBlock(name, value) {
+    const delimiter = `ghadelimiter_${external_node_crypto_default().randomUUID()}`;
+    if (value.includes(delimiter))
+        return undefined;
+    return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
+}
+/**
+ * Writes the guest's outputs, summary, environment and PATH entries to the files `hostEnv`
+ * names. `reservedOutputs` are the front end's own outputs, which the guest cannot set.
+ * Returns one warning line per entry left out.
+ */
+function applyGuestFileCommands(guest, hostEnv, reservedOutputs = []) {
+    const warnings = [];
+    const appendBlocks = (variable, entries, what) => {
+        const file = hostEnv[variable];
+        if (!file)
+            return;
+        let text = '';
+        for (const [name, value] of entries) {
+            const block = keyValueBlock(name, value);
+            if (block === undefined)
+                warnings.push(`the guest's ${what} ${name} was left out: it holds the delimiter`);
+            else
+                text += block;
+        }
+        if (text)
+            external_node_fs_default().appendFileSync(file, text);
+    };
+    const outputs = guest.outputs.filter(([name]) => {
+        if (!reservedOutputs.includes(name))
+            return true;
+        warnings.push(`the guest's ${FILE_COMMANDS.output} sets ${name}, which is this step's own output; skipped`);
+        return false;
+    });
+    appendBlocks(FILE_COMMANDS.output, outputs, 'output');
+    appendBlocks(FILE_COMMANDS.env, guest.env, 'variable');
+    const summaryFile = hostEnv[FILE_COMMANDS.summary];
+    if (summaryFile && guest.summary) {
+        external_node_fs_default().appendFileSync(summaryFile, guest.summary.endsWith('\n') ? guest.summary : `${guest.summary}\n`);
+    }
+    const pathFile = hostEnv[FILE_COMMANDS.path];
+    if (pathFile && guest.path.length > 0)
+        external_node_fs_default().appendFileSync(pathFile, guest.path.map((dir) => `${dir}\n`).join(''));
+    return warnings;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/host-checks.ts
 /**
  * Checks of the host that need no native code: can this user open the KVM device, and
@@ -31514,6 +31848,77 @@ function hostContext(env, cwd, tempDir) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/engine/host-paths.ts
+/**
+ * Parsers of the inputs that name host paths (rootfs, workspace, libkrun) and the guest
+ * working directory. Unlike parse.ts, these look at the host's file system.
+ */
+
+
+
+
+/** Paths travel in a TAB-separated plan file, one per line. */
+function checkPlanSafe(input, value) {
+    if (/[\t\n\r\0]/.test(value)) {
+        throw new errors_InputError(input, `${showValue(value)} contains a tab, newline or NUL byte; use a path without them`);
+    }
+}
+function parseHostDirectory(input, raw, cwd) {
+    const text = raw.trim();
+    checkPlanSafe(input, text);
+    const resolved = external_node_path_default().resolve(cwd, text);
+    let stat;
+    try {
+        stat = external_node_fs_default().statSync(resolved);
+    }
+    catch {
+        throw new errors_InputError(input, `${showValue(text)} does not exist; expected an existing directory on the host`);
+    }
+    if (!stat.isDirectory()) {
+        throw new errors_InputError(input, `${showValue(text)} is not a directory; expected an existing directory on the host`);
+    }
+    return resolved;
+}
+/** The workspace's host path, or null for `none`. */
+function parseWorkspace(raw, context) {
+    const text = raw.trim();
+    if (text === 'none')
+        return null;
+    const workspace = parseHostDirectory('workspace', text === '' ? (context.defaultWorkspace ?? context.cwd) : text, context.cwd);
+    if (workspace === '/') {
+        throw new errors_InputError('workspace', '"/" would share the whole host read-write; name a project directory, or none');
+    }
+    return workspace;
+}
+/** The guest working directory the user chose, normalized; undefined for the default. */
+function parseWorkdir(raw) {
+    const text = raw.trim();
+    if (text === '')
+        return undefined;
+    checkPlanSafe('workdir', text);
+    if (!text.startsWith('/')) {
+        throw new errors_InputError('workdir', `${showValue(text)} is relative; expected an absolute path inside the guest, e.g. /src`);
+    }
+    return external_node_path_default().posix.normalize(text);
+}
+function libraryFile(source, raw, cwd) {
+    const text = raw.trim();
+    checkPlanSafe(source, text);
+    const resolved = external_node_path_default().resolve(cwd, text);
+    const problem = libraryProblem(resolved);
+    if (problem)
+        throw new errors_InputError(source, `${showValue(text)} ${problem}; expected the path of libkrun.so.1`);
+    return resolved;
+}
+/** The libkrun the user named (input, flag or KRUN_LIBRARY); undefined to search for it. */
+function parseLibkrunPath(raw, context) {
+    if (raw.trim() !== '')
+        return libraryFile('libkrun', raw, context.cwd);
+    if (context.libraryFromEnv?.trim())
+        return libraryFile('KRUN_LIBRARY', context.libraryFromEnv, context.cwd);
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/parse.ts
 /**
  * Pure parsers, one per input. Each takes the raw text and returns a typed value or
@@ -31554,6 +31959,15 @@ function parseLogLevel(raw) {
     if (LOG_LEVELS.includes(text))
         return text;
     throw new errors_InputError('log-level', `${showValue(raw)} is not a log level; expected one of ${LOG_LEVELS.join(', ')}`);
+}
+/** `true` or `false`, as action.yml booleans are written. */
+function parseBoolean(input, raw) {
+    const text = raw.trim().toLowerCase();
+    if (text === 'true')
+        return true;
+    if (text === 'false' || text === '')
+        return false;
+    throw new errors_InputError(input, `${showValue(raw)} is not a boolean; expected true or false`);
 }
 /** Returns the shell's argv, with SCRIPT_PLACEHOLDER standing for the script's path. */
 function parseShell(raw) {
@@ -31596,9 +32010,9 @@ function formatDuration(seconds) {
         return `${seconds / 60}m`;
     return `${seconds}s`;
 }
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const parse_ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function checkEnvName(name, where) {
-    if (!ENV_NAME.test(name)) {
+    if (!parse_ENV_NAME.test(name)) {
         throw new errors_InputError('env', `${where}${showValue(name, 40)} is not a valid variable name; expected letters, digits and _, not starting with a digit`);
     }
 }
@@ -31714,6 +32128,153 @@ function parsePorts(raw) {
     });
     return pairs;
 }
+
+;// CONCATENATED MODULE: ./src/engine/inputs.ts
+/**
+ * The one table of inputs and outputs. action.yml, the README's tables and `krun-run
+ * --help` are checked against it (__tests__/metadata.test.ts); the action reads its
+ * inputs by these names, the CLI maps its flags through it, and settings.ts parses each
+ * value with the parser named here.
+ */
+
+
+const INPUTS = {
+    commands: {
+        default: '',
+        required: false,
+        defaultText: '(none)',
+        flags: ['-c', '--commands'],
+        valueName: 'TEXT',
+        help: 'the commands to run',
+        parse: parseCommands
+    },
+    shell: {
+        default: 'sh',
+        required: false,
+        flags: ['--shell'],
+        valueName: 'SHELL',
+        help: 'sh, bash, or a command template containing {0}',
+        parse: parseShell
+    },
+    rootfs: {
+        default: '/',
+        required: false,
+        flags: ['--rootfs', '--root'],
+        valueName: 'DIR',
+        help: 'base filesystem, read-only under a throwaway overlay',
+        parse: (raw, context) => parseHostDirectory('rootfs', raw, context.cwd)
+    },
+    workspace: {
+        default: '',
+        required: false,
+        defaultText: '`GITHUB_WORKSPACE`',
+        flags: ['--workspace'],
+        valueName: 'DIR',
+        help: 'shared read-write at the same path ("none" shares nothing; default: GITHUB_WORKSPACE, else the current directory)',
+        parse: parseWorkspace
+    },
+    workdir: {
+        default: '',
+        required: false,
+        defaultText: 'the workspace',
+        flags: ['--workdir'],
+        valueName: 'PATH',
+        help: 'guest working directory (default: the workspace, or / with no workspace)',
+        parse: parseWorkdir
+    },
+    env: {
+        default: '',
+        required: false,
+        flags: ['--env'],
+        valueName: 'KEY=VALUE',
+        help: 'guest environment entry (repeatable); --env KEY copies KEY from this environment, off the command line',
+        parse: parseEnv
+    },
+    cpus: {
+        default: '2',
+        required: false,
+        flags: ['--cpus'],
+        valueName: 'N',
+        help: 'virtual CPUs, 1 to 255',
+        parse: parseCpus
+    },
+    memory: {
+        default: '2048',
+        required: false,
+        flags: ['--memory', '--mem'],
+        valueName: 'MIB',
+        help: "guest memory in MiB, from 128 to the host's memory",
+        parse: (raw, context) => parseMemory(raw, context.hostMemoryMib)
+    },
+    network: {
+        default: 'tsi',
+        required: false,
+        flags: ['--network'],
+        valueName: 'MODE',
+        help: 'tsi (guest sockets open on the host, reaching its loopback) or none (the guest has only lo)',
+        parse: parseNetwork
+    },
+    ports: {
+        default: '',
+        required: false,
+        flags: ['--port'],
+        valueName: 'HOST:GUEST',
+        help: 'expose a guest port on the host (repeatable; none is exposed otherwise; needs network tsi)',
+        parse: parsePorts
+    },
+    libkrun: {
+        default: '',
+        required: false,
+        flags: ['--libkrun'],
+        valueName: 'PATH',
+        help: 'libkrun.so.1 to use (default: KRUN_LIBRARY, then the usual places)',
+        parse: parseLibkrunPath
+    },
+    'log-level': {
+        default: '',
+        required: false,
+        flags: ['--log-level'],
+        valueName: 'LEVEL',
+        help: "libkrun's log level, shown live: off, error, warn, info, debug, trace",
+        parse: parseLogLevel
+    },
+    timeout: {
+        default: '',
+        required: false,
+        defaultText: 'none',
+        flags: ['--timeout'],
+        valueName: 'DURATION',
+        help: 'stop after 90, 90s, 10m, 1h ... (exit code 124)',
+        parse: parseTimeout
+    },
+    'export-env': {
+        default: 'false',
+        required: false,
+        flags: ['--export-env'],
+        valueName: 'true|false',
+        help: "let the guest's GITHUB_ENV and GITHUB_PATH change later steps on the host",
+        parse: (raw) => parseBoolean('export-env', raw)
+    }
+};
+const INPUT_NAMES = Object.keys(INPUTS);
+/** Parses one input; an empty value stands for the input's default, as on a runner. */
+function parseInput(name, raw, context) {
+    const spec = INPUTS[name];
+    return spec.parse(raw[name] === '' ? spec.default : raw[name], context);
+}
+/** The raw inputs as action.yml's defaults give them. */
+function inputs_defaultInputs() {
+    return Object.fromEntries(INPUT_NAMES.map((name) => [name, INPUTS[name].default]));
+}
+/** How an input's default reads to a person. */
+function shownDefault(name) {
+    const spec = INPUTS[name];
+    return spec.defaultText ?? (spec.default === '' ? '' : `\`${spec.default}\``);
+}
+const OUTPUTS = {
+    'exit-code': 'The exit code of the commands in the guest (128+N when signal N killed them, 124 on timeout).',
+    'timed-out': '`true` when the timeout stopped the microVM, else `false`.'
+};
 
 ;// CONCATENATED MODULE: ./src/engine/outcome.ts
 /**
@@ -31853,11 +32414,6 @@ async function removeRunDir(dir) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/plan.ts
-/**
- * From settings to what the guest and the VM process receive: the guest init's plan and
- * environment files (native/README.md describes their format) and the VM process's
- * configuration. Pure: nothing here touches the disk.
- */
 
 
 const BASE_TAG = 'krun-base';
@@ -31874,32 +32430,44 @@ function workloadArgv(settings, interactive = false) {
         return [settings.shell[0]];
     return settings.shell.map((word) => word.split(SCRIPT_PLACEHOLDER).join(GUEST.scriptInGuest));
 }
-function renderPlan(settings, interactive = false) {
+function renderPlan(settings, interactive = false, fileShare) {
     const lines = [['lower', 'virtiofs', BASE_TAG]];
     if (settings.workspace !== null) {
         lines.push(['share', 'virtiofs', WORKSPACE_TAG, settings.workspace, 'rw']);
     }
+    if (fileShare)
+        lines.push(['share', 'virtiofs', fileShare.tag, fileShare.guestDir, 'rw']);
     lines.push(['workdir', settings.workdir]);
     lines.push(['script', GUEST.scriptInGuest]);
     for (const arg of workloadArgv(settings, interactive))
         lines.push(['arg', arg]);
     return lines.map((fields) => fields.join('\t') + '\n').join('');
 }
-/** The guest's environment: PATH and HOME unless the user set them, then the user's entries. */
-function renderEnv(settings, extra = {}) {
+/**
+ * The guest's environment: PATH and HOME unless the user set them, then the user's entries,
+ * then `forced` (the file commands), which the user's entries cannot replace.
+ */
+function renderEnv(settings, extra = {}, forced = {}) {
     const names = new Set(settings.env.map(([name]) => name));
     const defaults = [['PATH', guestPath(settings.env)], ['HOME', '/root'], ...Object.entries(extra)];
-    const entries = [...defaults.filter(([name]) => !names.has(name)), ...settings.env];
+    const own = settings.env.filter(([name]) => !(name in forced));
+    const entries = [...defaults.filter(([name]) => !names.has(name)), ...own, ...Object.entries(forced)];
     return Buffer.from(entries.map(([name, value]) => `${name}=${value}\0`).join(''), 'utf8');
 }
-function guestFiles(settings, interactive = false, extraEnv = {}) {
-    return { plan: renderPlan(settings, interactive), env: renderEnv(settings, extraEnv), script: settings.commands };
+function guestFiles(settings, interactive = false, extraEnv = {}, fileShare) {
+    return {
+        plan: renderPlan(settings, interactive, fileShare),
+        env: renderEnv(settings, extraEnv, fileShare?.env),
+        script: settings.commands
+    };
 }
-function vmConfig(settings, layout, libkrun, kvmDevice) {
+function vmConfig(settings, layout, libkrun, kvmDevice, fileShare) {
     const shares = [{ tag: BASE_TAG, hostPath: settings.rootfs, readOnly: true }];
     if (settings.workspace !== null) {
         shares.push({ tag: WORKSPACE_TAG, hostPath: settings.workspace, readOnly: false });
     }
+    if (fileShare)
+        shares.push({ tag: fileShare.tag, hostPath: fileShare.hostDir, readOnly: false });
     return {
         libkrun,
         root: layout.root,
@@ -32022,6 +32590,7 @@ function runVmProcess(options) {
 
 
 
+
 const GUEST_ARCH = { x64: 'x86_64', arm64: 'aarch64' };
 function guestInitBinary(distDir, arch = process.arch) {
     const guestArch = GUEST_ARCH[arch];
@@ -32048,8 +32617,10 @@ async function runInMicroVm(options) {
     const layout = createRunDir(options.tempDir);
     options.onRunDir?.(layout.dir);
     try {
-        const vm = vmConfig(settings, layout, libkrun, options.kvmDevice);
-        writeRunFiles(layout, guestFiles(settings, options.interactive, options.extraEnv), initBinary, vm);
+        const fileKinds = options.fileCommands ?? [];
+        const fileShare = fileKinds.length > 0 ? prepareFileCommandShare(layout.dir, fileKinds) : undefined;
+        const vm = vmConfig(settings, layout, libkrun, options.kvmDevice, fileShare);
+        writeRunFiles(layout, guestFiles(settings, options.interactive, options.extraEnv, fileShare), initBinary, vm);
         const run = await runVmProcess({
             vmEntry: external_node_path_default().join(options.distDir, 'vm', 'index.js'),
             configFile: layout.vmConfigFile,
@@ -32068,7 +32639,8 @@ async function runInMicroVm(options) {
                 throw new errors_InputError(message.input, message.message);
         }
         const outcome = decideOutcome(run, readGuestRecords(layout));
-        return { outcome, log: outcome.showLog ? logTail(layout) : '', libkrun, wallMs: Date.now() - started };
+        const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds) : NO_FILE_COMMANDS;
+        return { outcome, log: outcome.showLog ? logTail(layout) : '', libkrun, wallMs: Date.now() - started, fileCommands };
     }
     finally {
         await removeRunDir(layout.dir);
@@ -32096,216 +32668,6 @@ function findDistDir(moduleUrl = import.meta.url) {
         throw new HostError(`cannot find the action's dist/ (looked in ${candidates.join(', ')}); run npm run bundle`);
     return found;
 }
-
-;// CONCATENATED MODULE: ./src/engine/host-paths.ts
-/**
- * Parsers of the inputs that name host paths (rootfs, workspace, libkrun) and the guest
- * working directory. Unlike parse.ts, these look at the host's file system.
- */
-
-
-
-
-/** Paths travel in a TAB-separated plan file, one per line. */
-function checkPlanSafe(input, value) {
-    if (/[\t\n\r\0]/.test(value)) {
-        throw new errors_InputError(input, `${showValue(value)} contains a tab, newline or NUL byte; use a path without them`);
-    }
-}
-function parseHostDirectory(input, raw, cwd) {
-    const text = raw.trim();
-    checkPlanSafe(input, text);
-    const resolved = external_node_path_default().resolve(cwd, text);
-    let stat;
-    try {
-        stat = external_node_fs_default().statSync(resolved);
-    }
-    catch {
-        throw new errors_InputError(input, `${showValue(text)} does not exist; expected an existing directory on the host`);
-    }
-    if (!stat.isDirectory()) {
-        throw new errors_InputError(input, `${showValue(text)} is not a directory; expected an existing directory on the host`);
-    }
-    return resolved;
-}
-/** The workspace's host path, or null for `none`. */
-function parseWorkspace(raw, context) {
-    const text = raw.trim();
-    if (text === 'none')
-        return null;
-    const workspace = parseHostDirectory('workspace', text === '' ? (context.defaultWorkspace ?? context.cwd) : text, context.cwd);
-    if (workspace === '/') {
-        throw new errors_InputError('workspace', '"/" would share the whole host read-write; name a project directory, or none');
-    }
-    return workspace;
-}
-/** The guest working directory the user chose, normalized; undefined for the default. */
-function parseWorkdir(raw) {
-    const text = raw.trim();
-    if (text === '')
-        return undefined;
-    checkPlanSafe('workdir', text);
-    if (!text.startsWith('/')) {
-        throw new errors_InputError('workdir', `${showValue(text)} is relative; expected an absolute path inside the guest, e.g. /src`);
-    }
-    return external_node_path_default().posix.normalize(text);
-}
-function libraryFile(source, raw, cwd) {
-    const text = raw.trim();
-    checkPlanSafe(source, text);
-    const resolved = external_node_path_default().resolve(cwd, text);
-    const problem = libraryProblem(resolved);
-    if (problem)
-        throw new errors_InputError(source, `${showValue(text)} ${problem}; expected the path of libkrun.so.1`);
-    return resolved;
-}
-/** The libkrun the user named (input, flag or KRUN_LIBRARY); undefined to search for it. */
-function parseLibkrunPath(raw, context) {
-    if (raw.trim() !== '')
-        return libraryFile('libkrun', raw, context.cwd);
-    if (context.libraryFromEnv?.trim())
-        return libraryFile('KRUN_LIBRARY', context.libraryFromEnv, context.cwd);
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/engine/inputs.ts
-/**
- * The one table of inputs and outputs. action.yml, the README's tables and `krun-run
- * --help` are checked against it (__tests__/metadata.test.ts); the action reads its
- * inputs by these names, the CLI maps its flags through it, and settings.ts parses each
- * value with the parser named here.
- */
-
-
-const INPUTS = {
-    commands: {
-        default: '',
-        required: true,
-        defaultText: '(required)',
-        flags: ['-c', '--commands'],
-        valueName: 'TEXT',
-        help: 'the commands to run',
-        parse: parseCommands
-    },
-    shell: {
-        default: 'sh',
-        required: false,
-        flags: ['--shell'],
-        valueName: 'SHELL',
-        help: 'sh, bash, or a command template containing {0}',
-        parse: parseShell
-    },
-    rootfs: {
-        default: '/',
-        required: false,
-        flags: ['--rootfs', '--root'],
-        valueName: 'DIR',
-        help: 'base filesystem, read-only under a throwaway overlay',
-        parse: (raw, context) => parseHostDirectory('rootfs', raw, context.cwd)
-    },
-    workspace: {
-        default: '',
-        required: false,
-        defaultText: '`GITHUB_WORKSPACE`',
-        flags: ['--workspace'],
-        valueName: 'DIR',
-        help: 'shared read-write at the same path ("none" shares nothing; default: GITHUB_WORKSPACE, else the current directory)',
-        parse: parseWorkspace
-    },
-    workdir: {
-        default: '',
-        required: false,
-        defaultText: 'the workspace',
-        flags: ['--workdir'],
-        valueName: 'PATH',
-        help: 'guest working directory (default: the workspace, or / with no workspace)',
-        parse: parseWorkdir
-    },
-    env: {
-        default: '',
-        required: false,
-        flags: ['--env'],
-        valueName: 'KEY=VALUE',
-        help: 'guest environment entry (repeatable); --env KEY copies KEY from this environment, off the command line',
-        parse: parseEnv
-    },
-    cpus: {
-        default: '2',
-        required: false,
-        flags: ['--cpus'],
-        valueName: 'N',
-        help: 'virtual CPUs, 1 to 255',
-        parse: parseCpus
-    },
-    memory: {
-        default: '2048',
-        required: false,
-        flags: ['--memory', '--mem'],
-        valueName: 'MIB',
-        help: "guest memory in MiB, from 128 to the host's memory",
-        parse: (raw, context) => parseMemory(raw, context.hostMemoryMib)
-    },
-    network: {
-        default: 'tsi',
-        required: false,
-        flags: ['--network'],
-        valueName: 'MODE',
-        help: 'tsi (guest sockets open on the host, reaching its loopback) or none (the guest has only lo)',
-        parse: parseNetwork
-    },
-    ports: {
-        default: '',
-        required: false,
-        flags: ['--port'],
-        valueName: 'HOST:GUEST',
-        help: 'expose a guest port on the host (repeatable; none is exposed otherwise; needs network tsi)',
-        parse: parsePorts
-    },
-    libkrun: {
-        default: '',
-        required: false,
-        flags: ['--libkrun'],
-        valueName: 'PATH',
-        help: 'libkrun.so.1 to use (default: KRUN_LIBRARY, then the usual places)',
-        parse: parseLibkrunPath
-    },
-    'log-level': {
-        default: '',
-        required: false,
-        flags: ['--log-level'],
-        valueName: 'LEVEL',
-        help: "libkrun's log level, shown live: off, error, warn, info, debug, trace",
-        parse: parseLogLevel
-    },
-    timeout: {
-        default: '',
-        required: false,
-        defaultText: 'none',
-        flags: ['--timeout'],
-        valueName: 'DURATION',
-        help: 'stop after 90, 90s, 10m, 1h ... (exit code 124)',
-        parse: parseTimeout
-    }
-};
-const INPUT_NAMES = Object.keys(INPUTS);
-/** Parses one input; an empty value stands for the input's default, as on a runner. */
-function parseInput(name, raw, context) {
-    const spec = INPUTS[name];
-    return spec.parse(raw[name] === '' ? spec.default : raw[name], context);
-}
-/** The raw inputs as action.yml's defaults give them. */
-function defaultInputs() {
-    return Object.fromEntries(INPUT_NAMES.map((name) => [name, INPUTS[name].default]));
-}
-/** How an input's default reads to a person. */
-function shownDefault(name) {
-    const spec = INPUTS[name];
-    return spec.defaultText ?? (spec.default === '' ? '' : `\`${spec.default}\``);
-}
-const OUTPUTS = {
-    'exit-code': 'The exit code of the commands in the guest (128+N when signal N killed them, 124 on timeout).',
-    'timed-out': '`true` when the timeout stopped the microVM, else `false`.'
-};
 
 ;// CONCATENATED MODULE: ./src/engine/settings.ts
 /**
@@ -32358,6 +32720,7 @@ function buildSettings(raw, context, envEntries) {
         throw new errors_InputError('ports', 'cannot expose a port with network none, which gives the guest no network; use network tsi or no ports');
     }
     const libkrun = parseInput('libkrun', raw, context);
+    const exportEnv = parseInput('export-env', raw, context);
     return {
         commands,
         shell,
@@ -32371,7 +32734,8 @@ function buildSettings(raw, context, envEntries) {
         ports,
         libkrun,
         logLevel,
-        timeoutSeconds
+        timeoutSeconds,
+        exportEnv
     };
 }
 
@@ -32380,11 +32744,177 @@ function buildSettings(raw, context, envEntries) {
 
 
 
-function getSettings(context) {
-    const raw = Object.fromEntries(
+function readRawInputs() {
+    return Object.fromEntries(
     // Trimming is left to each parser: commands and env values keep their whitespace.
     INPUT_NAMES.map((name) => [name, getInput(name, { trimWhitespace: false })]));
-    return buildSettings(raw, context);
+}
+/** Whether the step gave commands; without them it only prepares later steps. */
+function hasCommands(raw) {
+    return raw.commands.trim() !== '';
+}
+/** Without commands nothing runs now, but every other input is checked as a run checks it. */
+function getSettings(context, raw = readRawInputs()) {
+    return buildSettings(hasCommands(raw) ? raw : { ...raw, commands: ':' }, context);
+}
+
+;// CONCATENATED MODULE: ./src/shell/saved-settings.ts
+/**
+ * The action's settings, saved as the defaults of later `shell: krun-run {0}` steps of the
+ * same job. The file holds env values, which are secrets: it is written 0600 and read back
+ * only when it is still a small regular file of this user that nobody else can read.
+ */
+
+
+
+/** The launcher names the settings file in this variable. */
+const SETTINGS_VARIABLE = 'KRUN_SETTINGS';
+/** Each step's own: its script and the shell that runs it. */
+const STEP_OWN = ['commands', 'shell'];
+const MAX_SETTINGS_BYTES = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
+const SAVED_NAMES = INPUT_NAMES.filter((name) => !STEP_OWN.includes(name));
+/**
+ * The raw inputs later steps inherit. Host paths are saved as this step resolved them, since
+ * a later step may start in another directory; libkrun as given (input or KRUN_LIBRARY).
+ */
+function savedInputs(raw, settings) {
+    const saved = Object.fromEntries(SAVED_NAMES.map((name) => [name, raw[name]]));
+    saved.rootfs = settings.rootfs;
+    if (settings.workspace !== null)
+        saved.workspace = settings.workspace;
+    saved.libkrun = settings.libkrun ?? '';
+    return saved;
+}
+/** Written beside and renamed into place, so a reader never sees half a file. */
+function writeSettingsFile(file, saved) {
+    const partial = `${file}.${process.pid}.partial`;
+    external_node_fs_default().writeFileSync(partial, JSON.stringify(saved), { mode: 0o600 });
+    external_node_fs_default().renameSync(partial, file);
+}
+const EXPECTED = 'expected the settings file krun-action saved for this job (mode 0600, owned by this user)';
+function readOwnPrivateFile(file) {
+    const problem = (what) => new InputError(SETTINGS_VARIABLE, `"${file}" ${what}; ${EXPECTED}`);
+    let fd;
+    try {
+        fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+    }
+    catch {
+        throw problem('cannot be opened (missing, or a link)');
+    }
+    try {
+        const stat = fs.fstatSync(fd);
+        if (!stat.isFile() || stat.size > MAX_SETTINGS_BYTES)
+            throw problem('is not a regular file of a sensible size');
+        if (stat.uid !== process.getuid?.() || (stat.mode & 0o077) !== 0) {
+            throw problem('belongs to another user or others can read or write it');
+        }
+        return fs.readFileSync(fd, 'utf8');
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+}
+function readSettingsFile(file) {
+    const text = readOwnPrivateFile(file);
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch {
+        data = undefined;
+    }
+    const entries = data !== null && typeof data === 'object' && !Array.isArray(data) ? Object.entries(data) : undefined;
+    const valid = entries?.every(([name, value]) => SAVED_NAMES.includes(name) && typeof value === 'string');
+    if (!entries || !valid) {
+        throw new InputError(SETTINGS_VARIABLE, `"${file}" does not hold saved inputs of this krun-run; ${EXPECTED}`);
+    }
+    return Object.fromEntries(entries);
+}
+/**
+ * krun-run's defaults: the table's, then the saved settings when the launcher named a file.
+ * Flags override these later; KRUN_LIBRARY in the step's environment overrides a saved libkrun.
+ */
+function cliDefaults(env) {
+    const file = env[SETTINGS_VARIABLE];
+    const raw = { ...defaultInputs(), ...(file ? readSettingsFile(file) : {}) };
+    if (env.KRUN_LIBRARY?.trim())
+        raw.libkrun = '';
+    return raw;
+}
+
+;// CONCATENATED MODULE: ./src/shell/launcher.ts
+/**
+ * The `krun-run` launcher for later steps (`shell: krun-run {0}`): a small sh script in a
+ * private directory under RUNNER_TEMP that runs dist/cli/index.js with the Node the action
+ * itself runs on (the runner's Node is not on PATH), naming the saved settings. The runner
+ * empties RUNNER_TEMP when the job ends, so nothing here is removed by the post step.
+ */
+
+
+
+
+/** Not starting with the run directories' prefix: this one stays for the rest of the job. */
+const LAUNCHER_DIR = 'krun-run-shell';
+const LAUNCHER_NAME = 'krun-run';
+const SETTINGS_FILE = 'settings.json';
+function shellQuote(text) {
+    return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+function launcherScript(nodePath, cliEntry, settingsFile) {
+    return [
+        '#!/bin/sh',
+        '# krun-run for the later steps of this job (shell: krun-run {0}), made by krun-action.',
+        `${SETTINGS_VARIABLE}=${shellQuote(settingsFile)}`,
+        `export ${SETTINGS_VARIABLE}`,
+        `exec ${shellQuote(nodePath)} ${shellQuote(cliEntry)} "$@"`,
+        ''
+    ].join('\n');
+}
+/** A directory of ours, mode 0700: made, or one an earlier run of the action made. */
+function privateDirectory(dir) {
+    try {
+        external_node_fs_default().mkdirSync(dir, { mode: 0o700 });
+    }
+    catch (error) {
+        if (error.code !== 'EEXIST')
+            throw error;
+        const stat = external_node_fs_default().lstatSync(dir);
+        if (!stat.isDirectory() || stat.uid !== process.getuid?.()) {
+            throw new HostError(`${dir} exists and is not a directory of this user; remove it, or use a fresh RUNNER_TEMP`);
+        }
+    }
+    external_node_fs_default().chmodSync(dir, 0o700);
+}
+/** Writes the settings (0600) and the launcher (0755); returns the directory to put on PATH. */
+function installLauncher(options) {
+    const dir = external_node_path_default().join(options.tempDir, LAUNCHER_DIR);
+    privateDirectory(dir);
+    const settingsFile = external_node_path_default().join(dir, SETTINGS_FILE);
+    writeSettingsFile(settingsFile, options.saved);
+    const launcher = external_node_path_default().join(dir, LAUNCHER_NAME);
+    const partial = `${launcher}.${process.pid}.partial`;
+    external_node_fs_default().writeFileSync(partial, launcherScript(options.nodePath, external_node_path_default().join(options.distDir, 'cli', 'index.js'), settingsFile), { mode: 0o755 });
+    external_node_fs_default().renameSync(partial, launcher);
+    return dir;
+}
+
+;// CONCATENATED MODULE: ./src/action/later-steps.ts
+/** What the action does for later `shell: krun-run {0}` steps of the job. */
+
+
+
+
+
+const READY_LINE = 'krun-run is ready for later steps: shell: krun-run {0} (no commands given, so nothing was run)';
+/** Puts the krun-run launcher on later steps' PATH, with this step's settings as its defaults. */
+function installForLaterSteps(raw, settings, tempDir, distDir) {
+    addPath(installLauncher({ tempDir, distDir, nodePath: process.execPath, saved: savedInputs(raw, settings) }));
+}
+/** The checks a run makes before it starts a VM process; nothing is booted. */
+async function checkHost(settings, distDir, kvmDevice) {
+    checkKvmDevice(kvmDevice);
+    await findLibkrun(settings.libkrun);
+    guestInitBinary(distDir);
 }
 
 ;// CONCATENATED MODULE: ./src/action/state.ts
@@ -32452,24 +32982,46 @@ async function writeSummary(settings, result) {
 
 
 
+
+
+
+
 async function run() {
     try {
         const host = hostContext(process.env, process.cwd(), process.env.RUNNER_TEMP || external_node_os_default().tmpdir());
-        const settings = getSettings(host.parse);
+        const raw = readRawInputs();
+        const settings = getSettings(host.parse, raw);
+        const distDir = findDistDir();
+        if (!hasCommands(raw)) {
+            await checkHost(settings, distDir, host.kvmDevice);
+            installForLaterSteps(raw, settings, host.tempDir, distDir);
+            info(READY_LINE);
+            return;
+        }
         const result = await runInMicroVm({
             settings,
-            distDir: findDistDir(),
+            distDir,
             tempDir: host.tempDir,
             kvmDevice: host.kvmDevice,
+            fileCommands: enabledFileCommands(process.env, settings.exportEnv),
             onRunDir: saveRunDir,
             onVmStart: saveVmPid,
-            onWarning: (message) => warning(message)
+            onWarning: (message) => core_warning(message)
         });
         clearState();
         const { outcome } = result;
+        const reserved = Object.keys(OUTPUTS);
+        for (const warning of [
+            ...result.fileCommands.warnings,
+            ...applyGuestFileCommands(result.fileCommands, process.env, reserved)
+        ]) {
+            core_warning(warning);
+        }
         if (outcome.exitCode !== undefined)
             setOutput('exit-code', String(outcome.exitCode));
         setOutput('timed-out', String(outcome.timedOut));
+        // Only once the host proved it can run a microVM: a host error leaves nothing behind.
+        installForLaterSteps(raw, settings, host.tempDir, distDir);
         if (result.log) {
             startGroup("libkrun's log (last lines)");
             info(result.log);

@@ -12,7 +12,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(139);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(940);
 /** krun-run's entry point (dist/cli/index.js). */
 
 
@@ -34,7 +34,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 139:
+/***/ 940:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -93,6 +93,340 @@ function failureMessage(error, nameInput) {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/engine/untrusted-file.ts
+/**
+ * Reads a file from a directory the guest can write (its root share, the workspace, the
+ * file-command share). Such a file is untrusted input: it is never reached through a
+ * link, never opened in a way that could block (a FIFO, a device), must be a regular
+ * file, and is read only up to a cap. The guest is gone when the host reads (the VM
+ * process has ended), so nothing swaps a path between these checks and the open.
+ */
+
+
+/** The guest left something other than a small regular file where the host reads one. */
+class TamperedError extends Error {
+    relativePath;
+    constructor(relativePath) {
+        super(`${relativePath} is not a regular file of the expected size`);
+        this.relativePath = relativePath;
+        this.name = 'TamperedError';
+    }
+}
+const OPEN_FLAGS = (external_node_fs_default()).constants.O_RDONLY | (external_node_fs_default()).constants.O_NOFOLLOW | (external_node_fs_default()).constants.O_NONBLOCK | (external_node_fs_default()).constants.O_NOCTTY;
+/** Every directory between `baseDir` (trusted) and the file must be a real directory. */
+function checkDirectories(baseDir, relativePath) {
+    const parts = relativePath.split('/').slice(0, -1);
+    let dir = baseDir;
+    for (const part of parts) {
+        dir = external_node_path_default().join(dir, part);
+        let stat;
+        try {
+            stat = external_node_fs_default().lstatSync(dir);
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return false;
+            throw new TamperedError(relativePath);
+        }
+        if (!stat.isDirectory())
+            throw new TamperedError(relativePath);
+    }
+    return true;
+}
+/**
+ * The file's bytes, or undefined when it does not exist. Throws TamperedError for a link
+ * anywhere on the path, anything but a regular file, or more than `maxBytes`.
+ */
+function readUntrustedFile(baseDir, relativePath, maxBytes) {
+    if (!checkDirectories(baseDir, relativePath))
+        return undefined;
+    let fd;
+    try {
+        fd = external_node_fs_default().openSync(external_node_path_default().join(baseDir, relativePath), OPEN_FLAGS);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw new TamperedError(relativePath);
+    }
+    try {
+        if (!external_node_fs_default().fstatSync(fd).isFile())
+            throw new TamperedError(relativePath);
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        while (length < buffer.length) {
+            const read = external_node_fs_default().readSync(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+        }
+        if (length > maxBytes)
+            throw new TamperedError(relativePath);
+        return buffer.subarray(0, length);
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+/** Whether a path the guest could have made exists, without following a link at its end. */
+function untrustedPathExists(baseDir, relativePath) {
+    try {
+        return checkDirectories(baseDir, relativePath) && fs.lstatSync(path.join(baseDir, relativePath)) !== undefined;
+    }
+    catch (error) {
+        if (error instanceof TamperedError)
+            throw error;
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/file-commands.ts
+/**
+ * The guest's file commands: GITHUB_OUTPUT and GITHUB_STEP_SUMMARY always, GITHUB_ENV and
+ * GITHUB_PATH only with export-env. In the guest they name files in a private share; after
+ * the run the host reads those files as untrusted input and parses them strictly, in the
+ * runner's own format. Warnings never echo guest content beyond a valid name.
+ */
+
+
+
+/** What each file command is called in a step's environment. */
+const FILE_COMMANDS = {
+    output: 'GITHUB_OUTPUT',
+    summary: 'GITHUB_STEP_SUMMARY',
+    env: 'GITHUB_ENV',
+    path: 'GITHUB_PATH'
+};
+/** GITHUB_ENV and GITHUB_PATH change later steps on the host: only with export-env. */
+const EXPORTED = ['env', 'path'];
+const FILE_COMMAND_TAG = 'krun-files';
+/** The share's directory inside the private run directory (outside the guest's root). */
+const FILE_COMMAND_DIR = 'files';
+const FILE_COMMAND_GUEST_DIR = '/run/krun-action/files';
+/** What GitHub allows a step's summary; the same cap for each file. */
+const FILE_COMMAND_MAX_BYTES = 1024 * 1024;
+/** More warnings than this are counted, not listed. */
+const MAX_WARNINGS = 10;
+const NO_FILE_COMMANDS = { outputs: [], summary: '', env: [], path: [], warnings: [] };
+/** The file commands this host has files for; GITHUB_ENV and GITHUB_PATH only when exported. */
+function enabledFileCommands(hostEnv, exportEnv) {
+    return Object.keys(FILE_COMMANDS).filter((kind) => Boolean(hostEnv[FILE_COMMANDS[kind]]) && (exportEnv || !EXPORTED.includes(kind)));
+}
+/** Makes the share (mode 0700) with one empty file per enabled command. */
+function prepareFileCommandShare(runDir, kinds) {
+    const hostDir = external_node_path_default().join(runDir, FILE_COMMAND_DIR);
+    external_node_fs_default().mkdirSync(hostDir, { mode: 0o700 });
+    const env = {};
+    for (const kind of kinds) {
+        external_node_fs_default().writeFileSync(external_node_path_default().join(hostDir, kind), '', { mode: 0o600 });
+        env[FILE_COMMANDS[kind]] = `${FILE_COMMAND_GUEST_DIR}/${kind}`;
+    }
+    return { tag: FILE_COMMAND_TAG, hostDir, guestDir: FILE_COMMAND_GUEST_DIR, env };
+}
+const OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** The runner itself refuses NODE_OPTIONS from GITHUB_ENV. */
+const REFUSED_ENV = ['NODE_OPTIONS'];
+/**
+ * `name=value` lines and `name<<DELIMITER` blocks (the value's lines, then DELIMITER alone),
+ * as the runner reads GITHUB_OUTPUT and GITHUB_ENV. Anything else is skipped with a warning.
+ */
+function parseKeyValues(text, variable, nameCheck) {
+    const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+    if (lines.at(-1) === '')
+        lines.pop();
+    const entries = [];
+    const warnings = [];
+    const warn = (lineNumber, problem) => warnings.push(`the guest's ${variable}, line ${lineNumber}: ${problem}; skipped`);
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const lineNumber = i + 1;
+        if (line === '')
+            continue;
+        const equals = line.indexOf('=');
+        const heredoc = line.indexOf('<<');
+        let name;
+        let value;
+        if (equals >= 0 && (heredoc < 0 || equals < heredoc)) {
+            name = line.slice(0, equals);
+            value = line.slice(equals + 1);
+        }
+        else if (heredoc >= 0) {
+            name = line.slice(0, heredoc);
+            const delimiter = line.slice(heredoc + 2);
+            if (delimiter === '') {
+                warn(lineNumber, 'a name<<DELIMITER line with an empty delimiter');
+                continue;
+            }
+            const end = lines.indexOf(delimiter, i + 1);
+            if (end < 0) {
+                warnings.push(`the guest's ${variable}, line ${lineNumber}: a name<<DELIMITER block that is never closed; skipped it and the rest of the file`);
+                break;
+            }
+            value = lines.slice(i + 1, end).join('\n');
+            i = end;
+        }
+        else {
+            warn(lineNumber, 'neither name=value nor name<<DELIMITER');
+            continue;
+        }
+        const problem = nameCheck(name);
+        if (problem) {
+            warn(lineNumber, problem);
+        }
+        else if (value.includes('\0')) {
+            warn(lineNumber, `the value of ${name} holds a NUL byte`);
+        }
+        else {
+            entries.push([name, value]);
+        }
+    }
+    return { entries, warnings };
+}
+function parseOutputFile(text) {
+    return parseKeyValues(text, FILE_COMMANDS.output, (name) => OUTPUT_NAME.test(name)
+        ? undefined
+        : 'not a valid output name (letters, digits, _ and -, not starting with a digit or -)');
+}
+function parseEnvFile(text) {
+    return parseKeyValues(text, FILE_COMMANDS.env, (name) => {
+        if (!ENV_NAME.test(name))
+            return 'not a valid variable name (letters, digits and _, not starting with a digit)';
+        if (REFUSED_ENV.includes(name))
+            return `${name} cannot be set for later steps`;
+        return undefined;
+    });
+}
+/** One absolute directory per line; `:` is refused, as it would add more than one. */
+function parsePathFile(text) {
+    const entries = [];
+    const warnings = [];
+    text.split('\n').forEach((raw, i) => {
+        const line = raw.replace(/\r$/, '');
+        if (line === '')
+            return;
+        if (!line.startsWith('/') || /[:\0]/.test(line)) {
+            warnings.push(`the guest's ${FILE_COMMANDS.path}, line ${i + 1}: not an absolute directory without ":" or NUL; skipped`);
+        }
+        else {
+            entries.push(line);
+        }
+    });
+    return { entries, warnings };
+}
+function capWarnings(warnings) {
+    if (warnings.length <= MAX_WARNINGS)
+        return warnings;
+    return [
+        ...warnings.slice(0, MAX_WARNINGS),
+        `${warnings.length - MAX_WARNINGS} more problems in the guest's file commands were skipped`
+    ];
+}
+/** The text the guest left in one file command; '' (with a warning) when it cannot be trusted. */
+function readGuestFile(runDir, kind, warnings) {
+    const variable = FILE_COMMANDS[kind];
+    let bytes;
+    try {
+        bytes = readUntrustedFile(runDir, `${FILE_COMMAND_DIR}/${kind}`, FILE_COMMAND_MAX_BYTES);
+    }
+    catch (error) {
+        if (!(error instanceof TamperedError))
+            throw error;
+        warnings.push(`the guest's ${variable} was not a regular file of at most 1 MiB; ignored`);
+        return '';
+    }
+    if (bytes === undefined)
+        return '';
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        warnings.push(`the guest's ${variable} is not UTF-8 text; ignored`);
+        return '';
+    }
+}
+/** Reads and checks what the guest wrote to each enabled file command. */
+function readGuestFileCommands(runDir, kinds) {
+    const warnings = [];
+    const result = { ...NO_FILE_COMMANDS };
+    const keep = (parsed) => {
+        warnings.push(...parsed.warnings);
+        return parsed.entries;
+    };
+    for (const kind of kinds) {
+        const text = readGuestFile(runDir, kind, warnings);
+        if (kind === 'summary')
+            result.summary = text;
+        else if (kind === 'output')
+            result.outputs = keep(parseOutputFile(text));
+        else if (kind === 'env')
+            result.env = keep(parseEnvFile(text));
+        else
+            result.path = keep(parsePathFile(text));
+    }
+    result.warnings = capWarnings(warnings);
+    return result;
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_namespaceObject);
+;// CONCATENATED MODULE: ./src/engine/host-file-commands.ts
+/**
+ * Appends what the guest set (already checked by file-commands.ts) to the host's own file
+ * commands. Each value goes in a block with a fresh random delimiter, as @actions/core
+ * writes them, so nothing the guest wrote can close a block early and add entries.
+ */
+
+
+
+/** `name<<delimiter`, the value, the delimiter; undefined if the value holds the delimiter. */
+function keyValueBlock(name, value) {
+    const delimiter = `ghadelimiter_${external_node_crypto_default().randomUUID()}`;
+    if (value.includes(delimiter))
+        return undefined;
+    return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
+}
+/**
+ * Writes the guest's outputs, summary, environment and PATH entries to the files `hostEnv`
+ * names. `reservedOutputs` are the front end's own outputs, which the guest cannot set.
+ * Returns one warning line per entry left out.
+ */
+function applyGuestFileCommands(guest, hostEnv, reservedOutputs = []) {
+    const warnings = [];
+    const appendBlocks = (variable, entries, what) => {
+        const file = hostEnv[variable];
+        if (!file)
+            return;
+        let text = '';
+        for (const [name, value] of entries) {
+            const block = keyValueBlock(name, value);
+            if (block === undefined)
+                warnings.push(`the guest's ${what} ${name} was left out: it holds the delimiter`);
+            else
+                text += block;
+        }
+        if (text)
+            external_node_fs_default().appendFileSync(file, text);
+    };
+    const outputs = guest.outputs.filter(([name]) => {
+        if (!reservedOutputs.includes(name))
+            return true;
+        warnings.push(`the guest's ${FILE_COMMANDS.output} sets ${name}, which is this step's own output; skipped`);
+        return false;
+    });
+    appendBlocks(FILE_COMMANDS.output, outputs, 'output');
+    appendBlocks(FILE_COMMANDS.env, guest.env, 'variable');
+    const summaryFile = hostEnv[FILE_COMMANDS.summary];
+    if (summaryFile && guest.summary) {
+        external_node_fs_default().appendFileSync(summaryFile, guest.summary.endsWith('\n') ? guest.summary : `${guest.summary}\n`);
+    }
+    const pathFile = hostEnv[FILE_COMMANDS.path];
+    if (pathFile && guest.path.length > 0)
+        external_node_fs_default().appendFileSync(pathFile, guest.path.map((dir) => `${dir}\n`).join(''));
+    return warnings;
+}
+
 ;// CONCATENATED MODULE: external "string_decoder"
 const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 ;// CONCATENATED MODULE: external "os"
@@ -1398,6 +1732,15 @@ function parseLogLevel(raw) {
         return text;
     throw new InputError('log-level', `${showValue(raw)} is not a log level; expected one of ${LOG_LEVELS.join(', ')}`);
 }
+/** `true` or `false`, as action.yml booleans are written. */
+function parseBoolean(input, raw) {
+    const text = raw.trim().toLowerCase();
+    if (text === 'true')
+        return true;
+    if (text === 'false' || text === '')
+        return false;
+    throw new InputError(input, `${showValue(raw)} is not a boolean; expected true or false`);
+}
 /** Returns the shell's argv, with SCRIPT_PLACEHOLDER standing for the script's path. */
 function parseShell(raw) {
     const text = raw.trim() === '' ? 'sh' : raw.trim();
@@ -1439,9 +1782,9 @@ function formatDuration(seconds) {
         return `${seconds / 60}m`;
     return `${seconds}s`;
 }
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const parse_ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function checkEnvName(name, where) {
-    if (!ENV_NAME.test(name)) {
+    if (!parse_ENV_NAME.test(name)) {
         throw new InputError('env', `${where}${showValue(name, 40)} is not a valid variable name; expected letters, digits and _, not starting with a digit`);
     }
 }
@@ -1696,11 +2039,6 @@ async function removeRunDir(dir) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/plan.ts
-/**
- * From settings to what the guest and the VM process receive: the guest init's plan and
- * environment files (native/README.md describes their format) and the VM process's
- * configuration. Pure: nothing here touches the disk.
- */
 
 
 const BASE_TAG = 'krun-base';
@@ -1717,32 +2055,44 @@ function workloadArgv(settings, interactive = false) {
         return [settings.shell[0]];
     return settings.shell.map((word) => word.split(SCRIPT_PLACEHOLDER).join(GUEST.scriptInGuest));
 }
-function renderPlan(settings, interactive = false) {
+function renderPlan(settings, interactive = false, fileShare) {
     const lines = [['lower', 'virtiofs', BASE_TAG]];
     if (settings.workspace !== null) {
         lines.push(['share', 'virtiofs', WORKSPACE_TAG, settings.workspace, 'rw']);
     }
+    if (fileShare)
+        lines.push(['share', 'virtiofs', fileShare.tag, fileShare.guestDir, 'rw']);
     lines.push(['workdir', settings.workdir]);
     lines.push(['script', GUEST.scriptInGuest]);
     for (const arg of workloadArgv(settings, interactive))
         lines.push(['arg', arg]);
     return lines.map((fields) => fields.join('\t') + '\n').join('');
 }
-/** The guest's environment: PATH and HOME unless the user set them, then the user's entries. */
-function renderEnv(settings, extra = {}) {
+/**
+ * The guest's environment: PATH and HOME unless the user set them, then the user's entries,
+ * then `forced` (the file commands), which the user's entries cannot replace.
+ */
+function renderEnv(settings, extra = {}, forced = {}) {
     const names = new Set(settings.env.map(([name]) => name));
     const defaults = [['PATH', guestPath(settings.env)], ['HOME', '/root'], ...Object.entries(extra)];
-    const entries = [...defaults.filter(([name]) => !names.has(name)), ...settings.env];
+    const own = settings.env.filter(([name]) => !(name in forced));
+    const entries = [...defaults.filter(([name]) => !names.has(name)), ...own, ...Object.entries(forced)];
     return Buffer.from(entries.map(([name, value]) => `${name}=${value}\0`).join(''), 'utf8');
 }
-function guestFiles(settings, interactive = false, extraEnv = {}) {
-    return { plan: renderPlan(settings, interactive), env: renderEnv(settings, extraEnv), script: settings.commands };
+function guestFiles(settings, interactive = false, extraEnv = {}, fileShare) {
+    return {
+        plan: renderPlan(settings, interactive, fileShare),
+        env: renderEnv(settings, extraEnv, fileShare?.env),
+        script: settings.commands
+    };
 }
-function vmConfig(settings, layout, libkrun, kvmDevice) {
+function vmConfig(settings, layout, libkrun, kvmDevice, fileShare) {
     const shares = [{ tag: BASE_TAG, hostPath: settings.rootfs, readOnly: true }];
     if (settings.workspace !== null) {
         shares.push({ tag: WORKSPACE_TAG, hostPath: settings.workspace, readOnly: false });
     }
+    if (fileShare)
+        shares.push({ tag: fileShare.tag, hostPath: fileShare.hostDir, readOnly: false });
     return {
         libkrun,
         root: layout.root,
@@ -1865,6 +2215,7 @@ function runVmProcess(options) {
 
 
 
+
 const GUEST_ARCH = { x64: 'x86_64', arm64: 'aarch64' };
 function guestInitBinary(distDir, arch = process.arch) {
     const guestArch = GUEST_ARCH[arch];
@@ -1891,8 +2242,10 @@ async function runInMicroVm(options) {
     const layout = createRunDir(options.tempDir);
     options.onRunDir?.(layout.dir);
     try {
-        const vm = vmConfig(settings, layout, libkrun, options.kvmDevice);
-        writeRunFiles(layout, guestFiles(settings, options.interactive, options.extraEnv), initBinary, vm);
+        const fileKinds = options.fileCommands ?? [];
+        const fileShare = fileKinds.length > 0 ? prepareFileCommandShare(layout.dir, fileKinds) : undefined;
+        const vm = vmConfig(settings, layout, libkrun, options.kvmDevice, fileShare);
+        writeRunFiles(layout, guestFiles(settings, options.interactive, options.extraEnv, fileShare), initBinary, vm);
         const run = await runVmProcess({
             vmEntry: external_node_path_default().join(options.distDir, 'vm', 'index.js'),
             configFile: layout.vmConfigFile,
@@ -1911,7 +2264,8 @@ async function runInMicroVm(options) {
                 throw new InputError(message.input, message.message);
         }
         const outcome = decideOutcome(run, readGuestRecords(layout));
-        return { outcome, log: outcome.showLog ? logTail(layout) : '', libkrun, wallMs: Date.now() - started };
+        const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds) : NO_FILE_COMMANDS;
+        return { outcome, log: outcome.showLog ? logTail(layout) : '', libkrun, wallMs: Date.now() - started, fileCommands };
     }
     finally {
         await removeRunDir(layout.dir);
@@ -2001,8 +2355,8 @@ function parseLibkrunPath(raw, context) {
 const INPUTS = {
     commands: {
         default: '',
-        required: true,
-        defaultText: '(required)',
+        required: false,
+        defaultText: '(none)',
         flags: ['-c', '--commands'],
         valueName: 'TEXT',
         help: 'the commands to run',
@@ -2106,6 +2460,14 @@ const INPUTS = {
         valueName: 'DURATION',
         help: 'stop after 90, 90s, 10m, 1h ... (exit code 124)',
         parse: parseTimeout
+    },
+    'export-env': {
+        default: 'false',
+        required: false,
+        flags: ['--export-env'],
+        valueName: 'true|false',
+        help: "let the guest's GITHUB_ENV and GITHUB_PATH change later steps on the host",
+        parse: (raw) => parseBoolean('export-env', raw)
     }
 };
 const INPUT_NAMES = Object.keys(INPUTS);
@@ -2179,6 +2541,7 @@ function buildSettings(raw, context, envEntries) {
         throw new InputError('ports', 'cannot expose a port with network none, which gives the guest no network; use network tsi or no ports');
     }
     const libkrun = parseInput('libkrun', raw, context);
+    const exportEnv = parseInput('export-env', raw, context);
     return {
         commands,
         shell,
@@ -2192,8 +2555,124 @@ function buildSettings(raw, context, envEntries) {
         ports,
         libkrun,
         logLevel,
-        timeoutSeconds
+        timeoutSeconds,
+        exportEnv
     };
+}
+
+;// CONCATENATED MODULE: ./src/shell/saved-settings.ts
+/**
+ * The action's settings, saved as the defaults of later `shell: krun-run {0}` steps of the
+ * same job. The file holds env values, which are secrets: it is written 0600 and read back
+ * only when it is still a small regular file of this user that nobody else can read.
+ */
+
+
+
+/** The launcher names the settings file in this variable. */
+const SETTINGS_VARIABLE = 'KRUN_SETTINGS';
+/** Each step's own: its script and the shell that runs it. */
+const STEP_OWN = ['commands', 'shell'];
+const MAX_SETTINGS_BYTES = 16 * 1024 * 1024;
+const SAVED_NAMES = INPUT_NAMES.filter((name) => !STEP_OWN.includes(name));
+/**
+ * The raw inputs later steps inherit. Host paths are saved as this step resolved them, since
+ * a later step may start in another directory; libkrun as given (input or KRUN_LIBRARY).
+ */
+function savedInputs(raw, settings) {
+    const saved = Object.fromEntries(SAVED_NAMES.map((name) => [name, raw[name]]));
+    saved.rootfs = settings.rootfs;
+    if (settings.workspace !== null)
+        saved.workspace = settings.workspace;
+    saved.libkrun = settings.libkrun ?? '';
+    return saved;
+}
+/** Written beside and renamed into place, so a reader never sees half a file. */
+function writeSettingsFile(file, saved) {
+    const partial = `${file}.${process.pid}.partial`;
+    fs.writeFileSync(partial, JSON.stringify(saved), { mode: 0o600 });
+    fs.renameSync(partial, file);
+}
+const EXPECTED = 'expected the settings file krun-action saved for this job (mode 0600, owned by this user)';
+function readOwnPrivateFile(file) {
+    const problem = (what) => new InputError(SETTINGS_VARIABLE, `"${file}" ${what}; ${EXPECTED}`);
+    let fd;
+    try {
+        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | (external_node_fs_default()).constants.O_NOFOLLOW | (external_node_fs_default()).constants.O_NONBLOCK);
+    }
+    catch {
+        throw problem('cannot be opened (missing, or a link)');
+    }
+    try {
+        const stat = external_node_fs_default().fstatSync(fd);
+        if (!stat.isFile() || stat.size > MAX_SETTINGS_BYTES)
+            throw problem('is not a regular file of a sensible size');
+        if (stat.uid !== process.getuid?.() || (stat.mode & 0o077) !== 0) {
+            throw problem('belongs to another user or others can read or write it');
+        }
+        return external_node_fs_default().readFileSync(fd, 'utf8');
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+function readSettingsFile(file) {
+    const text = readOwnPrivateFile(file);
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch {
+        data = undefined;
+    }
+    const entries = data !== null && typeof data === 'object' && !Array.isArray(data) ? Object.entries(data) : undefined;
+    const valid = entries?.every(([name, value]) => SAVED_NAMES.includes(name) && typeof value === 'string');
+    if (!entries || !valid) {
+        throw new InputError(SETTINGS_VARIABLE, `"${file}" does not hold saved inputs of this krun-run; ${EXPECTED}`);
+    }
+    return Object.fromEntries(entries);
+}
+/**
+ * krun-run's defaults: the table's, then the saved settings when the launcher named a file.
+ * Flags override these later; KRUN_LIBRARY in the step's environment overrides a saved libkrun.
+ */
+function cliDefaults(env) {
+    const file = env[SETTINGS_VARIABLE];
+    const raw = { ...defaultInputs(), ...(file ? readSettingsFile(file) : {}) };
+    if (env.KRUN_LIBRARY?.trim())
+        raw.libkrun = '';
+    return raw;
+}
+
+;// CONCATENATED MODULE: ./src/shell/step-env.ts
+/**
+ * Which of a step's variables enter the guest. GitHub runs a custom shell with the step's and
+ * the job's env: merged into the runner's whole environment, so krun-run passes only the
+ * variables named in KRUN_ENV (and by --env NAME), never the rest.
+ */
+
+const STEP_ENV_VARIABLE = 'KRUN_ENV';
+const step_env_EXPECTED = "expected comma-separated variable names, e.g. MODE,TOKEN (their values come from the step's env:)";
+const step_env_ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** The variables KRUN_ENV names (comma-separated), with their values from `env`. */
+function namedStepEnv(env) {
+    const names = (env[STEP_ENV_VARIABLE] ?? '')
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name !== '');
+    return names.map((name) => {
+        // Never shown: a NAME=value here would put a value in the message.
+        if (name.includes('='))
+            throw new InputError(STEP_ENV_VARIABLE, `holds an "="; ${step_env_EXPECTED}`);
+        if (!step_env_ENV_NAME.test(name)) {
+            throw new InputError(STEP_ENV_VARIABLE, `${showValue(name, 40)} is not a variable name; ${step_env_EXPECTED}`);
+        }
+        const value = env[name];
+        if (value === undefined) {
+            throw new InputError(STEP_ENV_VARIABLE, `${name} is not set in this step's environment; set it with env:, or drop it`);
+        }
+        return [name, value];
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -2227,6 +2706,11 @@ standard input and no commands, it opens an interactive shell in the guest.
 Options:
 ${optionLines().join('\n')}
 
+Environment: KRUN_ENV=A,B passes those variables into the guest, like --env A --env B;
+KRUN_LIBRARY names libkrun; KRUN_SETTINGS (set by the launcher krun-action installs)
+names saved defaults, which flags override. With GITHUB_OUTPUT or GITHUB_STEP_SUMMARY set,
+what the guest writes to its own comes back, checked.
+
 Exit status: the commands' exit code; 124 on timeout; 125 for a usage or host error.`;
 /** How an input is named on the command line, for error messages. */
 function flagFor(input) {
@@ -2236,8 +2720,9 @@ function flagFor(input) {
     const flags = INPUTS[input]?.flags ?? [];
     return flags[0] ?? input;
 }
-function parseArgs(argv, hostEnv) {
-    const raw = defaultInputs();
+/** `defaults` are what flags override: the table's, or the settings a launcher names. */
+function parseArgs(argv, hostEnv, defaults = defaultInputs()) {
+    const raw = { ...defaults };
     const env = [];
     const files = [];
     let help = false;
@@ -2301,6 +2786,11 @@ function parseArgs(argv, hostEnv) {
 
 
 
+
+
+
+
+
 /** For usage and host errors, as docker and podman use it. A guest may exit 125 itself; then no krun-run line precedes it. */
 const CLI_ERROR_EXIT = 125;
 function readCommands(args, io) {
@@ -2329,7 +2819,7 @@ function labelFor(input, source) {
 async function runCli(io, distDir) {
     let source;
     try {
-        const args = parseArgs(io.argv, io.env);
+        const args = parseArgs(io.argv, io.env, cliDefaults(io.env));
         source = args.source;
         if (args.help) {
             io.writeOut(USAGE + '\n');
@@ -2337,7 +2827,10 @@ async function runCli(io, distDir) {
         }
         const { commands, interactive } = readCommands(args, io);
         const host = hostContext(io.env, io.cwd, external_node_os_default().tmpdir());
-        const settings = buildSettings({ ...args.raw, commands }, host.parse, args.env);
+        // Saved env, then what the step names, then --env: a later entry replaces an earlier one.
+        const named = [...parseEnv(args.raw.env), ...namedStepEnv(io.env), ...args.env];
+        const env = [...new Map(named.map((entry) => [entry[0], entry])).values()];
+        const settings = buildSettings({ ...args.raw, commands }, host.parse, env);
         const result = await runInMicroVm({
             settings,
             distDir,
@@ -2345,9 +2838,13 @@ async function runCli(io, distDir) {
             kvmDevice: host.kvmDevice,
             interactive,
             extraEnv: interactive && io.env.TERM ? { TERM: io.env.TERM } : {},
-            onWarning: (message) => io.writeErr(`krun-run: warning: ${message}\n`)
+            onWarning: (message) => io.writeErr(`krun-run: warning: ${message}\n`),
+            fileCommands: enabledFileCommands(io.env, settings.exportEnv)
         });
         const { outcome } = result;
+        for (const warning of [...result.fileCommands.warnings, ...applyGuestFileCommands(result.fileCommands, io.env)]) {
+            io.writeErr(`krun-run: warning: ${warning}\n`);
+        }
         if (result.log)
             io.writeErr(`libkrun's log (last lines):\n${result.log}\n`);
         if (outcome.exitCode !== undefined) {

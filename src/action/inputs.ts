@@ -3,10 +3,19 @@ import * as core from '@actions/core'
 import { INPUT_NAMES, type ParseContext, type RawInputs } from '../engine/inputs.js'
 import { type RunSettings, buildSettings } from '../engine/settings.js'
 
-export function getSettings(context: ParseContext): RunSettings {
-  const raw = Object.fromEntries(
+export function readRawInputs(): RawInputs {
+  return Object.fromEntries(
     // Trimming is left to each parser: commands and env values keep their whitespace.
     INPUT_NAMES.map((name) => [name, core.getInput(name, { trimWhitespace: false })])
   ) as RawInputs
-  return buildSettings(raw, context)
+}
+
+/** Whether the step gave commands; without them it only prepares later steps. */
+export function hasCommands(raw: RawInputs): boolean {
+  return raw.commands.trim() !== ''
+}
+
+/** Without commands nothing runs now, but every other input is checked as a run checks it. */
+export function getSettings(context: ParseContext, raw: RawInputs = readRawInputs()): RunSettings {
+  return buildSettings(hasCommands(raw) ? raw : { ...raw, commands: ':' }, context)
 }

@@ -2,30 +2,52 @@
 import os from 'node:os'
 import * as core from '@actions/core'
 import { failureMessage } from '../engine/errors.js'
+import { enabledFileCommands } from '../engine/file-commands.js'
+import { applyGuestFileCommands } from '../engine/host-file-commands.js'
 import { hostContext } from '../engine/host-context.js'
+import { OUTPUTS } from '../engine/inputs.js'
 import { runInMicroVm } from '../engine/run.js'
 import { findDistDir } from './dist-dir.js'
-import { getSettings } from './inputs.js'
+import { getSettings, hasCommands, readRawInputs } from './inputs.js'
+import { READY_LINE, checkHost, installForLaterSteps } from './later-steps.js'
 import * as state from './state.js'
 import { writeSummary } from './summary.js'
 
 export async function run(): Promise<void> {
   try {
     const host = hostContext(process.env, process.cwd(), process.env.RUNNER_TEMP || os.tmpdir())
-    const settings = getSettings(host.parse)
+    const raw = readRawInputs()
+    const settings = getSettings(host.parse, raw)
+    const distDir = findDistDir()
+    if (!hasCommands(raw)) {
+      await checkHost(settings, distDir, host.kvmDevice)
+      installForLaterSteps(raw, settings, host.tempDir, distDir)
+      core.info(READY_LINE)
+      return
+    }
     const result = await runInMicroVm({
       settings,
-      distDir: findDistDir(),
+      distDir,
       tempDir: host.tempDir,
       kvmDevice: host.kvmDevice,
+      fileCommands: enabledFileCommands(process.env, settings.exportEnv),
       onRunDir: state.saveRunDir,
       onVmStart: state.saveVmPid,
       onWarning: (message) => core.warning(message)
     })
     state.clearState()
     const { outcome } = result
+    const reserved = Object.keys(OUTPUTS)
+    for (const warning of [
+      ...result.fileCommands.warnings,
+      ...applyGuestFileCommands(result.fileCommands, process.env, reserved)
+    ]) {
+      core.warning(warning)
+    }
     if (outcome.exitCode !== undefined) core.setOutput('exit-code', String(outcome.exitCode))
     core.setOutput('timed-out', String(outcome.timedOut))
+    // Only once the host proved it can run a microVM: a host error leaves nothing behind.
+    installForLaterSteps(raw, settings, host.tempDir, distDir)
     if (result.log) {
       core.startGroup("libkrun's log (last lines)")
       core.info(result.log)

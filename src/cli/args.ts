@@ -33,6 +33,11 @@ standard input and no commands, it opens an interactive shell in the guest.
 Options:
 ${optionLines().join('\n')}
 
+Environment: KRUN_ENV=A,B passes those variables into the guest, like --env A --env B;
+KRUN_LIBRARY names libkrun; KRUN_SETTINGS (set by the launcher krun-action installs)
+names saved defaults, which flags override. With GITHUB_OUTPUT or GITHUB_STEP_SUMMARY set,
+what the guest writes to its own comes back, checked.
+
 Exit status: the commands' exit code; 124 on timeout; 125 for a usage or host error.`
 
 /** How an input is named on the command line, for error messages. */
@@ -52,8 +57,9 @@ export interface CliArgs {
   source: CommandSource
 }
 
-export function parseArgs(argv: string[], hostEnv: NodeJS.ProcessEnv): CliArgs {
-  const raw = defaultInputs()
+/** `defaults` are what flags override: the table's, or the settings a launcher names. */
+export function parseArgs(argv: string[], hostEnv: NodeJS.ProcessEnv, defaults = defaultInputs()): CliArgs {
+  const raw = { ...defaults }
   const env: EnvEntry[] = []
   const files: string[] = []
   let help = false

@@ -2,9 +2,14 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import { InputError, failureMessage } from '../engine/errors.js'
+import { enabledFileCommands } from '../engine/file-commands.js'
+import { applyGuestFileCommands } from '../engine/host-file-commands.js'
 import { hostContext } from '../engine/host-context.js'
+import { parseEnv } from '../engine/parse.js'
 import { runInMicroVm } from '../engine/run.js'
 import { buildSettings } from '../engine/settings.js'
+import { cliDefaults } from '../shell/saved-settings.js'
+import { namedStepEnv } from '../shell/step-env.js'
 import { type CliArgs, type CommandSource, USAGE, flagFor, parseArgs } from './args.js'
 
 /** For usage and host errors, as docker and podman use it. A guest may exit 125 itself; then no krun-run line precedes it. */
@@ -45,7 +50,7 @@ function labelFor(input: string, source: CommandSource | undefined): string {
 export async function runCli(io: CliIo, distDir: string): Promise<number> {
   let source: CommandSource | undefined
   try {
-    const args = parseArgs(io.argv, io.env)
+    const args = parseArgs(io.argv, io.env, cliDefaults(io.env))
     source = args.source
     if (args.help) {
       io.writeOut(USAGE + '\n')
@@ -53,7 +58,10 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
     }
     const { commands, interactive } = readCommands(args, io)
     const host = hostContext(io.env, io.cwd, os.tmpdir())
-    const settings = buildSettings({ ...args.raw, commands }, host.parse, args.env)
+    // Saved env, then what the step names, then --env: a later entry replaces an earlier one.
+    const named = [...parseEnv(args.raw.env), ...namedStepEnv(io.env), ...args.env]
+    const env = [...new Map(named.map((entry) => [entry[0], entry])).values()]
+    const settings = buildSettings({ ...args.raw, commands }, host.parse, env)
     const result = await runInMicroVm({
       settings,
       distDir,
@@ -61,9 +69,13 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
       kvmDevice: host.kvmDevice,
       interactive,
       extraEnv: interactive && io.env.TERM ? { TERM: io.env.TERM } : {},
-      onWarning: (message) => io.writeErr(`krun-run: warning: ${message}\n`)
+      onWarning: (message) => io.writeErr(`krun-run: warning: ${message}\n`),
+      fileCommands: enabledFileCommands(io.env, settings.exportEnv)
     })
     const { outcome } = result
+    for (const warning of [...result.fileCommands.warnings, ...applyGuestFileCommands(result.fileCommands, io.env)]) {
+      io.writeErr(`krun-run: warning: ${warning}\n`)
+    }
     if (result.log) io.writeErr(`libkrun's log (last lines):\n${result.log}\n`)
     if (outcome.exitCode !== undefined) {
       // The guest's own code speaks for itself; only a timeout needs saying.

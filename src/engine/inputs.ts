@@ -6,6 +6,7 @@
  */
 import { parseHostDirectory, parseLibkrunPath, parseWorkdir, parseWorkspace } from './host-paths.js'
 import {
+  parseBoolean,
   parseCommands,
   parseCpus,
   parseEnv,
@@ -47,8 +48,8 @@ export interface InputSpec {
 export const INPUTS = {
   commands: {
     default: '',
-    required: true,
-    defaultText: '(required)',
+    required: false,
+    defaultText: '(none)',
     flags: ['-c', '--commands'],
     valueName: 'TEXT',
     help: 'the commands to run',
@@ -152,6 +153,14 @@ export const INPUTS = {
     valueName: 'DURATION',
     help: 'stop after 90, 90s, 10m, 1h ... (exit code 124)',
     parse: parseTimeout
+  },
+  'export-env': {
+    default: 'false',
+    required: false,
+    flags: ['--export-env'],
+    valueName: 'true|false',
+    help: "let the guest's GITHUB_ENV and GITHUB_PATH change later steps on the host",
+    parse: (raw: string) => parseBoolean('export-env', raw)
   }
 } as const satisfies Record<string, InputSpec>
 

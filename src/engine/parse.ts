@@ -45,6 +45,14 @@ export function parseLogLevel(raw: string): LogLevel | undefined {
   throw new InputError('log-level', `${showValue(raw)} is not a log level; expected one of ${LOG_LEVELS.join(', ')}`)
 }
 
+/** `true` or `false`, as action.yml booleans are written. */
+export function parseBoolean(input: string, raw: string): boolean {
+  const text = raw.trim().toLowerCase()
+  if (text === 'true') return true
+  if (text === 'false' || text === '') return false
+  throw new InputError(input, `${showValue(raw)} is not a boolean; expected true or false`)
+}
+
 /** Returns the shell's argv, with SCRIPT_PLACEHOLDER standing for the script's path. */
 export function parseShell(raw: string): string[] {
   const text = raw.trim() === '' ? 'sh' : raw.trim()

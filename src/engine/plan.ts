@@ -3,6 +3,7 @@
  * environment files (native/README.md describes their format) and the VM process's
  * configuration. Pure: nothing here touches the disk.
  */
+import type { FileCommandShare } from './file-commands.js'
 import { type EnvEntry, type LogLevel, type NetworkMode, SCRIPT_PLACEHOLDER } from './parse.js'
 import { GUEST, type RunLayout } from './run-dir.js'
 import type { RunSettings } from './settings.js'
@@ -53,38 +54,59 @@ export function workloadArgv(settings: Pick<RunSettings, 'shell'>, interactive =
   return settings.shell.map((word) => word.split(SCRIPT_PLACEHOLDER).join(GUEST.scriptInGuest))
 }
 
-export function renderPlan(settings: RunSettings, interactive = false): string {
+export function renderPlan(settings: RunSettings, interactive = false, fileShare?: FileCommandShare): string {
   const lines: string[][] = [['lower', 'virtiofs', BASE_TAG]]
   if (settings.workspace !== null) {
     lines.push(['share', 'virtiofs', WORKSPACE_TAG, settings.workspace, 'rw'])
   }
+  if (fileShare) lines.push(['share', 'virtiofs', fileShare.tag, fileShare.guestDir, 'rw'])
   lines.push(['workdir', settings.workdir])
   lines.push(['script', GUEST.scriptInGuest])
   for (const arg of workloadArgv(settings, interactive)) lines.push(['arg', arg])
   return lines.map((fields) => fields.join('\t') + '\n').join('')
 }
 
-/** The guest's environment: PATH and HOME unless the user set them, then the user's entries. */
-export function renderEnv(settings: Pick<RunSettings, 'env'>, extra: Record<string, string> = {}): Buffer {
+/**
+ * The guest's environment: PATH and HOME unless the user set them, then the user's entries,
+ * then `forced` (the file commands), which the user's entries cannot replace.
+ */
+export function renderEnv(
+  settings: Pick<RunSettings, 'env'>,
+  extra: Record<string, string> = {},
+  forced: Record<string, string> = {}
+): Buffer {
   const names = new Set(settings.env.map(([name]) => name))
   const defaults: [string, string][] = [['PATH', guestPath(settings.env)], ['HOME', '/root'], ...Object.entries(extra)]
-  const entries = [...defaults.filter(([name]) => !names.has(name)), ...settings.env]
+  const own = settings.env.filter(([name]) => !(name in forced))
+  const entries = [...defaults.filter(([name]) => !names.has(name)), ...own, ...Object.entries(forced)]
   return Buffer.from(entries.map(([name, value]) => `${name}=${value}\0`).join(''), 'utf8')
 }
 
 export function guestFiles(
   settings: RunSettings,
   interactive = false,
-  extraEnv: Record<string, string> = {}
+  extraEnv: Record<string, string> = {},
+  fileShare?: FileCommandShare
 ): GuestFiles {
-  return { plan: renderPlan(settings, interactive), env: renderEnv(settings, extraEnv), script: settings.commands }
+  return {
+    plan: renderPlan(settings, interactive, fileShare),
+    env: renderEnv(settings, extraEnv, fileShare?.env),
+    script: settings.commands
+  }
 }
 
-export function vmConfig(settings: RunSettings, layout: RunLayout, libkrun: string, kvmDevice: string): VmConfig {
+export function vmConfig(
+  settings: RunSettings,
+  layout: RunLayout,
+  libkrun: string,
+  kvmDevice: string,
+  fileShare?: FileCommandShare
+): VmConfig {
   const shares: VirtiofsShare[] = [{ tag: BASE_TAG, hostPath: settings.rootfs, readOnly: true }]
   if (settings.workspace !== null) {
     shares.push({ tag: WORKSPACE_TAG, hostPath: settings.workspace, readOnly: false })
   }
+  if (fileShare) shares.push({ tag: fileShare.tag, hostPath: fileShare.hostDir, readOnly: false })
   return {
     libkrun,
     root: layout.root,

@@ -5,6 +5,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { HostError, InputError } from './errors.js'
+import {
+  type FileCommandKind,
+  type GuestFileCommands,
+  NO_FILE_COMMANDS,
+  prepareFileCommandShare,
+  readGuestFileCommands
+} from './file-commands.js'
 import { checkKvmDevice, findLibkrun } from './host-checks.js'
 import { type Outcome, decideOutcome } from './outcome.js'
 import { guestFiles, vmConfig } from './plan.js'
@@ -21,6 +28,8 @@ export interface EngineOptions {
   interactive?: boolean
   /** Extra default guest environment (e.g. TERM for an interactive shell). */
   extraEnv?: Record<string, string>
+  /** The file commands the guest gets (file-commands.ts); none when empty or unset. */
+  fileCommands?: readonly FileCommandKind[]
   onRunDir?: (dir: string) => void
   onVmStart?: (pid: number) => void
   /** A warning about this run's libkrun, shown once. */
@@ -33,6 +42,8 @@ export interface EngineResult {
   log: string
   libkrun: string
   wallMs: number
+  /** What the guest wrote to its file commands, checked; also after a failed run. */
+  fileCommands: GuestFileCommands
 }
 
 const GUEST_ARCH: Record<string, string> = { x64: 'x86_64', arm64: 'aarch64' }
@@ -67,8 +78,10 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
   const layout = createRunDir(options.tempDir)
   options.onRunDir?.(layout.dir)
   try {
-    const vm = vmConfig(settings, layout, libkrun, options.kvmDevice)
-    writeRunFiles(layout, guestFiles(settings, options.interactive, options.extraEnv), initBinary, vm)
+    const fileKinds = options.fileCommands ?? []
+    const fileShare = fileKinds.length > 0 ? prepareFileCommandShare(layout.dir, fileKinds) : undefined
+    const vm = vmConfig(settings, layout, libkrun, options.kvmDevice, fileShare)
+    writeRunFiles(layout, guestFiles(settings, options.interactive, options.extraEnv, fileShare), initBinary, vm)
     const run = await runVmProcess({
       vmEntry: path.join(options.distDir, 'vm', 'index.js'),
       configFile: layout.vmConfigFile,
@@ -85,7 +98,8 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
       if (message.kind === 'error' && message.input !== undefined) throw new InputError(message.input, message.message)
     }
     const outcome = decideOutcome(run, readGuestRecords(layout))
-    return { outcome, log: outcome.showLog ? logTail(layout) : '', libkrun, wallMs: Date.now() - started }
+    const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds) : NO_FILE_COMMANDS
+    return { outcome, log: outcome.showLog ? logTail(layout) : '', libkrun, wallMs: Date.now() - started, fileCommands }
   } finally {
     await removeRunDir(layout.dir)
   }

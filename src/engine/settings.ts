@@ -32,6 +32,8 @@ export interface RunSettings {
   /** libkrun's log level when the user asked for one: then it is shown live. */
   logLevel: LogLevel | undefined
   timeoutSeconds: number | undefined
+  /** Whether the guest may set GITHUB_ENV and GITHUB_PATH, which steer later steps on the host. */
+  exportEnv: boolean
 }
 
 function checkShellInRootfs(shell: string[], rootfs: string, env: EnvEntry[]): void {
@@ -81,6 +83,7 @@ export function buildSettings(raw: RawInputs, context: ParseContext, envEntries?
     )
   }
   const libkrun = parseInput('libkrun', raw, context)
+  const exportEnv = parseInput('export-env', raw, context)
   return {
     commands,
     shell,
@@ -94,6 +97,7 @@ export function buildSettings(raw: RawInputs, context: ParseContext, envEntries?
     ports,
     libkrun,
     logLevel,
-    timeoutSeconds
+    timeoutSeconds,
+    exportEnv
   }
 }

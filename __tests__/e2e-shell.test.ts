@@ -1,0 +1,311 @@
+/**
+ * Later steps in microVMs, end to end against the stand-in libkrun: a setup run of the
+ * bundled action without commands, then later steps run exactly as the runner runs a
+ * custom shell `krun-run {0}`: the launcher found through the PATH entries the setup added
+ * to GITHUB_PATH, the step's script in a file in RUNNER_TEMP, the job's env merged into
+ * the environment, and a PATH on which there is no node.
+ */
+import { spawn } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import {
+  type ActionResult,
+  STANDIN,
+  type Scratch,
+  errorLines,
+  parseFileCommands,
+  removeScratches,
+  runAction,
+  standinSkipReason
+} from '../__fixtures__/action-runner.js'
+import { READY_LINE } from '../src/action/later-steps.js'
+import { LAUNCHER_DIR, LAUNCHER_NAME, SETTINGS_FILE } from '../src/shell/launcher.js'
+
+afterAll(removeScratches)
+
+const skip = standinSkipReason()
+if (skip) {
+  describe(`krun-run as a custom shell (skipped: ${skip})`, () => {
+    it.skip('runs later steps through the installed launcher', () => undefined)
+  })
+}
+const describeShell = skip ? describe.skip : describe
+
+interface StepResult {
+  code: number | null
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+  envFile: string
+  pathFile: string
+  record: string
+}
+
+/** A directory for PATH that holds no node, so the launcher must bring its own. */
+function nodelessDir(scratch: Scratch): string {
+  const dir = path.join(scratch.dir, 'bin-without-node')
+  fs.mkdirSync(dir, { recursive: true })
+  return dir
+}
+
+/** Finds the first word of `shell:` on PATH, as the runner does before running it. */
+function which(program: string, searchPath: string): string {
+  for (const dir of searchPath.split(':')) {
+    const candidate = path.join(dir, program)
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK)
+      return candidate
+    } catch {
+      // Not in this directory.
+    }
+  }
+  throw new Error(`${program} is not on PATH ${searchPath}`)
+}
+
+/**
+ * One later step with `shell: krun-run [args] {0}`: fresh file commands for the step, the
+ * script written to RUNNER_TEMP, `jobEnv` (the job's and step's env:) merged in.
+ */
+function runStep(
+  setup: ActionResult,
+  script: string,
+  options: { args?: string[]; jobEnv?: Record<string, string> } = {}
+): Promise<StepResult> {
+  const { scratch } = setup
+  const step = fs.mkdtempSync(path.join(scratch.dir, 'step-'))
+  const files = { output: 'output', summary: 'summary', env: 'env', path: 'path', record: 'record' }
+  const file = (name: keyof typeof files) => path.join(step, files[name])
+  for (const name of Object.keys(files) as (keyof typeof files)[]) fs.writeFileSync(file(name), '')
+  const added = fs.readFileSync(scratch.files.path, 'utf8').split('\n').filter(Boolean).reverse()
+  const searchPath = [...added, nodelessDir(scratch)].join(':')
+  for (const dir of searchPath.split(':')) expect(fs.existsSync(path.join(dir, 'node'))).toBe(false)
+  const scriptFile = path.join(scratch.temp, `${crypto.randomUUID()}.sh`)
+  fs.writeFileSync(scriptFile, script)
+  const child = spawn(which('krun-run', searchPath), [...(options.args ?? []), scriptFile], {
+    cwd: scratch.workspace,
+    env: {
+      PATH: searchPath,
+      HOME: scratch.dir,
+      RUNNER_TEMP: scratch.temp,
+      GITHUB_WORKSPACE: scratch.workspace,
+      GITHUB_OUTPUT: file('output'),
+      GITHUB_STEP_SUMMARY: file('summary'),
+      GITHUB_ENV: file('env'),
+      GITHUB_PATH: file('path'),
+      GITHUB_TOKEN: 'runner-token-value',
+      KRUN_STANDIN_RECORD: file('record'),
+      ...options.jobEnv
+    },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk) => (stdout += chunk))
+  child.stderr.on('data', (chunk) => (stderr += chunk))
+  return new Promise((resolve) =>
+    child.on('close', (code) => {
+      fs.rmSync(scriptFile)
+      const read = (name: keyof typeof files) => fs.readFileSync(file(name), 'utf8')
+      resolve({
+        code,
+        stdout,
+        stderr,
+        outputs: parseFileCommands(read('output')),
+        summary: read('summary'),
+        envFile: read('env'),
+        pathFile: read('path'),
+        record: read('record')
+      })
+    })
+  )
+}
+
+const warnings = (result: StepResult) =>
+  result.stderr
+    .split('\n')
+    .filter((line) => line.startsWith('krun-run: warning: '))
+    .map((line) => line.slice('krun-run: warning: '.length))
+
+describeShell('krun-run as a custom shell for later steps', () => {
+  let setup: ActionResult
+
+  beforeAll(async () => {
+    setup = await runAction({
+      inputs: { cpus: '3', memory: '512', env: 'MODE=release\nSECRET=s3cr3t-in-settings' }
+    })
+  })
+
+  it('the setup run without commands checks the host, installs the launcher and boots nothing', () => {
+    expect(setup.code).toBe(0)
+    expect(setup.stdout).toContain(`${READY_LINE}\n`)
+    expect(errorLines(setup)).toEqual([])
+    expect(setup.outputs).toEqual({})
+    expect(setup.record).toBe('')
+    const dir = path.join(setup.scratch.temp, LAUNCHER_DIR)
+    expect(fs.readFileSync(setup.scratch.files.path, 'utf8')).toBe(`${dir}\n`)
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700)
+    expect(fs.statSync(path.join(dir, LAUNCHER_NAME)).mode & 0o777).toBe(0o755)
+    expect(fs.statSync(path.join(dir, SETTINGS_FILE)).mode & 0o777).toBe(0o600)
+    expect(fs.readdirSync(setup.scratch.temp)).toEqual([LAUNCHER_DIR])
+    expect(setup.stdout + setup.stderr).not.toContain('s3cr3t')
+  })
+
+  it('runs a step with the saved settings: libkrun, cpus, memory, env and workspace', async () => {
+    const result = await runStep(setup, 'echo "mode=$MODE"\npwd\necho built > from-step.txt\n')
+    expect(result).toMatchObject({ code: 0, stdout: `mode=release\n${setup.scratch.workspace}\n`, stderr: '' })
+    expect(result.record).toMatch(/^krun_set_vm_config\(\d+, 3, 512\) -> 0$/m)
+    expect(fs.readFileSync(path.join(setup.scratch.workspace, 'from-step.txt'), 'utf8')).toBe('built\n')
+    expect(fs.readdirSync(setup.scratch.temp)).toEqual([LAUNCHER_DIR])
+  })
+
+  it('lets flags and KRUN_LIBRARY in the step override the saved settings', async () => {
+    const flags = await runStep(setup, 'echo "mode=$MODE"', { args: ['--cpus', '1', '--env', 'MODE=debug'] })
+    expect(flags).toMatchObject({ code: 0, stdout: 'mode=debug\n' })
+    expect(flags.record).toMatch(/^krun_set_vm_config\(\d+, 1, 512\) -> 0$/m)
+    const notALibrary = path.join(setup.scratch.dir, 'not-libkrun.so.1')
+    fs.writeFileSync(notALibrary, 'text')
+    const library = await runStep(setup, 'true', { jobEnv: { KRUN_LIBRARY: notALibrary } })
+    expect(library.code).toBe(125)
+    expect(library.stderr).toBe(
+      `krun-run: KRUN_LIBRARY: "${notALibrary}" is not a shared library; expected the path of libkrun.so.1\n`
+    )
+    const standin = await runStep(setup, 'true', { jobEnv: { KRUN_LIBRARY: STANDIN } })
+    expect(standin.code).toBe(0)
+  })
+
+  it("passes the job's env only when KRUN_ENV names it, never the runner's environment", async () => {
+    const result = await runStep(
+      setup,
+      'echo "${JOB_VAR-unset}|${STEP_VAR-unset}|${GITHUB_TOKEN-unset}|${RUNNER_TEMP-unset}"',
+      {
+        jobEnv: { JOB_VAR: 'job', STEP_VAR: 'step value', KRUN_ENV: 'STEP_VAR' }
+      }
+    )
+    expect(result).toMatchObject({ code: 0, stdout: 'unset|step value|unset|unset\n' })
+    const missing = await runStep(setup, 'true', { jobEnv: { KRUN_ENV: 'STEP_VAR, NOT_SET' } })
+    expect(missing.stderr).toBe(
+      "krun-run: KRUN_ENV: STEP_VAR is not set in this step's environment; set it with env:, or drop it\n"
+    )
+    expect(missing.code).toBe(125)
+  })
+
+  it('returns the exit code, and the outputs and summary written before a failing command', async () => {
+    const result = await runStep(
+      setup,
+      [
+        'echo "passed=yes" >> "$GITHUB_OUTPUT"',
+        'printf \'notes<<EOF\\nline one\\nline = two\\nEOF\\n\' >> "$GITHUB_OUTPUT"',
+        'echo \'### made in the guest\' >> "$GITHUB_STEP_SUMMARY"',
+        'exit 3'
+      ].join('\n')
+    )
+    expect(result.code).toBe(3)
+    expect(result.outputs).toEqual({ passed: 'yes', notes: 'line one\nline = two' })
+    expect(result.summary).toBe('### made in the guest\n')
+    expect(warnings(result)).toEqual([])
+  })
+
+  it('rejects forged delimiters, malformed lines, links and oversized files, with one warning each', async () => {
+    const result = await runStep(
+      setup,
+      [
+        'cat >> "$GITHUB_OUTPUT" <<"END"',
+        'x<<A',
+        'first',
+        'ghadelimiter_00000000-0000-0000-0000-000000000000',
+        'injected=1',
+        'A',
+        'not an entry',
+        'bad name=1',
+        'open<<NEVER',
+        'hidden=1',
+        'END',
+        'head -c 1048577 /dev/zero > "$GITHUB_STEP_SUMMARY"'
+      ].join('\n')
+    )
+    expect(result.code).toBe(0)
+    expect(result.outputs).toEqual({ x: 'first\nghadelimiter_00000000-0000-0000-0000-000000000000\ninjected=1' })
+    expect(result.summary).toBe('')
+    expect(warnings(result)).toEqual([
+      "the guest's GITHUB_OUTPUT, line 6: neither name=value nor name<<DELIMITER; skipped",
+      "the guest's GITHUB_OUTPUT, line 7: not a valid output name (letters, digits, _ and -, not starting with a digit or -); skipped",
+      "the guest's GITHUB_OUTPUT, line 8: a name<<DELIMITER block that is never closed; skipped it and the rest of the file",
+      "the guest's GITHUB_STEP_SUMMARY was not a regular file of at most 1 MiB; ignored"
+    ])
+    const linked = await runStep(setup, 'ln -sf /etc/hostname "$GITHUB_OUTPUT"')
+    expect(linked.outputs).toEqual({})
+    expect(warnings(linked)).toEqual(["the guest's GITHUB_OUTPUT was not a regular file of at most 1 MiB; ignored"])
+  })
+
+  it('leaves GITHUB_ENV and GITHUB_PATH unset in the guest unless export-env is true', async () => {
+    const script = 'echo "${GITHUB_ENV-unset}|${GITHUB_PATH-unset}"'
+    const refused = await runStep(setup, script)
+    expect(refused).toMatchObject({ code: 0, stdout: 'unset|unset\n', envFile: '', pathFile: '' })
+    const exported = await runStep(
+      setup,
+      [
+        'echo "FROM_GUEST=yes" >> "$GITHUB_ENV"',
+        'echo "NODE_OPTIONS=--require=/x.js" >> "$GITHUB_ENV"',
+        'printf "/opt/tool/bin\\nrelative/bin\\n/a:/b\\n" >> "$GITHUB_PATH"'
+      ].join('\n'),
+      { args: ['--export-env', 'true'] }
+    )
+    expect(exported.code).toBe(0)
+    expect(parseFileCommands(exported.envFile)).toEqual({ FROM_GUEST: 'yes' })
+    expect(exported.pathFile).toBe('/opt/tool/bin\n')
+    expect(warnings(exported)).toEqual([
+      "the guest's GITHUB_ENV, line 2: NODE_OPTIONS cannot be set for later steps; skipped",
+      'the guest\'s GITHUB_PATH, line 2: not an absolute directory without ":" or NUL; skipped',
+      'the guest\'s GITHUB_PATH, line 3: not an absolute directory without ":" or NUL; skipped'
+    ])
+  })
+})
+
+describeShell('the action with commands', () => {
+  it.each([
+    ['without', ''],
+    ['with', 'true']
+  ])('installs nothing when the host cannot run a microVM (%s commands)', async (_, commands) => {
+    const result = await runAction({ inputs: { commands }, env: { KRUN_KVM_DEVICE: '/nonexistent/kvm' } })
+    expect(result.code).toBe(1)
+    expect(errorLines(result)).toEqual([
+      '/nonexistent/kvm does not exist: this machine cannot run virtual machines. Use a runner with KVM (bare metal, or a VM with nested virtualization enabled).'
+    ])
+    expect(fs.readdirSync(result.scratch.temp)).toEqual([])
+    expect(fs.readFileSync(result.scratch.files.path, 'utf8')).toBe('')
+  })
+
+  it("sets the guest's outputs next to exit-code, refuses its own output names, and installs krun-run too", async () => {
+    const result = await runAction({
+      inputs: {
+        commands: [
+          'echo "greeting=hello" >> "$GITHUB_OUTPUT"',
+          'echo "exit-code=0" >> "$GITHUB_OUTPUT"',
+          'echo "FROM_GUEST=yes" >> "${GITHUB_ENV:-/dev/null}"',
+          'echo "guest summary line" >> "$GITHUB_STEP_SUMMARY"',
+          'exit 2'
+        ].join('\n')
+      }
+    })
+    expect(result.code).toBe(1)
+    expect(result.outputs).toEqual({ greeting: 'hello', 'exit-code': '2', 'timed-out': 'false' })
+    expect(result.stdout).toContain(
+      "::warning::the guest's GITHUB_OUTPUT sets exit-code, which is this step's own output; skipped\n"
+    )
+    expect(errorLines(result)).toEqual(['commands exited with code 2'])
+    expect(fs.readFileSync(result.scratch.files.env, 'utf8')).toBe('')
+    expect(result.summary).toMatch(/^guest summary line\n/)
+    expect(fs.readFileSync(result.scratch.files.path, 'utf8')).toBe(`${path.join(result.scratch.temp, LAUNCHER_DIR)}\n`)
+    expect(result.leftInTemp).toEqual([])
+  })
+
+  it('passes GITHUB_ENV through with export-env: true', async () => {
+    const result = await runAction({
+      inputs: { commands: 'echo "FROM_GUEST=yes" >> "$GITHUB_ENV"', 'export-env': 'true' }
+    })
+    expect(result.code).toBe(0)
+    expect(parseFileCommands(fs.readFileSync(result.scratch.files.env, 'utf8'))).toEqual({ FROM_GUEST: 'yes' })
+  })
+})

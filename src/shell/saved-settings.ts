@@ -1,0 +1,87 @@
+/**
+ * The action's settings, saved as the defaults of later `shell: krun-run {0}` steps of the
+ * same job. The file holds env values, which are secrets: it is written 0600 and read back
+ * only when it is still a small regular file of this user that nobody else can read.
+ */
+import fs from 'node:fs'
+import { InputError } from '../engine/errors.js'
+import { INPUT_NAMES, type InputName, type RawInputs, defaultInputs } from '../engine/inputs.js'
+import type { RunSettings } from '../engine/settings.js'
+
+/** The launcher names the settings file in this variable. */
+export const SETTINGS_VARIABLE = 'KRUN_SETTINGS'
+/** Each step's own: its script and the shell that runs it. */
+const STEP_OWN: readonly InputName[] = ['commands', 'shell']
+const MAX_SETTINGS_BYTES = 16 * 1024 * 1024
+
+const SAVED_NAMES = INPUT_NAMES.filter((name) => !STEP_OWN.includes(name))
+
+export type SavedInputs = Partial<RawInputs>
+
+/**
+ * The raw inputs later steps inherit. Host paths are saved as this step resolved them, since
+ * a later step may start in another directory; libkrun as given (input or KRUN_LIBRARY).
+ */
+export function savedInputs(raw: RawInputs, settings: RunSettings): SavedInputs {
+  const saved: SavedInputs = Object.fromEntries(SAVED_NAMES.map((name) => [name, raw[name]]))
+  saved.rootfs = settings.rootfs
+  if (settings.workspace !== null) saved.workspace = settings.workspace
+  saved.libkrun = settings.libkrun ?? ''
+  return saved
+}
+
+/** Written beside and renamed into place, so a reader never sees half a file. */
+export function writeSettingsFile(file: string, saved: SavedInputs): void {
+  const partial = `${file}.${process.pid}.partial`
+  fs.writeFileSync(partial, JSON.stringify(saved), { mode: 0o600 })
+  fs.renameSync(partial, file)
+}
+
+const EXPECTED = 'expected the settings file krun-action saved for this job (mode 0600, owned by this user)'
+
+function readOwnPrivateFile(file: string): string {
+  const problem = (what: string) => new InputError(SETTINGS_VARIABLE, `"${file}" ${what}; ${EXPECTED}`)
+  let fd: number
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK)
+  } catch {
+    throw problem('cannot be opened (missing, or a link)')
+  }
+  try {
+    const stat = fs.fstatSync(fd)
+    if (!stat.isFile() || stat.size > MAX_SETTINGS_BYTES) throw problem('is not a regular file of a sensible size')
+    if (stat.uid !== process.getuid?.() || (stat.mode & 0o077) !== 0) {
+      throw problem('belongs to another user or others can read or write it')
+    }
+    return fs.readFileSync(fd, 'utf8')
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+export function readSettingsFile(file: string): SavedInputs {
+  const text = readOwnPrivateFile(file)
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch {
+    data = undefined
+  }
+  const entries = data !== null && typeof data === 'object' && !Array.isArray(data) ? Object.entries(data) : undefined
+  const valid = entries?.every(([name, value]) => (SAVED_NAMES as string[]).includes(name) && typeof value === 'string')
+  if (!entries || !valid) {
+    throw new InputError(SETTINGS_VARIABLE, `"${file}" does not hold saved inputs of this krun-run; ${EXPECTED}`)
+  }
+  return Object.fromEntries(entries) as SavedInputs
+}
+
+/**
+ * krun-run's defaults: the table's, then the saved settings when the launcher named a file.
+ * Flags override these later; KRUN_LIBRARY in the step's environment overrides a saved libkrun.
+ */
+export function cliDefaults(env: NodeJS.ProcessEnv): RawInputs {
+  const file = env[SETTINGS_VARIABLE]
+  const raw = { ...defaultInputs(), ...(file ? readSettingsFile(file) : {}) }
+  if (env.KRUN_LIBRARY?.trim()) raw.libkrun = ''
+  return raw
+}
