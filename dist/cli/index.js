@@ -12,7 +12,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(139);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(805);
 /** krun-run's entry point (dist/cli/index.js). */
 
 
@@ -34,7 +34,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 139:
+/***/ 805:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1523,25 +1523,26 @@ function signalName(signal) {
 function describeVmExit(run) {
     return run.signal ? `killed by ${run.signal}` : `exit code ${run.exitCode}`;
 }
-/** Parses the init's status record: "exited N" or "killed N". */
-function parseStatus(status) {
-    const match = /^(exited|killed) ([0-9]{1,3})$/.exec(status);
-    if (!match)
-        return undefined;
-    const value = Number(match[2]);
-    return match[1] === 'exited' ? { exitCode: value } : { exitCode: 128 + value, signal: value };
-}
 const failed = (failure, showLog = false, exitCode) => ({
     exitCode,
     timedOut: false,
     failure,
     showLog
 });
-function decideOutcome(run, records) {
+const TAMPERED = 'the guest tampered with its run records';
+function decideOutcome(run, records, host = {}) {
     const ready = run.messages.some((message) => message.kind === 'ready');
     const error = run.messages.find((message) => message.kind === 'error');
+    // Never the record's contents: the guest chose them, and they could hold anything.
+    if (records.tampered !== undefined)
+        return failed(`${TAMPERED} (${records.tampered})`);
     if (run.timedOutAfter !== undefined) {
-        return { exitCode: TIMEOUT_EXIT_CODE, timedOut: true, failure: `timed out after ${formatDuration(run.timedOutAfter)}`, showLog: false };
+        return {
+            exitCode: TIMEOUT_EXIT_CODE,
+            timedOut: true,
+            failure: `timed out after ${formatDuration(run.timedOutAfter)}`,
+            showLog: false
+        };
     }
     if (run.cancelledBy !== undefined) {
         return failed(`cancelled (${run.cancelledBy}); the microVM was stopped`);
@@ -1551,7 +1552,7 @@ function decideOutcome(run, records) {
             return failed(error.message);
         return failed(`the VM process ended before it configured libkrun (${describeVmExit(run)})`);
     }
-    const status = records.status === undefined ? undefined : parseStatus(records.status);
+    const { status } = records;
     if (status) {
         if (status.signal !== undefined) {
             return failed(`commands were killed by ${signalName(status.signal)} (exit code ${status.exitCode})`, false, status.exitCode);
@@ -1565,9 +1566,30 @@ function decideOutcome(run, records) {
     if (!records.started) {
         return failed(`the microVM did not boot (the VM process ended with ${describeVmExit(run)} before the guest init ran)`, true);
     }
+    if (host.fullDisk !== undefined) {
+        // libkrun ends the VM process with the guest init's exit code, which is the workload's.
+        const known = run.exitCode !== null && run.signal === null ? run.exitCode : undefined;
+        const code = known === undefined ? '' : `; the VM process exited with code ${known}`;
+        return failed(`the disk holding ${host.fullDisk} is full: the guest's status could not be recorded${code}`, false, known);
+    }
     if (records.initError)
         return failed(`the guest init failed: ${records.initError}`, true);
     return failed(`the microVM stopped before the commands finished (the VM process ended with ${describeVmExit(run)})`, true);
+}
+
+;// CONCATENATED MODULE: ./src/engine/disk-space.ts
+/** Whether a file system has room left for the guest init's small records. */
+
+/** Less free space than this cannot be relied on to hold a record (one block or so). */
+const MIN_FREE_BYTES = 64 * 1024;
+function isDiskFull(dir) {
+    try {
+        const stats = external_node_fs_default().statfsSync(dir);
+        return stats.bavail * stats.bsize < MIN_FREE_BYTES || stats.ffree === 0;
+    }
+    catch {
+        return false;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/run-dir.ts
@@ -1624,13 +1646,6 @@ function readIfPresent(file) {
         return undefined;
     }
 }
-function readGuestRecords(layout) {
-    return {
-        started: external_node_fs_default().existsSync(external_node_path_default().join(layout.root, GUEST.started)),
-        status: readIfPresent(external_node_path_default().join(layout.root, GUEST.status))?.trim(),
-        initError: readIfPresent(external_node_path_default().join(layout.root, GUEST.initError))?.trim()
-    };
-}
 /** The last lines of libkrun's log, for a failure message. */
 function logTail(layout, lines = 20) {
     const text = readIfPresent(layout.logFile)?.trimEnd() ?? '';
@@ -1676,11 +1691,7 @@ function renderPlan(settings, interactive = false) {
 /** The guest's environment: PATH and HOME unless the user set them, then the user's entries. */
 function renderEnv(settings, extra = {}) {
     const names = new Set(settings.env.map(([name]) => name));
-    const defaults = [
-        ['PATH', guestPath(settings.env)],
-        ['HOME', '/root'],
-        ...Object.entries(extra)
-    ];
+    const defaults = [['PATH', guestPath(settings.env)], ['HOME', '/root'], ...Object.entries(extra)];
     const entries = [...defaults.filter(([name]) => !names.has(name)), ...settings.env];
     return Buffer.from(entries.map(([name, value]) => `${name}=${value}\0`).join(''), 'utf8');
 }
@@ -1703,6 +1714,153 @@ function vmConfig(settings, layout, libkrun, kvmDevice) {
         logFile: layout.logFile,
         kvmDevice
     };
+}
+
+;// CONCATENATED MODULE: ./src/engine/untrusted-file.ts
+/**
+ * Reads a file from a directory the guest can write (its root share, the workspace, the
+ * file-command share). Such a file is untrusted input: it is never reached through a
+ * link, never opened in a way that could block (a FIFO, a device), must be a regular
+ * file, and is read only up to a cap. The guest is gone when the host reads (the VM
+ * process has ended), so nothing swaps a path between these checks and the open.
+ */
+
+
+/** The guest left something other than a small regular file where the host reads one. */
+class TamperedError extends Error {
+    relativePath;
+    constructor(relativePath) {
+        super(`${relativePath} is not a regular file of the expected size`);
+        this.relativePath = relativePath;
+        this.name = 'TamperedError';
+    }
+}
+const OPEN_FLAGS = (external_node_fs_default()).constants.O_RDONLY | (external_node_fs_default()).constants.O_NOFOLLOW | (external_node_fs_default()).constants.O_NONBLOCK | (external_node_fs_default()).constants.O_NOCTTY;
+/** Every directory between `baseDir` (trusted) and the file must be a real directory. */
+function checkDirectories(baseDir, relativePath) {
+    const parts = relativePath.split('/').slice(0, -1);
+    let dir = baseDir;
+    for (const part of parts) {
+        dir = external_node_path_default().join(dir, part);
+        let stat;
+        try {
+            stat = external_node_fs_default().lstatSync(dir);
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return false;
+            throw new TamperedError(relativePath);
+        }
+        if (!stat.isDirectory())
+            throw new TamperedError(relativePath);
+    }
+    return true;
+}
+/**
+ * The file's bytes, or undefined when it does not exist. Throws TamperedError for a link
+ * anywhere on the path, anything but a regular file, or more than `maxBytes`.
+ */
+function readUntrustedFile(baseDir, relativePath, maxBytes) {
+    if (!checkDirectories(baseDir, relativePath))
+        return undefined;
+    let fd;
+    try {
+        fd = external_node_fs_default().openSync(external_node_path_default().join(baseDir, relativePath), OPEN_FLAGS);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw new TamperedError(relativePath);
+    }
+    try {
+        if (!external_node_fs_default().fstatSync(fd).isFile())
+            throw new TamperedError(relativePath);
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        while (length < buffer.length) {
+            const read = external_node_fs_default().readSync(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+        }
+        if (length > maxBytes)
+            throw new TamperedError(relativePath);
+        return buffer.subarray(0, length);
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+/** Whether a path the guest could have made exists, without following a link at its end. */
+function untrustedPathExists(baseDir, relativePath) {
+    try {
+        return checkDirectories(baseDir, relativePath) && external_node_fs_default().lstatSync(external_node_path_default().join(baseDir, relativePath)) !== undefined;
+    }
+    catch (error) {
+        if (error instanceof TamperedError)
+            throw error;
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/guest-records.ts
+/**
+ * Reads back what the guest init recorded in the run directory's root (native/README.md).
+ * That root is the guest's own root share, so the guest can write anything there: every
+ * record is read as untrusted input (untrusted-file.ts) and parsed strictly. The host reads
+ * only after the VM process has ended.
+ */
+
+
+/** The status record is 32 bytes; anything much longer is not the init's. */
+const STATUS_MAX_BYTES = 64;
+const INIT_ERROR_MAX_BYTES = 4096;
+/** How much of the init's error line is shown. */
+const INIT_ERROR_SHOWN_CHARS = 200;
+/** Thrown for a record whose content is not in the init's format. */
+class MalformedRecord extends Error {
+}
+/**
+ * Parses the status record. The init pads it with spaces to a fixed size and ends it
+ * with a newline; while the workload runs it reads "running".
+ */
+function parseStatusRecord(text) {
+    const trimmed = text.replace(/[ \n]+$/, '');
+    if (trimmed === 'running')
+        return undefined;
+    const match = /^(exited|killed) (0|[1-9][0-9]{0,2})$/.exec(trimmed);
+    const value = match ? Number(match[2]) : NaN;
+    if (!match || value > 255 || (match[1] === 'killed' && value === 0))
+        throw new MalformedRecord();
+    return match[1] === 'exited' ? { exitCode: value } : { exitCode: 128 + value, signal: value };
+}
+/** The init's error line as it may be shown: its first line, printable ASCII only, capped. */
+function sanitizeInitError(bytes) {
+    const firstLine = bytes.toString('latin1').split('\n')[0];
+    const printable = firstLine.replace(/[^\x20-\x7e]/g, '?').trim();
+    if (printable === '')
+        return undefined;
+    return printable.length > INIT_ERROR_SHOWN_CHARS ? `${printable.slice(0, INIT_ERROR_SHOWN_CHARS)}…` : printable;
+}
+/** Reads the records under `root` (the guest's root share). */
+function readGuestRecords(root) {
+    let current = GUEST.records;
+    try {
+        current = GUEST.started;
+        const started = untrustedPathExists(root, GUEST.started);
+        current = GUEST.status;
+        const statusBytes = readUntrustedFile(root, GUEST.status, STATUS_MAX_BYTES);
+        const status = statusBytes === undefined ? undefined : parseStatusRecord(statusBytes.toString('latin1'));
+        current = GUEST.initError;
+        const initErrorBytes = readUntrustedFile(root, GUEST.initError, INIT_ERROR_MAX_BYTES);
+        const initError = initErrorBytes === undefined ? undefined : sanitizeInitError(initErrorBytes);
+        return { started, status, initError };
+    }
+    catch (error) {
+        if (error instanceof TamperedError || error instanceof MalformedRecord)
+            return { tampered: current };
+        throw error;
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -1803,6 +1961,8 @@ function runVmProcess(options) {
 
 
 
+
+
 const GUEST_ARCH = { x64: 'x86_64', arm64: 'aarch64' };
 function guestInitBinary(distDir, arch = process.arch) {
     const guestArch = GUEST_ARCH[arch];
@@ -1839,7 +1999,9 @@ async function runInMicroVm(options) {
             timeoutSeconds: settings.timeoutSeconds,
             onStart: options.onVmStart
         });
-        const outcome = decideOutcome(run, readGuestRecords(layout));
+        const records = readGuestRecords(layout.root);
+        const fullDisk = isDiskFull(layout.dir) ? `${options.tempDirName} (${options.tempDir})` : undefined;
+        const outcome = decideOutcome(run, records, { fullDisk });
         return { outcome, log: outcome.showLog ? logTail(layout) : '', libkrun, wallMs: Date.now() - started };
     }
     finally {
@@ -2105,7 +2267,11 @@ function optionLines() {
         const help = shown && !shown.startsWith('(') ? `${spec.help} (default: ${shown})` : spec.help;
         return usage.length < 24 ? `  ${usage.padEnd(24)}${help}` : `  ${usage}\n  ${' '.repeat(24)}${help}`;
     });
-    return [...lines, `  ${'-v, --verbose'.padEnd(24)}same as --log-level debug`, `  ${'-h, --help'.padEnd(24)}show this help`];
+    return [
+        ...lines,
+        `  ${'-v, --verbose'.padEnd(24)}same as --log-level debug`,
+        `  ${'-h, --help'.padEnd(24)}show this help`
+    ];
 }
 const USAGE = `Usage: krun-run [options] [FILE]
 
@@ -2230,6 +2396,7 @@ async function runCli(io, distDir) {
             settings,
             distDir,
             tempDir: host.tempDir,
+            tempDirName: 'the temporary directory',
             kvmDevice: host.kvmDevice,
             interactive,
             extraEnv: interactive && io.env.TERM ? { TERM: io.env.TERM } : {}

@@ -17,6 +17,7 @@ export async function run(): Promise<void> {
       settings,
       distDir: findDistDir(),
       tempDir: host.tempDir,
+      tempDirName: process.env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'the temporary directory',
       kvmDevice: host.kvmDevice,
       onRunDir: state.saveRunDir,
       onVmStart: state.saveVmPid

@@ -58,6 +58,7 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
       settings,
       distDir,
       tempDir: host.tempDir,
+      tempDirName: 'the temporary directory',
       kvmDevice: host.kvmDevice,
       interactive,
       extraEnv: interactive && io.env.TERM ? { TERM: io.env.TERM } : {}

@@ -7,8 +7,10 @@ import path from 'node:path'
 import { HostError } from './errors.js'
 import { checkKvmDevice, findLibkrun } from './host-checks.js'
 import { type Outcome, decideOutcome } from './outcome.js'
+import { isDiskFull } from './disk-space.js'
 import { guestFiles, vmConfig } from './plan.js'
-import { createRunDir, logTail, readGuestRecords, removeRunDir, writeRunFiles } from './run-dir.js'
+import { readGuestRecords } from './guest-records.js'
+import { createRunDir, logTail, removeRunDir, writeRunFiles } from './run-dir.js'
 import type { RunSettings } from './settings.js'
 import { runVmProcess } from './vm-launcher.js'
 
@@ -17,6 +19,8 @@ export interface EngineOptions {
   /** The dist/ directory holding vm/index.js and native/<arch>/krun-init. */
   distDir: string
   tempDir: string
+  /** How messages name tempDir's source, e.g. RUNNER_TEMP. */
+  tempDirName: string
   kvmDevice: string
   interactive?: boolean
   /** Extra default guest environment (e.g. TERM for an interactive shell). */
@@ -75,7 +79,9 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
       timeoutSeconds: settings.timeoutSeconds,
       onStart: options.onVmStart
     })
-    const outcome = decideOutcome(run, readGuestRecords(layout))
+    const records = readGuestRecords(layout.root)
+    const fullDisk = isDiskFull(layout.dir) ? `${options.tempDirName} (${options.tempDir})` : undefined
+    const outcome = decideOutcome(run, records, { fullDisk })
     return { outcome, log: outcome.showLog ? logTail(layout) : '', libkrun, wallMs: Date.now() - started }
   } finally {
     await removeRunDir(layout.dir)
