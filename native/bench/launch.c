@@ -73,8 +73,8 @@ int main(int argc, char **argv)
         argc -= 2;
     }
     if (argc < 4) {
-        fprintf(stderr,
-                "usage: krun-launch [-s TAG=HOST_PATH]... <path-to-libkrun.so.1> <root-dir> <exec-path> [args...]\n");
+        fprintf(stderr, "usage: krun-launch [-s TAG=HOST_PATH]... <path-to-libkrun.so.1> "
+                        "<root-dir> <exec-path> [args...]\n");
         return FAIL_CODE;
     }
 

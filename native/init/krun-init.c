@@ -32,7 +32,6 @@
 #define SCRIPT_FILE     KRUN_DIR "/script"
 #define STARTED_FILE    KRUN_DIR "/started"
 #define STATUS_FILE     KRUN_DIR "/status"
-#define STATUS_TMP_FILE KRUN_DIR "/status.tmp"
 #define INIT_ERROR_FILE KRUN_DIR "/init-error"
 #define LOWER_DIR       KRUN_DIR "/lower"
 #define RW_DIR          KRUN_DIR "/rw"
@@ -42,237 +41,272 @@
 #define OVERLAY_OPTIONS "lowerdir=" LOWER_DIR ",upperdir=" UPPER_DIR ",workdir=" WORK_DIR
 #define DEFAULT_PATH    "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
-#define EXIT_INIT_ERROR 125
+#define EXIT_INIT_ERROR  125
 #define EXIT_CANNOT_EXEC 126
-#define EXIT_NOT_FOUND 127
+#define EXIT_NOT_FOUND   127
+
+/* The status record: one word and a number, padded with spaces to this size, "\n" last. */
+#define STATUS_SIZE 32
 
 struct share {
-	const char *kind, *source, *path;
-	bool ro;
+    const char *kind, *source, *path;
+    bool ro;
 };
 
 static struct {
-	const char *lower_kind, *lower_source;
-	struct share *shares;
-	size_t nshares;
-	const char *workdir, *script;
-	char **argv;
-	size_t argc;
+    const char *lower_kind, *lower_source;
+    struct share *shares;
+    size_t nshares;
+    const char *workdir, *script;
+    char **argv;
+    size_t argc;
 } plan;
 
 /* A directory that guest paths are resolved in, and the prefix that names it in messages. */
 struct root {
-	int fd;
-	const char *prefix;
+    int fd;
+    const char *prefix;
 };
 
 static int write_all(int fd, const void *buf, size_t len)
 {
-	const char *p = buf;
-	while (len > 0) {
-		ssize_t n = write(fd, p, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += n;
-		len -= n;
-	}
-	return 0;
+    const char *p = buf;
+    while (len > 0) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        p += n;
+        len -= n;
+    }
+    return 0;
 }
 
+/* Writes one line on stderr and in INIT_ERROR_FILE (best effort), then exits. */
+static _Noreturn void die_line(int code, const char *line)
+{
+    write_all(STDERR_FILENO, line, strlen(line));
+    int fd = open(INIT_ERROR_FILE, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+        write_all(fd, line, strlen(line));
+        fsync(fd);
+        close(fd);
+    }
+    _exit(code);
+}
+
+static const char out_of_memory[] = "krun-init: allocate memory: Cannot allocate memory\n";
+
+/* "krun-init: <op> <path>: <reason>" */
 static _Noreturn void die(int code, const char *op, const char *path, const char *reason)
 {
-	char *line;
-	if (asprintf(&line, "krun-init: %s %s: %s\n", op, path, reason) < 0)
-		line = "krun-init: allocate memory: Cannot allocate memory\n";
-	write_all(STDERR_FILENO, line, strlen(line));
-	int fd = open(INIT_ERROR_FILE, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd >= 0) {
-		write_all(fd, line, strlen(line));
-		fsync(fd);
-		close(fd);
-	}
-	_exit(code);
+    char *line;
+    if (asprintf(&line, "krun-init: %s %s: %s\n", op, path, reason) < 0)
+        die_line(code, out_of_memory);
+    die_line(code, line);
+}
+
+/* "krun-init: <what>: <reason>", for a failure that names no path. */
+static _Noreturn void die_msg(int code, const char *what, const char *reason)
+{
+    char *line;
+    if (asprintf(&line, "krun-init: %s: %s\n", what, reason) < 0)
+        die_line(code, out_of_memory);
+    die_line(code, line);
 }
 
 static _Noreturn void die_errno(const char *op, const char *path)
 {
-	die(EXIT_INIT_ERROR, op, path, strerror(errno));
+    die(EXIT_INIT_ERROR, op, path, strerror(errno));
+}
+
+/* A signal could not be passed on: one line on stderr, and the init goes on. */
+static void warn_forward(int sig, int err)
+{
+    const char *name = sigabbrev_np(sig);
+    char line[160];
+    int n = snprintf(line, sizeof line, "krun-init: forward SIG%s to the workload: %s\n",
+                     name ? name : "?", strerror(err));
+    if (n > 0)
+        write_all(STDERR_FILENO, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
 }
 
 static char *fmt(const char *format, ...)
 {
-	va_list ap;
-	char *s;
-	va_start(ap, format);
-	int n = vasprintf(&s, format, ap);
-	va_end(ap);
-	if (n < 0)
-		die(EXIT_INIT_ERROR, "allocate", "memory", strerror(ENOMEM));
-	return s;
+    va_list ap;
+    char *s;
+    va_start(ap, format);
+    int n = vasprintf(&s, format, ap);
+    va_end(ap);
+    if (n < 0)
+        die_line(EXIT_INIT_ERROR, out_of_memory);
+    return s;
 }
 
 static void *xrealloc(void *p, size_t size)
 {
-	p = realloc(p, size);
-	if (!p)
-		die(EXIT_INIT_ERROR, "allocate", "memory", strerror(ENOMEM));
-	return p;
+    p = realloc(p, size);
+    if (!p)
+        die_line(EXIT_INIT_ERROR, out_of_memory);
+    return p;
 }
 
 /* The whole file, NUL-terminated (the terminator is not counted in *len). */
 static char *read_file(const char *path, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		die_errno("open", path);
-	size_t cap = 64 * 1024, n = 0;
-	char *buf = xrealloc(NULL, cap);
-	for (;;) {
-		if (cap - n < 2)
-			buf = xrealloc(buf, cap *= 2);
-		ssize_t r = read(fd, buf + n, cap - n - 1);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			die_errno("read", path);
-		}
-		if (r == 0)
-			break;
-		n += r;
-	}
-	close(fd);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        die_errno("open", path);
+    size_t cap = 64 * 1024, n = 0;
+    char *buf = xrealloc(NULL, cap);
+    for (;;) {
+        if (cap - n < 2)
+            buf = xrealloc(buf, cap *= 2);
+        ssize_t r = read(fd, buf + n, cap - n - 1);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            die_errno("read", path);
+        }
+        if (r == 0)
+            break;
+        n += r;
+    }
+    close(fd);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
 }
 
 static _Noreturn void bad_plan(unsigned line, const char *reason)
 {
-	die(EXIT_INIT_ERROR, "parse", line ? fmt(PLAN_FILE " line %u", line) : PLAN_FILE, reason);
+    die(EXIT_INIT_ERROR, "parse", line ? fmt(PLAN_FILE " line %u", line) : PLAN_FILE, reason);
 }
 
 static void check_kind(unsigned line, const char *kind)
 {
-	if (strcmp(kind, "virtiofs") != 0 && strcmp(kind, "bind") != 0)
-		bad_plan(line, fmt("unknown kind \"%s\"", kind));
+    if (strcmp(kind, "virtiofs") != 0 && strcmp(kind, "bind") != 0)
+        bad_plan(line, fmt("unknown kind \"%s\"", kind));
 }
 
 static void check_absolute(unsigned line, const char *path)
 {
-	if (path[0] != '/')
-		bad_plan(line, fmt("path \"%s\" is not absolute", path));
+    if (path[0] != '/')
+        bad_plan(line, fmt("path \"%s\" is not absolute", path));
 }
 
 static void parse_directive(unsigned line, char **f, size_t nf)
 {
-	static const struct {
-		const char *name;
-		size_t fields;
-	} directives[] = {
-		{"lower", 2}, {"share", 4}, {"workdir", 1}, {"script", 1}, {"arg", 1},
-	};
-	size_t i = 0;
-	while (i < sizeof directives / sizeof directives[0] && strcmp(f[0], directives[i].name) != 0)
-		i++;
-	if (i == sizeof directives / sizeof directives[0])
-		bad_plan(line, fmt("unknown directive \"%s\"", f[0]));
-	if (nf - 1 != directives[i].fields)
-		bad_plan(line, fmt("%s takes %zu fields, not %zu", f[0], directives[i].fields, nf - 1));
+    static const struct {
+        const char *name;
+        size_t fields;
+    } directives[] = {
+            {"lower", 2}, {"share", 4}, {"workdir", 1}, {"script", 1}, {"arg", 1},
+    };
+    size_t i = 0;
+    while (i < sizeof directives / sizeof directives[0] && strcmp(f[0], directives[i].name) != 0)
+        i++;
+    if (i == sizeof directives / sizeof directives[0])
+        bad_plan(line, fmt("unknown directive \"%s\"", f[0]));
+    if (nf - 1 != directives[i].fields)
+        bad_plan(line, fmt("%s takes %zu fields, not %zu", f[0], directives[i].fields, nf - 1));
 
-	if (strcmp(f[0], "lower") == 0) {
-		if (plan.lower_kind)
-			bad_plan(line, "second lower");
-		check_kind(line, f[1]);
-		/* Bind sources are mounted after a change of directory, so they must be absolute. */
-		if (strcmp(f[1], "bind") == 0)
-			check_absolute(line, f[2]);
-		plan.lower_kind = f[1];
-		plan.lower_source = f[2];
-	} else if (strcmp(f[0], "share") == 0) {
-		check_kind(line, f[1]);
-		if (strcmp(f[1], "bind") == 0)
-			check_absolute(line, f[2]);
-		check_absolute(line, f[3]);
-		if (strcmp(f[4], "rw") != 0 && strcmp(f[4], "ro") != 0)
-			bad_plan(line, fmt("share mode \"%s\" is neither rw nor ro", f[4]));
-		plan.shares = xrealloc(plan.shares, (plan.nshares + 1) * sizeof *plan.shares);
-		plan.shares[plan.nshares++] = (struct share){f[1], f[2], f[3], strcmp(f[4], "ro") == 0};
-	} else if (strcmp(f[0], "workdir") == 0) {
-		if (plan.workdir)
-			bad_plan(line, "second workdir");
-		check_absolute(line, f[1]);
-		plan.workdir = f[1];
-	} else if (strcmp(f[0], "script") == 0) {
-		if (plan.script)
-			bad_plan(line, "second script");
-		check_absolute(line, f[1]);
-		const char *base = strrchr(f[1], '/') + 1;
-		if (!*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
-			bad_plan(line, fmt("script path \"%s\" does not name a file", f[1]));
-		plan.script = f[1];
-	} else {
-		plan.argv = xrealloc(plan.argv, (plan.argc + 2) * sizeof *plan.argv);
-		plan.argv[plan.argc++] = f[1];
-		plan.argv[plan.argc] = NULL;
-	}
+    if (strcmp(f[0], "lower") == 0) {
+        if (plan.lower_kind)
+            bad_plan(line, "second lower");
+        check_kind(line, f[1]);
+        /* Bind sources are mounted after a change of directory, so they must be absolute. */
+        if (strcmp(f[1], "bind") == 0)
+            check_absolute(line, f[2]);
+        plan.lower_kind = f[1];
+        plan.lower_source = f[2];
+    } else if (strcmp(f[0], "share") == 0) {
+        check_kind(line, f[1]);
+        if (strcmp(f[1], "bind") == 0)
+            check_absolute(line, f[2]);
+        check_absolute(line, f[3]);
+        if (strcmp(f[4], "rw") != 0 && strcmp(f[4], "ro") != 0)
+            bad_plan(line, fmt("share mode \"%s\" is neither rw nor ro", f[4]));
+        plan.shares = xrealloc(plan.shares, (plan.nshares + 1) * sizeof *plan.shares);
+        plan.shares[plan.nshares++] = (struct share){f[1], f[2], f[3], strcmp(f[4], "ro") == 0};
+    } else if (strcmp(f[0], "workdir") == 0) {
+        if (plan.workdir)
+            bad_plan(line, "second workdir");
+        check_absolute(line, f[1]);
+        plan.workdir = f[1];
+    } else if (strcmp(f[0], "script") == 0) {
+        if (plan.script)
+            bad_plan(line, "second script");
+        check_absolute(line, f[1]);
+        const char *base = strrchr(f[1], '/') + 1;
+        if (!*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
+            bad_plan(line, fmt("script path \"%s\" does not name a file", f[1]));
+        plan.script = f[1];
+    } else {
+        plan.argv = xrealloc(plan.argv, (plan.argc + 2) * sizeof *plan.argv);
+        plan.argv[plan.argc++] = f[1];
+        plan.argv[plan.argc] = NULL;
+    }
 }
 
 static void read_plan(void)
 {
-	size_t len;
-	char *p = read_file(PLAN_FILE, &len);
-	if (memchr(p, '\0', len))
-		bad_plan(0, "contains a NUL byte");
-	for (unsigned line = 1; *p; line++) {
-		char *end = strchr(p, '\n');
-		if (!end)
-			bad_plan(line, "not ended by a newline");
-		*end = '\0';
-		char *f[6];
-		size_t nf = 0;
-		for (char *s = p;; nf++) {
-			char *tab = strchr(s, '\t');
-			if (nf < sizeof f / sizeof f[0])
-				f[nf] = s;
-			if (!tab)
-				break;
-			*tab = '\0';
-			s = tab + 1;
-		}
-		/* nf counts every field; f keeps the first six, more than any directive takes. */
-		parse_directive(line, f, nf + 1);
-		p = end + 1;
-	}
-	if (!plan.lower_kind)
-		bad_plan(0, "no lower");
-	if (!plan.argc)
-		bad_plan(0, "no arg");
-	if (!plan.workdir)
-		plan.workdir = "/";
+    size_t len;
+    char *p = read_file(PLAN_FILE, &len);
+    if (memchr(p, '\0', len))
+        bad_plan(0, "contains a NUL byte");
+    for (unsigned line = 1; *p; line++) {
+        char *end = strchr(p, '\n');
+        if (!end)
+            bad_plan(line, "not ended by a newline");
+        *end = '\0';
+        char *f[6];
+        size_t nf = 0;
+        for (char *s = p;;) {
+            char *tab = strchr(s, '\t');
+            if (nf < sizeof f / sizeof f[0])
+                f[nf] = s;
+            nf++;
+            if (!tab)
+                break;
+            *tab = '\0';
+            s = tab + 1;
+        }
+        /* nf counts every field of the line (the directive's name too); f keeps the first
+           six, more than any directive takes, and parse_directive checks nf before it
+           reads past f[0]. */
+        parse_directive(line, f, nf);
+        p = end + 1;
+    }
+    if (!plan.lower_kind)
+        bad_plan(0, "no lower");
+    if (!plan.argc)
+        bad_plan(0, "no arg");
+    if (!plan.workdir)
+        plan.workdir = "/";
 }
 
 /* The entries point into the file's buffer: each already ends with its NUL. */
 static char **read_env(void)
 {
-	size_t len, count = 0;
-	char *buf = read_file(ENV_FILE, &len);
-	if (len > 0 && buf[len - 1] != '\0')
-		die(EXIT_INIT_ERROR, "parse", ENV_FILE, "last entry not ended by a NUL byte");
-	for (size_t i = 0; i < len; i++)
-		count += buf[i] == '\0';
-	char **envp = xrealloc(NULL, (count + 1) * sizeof *envp);
-	for (size_t i = 0, k = 0; k < count; k++) {
-		char *entry = buf + i;
-		if (entry[0] == '=' || !strchr(entry, '='))
-			die(EXIT_INIT_ERROR, "parse", ENV_FILE, fmt("entry %zu is not KEY=VALUE", k + 1));
-		envp[k] = entry;
-		i += strlen(entry) + 1;
-	}
-	envp[count] = NULL;
-	return envp;
+    size_t len, count = 0;
+    char *buf = read_file(ENV_FILE, &len);
+    if (len > 0 && buf[len - 1] != '\0')
+        die(EXIT_INIT_ERROR, "parse", ENV_FILE, "last entry not ended by a NUL byte");
+    for (size_t i = 0; i < len; i++)
+        count += buf[i] == '\0';
+    char **envp = xrealloc(NULL, (count + 1) * sizeof *envp);
+    for (size_t i = 0, k = 0; k < count; k++) {
+        char *entry = buf + i;
+        if (entry[0] == '=' || !strchr(entry, '='))
+            die(EXIT_INIT_ERROR, "parse", ENV_FILE, fmt("entry %zu is not KEY=VALUE", k + 1));
+        envp[k] = entry;
+        i += strlen(entry) + 1;
+    }
+    envp[count] = NULL;
+    return envp;
 }
 
 /*
@@ -282,41 +316,41 @@ static char **read_env(void)
  */
 static int open_in(const struct root *r, const char *path)
 {
-	struct open_how how = {
-		.flags = O_PATH | O_DIRECTORY | O_CLOEXEC,
-		.resolve = RESOLVE_IN_ROOT,
-	};
-	return (int)syscall(SYS_openat2, r->fd, path, &how, sizeof how);
+    struct open_how how = {
+            .flags = O_PATH | O_DIRECTORY | O_CLOEXEC,
+            .resolve = RESOLVE_IN_ROOT,
+    };
+    return (int)syscall(SYS_openat2, r->fd, path, &how, sizeof how);
 }
 
 /* mkdir -p inside r (new directories 0755); returns the directory opened with O_PATH. */
 static int dir_in(const struct root *r, const char *path)
 {
-	char *p = fmt("%s", path), *s = p;
-	int dir = open_in(r, "/");
-	if (dir < 0)
-		die_errno("open", fmt("%s/", r->prefix));
-	for (;;) {
-		while (*s == '/')
-			s++;
-		if (!*s)
-			break;
-		char *end = s + strcspn(s, "/"), saved = *end;
-		*end = '\0';
-		int made = mkdirat(dir, s, 0755), err = errno;
-		close(dir);
-		dir = open_in(r, p);
-		if (dir < 0) {
-			bool mkdir_failed = made < 0 && err != EEXIST;
-			if (mkdir_failed)
-				errno = err;
-			die_errno(mkdir_failed ? "mkdir" : "open", fmt("%s%s", r->prefix, p));
-		}
-		*end = saved;
-		s = end;
-	}
-	free(p);
-	return dir;
+    char *p = fmt("%s", path), *s = p;
+    int dir = open_in(r, "/");
+    if (dir < 0)
+        die_errno("open", fmt("%s/", r->prefix));
+    for (;;) {
+        while (*s == '/')
+            s++;
+        if (!*s)
+            break;
+        char *end = s + strcspn(s, "/"), saved = *end;
+        *end = '\0';
+        int made = mkdirat(dir, s, 0755), err = errno;
+        close(dir);
+        dir = open_in(r, p);
+        if (dir < 0) {
+            bool mkdir_failed = made < 0 && err != EEXIST;
+            if (mkdir_failed)
+                errno = err;
+            die_errno(mkdir_failed ? "mkdir" : "open", fmt("%s%s", r->prefix, p));
+        }
+        *end = saved;
+        s = end;
+    }
+    free(p);
+    return dir;
 }
 
 /*
@@ -325,288 +359,334 @@ static int dir_in(const struct root *r, const char *path)
  * looked up again from the init's root. With MS_REMOUNT, the directory is
  * opened after the mount, so "." is the mount's root.
  */
-static int try_mount_in(const struct root *r, const char *path, const char *src,
-			const char *type, unsigned long flags, const char *data)
+static int try_mount_in(const struct root *r, const char *path, const char *src, const char *type,
+                        unsigned long flags, const char *data)
 {
-	int dir = dir_in(r, path), ret = -1, err;
-	if (flags & MS_REMOUNT) {
-		/* A bind remount must keep these flags, or a user namespace refuses it. */
-		static const struct { unsigned long st, ms; } keep[] = {
-			{ST_NOSUID, MS_NOSUID}, {ST_NODEV, MS_NODEV}, {ST_NOEXEC, MS_NOEXEC},
-			{ST_NOATIME, MS_NOATIME}, {ST_NODIRATIME, MS_NODIRATIME}, {ST_RELATIME, MS_RELATIME},
-		};
-		struct statvfs sv;
-		if (fstatvfs(dir, &sv) < 0)
-			goto out;
-		for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
-			if (sv.f_flag & keep[i].st)
-				flags |= keep[i].ms;
-	}
-	if (fchdir(dir) < 0)
-		goto out;
-	ret = mount(src, ".", type, flags, data);
+    int dir = dir_in(r, path), ret = -1, err;
+    if (flags & MS_REMOUNT) {
+        /* A bind remount must keep these flags, or a user namespace refuses it. */
+        static const struct {
+            unsigned long st, ms;
+        } keep[] = {
+                {ST_NOSUID, MS_NOSUID},         {ST_NODEV, MS_NODEV},
+                {ST_NOEXEC, MS_NOEXEC},         {ST_NOATIME, MS_NOATIME},
+                {ST_NODIRATIME, MS_NODIRATIME}, {ST_RELATIME, MS_RELATIME},
+        };
+        struct statvfs sv;
+        if (fstatvfs(dir, &sv) < 0)
+            goto out;
+        for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
+            if (sv.f_flag & keep[i].st)
+                flags |= keep[i].ms;
+    }
+    if (fchdir(dir) < 0)
+        goto out;
+    ret = mount(src, ".", type, flags, data);
 out:
-	err = errno;
-	close(dir);
-	if (chdir("/") < 0)
-		die_errno("chdir", "/");
-	errno = err;
-	return ret;
+    err = errno;
+    close(dir);
+    if (chdir("/") < 0)
+        die_errno("chdir", "/");
+    errno = err;
+    return ret;
 }
 
-static void mount_in(const struct root *r, const char *path, const char *src,
-		     const char *type, unsigned long flags, const char *data)
+static void mount_in(const struct root *r, const char *path, const char *src, const char *type,
+                     unsigned long flags, const char *data)
 {
-	if (try_mount_in(r, path, src, type, flags, data) < 0) {
-		if (flags & MS_REMOUNT)
-			die_errno("remount", fmt("%s%s", r->prefix, path));
-		die_errno("mount", fmt("%s on %s%s", src, r->prefix, path));
-	}
+    if (try_mount_in(r, path, src, type, flags, data) < 0) {
+        if (flags & MS_REMOUNT)
+            die_errno("remount", fmt("%s%s", r->prefix, path));
+        die_errno("mount", fmt("%s on %s%s", src, r->prefix, path));
+    }
 }
 
-static void attach(const struct root *r, const char *path, const char *kind, const char *src, bool ro)
+static void attach(const struct root *r, const char *path, const char *kind, const char *src,
+                   bool ro)
 {
-	if (strcmp(kind, "virtiofs") == 0) {
-		mount_in(r, path, src, "virtiofs", ro ? MS_RDONLY : 0, NULL);
-		return;
-	}
-	mount_in(r, path, src, NULL, MS_BIND | MS_REC, NULL);
-	if (ro)
-		mount_in(r, path, NULL, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY, NULL);
+    if (strcmp(kind, "virtiofs") == 0) {
+        mount_in(r, path, src, "virtiofs", ro ? MS_RDONLY : 0, NULL);
+        return;
+    }
+    mount_in(r, path, src, NULL, MS_BIND | MS_REC, NULL);
+    if (ro)
+        mount_in(r, path, NULL, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY, NULL);
 }
 
 static void copy_script(const struct root *r, const char *text, size_t len)
 {
-	char *parent = fmt("%s", plan.script), *slash = strrchr(parent, '/');
-	const char *base = plan.script + (slash - parent) + 1;
-	slash[1] = '\0';
-	int dir = dir_in(r, parent);
-	char *where = fmt("%s%s", r->prefix, plan.script);
-	int fd = openat(dir, base, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0700);
-	if (fd < 0)
-		die_errno("open", where);
-	if (fchmod(fd, 0700) < 0)
-		die_errno("chmod", where);
-	if (write_all(fd, text, len) < 0)
-		die_errno("write", where);
-	if (close(fd) < 0)
-		die_errno("close", where);
-	close(dir);
-	free(parent);
-	free(where);
+    char *parent = fmt("%s", plan.script), *slash = strrchr(parent, '/');
+    const char *base = plan.script + (slash - parent) + 1;
+    slash[1] = '\0';
+    int dir = dir_in(r, parent);
+    char *where = fmt("%s%s", r->prefix, plan.script);
+    int fd = openat(dir, base, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0700);
+    if (fd < 0)
+        die_errno("open", where);
+    if (fchmod(fd, 0700) < 0)
+        die_errno("chmod", where);
+    if (write_all(fd, text, len) < 0)
+        die_errno("write", where);
+    if (close(fd) < 0)
+        die_errno("close", where);
+    close(dir);
+    free(parent);
+    free(where);
 }
 
 static void build_root(const char *script, size_t script_len)
 {
-	struct root init = {open("/", O_PATH | O_DIRECTORY | O_CLOEXEC), ""};
-	if (init.fd < 0)
-		die_errno("open", "/");
-	attach(&init, LOWER_DIR, plan.lower_kind, plan.lower_source, true);
-	mount_in(&init, RW_DIR, "tmpfs", "tmpfs", 0, "mode=0755");
-	close(dir_in(&init, UPPER_DIR));
-	close(dir_in(&init, WORK_DIR));
-	mount_in(&init, ROOT_DIR, "overlay", "overlay", 0, OVERLAY_OPTIONS);
+    struct root init = {open("/", O_PATH | O_DIRECTORY | O_CLOEXEC), ""};
+    if (init.fd < 0)
+        die_errno("open", "/");
+    attach(&init, LOWER_DIR, plan.lower_kind, plan.lower_source, true);
+    mount_in(&init, RW_DIR, "tmpfs", "tmpfs", 0, "mode=0755");
+    close(dir_in(&init, UPPER_DIR));
+    close(dir_in(&init, WORK_DIR));
+    mount_in(&init, ROOT_DIR, "overlay", "overlay", 0, OVERLAY_OPTIONS);
 
-	struct root merged = {open_in(&init, ROOT_DIR), ROOT_DIR};
-	if (merged.fd < 0)
-		die_errno("open", ROOT_DIR);
-	for (size_t i = 0; i < plan.nshares; i++) {
-		const struct share *s = &plan.shares[i];
-		attach(&merged, s->path, s->kind, s->source, s->ro);
-	}
-	mount_in(&merged, "/proc", "proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
-	mount_in(&merged, "/sys", "sysfs", "sysfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
-	if (try_mount_in(&merged, "/dev", "devtmpfs", "devtmpfs", MS_NOSUID, "mode=0755") < 0)
-		mount_in(&merged, "/dev", "/dev", NULL, MS_BIND | MS_REC, NULL);
-	mount_in(&merged, "/dev/pts", "devpts", "devpts", MS_NOSUID | MS_NOEXEC,
-		 "newinstance,ptmxmode=0666,mode=0620");
-	mount_in(&merged, "/dev/shm", "tmpfs", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777");
-	if (plan.script)
-		copy_script(&merged, script, script_len);
-	close(merged.fd);
-	close(init.fd);
+    struct root merged = {open_in(&init, ROOT_DIR), ROOT_DIR};
+    if (merged.fd < 0)
+        die_errno("open", ROOT_DIR);
+    for (size_t i = 0; i < plan.nshares; i++) {
+        const struct share *s = &plan.shares[i];
+        attach(&merged, s->path, s->kind, s->source, s->ro);
+    }
+    mount_in(&merged, "/proc", "proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+    mount_in(&merged, "/sys", "sysfs", "sysfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+    if (try_mount_in(&merged, "/dev", "devtmpfs", "devtmpfs", MS_NOSUID, "mode=0755") < 0)
+        mount_in(&merged, "/dev", "/dev", NULL, MS_BIND | MS_REC, NULL);
+    mount_in(&merged, "/dev/pts", "devpts", "devpts", MS_NOSUID | MS_NOEXEC,
+             "newinstance,ptmxmode=0666,mode=0620");
+    mount_in(&merged, "/dev/shm", "tmpfs", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777");
+    if (plan.script)
+        copy_script(&merged, script, script_len);
+    close(merged.fd);
+    close(init.fd);
 }
 
 /* What the workload's child reports through the pipe when it cannot exec. */
 enum stage { STAGE_CHROOT = 1, STAGE_CHDIR, STAGE_EXEC };
 struct report {
-	int stage, err;
+    int stage, err;
 };
 
 static const char *getenv_from(char **envp, const char *key)
 {
-	size_t n = strlen(key);
-	for (; *envp; envp++)
-		if (strncmp(*envp, key, n) == 0 && (*envp)[n] == '=')
-			return *envp + n + 1;
-	return NULL;
+    size_t n = strlen(key);
+    for (; *envp; envp++)
+        if (strncmp(*envp, key, n) == 0 && (*envp)[n] == '=')
+            return *envp + n + 1;
+    return NULL;
 }
 
 /* execvp with the workload's own PATH; returns only on failure. */
 static void exec_workload(char **envp)
 {
-	const char *prog = plan.argv[0];
-	if (!*prog) {
-		errno = ENOENT;
-		return;
-	}
-	if (strchr(prog, '/')) {
-		execve(prog, plan.argv, envp);
-		return;
-	}
-	const char *path = getenv_from(envp, "PATH");
-	if (!path)
-		path = DEFAULT_PATH;
-	char *buf = malloc(strlen(path) + strlen(prog) + 2);
-	if (!buf)
-		return;
-	bool denied = false;
-	for (const char *dir = path;; dir++) {
-		size_t n = strcspn(dir, ":");
-		/* An empty entry means the current directory. */
-		sprintf(buf, "%.*s%s%s", (int)n, dir, n ? "/" : "", prog);
-		execve(buf, plan.argv, envp);
-		if (errno == EACCES)
-			denied = true;
-		else if (errno != ENOENT && errno != ENOTDIR && errno != ELOOP && errno != ENAMETOOLONG)
-			return;
-		dir += n;
-		if (!*dir)
-			break;
-	}
-	errno = denied ? EACCES : ENOENT;
+    const char *prog = plan.argv[0];
+    if (!*prog) {
+        errno = ENOENT;
+        return;
+    }
+    if (strchr(prog, '/')) {
+        execve(prog, plan.argv, envp);
+        return;
+    }
+    const char *path = getenv_from(envp, "PATH");
+    if (!path)
+        path = DEFAULT_PATH;
+    size_t size = strlen(path) + strlen(prog) + 2;
+    char *buf = malloc(size);
+    if (!buf)
+        return;
+    bool denied = false;
+    for (const char *dir = path;; dir++) {
+        size_t n = strcspn(dir, ":");
+        /* An empty entry means the current directory. */
+        snprintf(buf, size, "%.*s%s%s", (int)n, dir, n ? "/" : "", prog);
+        execve(buf, plan.argv, envp);
+        if (errno == EACCES)
+            denied = true;
+        else if (errno != ENOENT && errno != ENOTDIR && errno != ELOOP && errno != ENAMETOOLONG)
+            return;
+        dir += n;
+        if (!*dir)
+            break;
+    }
+    errno = denied ? EACCES : ENOENT;
 }
 
 static _Noreturn void run_child(int report_fd, char **envp, mode_t umask_was)
 {
-	struct report rep = {STAGE_CHROOT, 0};
-	struct sigaction dfl = {.sa_handler = SIG_DFL};
-	for (int sig = 1; sig < NSIG; sig++)
-		sigaction(sig, &dfl, NULL);
-	sigset_t none;
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
-	umask(umask_was);
-	/* CLOEXEC rather than close: the report pipe must stay open until exec. */
-	if (close_range(3, ~0U, CLOSE_RANGE_CLOEXEC) < 0) {
-		struct rlimit rl;
-		int max = getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < 1 << 20 ? (int)rl.rlim_cur : 1 << 20;
-		for (int fd = 3; fd < max; fd++)
-			fcntl(fd, F_SETFD, FD_CLOEXEC);
-	}
-	if (chroot(ROOT_DIR) < 0)
-		goto fail;
-	rep.stage = STAGE_CHDIR;
-	if (chdir(plan.workdir) < 0)
-		goto fail;
-	rep.stage = STAGE_EXEC;
-	exec_workload(envp);
+    struct report rep = {STAGE_CHROOT, 0};
+    struct sigaction dfl = {.sa_handler = SIG_DFL};
+    for (int sig = 1; sig < NSIG; sig++)
+        sigaction(sig, &dfl, NULL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    umask(umask_was);
+    /* CLOEXEC rather than close: the report pipe must stay open until exec. */
+    if (close_range(3, ~0U, CLOSE_RANGE_CLOEXEC) < 0) {
+        struct rlimit rl;
+        int max = getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < 1 << 20 ? (int)rl.rlim_cur
+                                                                              : 1 << 20;
+        for (int fd = 3; fd < max; fd++)
+            fcntl(fd, F_SETFD, FD_CLOEXEC);
+    }
+    if (chroot(ROOT_DIR) < 0)
+        goto fail;
+    rep.stage = STAGE_CHDIR;
+    if (chdir(plan.workdir) < 0)
+        goto fail;
+    rep.stage = STAGE_EXEC;
+    exec_workload(envp);
 fail:
-	rep.err = errno;
-	write_all(report_fd, &rep, sizeof rep);
-	_exit(EXIT_INIT_ERROR);
+    rep.err = errno;
+    write_all(report_fd, &rep, sizeof rep);
+    _exit(EXIT_INIT_ERROR);
 }
 
-static _Noreturn void finish(int status)
+/* Writes the whole status record (STATUS_SIZE bytes) at offset 0 and syncs it. */
+static int write_status(int fd, const char *word)
 {
-	char line[32];
-	int code;
-	if (WIFSIGNALED(status)) {
-		snprintf(line, sizeof line, "killed %d\n", WTERMSIG(status));
-		code = 128 + WTERMSIG(status);
-	} else {
-		snprintf(line, sizeof line, "exited %d\n", WEXITSTATUS(status));
-		code = WEXITSTATUS(status);
-	}
-	int fd = open(STATUS_TMP_FILE, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0)
-		die_errno("open", STATUS_TMP_FILE);
-	if (write_all(fd, line, strlen(line)) < 0 || fsync(fd) < 0)
-		die_errno("write", STATUS_TMP_FILE);
-	if (close(fd) < 0)
-		die_errno("close", STATUS_TMP_FILE);
-	if (rename(STATUS_TMP_FILE, STATUS_FILE) < 0)
-		die_errno("rename", STATUS_TMP_FILE);
-	/* Best effort: not every file system can sync a directory. */
-	fd = open(KRUN_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	exit(code);
+    char record[STATUS_SIZE + 1];
+    snprintf(record, sizeof record, "%-*s\n", STATUS_SIZE - 1, word);
+    for (size_t done = 0; done < STATUS_SIZE;) {
+        ssize_t n = pwrite(fd, record + done, STATUS_SIZE - done, (off_t)done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            if (n == 0)
+                errno = EIO;
+            return -1;
+        }
+        done += (size_t)n;
+    }
+    return fsync(fd);
+}
+
+/* The started mark, then the status record "running": its block is allocated now, so the
+   final record overwrites it in place and needs no free space on the disk. */
+static int record_start(void)
+{
+    int fd = open(STARTED_FILE, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        die_errno("open", STARTED_FILE);
+    if (write_all(fd, "started\n", 8) < 0 || close(fd) < 0)
+        die_errno("write", STARTED_FILE);
+    fd = open(STATUS_FILE, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        die_errno("open", STATUS_FILE);
+    if (write_status(fd, "running") < 0)
+        die_errno("write", STATUS_FILE);
+    return fd;
+}
+
+/* Records how the workload ended and exits with its code, even when the record fails. */
+static _Noreturn void finish(int status_fd, int status)
+{
+    char word[STATUS_SIZE];
+    int code;
+    if (WIFSIGNALED(status)) {
+        snprintf(word, sizeof word, "killed %d", WTERMSIG(status));
+        code = 128 + WTERMSIG(status);
+    } else {
+        snprintf(word, sizeof word, "exited %d", WEXITSTATUS(status));
+        code = WEXITSTATUS(status);
+    }
+    if (write_status(status_fd, word) < 0)
+        die(code, "write", STATUS_FILE, strerror(errno));
+    close(status_fd);
+    exit(code);
+}
+
+static const int forwarded[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2};
+
+/* The forwarded signals and SIGCHLD, blocked from the start: a signal during setup waits
+   for the workload. */
+static void block_signals(sigset_t *signals)
+{
+    sigemptyset(signals);
+    for (size_t i = 0; i < sizeof forwarded / sizeof forwarded[0]; i++)
+        sigaddset(signals, forwarded[i]);
+    sigaddset(signals, SIGCHLD);
+    if (sigprocmask(SIG_BLOCK, signals, NULL) < 0)
+        die_msg(EXIT_INIT_ERROR, "block signals", strerror(errno));
+}
+
+/* Forks the workload and returns its pid once it has exec'd; dies when it could not. */
+static pid_t start_workload(char **envp, mode_t umask_was)
+{
+    int pipefd[2];
+    if (pipe2(pipefd, O_CLOEXEC) < 0)
+        die_msg(EXIT_INIT_ERROR, "create pipe", strerror(errno));
+    pid_t pid = fork();
+    if (pid < 0)
+        die_errno("fork", plan.argv[0]);
+    if (pid == 0) {
+        close(pipefd[0]);
+        run_child(pipefd[1], envp, umask_was);
+    }
+    close(pipefd[1]);
+    struct report rep;
+    ssize_t n;
+    do
+        n = read(pipefd[0], &rep, sizeof rep);
+    while (n < 0 && errno == EINTR);
+    if (n == sizeof rep) {
+        waitpid(pid, NULL, 0);
+        errno = rep.err;
+        if (rep.stage == STAGE_CHROOT)
+            die_errno("chroot", ROOT_DIR);
+        if (rep.stage == STAGE_CHDIR)
+            die_errno("chdir", plan.workdir);
+        die(errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC, "exec", plan.argv[0],
+            strerror(errno));
+    }
+    close(pipefd[0]);
+    return pid;
+}
+
+/* Forwards signals to the workload and reaps every child until the workload ends. */
+static _Noreturn void supervise(const sigset_t *signals, pid_t pid, int status_fd)
+{
+    for (;;) {
+        siginfo_t info;
+        int sig = sigwaitinfo(signals, &info);
+        if (sig < 0) {
+            if (errno == EINTR)
+                continue;
+            die_msg(EXIT_INIT_ERROR, "wait for signals", strerror(errno));
+        }
+        /* ESRCH: the workload is gone and about to be reaped. */
+        if (sig != SIGCHLD) {
+            if (kill(pid, sig) < 0 && errno != ESRCH)
+                warn_forward(sig, errno);
+            continue;
+        }
+        int status;
+        pid_t p;
+        while ((p = waitpid(-1, &status, WNOHANG)) > 0)
+            if (p == pid)
+                finish(status_fd, status);
+    }
 }
 
 int main(void)
 {
-	int fd = open(STARTED_FILE, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0)
-		die_errno("open", STARTED_FILE);
-	if (write_all(fd, "started\n", 8) < 0 || close(fd) < 0)
-		die_errno("write", STARTED_FILE);
+    int status_fd = record_start();
+    sigset_t signals;
+    block_signals(&signals);
+    /* Under another init, orphans of the workload still come to us to be reaped. */
+    if (getpid() != 1 && prctl(PR_SET_CHILD_SUBREAPER, 1) < 0)
+        die_msg(EXIT_INIT_ERROR, "become a subreaper", strerror(errno));
+    mode_t umask_was = umask(0);
 
-	/* Blocked from the start: a signal during setup waits for the workload. */
-	sigset_t signals;
-	sigemptyset(&signals);
-	const int forwarded[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2};
-	for (size_t i = 0; i < sizeof forwarded / sizeof forwarded[0]; i++)
-		sigaddset(&signals, forwarded[i]);
-	sigaddset(&signals, SIGCHLD);
-	if (sigprocmask(SIG_BLOCK, &signals, NULL) < 0)
-		die_errno("block", "signals");
-	/* Under another init, orphans of the workload still come to us to be reaped. */
-	if (getpid() != 1 && prctl(PR_SET_CHILD_SUBREAPER, 1) < 0)
-		die_errno("become", "subreaper");
-	mode_t umask_was = umask(0);
-
-	read_plan();
-	char **envp = read_env();
-	size_t script_len = 0;
-	char *script = plan.script ? read_file(SCRIPT_FILE, &script_len) : NULL;
-	build_root(script, script_len);
-
-	int pipefd[2];
-	if (pipe2(pipefd, O_CLOEXEC) < 0)
-		die_errno("create", "pipe");
-	pid_t pid = fork();
-	if (pid < 0)
-		die_errno("fork", plan.argv[0]);
-	if (pid == 0) {
-		close(pipefd[0]);
-		run_child(pipefd[1], envp, umask_was);
-	}
-	close(pipefd[1]);
-	struct report rep;
-	ssize_t n;
-	do
-		n = read(pipefd[0], &rep, sizeof rep);
-	while (n < 0 && errno == EINTR);
-	if (n == sizeof rep) {
-		waitpid(pid, NULL, 0);
-		errno = rep.err;
-		if (rep.stage == STAGE_CHROOT)
-			die_errno("chroot", ROOT_DIR);
-		if (rep.stage == STAGE_CHDIR)
-			die_errno("chdir", plan.workdir);
-		die(errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC, "exec", plan.argv[0], strerror(errno));
-	}
-	close(pipefd[0]);
-
-	for (;;) {
-		siginfo_t info;
-		int sig = sigwaitinfo(&signals, &info);
-		if (sig < 0) {
-			if (errno == EINTR)
-				continue;
-			die_errno("wait for", "signals");
-		}
-		if (sig != SIGCHLD) {
-			kill(pid, sig);
-			continue;
-		}
-		int status;
-		pid_t p;
-		while ((p = waitpid(-1, &status, WNOHANG)) > 0)
-			if (p == pid)
-				finish(status);
-	}
+    read_plan();
+    char **envp = read_env();
+    size_t script_len = 0;
+    char *script = plan.script ? read_file(SCRIPT_FILE, &script_len) : NULL;
+    build_root(script, script_len);
+    supervise(&signals, start_workload(envp, umask_was), status_fd);
 }
