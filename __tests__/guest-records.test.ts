@@ -3,13 +3,23 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseStatusRecord, readGuestRecords, sanitizeInitError } from '../src/engine/guest-records.js'
 
+/** A status record as the init writes it. */
+const statusRecord = (text: string) => Buffer.from(text.padEnd(31) + '\n', 'latin1')
+
 describe('parseStatusRecord', () => {
   it('reads the padded fixed-size record and the short one', () => {
-    expect(parseStatusRecord('exited 3'.padEnd(31) + '\n')).toEqual({ exitCode: 3 })
-    expect(parseStatusRecord('killed 15\n')).toEqual({ exitCode: 143, signal: 15 })
-    expect(parseStatusRecord('exited 255')).toEqual({ exitCode: 255 })
-    expect(parseStatusRecord('running'.padEnd(31) + '\n')).toBeUndefined()
+    expect(parseStatusRecord(statusRecord('exited 3'))).toEqual({ exitCode: 3 })
+    expect(parseStatusRecord(statusRecord('killed 15'))).toEqual({ exitCode: 143, signal: 15 })
+    expect(parseStatusRecord(statusRecord('exited 255'))).toEqual({ exitCode: 255 })
+    expect(parseStatusRecord(statusRecord('running'))).toBeUndefined()
   })
+
+  it.each(['exited 3\n', 'exited 3'.padEnd(32), 'exited 3'.padEnd(32) + '\n', 'exited 3\n'.padEnd(32)])(
+    'refuses a record of another layout %p',
+    (text) => {
+      expect(() => parseStatusRecord(Buffer.from(text))).toThrow()
+    }
+  )
 
   it.each([
     '',
@@ -23,7 +33,7 @@ describe('parseStatusRecord', () => {
     'killed 0',
     'exited 1\t'
   ])('refuses %p', (text) => {
-    expect(() => parseStatusRecord(text)).toThrow()
+    expect(() => parseStatusRecord(statusRecord(text))).toThrow()
   })
 })
 
@@ -50,7 +60,7 @@ describe('readGuestRecords', () => {
 
   it('reads what the init wrote', () => {
     write('started', '')
-    write('status', 'exited 7\n')
+    fs.writeFileSync(path.join(root, '.krun', 'status'), statusRecord('exited 7'))
     expect(readGuestRecords(root)).toEqual({ started: true, status: { exitCode: 7 }, initError: undefined })
   })
 
@@ -65,7 +75,7 @@ describe('readGuestRecords', () => {
   })
 
   it('calls a status in another format tampering', () => {
-    write('status', 'exited 1; TOKEN=abc')
+    write('status', 'exited 1; TOKEN=abc'.padEnd(31) + '\n')
     expect(readGuestRecords(root)).toEqual({ tampered: '.krun/status' })
   })
 

@@ -11,7 +11,7 @@ const ready: VmRun = {
 }
 const records = (status?: string, started = true, initError?: string): GuestRecords => ({
   started,
-  status: status === undefined ? undefined : parseStatusRecord(status),
+  status: status === undefined ? undefined : parseStatusRecord(Buffer.from(status.padEnd(31) + '\n')),
   initError
 })
 

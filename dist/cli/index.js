@@ -1812,8 +1812,8 @@ function untrustedPathExists(baseDir, relativePath) {
  */
 
 
-/** The status record is 32 bytes; anything much longer is not the init's. */
-const STATUS_MAX_BYTES = 64;
+/** The status record's exact size: the record padded with spaces, then a newline. */
+const STATUS_BYTES = 32;
 const INIT_ERROR_MAX_BYTES = 4096;
 /** How much of the init's error line is shown. */
 const INIT_ERROR_SHOWN_CHARS = 200;
@@ -1821,11 +1821,14 @@ const INIT_ERROR_SHOWN_CHARS = 200;
 class MalformedRecord extends Error {
 }
 /**
- * Parses the status record. The init pads it with spaces to a fixed size and ends it
- * with a newline; while the workload runs it reads "running".
+ * Parses the status record: exactly 32 bytes, the record padded with spaces and ended
+ * by a newline. "running" means the init started but recorded no end.
  */
-function parseStatusRecord(text) {
-    const trimmed = text.replace(/[ \n]+$/, '');
+function parseStatusRecord(bytes) {
+    const text = bytes.toString('latin1');
+    if (bytes.length !== STATUS_BYTES || !text.endsWith('\n'))
+        throw new MalformedRecord();
+    const trimmed = text.slice(0, -1).replace(/ +$/, '');
     if (trimmed === 'running')
         return undefined;
     const match = /^(exited|killed) (0|[1-9][0-9]{0,2})$/.exec(trimmed);
@@ -1849,8 +1852,8 @@ function readGuestRecords(root) {
         current = GUEST.started;
         const started = untrustedPathExists(root, GUEST.started);
         current = GUEST.status;
-        const statusBytes = readUntrustedFile(root, GUEST.status, STATUS_MAX_BYTES);
-        const status = statusBytes === undefined ? undefined : parseStatusRecord(statusBytes.toString('latin1'));
+        const statusBytes = readUntrustedFile(root, GUEST.status, STATUS_BYTES);
+        const status = statusBytes === undefined ? undefined : parseStatusRecord(statusBytes);
         current = GUEST.initError;
         const initErrorBytes = readUntrustedFile(root, GUEST.initError, INIT_ERROR_MAX_BYTES);
         const initError = initErrorBytes === undefined ? undefined : sanitizeInitError(initErrorBytes);
