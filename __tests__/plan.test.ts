@@ -81,6 +81,6 @@ describe('the VM configuration', () => {
       kvmDevice: '/dev/kvm'
     })
     expect(JSON.stringify(config)).not.toContain('hunter2')
-    expect(guestFiles(s).script).toBe('echo hello\n')
+    expect(guestFiles(s).script).toEqual(Buffer.from('echo hello\n'))
   })
 })

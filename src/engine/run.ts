@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { HostError } from './errors.js'
+import { HostError, InputError } from './errors.js'
 import { checkKvmDevice, findLibkrun } from './host-checks.js'
 import { type Outcome, decideOutcome } from './outcome.js'
 import { isDiskFull } from './disk-space.js'
@@ -12,7 +12,7 @@ import { guestFiles, vmConfig } from './plan.js'
 import { readGuestRecords } from './guest-records.js'
 import { createRunDir, logTail, removeRunDir, writeRunFiles } from './run-dir.js'
 import type { RunSettings } from './settings.js'
-import { runVmProcess } from './vm-launcher.js'
+import { type VmRun, runVmProcess } from './vm-launcher.js'
 
 export interface EngineOptions {
   settings: RunSettings
@@ -59,6 +59,20 @@ export function vmProcessEnv(libkrun: string, env: NodeJS.ProcessEnv = process.e
   return kept
 }
 
+/**
+ * A library the user named that fails to load, or is too old, is a mistake in that input.
+ * The VM process words these failures with the library's path first (src/vm/index.ts,
+ * src/vm/configure.ts); its channel carries no other mark of them.
+ */
+function checkNamedLibraryLoaded(run: VmRun, settings: RunSettings, libkrun: string): void {
+  if (settings.libkrunFrom === undefined || run.messages.some((message) => message.kind === 'ready')) return
+  const error = run.messages.find((message) => message.kind === 'error')
+  if (error?.kind !== 'error') return
+  if (error.message.startsWith(`cannot load ${libkrun}:`) || error.message.startsWith(`${libkrun} is older than`)) {
+    throw new InputError(settings.libkrunFrom, error.message)
+  }
+}
+
 export async function runInMicroVm(options: EngineOptions): Promise<EngineResult> {
   const { settings } = options
   checkKvmDevice(options.kvmDevice)
@@ -79,6 +93,7 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
       timeoutSeconds: settings.timeoutSeconds,
       onStart: options.onVmStart
     })
+    checkNamedLibraryLoaded(run, settings, libkrun)
     const records = readGuestRecords(layout.root)
     const fullDisk = isDiskFull(layout.dir) ? `${options.tempDirName} (${options.tempDir})` : undefined
     const outcome = decideOutcome(run, records, { fullDisk })
