@@ -4,11 +4,15 @@
  * init, whose root is the run directory's root share), and with inputs that tried to
  * mislead the host's checks.
  */
+import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import {
   type ActionResult,
+  DIST,
   type RunOptions,
+  STANDIN,
+  type Scratch,
   errorLines,
   makeScratch,
   removeScratches,
@@ -94,5 +98,151 @@ describeWithStandin('a guest that tampers with its run records', () => {
     })
     expect(result.outputs['exit-code']).toBe('0')
     expect(fs.readFileSync(path.join(hostDir, 'file'), 'utf8')).toBe('kept')
+  })
+})
+
+/** A run that must fail on its inputs, before anything starts. */
+async function refused(options: RunOptions): Promise<string[]> {
+  const result = await run(options)
+  expect(result.outputs['exit-code']).toBeUndefined()
+  expect(result.record).toBe('')
+  return errorLines(result)
+}
+
+describeWithStandin('inputs that mislead the host checks', () => {
+  it('refuses a workspace that is a link to /', async () => {
+    const scratch = makeScratch()
+    const link = path.join(scratch.dir, 'to-root')
+    fs.symlinkSync('/', link)
+    expect(await refused({ scratch, inputs: { commands: 'touch /krun-hostile-marker', workspace: link } })).toEqual([
+      `Input "workspace": "${link}" leads to / and would share the whole host read-write; name a project directory, or none`
+    ])
+    expect(fs.existsSync('/krun-hostile-marker')).toBe(false)
+  })
+
+  it('refuses a libkrun that is a FIFO without blocking on it', async () => {
+    const scratch = makeScratch()
+    const fifo = path.join(scratch.dir, 'libkrun.so.1')
+    execFileSync('mkfifo', [fifo])
+    expect(await refused({ scratch, inputs: { commands: 'true', libkrun: fifo } })).toEqual([
+      `Input "libkrun": "${fifo}" is not a regular file; expected the path of libkrun.so.1`
+    ])
+  })
+
+  it('names the input for an executable, a truncated library, and one that does not load', async () => {
+    const scratch = makeScratch()
+    const truncated = path.join(scratch.dir, 'truncated.so')
+    fs.writeFileSync(truncated, fs.readFileSync(STANDIN).subarray(0, 4096))
+    const empty = path.join(scratch.dir, 'empty.so')
+    execFileSync('cc', ['-shared', '-fPIC', '-Wl,-soname,libkrun.so.1', '-x', 'c', '-', '-o', empty], {
+      input: 'int unrelated;\n'
+    })
+    const ls = fs.realpathSync('/bin/ls')
+    expect(await refused({ scratch, inputs: { commands: 'true', libkrun: ls } })).toEqual([
+      `Input "libkrun": "${ls}" is an executable, not a shared library; expected the path of libkrun.so.1`
+    ])
+    expect(await refused({ scratch, inputs: { commands: 'true', libkrun: truncated } })).toEqual([
+      `Input "libkrun": "${truncated}" is truncated; expected the path of libkrun.so.1`
+    ])
+    const [line] = await refused({ scratch, inputs: { commands: 'true' }, libkrun: empty })
+    expect(line).toMatch(new RegExp(`^Input "KRUN_LIBRARY": cannot load ${empty}: `))
+  })
+
+  it.each([
+    ['rootfs', { rootfs: '/proc' }, /^Input "rootfs": "\/proc" has no sh /],
+    ['env', { env: 'PATH=/nowhere' }, /^Input "env": its PATH does not lead to the shell "sh" /],
+    ['workdir', { workdir: '/no/such/dir' }, /^Input "workdir": "\/no\/such\/dir" is not a directory in the guest/]
+  ])('names %s when it is what keeps the commands from starting', async (_input, inputs, line) => {
+    expect(await refused({ inputs: { commands: 'true', ...inputs } })).toEqual([expect.stringMatching(line)])
+  })
+
+  it('refuses a rootfs inside the workspace', async () => {
+    const scratch = makeScratch()
+    fs.mkdirSync(path.join(scratch.workspace, 'root'))
+    const [line] = await refused({
+      scratch,
+      inputs: { commands: 'true', rootfs: path.join(scratch.workspace, 'root') }
+    })
+    expect(line).toMatch(/^Input "rootfs": ".*\/root" is inside the workspace .*, which the guest can write/)
+  })
+
+  it('never quotes a secret from a malformed env line', async () => {
+    const key = ['-----BEGIN KEY-----', `MII${SECRET}+/==`, '-----END KEY-----'].join('\n')
+    for (const env of [`A=1\n${key}`, `MII${SECRET}+/==`, `${SECRET} x<<EOF\nv\nEOF`, `KEY<<${SECRET}\nv`]) {
+      const result = await run({ inputs: { commands: 'true', env } })
+      expect(errorLines(result)).toEqual([expect.stringMatching(/^Input "env": line [0-9]+/)])
+      expectNoSecret(result)
+      expect(result.stdout).not.toContain('MII')
+    }
+  })
+})
+
+describeWithStandin('what the guest hands back for display', () => {
+  it('escapes the commands and guest-chosen text in the job summary', async () => {
+    const commands = "echo '</code><img src=x onerror=alert(1)>'\necho '<script>alert(1)</script>'\nexit 4"
+    const result = await run({ inputs: { commands } })
+    expect(result.outputs['exit-code']).toBe('4')
+    expect(result.summary).not.toMatch(/<img|<script|<\/code><img/)
+    expect(result.summary).toContain('&#60;img src=x onerror=alert(1)&#62;')
+    expect(result.summary).toContain('&#60;script&#62;')
+  })
+
+  it('passes a CLI commands file to the guest byte for byte', () => {
+    const scratch = makeScratch()
+    const bytes = Buffer.concat([
+      Buffer.from('# not UTF-8: '),
+      Buffer.from([0xff, 0xfe, 0x20, 0x80]),
+      Buffer.from("\nprintf '"),
+      Buffer.from([0xff, 0xfe, 0x80]),
+      Buffer.from('\' > out.bin\ncp "$0" script.copy\n')
+    ])
+    const file = path.join(scratch.dir, 'script.sh')
+    fs.writeFileSync(file, bytes)
+    const result = spawnSync(process.execPath, [path.join(DIST, 'cli', 'index.js'), file], {
+      cwd: scratch.workspace,
+      env: { PATH: process.env.PATH, HOME: scratch.dir, TMPDIR: scratch.temp, KRUN_LIBRARY: STANDIN },
+      encoding: 'utf8'
+    })
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(0)
+    expect(fs.readFileSync(path.join(scratch.workspace, 'out.bin'))).toEqual(Buffer.from([0xff, 0xfe, 0x80]))
+    expect(fs.readFileSync(path.join(scratch.workspace, 'script.copy'))).toEqual(bytes)
+    expect(fs.readdirSync(scratch.temp)).toEqual([])
+  })
+})
+
+describeWithStandin('a full disk under RUNNER_TEMP', () => {
+  /** RUNNER_TEMP and the workspace on one small tmpfs, unmounted afterwards. */
+  async function onSmallDisk(commands: string): Promise<ActionResult> {
+    const base = makeScratch()
+    const disk = path.join(base.dir, 'disk')
+    fs.mkdirSync(disk)
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', disk])
+    try {
+      const scratch: Scratch = { ...base, temp: path.join(disk, 'temp'), workspace: path.join(disk, 'workspace') }
+      fs.mkdirSync(scratch.temp)
+      fs.mkdirSync(scratch.workspace)
+      return await run({ scratch, inputs: { commands } })
+    } finally {
+      execFileSync('umount', [disk])
+    }
+  }
+  const FILL = 'dd if=/dev/zero of=fill bs=64k 2>/dev/null || true; df -k . | tail -1'
+
+  it('still records the exit code: the status record needs no new space', async () => {
+    const result = await onSmallDisk(`${FILL}\nexit 3`)
+    expect(result.outputs['exit-code']).toBe('3')
+    expect(errorLines(result)).toEqual(['commands exited with code 3'])
+  })
+
+  it('says the disk is full, with the exit code, when the status could not be recorded', async () => {
+    // As when creating the record failed: no status is left for the host to read.
+    const result = await onSmallDisk(`rm -f ${RECORDS}/status\n${FILL}\nexit 3`)
+    expect(errorLines(result)).toEqual([
+      expect.stringMatching(
+        /^the disk holding RUNNER_TEMP \(\S+\) is full: the guest's status could not be recorded; the VM process exited with code 3$/
+      )
+    ])
+    expect(result.outputs['exit-code']).toBe('3')
   })
 })
