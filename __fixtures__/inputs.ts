@@ -13,7 +13,7 @@ export function context(overrides: Partial<ParseContext> = {}): ParseContext {
 
 export function settings(overrides: Partial<RunSettings> = {}): RunSettings {
   return {
-    commands: 'echo hello\n',
+    commands: Buffer.from('echo hello\n'),
     shell: ['sh', '-e', '{0}'],
     rootfs: '/',
     workspace: '/home/runner/work/repo',

@@ -208,7 +208,7 @@ describeStandin('the bundled action against the stand-in only', () => {
     const result = await runAction({ inputs: { commands: 'true', libkrun: libc } })
     expectClean(result)
     expect(errorLines(result)).toEqual([
-      `cannot load ${libc}: it does not export krun_set_log_level; expected a libkrun.so.1 built for running a root directory (not a SEV/TEE build)`
+      `Input "libkrun": "${libc}" is not libkrun (its soname is "libc.so.6"); expected the path of libkrun.so.1`
     ])
   })
 

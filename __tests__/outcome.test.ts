@@ -1,6 +1,6 @@
-import { decideOutcome, parseStatus } from '../src/engine/outcome.js'
+import { decideOutcome } from '../src/engine/outcome.js'
 import type { VmRun } from '../src/engine/vm-launcher.js'
-import type { GuestRecords } from '../src/engine/run-dir.js'
+import { type GuestRecords, parseStatusRecord } from '../src/engine/guest-records.js'
 
 const ready: VmRun = {
   messages: [{ kind: 'ready' }],
@@ -9,7 +9,11 @@ const ready: VmRun = {
   timedOutAfter: undefined,
   cancelledBy: undefined
 }
-const records = (status?: string, started = true, initError?: string): GuestRecords => ({ started, status, initError })
+const records = (status?: string, started = true, initError?: string): GuestRecords => ({
+  started,
+  status: status === undefined ? undefined : parseStatusRecord(Buffer.from(status.padEnd(31) + '\n')),
+  initError
+})
 
 describe('decideOutcome', () => {
   it.each([0, 1, 7, 255])('reports exit code %p exactly', (code) => {
@@ -76,10 +80,34 @@ describe('decideOutcome', () => {
   })
 })
 
-describe('parseStatus', () => {
-  it('reads the init record and nothing else', () => {
-    expect(parseStatus('exited 3')).toEqual({ exitCode: 3 })
-    expect(parseStatus('killed 15')).toEqual({ exitCode: 143, signal: 15 })
-    expect(parseStatus('garbage')).toBeUndefined()
+describe('decideOutcome with a hostile or full run directory', () => {
+  it('fails with the tampering line and never the record', () => {
+    expect(decideOutcome(ready, { tampered: '.krun/status' })).toEqual({
+      exitCode: undefined,
+      timedOut: false,
+      failure: 'the guest tampered with its run records (.krun/status)',
+      showLog: false
+    })
+  })
+
+  it('says the disk is full, with the exit code the VM process ended with', () => {
+    const outcome = decideOutcome({ ...ready, exitCode: 3 }, records(undefined), { fullDisk: 'RUNNER_TEMP (/t)' })
+    expect(outcome).toMatchObject({
+      exitCode: 3,
+      failure:
+        "the disk holding RUNNER_TEMP (/t) is full: the guest's status could not be recorded; the VM process exited with code 3"
+    })
+  })
+
+  it('says the disk is full without an exit code when the VM process was killed', () => {
+    const outcome = decideOutcome({ ...ready, exitCode: null, signal: 'SIGKILL' }, records('running'), {
+      fullDisk: 'RUNNER_TEMP (/t)'
+    })
+    expect(outcome.exitCode).toBeUndefined()
+    expect(outcome.failure).toBe("the disk holding RUNNER_TEMP (/t) is full: the guest's status could not be recorded")
+  })
+
+  it('prefers a status that was recorded over a full disk', () => {
+    expect(decideOutcome(ready, records('exited 0'), { fullDisk: 'x' }).failure).toBeUndefined()
   })
 })

@@ -2,6 +2,7 @@ import { InputError } from '../src/engine/errors.js'
 import {
   formatDuration,
   parseBoolean,
+  parseCommandBytes,
   parseCommands,
   parseCpus,
   parseEnv,
@@ -64,13 +65,18 @@ describe('shell', () => {
 
 describe('commands', () => {
   it('keeps the script verbatim', () => {
-    expect(parseCommands('  make\n\tmake test\n')).toBe('  make\n\tmake test\n')
+    expect(parseCommands('  make\n\tmake test\n')).toEqual(Buffer.from('  make\n\tmake test\n'))
+  })
+  it('keeps bytes that are not UTF-8 as they are', () => {
+    const bytes = Buffer.from([0x23, 0xff, 0xfe, 0x80, 0x0a, 0x74, 0x72, 0x75, 0x65, 0x0a])
+    expect(parseCommandBytes(bytes)).toEqual(bytes)
   })
   it.each(['', '   \n\t\n'])('rejects empty or whitespace-only commands %p', (raw) => {
     expect(errorOf(() => parseCommands(raw)).problem).toMatch(/is empty/)
   })
   it('rejects a NUL byte and names its line', () => {
     expect(errorOf(() => parseCommands('echo a\necho b\0\n')).problem).toMatch(/line 2 contains a NUL byte/)
+    expect(errorOf(() => parseCommandBytes(Buffer.from([0x0a, 0xff, 0x0a, 0x00]))).problem).toMatch(/line 3 contains/)
   })
 })
 
@@ -121,9 +127,25 @@ describe('env', () => {
     expect(error.problem).toMatch(/line 2 has no "="/)
     expect(error.message).not.toContain('supersecretvalue')
   })
-  it('rejects an invalid name', () => {
-    expect(errorOf(() => parseEnv('1ABC=x')).problem).toMatch(/line 1: "1ABC" is not a valid variable name/)
-    expect(errorOf(() => parseEnv('MY-VAR=x')).problem).toMatch(/"MY-VAR" is not a valid variable name/)
+  it('rejects an invalid name by line number, without quoting it', () => {
+    expect(errorOf(() => parseEnv('1ABC=x')).problem).toMatch(/^line 1: the name is not a valid variable name/)
+    expect(errorOf(() => parseEnv('A=1\nMY-VAR=x')).problem).toMatch(/^line 2: the name is not a valid variable name/)
+  })
+  it.each([
+    [
+      'a multi-line key pasted without <<',
+      'A=1\n-----BEGIN KEY-----\nMIIsecretpart0123456789abcdef+/==\n-----END KEY-----'
+    ],
+    ['a key line with = in it', 'MIIsecretpart0123456789abcdef+/=='],
+    ['a heredoc whose name is wrong', 'MIIsecret part0123456789<<EOF\nx\nEOF'],
+    ['a heredoc never closed', 'KEY<<secretpart0123456789\nvalue'],
+    ['a CLI assignment', '--env']
+  ])('never quotes any part of %s', (_what, text) => {
+    const error = errorOf(() => (text === '--env' ? parseEnvAssignment('secret part=x', {}) : parseEnv(text)))
+    expect(error.input).toBe('env')
+    for (const part of ['secret', 'part', '0123', 'MII', 'BEGIN', 'EOF', '==']) {
+      expect(error.message).not.toContain(part)
+    }
   })
   it('rejects an unclosed heredoc and a NUL byte, never showing the value', () => {
     expect(errorOf(() => parseEnv('K<<END\nsecret')).problem).toMatch(/never closed/)

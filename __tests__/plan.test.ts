@@ -83,7 +83,7 @@ describe('the VM configuration', () => {
       kvmDevice: '/dev/kvm'
     })
     expect(JSON.stringify(config)).not.toContain('hunter2')
-    expect(guestFiles(s).script).toBe('echo hello\n')
+    expect(guestFiles(s).script).toEqual(Buffer.from('echo hello\n'))
   })
 
   it('carries the network mode and the chosen ports to the VM process', () => {

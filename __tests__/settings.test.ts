@@ -82,8 +82,79 @@ describe('buildSettings', () => {
     expect(problemOf(() => buildSettings(rawInputs({ rootfs: '/no/such/root' }), context())).input).toBe('rootfs')
     expect(problemOf(() => buildSettings(rawInputs({ rootfs: file }), context())).problem).toMatch(/is not a directory/)
     const empty = problemOf(() => buildSettings(rawInputs({ rootfs: scratch, workspace: 'none' }), context()))
-    expect(empty.input).toBe('shell')
-    expect(empty.problem).toMatch(/"sh" was not found in rootfs/)
+    expect(empty.input).toBe('rootfs')
+    expect(empty.problem).toMatch(/^"[^"]+" has no sh \(looked in \/usr\/local\/sbin\/sh, /)
+  })
+
+  it('names the input that hid the shell: rootfs, env (PATH) or shell', () => {
+    expect(problemOf(() => buildSettings(rawInputs({ rootfs: '/proc', workspace: 'none' }), context())).input).toBe(
+      'rootfs'
+    )
+    const viaPath = problemOf(() => buildSettings(rawInputs({ env: 'PATH=/nowhere', workspace: 'none' }), context()))
+    expect(viaPath.input).toBe('env')
+    expect(viaPath.problem).toMatch(/^its PATH does not lead to the shell "sh"/)
+    expect(
+      problemOf(() => buildSettings(rawInputs({ shell: 'nosuchshell {0}', workspace: 'none' }), context())).input
+    ).toBe('shell')
+  })
+
+  it('judges the workspace by where it leads: a link to / is refused', () => {
+    const link = path.join(scratch, 'to-root')
+    fs.symlinkSync('/', link)
+    expect(problemOf(() => buildSettings(rawInputs({ workspace: link }), context()))).toEqual({
+      input: 'workspace',
+      problem: `"${link}" leads to / and would share the whole host read-write; name a project directory, or none`
+    })
+  })
+
+  it('shares the workspace at its real path', () => {
+    fs.mkdirSync(path.join(scratch, 'real'))
+    fs.symlinkSync(path.join(scratch, 'real'), path.join(scratch, 'link'))
+    const settings = buildSettings(rawInputs({ workspace: path.join(scratch, 'link') }), context())
+    expect(settings.workspace).toBe(path.join(fs.realpathSync(scratch), 'real'))
+    expect(settings.workdir).toBe(settings.workspace)
+  })
+
+  it('refuses a rootfs that is the workspace or lies inside it', () => {
+    fs.mkdirSync(path.join(scratch, 'root/bin'), { recursive: true })
+    fs.writeFileSync(path.join(scratch, 'root/bin/sh'), '')
+    for (const rootfs of [scratch, path.join(scratch, 'root')]) {
+      const problem = problemOf(() => buildSettings(rawInputs({ rootfs, workspace: scratch }), context()))
+      expect(problem.input).toBe('rootfs')
+      expect(problem.problem).toMatch(/is inside the workspace .*, which the guest can write/)
+    }
+    expect(buildSettings(rawInputs({ rootfs: path.join(scratch, 'root'), workspace: 'none' }), context()).rootfs).toBe(
+      path.join(fs.realpathSync(scratch), 'root')
+    )
+  })
+
+  it('checks before the start that the workdir exists in the guest', () => {
+    fs.mkdirSync(path.join(scratch, 'src'))
+    const ok = buildSettings(rawInputs({ workspace: scratch, workdir: path.join(scratch, 'src') }), context())
+    expect(ok.workdir).toBe(path.join(scratch, 'src'))
+    expect(buildSettings(rawInputs({ workdir: '/usr/bin' }), context({ cwd: scratch })).workdir).toBe('/usr/bin')
+    const missing = problemOf(() => buildSettings(rawInputs({ workdir: '/no/such/dir' }), context({ cwd: scratch })))
+    expect(missing).toEqual({
+      input: 'workdir',
+      problem:
+        '"/no/such/dir" is not a directory in the guest (looked in rootfs / or the workspace); expected an existing directory'
+    })
+    expect(
+      problemOf(() => buildSettings(rawInputs({ workdir: path.join(scratch, 'nope') }), context({ cwd: scratch })))
+        .input
+    ).toBe('workdir')
+  })
+
+  it('follows a link in the rootfs as the guest will: inside the rootfs', () => {
+    fs.mkdirSync(path.join(scratch, 'bin'))
+    fs.writeFileSync(path.join(scratch, 'bin/sh'), '')
+    fs.mkdirSync(path.join(scratch, 'data'))
+    fs.symlinkSync('/data', path.join(scratch, 'work'))
+    fs.symlinkSync('/etc', path.join(scratch, 'etc-link'))
+    const raw = { rootfs: scratch, workspace: 'none' }
+    expect(buildSettings(rawInputs({ ...raw, workdir: '/work' }), context()).workdir).toBe('/work')
+    // /etc exists on the host, not in this rootfs.
+    expect(problemOf(() => buildSettings(rawInputs({ ...raw, workdir: '/etc-link' }), context())).input).toBe('workdir')
   })
 
   it('finds the shell in a rootfs through a symlink that is absolute inside it', () => {
@@ -114,9 +185,12 @@ describe('buildSettings', () => {
     expect(problemOf(() => buildSettings(rawInputs(), context({ cwd: scratch, libraryFromEnv: text }))).input).toBe(
       'KRUN_LIBRARY'
     )
-    // The C library is a shared object: accepted.
+    // The C library is a shared object, but not libkrun.
     const libc = fs.readFileSync('/proc/self/maps', 'utf8').match(/\/\S*libc\.so\.6/)?.[0] as string
-    expect(buildSettings(rawInputs({ libkrun: libc }), context({ cwd: scratch })).libkrun).toBe(libc)
+    expect(problemOf(() => buildSettings(rawInputs({ libkrun: libc }), context({ cwd: scratch })))).toEqual({
+      input: 'libkrun',
+      problem: `"${libc}" is not libkrun (its soname is "libc.so.6"); expected the path of libkrun.so.1`
+    })
   })
 
   it('lets CLI env entries replace the env text', () => {

@@ -12,7 +12,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(940);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(100);
 /** krun-run's entry point (dist/cli/index.js). */
 
 
@@ -24,7 +24,7 @@ process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_3__/* .runCli */ .a
     env: process.env,
     cwd: process.cwd(),
     stdinIsTerminal: process.stdin.isTTY === true,
-    readStdin: () => node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync(0, 'utf8'),
+    readStdin: () => node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync(0),
     writeOut: (text) => process.stdout.write(text),
     writeErr: (text) => process.stderr.write(text)
 }, distDir);
@@ -34,7 +34,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 940:
+/***/ 100:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -171,7 +171,7 @@ function readUntrustedFile(baseDir, relativePath, maxBytes) {
 /** Whether a path the guest could have made exists, without following a link at its end. */
 function untrustedPathExists(baseDir, relativePath) {
     try {
-        return checkDirectories(baseDir, relativePath) && fs.lstatSync(path.join(baseDir, relativePath)) !== undefined;
+        return checkDirectories(baseDir, relativePath) && external_node_fs_default().lstatSync(external_node_path_default().join(baseDir, relativePath)) !== undefined;
     }
     catch (error) {
         if (error instanceof TamperedError)
@@ -1563,12 +1563,140 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./src/engine/elf-library.ts
+/**
+ * Reads just enough of an ELF file to tell whether it can be libkrun for this machine:
+ * a 64-bit little-endian shared object (not a position-independent executable) for this
+ * architecture, whole, whose soname is a libkrun one. Reads at offsets from an open fd,
+ * never the whole file.
+ */
+
+const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
+const ELFCLASS64 = 2;
+const ELFDATA2LSB = 1;
+const ET_DYN = 3;
+const EHDR_SIZE = 64;
+const PHDR_SIZE = 56;
+const PT_LOAD = 1;
+const PT_DYNAMIC = 2;
+const DT_NULL = 0n;
+const DT_STRTAB = 5n;
+const DT_SONAME = 14n;
+const DT_FLAGS_1 = 0x6ffffffbn;
+const DF_1_PIE = 0x08000000n;
+const MAX_SONAME = 256;
+/** e_machine of the architectures the action runs on. */
+const ELF_MACHINE = { x64: 62, arm64: 183 };
+class ElfProblem extends Error {
+}
+function readAt(fd, size, offset, length) {
+    if (offset < 0 || length < 0 || offset + length > size)
+        throw new ElfProblem('is truncated');
+    const buffer = Buffer.alloc(length);
+    let done = 0;
+    while (done < length) {
+        const read = external_node_fs_default().readSync(fd, buffer, done, length - done, offset + done);
+        if (read === 0)
+            throw new ElfProblem('is truncated');
+        done += read;
+    }
+    return buffer;
+}
+function segments(fd, size, header) {
+    const phoff = Number(header.readBigUInt64LE(32));
+    const phentsize = header.readUInt16LE(54);
+    const phnum = header.readUInt16LE(56);
+    if (phentsize !== PHDR_SIZE || phnum === 0)
+        throw new ElfProblem('is not a shared library');
+    const table = readAt(fd, size, phoff, phnum * PHDR_SIZE);
+    return Array.from({ length: phnum }, (_, i) => {
+        const entry = table.subarray(i * PHDR_SIZE, (i + 1) * PHDR_SIZE);
+        return {
+            type: entry.readUInt32LE(0),
+            offset: Number(entry.readBigUInt64LE(8)),
+            vaddr: Number(entry.readBigUInt64LE(16)),
+            filesz: Number(entry.readBigUInt64LE(32))
+        };
+    });
+}
+/** The file offset of a virtual address, through the loadable segment that holds it. */
+function fileOffset(loads, vaddr) {
+    const load = loads.find((s) => vaddr >= s.vaddr && vaddr < s.vaddr + s.filesz);
+    if (!load)
+        throw new ElfProblem('is not a shared library (its dynamic section is malformed)');
+    return vaddr - load.vaddr + load.offset;
+}
+function soname(fd, size, loads, dynamic) {
+    const table = readAt(fd, size, dynamic.offset, dynamic.filesz - (dynamic.filesz % 16));
+    let strtab;
+    let sonameOffset;
+    let pie = false;
+    for (let at = 0; at < table.length; at += 16) {
+        const tag = table.readBigInt64LE(at);
+        const value = table.readBigUInt64LE(at + 8);
+        if (tag === DT_NULL)
+            break;
+        if (tag === DT_STRTAB)
+            strtab = Number(value);
+        if (tag === DT_SONAME)
+            sonameOffset = Number(value);
+        if (tag === DT_FLAGS_1 && (value & DF_1_PIE) !== 0n)
+            pie = true;
+    }
+    if (strtab === undefined || sonameOffset === undefined)
+        return { pie };
+    const start = fileOffset(loads, strtab) + sonameOffset;
+    const bytes = readAt(fd, size, start, Math.min(MAX_SONAME, size - start));
+    const end = bytes.indexOf(0);
+    if (end < 0)
+        throw new ElfProblem('is not a shared library (its soname is malformed)');
+    return { soname: bytes.subarray(0, end).toString('latin1'), pie };
+}
+/** Why the open ELF file cannot be libkrun here, or undefined when it may be. */
+function elfLibraryProblem(fd, arch = process.arch) {
+    try {
+        const size = external_node_fs_default().fstatSync(fd).size;
+        const header = readAt(fd, size, 0, Math.min(EHDR_SIZE, size));
+        if (header.length < EHDR_SIZE || !header.subarray(0, 4).equals(ELF_MAGIC))
+            return 'is not a shared library';
+        if (header[4] !== ELFCLASS64 || header[5] !== ELFDATA2LSB)
+            return 'is not a 64-bit little-endian shared library';
+        if (header.readUInt16LE(16) !== ET_DYN)
+            return 'is not a shared library';
+        if (header.readUInt16LE(18) !== ELF_MACHINE[arch])
+            return `is built for another architecture than ${arch}`;
+        const all = segments(fd, size, header);
+        const loads = all.filter((s) => s.type === PT_LOAD);
+        if (loads.some((s) => s.offset + s.filesz > size))
+            return 'is truncated';
+        const dynamic = all.find((s) => s.type === PT_DYNAMIC);
+        if (!dynamic)
+            return 'is not a shared library (it has no dynamic section)';
+        const found = soname(fd, size, loads, dynamic);
+        if (found.pie)
+            return 'is an executable, not a shared library';
+        if (found.soname === undefined)
+            return 'is not libkrun (it has no soname)';
+        if (!found.soname.startsWith('libkrun')) {
+            const shown = found.soname.replace(/[^\x20-\x7e]/g, '?').slice(0, 60);
+            return `is not libkrun (its soname is "${shown}")`;
+        }
+        return undefined;
+    }
+    catch (error) {
+        if (error instanceof ElfProblem)
+            return error.message;
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/host-checks.ts
 /**
  * Checks of the host that need no native code: can this user open the KVM device, and
  * where is libkrun. (The KVM API version and libkrun's age need the native loader and are
  * checked by the VM process, which reports them the same way.)
  */
+
 
 
 
@@ -1596,28 +1724,32 @@ function checkKvmDevice(device, openDevice = (p) => external_node_fs_default().o
     }
     external_node_fs_default().closeSync(fd);
 }
-const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
-const ELF_TYPE_OFFSET = 16;
-const ET_DYN = 3;
-/** Why the file at `file` cannot be a libkrun, or undefined when it may be one. */
+/**
+ * Why the file at `file` cannot be a libkrun, or undefined when it may be one. It must be
+ * a regular file (a link to one, like libkrun.so.1, is fine) before anything opens it:
+ * opening a FIFO would block.
+ */
 function libraryProblem(file) {
-    const header = Buffer.alloc(ELF_TYPE_OFFSET + 2);
+    let fd;
     try {
-        const fd = external_node_fs_default().openSync(file, 'r');
-        try {
-            external_node_fs_default().readSync(fd, header, 0, header.length, 0);
-        }
-        finally {
-            external_node_fs_default().closeSync(fd);
-        }
+        if (!external_node_fs_default().statSync(file).isFile())
+            return 'is not a regular file';
+        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | (external_node_fs_default()).constants.O_NONBLOCK | (external_node_fs_default()).constants.O_NOCTTY);
     }
     catch {
         return 'does not exist or cannot be read';
     }
-    if (!header.subarray(0, 4).equals(ELF_MAGIC) || header.readUInt16LE(ELF_TYPE_OFFSET) !== ET_DYN) {
-        return 'is not a shared library';
+    try {
+        if (!external_node_fs_default().fstatSync(fd).isFile())
+            return 'is not a regular file';
+        return elfLibraryProblem(fd);
     }
-    return undefined;
+    catch {
+        return 'cannot be read';
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
 }
 const GNU_TRIPLET = { x64: 'x86_64-linux-gnu', arm64: 'aarch64-linux-gnu' };
 function usualLibraryDirs(arch = process.arch) {
@@ -1750,16 +1882,23 @@ function parseShell(raw) {
     }
     return template.split(/\s+/).filter((word) => word !== '');
 }
-function parseCommands(raw) {
-    if (raw.trim() === '') {
+/**
+ * The script as bytes: a YAML input arrives as UTF-8 text, a CLI file or stdin as whatever
+ * bytes it holds, and either reaches the guest unchanged.
+ */
+function parseCommandBytes(bytes) {
+    if (bytes.every((byte) => byte === 0x20 || (byte >= 0x09 && byte <= 0x0d))) {
         throw new InputError('commands', 'is empty; give at least one shell command to run in the microVM');
     }
-    const nul = raw.indexOf('\0');
+    const nul = bytes.indexOf(0);
     if (nul >= 0) {
-        const line = raw.slice(0, nul).split('\n').length;
+        const line = bytes.subarray(0, nul).filter((byte) => byte === 0x0a).length + 1;
         throw new InputError('commands', `line ${line} contains a NUL byte; remove it (a shell script cannot hold NUL bytes)`);
     }
-    return raw;
+    return bytes;
+}
+function parseCommands(raw) {
+    return parseCommandBytes(Buffer.from(raw, 'utf8'));
 }
 const UNITS = { '': 1, s: 1, m: 60, h: 3600 };
 /** A duration such as 90, 90s, 10m or 1h; a plain number is seconds. */
@@ -1783,9 +1922,13 @@ function formatDuration(seconds) {
     return `${seconds}s`;
 }
 const parse_ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * Refuses a name that is not a variable name without quoting it: an env line that went
+ * wrong can hold part of a secret, and the runner masks only whole secret values.
+ */
 function checkEnvName(name, where) {
     if (!parse_ENV_NAME.test(name)) {
-        throw new InputError('env', `${where}${showValue(name, 40)} is not a valid variable name; expected letters, digits and _, not starting with a digit`);
+        throw new InputError('env', `${where}the name is not a valid variable name; expected KEY=VALUE with a KEY of letters, digits and _, not starting with a digit`);
     }
 }
 function checkEnvValue(name, value) {
@@ -1832,7 +1975,7 @@ function parseEnv(raw) {
             const delimiter = heredoc[2];
             const end = lines.indexOf(delimiter, i + 1);
             if (end < 0) {
-                throw new InputError('env', `line ${lineNumber}: ${name}<<${delimiter} is never closed; end the value with a line holding only ${delimiter}`);
+                throw new InputError('env', `line ${lineNumber}: the multi-line value of ${name} is never closed; end it with a line holding only the delimiter given after <<`);
             }
             value = lines.slice(i + 1, end).join('\n');
             i = end;
@@ -1916,23 +2059,19 @@ function signalName(signal) {
 function describeVmExit(run) {
     return run.signal ? `killed by ${run.signal}` : `exit code ${run.exitCode}`;
 }
-/** Parses the init's status record: "exited N" or "killed N". */
-function parseStatus(status) {
-    const match = /^(exited|killed) ([0-9]{1,3})$/.exec(status);
-    if (!match)
-        return undefined;
-    const value = Number(match[2]);
-    return match[1] === 'exited' ? { exitCode: value } : { exitCode: 128 + value, signal: value };
-}
 const failed = (failure, showLog = false, exitCode) => ({
     exitCode,
     timedOut: false,
     failure,
     showLog
 });
-function decideOutcome(run, records) {
+const TAMPERED = 'the guest tampered with its run records';
+function decideOutcome(run, records, host = {}) {
     const ready = run.messages.some((message) => message.kind === 'ready');
     const error = run.messages.find((message) => message.kind === 'error');
+    // Never the record's contents: the guest chose them, and they could hold anything.
+    if (records.tampered !== undefined)
+        return failed(`${TAMPERED} (${records.tampered})`);
     if (run.timedOutAfter !== undefined) {
         return {
             exitCode: TIMEOUT_EXIT_CODE,
@@ -1949,7 +2088,7 @@ function decideOutcome(run, records) {
             return failed(error.message);
         return failed(`the VM process ended before it configured libkrun (${describeVmExit(run)})`);
     }
-    const status = records.status === undefined ? undefined : parseStatus(records.status);
+    const { status } = records;
     if (status) {
         if (status.signal !== undefined) {
             return failed(`commands were killed by ${signalName(status.signal)} (exit code ${status.exitCode})`, false, status.exitCode);
@@ -1963,9 +2102,30 @@ function decideOutcome(run, records) {
     if (!records.started) {
         return failed(`the microVM did not boot (the VM process ended with ${describeVmExit(run)} before the guest init ran)`, true);
     }
+    if (host.fullDisk !== undefined) {
+        // libkrun ends the VM process with the guest init's exit code, which is the workload's.
+        const known = run.exitCode !== null && run.signal === null ? run.exitCode : undefined;
+        const code = known === undefined ? '' : `; the VM process exited with code ${known}`;
+        return failed(`the disk holding ${host.fullDisk} is full: the guest's status could not be recorded${code}`, false, known);
+    }
     if (records.initError)
         return failed(`the guest init failed: ${records.initError}`, true);
     return failed(`the microVM stopped before the commands finished (the VM process ended with ${describeVmExit(run)})`, true);
+}
+
+;// CONCATENATED MODULE: ./src/engine/disk-space.ts
+/** Whether a file system has room left for the guest init's small records. */
+
+/** Less free space than this cannot be relied on to hold a record (one block or so). */
+const MIN_FREE_BYTES = 64 * 1024;
+function isDiskFull(dir) {
+    try {
+        const stats = external_node_fs_default().statfsSync(dir);
+        return stats.bavail * stats.bsize < MIN_FREE_BYTES || stats.ffree === 0;
+    }
+    catch {
+        return false;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/run-dir.ts
@@ -2021,13 +2181,6 @@ function readIfPresent(file) {
     catch {
         return undefined;
     }
-}
-function readGuestRecords(layout) {
-    return {
-        started: external_node_fs_default().existsSync(external_node_path_default().join(layout.root, GUEST.started)),
-        status: readIfPresent(external_node_path_default().join(layout.root, GUEST.status))?.trim(),
-        initError: readIfPresent(external_node_path_default().join(layout.root, GUEST.initError))?.trim()
-    };
 }
 /** The last lines of libkrun's log, for a failure message. */
 function logTail(layout, lines = 20) {
@@ -2106,6 +2259,69 @@ function vmConfig(settings, layout, libkrun, kvmDevice, fileShare) {
         logFile: layout.logFile,
         kvmDevice
     };
+}
+
+;// CONCATENATED MODULE: ./src/engine/guest-records.ts
+/**
+ * Reads back what the guest init recorded in the run directory's root (native/README.md).
+ * That root is the guest's own root share, so the guest can write anything there: every
+ * record is read as untrusted input (untrusted-file.ts) and parsed strictly. The host reads
+ * only after the VM process has ended.
+ */
+
+
+/** The status record's exact size: the record padded with spaces, then a newline. */
+const STATUS_BYTES = 32;
+const INIT_ERROR_MAX_BYTES = 4096;
+/** How much of the init's error line is shown. */
+const INIT_ERROR_SHOWN_CHARS = 200;
+/** Thrown for a record whose content is not in the init's format. */
+class MalformedRecord extends Error {
+}
+/**
+ * Parses the status record: exactly 32 bytes, the record padded with spaces and ended
+ * by a newline. "running" means the init started but recorded no end.
+ */
+function parseStatusRecord(bytes) {
+    const text = bytes.toString('latin1');
+    if (bytes.length !== STATUS_BYTES || !text.endsWith('\n'))
+        throw new MalformedRecord();
+    const trimmed = text.slice(0, -1).replace(/ +$/, '');
+    if (trimmed === 'running')
+        return undefined;
+    const match = /^(exited|killed) (0|[1-9][0-9]{0,2})$/.exec(trimmed);
+    const value = match ? Number(match[2]) : NaN;
+    if (!match || value > 255 || (match[1] === 'killed' && value === 0))
+        throw new MalformedRecord();
+    return match[1] === 'exited' ? { exitCode: value } : { exitCode: 128 + value, signal: value };
+}
+/** The init's error line as it may be shown: its first line, printable ASCII only, capped. */
+function sanitizeInitError(bytes) {
+    const firstLine = bytes.toString('latin1').split('\n')[0];
+    const printable = firstLine.replace(/[^\x20-\x7e]/g, '?').trim();
+    if (printable === '')
+        return undefined;
+    return printable.length > INIT_ERROR_SHOWN_CHARS ? `${printable.slice(0, INIT_ERROR_SHOWN_CHARS)}…` : printable;
+}
+/** Reads the records under `root` (the guest's root share). */
+function readGuestRecords(root) {
+    let current = GUEST.records;
+    try {
+        current = GUEST.started;
+        const started = untrustedPathExists(root, GUEST.started);
+        current = GUEST.status;
+        const statusBytes = readUntrustedFile(root, GUEST.status, STATUS_BYTES);
+        const status = statusBytes === undefined ? undefined : parseStatusRecord(statusBytes);
+        current = GUEST.initError;
+        const initErrorBytes = readUntrustedFile(root, GUEST.initError, INIT_ERROR_MAX_BYTES);
+        const initError = initErrorBytes === undefined ? undefined : sanitizeInitError(initErrorBytes);
+        return { started, status, initError };
+    }
+    catch (error) {
+        if (error instanceof TamperedError || error instanceof MalformedRecord)
+            return { tampered: current };
+        throw error;
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -2216,6 +2432,8 @@ function runVmProcess(options) {
 
 
 
+
+
 const GUEST_ARCH = { x64: 'x86_64', arm64: 'aarch64' };
 function guestInitBinary(distDir, arch = process.arch) {
     const guestArch = GUEST_ARCH[arch];
@@ -2232,6 +2450,21 @@ function vmProcessEnv(libkrun, env = process.env) {
     const libraryDir = external_node_path_default().dirname(libkrun);
     kept.LD_LIBRARY_PATH = kept.LD_LIBRARY_PATH ? `${libraryDir}:${kept.LD_LIBRARY_PATH}` : libraryDir;
     return kept;
+}
+/**
+ * A library the user named that fails to load, or is too old, is a mistake in that input.
+ * The VM process words these failures with the library's path first (src/vm/index.ts,
+ * src/vm/configure.ts); its channel carries no other mark of them.
+ */
+function checkNamedLibraryLoaded(run, settings, libkrun) {
+    if (settings.libkrunFrom === undefined || run.messages.some((message) => message.kind === 'ready'))
+        return;
+    const error = run.messages.find((message) => message.kind === 'error');
+    if (error?.kind !== 'error')
+        return;
+    if (error.message.startsWith(`cannot load ${libkrun}:`) || error.message.startsWith(`${libkrun} is older than`)) {
+        throw new InputError(settings.libkrunFrom, error.message);
+    }
 }
 async function runInMicroVm(options) {
     const { settings } = options;
@@ -2263,13 +2496,69 @@ async function runInMicroVm(options) {
             if (message.kind === 'error' && message.input !== undefined)
                 throw new InputError(message.input, message.message);
         }
-        const outcome = decideOutcome(run, readGuestRecords(layout));
+        checkNamedLibraryLoaded(run, settings, libkrun);
+        const records = readGuestRecords(layout.root);
+        const fullDisk = isDiskFull(layout.dir) ? `${options.tempDirName} (${options.tempDir})` : undefined;
+        const outcome = decideOutcome(run, records, { fullDisk });
         const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds) : NO_FILE_COMMANDS;
         return { outcome, log: outcome.showLog ? logTail(layout) : '', libkrun, wallMs: Date.now() - started, fileCommands };
     }
     finally {
         await removeRunDir(layout.dir);
     }
+}
+
+;// CONCATENATED MODULE: ./src/engine/guest-view.ts
+/**
+ * Looks at a guest path before the guest exists: the guest's `/` is the rootfs, with the
+ * workspace shared at its own path. Symlinks are followed as the guest will follow them
+ * (an absolute target starts again at the guest's `/`), never as the host would.
+ */
+
+
+const MAX_LINKS = 40;
+/** Where a normalized absolute guest path lies on the host. */
+function hostPathOf(view, guestPath) {
+    const { workspace } = view;
+    if (workspace !== null && (guestPath === workspace || guestPath.startsWith(`${workspace}/`)))
+        return guestPath;
+    return external_node_path_default().join(view.rootfs, guestPath);
+}
+/** Whether `guestPath` (absolute) is a directory in the guest's view. */
+function isGuestDirectory(view, guestPath) {
+    let pending = guestPath.split('/').filter((part) => part !== '');
+    let current = '/';
+    let links = 0;
+    while (pending.length > 0) {
+        const part = pending.shift();
+        if (part === '.')
+            continue;
+        if (part === '..') {
+            current = external_node_path_default().posix.dirname(current);
+            continue;
+        }
+        const next = external_node_path_default().posix.join(current, part);
+        let stat;
+        try {
+            stat = external_node_fs_default().lstatSync(hostPathOf(view, next));
+        }
+        catch {
+            return false;
+        }
+        if (stat.isSymbolicLink()) {
+            if (++links > MAX_LINKS)
+                return false;
+            const target = external_node_fs_default().readlinkSync(hostPathOf(view, next));
+            pending = [...target.split('/').filter((p) => p !== ''), ...pending];
+            if (target.startsWith('/'))
+                current = '/';
+            continue;
+        }
+        if (!stat.isDirectory())
+            return false;
+        current = next;
+    }
+    return true;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/host-paths.ts
@@ -2290,9 +2579,11 @@ function checkPlanSafe(input, value) {
 function parseHostDirectory(input, raw, cwd) {
     const text = raw.trim();
     checkPlanSafe(input, text);
-    const resolved = external_node_path_default().resolve(cwd, text);
+    let resolved;
     let stat;
     try {
+        // Judged by where it leads: a link to / is /, and the guest sees the real path.
+        resolved = external_node_fs_default().realpathSync(external_node_path_default().resolve(cwd, text));
         stat = external_node_fs_default().statSync(resolved);
     }
     catch {
@@ -2301,6 +2592,7 @@ function parseHostDirectory(input, raw, cwd) {
     if (!stat.isDirectory()) {
         throw new InputError(input, `${showValue(text)} is not a directory; expected an existing directory on the host`);
     }
+    checkPlanSafe(input, resolved);
     return resolved;
 }
 /** The workspace's host path, or null for `none`. */
@@ -2310,7 +2602,8 @@ function parseWorkspace(raw, context) {
         return null;
     const workspace = parseHostDirectory('workspace', text === '' ? (context.defaultWorkspace ?? context.cwd) : text, context.cwd);
     if (workspace === '/') {
-        throw new InputError('workspace', '"/" would share the whole host read-write; name a project directory, or none');
+        const leads = text === '' || text === '/' ? '"/"' : `${showValue(text)} leads to / and`;
+        throw new InputError('workspace', `${leads} would share the whole host read-write; name a project directory, or none`);
     }
     return workspace;
 }
@@ -2334,12 +2627,16 @@ function libraryFile(source, raw, cwd) {
         throw new InputError(source, `${showValue(text)} ${problem}; expected the path of libkrun.so.1`);
     return resolved;
 }
+/** Which input names libkrun: the input (or flag) when set, else KRUN_LIBRARY. */
+function libkrunInputName(raw) {
+    return raw.trim() !== '' ? 'libkrun' : 'KRUN_LIBRARY';
+}
 /** The libkrun the user named (input, flag or KRUN_LIBRARY); undefined to search for it. */
 function parseLibkrunPath(raw, context) {
     if (raw.trim() !== '')
-        return libraryFile('libkrun', raw, context.cwd);
+        return libraryFile(libkrunInputName(raw), raw, context.cwd);
     if (context.libraryFromEnv?.trim())
-        return libraryFile('KRUN_LIBRARY', context.libraryFromEnv, context.cwd);
+        return libraryFile(libkrunInputName(raw), context.libraryFromEnv, context.cwd);
     return undefined;
 }
 
@@ -2500,17 +2797,22 @@ const OUTPUTS = {
 
 
 
-function checkShellInRootfs(shell, rootfs, env) {
-    const program = shell[0];
-    const candidates = program.includes('/')
-        ? [program]
-        : guestPath(env)
-            .split(':')
-            .filter((dir) => dir.startsWith('/'))
-            .map((dir) => external_node_path_default().posix.join(dir, program));
+
+
+
+/** The guest paths where the shell's program would be looked up with this PATH. */
+function shellCandidates(program, searchPath) {
+    if (program.includes('/'))
+        return [program];
+    return searchPath
+        .split(':')
+        .filter((dir) => dir.startsWith('/'))
+        .map((dir) => external_node_path_default().posix.join(dir, program));
+}
+function anyInRootfs(candidates, rootfs) {
     // lstat, not stat: inside a rootfs other than /, absolute symlinks point into the
     // rootfs, not the host, so the link itself is what can be checked here.
-    const found = candidates.some((candidate) => {
+    return candidates.some((candidate) => {
         try {
             return !external_node_fs_default().lstatSync(external_node_path_default().join(rootfs, candidate)).isDirectory();
         }
@@ -2518,13 +2820,46 @@ function checkShellInRootfs(shell, rootfs, env) {
             return false;
         }
     });
-    if (!found) {
-        throw new InputError('shell', `${showValue(program)} was not found in rootfs ${rootfs} (looked in ${candidates.join(', ')}); install it there or choose another shell`);
+}
+/**
+ * Names the input the user actually got wrong: a PATH from env that misses the shell, a
+ * rootfs without the default shell, or else the shell itself.
+ */
+function checkShellInRootfs(shell, rootfs, env, shellIsDefault) {
+    const program = shell[0];
+    const candidates = shellCandidates(program, guestPath(env));
+    if (anyInRootfs(candidates, rootfs))
+        return;
+    const looked = `looked in ${candidates.join(', ')}`;
+    const pathFromEnv = env.some(([name]) => name === 'PATH');
+    if (pathFromEnv && !program.includes('/') && anyInRootfs(shellCandidates(program, guestPath([])), rootfs)) {
+        throw new InputError('env', `its PATH does not lead to the shell ${showValue(program)} in rootfs ${rootfs} (${looked}); add the shell's directory to PATH`);
+    }
+    if (shellIsDefault && rootfs !== '/') {
+        throw new InputError('rootfs', `${showValue(rootfs)} has no ${program} (${looked}); expected a root filesystem with a shell, or set shell`);
+    }
+    throw new InputError('shell', `${showValue(program)} was not found in rootfs ${rootfs} (${looked}); install it there or choose another shell`);
+}
+/** The guest could change its own base if the base lay in the share it writes. */
+function checkRootfsOutsideWorkspace(rootfs, workspace) {
+    if (workspace === null)
+        return;
+    if (rootfs === workspace || rootfs.startsWith(`${workspace}/`)) {
+        throw new InputError('rootfs', `${showValue(rootfs)} is inside the workspace ${workspace}, which the guest can write, so the guest could change its own base; use a directory outside the workspace, or workspace: none`);
     }
 }
-/** `envEntries`, when given, replaces the `env` text (the CLI's --env flags arrive parsed). */
-function buildSettings(raw, context, envEntries) {
-    const commands = parseInput('commands', raw, context);
+function checkWorkdirExists(workdir, view) {
+    if (isGuestDirectory(view, workdir))
+        return;
+    const where = view.workspace !== null ? `rootfs ${view.rootfs} or the workspace` : `rootfs ${view.rootfs}`;
+    throw new InputError('workdir', `${showValue(workdir)} is not a directory in the guest (looked in ${where}); expected an existing directory`);
+}
+/**
+ * `envEntries`, when given, replaces the `env` text (the CLI's --env flags arrive parsed);
+ * `commandBytes` replaces the `commands` text (a CLI file or stdin, kept as bytes).
+ */
+function buildSettings(raw, context, envEntries, commandBytes) {
+    const commands = commandBytes ? parseCommandBytes(commandBytes) : parseInput('commands', raw, context);
     const shell = parseInput('shell', raw, context);
     const env = envEntries ?? parseInput('env', raw, context);
     const cpus = parseInput('cpus', raw, context);
@@ -2532,15 +2867,18 @@ function buildSettings(raw, context, envEntries) {
     const logLevel = parseInput('log-level', raw, context);
     const timeoutSeconds = parseInput('timeout', raw, context);
     const rootfs = parseInput('rootfs', raw, context);
-    checkShellInRootfs(shell, rootfs, env);
     const workspace = parseInput('workspace', raw, context);
+    checkRootfsOutsideWorkspace(rootfs, workspace);
+    checkShellInRootfs(shell, rootfs, env, [INPUTS.shell.default, ''].includes(raw.shell.trim()));
     const workdir = parseInput('workdir', raw, context) ?? workspace ?? '/';
+    checkWorkdirExists(workdir, { rootfs, workspace });
     const network = parseInput('network', raw, context);
     const ports = parseInput('ports', raw, context);
     if (network === 'none' && ports.length > 0) {
         throw new InputError('ports', 'cannot expose a port with network none, which gives the guest no network; use network tsi or no ports');
     }
     const libkrun = parseInput('libkrun', raw, context);
+    const libkrunFrom = libkrun === undefined ? undefined : libkrunInputName(raw.libkrun);
     const exportEnv = parseInput('export-env', raw, context);
     return {
         commands,
@@ -2554,6 +2892,7 @@ function buildSettings(raw, context, envEntries) {
         network,
         ports,
         libkrun,
+        libkrunFrom,
         logLevel,
         timeoutSeconds,
         exportEnv
@@ -2793,20 +3132,21 @@ function parseArgs(argv, hostEnv, defaults = defaultInputs()) {
 
 /** For usage and host errors, as docker and podman use it. A guest may exit 125 itself; then no krun-run line precedes it. */
 const CLI_ERROR_EXIT = 125;
+/** The commands as bytes: a file or stdin may hold any, and the guest gets them unchanged. */
 function readCommands(args, io) {
     switch (args.source.kind) {
         case 'inline':
-            return { commands: args.raw.commands, interactive: false };
+            return { commands: Buffer.from(args.raw.commands, 'utf8'), interactive: false };
         case 'file':
             try {
-                return { commands: external_node_fs_default().readFileSync(args.source.path, 'utf8'), interactive: false };
+                return { commands: external_node_fs_default().readFileSync(args.source.path), interactive: false };
             }
             catch {
                 throw new InputError('FILE', `cannot read commands file "${args.source.path}"; expected a readable file`);
             }
         case 'stdin':
             if (io.stdinIsTerminal)
-                return { commands: '# interactive shell\n', interactive: true };
+                return { commands: Buffer.from('# interactive shell\n'), interactive: true };
             return { commands: io.readStdin(), interactive: false };
     }
 }
@@ -2830,11 +3170,12 @@ async function runCli(io, distDir) {
         // Saved env, then what the step names, then --env: a later entry replaces an earlier one.
         const named = [...parseEnv(args.raw.env), ...namedStepEnv(io.env), ...args.env];
         const env = [...new Map(named.map((entry) => [entry[0], entry])).values()];
-        const settings = buildSettings({ ...args.raw, commands }, host.parse, env);
+        const settings = buildSettings(args.raw, host.parse, env, commands);
         const result = await runInMicroVm({
             settings,
             distDir,
             tempDir: host.tempDir,
+            tempDirName: 'the temporary directory',
             kvmDevice: host.kvmDevice,
             interactive,
             extraEnv: interactive && io.env.TERM ? { TERM: io.env.TERM } : {},

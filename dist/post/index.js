@@ -28461,7 +28461,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Lr: () => (/* binding */ removeRunDir)
 });
 
-// UNUSED EXPORTS: GUEST, RUN_DIR_PREFIX, createRunDir, logTail, readGuestRecords, runLayout, writeRunFiles
+// UNUSED EXPORTS: GUEST, RUN_DIR_PREFIX, createRunDir, logTail, runLayout, writeRunFiles
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -28522,13 +28522,6 @@ function readIfPresent(file) {
     catch {
         return undefined;
     }
-}
-function readGuestRecords(layout) {
-    return {
-        started: fs.existsSync(path.join(layout.root, GUEST.started)),
-        status: readIfPresent(path.join(layout.root, GUEST.status))?.trim(),
-        initError: readIfPresent(path.join(layout.root, GUEST.initError))?.trim()
-    };
 }
 /** The last lines of libkrun's log, for a failure message. */
 function logTail(layout, lines = 20) {

@@ -29,6 +29,7 @@ export async function run(): Promise<void> {
       settings,
       distDir,
       tempDir: host.tempDir,
+      tempDirName: process.env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'the temporary directory',
       kvmDevice: host.kvmDevice,
       fileCommands: enabledFileCommands(process.env, settings.exportEnv),
       onRunDir: state.saveRunDir,

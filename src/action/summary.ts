@@ -3,6 +3,14 @@ import * as core from '@actions/core'
 import type { EngineResult } from '../engine/run.js'
 import type { RunSettings } from '../engine/settings.js'
 
+/**
+ * The summary is HTML and core.summary's helpers insert text as it is: everything this
+ * module did not write itself (commands, paths, failure text) goes through here.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
 function summaryRows(settings: RunSettings, result: EngineResult): [string, string][] {
   const { outcome } = result
   return [
@@ -22,13 +30,13 @@ export async function writeSummary(settings: RunSettings, result: EngineResult):
   if (!process.env.GITHUB_STEP_SUMMARY) return
   await core.summary
     .addHeading('Commands run in a microVM', 3)
-    .addCodeBlock(settings.commands.trimEnd(), 'sh')
+    .addCodeBlock(escapeHtml(settings.commands.toString('utf8').trimEnd()), 'sh')
     .addTable([
       [
         { data: 'What', header: true },
         { data: 'Value', header: true }
       ],
-      ...summaryRows(settings, result)
+      ...summaryRows(settings, result).map(([what, value]) => [what, escapeHtml(value)])
     ])
     .write()
 }

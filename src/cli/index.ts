@@ -12,7 +12,7 @@ process.exitCode = await runCli(
     env: process.env,
     cwd: process.cwd(),
     stdinIsTerminal: process.stdin.isTTY === true,
-    readStdin: () => fs.readFileSync(0, 'utf8'),
+    readStdin: () => fs.readFileSync(0),
     writeOut: (text) => process.stdout.write(text),
     writeErr: (text) => process.stderr.write(text)
   },

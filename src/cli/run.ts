@@ -20,23 +20,24 @@ export interface CliIo {
   env: NodeJS.ProcessEnv
   cwd: string
   stdinIsTerminal: boolean
-  readStdin: () => string
+  readStdin: () => Buffer
   writeOut: (text: string) => void
   writeErr: (text: string) => void
 }
 
-function readCommands(args: CliArgs, io: CliIo): { commands: string; interactive: boolean } {
+/** The commands as bytes: a file or stdin may hold any, and the guest gets them unchanged. */
+function readCommands(args: CliArgs, io: CliIo): { commands: Buffer; interactive: boolean } {
   switch (args.source.kind) {
     case 'inline':
-      return { commands: args.raw.commands, interactive: false }
+      return { commands: Buffer.from(args.raw.commands, 'utf8'), interactive: false }
     case 'file':
       try {
-        return { commands: fs.readFileSync(args.source.path, 'utf8'), interactive: false }
+        return { commands: fs.readFileSync(args.source.path), interactive: false }
       } catch {
         throw new InputError('FILE', `cannot read commands file "${args.source.path}"; expected a readable file`)
       }
     case 'stdin':
-      if (io.stdinIsTerminal) return { commands: '# interactive shell\n', interactive: true }
+      if (io.stdinIsTerminal) return { commands: Buffer.from('# interactive shell\n'), interactive: true }
       return { commands: io.readStdin(), interactive: false }
   }
 }
@@ -61,11 +62,12 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
     // Saved env, then what the step names, then --env: a later entry replaces an earlier one.
     const named = [...parseEnv(args.raw.env), ...namedStepEnv(io.env), ...args.env]
     const env = [...new Map(named.map((entry) => [entry[0], entry])).values()]
-    const settings = buildSettings({ ...args.raw, commands }, host.parse, env)
+    const settings = buildSettings(args.raw, host.parse, env, commands)
     const result = await runInMicroVm({
       settings,
       distDir,
       tempDir: host.tempDir,
+      tempDirName: 'the temporary directory',
       kvmDevice: host.kvmDevice,
       interactive,
       extraEnv: interactive && io.env.TERM ? { TERM: io.env.TERM } : {},

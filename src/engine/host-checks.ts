@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import * as exec from '@actions/exec'
+import { elfLibraryProblem } from './elf-library.js'
 import { HostError } from './errors.js'
 
 export const DEFAULT_KVM_DEVICE = '/dev/kvm'
@@ -40,27 +41,27 @@ export function checkKvmDevice(device: string, openDevice = (p: string) => fs.op
   fs.closeSync(fd)
 }
 
-const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46])
-const ELF_TYPE_OFFSET = 16
-const ET_DYN = 3
-
-/** Why the file at `file` cannot be a libkrun, or undefined when it may be one. */
+/**
+ * Why the file at `file` cannot be a libkrun, or undefined when it may be one. It must be
+ * a regular file (a link to one, like libkrun.so.1, is fine) before anything opens it:
+ * opening a FIFO would block.
+ */
 export function libraryProblem(file: string): string | undefined {
-  const header = Buffer.alloc(ELF_TYPE_OFFSET + 2)
+  let fd: number
   try {
-    const fd = fs.openSync(file, 'r')
-    try {
-      fs.readSync(fd, header, 0, header.length, 0)
-    } finally {
-      fs.closeSync(fd)
-    }
+    if (!fs.statSync(file).isFile()) return 'is not a regular file'
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY)
   } catch {
     return 'does not exist or cannot be read'
   }
-  if (!header.subarray(0, 4).equals(ELF_MAGIC) || header.readUInt16LE(ELF_TYPE_OFFSET) !== ET_DYN) {
-    return 'is not a shared library'
+  try {
+    if (!fs.fstatSync(fd).isFile()) return 'is not a regular file'
+    return elfLibraryProblem(fd)
+  } catch {
+    return 'cannot be read'
+  } finally {
+    fs.closeSync(fd)
   }
-  return undefined
 }
 
 const GNU_TRIPLET: Record<string, string> = { x64: 'x86_64-linux-gnu', arm64: 'aarch64-linux-gnu' }

@@ -17,9 +17,11 @@ function checkPlanSafe(input: string, value: string): void {
 export function parseHostDirectory(input: string, raw: string, cwd: string): string {
   const text = raw.trim()
   checkPlanSafe(input, text)
-  const resolved = path.resolve(cwd, text)
+  let resolved: string
   let stat: fs.Stats
   try {
+    // Judged by where it leads: a link to / is /, and the guest sees the real path.
+    resolved = fs.realpathSync(path.resolve(cwd, text))
     stat = fs.statSync(resolved)
   } catch {
     throw new InputError(input, `${showValue(text)} does not exist; expected an existing directory on the host`)
@@ -27,6 +29,7 @@ export function parseHostDirectory(input: string, raw: string, cwd: string): str
   if (!stat.isDirectory()) {
     throw new InputError(input, `${showValue(text)} is not a directory; expected an existing directory on the host`)
   }
+  checkPlanSafe(input, resolved)
   return resolved
 }
 
@@ -43,7 +46,11 @@ export function parseWorkspace(
     context.cwd
   )
   if (workspace === '/') {
-    throw new InputError('workspace', '"/" would share the whole host read-write; name a project directory, or none')
+    const leads = text === '' || text === '/' ? '"/"' : `${showValue(text)} leads to / and`
+    throw new InputError(
+      'workspace',
+      `${leads} would share the whole host read-write; name a project directory, or none`
+    )
   }
   return workspace
 }
@@ -71,12 +78,17 @@ function libraryFile(source: string, raw: string, cwd: string): string {
   return resolved
 }
 
+/** Which input names libkrun: the input (or flag) when set, else KRUN_LIBRARY. */
+export function libkrunInputName(raw: string): string {
+  return raw.trim() !== '' ? 'libkrun' : 'KRUN_LIBRARY'
+}
+
 /** The libkrun the user named (input, flag or KRUN_LIBRARY); undefined to search for it. */
 export function parseLibkrunPath(
   raw: string,
   context: { cwd: string; libraryFromEnv: string | undefined }
 ): string | undefined {
-  if (raw.trim() !== '') return libraryFile('libkrun', raw, context.cwd)
-  if (context.libraryFromEnv?.trim()) return libraryFile('KRUN_LIBRARY', context.libraryFromEnv, context.cwd)
+  if (raw.trim() !== '') return libraryFile(libkrunInputName(raw), raw, context.cwd)
+  if (context.libraryFromEnv?.trim()) return libraryFile(libkrunInputName(raw), context.libraryFromEnv, context.cwd)
   return undefined
 }

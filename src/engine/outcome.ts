@@ -5,7 +5,7 @@
  */
 import os from 'node:os'
 import { formatDuration } from './parse.js'
-import type { GuestRecords } from './run-dir.js'
+import type { GuestRecords } from './guest-records.js'
 import type { VmRun } from './vm-launcher.js'
 
 export const TIMEOUT_EXIT_CODE = 124
@@ -28,14 +28,6 @@ function describeVmExit(run: VmRun): string {
   return run.signal ? `killed by ${run.signal}` : `exit code ${run.exitCode}`
 }
 
-/** Parses the init's status record: "exited N" or "killed N". */
-export function parseStatus(status: string): { exitCode: number; signal?: number } | undefined {
-  const match = /^(exited|killed) ([0-9]{1,3})$/.exec(status)
-  if (!match) return undefined
-  const value = Number(match[2])
-  return match[1] === 'exited' ? { exitCode: value } : { exitCode: 128 + value, signal: value }
-}
-
 const failed = (failure: string, showLog = false, exitCode?: number): Outcome => ({
   exitCode,
   timedOut: false,
@@ -43,9 +35,20 @@ const failed = (failure: string, showLog = false, exitCode?: number): Outcome =>
   showLog
 })
 
-export function decideOutcome(run: VmRun, records: GuestRecords): Outcome {
+/** Facts of the host that explain a missing record. */
+export interface HostFacts {
+  /** Set when the file system holding the run directory has no room left: how to name it. */
+  fullDisk?: string
+}
+
+export const TAMPERED = 'the guest tampered with its run records'
+
+export function decideOutcome(run: VmRun, records: GuestRecords, host: HostFacts = {}): Outcome {
   const ready = run.messages.some((message) => message.kind === 'ready')
   const error = run.messages.find((message) => message.kind === 'error')
+
+  // Never the record's contents: the guest chose them, and they could hold anything.
+  if (records.tampered !== undefined) return failed(`${TAMPERED} (${records.tampered})`)
 
   if (run.timedOutAfter !== undefined) {
     return {
@@ -62,7 +65,7 @@ export function decideOutcome(run: VmRun, records: GuestRecords): Outcome {
     if (error?.kind === 'error') return failed(error.message)
     return failed(`the VM process ended before it configured libkrun (${describeVmExit(run)})`)
   }
-  const status = records.status === undefined ? undefined : parseStatus(records.status)
+  const { status } = records
   if (status) {
     if (status.signal !== undefined) {
       return failed(
@@ -79,6 +82,16 @@ export function decideOutcome(run: VmRun, records: GuestRecords): Outcome {
     return failed(
       `the microVM did not boot (the VM process ended with ${describeVmExit(run)} before the guest init ran)`,
       true
+    )
+  }
+  if (host.fullDisk !== undefined) {
+    // libkrun ends the VM process with the guest init's exit code, which is the workload's.
+    const known = run.exitCode !== null && run.signal === null ? run.exitCode : undefined
+    const code = known === undefined ? '' : `; the VM process exited with code ${known}`
+    return failed(
+      `the disk holding ${host.fullDisk} is full: the guest's status could not be recorded${code}`,
+      false,
+      known
     )
   }
   if (records.initError) return failed(`the guest init failed: ${records.initError}`, true)

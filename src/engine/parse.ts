@@ -66,19 +66,27 @@ export function parseShell(raw: string): string[] {
   return template.split(/\s+/).filter((word) => word !== '')
 }
 
-export function parseCommands(raw: string): string {
-  if (raw.trim() === '') {
+/**
+ * The script as bytes: a YAML input arrives as UTF-8 text, a CLI file or stdin as whatever
+ * bytes it holds, and either reaches the guest unchanged.
+ */
+export function parseCommandBytes(bytes: Buffer): Buffer {
+  if (bytes.every((byte) => byte === 0x20 || (byte >= 0x09 && byte <= 0x0d))) {
     throw new InputError('commands', 'is empty; give at least one shell command to run in the microVM')
   }
-  const nul = raw.indexOf('\0')
+  const nul = bytes.indexOf(0)
   if (nul >= 0) {
-    const line = raw.slice(0, nul).split('\n').length
+    const line = bytes.subarray(0, nul).filter((byte) => byte === 0x0a).length + 1
     throw new InputError(
       'commands',
       `line ${line} contains a NUL byte; remove it (a shell script cannot hold NUL bytes)`
     )
   }
-  return raw
+  return bytes
+}
+
+export function parseCommands(raw: string): Buffer {
+  return parseCommandBytes(Buffer.from(raw, 'utf8'))
 }
 
 const UNITS: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600 }
@@ -109,11 +117,15 @@ export type EnvEntry = readonly [name: string, value: string]
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
+/**
+ * Refuses a name that is not a variable name without quoting it: an env line that went
+ * wrong can hold part of a secret, and the runner masks only whole secret values.
+ */
 function checkEnvName(name: string, where: string): void {
   if (!ENV_NAME.test(name)) {
     throw new InputError(
       'env',
-      `${where}${showValue(name, 40)} is not a valid variable name; expected letters, digits and _, not starting with a digit`
+      `${where}the name is not a valid variable name; expected KEY=VALUE with a KEY of letters, digits and _, not starting with a digit`
     )
   }
 }
@@ -168,7 +180,7 @@ export function parseEnv(raw: string): EnvEntry[] {
       if (end < 0) {
         throw new InputError(
           'env',
-          `line ${lineNumber}: ${name}<<${delimiter} is never closed; end the value with a line holding only ${delimiter}`
+          `line ${lineNumber}: the multi-line value of ${name} is never closed; end it with a line holding only the delimiter given after <<`
         )
       }
       value = lines.slice(i + 1, end).join('\n')

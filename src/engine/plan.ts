@@ -37,7 +37,7 @@ export interface VmConfig {
 export interface GuestFiles {
   plan: string
   env: Buffer
-  script: string
+  script: Buffer
 }
 
 const DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']

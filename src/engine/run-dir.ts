@@ -59,26 +59,11 @@ export function writeRunFiles(layout: RunLayout, files: GuestFiles, initBinary: 
   fs.writeFileSync(layout.vmConfigFile, JSON.stringify(vm), { mode: 0o600 })
 }
 
-/** What the guest init recorded (see native/README.md). */
-export interface GuestRecords {
-  started: boolean
-  status: string | undefined
-  initError: string | undefined
-}
-
 function readIfPresent(file: string): string | undefined {
   try {
     return fs.readFileSync(file, 'utf8')
   } catch {
     return undefined
-  }
-}
-
-export function readGuestRecords(layout: RunLayout): GuestRecords {
-  return {
-    started: fs.existsSync(path.join(layout.root, GUEST.started)),
-    status: readIfPresent(path.join(layout.root, GUEST.status))?.trim(),
-    initError: readIfPresent(path.join(layout.root, GUEST.initError))?.trim()
   }
 }
 

@@ -14,16 +14,20 @@ import {
 } from './file-commands.js'
 import { checkKvmDevice, findLibkrun } from './host-checks.js'
 import { type Outcome, decideOutcome } from './outcome.js'
+import { isDiskFull } from './disk-space.js'
 import { guestFiles, vmConfig } from './plan.js'
-import { createRunDir, logTail, readGuestRecords, removeRunDir, writeRunFiles } from './run-dir.js'
+import { readGuestRecords } from './guest-records.js'
+import { createRunDir, logTail, removeRunDir, writeRunFiles } from './run-dir.js'
 import type { RunSettings } from './settings.js'
-import { runVmProcess } from './vm-launcher.js'
+import { type VmRun, runVmProcess } from './vm-launcher.js'
 
 export interface EngineOptions {
   settings: RunSettings
   /** The dist/ directory holding vm/index.js and native/<arch>/krun-init. */
   distDir: string
   tempDir: string
+  /** How messages name tempDir's source, e.g. RUNNER_TEMP. */
+  tempDirName: string
   kvmDevice: string
   interactive?: boolean
   /** Extra default guest environment (e.g. TERM for an interactive shell). */
@@ -68,6 +72,20 @@ export function vmProcessEnv(libkrun: string, env: NodeJS.ProcessEnv = process.e
   return kept
 }
 
+/**
+ * A library the user named that fails to load, or is too old, is a mistake in that input.
+ * The VM process words these failures with the library's path first (src/vm/index.ts,
+ * src/vm/configure.ts); its channel carries no other mark of them.
+ */
+function checkNamedLibraryLoaded(run: VmRun, settings: RunSettings, libkrun: string): void {
+  if (settings.libkrunFrom === undefined || run.messages.some((message) => message.kind === 'ready')) return
+  const error = run.messages.find((message) => message.kind === 'error')
+  if (error?.kind !== 'error') return
+  if (error.message.startsWith(`cannot load ${libkrun}:`) || error.message.startsWith(`${libkrun} is older than`)) {
+    throw new InputError(settings.libkrunFrom, error.message)
+  }
+}
+
 export async function runInMicroVm(options: EngineOptions): Promise<EngineResult> {
   const { settings } = options
   checkKvmDevice(options.kvmDevice)
@@ -97,7 +115,10 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
     for (const message of run.messages) {
       if (message.kind === 'error' && message.input !== undefined) throw new InputError(message.input, message.message)
     }
-    const outcome = decideOutcome(run, readGuestRecords(layout))
+    checkNamedLibraryLoaded(run, settings, libkrun)
+    const records = readGuestRecords(layout.root)
+    const fullDisk = isDiskFull(layout.dir) ? `${options.tempDirName} (${options.tempDir})` : undefined
+    const outcome = decideOutcome(run, records, { fullDisk })
     const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds) : NO_FILE_COMMANDS
     return { outcome, log: outcome.showLog ? logTail(layout) : '', libkrun, wallMs: Date.now() - started, fileCommands }
   } finally {

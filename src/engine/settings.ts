@@ -5,13 +5,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { InputError, showValue } from './errors.js'
-import { type ParseContext, type RawInputs, parseInput } from './inputs.js'
-import type { EnvEntry, LogLevel, NetworkMode } from './parse.js'
+import { isGuestDirectory, type GuestView } from './guest-view.js'
+import { libkrunInputName } from './host-paths.js'
+import { INPUTS, type ParseContext, type RawInputs, parseInput } from './inputs.js'
+import { type EnvEntry, type LogLevel, type NetworkMode, parseCommandBytes } from './parse.js'
 import { guestPath } from './plan.js'
 
 export interface RunSettings {
-  /** The script body, verbatim. */
-  commands: string
+  /** The script body, byte for byte. */
+  commands: Buffer
   /** The shell's argv, with `{0}` where the script's guest path goes. */
   shell: string[]
   /** Host directory shown read-only (under a writable overlay) as the guest's `/`. */
@@ -29,6 +31,8 @@ export interface RunSettings {
   ports: string[]
   /** The libkrun the user named (input, flag or KRUN_LIBRARY); otherwise it is searched for. */
   libkrun: string | undefined
+  /** Which input named libkrun (libkrun or KRUN_LIBRARY), for messages about it. */
+  libkrunFrom?: string
   /** libkrun's log level when the user asked for one: then it is shown live. */
   logLevel: LogLevel | undefined
   timeoutSeconds: number | undefined
@@ -36,34 +40,86 @@ export interface RunSettings {
   exportEnv: boolean
 }
 
-function checkShellInRootfs(shell: string[], rootfs: string, env: EnvEntry[]): void {
-  const program = shell[0]
-  const candidates = program.includes('/')
-    ? [program]
-    : guestPath(env)
-        .split(':')
-        .filter((dir) => dir.startsWith('/'))
-        .map((dir) => path.posix.join(dir, program))
+/** The guest paths where the shell's program would be looked up with this PATH. */
+function shellCandidates(program: string, searchPath: string): string[] {
+  if (program.includes('/')) return [program]
+  return searchPath
+    .split(':')
+    .filter((dir) => dir.startsWith('/'))
+    .map((dir) => path.posix.join(dir, program))
+}
+
+function anyInRootfs(candidates: string[], rootfs: string): boolean {
   // lstat, not stat: inside a rootfs other than /, absolute symlinks point into the
   // rootfs, not the host, so the link itself is what can be checked here.
-  const found = candidates.some((candidate) => {
+  return candidates.some((candidate) => {
     try {
       return !fs.lstatSync(path.join(rootfs, candidate)).isDirectory()
     } catch {
       return false
     }
   })
-  if (!found) {
+}
+
+/**
+ * Names the input the user actually got wrong: a PATH from env that misses the shell, a
+ * rootfs without the default shell, or else the shell itself.
+ */
+function checkShellInRootfs(shell: string[], rootfs: string, env: EnvEntry[], shellIsDefault: boolean): void {
+  const program = shell[0]
+  const candidates = shellCandidates(program, guestPath(env))
+  if (anyInRootfs(candidates, rootfs)) return
+  const looked = `looked in ${candidates.join(', ')}`
+  const pathFromEnv = env.some(([name]) => name === 'PATH')
+  if (pathFromEnv && !program.includes('/') && anyInRootfs(shellCandidates(program, guestPath([])), rootfs)) {
     throw new InputError(
-      'shell',
-      `${showValue(program)} was not found in rootfs ${rootfs} (looked in ${candidates.join(', ')}); install it there or choose another shell`
+      'env',
+      `its PATH does not lead to the shell ${showValue(program)} in rootfs ${rootfs} (${looked}); add the shell's directory to PATH`
+    )
+  }
+  if (shellIsDefault && rootfs !== '/') {
+    throw new InputError(
+      'rootfs',
+      `${showValue(rootfs)} has no ${program} (${looked}); expected a root filesystem with a shell, or set shell`
+    )
+  }
+  throw new InputError(
+    'shell',
+    `${showValue(program)} was not found in rootfs ${rootfs} (${looked}); install it there or choose another shell`
+  )
+}
+
+/** The guest could change its own base if the base lay in the share it writes. */
+function checkRootfsOutsideWorkspace(rootfs: string, workspace: string | null): void {
+  if (workspace === null) return
+  if (rootfs === workspace || rootfs.startsWith(`${workspace}/`)) {
+    throw new InputError(
+      'rootfs',
+      `${showValue(rootfs)} is inside the workspace ${workspace}, which the guest can write, so the guest could change its own base; use a directory outside the workspace, or workspace: none`
     )
   }
 }
 
-/** `envEntries`, when given, replaces the `env` text (the CLI's --env flags arrive parsed). */
-export function buildSettings(raw: RawInputs, context: ParseContext, envEntries?: EnvEntry[]): RunSettings {
-  const commands = parseInput('commands', raw, context)
+function checkWorkdirExists(workdir: string, view: GuestView): void {
+  if (isGuestDirectory(view, workdir)) return
+  const where = view.workspace !== null ? `rootfs ${view.rootfs} or the workspace` : `rootfs ${view.rootfs}`
+  throw new InputError(
+    'workdir',
+    `${showValue(workdir)} is not a directory in the guest (looked in ${where}); expected an existing directory`
+  )
+}
+
+/**
+ * `envEntries`, when given, replaces the `env` text (the CLI's --env flags arrive parsed);
+ * `commandBytes` replaces the `commands` text (a CLI file or stdin, kept as bytes).
+ */
+export function buildSettings(
+  raw: RawInputs,
+  context: ParseContext,
+  envEntries?: EnvEntry[],
+  commandBytes?: Buffer
+): RunSettings {
+  const commands = commandBytes ? parseCommandBytes(commandBytes) : parseInput('commands', raw, context)
   const shell = parseInput('shell', raw, context)
   const env = envEntries ?? parseInput('env', raw, context)
   const cpus = parseInput('cpus', raw, context)
@@ -71,9 +127,11 @@ export function buildSettings(raw: RawInputs, context: ParseContext, envEntries?
   const logLevel = parseInput('log-level', raw, context)
   const timeoutSeconds = parseInput('timeout', raw, context)
   const rootfs = parseInput('rootfs', raw, context)
-  checkShellInRootfs(shell, rootfs, env)
   const workspace = parseInput('workspace', raw, context)
+  checkRootfsOutsideWorkspace(rootfs, workspace)
+  checkShellInRootfs(shell, rootfs, env, [INPUTS.shell.default, ''].includes(raw.shell.trim()))
   const workdir = parseInput('workdir', raw, context) ?? workspace ?? '/'
+  checkWorkdirExists(workdir, { rootfs, workspace })
   const network = parseInput('network', raw, context)
   const ports = parseInput('ports', raw, context)
   if (network === 'none' && ports.length > 0) {
@@ -83,6 +141,7 @@ export function buildSettings(raw: RawInputs, context: ParseContext, envEntries?
     )
   }
   const libkrun = parseInput('libkrun', raw, context)
+  const libkrunFrom = libkrun === undefined ? undefined : libkrunInputName(raw.libkrun)
   const exportEnv = parseInput('export-env', raw, context)
   return {
     commands,
@@ -96,6 +155,7 @@ export function buildSettings(raw: RawInputs, context: ParseContext, envEntries?
     network,
     ports,
     libkrun,
+    libkrunFrom,
     logLevel,
     timeoutSeconds,
     exportEnv

@@ -1,0 +1,248 @@
+/**
+ * The guest is hostile: the bundled action against the stand-in libkrun, with a guest that
+ * attacks what the host reads back (its run records, through /proc/1/root: PID 1 is the
+ * init, whose root is the run directory's root share), and with inputs that tried to
+ * mislead the host's checks.
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import {
+  type ActionResult,
+  DIST,
+  type RunOptions,
+  STANDIN,
+  type Scratch,
+  errorLines,
+  makeScratch,
+  removeScratches,
+  runAction,
+  standinSkipReason
+} from '../__fixtures__/action-runner.js'
+
+afterAll(removeScratches)
+
+const skip = standinSkipReason()
+const describeWithStandin = skip ? describe.skip : describe
+if (skip) {
+  describe(`hostile guest (skipped: ${skip})`, () => {
+    it.skip('runs the hostile-guest suite against the stand-in libkrun', () => undefined)
+  })
+}
+
+/** The guest's view of its own records: the init's root is the run directory's root share. */
+const RECORDS = '/proc/1/root/.krun'
+const SECRET = 'hunter2-s3cr3t-value'
+
+async function run(options: RunOptions): Promise<ActionResult> {
+  const result = await runAction({ ...options, inputs: { timeout: '60', ...options.inputs } })
+  expect(result.leftInTemp).toEqual([])
+  return result
+}
+
+/** Nothing of the secret reaches the log or the job summary. */
+function expectNoSecret(result: ActionResult): void {
+  for (const text of [result.stdout, result.stderr, result.summary]) {
+    expect(text).not.toContain(SECRET)
+    expect(text).not.toContain('INPUT_')
+  }
+}
+
+/** Replaces the status record the init holds open, so the host finds what the attack leaves there. */
+const BLOCK_STATUS = `rm -f ${RECORDS}/status`
+
+describeWithStandin('a guest that tampers with its run records', () => {
+  it.each([
+    ['a link to the action process environment as init-error', `ln -s /proc/self/environ ${RECORDS}/init-error`],
+    [
+      'a link to the action process environment as status',
+      `${BLOCK_STATUS}; ln -s /proc/self/environ ${RECORDS}/status`
+    ],
+    ['a FIFO as status', `${BLOCK_STATUS}; mkfifo ${RECORDS}/status`],
+    ['a link to /dev/zero as status', `${BLOCK_STATUS}; ln -s /dev/zero ${RECORDS}/status`],
+    ['a status that is too long', `${BLOCK_STATUS}; head -c 100000 /dev/zero > ${RECORDS}/status`],
+    ['a status in another format', `${BLOCK_STATUS}; echo "exited 0 $TOKEN" > ${RECORDS}/status`],
+    ['a records directory replaced by a link', `mv ${RECORDS} ${RECORDS}.old; ln -s /proc/self ${RECORDS}`]
+  ])('fails the step without reading %s', async (_what, attack) => {
+    const started = Date.now()
+    const result = await run({ inputs: { commands: attack, env: `TOKEN=${SECRET}` } })
+    expect(errorLines(result)).toEqual([
+      expect.stringMatching(/^the guest tampered with its run records \(\.krun\/[a-z-]+\)$/)
+    ])
+    expect(result.outputs['exit-code']).toBeUndefined()
+    expect(result.summary).toContain('the guest tampered with its run records')
+    expectNoSecret(result)
+    expect(Date.now() - started).toBeLessThan(30000)
+  })
+
+  it('never shows a host file the guest linked to', async () => {
+    const scratch = makeScratch()
+    const hostFile = path.join(scratch.dir, 'host-only')
+    fs.writeFileSync(hostFile, SECRET, { mode: 0o600 })
+    const result = await run({
+      scratch,
+      inputs: { commands: `${BLOCK_STATUS}; ln -s ${hostFile} ${RECORDS}/init-error`, workspace: 'none' }
+    })
+    expect(errorLines(result)).toEqual(['the guest tampered with its run records (.krun/init-error)'])
+    expectNoSecret(result)
+  })
+
+  it('removes the run directory without following links the guest planted in it', async () => {
+    const scratch = makeScratch()
+    const hostDir = path.join(scratch.dir, 'keep')
+    fs.mkdirSync(hostDir)
+    fs.writeFileSync(path.join(hostDir, 'file'), 'kept')
+    const result = await run({
+      scratch,
+      inputs: { commands: `ln -s ${hostDir} ${RECORDS}/planted; ln -s ${hostDir} /proc/1/root/planted` }
+    })
+    expect(result.outputs['exit-code']).toBe('0')
+    expect(fs.readFileSync(path.join(hostDir, 'file'), 'utf8')).toBe('kept')
+  })
+})
+
+/** A run that must fail on its inputs, before anything starts. */
+async function refused(options: RunOptions): Promise<string[]> {
+  const result = await run(options)
+  expect(result.outputs['exit-code']).toBeUndefined()
+  expect(result.record).toBe('')
+  return errorLines(result)
+}
+
+describeWithStandin('inputs that mislead the host checks', () => {
+  it('refuses a workspace that is a link to /', async () => {
+    const scratch = makeScratch()
+    const link = path.join(scratch.dir, 'to-root')
+    fs.symlinkSync('/', link)
+    expect(await refused({ scratch, inputs: { commands: 'touch /krun-hostile-marker', workspace: link } })).toEqual([
+      `Input "workspace": "${link}" leads to / and would share the whole host read-write; name a project directory, or none`
+    ])
+    expect(fs.existsSync('/krun-hostile-marker')).toBe(false)
+  })
+
+  it('refuses a libkrun that is a FIFO without blocking on it', async () => {
+    const scratch = makeScratch()
+    const fifo = path.join(scratch.dir, 'libkrun.so.1')
+    execFileSync('mkfifo', [fifo])
+    expect(await refused({ scratch, inputs: { commands: 'true', libkrun: fifo } })).toEqual([
+      `Input "libkrun": "${fifo}" is not a regular file; expected the path of libkrun.so.1`
+    ])
+  })
+
+  it('names the input for an executable, a truncated library, and one that does not load', async () => {
+    const scratch = makeScratch()
+    const truncated = path.join(scratch.dir, 'truncated.so')
+    fs.writeFileSync(truncated, fs.readFileSync(STANDIN).subarray(0, 4096))
+    const empty = path.join(scratch.dir, 'empty.so')
+    execFileSync('cc', ['-shared', '-fPIC', '-Wl,-soname,libkrun.so.1', '-x', 'c', '-', '-o', empty], {
+      input: 'int unrelated;\n'
+    })
+    const ls = fs.realpathSync('/bin/ls')
+    expect(await refused({ scratch, inputs: { commands: 'true', libkrun: ls } })).toEqual([
+      `Input "libkrun": "${ls}" is an executable, not a shared library; expected the path of libkrun.so.1`
+    ])
+    expect(await refused({ scratch, inputs: { commands: 'true', libkrun: truncated } })).toEqual([
+      `Input "libkrun": "${truncated}" is truncated; expected the path of libkrun.so.1`
+    ])
+    const [line] = await refused({ scratch, inputs: { commands: 'true' }, libkrun: empty })
+    expect(line).toMatch(new RegExp(`^Input "KRUN_LIBRARY": cannot load ${empty}: `))
+  })
+
+  it.each([
+    ['rootfs', { rootfs: '/proc' }, /^Input "rootfs": "\/proc" has no sh /],
+    ['env', { env: 'PATH=/nowhere' }, /^Input "env": its PATH does not lead to the shell "sh" /],
+    ['workdir', { workdir: '/no/such/dir' }, /^Input "workdir": "\/no\/such\/dir" is not a directory in the guest/]
+  ])('names %s when it is what keeps the commands from starting', async (_input, inputs, line) => {
+    expect(await refused({ inputs: { commands: 'true', ...inputs } })).toEqual([expect.stringMatching(line)])
+  })
+
+  it('refuses a rootfs inside the workspace', async () => {
+    const scratch = makeScratch()
+    fs.mkdirSync(path.join(scratch.workspace, 'root'))
+    const [line] = await refused({
+      scratch,
+      inputs: { commands: 'true', rootfs: path.join(scratch.workspace, 'root') }
+    })
+    expect(line).toMatch(/^Input "rootfs": ".*\/root" is inside the workspace .*, which the guest can write/)
+  })
+
+  it('never quotes a secret from a malformed env line', async () => {
+    const key = ['-----BEGIN KEY-----', `MII${SECRET}+/==`, '-----END KEY-----'].join('\n')
+    for (const env of [`A=1\n${key}`, `MII${SECRET}+/==`, `${SECRET} x<<EOF\nv\nEOF`, `KEY<<${SECRET}\nv`]) {
+      const result = await run({ inputs: { commands: 'true', env } })
+      expect(errorLines(result)).toEqual([expect.stringMatching(/^Input "env": line [0-9]+/)])
+      expectNoSecret(result)
+      expect(result.stdout).not.toContain('MII')
+    }
+  })
+})
+
+describeWithStandin('what the guest hands back for display', () => {
+  it('escapes the commands and guest-chosen text in the job summary', async () => {
+    const commands = "echo '</code><img src=x onerror=alert(1)>'\necho '<script>alert(1)</script>'\nexit 4"
+    const result = await run({ inputs: { commands } })
+    expect(result.outputs['exit-code']).toBe('4')
+    expect(result.summary).not.toMatch(/<img|<script|<\/code><img/)
+    expect(result.summary).toContain('&#60;img src=x onerror=alert(1)&#62;')
+    expect(result.summary).toContain('&#60;script&#62;')
+  })
+
+  it('passes a CLI commands file to the guest byte for byte', () => {
+    const scratch = makeScratch()
+    const bytes = Buffer.concat([
+      Buffer.from('# not UTF-8: '),
+      Buffer.from([0xff, 0xfe, 0x20, 0x80]),
+      Buffer.from("\nprintf '"),
+      Buffer.from([0xff, 0xfe, 0x80]),
+      Buffer.from('\' > out.bin\ncp "$0" script.copy\n')
+    ])
+    const file = path.join(scratch.dir, 'script.sh')
+    fs.writeFileSync(file, bytes)
+    const result = spawnSync(process.execPath, [path.join(DIST, 'cli', 'index.js'), file], {
+      cwd: scratch.workspace,
+      env: { PATH: process.env.PATH, HOME: scratch.dir, TMPDIR: scratch.temp, KRUN_LIBRARY: STANDIN },
+      encoding: 'utf8'
+    })
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(0)
+    expect(fs.readFileSync(path.join(scratch.workspace, 'out.bin'))).toEqual(Buffer.from([0xff, 0xfe, 0x80]))
+    expect(fs.readFileSync(path.join(scratch.workspace, 'script.copy'))).toEqual(bytes)
+    expect(fs.readdirSync(scratch.temp)).toEqual([])
+  })
+})
+
+describeWithStandin('a full disk under RUNNER_TEMP', () => {
+  /** RUNNER_TEMP and the workspace on one small tmpfs, unmounted afterwards. */
+  async function onSmallDisk(commands: string): Promise<ActionResult> {
+    const base = makeScratch()
+    const disk = path.join(base.dir, 'disk')
+    fs.mkdirSync(disk)
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', disk])
+    try {
+      const scratch: Scratch = { ...base, temp: path.join(disk, 'temp'), workspace: path.join(disk, 'workspace') }
+      fs.mkdirSync(scratch.temp)
+      fs.mkdirSync(scratch.workspace)
+      return await run({ scratch, inputs: { commands } })
+    } finally {
+      execFileSync('umount', [disk])
+    }
+  }
+  const FILL = 'dd if=/dev/zero of=fill bs=64k 2>/dev/null || true; df -k . | tail -1'
+
+  it('still records the exit code: the status record needs no new space', async () => {
+    const result = await onSmallDisk(`${FILL}\nexit 3`)
+    expect(result.outputs['exit-code']).toBe('3')
+    expect(errorLines(result)).toEqual(['commands exited with code 3'])
+  })
+
+  it('says the disk is full, with the exit code, when the status could not be recorded', async () => {
+    // As when creating the record failed: no status is left for the host to read.
+    const result = await onSmallDisk(`rm -f ${RECORDS}/status\n${FILL}\nexit 3`)
+    expect(errorLines(result)).toEqual([
+      expect.stringMatching(
+        /^the disk holding RUNNER_TEMP \(\S+\) is full: the guest's status could not be recorded; the VM process exited with code 3$/
+      )
+    ])
+    expect(result.outputs['exit-code']).toBe('3')
+  })
+})
