@@ -32948,7 +32948,11 @@ function isGuestDirectory(view, guestPath) {
             stat = external_node_fs_default().lstatSync(hostPathOf(view, next));
         }
         catch {
-            return false;
+            // The init makes the directories leading to the workspace's mount point.
+            if (view.workspace === null || !view.workspace.startsWith(`${next}/`))
+                return false;
+            current = next;
+            continue;
         }
         if (stat.isSymbolicLink()) {
             if (++links > MAX_LINKS)

@@ -38,7 +38,10 @@ export function isGuestDirectory(view: GuestView, guestPath: string): boolean {
     try {
       stat = fs.lstatSync(hostPathOf(view, next))
     } catch {
-      return false
+      // The init makes the directories leading to the workspace's mount point.
+      if (view.workspace === null || !view.workspace.startsWith(`${next}/`)) return false
+      current = next
+      continue
     }
     if (stat.isSymbolicLink()) {
       if (++links > MAX_LINKS) return false
