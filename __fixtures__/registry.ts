@@ -252,8 +252,7 @@ export function compress(data: Buffer, compression: Compression): Buffer {
   if (compression === 'gzip') return zlib.gzipSync(data, { level: 1 })
   if (compression === 'zstd') {
     const zstd = (zlib as unknown as { zstdCompressSync?: (b: Buffer) => Buffer }).zstdCompressSync
-    if (!zstd) throw new Error(`zstd needs Node 22.15 or newer (this is ${process.version})`)
-    return zstd(data)
+    return zstd ? zstd(data) : execFileSync('zstd', ['-q', '-c'], { input: data, maxBuffer: 1 << 30 })
   }
   return data
 }

@@ -113,7 +113,7 @@ export async function prepareImage(request: ImageRequest): Promise<PreparedImage
   try {
     await cache.init()
     if (request.pull !== 'always') {
-      const cached = await lookup(cache, ref, platformText)
+      const cached = await lookup(cache, ref, platform)
       if (cached) {
         await cache.touchRoot(cached.metadata.manifestDigest)
         log(`Using ${ref.normalized} (${shortDigest(cached.digest)}…, ${platformText}) from the image cache; nothing to download`)
@@ -137,19 +137,29 @@ export async function prepareImage(request: ImageRequest): Promise<PreparedImage
   }
 }
 
+/** Does an image whose config says `config` run on `platform`? (A config without an architecture is trusted.) */
+function runsOn(config: ImageConfig, platform: Platform): boolean {
+  return !config.architecture || platformMatches({ ...config, os: config.os ?? 'linux' }, platform)
+}
+
+function wrongPlatform(where: string, ref: ImageReference, config: ImageConfig, platform: Platform): ImageError {
+  const wanted = showPlatform(platform)
+  return new ImageError(`${where}: ${ref.normalized} is built for ${showPlatform(config)}, not ${wanted}; use an image built for ${wanted}`)
+}
+
 async function lookup(
   cache: ImageCache,
   ref: ImageReference,
-  platform: string
+  platform: Platform
 ): Promise<{ rootfs: string; metadata: RootMetadata; digest: string } | undefined> {
-  const record = await cache.readRecord(ref.normalized, platform)
+  const record = await cache.readRecord(ref.normalized, showPlatform(platform))
   if (record) {
     const found = await cache.findRoot(record.manifestDigest)
     if (found) return { ...found, digest: record.digest }
   }
   if (ref.digest) {
     const found = await cache.findRoot(ref.digest)
-    if (found && found.metadata.platform === platform) return { ...found, digest: ref.digest }
+    if (found && runsOn(found.metadata.config, platform)) return { ...found, digest: ref.digest }
   }
   return undefined
 }
@@ -203,6 +213,8 @@ async function pull(request: ImageRequest, ref: ImageReference, platform: Platfo
   const { digest, manifestDigest, manifest, fromIndex } = await resolve(client, ref, platform)
   const record = { reference: ref.normalized, platform: platformText, digest, manifestDigest, updated: new Date().toISOString() }
   const existing = await cache.findRoot(manifestDigest)
+  const where = client.where
+  if (existing && !fromIndex && !runsOn(existing.metadata.config, platform)) throw wrongPlatform(where, ref, existing.metadata.config, platform)
   if (existing) {
     await cache.writeRecord(record)
     await cache.touchRoot(manifestDigest)
@@ -211,13 +223,8 @@ async function pull(request: ImageRequest, ref: ImageReference, platform: Platfo
     return prepared(existing.rootfs, existing.metadata, true, digest)
   }
 
-  const where = client.where
   const config = parseImageConfig(await fetchSmallBlob(client, manifest.config, 'fetching the image config'), where)
-  if (!fromIndex && config.architecture && !platformMatches({ ...config, os: config.os ?? 'linux' }, platform)) {
-    throw new ImageError(
-      `${where}: ${ref.normalized} is built for ${showPlatform(config)}, not ${platformText}; use an image built for ${platformText}`
-    )
-  }
+  if (!fromIndex && !runsOn(config, platform)) throw wrongPlatform(where, ref, config, platform)
   manifest.layers.forEach((layer, i) => {
     if (!isLayerMediaType(layer.mediaType)) {
       throw new ImageError(`${where}: layer ${i + 1} has media type "${excerpt(layer.mediaType, 80)}", which is not a filesystem layer this action can unpack`)

@@ -261,7 +261,9 @@ export class RootBuilder {
         const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = fs.constants
         const handle = await fs.promises.open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
         try {
-          await pipeline(entry, handle.createWriteStream({ autoClose: false }))
+          for await (const chunk of entry as AsyncIterable<Buffer>) {
+            for (let done = 0; done < chunk.length; ) done += (await handle.write(chunk, done)).bytesWritten
+          }
           if (this.isRoot) {
             try {
               await handle.chown(header.uid, header.gid)
