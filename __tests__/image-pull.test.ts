@@ -300,7 +300,7 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
     expect(after.image).toMatchObject({ digest: v2.digest, fromCache: true })
     const unchanged = await prepare(`${registry.host}/test/moving:edge`, { cacheDir, arch: 'x64', pull: 'always' })
     expect(unchanged.image).toMatchObject({ digest: v2.digest, fromCache: true })
-    expect(unchanged.lines.join('\n')).toMatch(/already in the image cache/)
+    expect(unchanged.lines.join('\n')).toMatch(/is unchanged \(sha256:[0-9a-f]{12}…\), already in the image cache/)
     expect(fs.readFileSync(path.join(first.image.rootfs, 'etc/version'), 'utf8')).toBe('1')
     expect(rootsIn(cacheDir)).toHaveLength(2)
     expectCleanCache(cacheDir)

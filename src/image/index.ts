@@ -210,6 +210,19 @@ async function pull(request: ImageRequest, ref: ImageReference, platform: Platfo
   const how = resolved.source === 'explicit' ? 'with the given credentials' : resolved.source === 'docker-config' ? 'with credentials from the Docker config file' : 'anonymously'
   log(`Resolving ${ref.normalized} for ${platformText} at ${ref.endpoint} (${how})`)
 
+  const previous = ref.digest ? undefined : await cache.readRecord(ref.normalized, platformText)
+  if (previous) {
+    const now = await client.headManifest(ref.tag!, MANIFEST_ACCEPT).catch(() => undefined)
+    const found = now === previous.digest ? await cache.findRoot(previous.manifestDigest) : undefined
+    if (found) {
+      await cache.writeRecord({ ...previous, updated: new Date().toISOString() })
+      await cache.touchRoot(previous.manifestDigest)
+      log(`${ref.normalized} is unchanged (${shortDigest(previous.digest)}…), already in the image cache; nothing to download`)
+      await evict(cache, maxBytes, found.metadata, log)
+      return prepared(found.rootfs, found.metadata, true, previous.digest)
+    }
+  }
+
   const { digest, manifestDigest, manifest, fromIndex } = await resolve(client, ref, platform)
   const record = { reference: ref.normalized, platform: platformText, digest, manifestDigest, updated: new Date().toISOString() }
   const existing = await cache.findRoot(manifestDigest)

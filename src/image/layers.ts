@@ -177,7 +177,12 @@ export class RootBuilder {
     } finally {
       await fd.close()
     }
-    const unzip = decompressor(detectCompression(head))
+    let unzip: NodeJS.ReadWriteStream | undefined
+    try {
+      unzip = decompressor(detectCompression(head))
+    } catch (error) {
+      throw error instanceof ImageError ? new ImageError(`${label}: ${error.message}`) : error
+    }
     const extract = tar.extract()
     const source = fs.createReadStream(file)
     let feedError: Error | undefined

@@ -231,12 +231,18 @@ export class RegistryClient {
    * Transient failures (429, 5xx, a broken or stalled connection, also while `consume` reads the body)
    * start over with backoff; anything else becomes an ImageError naming the problem.
    */
-  async request<T>(path: string, what: string, accept: string | undefined, consume: (res: OpenResponse) => Promise<T>): Promise<T> {
+  async request<T>(
+    path: string,
+    what: string,
+    accept: string | undefined,
+    consume: (res: OpenResponse) => Promise<T>,
+    method: 'GET' | 'HEAD' = 'GET'
+  ): Promise<T> {
     const url = `${await this.baseUrl()}/v2/${this.ref.repository}/${path}`
     const tried = new Set<string>()
     return this.withRetries(async () => {
       for (;;) {
-        const res = await this.sendOnce(url, accept, 'GET')
+        const res = await this.sendOnce(url, accept, method)
         if (res.status === 401 && (await this.authenticate(res.headers.get('www-authenticate'), tried))) {
           res.close()
           continue
@@ -287,6 +293,15 @@ export class RegistryClient {
       return new ImageError(`${this.where}: not found while ${what} (${status}); check the image name, tag and digest`)
     }
     return new ImageError(`${this.where}: the registry answered ${status} while ${what}`)
+  }
+
+  /**
+   * The digest a tag names now, from a HEAD request's Docker-Content-Digest (which registries do not count
+   * against pull rate limits); undefined when the registry does not say.
+   */
+  async headManifest(tag: string, accept: string): Promise<string | undefined> {
+    const digest = await this.request(`manifests/${tag}`, `checking the tag ${tag}`, accept, async (res) => res.headers.get('docker-content-digest'), 'HEAD')
+    return digest && /^sha256:[a-f0-9]{64}$/.test(digest) ? digest : undefined
   }
 
   /** Fetches a manifest (by tag or digest) with all the media types this module reads. */
