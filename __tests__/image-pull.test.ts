@@ -426,7 +426,7 @@ describeWithRegistry('prepareImage with registries that want a password', () => 
     const ref = `${registry.host}/private/app:v1`
     const anonymous = await failure(prepare(ref, { cacheDir }))
     expect(anonymous.message).toMatch(
-      new RegExp(`^registry ${registry.host}, repository private/app: the registry requires a login to pull this image \\(401 UNAUTHORIZED\\)`)
+      new RegExp(`^registry ${registry.host}, repository private/app: the repository does not exist or needs a login \\(401 UNAUTHORIZED\\)`)
     )
     const wrong = await failure(prepare(ref, { cacheDir, credentials: { username: 'ci-user', password: 'wrong-password' } }))
     expect(wrong.message).toMatch(/rejected the username and password \(as given\)/)

@@ -105,10 +105,13 @@ export async function prepareImage(request: ImageRequest): Promise<PreparedImage
   if (!PULL_POLICIES.includes(request.pull)) {
     throw new ImageError(`pull must be one of ${PULL_POLICIES.join(', ')}, not "${excerpt(String(request.pull), 40)}"`)
   }
+  if (typeof request.cacheDir !== 'string' || request.cacheDir === '') {
+    throw new ImageError(`${whereOf(ref)}: no image cache directory was given; set one`)
+  }
   const platform = platformFor(request.arch)
   const platformText = showPlatform(platform)
   const maxBytes = request.maxCacheBytes ?? DEFAULT_MAX_CACHE_BYTES
-  const cache = new ImageCache(request.cacheDir)
+  const cache = new ImageCache(path.resolve(request.cacheDir))
   const log = request.log
   try {
     await cache.init()

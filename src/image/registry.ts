@@ -2,7 +2,7 @@
  * A client for the OCI distribution API: HTTPS (plain HTTP only for loopback registries, as Docker),
  * Bearer-token and Basic authentication, redirects to blob storage, retries with backoff.
  */
-import { Readable } from 'node:stream'
+import { Readable, Transform, pipeline } from 'node:stream'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { basicAuthorization, parseChallenges, type CredentialSource, type Credentials } from './auth.js'
 import { ImageError, excerpt } from './errors.js'
@@ -115,8 +115,16 @@ export class RegistryClient {
           current = next.toString()
           continue
         }
-        const body = res.body ? Readable.fromWeb(res.body as WebReadableStream<Uint8Array>) : Readable.from([])
-        body.on('data', touch)
+        // Every chunk restarts the idle timer on its way through (a 'data' listener would start the
+        // stream flowing before the caller reads it).
+        const raw = res.body ? Readable.fromWeb(res.body as WebReadableStream<Uint8Array>) : Readable.from([])
+        const body = new Transform({
+          transform(chunk: Buffer, _encoding, callback) {
+            touch()
+            callback(null, chunk)
+          }
+        })
+        pipeline(raw, body, () => undefined)
         const close = (): void => {
           clearTimeout(timer)
           body.destroy()
@@ -283,7 +291,7 @@ export class RegistryClient {
       return new ImageError(
         this.credentials
           ? `${this.where}: the registry rejected the username and password (${this.sourceText()}) while ${what} (${status}); check them`
-          : `${this.where}: the registry requires a login to pull this image (${status}); give a username and password or run docker login`
+          : `${this.where}: the repository does not exist or needs a login (${status}); check the name, or give a username and password (or run docker login)`
       )
     }
     if (res.status === 403) {
