@@ -326,6 +326,17 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
     expectCleanCache(cacheDir)
   })
 
+  test('a manifest pulled by digest is verified too', async () => {
+    const pushed = await pushImage(registry, 'test/corrupt-manifest', { layers: [{ entries: busyboxEntries() }] })
+    const data = blobDataPath(registry, pushed.digest)
+    fs.writeFileSync(data, fs.readFileSync(data, 'utf8').replace('"schemaVersion":2', '"schemaVersion": 2'))
+    const cacheDir = newCacheDir()
+    const error = await failure(prepare(`${registry.host}/test/corrupt-manifest@${pushed.digest}`, { cacheDir, arch: 'x64' }))
+    expect(error.message).toMatch(/repository test\/corrupt-manifest: the manifest the registry sent does not match the pinned digest/)
+    expect(rootsIn(cacheDir)).toEqual([])
+    expectCleanCache(cacheDir)
+  })
+
   test('a layer that tries to write outside the root writes nothing outside it', async () => {
     const outside = path.join(base, 'outside')
     fs.mkdirSync(outside, { recursive: true })

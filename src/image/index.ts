@@ -103,7 +103,7 @@ function prepared(rootfs: string, metadata: RootMetadata, fromCache: boolean, di
 export async function prepareImage(request: ImageRequest): Promise<PreparedImage> {
   const ref = parseImageReference(request.reference)
   if (!PULL_POLICIES.includes(request.pull)) {
-    throw new ImageError(`pull must be one of ${PULL_POLICIES.join(', ')}, not "${excerpt(String(request.pull), 40)}"`)
+    throw new ImageError(`${whereOf(ref)}: pull must be one of ${PULL_POLICIES.join(', ')}, not "${excerpt(String(request.pull), 40)}"`)
   }
   if (typeof request.cacheDir !== 'string' || request.cacheDir === '') {
     throw new ImageError(`${whereOf(ref)}: no image cache directory was given; set one`)
@@ -184,7 +184,7 @@ async function resolve(
   const top = await client.getManifest(ref.digest ?? ref.tag!, MANIFEST_ACCEPT)
   const digest = sha256(top.bytes)
   if (ref.digest && digest !== ref.digest) {
-    throw new ImageError(`${where}: the manifest the registry sent does not match the pinned digest ${shortDigest(ref.digest)}…; do not use this registry's copy`)
+    throw new ImageError(`${where}: the manifest the registry sent does not match the pinned digest ${shortDigest(ref.digest)}…; its copy is corrupt or was altered, check the registry`)
   }
   const parsed = parseManifest(top.bytes, top.contentType, where)
   if (parsed.kind === 'manifest') return { digest, manifestDigest: digest, manifest: parsed, fromIndex: false }
