@@ -24,6 +24,7 @@ import {
 } from '../__fixtures__/registry.js'
 import { ImageError, prepareImage, type ImageRequest, type PreparedImage } from '../src/image/index.js'
 import { ImageCache } from '../src/image/cache.js'
+import { removeTree } from '../src/image/layers.js'
 
 const isRoot = process.getuid?.() === 0
 const hasZstd = typeof (zlib as unknown as { createZstdDecompress?: unknown }).createZstdDecompress === 'function'
@@ -76,12 +77,9 @@ beforeAll(() => {
   fs.mkdirSync(home)
 })
 
-afterAll(() => {
-  for (const dir of fs.readdirSync(base)) {
-    const roots = path.join(base, dir, 'roots')
-    if (fs.existsSync(roots)) for (const entry of fs.readdirSync(roots)) fs.chmodSync(path.join(roots, entry), 0o755)
-  }
-  fs.rmSync(base, { recursive: true, force: true })
+afterAll(async () => {
+  // Cached entries and some image directories are read-only.
+  await removeTree(base)
 })
 
 describeWithRegistry('prepareImage with a registry on loopback', () => {
