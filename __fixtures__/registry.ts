@@ -120,7 +120,9 @@ export async function startRegistry(options: { login?: Login } = {}): Promise<Te
     '  secret: test-only-secret'
   ]
   if (options.login) {
-    const entry = execFileSync('htpasswd', ['-Bbn', options.login.username, options.login.password], { encoding: 'utf8' })
+    const entry = execFileSync('htpasswd', ['-Bbn', options.login.username, options.login.password], {
+      encoding: 'utf8'
+    })
     fs.writeFileSync(path.join(dir, 'htpasswd'), entry.trim() + '\n')
     lines.push('auth:', '  htpasswd:', '    realm: test-registry', `    path: ${path.join(dir, 'htpasswd')}`)
   }
@@ -156,7 +158,9 @@ export async function startRegistry(options: { login?: Login } = {}): Promise<Te
 
 function authHeaders(registry: TestRegistry): Record<string, string> {
   return registry.login
-    ? { Authorization: `Basic ${Buffer.from(`${registry.login.username}:${registry.login.password}`).toString('base64')}` }
+    ? {
+        Authorization: `Basic ${Buffer.from(`${registry.login.username}:${registry.login.password}`).toString('base64')}`
+      }
     : {}
 }
 
@@ -173,7 +177,10 @@ export interface Blob {
 /** Pushes a blob with one POST and one PUT (a monolithic upload). */
 export async function pushBlob(registry: TestRegistry, repo: string, data: Buffer, mediaType: string): Promise<Blob> {
   const digest = digestOf(data)
-  const start = await fetch(`http://${registry.host}/v2/${repo}/blobs/uploads/`, { method: 'POST', headers: authHeaders(registry) })
+  const start = await fetch(`http://${registry.host}/v2/${repo}/blobs/uploads/`, {
+    method: 'POST',
+    headers: authHeaders(registry)
+  })
   if (start.status !== 202) throw new Error(`blob upload start: ${start.status} ${await start.text()}`)
   const location = new URL(start.headers.get('location')!, `http://${registry.host}`)
   location.searchParams.set('digest', digest)
@@ -186,7 +193,13 @@ export async function pushBlob(registry: TestRegistry, repo: string, data: Buffe
   return { digest, size: data.length, mediaType }
 }
 
-export async function pushManifest(registry: TestRegistry, repo: string, reference: string, body: Buffer, mediaType: string): Promise<Blob> {
+export async function pushManifest(
+  registry: TestRegistry,
+  repo: string,
+  reference: string,
+  body: Buffer,
+  mediaType: string
+): Promise<Blob> {
   const res = await fetch(`http://${registry.host}/v2/${repo}/manifests/${reference}`, {
     method: 'PUT',
     headers: { ...authHeaders(registry), 'Content-Type': mediaType },
@@ -267,7 +280,9 @@ let busyboxBytes: Buffer | undefined
 export function busybox(): Buffer {
   if (!busyboxBytes) {
     const real = ['/bin/busybox', '/usr/bin/busybox'].find((f) => fs.existsSync(f))
-    busyboxBytes = real ? fs.readFileSync(real) : Buffer.concat([Buffer.from('\x7fELF'), createHash('sha512').update('busybox').digest()])
+    busyboxBytes = real
+      ? fs.readFileSync(real)
+      : Buffer.concat([Buffer.from('\x7fELF'), createHash('sha512').update('busybox').digest()])
   }
   return busyboxBytes
 }
@@ -277,7 +292,11 @@ export function busyboxEntries(): LayerEntry[] {
   return [
     { name: 'bin/', type: 'directory' },
     { name: 'bin/busybox', content: busybox(), mode: 0o755 },
-    ...['sh', 'ls', 'cat', 'echo'].map((applet) => ({ name: `bin/${applet}`, type: 'symlink' as const, linkname: 'busybox' })),
+    ...['sh', 'ls', 'cat', 'echo'].map((applet) => ({
+      name: `bin/${applet}`,
+      type: 'symlink' as const,
+      linkname: 'busybox'
+    })),
     { name: 'etc/', type: 'directory' },
     { name: 'etc/hostname', content: 'image\n' },
     { name: 'tmp/', type: 'directory', mode: 0o1777 }
@@ -297,7 +316,11 @@ export interface PushImageOptions {
 }
 
 /** Builds and pushes a single-platform image; returns its manifest descriptor. */
-export async function pushImage(registry: TestRegistry, repo: string, options: PushImageOptions): Promise<Blob & { layers: Blob[] }> {
+export async function pushImage(
+  registry: TestRegistry,
+  repo: string,
+  options: PushImageOptions
+): Promise<Blob & { layers: Blob[] }> {
   const layers: Blob[] = []
   const diffIds: string[] = []
   for (const layer of options.layers) {
@@ -373,38 +396,42 @@ export interface TestProxy {
 }
 
 function listen(server: http.Server): Promise<number> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)))
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port))
+  )
 }
 
 /** Streams `target`'s answer to a request, cutting it halfway when `cut` is set. */
-function forward(target: string, req: http.IncomingMessage, res: http.ServerResponse, cut: boolean, onCut: () => void): void {
+function forward(
+  target: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  cut: boolean,
+  onCut: () => void
+): void {
   const headers: http.OutgoingHttpHeaders = { ...req.headers, host: target }
   delete headers.authorization
-  const upstream = http.request(
-    `http://${target}${req.url}`,
-    { method: req.method, headers },
-    (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers)
-      if (!cut) {
-        up.pipe(res)
-        return
-      }
-      const length = Number(up.headers['content-length'] ?? 0)
-      let sent = 0
-      up.on('data', (chunk: Buffer) => {
-        const room = Math.floor(length / 2) - sent
-        if (room <= 0) return
-        const part = chunk.subarray(0, room)
-        sent += part.length
-        res.write(part)
-        if (sent >= Math.floor(length / 2)) {
-          onCut()
-          up.destroy()
-          res.socket?.destroy()
-        }
-      })
+  const upstream = http.request(`http://${target}${req.url}`, { method: req.method, headers }, (up) => {
+    res.writeHead(up.statusCode ?? 502, up.headers)
+    if (!cut) {
+      up.pipe(res)
+      return
     }
-  )
+    const length = Number(up.headers['content-length'] ?? 0)
+    let sent = 0
+    up.on('data', (chunk: Buffer) => {
+      const room = Math.floor(length / 2) - sent
+      if (room <= 0) return
+      const part = chunk.subarray(0, room)
+      sent += part.length
+      res.write(part)
+      if (sent >= Math.floor(length / 2)) {
+        onCut()
+        up.destroy()
+        res.socket?.destroy()
+      }
+    })
+  })
   upstream.on('error', () => res.socket?.destroy())
   req.pipe(upstream)
 }
@@ -428,7 +455,9 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
     if (url.pathname === '/token') {
       state.tokenRequests++
       const login = options.bearer?.login
-      const expected = login ? `Basic ${Buffer.from(`${login.username}:${login.password}`).toString('base64')}` : undefined
+      const expected = login
+        ? `Basic ${Buffer.from(`${login.username}:${login.password}`).toString('base64')}`
+        : undefined
       if (expected && req.headers.authorization !== expected) {
         res.writeHead(401, { 'Content-Type': 'application/json' }).end('{"details":"incorrect username or password"}')
         return

@@ -94,7 +94,13 @@ describe('ImageCache', () => {
   test('reference records round-trip and are keyed by platform', async () => {
     const cache = new ImageCache(base)
     await cache.init()
-    const record = { reference: 'docker.io/library/alpine:latest', platform: 'linux/amd64', digest: D('1'), manifestDigest: D('2'), updated: 'now' }
+    const record = {
+      reference: 'docker.io/library/alpine:latest',
+      platform: 'linux/amd64',
+      digest: D('1'),
+      manifestDigest: D('2'),
+      updated: 'now'
+    }
     await cache.writeRecord(record)
     expect(await cache.readRecord(record.reference, 'linux/amd64')).toEqual(record)
     expect(await cache.readRecord(record.reference, 'linux/arm64/v8')).toBeUndefined()
@@ -133,10 +139,21 @@ describe('layers', () => {
     expect(isLayerMediaType('application/wasm')).toBe(false)
   })
 
-  test('a whiteout removes from lower layers only; an opaque directory keeps its own layer\'s entries', async () => {
+  test("a whiteout removes from lower layers only; an opaque directory keeps its own layer's entries", async () => {
     const { root } = await apply([
-      [{ name: 'a', content: 'lower' }, { name: 'b', content: 'b' }, { name: 'd/x', content: 'x' }, { name: 'd/sub/y', content: 'y' }],
-      [{ name: 'a', content: 'upper' }, { name: '.wh.a' }, { name: '.wh.b' }, { name: 'd/sub/w', content: 'w' }, { name: 'd/.wh..wh..opq' }]
+      [
+        { name: 'a', content: 'lower' },
+        { name: 'b', content: 'b' },
+        { name: 'd/x', content: 'x' },
+        { name: 'd/sub/y', content: 'y' }
+      ],
+      [
+        { name: 'a', content: 'upper' },
+        { name: '.wh.a' },
+        { name: '.wh.b' },
+        { name: 'd/sub/w', content: 'w' },
+        { name: 'd/.wh..wh..opq' }
+      ]
     ])
     expect(listTree(root)).toEqual(['a', 'd/', 'd/sub/', 'd/sub/w'])
     expect(fs.readFileSync(path.join(root, 'a'), 'utf8')).toBe('upper')
@@ -144,7 +161,11 @@ describe('layers', () => {
 
   test('an opaque root directory clears every lower layer', async () => {
     const { root } = await apply([
-      [{ name: 'a', content: 'lower' }, { name: 'd/x', content: 'x' }, { name: 'keep/y', content: 'y' }],
+      [
+        { name: 'a', content: 'lower' },
+        { name: 'd/x', content: 'x' },
+        { name: 'keep/y', content: 'y' }
+      ],
       [{ name: 'a', content: 'upper' }, { name: '.wh.a' }, { name: 'd/.wh..wh..opq' }, { name: 'd/z', content: 'z' }],
       [{ name: 'new', content: 'n' }, { name: '.wh..wh..opq' }]
     ])
@@ -156,7 +177,10 @@ describe('layers', () => {
     fs.mkdirSync(outside)
     fs.writeFileSync(path.join(outside, 'f'), 'f')
     const { root } = await apply([
-      [{ name: 'l', type: 'symlink', linkname: outside }, { name: 'file', content: 'x' }],
+      [
+        { name: 'l', type: 'symlink', linkname: outside },
+        { name: 'file', content: 'x' }
+      ],
       [{ name: 'l/.wh.f' }, { name: 'file/.wh.g' }, { name: 'l/sub/.wh..wh..opq' }]
     ])
     expect(fs.readdirSync(outside)).toEqual(['f'])
@@ -167,6 +191,8 @@ describe('layers', () => {
     const good = compress(await tarOf([{ name: 'a', content: 'x'.repeat(100000) }]), 'gzip')
     await expect(apply([good.subarray(0, good.length / 2)])).rejects.toThrow(/^layer 1 is not a readable layer/)
     await removeTree(path.join(base, 'root'))
-    await expect(apply([Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.alloc(100, 1)])])).rejects.toBeInstanceOf(ImageError)
+    await expect(apply([Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.alloc(100, 1)])])).rejects.toBeInstanceOf(
+      ImageError
+    )
   })
 })

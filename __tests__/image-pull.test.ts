@@ -37,7 +37,10 @@ function newCacheDir(): string {
   return path.join(base, `cache-${++counter}`)
 }
 
-async function prepare(reference: string, extra: Partial<ImageRequest> = {}): Promise<{ image: PreparedImage; lines: string[] }> {
+async function prepare(
+  reference: string,
+  extra: Partial<ImageRequest> = {}
+): Promise<{ image: PreparedImage; lines: string[] }> {
   const lines: string[] = []
   const image = await prepareImage({
     reference,
@@ -136,7 +139,12 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
     })
     const cacheDir = newCacheDir()
     const { image, lines } = await prepare(`${registry.host}/test/layers:v1`, { cacheDir, arch: 'x64' })
-    expect(image).toMatchObject({ digest: pushed.digest, manifestDigest: pushed.digest, fromCache: false, platform: 'linux/amd64' })
+    expect(image).toMatchObject({
+      digest: pushed.digest,
+      manifestDigest: pushed.digest,
+      fromCache: false,
+      platform: 'linux/amd64'
+    })
     expect(image.reference).toBe(`${registry.host}/test/layers:v1`)
     expect(image.rootfs).toBe(path.join(cacheDir, 'roots', `sha256-${pushed.digest.slice(7)}`, 'rootfs'))
     expect(image.sizeBytes).toBeGreaterThan(busybox().length)
@@ -207,7 +215,11 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
   })
 
   test('Docker v2 media types and an uncompressed layer detected by its bytes', async () => {
-    const pushed = await pushImage(registry, 'test/docker', { tag: 'latest', docker: true, layers: [{ entries: busyboxEntries(), compression: 'none' }] })
+    const pushed = await pushImage(registry, 'test/docker', {
+      tag: 'latest',
+      docker: true,
+      layers: [{ entries: busyboxEntries(), compression: 'none' }]
+    })
     const cacheDir = newCacheDir()
     const { image } = await prepare(`${registry.host}/test/docker`, { cacheDir, arch: 'x64' })
     expect(image.digest).toBe(pushed.digest)
@@ -215,14 +227,21 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
     expectCleanCache(cacheDir)
   })
 
-  test('a multi-arch index: the runner\'s platform is picked; an index without it fails listing its platforms', async () => {
-    const amd = await pushImage(registry, 'test/multi', { architecture: 'amd64', layers: [{ entries: [...busyboxEntries(), { name: 'etc/arch', content: 'amd64' }] }] })
+  test("a multi-arch index: the runner's platform is picked; an index without it fails listing its platforms", async () => {
+    const amd = await pushImage(registry, 'test/multi', {
+      architecture: 'amd64',
+      layers: [{ entries: [...busyboxEntries(), { name: 'etc/arch', content: 'amd64' }] }]
+    })
     const arm = await pushImage(registry, 'test/multi', {
       architecture: 'arm64',
       variant: 'v8',
       layers: [{ entries: [...busyboxEntries(), { name: 'etc/arch', content: 'arm64' }] }]
     })
-    const armv7 = await pushImage(registry, 'test/multi', { architecture: 'arm', variant: 'v7', layers: [{ entries: busyboxEntries() }] })
+    const armv7 = await pushImage(registry, 'test/multi', {
+      architecture: 'arm',
+      variant: 'v7',
+      layers: [{ entries: busyboxEntries() }]
+    })
     const index = await pushIndex(registry, 'test/multi', 'all', [
       { manifest: amd, architecture: 'amd64' },
       { manifest: arm, architecture: 'arm64', variant: 'v8' }
@@ -236,10 +255,16 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
     expect(fs.readFileSync(path.join(arm64.image.rootfs, 'etc/arch'), 'utf8')).toBe('arm64')
     expect(rootsIn(cacheDir)).toHaveLength(2)
 
-    await pushIndex(registry, 'test/multi', 'no-arm64', [
-      { manifest: amd, architecture: 'amd64' },
-      { manifest: armv7, architecture: 'arm', variant: 'v7' }
-    ], true)
+    await pushIndex(
+      registry,
+      'test/multi',
+      'no-arm64',
+      [
+        { manifest: amd, architecture: 'amd64' },
+        { manifest: armv7, architecture: 'arm', variant: 'v7' }
+      ],
+      true
+    )
     const error = await failure(prepare(`${registry.host}/test/multi:no-arm64`, { cacheDir, arch: 'arm64' }))
     expect(error.message).toBe(
       `registry ${registry.host}, repository test/multi: ${registry.host}/test/multi:no-arm64 has no linux/arm64/v8 image; ` +
@@ -253,7 +278,13 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
   })
 
   test('a zstd layer', async () => {
-    await pushImage(registry, 'test/zstd', { tag: 'z', layers: [{ entries: busyboxEntries(), compression: 'zstd' }, { entries: [{ name: 'etc/z', content: 'zstd' }], compression: 'gzip' }] })
+    await pushImage(registry, 'test/zstd', {
+      tag: 'z',
+      layers: [
+        { entries: busyboxEntries(), compression: 'zstd' },
+        { entries: [{ name: 'etc/z', content: 'zstd' }], compression: 'gzip' }
+      ]
+    })
     const cacheDir = newCacheDir()
     if (!hasZstd) {
       const error = await failure(prepare(`${registry.host}/test/zstd:z`, { cacheDir }))
@@ -268,25 +299,37 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
   })
 
   test('a pinned digest, and a digest the registry does not have', async () => {
-    const pushed = await pushImage(registry, 'test/pinned', { layers: [{ entries: [...busyboxEntries(), { name: 'etc/pin', content: 'pinned' }] }] })
+    const pushed = await pushImage(registry, 'test/pinned', {
+      layers: [{ entries: [...busyboxEntries(), { name: 'etc/pin', content: 'pinned' }] }]
+    })
     const cacheDir = newCacheDir()
     const { image } = await prepare(`${registry.host}/test/pinned@${pushed.digest}`, { cacheDir, arch: 'x64' })
     expect(image).toMatchObject({ digest: pushed.digest, reference: `${registry.host}/test/pinned@${pushed.digest}` })
     expect(fs.readFileSync(path.join(image.rootfs, 'etc/pin'), 'utf8')).toBe('pinned')
     const missing = `sha256:${'0'.repeat(64)}`
     const error = await failure(prepare(`${registry.host}/test/pinned@${missing}`, { cacheDir }))
-    expect(error.message).toMatch(new RegExp(`^registry ${registry.host}, repository test/pinned: not found while fetching the manifest .*404`))
+    expect(error.message).toMatch(
+      new RegExp(`^registry ${registry.host}, repository test/pinned: not found while fetching the manifest .*404`)
+    )
     const unknownRepo = await failure(prepare(`${registry.host}/test/nothing-here:v1`, { cacheDir }))
-    expect(unknownRepo.message).toMatch(/repository test\/nothing-here: not found .*check the image name, tag and digest/)
+    expect(unknownRepo.message).toMatch(
+      /repository test\/nothing-here: not found .*check the image name, tag and digest/
+    )
     expectCleanCache(cacheDir)
   })
 
   test('a tag that moves: pull always sees the new digest, missing does not', async () => {
-    const v1 = await pushImage(registry, 'test/moving', { tag: 'edge', layers: [{ entries: busyboxEntries() }, { entries: [{ name: 'etc/version', content: '1' }] }] })
+    const v1 = await pushImage(registry, 'test/moving', {
+      tag: 'edge',
+      layers: [{ entries: busyboxEntries() }, { entries: [{ name: 'etc/version', content: '1' }] }]
+    })
     const cacheDir = newCacheDir()
     const first = await prepare(`${registry.host}/test/moving:edge`, { cacheDir, arch: 'x64' })
     expect(first.image.digest).toBe(v1.digest)
-    const v2 = await pushImage(registry, 'test/moving', { tag: 'edge', layers: [{ entries: busyboxEntries() }, { entries: [{ name: 'etc/version', content: '2' }] }] })
+    const v2 = await pushImage(registry, 'test/moving', {
+      tag: 'edge',
+      layers: [{ entries: busyboxEntries() }, { entries: [{ name: 'etc/version', content: '2' }] }]
+    })
     const missing = await prepare(`${registry.host}/test/moving:edge`, { cacheDir, arch: 'x64' })
     expect(missing.image).toMatchObject({ digest: v1.digest, fromCache: true })
     const always = await prepare(`${registry.host}/test/moving:edge`, { cacheDir, arch: 'x64', pull: 'always' })
@@ -307,7 +350,10 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
   test('a blob whose content does not match its digest fails and leaves nothing in the cache', async () => {
     const pushed = await pushImage(registry, 'test/corrupt', {
       tag: 'bad',
-      layers: [{ entries: busyboxEntries() }, { entries: [{ name: 'etc/x', content: 'x'.repeat(5000) }], compression: 'none' }]
+      layers: [
+        { entries: busyboxEntries() },
+        { entries: [{ name: 'etc/x', content: 'x'.repeat(5000) }], compression: 'none' }
+      ]
     })
     const data = blobDataPath(registry, pushed.layers[1].digest)
     const bytes = fs.readFileSync(data)
@@ -316,7 +362,9 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
     const cacheDir = newCacheDir()
     const error = await failure(prepare(`${registry.host}/test/corrupt:bad`, { cacheDir, arch: 'x64' }))
     expect(error.message).toMatch(
-      new RegExp(`^registry ${registry.host}, repository test/corrupt: fetching layer 2/2 sha256:[0-9a-f]{12}…: the content does not match its digest`)
+      new RegExp(
+        `^registry ${registry.host}, repository test/corrupt: fetching layer 2/2 sha256:[0-9a-f]{12}…: the content does not match its digest`
+      )
     )
     expect(rootsIn(cacheDir)).toEqual([])
     expect(fs.readdirSync(path.join(cacheDir, 'blobs'))).not.toContain(`sha256-${pushed.layers[1].digest.slice(7)}`)
@@ -329,8 +377,12 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
     const data = blobDataPath(registry, pushed.digest)
     fs.writeFileSync(data, fs.readFileSync(data, 'utf8').replace('"schemaVersion":2', '"schemaVersion": 2'))
     const cacheDir = newCacheDir()
-    const error = await failure(prepare(`${registry.host}/test/corrupt-manifest@${pushed.digest}`, { cacheDir, arch: 'x64' }))
-    expect(error.message).toMatch(/repository test\/corrupt-manifest: the manifest the registry sent does not match the pinned digest/)
+    const error = await failure(
+      prepare(`${registry.host}/test/corrupt-manifest@${pushed.digest}`, { cacheDir, arch: 'x64' })
+    )
+    expect(error.message).toMatch(
+      /repository test\/corrupt-manifest: the manifest the registry sent does not match the pinned digest/
+    )
     expect(rootsIn(cacheDir)).toEqual([])
     expectCleanCache(cacheDir)
   })
@@ -384,7 +436,10 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
   })
 
   test('two concurrent pulls of one uncached image both succeed and leave one entry', async () => {
-    const pushed = await pushImage(registry, 'test/race', { tag: 'r', layers: [{ entries: busyboxEntries() }, { entries: [{ name: 'etc/race', content: 'r' }] }] })
+    const pushed = await pushImage(registry, 'test/race', {
+      tag: 'r',
+      layers: [{ entries: busyboxEntries() }, { entries: [{ name: 'etc/race', content: 'r' }] }]
+    })
     const cacheDir = newCacheDir()
     const [a, b] = await Promise.all([
       prepare(`${registry.host}/test/race:r`, { cacheDir, arch: 'x64' }),
@@ -399,7 +454,10 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
   })
 
   test('least recently used entries are evicted over the cap; the one in use never is', async () => {
-    await pushImage(registry, 'test/evict', { tag: 'a', layers: [{ entries: [...busyboxEntries(), { name: 'etc/a', content: 'a' }] }] })
+    await pushImage(registry, 'test/evict', {
+      tag: 'a',
+      layers: [{ entries: [...busyboxEntries(), { name: 'etc/a', content: 'a' }] }]
+    })
     await pushImage(registry, 'test/evict', { tag: 'b', layers: [{ entries: [{ name: 'etc/b', content: 'b' }] }] })
     const cacheDir = newCacheDir()
     const a = await prepare(`${registry.host}/test/evict:a`, { cacheDir, arch: 'x64', maxCacheBytes: 1 })
@@ -435,9 +493,13 @@ describeWithRegistry('prepareImage with registries that want a password', () => 
     const ref = `${registry.host}/private/app:v1`
     const anonymous = await failure(prepare(ref, { cacheDir }))
     expect(anonymous.message).toMatch(
-      new RegExp(`^registry ${registry.host}, repository private/app: the repository does not exist or needs a login \\(401 UNAUTHORIZED\\)`)
+      new RegExp(
+        `^registry ${registry.host}, repository private/app: the repository does not exist or needs a login \\(401 UNAUTHORIZED\\)`
+      )
     )
-    const wrong = await failure(prepare(ref, { cacheDir, credentials: { username: 'ci-user', password: 'wrong-password' } }))
+    const wrong = await failure(
+      prepare(ref, { cacheDir, credentials: { username: 'ci-user', password: 'wrong-password' } })
+    )
     expect(wrong.message).toMatch(/rejected the username and password \(as given\)/)
     expect(wrong.message).not.toMatch(/wrong-password/)
     const { image, lines } = await prepare(ref, { cacheDir, credentials: login, arch: 'x64' })
@@ -453,10 +515,18 @@ describeWithRegistry('prepareImage with registries that want a password', () => 
     fs.mkdirSync(dockerConfig, { recursive: true })
     fs.writeFileSync(
       path.join(dockerConfig, 'config.json'),
-      JSON.stringify({ auths: { [`http://${registry.host}`]: { auth: Buffer.from(`${login.username}:${login.password}`).toString('base64') } } })
+      JSON.stringify({
+        auths: {
+          [`http://${registry.host}`]: { auth: Buffer.from(`${login.username}:${login.password}`).toString('base64') }
+        }
+      })
     )
     const cacheDir = newCacheDir()
-    const { image, lines } = await prepare(`${registry.host}/private/app:v1`, { cacheDir, arch: 'x64', env: { HOME: home, DOCKER_CONFIG: dockerConfig } })
+    const { image, lines } = await prepare(`${registry.host}/private/app:v1`, {
+      cacheDir,
+      arch: 'x64',
+      env: { HOME: home, DOCKER_CONFIG: dockerConfig }
+    })
     expect(listTree(image.rootfs)).toEqual(BUSYBOX_TREE)
     expect(lines.join('\n')).toMatch(/with credentials from the Docker config file/)
     expectCleanCache(cacheDir)
@@ -470,7 +540,10 @@ describeWithRegistry('prepareImage through a proxy: Bearer tokens, redirects, br
     registry = await startRegistry()
     await pushImage(registry, 'proxied/app', {
       tag: 'v1',
-      layers: [{ entries: busyboxEntries() }, { entries: [{ name: 'etc/big', content: Buffer.alloc(256 * 1024, 7) }], compression: 'none' }]
+      layers: [
+        { entries: busyboxEntries() },
+        { entries: [{ name: 'etc/big', content: Buffer.alloc(256 * 1024, 7) }], compression: 'none' }
+      ]
     })
   })
   afterAll(async () => {
@@ -484,7 +557,12 @@ describeWithRegistry('prepareImage through a proxy: Bearer tokens, redirects, br
       const cacheDir = newCacheDir()
       const denied = await failure(prepare(`${proxy.host}/proxied/app:v1`, { cacheDir }))
       expect(denied.message).toMatch(/repository proxied\/app: the registry's token service refused anonymous access/)
-      const wrong = await failure(prepare(`${proxy.host}/proxied/app:v1`, { cacheDir, credentials: { username: 'bearer-user', password: 'nope-nope' } }))
+      const wrong = await failure(
+        prepare(`${proxy.host}/proxied/app:v1`, {
+          cacheDir,
+          credentials: { username: 'bearer-user', password: 'nope-nope' }
+        })
+      )
       expect(wrong.message).toMatch(/token service rejected the username and password/)
       expect(wrong.message).not.toContain('nope-nope')
       const { image } = await prepare(`${proxy.host}/proxied/app:v1`, { cacheDir, credentials: login, arch: 'x64' })
@@ -528,7 +606,11 @@ describeWithRegistry('prepareImage through a proxy: Bearer tokens, redirects, br
     try {
       const cacheDir = newCacheDir()
       const error = await failure(prepare(`${proxy.host}/proxied/app:v1`, { cacheDir, arch: 'x64' }))
-      expect(error.message).toMatch(new RegExp(`^registry ${proxy.host}, repository proxied/app: fetching (the image config|layer \\d/2 .*) failed after 4 tries: `))
+      expect(error.message).toMatch(
+        new RegExp(
+          `^registry ${proxy.host}, repository proxied/app: fetching (the image config|layer \\d/2 .*) failed after 4 tries: `
+        )
+      )
       expect(rootsIn(cacheDir)).toEqual([])
       expect(fs.readdirSync(path.join(cacheDir, 'blobs')).length).toBeLessThan(2)
       expectCleanCache(cacheDir)
@@ -557,7 +639,9 @@ describeWithRegistry('prepareImage when the registry is gone', () => {
     const never = await prepare(ref, { cacheDir, arch: 'x64', pull: 'never' })
     expect(never.image.rootfs).toBe(cached.image.rootfs)
     const always = await failure(prepare(ref, { cacheDir, arch: 'x64', pull: 'always' }))
-    expect(always.message).toMatch(/failed after 4 tries: the connection failed \(ECONNREFUSED\); check that the registry is reachable/)
+    expect(always.message).toMatch(
+      /failed after 4 tries: the connection failed \(ECONNREFUSED\); check that the registry is reachable/
+    )
     expectCleanCache(cacheDir)
   })
 })

@@ -15,7 +15,14 @@ describe('parseImageReference', () => {
     ['index.docker.io/library/alpine:3', 'docker.io', 'library/alpine', '3', undefined, 'docker.io/library/alpine:3'],
     ['user/app', 'docker.io', 'user/app', 'latest', undefined, 'docker.io/user/app:latest'],
     ['ghcr.io/o/r:tag', 'ghcr.io', 'o/r', 'tag', undefined, 'ghcr.io/o/r:tag'],
-    [`registry:5000/x@sha256:${HEX}`, 'registry:5000', 'x', undefined, `sha256:${HEX}`, `registry:5000/x@sha256:${HEX}`],
+    [
+      `registry:5000/x@sha256:${HEX}`,
+      'registry:5000',
+      'x',
+      undefined,
+      `sha256:${HEX}`,
+      `registry:5000/x@sha256:${HEX}`
+    ],
     ['localhost:5000/x', 'localhost:5000', 'x', 'latest', undefined, 'localhost:5000/x:latest'],
     ['localhost/a/b__c.d-e', 'localhost', 'a/b__c.d-e', 'latest', undefined, 'localhost/a/b__c.d-e:latest'],
     ['[::1]:5000/x:1', '[::1]:5000', 'x', '1', undefined, '[::1]:5000/x:1'],
@@ -64,21 +71,32 @@ describe('parseImageReference', () => {
 
 describe('WWW-Authenticate challenges', () => {
   test('Bearer with quoted parameters', () => {
-    expect(parseChallenges('Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/alpine:pull"')).toEqual([
+    expect(
+      parseChallenges(
+        'Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/alpine:pull"'
+      )
+    ).toEqual([
       {
         scheme: 'bearer',
-        params: { realm: 'https://auth.docker.io/token', service: 'registry.docker.io', scope: 'repository:library/alpine:pull' }
+        params: {
+          realm: 'https://auth.docker.io/token',
+          service: 'registry.docker.io',
+          scope: 'repository:library/alpine:pull'
+        }
       }
     ])
   })
 
   test('Basic, and several challenges in one header', () => {
-    expect(parseChallenges('Basic realm="Registry Realm"')).toEqual([{ scheme: 'basic', params: { realm: 'Registry Realm' } }])
-    expect(parseChallenges('Basic realm="a", Bearer realm="https://x/t",scope="repository:a,b:pull"').map((c) => c.scheme)).toEqual([
-      'basic',
-      'bearer'
+    expect(parseChallenges('Basic realm="Registry Realm"')).toEqual([
+      { scheme: 'basic', params: { realm: 'Registry Realm' } }
     ])
-    expect(parseChallenges('Bearer realm="https://x/t",scope="repository:a,b:pull"')[0].params.scope).toBe('repository:a,b:pull')
+    expect(
+      parseChallenges('Basic realm="a", Bearer realm="https://x/t",scope="repository:a,b:pull"').map((c) => c.scheme)
+    ).toEqual(['basic', 'bearer'])
+    expect(parseChallenges('Bearer realm="https://x/t",scope="repository:a,b:pull"')[0].params.scope).toBe(
+      'repository:a,b:pull'
+    )
     expect(parseChallenges(null)).toEqual([])
   })
 })
@@ -108,16 +126,26 @@ describe('credentials', () => {
       'https://index.docker.io/v1/': { auth: Buffer.from('hub:se:cret').toString('base64') },
       'https://ghcr.io': { username: 'gh', password: 'pw' }
     })
-    expect(resolveCredentials('docker.io', undefined, { HOME: home }).credentials).toEqual({ username: 'hub', password: 'se:cret' })
-    expect(resolveCredentials('ghcr.io', undefined, { HOME: home }).credentials).toEqual({ username: 'gh', password: 'pw' })
+    expect(resolveCredentials('docker.io', undefined, { HOME: home }).credentials).toEqual({
+      username: 'hub',
+      password: 'se:cret'
+    })
+    expect(resolveCredentials('ghcr.io', undefined, { HOME: home }).credentials).toEqual({
+      username: 'gh',
+      password: 'pw'
+    })
     expect(resolveCredentials('quay.io', undefined, { HOME: home })).toEqual({ source: 'anonymous' })
   })
 
   test('$DOCKER_CONFIG wins over HOME; a broken file means anonymous', () => {
     writeConfig(path.join(home, 'cfg'), { 'localhost:5000': { auth: Buffer.from('a:b').toString('base64') } })
-    expect(resolveCredentials('localhost:5000', undefined, { HOME: home, DOCKER_CONFIG: path.join(home, 'cfg') }).source).toBe('docker-config')
+    expect(
+      resolveCredentials('localhost:5000', undefined, { HOME: home, DOCKER_CONFIG: path.join(home, 'cfg') }).source
+    ).toBe('docker-config')
     fs.writeFileSync(path.join(home, 'cfg', 'config.json'), '{not json')
-    expect(resolveCredentials('localhost:5000', undefined, { HOME: home, DOCKER_CONFIG: path.join(home, 'cfg') }).source).toBe('anonymous')
+    expect(
+      resolveCredentials('localhost:5000', undefined, { HOME: home, DOCKER_CONFIG: path.join(home, 'cfg') }).source
+    ).toBe('anonymous')
   })
 })
 

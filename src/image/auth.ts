@@ -59,7 +59,10 @@ function fromEntry(entry: AuthEntry): Credentials | undefined {
  * Entries kept in credential helpers (credsStore, credHelpers) are not read: they need helper programs.
  * An unreadable or malformed file counts as no credentials.
  */
-export function dockerConfigCredentials(registry: string, env: NodeJS.ProcessEnv): { credentials: Credentials; file: string } | undefined {
+export function dockerConfigCredentials(
+  registry: string,
+  env: NodeJS.ProcessEnv
+): { credentials: Credentials; file: string } | undefined {
   const file = dockerConfigPath(env)
   let config: unknown
   try {
@@ -79,7 +82,11 @@ export function dockerConfigCredentials(registry: string, env: NodeJS.ProcessEnv
 }
 
 /** Explicit credentials first, else the Docker config's, else anonymous. */
-export function resolveCredentials(registry: string, explicit: Credentials | undefined, env: NodeJS.ProcessEnv): ResolvedCredentials {
+export function resolveCredentials(
+  registry: string,
+  explicit: Credentials | undefined,
+  env: NodeJS.ProcessEnv
+): ResolvedCredentials {
   if (explicit && explicit.username !== '') return { credentials: explicit, source: 'explicit' }
   const fromConfig = dockerConfigCredentials(registry, env)
   if (fromConfig) return { credentials: fromConfig.credentials, source: 'docker-config', file: fromConfig.file }

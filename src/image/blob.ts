@@ -20,7 +20,12 @@ export function shortDigest(digest: string): string {
  * Streams blob `desc` into `file` (which must not exist yet) through a sha256 hash. A digest or size
  * mismatch throws an ImageError and removes the file; a broken connection starts the blob over.
  */
-export async function downloadBlob(client: RegistryClient, desc: Descriptor, file: string, what: string): Promise<void> {
+export async function downloadBlob(
+  client: RegistryClient,
+  desc: Descriptor,
+  file: string,
+  what: string
+): Promise<void> {
   const expected = desc.digest.slice('sha256:'.length)
   await client.request(`blobs/${desc.digest}`, what, undefined, async (res) => {
     const hash = createHash('sha256')
@@ -29,7 +34,11 @@ export async function downloadBlob(client: RegistryClient, desc: Descriptor, fil
       transform(chunk: Buffer, _encoding, callback) {
         received += chunk.length
         if (received > desc.size) {
-          callback(new ImageError(`${client.where}: ${what}: the registry sent more than the ${desc.size} bytes the manifest lists`))
+          callback(
+            new ImageError(
+              `${client.where}: ${what}: the registry sent more than the ${desc.size} bytes the manifest lists`
+            )
+          )
           return
         }
         hash.update(chunk)
@@ -59,10 +68,13 @@ export async function downloadBlob(client: RegistryClient, desc: Descriptor, fil
 
 /** Fetches a small blob (the image config) into memory, verified against its digest. */
 export async function fetchSmallBlob(client: RegistryClient, desc: Descriptor, what: string): Promise<Buffer> {
-  const bytes = await client.request(`blobs/${desc.digest}`, what, undefined, (res) => readLimited(res.body, 16 * 1024 * 1024))
+  const bytes = await client.request(`blobs/${desc.digest}`, what, undefined, (res) =>
+    readLimited(res.body, 16 * 1024 * 1024)
+  )
   if (sha256(bytes) !== desc.digest) {
     throw new ImageError(
-      `${client.where}: ${what}: the content does not match its digest ${shortDigest(desc.digest)}…; the registry holds a corrupt blob, push the image again`
+      `${client.where}: ${what}: the content does not match its digest ${shortDigest(desc.digest)}…; ` +
+        'the registry holds a corrupt blob, push the image again'
     )
   }
   return bytes

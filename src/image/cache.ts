@@ -200,19 +200,31 @@ export class ImageCache {
   }
 
   /** Total size of roots and blobs, as recorded (roots) and stat'ed (blobs). */
-  private async inventory(): Promise<{ kind: 'root' | 'blob'; key: string; path: string; size: number; used: number }[]> {
+  private async inventory(): Promise<
+    { kind: 'root' | 'blob'; key: string; path: string; size: number; used: number }[]
+  > {
     const items: { kind: 'root' | 'blob'; key: string; path: string; size: number; used: number }[] = []
     for (const name of await fs.promises.readdir(this.roots).catch(() => [] as string[])) {
       const entry = path.join(this.roots, name)
       const digest = `sha256:${name.replace(/^sha256-/, '')}`
       const found = await this.findRoot(digest)
-      const used = await fs.promises.stat(path.join(entry, 'last-used')).then((s) => s.mtimeMs, () => 0)
+      const used = await fs.promises.stat(path.join(entry, 'last-used')).then(
+        (s) => s.mtimeMs,
+        () => 0
+      )
       items.push({ kind: 'root', key: digest, path: entry, size: found?.metadata.sizeBytes ?? 0, used })
     }
     for (const name of await fs.promises.readdir(this.blobs).catch(() => [] as string[])) {
       const file = path.join(this.blobs, name)
       const stat = await fs.promises.stat(file).catch(() => undefined)
-      if (stat) items.push({ kind: 'blob', key: `sha256:${name.replace(/^sha256-/, '')}`, path: file, size: stat.size, used: stat.mtimeMs })
+      if (stat)
+        items.push({
+          kind: 'blob',
+          key: `sha256:${name.replace(/^sha256-/, '')}`,
+          path: file,
+          size: stat.size,
+          used: stat.mtimeMs
+        })
     }
     return items
   }
@@ -222,7 +234,11 @@ export class ImageCache {
    * the blobs it was made from), then roots. Never evicts what `keep` names, nor anything used
    * within `graceMs`. Returns what it removed.
    */
-  async evict(maxBytes: number, keep: Set<string>, graceMs = EVICTION_GRACE_MS): Promise<{ removed: string[]; freedBytes: number }> {
+  async evict(
+    maxBytes: number,
+    keep: Set<string>,
+    graceMs = EVICTION_GRACE_MS
+  ): Promise<{ removed: string[]; freedBytes: number }> {
     const removed: string[] = []
     let freedBytes = 0
     if (!Number.isFinite(maxBytes)) return { removed, freedBytes }

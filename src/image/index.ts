@@ -23,7 +23,14 @@ import { downloadBlob, fetchSmallBlob, sha256, shortDigest } from './blob.js'
 import { DEFAULT_MAX_CACHE_BYTES, EVICTION_GRACE_MS, ImageCache, type RootMetadata } from './cache.js'
 import { ImageError, excerpt } from './errors.js'
 import { RootBuilder, diskUsage, isLayerMediaType, removeTree } from './layers.js'
-import { MANIFEST_ACCEPT, parseImageConfig, parseManifest, type Descriptor, type ImageConfig, type ImageManifest } from './manifest.js'
+import {
+  MANIFEST_ACCEPT,
+  parseImageConfig,
+  parseManifest,
+  type Descriptor,
+  type ImageConfig,
+  type ImageManifest
+} from './manifest.js'
 import { pickManifest, platformFor, platformMatches, showPlatform, type Platform } from './platform.js'
 import { formatBytes, formatSeconds } from './progress.js'
 import { parseImageReference, type ImageReference } from './reference.js'
@@ -103,7 +110,9 @@ function prepared(rootfs: string, metadata: RootMetadata, fromCache: boolean, di
 export async function prepareImage(request: ImageRequest): Promise<PreparedImage> {
   const ref = parseImageReference(request.reference)
   if (!PULL_POLICIES.includes(request.pull)) {
-    throw new ImageError(`${whereOf(ref)}: pull must be one of ${PULL_POLICIES.join(', ')}, not "${excerpt(String(request.pull), 40)}"`)
+    throw new ImageError(
+      `${whereOf(ref)}: pull must be one of ${PULL_POLICIES.join(', ')}, not "${excerpt(String(request.pull), 40)}"`
+    )
   }
   if (typeof request.cacheDir !== 'string' || request.cacheDir === '') {
     throw new ImageError(`${whereOf(ref)}: no image cache directory was given; set one`)
@@ -119,7 +128,9 @@ export async function prepareImage(request: ImageRequest): Promise<PreparedImage
       const cached = await lookup(cache, ref, platform)
       if (cached) {
         await cache.touchRoot(cached.metadata.manifestDigest)
-        log(`Using ${ref.normalized} (${shortDigest(cached.digest)}…, ${platformText}) from the image cache; nothing to download`)
+        log(
+          `Using ${ref.normalized} (${shortDigest(cached.digest)}…, ${platformText}) from the image cache; nothing to download`
+        )
         await evict(cache, maxBytes, cached.metadata, log)
         return prepared(cached.rootfs, cached.metadata, true, cached.digest)
       }
@@ -135,7 +146,8 @@ export async function prepareImage(request: ImageRequest): Promise<PreparedImage
     if (error instanceof ImageError) throw error
     const e = error as NodeJS.ErrnoException
     throw new ImageError(
-      `${whereOf(ref)}: preparing ${ref.normalized} in the image cache failed: ${e?.code ? `${e.code} ` : ''}${excerpt(e?.message ?? String(error), 160)}`
+      `${whereOf(ref)}: preparing ${ref.normalized} in the image cache failed: ` +
+        `${e?.code ? `${e.code} ` : ''}${excerpt(e?.message ?? String(error), 160)}`
     )
   }
 }
@@ -147,7 +159,9 @@ function runsOn(config: ImageConfig, platform: Platform): boolean {
 
 function wrongPlatform(where: string, ref: ImageReference, config: ImageConfig, platform: Platform): ImageError {
   const wanted = showPlatform(platform)
-  return new ImageError(`${where}: ${ref.normalized} is built for ${showPlatform(config)}, not ${wanted}; use an image built for ${wanted}`)
+  return new ImageError(
+    `${where}: ${ref.normalized} is built for ${showPlatform(config)}, not ${wanted}; use an image built for ${wanted}`
+  )
 }
 
 async function lookup(
@@ -167,11 +181,18 @@ async function lookup(
   return undefined
 }
 
-async function evict(cache: ImageCache, maxBytes: number, current: RootMetadata, log: (line: string) => void): Promise<void> {
+async function evict(
+  cache: ImageCache,
+  maxBytes: number,
+  current: RootMetadata,
+  log: (line: string) => void
+): Promise<void> {
   const keep = new Set([current.manifestDigest, ...current.layers])
   const { removed, freedBytes } = await cache.evict(maxBytes, keep, EVICTION_GRACE_MS)
   if (removed.length > 0) {
-    log(`Image cache over ${formatBytes(maxBytes)}: removed ${removed.length} least recently used entries (${formatBytes(freedBytes)})`)
+    log(
+      `Image cache over ${formatBytes(maxBytes)}: removed ${removed.length} least recently used entries (${formatBytes(freedBytes)})`
+    )
   }
 }
 
@@ -184,7 +205,10 @@ async function resolve(
   const top = await client.getManifest(ref.digest ?? ref.tag!, MANIFEST_ACCEPT)
   const digest = sha256(top.bytes)
   if (ref.digest && digest !== ref.digest) {
-    throw new ImageError(`${where}: the manifest the registry sent does not match the pinned digest ${shortDigest(ref.digest)}…; its copy is corrupt or was altered, check the registry`)
+    throw new ImageError(
+      `${where}: the manifest the registry sent does not match the pinned digest ${shortDigest(ref.digest)}…; ` +
+        'its copy is corrupt or was altered, check the registry'
+    )
   }
   const parsed = parseManifest(top.bytes, top.contentType, where)
   if (parsed.kind === 'manifest') return { digest, manifestDigest: digest, manifest: parsed, fromIndex: false }
@@ -197,20 +221,35 @@ async function resolve(
   }
   const inner = await client.getManifest(chosen.digest, MANIFEST_ACCEPT)
   if (sha256(inner.bytes) !== chosen.digest) {
-    throw new ImageError(`${where}: the ${showPlatform(platform)} manifest the registry sent does not match its digest ${shortDigest(chosen.digest)}…; push the image again`)
+    throw new ImageError(
+      `${where}: the ${showPlatform(platform)} manifest the registry sent does not match its digest ` +
+        `${shortDigest(chosen.digest)}…; push the image again`
+    )
   }
   const manifest = parseManifest(inner.bytes, inner.contentType, where)
-  if (manifest.kind !== 'manifest') throw new ImageError(`${where}: the image index nests another index; such images are not supported`)
+  if (manifest.kind !== 'manifest')
+    throw new ImageError(`${where}: the image index nests another index; such images are not supported`)
   return { digest, manifestDigest: chosen.digest, manifest, fromIndex: true }
 }
 
-async function pull(request: ImageRequest, ref: ImageReference, platform: Platform, cache: ImageCache, maxBytes: number): Promise<PreparedImage> {
+async function pull(
+  request: ImageRequest,
+  ref: ImageReference,
+  platform: Platform,
+  cache: ImageCache,
+  maxBytes: number
+): Promise<PreparedImage> {
   const log = request.log
   const platformText = showPlatform(platform)
   const started = Date.now()
   const resolved = resolveCredentials(ref.registry, request.credentials, request.env ?? process.env)
   const client = new RegistryClient({ ref, credentials: resolved.credentials, credentialSource: resolved.source })
-  const how = resolved.source === 'explicit' ? 'with the given credentials' : resolved.source === 'docker-config' ? 'with credentials from the Docker config file' : 'anonymously'
+  const how =
+    resolved.source === 'explicit'
+      ? 'with the given credentials'
+      : resolved.source === 'docker-config'
+        ? 'with credentials from the Docker config file'
+        : 'anonymously'
   log(`Resolving ${ref.normalized} for ${platformText} at ${ref.endpoint} (${how})`)
 
   const previous = ref.digest ? undefined : await cache.readRecord(ref.normalized, platformText)
@@ -220,17 +259,26 @@ async function pull(request: ImageRequest, ref: ImageReference, platform: Platfo
     if (found) {
       await cache.writeRecord({ ...previous, updated: new Date().toISOString() })
       await cache.touchRoot(previous.manifestDigest)
-      log(`${ref.normalized} is unchanged (${shortDigest(previous.digest)}…), already in the image cache; nothing to download`)
+      log(
+        `${ref.normalized} is unchanged (${shortDigest(previous.digest)}…), already in the image cache; nothing to download`
+      )
       await evict(cache, maxBytes, found.metadata, log)
       return prepared(found.rootfs, found.metadata, true, previous.digest)
     }
   }
 
   const { digest, manifestDigest, manifest, fromIndex } = await resolve(client, ref, platform)
-  const record = { reference: ref.normalized, platform: platformText, digest, manifestDigest, updated: new Date().toISOString() }
+  const record = {
+    reference: ref.normalized,
+    platform: platformText,
+    digest,
+    manifestDigest,
+    updated: new Date().toISOString()
+  }
   const existing = await cache.findRoot(manifestDigest)
   const where = client.where
-  if (existing && !fromIndex && !runsOn(existing.metadata.config, platform)) throw wrongPlatform(where, ref, existing.metadata.config, platform)
+  if (existing && !fromIndex && !runsOn(existing.metadata.config, platform))
+    throw wrongPlatform(where, ref, existing.metadata.config, platform)
   if (existing) {
     await cache.writeRecord(record)
     await cache.touchRoot(manifestDigest)
@@ -243,11 +291,16 @@ async function pull(request: ImageRequest, ref: ImageReference, platform: Platfo
   if (!fromIndex && !runsOn(config, platform)) throw wrongPlatform(where, ref, config, platform)
   manifest.layers.forEach((layer, i) => {
     if (!isLayerMediaType(layer.mediaType)) {
-      throw new ImageError(`${where}: layer ${i + 1} has media type "${excerpt(layer.mediaType, 80)}", which is not a filesystem layer this action can unpack`)
+      throw new ImageError(
+        `${where}: layer ${i + 1} has media type "${excerpt(layer.mediaType, 80)}", which is not a filesystem layer this action can unpack`
+      )
     }
   })
   const layerCount = manifest.layers.length
-  log(`Pulling ${ref.normalized} (${shortDigest(digest)}…): ${layerCount} layer${layerCount === 1 ? '' : 's'}, ${formatBytes(manifest.layers.reduce((s, l) => s + l.size, 0))}`)
+  log(
+    `Pulling ${ref.normalized} (${shortDigest(digest)}…): ${layerCount} layer${layerCount === 1 ? '' : 's'}, ` +
+      formatBytes(manifest.layers.reduce((s, l) => s + l.size, 0))
+  )
 
   const work = cache.tempPath('pull')
   const rootfs = path.join(work, 'rootfs')
@@ -285,13 +338,20 @@ async function pull(request: ImageRequest, ref: ImageReference, platform: Platfo
     const builder = new RootBuilder(rootfs)
     for (const [i, layer] of manifest.layers.entries()) {
       await downloads[i]
-      await builder.applyLayer(cache.blobPath(layer.digest), `${where}: layer ${i + 1}/${layerCount} ${shortDigest(layer.digest)}…`)
+      await builder.applyLayer(
+        cache.blobPath(layer.digest),
+        `${where}: layer ${i + 1}/${layerCount} ${shortDigest(layer.digest)}…`
+      )
     }
     await builder.finish()
     const { unsafe, devices, ownership } = builder.stats
-    if (unsafe > 0) log(`  skipped ${unsafe} entr${unsafe === 1 ? 'y' : 'ies'} whose path or link led outside the image root or through a symlink`)
+    if (unsafe > 0)
+      log(
+        `  skipped ${unsafe} entr${unsafe === 1 ? 'y' : 'ies'} whose path or link led outside the image root or through a symlink`
+      )
     if (devices > 0) log(`  ${devices} device node${devices === 1 ? ' was' : 's were'} not created (that needs root)`)
-    if (ownership > 0 && process.getuid?.() !== 0) log('  file owners were not set (not running as root): every file belongs to the current user')
+    if (ownership > 0 && process.getuid?.() !== 0)
+      log('  file owners were not set (not running as root): every file belongs to the current user')
 
     const metadata: RootMetadata = {
       manifestDigest,
@@ -303,11 +363,14 @@ async function pull(request: ImageRequest, ref: ImageReference, platform: Platfo
       config,
       created: new Date().toISOString()
     }
-    await fs.promises.writeFile(path.join(work, 'image.json'), JSON.stringify(metadata, null, 2) + '\n', { mode: 0o444 })
+    await fs.promises.writeFile(path.join(work, 'image.json'), JSON.stringify(metadata, null, 2) + '\n', {
+      mode: 0o444
+    })
     await fs.promises.writeFile(path.join(work, 'last-used'), '', { mode: 0o644 })
     const won = await cache.publishRoot(work, manifestDigest)
     const published = await cache.findRoot(manifestDigest)
-    if (!published) throw new ImageError(`${where}: the image root vanished from the cache right after it was made; try again`)
+    if (!published)
+      throw new ImageError(`${where}: the image root vanished from the cache right after it was made; try again`)
     await cache.writeRecord(record)
     await cache.touchRoot(manifestDigest)
     log(

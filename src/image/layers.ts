@@ -41,7 +41,9 @@ function decompressor(compression: Compression): NodeJS.ReadWriteStream | undefi
   if (compression === 'zstd') {
     const create = (zlib as unknown as { createZstdDecompress?: () => NodeJS.ReadWriteStream }).createZstdDecompress
     if (typeof create !== 'function') {
-      throw new ImageError(`zstd-compressed layers need Node 22.15 or newer (this is Node ${process.versions.node}); run the action on a newer Node`)
+      throw new ImageError(
+        `zstd-compressed layers need Node 22.15 or newer (this is Node ${process.versions.node}); run the action on a newer Node`
+      )
     }
     return create()
   }
@@ -212,7 +214,12 @@ export class RootBuilder {
     for (const dir of [...opaque].sort()) await this.makeOpaque(dir, written, touched)
   }
 
-  private async applyEntry(entry: Entry, written: Set<string>, touched: Set<string>, opaque: Set<string>): Promise<void> {
+  private async applyEntry(
+    entry: Entry,
+    written: Set<string>,
+    touched: Set<string>,
+    opaque: Set<string>
+  ): Promise<void> {
     const header = entry.header
     const parts = entryParts(header.name)
     if (!parts) {
@@ -267,7 +274,7 @@ export class RootBuilder {
         const handle = await fs.promises.open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
         try {
           for await (const chunk of entry as AsyncIterable<Buffer>) {
-            for (let done = 0; done < chunk.length; ) done += (await handle.write(chunk, done)).bytesWritten
+            for (let done = 0; done < chunk.length;) done += (await handle.write(chunk, done)).bytesWritten
           }
           if (this.isRoot) {
             try {
@@ -323,7 +330,12 @@ export class RootBuilder {
       case 'block-device':
       case 'fifo': {
         await this.removeExisting(parts, false)
-        const kind = header.type === 'fifo' ? fs.constants.S_IFIFO : header.type === 'block-device' ? fs.constants.S_IFBLK : fs.constants.S_IFCHR
+        const kind =
+          header.type === 'fifo'
+            ? fs.constants.S_IFIFO
+            : header.type === 'block-device'
+              ? fs.constants.S_IFBLK
+              : fs.constants.S_IFCHR
         const mknod = header.type === 'fifo' || this.isRoot ? await loadMknod() : null
         if (!mknod || mknod(file, kind | (mode & 0o777), makedev(header.devmajor ?? 0, header.devminor ?? 0)) !== 0) {
           this.stats.devices++
@@ -365,7 +377,9 @@ export class RootBuilder {
 
   /** Sets the directories' modes, owners and mtimes, deepest first (so children do not bump them). */
   async finish(): Promise<void> {
-    const dirs = [...this.dirMeta.entries()].sort((a, b) => b[0].split('/').length - a[0].split('/').length || (a[0] < b[0] ? 1 : -1))
+    const dirs = [...this.dirMeta.entries()].sort(
+      (a, b) => b[0].split('/').length - a[0].split('/').length || (a[0] < b[0] ? 1 : -1)
+    )
     for (const [rel, meta] of dirs) {
       const dir = rel === '' ? this.root : this.abs(rel.split('/'))
       try {

@@ -40,7 +40,9 @@ function descriptor(value: unknown, what: string, where: string): Descriptor {
     throw new ImageError(`${where}: the manifest's ${what} is malformed; the image cannot be used`)
   }
   if (!DIGEST.test(d.digest)) {
-    throw new ImageError(`${where}: the manifest's ${what} has digest "${d.digest.slice(0, 80)}", only sha256 is supported`)
+    throw new ImageError(
+      `${where}: the manifest's ${what} has digest "${d.digest.slice(0, 80)}", only sha256 is supported`
+    )
   }
   if (!Number.isSafeInteger(d.size) || d.size < 0) {
     throw new ImageError(`${where}: the manifest's ${what} has an invalid size`)
@@ -58,7 +60,11 @@ export function parseManifest(bytes: Buffer, contentType: string, where: string)
   }
   if (!json || typeof json !== 'object') throw new ImageError(`${where}: the registry sent an empty manifest`)
   const mediaType = typeof json.mediaType === 'string' ? json.mediaType : contentType.split(';')[0].trim()
-  if (mediaType === MEDIA.dockerList || mediaType === MEDIA.ociIndex || (!json.layers && Array.isArray(json.manifests))) {
+  if (
+    mediaType === MEDIA.dockerList ||
+    mediaType === MEDIA.ociIndex ||
+    (!json.layers && Array.isArray(json.manifests))
+  ) {
     if (!Array.isArray(json.manifests)) throw new ImageError(`${where}: the image index lists no manifests`)
     return {
       kind: 'index',
@@ -66,7 +72,11 @@ export function parseManifest(bytes: Buffer, contentType: string, where: string)
       manifests: json.manifests.map((m, i) => descriptor(m, `entry ${i + 1}`, where))
     }
   }
-  if (mediaType === MEDIA.dockerManifest || mediaType === MEDIA.ociManifest || (json.config && Array.isArray(json.layers))) {
+  if (
+    mediaType === MEDIA.dockerManifest ||
+    mediaType === MEDIA.ociManifest ||
+    (json.config && Array.isArray(json.layers))
+  ) {
     if (!Array.isArray(json.layers)) throw new ImageError(`${where}: the manifest lists no layers`)
     return {
       kind: 'manifest',
@@ -76,7 +86,9 @@ export function parseManifest(bytes: Buffer, contentType: string, where: string)
     }
   }
   if (json.schemaVersion === 1) {
-    throw new ImageError(`${where}: the image uses the retired Docker schema 1 manifest; push it again with a current Docker`)
+    throw new ImageError(
+      `${where}: the image uses the retired Docker schema 1 manifest; push it again with a current Docker`
+    )
   }
   throw new ImageError(`${where}: unsupported manifest media type "${String(mediaType).slice(0, 80)}"`)
 }

@@ -20,7 +20,10 @@ export function showPlatform(p: { os?: string; architecture?: string; variant?: 
 }
 
 /** Does an image of `candidate`'s platform run on `wanted`? arm64 accepts variant v8 or none. */
-export function platformMatches(candidate: { os?: string; architecture?: string; variant?: string }, wanted: Platform): boolean {
+export function platformMatches(
+  candidate: { os?: string; architecture?: string; variant?: string },
+  wanted: Platform
+): boolean {
   if (candidate.os !== wanted.os || candidate.architecture !== wanted.architecture) return false
   if (wanted.architecture === 'arm64') return !candidate.variant || candidate.variant === 'v8'
   return true

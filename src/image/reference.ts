@@ -94,7 +94,10 @@ export function parseImageReference(text: string): ImageReference {
   for (const component of components) {
     if (component !== component.toLowerCase()) throw invalid(text, 'repository name must be lowercase')
     if (!PATH_COMPONENT.test(component)) {
-      throw invalid(text, 'the repository may hold only lowercase letters, digits and separators (. _ __ -) between them')
+      throw invalid(
+        text,
+        'the repository may hold only lowercase letters, digits and separators (. _ __ -) between them'
+      )
     }
   }
   const name = `${registry}/${path}`

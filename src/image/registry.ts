@@ -46,7 +46,9 @@ function networkProblem(error: unknown): string {
   const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } }
   if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return 'the connection stalled'
   const code = e?.cause?.code
-  return code ? `the connection failed (${code})` : `the connection failed (${excerpt(e?.cause?.message ?? e?.message ?? String(error), 80)})`
+  return code
+    ? `the connection failed (${code})`
+    : `the connection failed (${excerpt(e?.cause?.message ?? e?.message ?? String(error), 80)})`
 }
 
 function isRetryableStatus(status: number): boolean {
@@ -107,10 +109,13 @@ export class RegistryClient {
         const location = res.headers.get('location')
         if (res.status >= 300 && res.status < 400 && location) {
           await res.body?.cancel()
-          if (hop >= MAX_REDIRECTS) throw new ImageError(`${this.where}: too many redirects; the registry is misconfigured`)
+          if (hop >= MAX_REDIRECTS)
+            throw new ImageError(`${this.where}: too many redirects; the registry is misconfigured`)
           const next = new URL(location, current)
           if (next.protocol !== 'https:' && !(next.protocol === 'http:' && new URL(current).protocol === 'http:')) {
-            throw new ImageError(`${this.where}: the registry redirected to a ${next.protocol} URL; refusing to follow it`)
+            throw new ImageError(
+              `${this.where}: the registry redirected to a ${next.protocol} URL; refusing to follow it`
+            )
           }
           current = next.toString()
           continue
@@ -171,7 +176,9 @@ export class RegistryClient {
     if (this.credentials) {
       const loopbackHttp = realm.protocol === 'http:' && this.ref.loopback && realm.host === this.ref.endpoint
       if (realm.protocol !== 'https:' && !loopbackHttp) {
-        throw new ImageError(`${this.where}: the registry's token endpoint is not HTTPS; refusing to send credentials to it`)
+        throw new ImageError(
+          `${this.where}: the registry's token endpoint is not HTTPS; refusing to send credentials to it`
+        )
       }
       realm.searchParams.set('account', this.credentials.username)
       headers.Authorization = basicAuthorization(this.credentials)
@@ -208,7 +215,8 @@ export class RegistryClient {
       throw new ImageError(`${this.where}: the registry's token service sent no token`)
     }
     const token = typeof json.token === 'string' ? json.token : json.access_token
-    if (typeof token !== 'string' || token === '') throw new ImageError(`${this.where}: the registry's token service sent no token`)
+    if (typeof token !== 'string' || token === '')
+      throw new ImageError(`${this.where}: the registry's token service sent no token`)
     return token
   }
 
@@ -257,7 +265,9 @@ export class RegistryClient {
         }
         if (isRetryableStatus(res.status)) {
           res.close()
-          const err = new TransientError(`the registry answered ${res.status}`) as TransientError & { retryAfterMs?: number }
+          const err = new TransientError(`the registry answered ${res.status}`) as TransientError & {
+            retryAfterMs?: number
+          }
           const after = Number(res.headers.get('retry-after'))
           if (Number.isFinite(after) && after > 0) err.retryAfterMs = after * 1000
           throw err
@@ -291,11 +301,14 @@ export class RegistryClient {
       return new ImageError(
         this.credentials
           ? `${this.where}: the registry rejected the username and password (${this.sourceText()}) while ${what} (${status}); check them`
-          : `${this.where}: the repository does not exist or needs a login (${status}); check the name, or give a username and password (or run docker login)`
+          : `${this.where}: the repository does not exist or needs a login (${status}); ` +
+              'check the name, or give a username and password (or run docker login)'
       )
     }
     if (res.status === 403) {
-      return new ImageError(`${this.where}: access denied while ${what} (${status}); the account needs pull access to this repository`)
+      return new ImageError(
+        `${this.where}: access denied while ${what} (${status}); the account needs pull access to this repository`
+      )
     }
     if (res.status === 404) {
       return new ImageError(`${this.where}: not found while ${what} (${status}); check the image name, tag and digest`)
@@ -308,7 +321,13 @@ export class RegistryClient {
    * against pull rate limits); undefined when the registry does not say.
    */
   async headManifest(tag: string, accept: string): Promise<string | undefined> {
-    const digest = await this.request(`manifests/${tag}`, `checking the tag ${tag}`, accept, async (res) => res.headers.get('docker-content-digest'), 'HEAD')
+    const digest = await this.request(
+      `manifests/${tag}`,
+      `checking the tag ${tag}`,
+      accept,
+      async (res) => res.headers.get('docker-content-digest'),
+      'HEAD'
+    )
     return digest && /^sha256:[a-f0-9]{64}$/.test(digest) ? digest : undefined
   }
 
