@@ -383,6 +383,8 @@ export interface ProxyOptions {
   redirectBlobs?: boolean
   /** Cut this many blob responses halfway (Infinity: all of them). */
   cutBlobs?: number
+  /** Answer the first `times` registry requests with this status instead of forwarding them. */
+  fail?: { status: number; times: number }
 }
 
 export interface TestProxy {
@@ -392,6 +394,10 @@ export interface TestProxy {
   /** How many blob responses were cut. */
   cuts: number
   tokenRequests: number
+  /** Every token the proxy handed out (tests check none of them is ever logged). */
+  tokens: string[]
+  /** How many requests got the `fail` status. */
+  failed: number
   stop(): Promise<void>
 }
 
@@ -440,7 +446,16 @@ function forward(
 export async function startProxy(target: string, options: ProxyOptions = {}): Promise<TestProxy> {
   const tokens = new Set<string>()
   let cutsLeft = options.cutBlobs ?? 0
-  const state: TestProxy = { host: '', storageRequests: [], cuts: 0, tokenRequests: 0, stop: async () => undefined }
+  let failsLeft = options.fail?.times ?? 0
+  const state: TestProxy = {
+    host: '',
+    storageRequests: [],
+    cuts: 0,
+    tokenRequests: 0,
+    tokens: [],
+    failed: 0,
+    stop: async () => undefined
+  }
 
   const storage = http.createServer((req, res) => {
     state.storageRequests.push({ path: req.url ?? '', authorization: req.headers.authorization !== undefined })
@@ -464,6 +479,7 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
       }
       const token = createHash('sha256').update(String(Math.random())).digest('hex')
       tokens.add(token)
+      state.tokens.push(token)
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ token, expires_in: 300 }))
       return
     }
@@ -479,6 +495,13 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
           .end('{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}')
         return
       }
+    }
+    if (options.fail && failsLeft > 0 && url.pathname !== '/v2/') {
+      failsLeft--
+      state.failed++
+      res.writeHead(options.fail.status, { 'Content-Type': 'application/json', 'Retry-After': '0' })
+      res.end('{"errors":[{"code":"DENIED","message":"test"}]}')
+      return
     }
     const isBlob = req.method === 'GET' && /\/blobs\/sha256:/.test(url.pathname)
     if (isBlob && options.redirectBlobs) {

@@ -565,11 +565,18 @@ describeWithRegistry('prepareImage through a proxy: Bearer tokens, redirects, br
       )
       expect(wrong.message).toMatch(/token service rejected the username and password/)
       expect(wrong.message).not.toContain('nope-nope')
-      const { image } = await prepare(`${proxy.host}/proxied/app:v1`, { cacheDir, credentials: login, arch: 'x64' })
+      const { image, lines } = await prepare(`${proxy.host}/proxied/app:v1`, {
+        cacheDir,
+        credentials: login,
+        arch: 'x64'
+      })
       expect(listTree(image.rootfs)).toEqual([...BUSYBOX_TREE, 'etc/big'].sort())
       expect(proxy.tokenRequests).toBeGreaterThanOrEqual(3)
       expect(proxy.storageRequests.length).toBe(3)
       expect(proxy.storageRequests.every((r) => !r.authorization)).toBe(true)
+      const said = [denied.message, wrong.message, ...lines].join('\n')
+      for (const token of proxy.tokens) expect(said).not.toContain(token)
+      expect(said).not.toContain(login.password)
       expectCleanCache(cacheDir)
     } finally {
       await proxy.stop()
@@ -582,6 +589,34 @@ describeWithRegistry('prepareImage through a proxy: Bearer tokens, redirects, br
       const cacheDir = newCacheDir()
       const { image } = await prepare(`${proxy.host}/proxied/app:v1`, { cacheDir, arch: 'x64' })
       expect(listTree(image.rootfs)).toEqual([...BUSYBOX_TREE, 'etc/big'].sort())
+      expectCleanCache(cacheDir)
+    } finally {
+      await proxy.stop()
+    }
+  })
+
+  test('429 and 5xx answers are retried; 403 is one clear line', async () => {
+    for (const status of [429, 503]) {
+      const proxy = await startProxy(registry.host, { fail: { status, times: 2 } })
+      try {
+        const cacheDir = newCacheDir()
+        const { image } = await prepare(`${proxy.host}/proxied/app:v1`, { cacheDir, arch: 'x64' })
+        expect(proxy.failed).toBe(2)
+        expect(listTree(image.rootfs)).toEqual([...BUSYBOX_TREE, 'etc/big'].sort())
+        expectCleanCache(cacheDir)
+      } finally {
+        await proxy.stop()
+      }
+    }
+    const proxy = await startProxy(registry.host, { fail: { status: 403, times: Infinity } })
+    try {
+      const cacheDir = newCacheDir()
+      const error = await failure(prepare(`${proxy.host}/proxied/app:v1`, { cacheDir, arch: 'x64' }))
+      expect(error.message).toBe(
+        `registry ${proxy.host}, repository proxied/app: access denied while fetching the manifest v1 (403 DENIED); ` +
+          'the account needs pull access to this repository'
+      )
+      expect(proxy.failed).toBe(1)
       expectCleanCache(cacheDir)
     } finally {
       await proxy.stop()
