@@ -1,0 +1,682 @@
+/**
+ * prepareImage against a real registry (distribution) on loopback: images built and pushed by the
+ * tests, pulled, verified, unpacked and cached. Every case checks the unpacked tree and that the cache
+ * holds no partial entries.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import {
+  FIXED_MTIME,
+  blobDataPath,
+  busybox,
+  busyboxEntries,
+  cacheProblems,
+  describeWithRegistry,
+  listTree,
+  pushImage,
+  pushIndex,
+  startProxy,
+  startRegistry,
+  type LayerEntry,
+  type TestRegistry
+} from '../__fixtures__/registry.js'
+import { ImageError, prepareImage, type ImageRequest, type PreparedImage } from '../src/image/index.js'
+import { ImageCache } from '../src/image/cache.js'
+import { removeTree } from '../src/image/layers.js'
+
+const isRoot = process.getuid?.() === 0
+const hasZstd = typeof (zlib as unknown as { createZstdDecompress?: unknown }).createZstdDecompress === 'function'
+
+let base: string
+let home: string
+let counter = 0
+
+function newCacheDir(): string {
+  return path.join(base, `cache-${++counter}`)
+}
+
+async function prepare(
+  reference: string,
+  extra: Partial<ImageRequest> = {}
+): Promise<{ image: PreparedImage; lines: string[] }> {
+  const lines: string[] = []
+  const image = await prepareImage({
+    reference,
+    pull: 'missing',
+    cacheDir: extra.cacheDir ?? newCacheDir(),
+    log: (line) => lines.push(line),
+    env: { HOME: home },
+    ...extra
+  })
+  return { image, lines }
+}
+
+async function failure(promise: Promise<unknown>): Promise<ImageError> {
+  try {
+    await promise
+  } catch (error) {
+    expect(error).toBeInstanceOf(ImageError)
+    expect((error as Error).message).not.toContain('\n')
+    return error as ImageError
+  }
+  throw new Error('expected prepareImage to fail')
+}
+
+function expectCleanCache(cacheDir: string): void {
+  expect(cacheProblems(cacheDir)).toEqual([])
+}
+
+function rootsIn(cacheDir: string): string[] {
+  return fs.existsSync(path.join(cacheDir, 'roots')) ? fs.readdirSync(path.join(cacheDir, 'roots')) : []
+}
+
+const BUSYBOX_TREE = ['bin/', 'bin/busybox', 'bin/cat', 'bin/echo', 'bin/ls', 'bin/sh', 'etc/', 'etc/hostname', 'tmp/']
+
+beforeAll(() => {
+  base = fs.mkdtempSync(path.join(os.tmpdir(), 'image-pull-'))
+  home = path.join(base, 'home')
+  fs.mkdirSync(home)
+})
+
+afterAll(async () => {
+  // Cached entries and some image directories are read-only.
+  await removeTree(base)
+})
+
+describeWithRegistry('prepareImage with a registry on loopback', () => {
+  let registry: TestRegistry
+
+  beforeAll(async () => {
+    registry = await startRegistry()
+  })
+  afterAll(async () => {
+    await registry?.stop()
+  })
+
+  test('a multi-layer image: whiteouts, an opaque directory, links, modes, owners, mtimes', async () => {
+    const layer1: LayerEntry[] = [
+      ...busyboxEntries(),
+      { name: 'etc/old.conf', content: 'old' },
+      { name: 'etc/keep.conf', content: 'keep' },
+      { name: 'opt/', type: 'directory' },
+      { name: 'opt/a/', type: 'directory' },
+      { name: 'opt/a/x', content: 'x' },
+      { name: 'opt/b', content: 'b' },
+      { name: 'var/lib/data/f1', content: '1' },
+      { name: 'var/lib/data/sub/f2', content: '2' },
+      { name: 'usr/share/doc', type: 'directory' },
+      { name: 'usr/share/doc/readme', content: 'doc' },
+      { name: 'replaced', type: 'directory' },
+      { name: 'replaced/inner', content: 'inner' }
+    ]
+    const layer2: LayerEntry[] = [
+      { name: 'etc/.wh.old.conf' },
+      { name: 'opt/.wh..wh..opq' },
+      { name: 'opt/new', content: 'new' },
+      { name: 'var/lib/data/f3', content: '3' },
+      { name: 'var/lib/data/.wh..wh..opq' },
+      { name: 'usr/share/.wh.doc' },
+      { name: 'bin/hardlink', type: 'link', linkname: 'bin/busybox' },
+      { name: 'usr/bin/su', content: 'su', mode: 0o4755 },
+      { name: 'usr/bin/wall', content: 'wall', mode: 0o2755, gid: 5 },
+      { name: 'home/user/', type: 'directory', mode: 0o750, uid: 1000, gid: 1000 },
+      { name: 'home/user/file', content: 'mine', mode: 0o600, uid: 1000, gid: 1000 },
+      { name: 'run/fifo', type: 'fifo', mode: 0o644 },
+      { name: 'dev/null', type: 'character-device', devmajor: 1, devminor: 3, mode: 0o666 },
+      { name: 'ro/', type: 'directory', mode: 0o555 },
+      { name: 'ro/file', content: 'ro', mode: 0o444 }
+    ]
+    const layer3: LayerEntry[] = [
+      { name: 'etc/keep.conf', type: 'symlink', linkname: '/etc/hostname' },
+      { name: 'replaced', content: 'now a file' },
+      { name: 'opt/a/', type: 'directory' }
+    ]
+    const pushed = await pushImage(registry, 'test/layers', {
+      tag: 'v1',
+      layers: [{ entries: layer1 }, { entries: layer2, compression: 'none' }, { entries: layer3 }]
+    })
+    const cacheDir = newCacheDir()
+    const { image, lines } = await prepare(`${registry.host}/test/layers:v1`, { cacheDir, arch: 'x64' })
+    expect(image).toMatchObject({
+      digest: pushed.digest,
+      manifestDigest: pushed.digest,
+      fromCache: false,
+      platform: 'linux/amd64'
+    })
+    expect(image.reference).toBe(`${registry.host}/test/layers:v1`)
+    expect(image.rootfs).toBe(path.join(cacheDir, 'roots', `sha256-${pushed.digest.slice(7)}`, 'rootfs'))
+    expect(image.sizeBytes).toBeGreaterThan(busybox().length)
+    expect(image.config.env).toEqual(['PATH=/bin'])
+    const root = image.rootfs
+    const tree = listTree(root)
+    expect(tree).toEqual(
+      [
+        ...BUSYBOX_TREE,
+        'bin/hardlink',
+        ...(isRoot ? ['dev/', 'dev/null'] : ['dev/']),
+        'etc/keep.conf',
+        'home/',
+        'home/user/',
+        'home/user/file',
+        'opt/',
+        'opt/a/',
+        'opt/new',
+        'replaced',
+        'ro/',
+        'ro/file',
+        'run/',
+        'run/fifo',
+        'usr/',
+        'usr/bin/',
+        'usr/bin/su',
+        'usr/bin/wall',
+        'usr/share/',
+        'var/',
+        'var/lib/',
+        'var/lib/data/',
+        'var/lib/data/f3'
+      ].sort()
+    )
+    expect(fs.readFileSync(path.join(root, 'bin/busybox')).equals(busybox())).toBe(true)
+    expect(fs.readlinkSync(path.join(root, 'bin/sh'))).toBe('busybox')
+    expect(fs.readlinkSync(path.join(root, 'etc/keep.conf'))).toBe('/etc/hostname')
+    expect(fs.readFileSync(path.join(root, 'replaced'), 'utf8')).toBe('now a file')
+    expect(fs.statSync(path.join(root, 'bin/hardlink')).ino).toBe(fs.statSync(path.join(root, 'bin/busybox')).ino)
+    const mode = (rel: string): number => fs.lstatSync(path.join(root, rel)).mode & 0o7777
+    expect(mode('bin/busybox')).toBe(0o755)
+    expect(mode('usr/bin/su')).toBe(0o4755)
+    expect(mode('tmp')).toBe(0o1777)
+    expect(mode('ro')).toBe(0o555)
+    expect(mode('ro/file')).toBe(0o444)
+    expect(mode('home/user')).toBe(0o750)
+    expect(fs.lstatSync(path.join(root, 'run/fifo')).isFIFO()).toBe(true)
+    expect(fs.lstatSync(path.join(root, 'etc/hostname')).mtime.getTime()).toBe(FIXED_MTIME.getTime())
+    expect(fs.lstatSync(path.join(root, 'bin')).mtime.getTime()).toBe(FIXED_MTIME.getTime())
+    expect(fs.lstatSync(path.join(root, 'bin/sh')).mtime.getTime()).toBe(FIXED_MTIME.getTime())
+    if (isRoot) {
+      expect(mode('usr/bin/wall')).toBe(0o2755)
+      expect(fs.lstatSync(path.join(root, 'usr/bin/wall')).gid).toBe(5)
+      expect(fs.lstatSync(path.join(root, 'home/user/file')).uid).toBe(1000)
+      expect(fs.lstatSync(path.join(root, 'home/user')).gid).toBe(1000)
+      const dev = fs.lstatSync(path.join(root, 'dev/null'))
+      expect(dev.isCharacterDevice()).toBe(true)
+      expect(dev.rdev).toBe(fs.statSync('/dev/null').rdev)
+    }
+    expect(lines.some((l) => /layer 1\/3 sha256:[0-9a-f]{12}… fetched, .*B in/.test(l))).toBe(true)
+    expect(lines.some((l) => /^Pulled .* downloaded, .* unpacked, in /.test(l))).toBe(true)
+    // The published entry is read-only; the root is reused as is by a second call.
+    expect(fs.statSync(path.dirname(root)).mode & 0o777).toBe(0o555)
+    const again = await prepare(`${registry.host}/test/layers:v1`, { cacheDir, arch: 'x64' })
+    expect(again.image).toMatchObject({ rootfs: root, fromCache: true, digest: pushed.digest })
+    expect(again.lines.join('\n')).toMatch(/from the image cache/)
+    expectCleanCache(cacheDir)
+  })
+
+  test('Docker v2 media types and an uncompressed layer detected by its bytes', async () => {
+    const pushed = await pushImage(registry, 'test/docker', {
+      tag: 'latest',
+      docker: true,
+      layers: [{ entries: busyboxEntries(), compression: 'none' }]
+    })
+    const cacheDir = newCacheDir()
+    const { image } = await prepare(`${registry.host}/test/docker`, { cacheDir, arch: 'x64' })
+    expect(image.digest).toBe(pushed.digest)
+    expect(listTree(image.rootfs)).toEqual(BUSYBOX_TREE)
+    expectCleanCache(cacheDir)
+  })
+
+  test("a multi-arch index: the runner's platform is picked; an index without it fails listing its platforms", async () => {
+    const amd = await pushImage(registry, 'test/multi', {
+      architecture: 'amd64',
+      layers: [{ entries: [...busyboxEntries(), { name: 'etc/arch', content: 'amd64' }] }]
+    })
+    const arm = await pushImage(registry, 'test/multi', {
+      architecture: 'arm64',
+      variant: 'v8',
+      layers: [{ entries: [...busyboxEntries(), { name: 'etc/arch', content: 'arm64' }] }]
+    })
+    const armv7 = await pushImage(registry, 'test/multi', {
+      architecture: 'arm',
+      variant: 'v7',
+      layers: [{ entries: busyboxEntries() }]
+    })
+    const index = await pushIndex(registry, 'test/multi', 'all', [
+      { manifest: amd, architecture: 'amd64' },
+      { manifest: arm, architecture: 'arm64', variant: 'v8' }
+    ])
+    const cacheDir = newCacheDir()
+    const x64 = await prepare(`${registry.host}/test/multi:all`, { cacheDir, arch: 'x64' })
+    expect(x64.image).toMatchObject({ digest: index.digest, manifestDigest: amd.digest, platform: 'linux/amd64' })
+    expect(fs.readFileSync(path.join(x64.image.rootfs, 'etc/arch'), 'utf8')).toBe('amd64')
+    const arm64 = await prepare(`${registry.host}/test/multi:all`, { cacheDir, arch: 'arm64' })
+    expect(arm64.image).toMatchObject({ digest: index.digest, manifestDigest: arm.digest, platform: 'linux/arm64/v8' })
+    expect(fs.readFileSync(path.join(arm64.image.rootfs, 'etc/arch'), 'utf8')).toBe('arm64')
+    expect(rootsIn(cacheDir)).toHaveLength(2)
+
+    await pushIndex(
+      registry,
+      'test/multi',
+      'no-arm64',
+      [
+        { manifest: amd, architecture: 'amd64' },
+        { manifest: armv7, architecture: 'arm', variant: 'v7' }
+      ],
+      true
+    )
+    const error = await failure(prepare(`${registry.host}/test/multi:no-arm64`, { cacheDir, arch: 'arm64' }))
+    expect(error.message).toBe(
+      `registry ${registry.host}, repository test/multi: ${registry.host}/test/multi:no-arm64 has no linux/arm64/v8 image; ` +
+        'it has linux/amd64, linux/arm/v7; use an image built for linux/arm64/v8'
+    )
+    // A single-platform image for another architecture fails too.
+    const single = await failure(prepare(`${registry.host}/test/multi@${arm.digest}`, { cacheDir, arch: 'x64' }))
+    expect(single.message).toMatch(/is built for linux\/arm64\/v8, not linux\/amd64/)
+    expect(rootsIn(cacheDir)).toHaveLength(2)
+    expectCleanCache(cacheDir)
+  })
+
+  test('a zstd layer', async () => {
+    await pushImage(registry, 'test/zstd', {
+      tag: 'z',
+      layers: [
+        { entries: busyboxEntries(), compression: 'zstd' },
+        { entries: [{ name: 'etc/z', content: 'zstd' }], compression: 'gzip' }
+      ]
+    })
+    const cacheDir = newCacheDir()
+    if (!hasZstd) {
+      const error = await failure(prepare(`${registry.host}/test/zstd:z`, { cacheDir }))
+      expect(error.message).toMatch(/zstd-compressed layers need Node 22.15 or newer/)
+      expect(rootsIn(cacheDir)).toEqual([])
+    } else {
+      const { image } = await prepare(`${registry.host}/test/zstd:z`, { cacheDir, arch: 'x64' })
+      expect(listTree(image.rootfs)).toEqual([...BUSYBOX_TREE, 'etc/z'].sort())
+      expect(fs.readFileSync(path.join(image.rootfs, 'bin/busybox')).equals(busybox())).toBe(true)
+    }
+    expectCleanCache(cacheDir)
+  })
+
+  test('a pinned digest, and a digest the registry does not have', async () => {
+    const pushed = await pushImage(registry, 'test/pinned', {
+      layers: [{ entries: [...busyboxEntries(), { name: 'etc/pin', content: 'pinned' }] }]
+    })
+    const cacheDir = newCacheDir()
+    const { image } = await prepare(`${registry.host}/test/pinned@${pushed.digest}`, { cacheDir, arch: 'x64' })
+    expect(image).toMatchObject({ digest: pushed.digest, reference: `${registry.host}/test/pinned@${pushed.digest}` })
+    expect(fs.readFileSync(path.join(image.rootfs, 'etc/pin'), 'utf8')).toBe('pinned')
+    const missing = `sha256:${'0'.repeat(64)}`
+    const error = await failure(prepare(`${registry.host}/test/pinned@${missing}`, { cacheDir }))
+    expect(error.message).toMatch(
+      new RegExp(`^registry ${registry.host}, repository test/pinned: not found while fetching the manifest .*404`)
+    )
+    const unknownRepo = await failure(prepare(`${registry.host}/test/nothing-here:v1`, { cacheDir }))
+    expect(unknownRepo.message).toMatch(
+      /repository test\/nothing-here: not found .*check the image name, tag and digest/
+    )
+    expectCleanCache(cacheDir)
+  })
+
+  test('a tag that moves: pull always sees the new digest, missing does not', async () => {
+    const v1 = await pushImage(registry, 'test/moving', {
+      tag: 'edge',
+      layers: [{ entries: busyboxEntries() }, { entries: [{ name: 'etc/version', content: '1' }] }]
+    })
+    const cacheDir = newCacheDir()
+    const first = await prepare(`${registry.host}/test/moving:edge`, { cacheDir, arch: 'x64' })
+    expect(first.image.digest).toBe(v1.digest)
+    const v2 = await pushImage(registry, 'test/moving', {
+      tag: 'edge',
+      layers: [{ entries: busyboxEntries() }, { entries: [{ name: 'etc/version', content: '2' }] }]
+    })
+    const missing = await prepare(`${registry.host}/test/moving:edge`, { cacheDir, arch: 'x64' })
+    expect(missing.image).toMatchObject({ digest: v1.digest, fromCache: true })
+    const always = await prepare(`${registry.host}/test/moving:edge`, { cacheDir, arch: 'x64', pull: 'always' })
+    expect(always.image).toMatchObject({ digest: v2.digest, fromCache: false })
+    expect(fs.readFileSync(path.join(always.image.rootfs, 'etc/version'), 'utf8')).toBe('2')
+    expect(always.lines.some((l) => /layer 1\/2 .* already in the cache/.test(l))).toBe(true)
+    expect(always.lines.some((l) => /layer 2\/2 .* fetched/.test(l))).toBe(true)
+    const after = await prepare(`${registry.host}/test/moving:edge`, { cacheDir, arch: 'x64' })
+    expect(after.image).toMatchObject({ digest: v2.digest, fromCache: true })
+    const unchanged = await prepare(`${registry.host}/test/moving:edge`, { cacheDir, arch: 'x64', pull: 'always' })
+    expect(unchanged.image).toMatchObject({ digest: v2.digest, fromCache: true })
+    expect(unchanged.lines.join('\n')).toMatch(/is unchanged \(sha256:[0-9a-f]{12}…\), already in the image cache/)
+    expect(fs.readFileSync(path.join(first.image.rootfs, 'etc/version'), 'utf8')).toBe('1')
+    expect(rootsIn(cacheDir)).toHaveLength(2)
+    expectCleanCache(cacheDir)
+  })
+
+  test('a blob whose content does not match its digest fails and leaves nothing in the cache', async () => {
+    const pushed = await pushImage(registry, 'test/corrupt', {
+      tag: 'bad',
+      layers: [
+        { entries: busyboxEntries() },
+        { entries: [{ name: 'etc/x', content: 'x'.repeat(5000) }], compression: 'none' }
+      ]
+    })
+    const data = blobDataPath(registry, pushed.layers[1].digest)
+    const bytes = fs.readFileSync(data)
+    bytes[600] ^= 0xff
+    fs.writeFileSync(data, bytes)
+    const cacheDir = newCacheDir()
+    const error = await failure(prepare(`${registry.host}/test/corrupt:bad`, { cacheDir, arch: 'x64' }))
+    expect(error.message).toMatch(
+      new RegExp(
+        `^registry ${registry.host}, repository test/corrupt: fetching layer 2/2 sha256:[0-9a-f]{12}…: the content does not match its digest`
+      )
+    )
+    expect(rootsIn(cacheDir)).toEqual([])
+    expect(fs.readdirSync(path.join(cacheDir, 'blobs'))).not.toContain(`sha256-${pushed.layers[1].digest.slice(7)}`)
+    expect(fs.readdirSync(path.join(cacheDir, 'refs'))).toEqual([])
+    expectCleanCache(cacheDir)
+  })
+
+  test('a manifest pulled by digest is verified too', async () => {
+    const pushed = await pushImage(registry, 'test/corrupt-manifest', { layers: [{ entries: busyboxEntries() }] })
+    const data = blobDataPath(registry, pushed.digest)
+    fs.writeFileSync(data, fs.readFileSync(data, 'utf8').replace('"schemaVersion":2', '"schemaVersion": 2'))
+    const cacheDir = newCacheDir()
+    const error = await failure(
+      prepare(`${registry.host}/test/corrupt-manifest@${pushed.digest}`, { cacheDir, arch: 'x64' })
+    )
+    expect(error.message).toMatch(
+      /repository test\/corrupt-manifest: the manifest the registry sent does not match the pinned digest/
+    )
+    expect(rootsIn(cacheDir)).toEqual([])
+    expectCleanCache(cacheDir)
+  })
+
+  test('a layer that tries to write outside the root writes nothing outside it', async () => {
+    const outside = path.join(base, 'outside')
+    fs.mkdirSync(outside, { recursive: true })
+    fs.writeFileSync(path.join(outside, 'keep'), 'keep')
+    fs.writeFileSync(path.join(outside, 'target'), 'secret')
+    const climb = '../'.repeat(30)
+    const layer1: LayerEntry[] = [
+      ...busyboxEntries(),
+      { name: '../../escape-dotdot', content: 'x' },
+      { name: 'etc/../../escape-inner', content: 'x' },
+      { name: '/abs-file', content: 'inside' },
+      { name: 'linkabs', type: 'symlink', linkname: outside },
+      { name: 'linkabs/pwned-abs', content: 'x' },
+      { name: 'linkrel', type: 'symlink', linkname: `${climb}${outside.slice(1)}` },
+      { name: 'linkrel/pwned-rel', content: 'x' },
+      { name: 'linkrel/sub/', type: 'directory' },
+      { name: 'linkrel/sub/deeper', content: 'x' },
+      { name: 'hl', type: 'link', linkname: '../../../etc/passwd' },
+      { name: 'hl2', type: 'link', linkname: 'linkabs/target' },
+      { name: 'dirlink', type: 'symlink', linkname: outside },
+      { name: 'etc/passwd-link', type: 'symlink', linkname: '/etc/passwd' }
+    ]
+    const layer2: LayerEntry[] = [
+      { name: 'dirlink/.wh.keep' },
+      { name: 'dirlink/.wh..wh..opq' },
+      { name: 'linkabs', content: 'replaced the symlink' },
+      { name: 'etc/passwd-link', content: 'not written through' },
+      { name: 'linkrel/pwned-again', content: 'x' }
+    ]
+    await pushImage(registry, 'test/escape', { tag: 'evil', layers: [{ entries: layer1 }, { entries: layer2 }] })
+    const cacheDir = newCacheDir()
+    const passwd = fs.readFileSync('/etc/passwd')
+    const { image, lines } = await prepare(`${registry.host}/test/escape:evil`, { cacheDir, arch: 'x64' })
+    expect(fs.readdirSync(outside).sort()).toEqual(['keep', 'target'])
+    expect(fs.readFileSync(path.join(outside, 'keep'), 'utf8')).toBe('keep')
+    expect(fs.readFileSync('/etc/passwd').equals(passwd)).toBe(true)
+    const everything = listTree(base)
+    expect(everything.filter((f) => /escape-|pwned|deeper/.test(f))).toEqual([])
+    expect(listTree(image.rootfs)).toEqual(
+      [...BUSYBOX_TREE, 'abs-file', 'dirlink', 'etc/passwd-link', 'linkabs', 'linkrel'].sort()
+    )
+    expect(fs.readFileSync(path.join(image.rootfs, 'linkabs'), 'utf8')).toBe('replaced the symlink')
+    expect(fs.lstatSync(path.join(image.rootfs, 'etc/passwd-link')).isFile()).toBe(true)
+    expect(fs.readlinkSync(path.join(image.rootfs, 'dirlink'))).toBe(outside)
+    expect(lines.some((l) => /skipped \d+ entries whose path or link led outside the image root/.test(l))).toBe(true)
+    expectCleanCache(cacheDir)
+  })
+
+  test('two concurrent pulls of one uncached image both succeed and leave one entry', async () => {
+    const pushed = await pushImage(registry, 'test/race', {
+      tag: 'r',
+      layers: [{ entries: busyboxEntries() }, { entries: [{ name: 'etc/race', content: 'r' }] }]
+    })
+    const cacheDir = newCacheDir()
+    const [a, b] = await Promise.all([
+      prepare(`${registry.host}/test/race:r`, { cacheDir, arch: 'x64' }),
+      prepare(`${registry.host}/test/race:r`, { cacheDir, arch: 'x64' })
+    ])
+    expect(a.image.rootfs).toBe(b.image.rootfs)
+    expect(a.image.digest).toBe(pushed.digest)
+    expect(b.image.digest).toBe(pushed.digest)
+    expect(rootsIn(cacheDir)).toHaveLength(1)
+    expect(listTree(a.image.rootfs)).toEqual([...BUSYBOX_TREE, 'etc/race'].sort())
+    expectCleanCache(cacheDir)
+  })
+
+  test('least recently used entries are evicted over the cap; the one in use never is', async () => {
+    await pushImage(registry, 'test/evict', {
+      tag: 'a',
+      layers: [{ entries: [...busyboxEntries(), { name: 'etc/a', content: 'a' }] }]
+    })
+    await pushImage(registry, 'test/evict', { tag: 'b', layers: [{ entries: [{ name: 'etc/b', content: 'b' }] }] })
+    const cacheDir = newCacheDir()
+    const a = await prepare(`${registry.host}/test/evict:a`, { cacheDir, arch: 'x64', maxCacheBytes: 1 })
+    expect(fs.existsSync(a.image.rootfs)).toBe(true)
+    const b = await prepare(`${registry.host}/test/evict:b`, { cacheDir, arch: 'x64' })
+    const cache = new ImageCache(cacheDir)
+    const { removed } = await cache.evict(b.image.sizeBytes + 1, new Set([b.image.manifestDigest]), 0)
+    expect(removed).toContain(a.image.manifestDigest)
+    expect(removed).not.toContain(b.image.manifestDigest)
+    expect(rootsIn(cacheDir)).toEqual([`sha256-${b.image.manifestDigest.slice(7)}`])
+    expect(fs.existsSync(b.image.rootfs)).toBe(true)
+    // The reference record survives; a.image is pulled again when asked for.
+    const again = await prepare(`${registry.host}/test/evict:a`, { cacheDir, arch: 'x64' })
+    expect(again.image.fromCache).toBe(false)
+    expectCleanCache(cacheDir)
+  })
+})
+
+describeWithRegistry('prepareImage with registries that want a password', () => {
+  let registry: TestRegistry
+  const login = { username: 'ci-user', password: 'pa55-w0rd-secret' }
+
+  beforeAll(async () => {
+    registry = await startRegistry({ login })
+    await pushImage(registry, 'private/app', { tag: 'v1', layers: [{ entries: busyboxEntries() }] })
+  })
+  afterAll(async () => {
+    await registry?.stop()
+  })
+
+  test('htpasswd (Basic): no credentials, wrong ones, right ones', async () => {
+    const cacheDir = newCacheDir()
+    const ref = `${registry.host}/private/app:v1`
+    const anonymous = await failure(prepare(ref, { cacheDir }))
+    expect(anonymous.message).toMatch(
+      new RegExp(
+        `^registry ${registry.host}, repository private/app: the repository does not exist or needs a login \\(401 UNAUTHORIZED\\)`
+      )
+    )
+    const wrong = await failure(
+      prepare(ref, { cacheDir, credentials: { username: 'ci-user', password: 'wrong-password' } })
+    )
+    expect(wrong.message).toMatch(/rejected the username and password \(as given\)/)
+    expect(wrong.message).not.toMatch(/wrong-password/)
+    const { image, lines } = await prepare(ref, { cacheDir, credentials: login, arch: 'x64' })
+    expect(listTree(image.rootfs)).toEqual(BUSYBOX_TREE)
+    expect(lines.join('\n')).toMatch(/with the given credentials/)
+    expect(lines.join('\n')).not.toContain(login.password)
+    expect(lines.join('\n')).not.toContain(Buffer.from(`${login.username}:${login.password}`).toString('base64'))
+    expectCleanCache(cacheDir)
+  })
+
+  test('credentials from a Docker config file', async () => {
+    const dockerConfig = path.join(base, 'docker-config')
+    fs.mkdirSync(dockerConfig, { recursive: true })
+    fs.writeFileSync(
+      path.join(dockerConfig, 'config.json'),
+      JSON.stringify({
+        auths: {
+          [`http://${registry.host}`]: { auth: Buffer.from(`${login.username}:${login.password}`).toString('base64') }
+        }
+      })
+    )
+    const cacheDir = newCacheDir()
+    const { image, lines } = await prepare(`${registry.host}/private/app:v1`, {
+      cacheDir,
+      arch: 'x64',
+      env: { HOME: home, DOCKER_CONFIG: dockerConfig }
+    })
+    expect(listTree(image.rootfs)).toEqual(BUSYBOX_TREE)
+    expect(lines.join('\n')).toMatch(/with credentials from the Docker config file/)
+    expectCleanCache(cacheDir)
+  })
+})
+
+describeWithRegistry('prepareImage through a proxy: Bearer tokens, redirects, broken connections', () => {
+  let registry: TestRegistry
+
+  beforeAll(async () => {
+    registry = await startRegistry()
+    await pushImage(registry, 'proxied/app', {
+      tag: 'v1',
+      layers: [
+        { entries: busyboxEntries() },
+        { entries: [{ name: 'etc/big', content: Buffer.alloc(256 * 1024, 7) }], compression: 'none' }
+      ]
+    })
+  })
+  afterAll(async () => {
+    await registry?.stop()
+  })
+
+  test('the Bearer challenge flow with credentials; blobs redirected to storage get no Authorization', async () => {
+    const login = { username: 'bearer-user', password: 'bearer-secret' }
+    const proxy = await startProxy(registry.host, { bearer: { login }, redirectBlobs: true })
+    try {
+      const cacheDir = newCacheDir()
+      const denied = await failure(prepare(`${proxy.host}/proxied/app:v1`, { cacheDir }))
+      expect(denied.message).toMatch(/repository proxied\/app: the registry's token service refused anonymous access/)
+      const wrong = await failure(
+        prepare(`${proxy.host}/proxied/app:v1`, {
+          cacheDir,
+          credentials: { username: 'bearer-user', password: 'nope-nope' }
+        })
+      )
+      expect(wrong.message).toMatch(/token service rejected the username and password/)
+      expect(wrong.message).not.toContain('nope-nope')
+      const { image, lines } = await prepare(`${proxy.host}/proxied/app:v1`, {
+        cacheDir,
+        credentials: login,
+        arch: 'x64'
+      })
+      expect(listTree(image.rootfs)).toEqual([...BUSYBOX_TREE, 'etc/big'].sort())
+      expect(proxy.tokenRequests).toBeGreaterThanOrEqual(3)
+      expect(proxy.storageRequests.length).toBe(3)
+      expect(proxy.storageRequests.every((r) => !r.authorization)).toBe(true)
+      const said = [denied.message, wrong.message, ...lines].join('\n')
+      for (const token of proxy.tokens) expect(said).not.toContain(token)
+      expect(said).not.toContain(login.password)
+      expectCleanCache(cacheDir)
+    } finally {
+      await proxy.stop()
+    }
+  })
+
+  test('anonymous Bearer tokens', async () => {
+    const proxy = await startProxy(registry.host, { bearer: {} })
+    try {
+      const cacheDir = newCacheDir()
+      const { image } = await prepare(`${proxy.host}/proxied/app:v1`, { cacheDir, arch: 'x64' })
+      expect(listTree(image.rootfs)).toEqual([...BUSYBOX_TREE, 'etc/big'].sort())
+      expectCleanCache(cacheDir)
+    } finally {
+      await proxy.stop()
+    }
+  })
+
+  test('429 and 5xx answers are retried; 403 is one clear line', async () => {
+    for (const status of [429, 503]) {
+      const proxy = await startProxy(registry.host, { fail: { status, times: 2 } })
+      try {
+        const cacheDir = newCacheDir()
+        const { image } = await prepare(`${proxy.host}/proxied/app:v1`, { cacheDir, arch: 'x64' })
+        expect(proxy.failed).toBe(2)
+        expect(listTree(image.rootfs)).toEqual([...BUSYBOX_TREE, 'etc/big'].sort())
+        expectCleanCache(cacheDir)
+      } finally {
+        await proxy.stop()
+      }
+    }
+    const proxy = await startProxy(registry.host, { fail: { status: 403, times: Infinity } })
+    try {
+      const cacheDir = newCacheDir()
+      const error = await failure(prepare(`${proxy.host}/proxied/app:v1`, { cacheDir, arch: 'x64' }))
+      expect(error.message).toBe(
+        `registry ${proxy.host}, repository proxied/app: access denied while fetching the manifest v1 (403 DENIED); ` +
+          'the account needs pull access to this repository'
+      )
+      expect(proxy.failed).toBe(1)
+      expectCleanCache(cacheDir)
+    } finally {
+      await proxy.stop()
+    }
+  })
+
+  test('a connection cut mid-blob is retried', async () => {
+    const proxy = await startProxy(registry.host, { cutBlobs: 1 })
+    try {
+      const cacheDir = newCacheDir()
+      const { image } = await prepare(`${proxy.host}/proxied/app:v1`, { cacheDir, arch: 'x64' })
+      expect(proxy.cuts).toBe(1)
+      expect(fs.readFileSync(path.join(image.rootfs, 'etc/big')).equals(Buffer.alloc(256 * 1024, 7))).toBe(true)
+      expectCleanCache(cacheDir)
+    } finally {
+      await proxy.stop()
+    }
+  })
+
+  test('a registry that keeps cutting connections fails after a few tries, leaving nothing partial', async () => {
+    const proxy = await startProxy(registry.host, { cutBlobs: Infinity })
+    try {
+      const cacheDir = newCacheDir()
+      const error = await failure(prepare(`${proxy.host}/proxied/app:v1`, { cacheDir, arch: 'x64' }))
+      expect(error.message).toMatch(
+        new RegExp(
+          `^registry ${proxy.host}, repository proxied/app: fetching (the image config|layer \\d/2 .*) failed after 4 tries: `
+        )
+      )
+      expect(rootsIn(cacheDir)).toEqual([])
+      expect(fs.readdirSync(path.join(cacheDir, 'blobs')).length).toBeLessThan(2)
+      expectCleanCache(cacheDir)
+    } finally {
+      await proxy.stop()
+    }
+  })
+})
+
+describeWithRegistry('prepareImage when the registry is gone', () => {
+  test('a cached image is used with the registry stopped; pull never and always behave', async () => {
+    const registry = await startRegistry()
+    const cacheDir = newCacheDir()
+    const ref = `${registry.host}/test/offline:v1`
+    try {
+      await pushImage(registry, 'test/offline', { tag: 'v1', layers: [{ entries: busyboxEntries() }] })
+      const never = await failure(prepare(ref, { cacheDir, pull: 'never' }))
+      expect(never.message).toMatch(/is not in the image cache and pull is "never"; set pull to "missing" or "always"/)
+      await prepare(ref, { cacheDir, arch: 'x64' })
+    } finally {
+      await registry.stop()
+    }
+    const cached = await prepare(ref, { cacheDir, arch: 'x64' })
+    expect(cached.image.fromCache).toBe(true)
+    expect(listTree(cached.image.rootfs)).toEqual(BUSYBOX_TREE)
+    const never = await prepare(ref, { cacheDir, arch: 'x64', pull: 'never' })
+    expect(never.image.rootfs).toBe(cached.image.rootfs)
+    const always = await failure(prepare(ref, { cacheDir, arch: 'x64', pull: 'always' }))
+    expect(always.message).toMatch(
+      /failed after 4 tries: the connection failed \(ECONNREFUSED\); check that the registry is reachable/
+    )
+    expectCleanCache(cacheDir)
+  })
+})

@@ -1,0 +1,86 @@
+/** Blobs fetched into the cache, verified against their sha256 digest while they stream. */
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { ImageError } from './errors.js'
+import type { Descriptor } from './manifest.js'
+import { TransientError, readLimited, type RegistryClient } from './registry.js'
+
+export function sha256(bytes: Buffer): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`
+}
+
+export function shortDigest(digest: string): string {
+  return digest.slice(0, 19)
+}
+
+/**
+ * Streams blob `desc` into `file` (which must not exist yet) through a sha256 hash. A digest or size
+ * mismatch throws an ImageError and removes the file; a broken connection starts the blob over.
+ */
+export async function downloadBlob(
+  client: RegistryClient,
+  desc: Descriptor,
+  file: string,
+  what: string
+): Promise<void> {
+  const expected = desc.digest.slice('sha256:'.length)
+  await client.request(`blobs/${desc.digest}`, what, undefined, async (res) => {
+    const hash = createHash('sha256')
+    let received = 0
+    const meter = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        received += chunk.length
+        if (received > desc.size) {
+          callback(
+            new ImageError(
+              `${client.where}: ${what}: the registry sent more than the ${desc.size} bytes the manifest lists`
+            )
+          )
+          return
+        }
+        hash.update(chunk)
+        callback(null, chunk)
+      }
+    })
+    try {
+      await pipeline(res.body, meter, fs.createWriteStream(file, { flags: 'w', mode: 0o644 }))
+    } catch (error) {
+      await fs.promises.rm(file, { force: true })
+      throw error
+    }
+    if (received < desc.size) {
+      await fs.promises.rm(file, { force: true })
+      throw new TransientError(`the transfer stopped after ${received} of ${desc.size} bytes`)
+    }
+    const actual = hash.digest('hex')
+    if (actual !== expected) {
+      await fs.promises.rm(file, { force: true })
+      throw new ImageError(
+        `${client.where}: ${what}: the content does not match its digest ${shortDigest(desc.digest)}… (got sha256:${actual.slice(0, 12)}…); ` +
+          'the registry holds a corrupt blob, nothing was cached: push the image again'
+      )
+    }
+  })
+}
+
+/** Fetches a small blob (the image config) into memory, verified against its digest. */
+export async function fetchSmallBlob(client: RegistryClient, desc: Descriptor, what: string): Promise<Buffer> {
+  const bytes = await client.request(`blobs/${desc.digest}`, what, undefined, (res) =>
+    readLimited(res.body, 16 * 1024 * 1024)
+  )
+  if (sha256(bytes) !== desc.digest) {
+    throw new ImageError(
+      `${client.where}: ${what}: the content does not match its digest ${shortDigest(desc.digest)}…; ` +
+        'the registry holds a corrupt blob, push the image again'
+    )
+  }
+  return bytes
+}
+
+/** Makes a unique name for a file or directory inside `dir`. */
+export function tempName(dir: string, prefix: string): string {
+  return path.join(dir, `${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 10)}`)
+}

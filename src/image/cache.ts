@@ -1,0 +1,262 @@
+/**
+ * The image cache. Layout under the caller's cache directory:
+ *
+ *   roots/sha256-<hex>/rootfs      an unpacked image root, keyed by its platform manifest's digest
+ *   roots/sha256-<hex>/image.json  what it is: reference, digests, platform, size, config
+ *   roots/sha256-<hex>/last-used   an empty file whose mtime is the last use (for LRU eviction)
+ *   blobs/sha256-<hex>             layer blobs as fetched (verified), so a moved tag refetches only new layers
+ *   refs/<sha256 of reference and platform>.json   the digest a reference resolved to last time
+ *   tmp/                           work in progress; renamed into roots/ or blobs/ when complete
+ *
+ * Everything appears by an atomic rename from tmp/, so a killed pull leaves no half entry, and two
+ * processes pulling one image both succeed (the loser of the rename drops its copy and uses the winner's).
+ * A published root is never modified; its entry directory is made read-only.
+ */
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { ImageConfig } from './manifest.js'
+import { removeTree } from './layers.js'
+
+/** The default cap on the cache's size: 10 GiB. */
+export const DEFAULT_MAX_CACHE_BYTES = 10 * 1024 ** 3
+/** Entries used this recently are never evicted: another job may be running on them. */
+export const EVICTION_GRACE_MS = 10 * 60 * 1000
+/** Temporary entries left by a dead process of this host, or by anything a day ago, are removed. */
+const STALE_TEMP_MS = 24 * 60 * 60 * 1000
+
+export interface RootMetadata {
+  /** The platform manifest's digest (the cache key). */
+  manifestDigest: string
+  /** The digest the reference resolved to (an index's, for a multi-platform image). */
+  digest: string
+  reference: string
+  platform: string
+  sizeBytes: number
+  layers: string[]
+  config: ImageConfig
+  created: string
+}
+
+export interface RefRecord {
+  reference: string
+  platform: string
+  digest: string
+  manifestDigest: string
+  updated: string
+}
+
+const HOST_TAG = createHash('sha256').update(os.hostname()).digest('hex').slice(0, 8)
+
+function code(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException)?.code
+}
+
+function hex(digest: string): string {
+  return digest.replace(/^sha256:/, '')
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return code(error) === 'EPERM'
+  }
+}
+
+export class ImageCache {
+  readonly roots: string
+  readonly blobs: string
+  readonly refs: string
+  readonly tmp: string
+
+  constructor(readonly dir: string) {
+    this.roots = path.join(dir, 'roots')
+    this.blobs = path.join(dir, 'blobs')
+    this.refs = path.join(dir, 'refs')
+    this.tmp = path.join(dir, 'tmp')
+  }
+
+  async init(): Promise<void> {
+    for (const dir of [this.roots, this.blobs, this.refs, this.tmp]) await fs.promises.mkdir(dir, { recursive: true })
+    await this.removeStaleTemps()
+  }
+
+  /** A new name in tmp/ that says which process of which host owns it. */
+  tempPath(kind: string): string {
+    return path.join(this.tmp, `${kind}-${HOST_TAG}-${process.pid}-${Math.random().toString(36).slice(2, 10)}`)
+  }
+
+  private async removeStaleTemps(): Promise<void> {
+    const now = Date.now()
+    for (const name of await fs.promises.readdir(this.tmp).catch(() => [] as string[])) {
+      const match = /^[a-z]+-([0-9a-f]{8})-(\d+)-/.exec(name)
+      const file = path.join(this.tmp, name)
+      const stat = await fs.promises.lstat(file).catch(() => undefined)
+      if (!stat) continue
+      const deadHere = match !== null && match[1] === HOST_TAG && !alive(Number(match[2]))
+      if (deadHere || now - stat.mtimeMs > STALE_TEMP_MS) await removeTree(file).catch(() => undefined)
+    }
+  }
+
+  entryDir(manifestDigest: string): string {
+    return path.join(this.roots, `sha256-${hex(manifestDigest)}`)
+  }
+
+  blobPath(digest: string): string {
+    return path.join(this.blobs, `sha256-${hex(digest)}`)
+  }
+
+  /** The cached root for a manifest digest, if one is published and intact. */
+  async findRoot(manifestDigest: string): Promise<{ rootfs: string; metadata: RootMetadata } | undefined> {
+    const entry = this.entryDir(manifestDigest)
+    try {
+      const metadata = JSON.parse(await fs.promises.readFile(path.join(entry, 'image.json'), 'utf8')) as RootMetadata
+      const rootfs = path.join(entry, 'rootfs')
+      if (!(await fs.promises.lstat(rootfs)).isDirectory()) return undefined
+      return { rootfs, metadata }
+    } catch {
+      return undefined
+    }
+  }
+
+  /** Marks a root as used now (LRU). */
+  async touchRoot(manifestDigest: string): Promise<void> {
+    const now = new Date()
+    await fs.promises.utimes(path.join(this.entryDir(manifestDigest), 'last-used'), now, now).catch(() => undefined)
+  }
+
+  async hasBlob(digest: string, size: number): Promise<boolean> {
+    try {
+      const stat = await fs.promises.stat(this.blobPath(digest))
+      if (stat.size !== size) return false
+      const now = new Date()
+      await fs.promises.utimes(this.blobPath(digest), now, now)
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  async publishBlob(tempFile: string, digest: string): Promise<void> {
+    await fs.promises.chmod(tempFile, 0o444)
+    await fs.promises.rename(tempFile, this.blobPath(digest))
+  }
+
+  /**
+   * Moves a finished entry (a directory holding rootfs/, image.json and last-used) into roots/.
+   * Returns false when another process published the same digest first; the temporary copy is then removed.
+   */
+  async publishRoot(tempEntry: string, manifestDigest: string): Promise<boolean> {
+    const final = this.entryDir(manifestDigest)
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await fs.promises.rename(tempEntry, final)
+        await fs.promises.chmod(final, 0o555)
+        return true
+      } catch (error) {
+        if (code(error) !== 'ENOTEMPTY' && code(error) !== 'EEXIST') throw error
+      }
+      if ((await this.findRoot(manifestDigest)) || attempt > 0) {
+        await removeTree(tempEntry)
+        return false
+      }
+      // Something unreadable sits there (not made by this module): set it aside and try once more.
+      await this.discardEntry(final)
+    }
+  }
+
+  private async discardEntry(entry: string): Promise<void> {
+    await fs.promises.chmod(entry, 0o755).catch(() => undefined)
+    const aside = this.tempPath('evict')
+    try {
+      await fs.promises.rename(entry, aside)
+    } catch (error) {
+      if (code(error) === 'ENOENT') return
+      throw error
+    }
+    await removeTree(aside)
+  }
+
+  private recordFile(reference: string, platform: string): string {
+    return path.join(this.refs, `${createHash('sha256').update(`${reference}\n${platform}`).digest('hex')}.json`)
+  }
+
+  async readRecord(reference: string, platform: string): Promise<RefRecord | undefined> {
+    try {
+      const record = JSON.parse(await fs.promises.readFile(this.recordFile(reference, platform), 'utf8')) as RefRecord
+      return record.reference === reference && record.platform === platform ? record : undefined
+    } catch {
+      return undefined
+    }
+  }
+
+  async writeRecord(record: RefRecord): Promise<void> {
+    const temp = this.tempPath('ref')
+    await fs.promises.writeFile(temp, JSON.stringify(record, null, 2) + '\n', { mode: 0o644 })
+    await fs.promises.rename(temp, this.recordFile(record.reference, record.platform))
+  }
+
+  /** Total size of roots and blobs, as recorded (roots) and stat'ed (blobs). */
+  private async inventory(): Promise<
+    { kind: 'root' | 'blob'; key: string; path: string; size: number; used: number }[]
+  > {
+    const items: { kind: 'root' | 'blob'; key: string; path: string; size: number; used: number }[] = []
+    for (const name of await fs.promises.readdir(this.roots).catch(() => [] as string[])) {
+      const entry = path.join(this.roots, name)
+      const digest = `sha256:${name.replace(/^sha256-/, '')}`
+      const found = await this.findRoot(digest)
+      const used = await fs.promises.stat(path.join(entry, 'last-used')).then(
+        (s) => s.mtimeMs,
+        () => 0
+      )
+      items.push({ kind: 'root', key: digest, path: entry, size: found?.metadata.sizeBytes ?? 0, used })
+    }
+    for (const name of await fs.promises.readdir(this.blobs).catch(() => [] as string[])) {
+      const file = path.join(this.blobs, name)
+      const stat = await fs.promises.stat(file).catch(() => undefined)
+      if (stat)
+        items.push({
+          kind: 'blob',
+          key: `sha256:${name.replace(/^sha256-/, '')}`,
+          path: file,
+          size: stat.size,
+          used: stat.mtimeMs
+        })
+    }
+    return items
+  }
+
+  /**
+   * Least-recently-used eviction down to `maxBytes`: layer blobs first (a root is worth more than
+   * the blobs it was made from), then roots. Never evicts what `keep` names, nor anything used
+   * within `graceMs`. Returns what it removed.
+   */
+  async evict(
+    maxBytes: number,
+    keep: Set<string>,
+    graceMs = EVICTION_GRACE_MS
+  ): Promise<{ removed: string[]; freedBytes: number }> {
+    const removed: string[] = []
+    let freedBytes = 0
+    if (!Number.isFinite(maxBytes)) return { removed, freedBytes }
+    const items = await this.inventory()
+    let total = items.reduce((sum, item) => sum + item.size, 0)
+    if (total <= maxBytes) return { removed, freedBytes }
+    const now = Date.now()
+    const candidates = items
+      .filter((item) => !keep.has(item.key) && now - item.used >= graceMs)
+      .sort((a, b) => (a.kind === b.kind ? a.used - b.used : a.kind === 'blob' ? -1 : 1))
+    for (const item of candidates) {
+      if (total <= maxBytes) break
+      if (item.kind === 'blob') await fs.promises.rm(item.path, { force: true })
+      else await this.discardEntry(item.path)
+      total -= item.size
+      freedBytes += item.size
+      removed.push(item.key)
+    }
+    return { removed, freedBytes }
+  }
+}

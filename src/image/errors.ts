@@ -1,0 +1,21 @@
+/**
+ * ImageError: every failure a user can act on, shown as one line. Messages name the registry and
+ * repository, the problem and what to do; they never carry a credential, a token or part of one.
+ */
+export class ImageError extends Error {
+  constructor(message: string) {
+    super(oneLine(message))
+    this.name = 'ImageError'
+  }
+}
+
+/** Collapses whitespace (newlines from servers included) so a message stays on one line. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/** A short, printable excerpt of untrusted text (a server's error body, a user's input). */
+export function excerpt(text: string, max = 120): string {
+  const visible = oneLine(text).replace(/[\u0000-\u001f\u007f]/g, '?')
+  return visible.length > max ? `${visible.slice(0, max)}…` : visible
+}

@@ -1,0 +1,389 @@
+/**
+ * OCI images as microVM roots: prepareImage turns an image reference into an unpacked, cached,
+ * read-only root directory. No Docker daemon or CLI is involved; the registry is spoken to directly.
+ *
+ *   const image = await prepareImage({ reference: 'alpine:3.20', pull: 'missing', cacheDir, log: core.info })
+ *   // image.rootfs is the directory to share read-only as the guest's base filesystem
+ *
+ * Every failure a user can act on is an ImageError with a one-line message naming the registry and
+ * repository, the problem and what to do; it never contains a credential or token.
+ *
+ * The cache (see cache.ts) keys unpacked roots by platform manifest digest and records which digest
+ * each reference resolved to, so `pull: 'missing'` needs no network once an image is cached. It is capped
+ * at `maxCacheBytes` (default DEFAULT_MAX_CACHE_BYTES, 10 GiB) by least-recently-used eviction.
+ *
+ * What differs when not running as root: file owners are not set (every file belongs to the user
+ * running the pull) and device nodes are not created; FIFOs, modes (setuid/setgid/sticky included),
+ * symlinks, hard links and mtimes are kept either way. Extended attributes are not applied.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { resolveCredentials } from './auth.js'
+import { downloadBlob, fetchSmallBlob, sha256, shortDigest } from './blob.js'
+import { DEFAULT_MAX_CACHE_BYTES, EVICTION_GRACE_MS, ImageCache, type RootMetadata } from './cache.js'
+import { ImageError, excerpt } from './errors.js'
+import { RootBuilder, diskUsage, isLayerMediaType, removeTree } from './layers.js'
+import {
+  MANIFEST_ACCEPT,
+  parseImageConfig,
+  parseManifest,
+  type Descriptor,
+  type ImageConfig,
+  type ImageManifest
+} from './manifest.js'
+import { pickManifest, platformFor, platformMatches, showPlatform, type Platform } from './platform.js'
+import { formatBytes, formatSeconds } from './progress.js'
+import { parseImageReference, type ImageReference } from './reference.js'
+import { RegistryClient } from './registry.js'
+
+export { ImageError } from './errors.js'
+export { parseImageReference, type ImageReference } from './reference.js'
+export { platformFor, type Platform } from './platform.js'
+export { DEFAULT_MAX_CACHE_BYTES } from './cache.js'
+export type { ImageConfig } from './manifest.js'
+
+export type PullPolicy = 'missing' | 'always' | 'never'
+export const PULL_POLICIES: readonly PullPolicy[] = ['missing', 'always', 'never']
+
+export interface ImageRequest {
+  /** As the user typed it: alpine, ubuntu:24.04, ghcr.io/o/r:tag, registry:5000/x@sha256:<hex>, localhost:5000/x. */
+  reference: string
+  /**
+   * missing: use the cached image for this reference if there is one (no network), else pull.
+   * always: ask the registry what the reference names now; reuse cached roots and layers that match.
+   * never: use the cache only; fail when the image is not in it.
+   */
+  pull: PullPolicy
+  /** Explicit registry credentials; else the Docker config file's (`auths`); else anonymous. */
+  credentials?: { username: string; password: string }
+  /** The cache's directory (created if missing); the caller picks it. */
+  cacheDir: string
+  /** Node's name (x64, arm64) or OCI's (amd64, arm64); process.arch by default. */
+  arch?: string
+  /** Receives progress lines. */
+  log: (line: string) => void
+  /** For DOCKER_CONFIG and HOME; process.env by default. */
+  env?: NodeJS.ProcessEnv
+  /** The cache's size cap in bytes; DEFAULT_MAX_CACHE_BYTES (10 GiB) by default, Infinity for none. */
+  maxCacheBytes?: number
+}
+
+export interface PreparedImage {
+  /** The unpacked root. Read-only by contract: share it read-only; never write into it. */
+  rootfs: string
+  /** The digest the reference resolved to (an image index's for multi-platform images); `name@digest` pins it. */
+  digest: string
+  /** The digest of the manifest for this platform (the cache key; equal to `digest` for single-platform images). */
+  manifestDigest: string
+  /** The normalized reference, e.g. docker.io/library/alpine:latest. */
+  reference: string
+  /** The platform unpacked, e.g. linux/amd64. */
+  platform: string
+  /** Disk use of the root in bytes. */
+  sizeBytes: number
+  /** True when no layer had to be unpacked: the root was already in the cache. */
+  fromCache: boolean
+  /** The image config's environment, working directory and user (for the engine to apply if it wishes). */
+  config: ImageConfig
+}
+
+const DOWNLOAD_CONCURRENCY = 3
+
+function whereOf(ref: ImageReference): string {
+  return `registry ${ref.registry}, repository ${ref.repository}`
+}
+
+function prepared(rootfs: string, metadata: RootMetadata, fromCache: boolean, digest = metadata.digest): PreparedImage {
+  return {
+    rootfs,
+    digest,
+    manifestDigest: metadata.manifestDigest,
+    reference: metadata.reference,
+    platform: metadata.platform,
+    sizeBytes: metadata.sizeBytes,
+    fromCache,
+    config: metadata.config
+  }
+}
+
+/** Prepares the root directory of an image: from the cache, or pulled, verified and unpacked into it. */
+export async function prepareImage(request: ImageRequest): Promise<PreparedImage> {
+  const ref = parseImageReference(request.reference)
+  if (!PULL_POLICIES.includes(request.pull)) {
+    throw new ImageError(
+      `${whereOf(ref)}: pull must be one of ${PULL_POLICIES.join(', ')}, not "${excerpt(String(request.pull), 40)}"`
+    )
+  }
+  if (typeof request.cacheDir !== 'string' || request.cacheDir === '') {
+    throw new ImageError(`${whereOf(ref)}: no image cache directory was given; set one`)
+  }
+  const platform = platformFor(request.arch)
+  const platformText = showPlatform(platform)
+  const maxBytes = request.maxCacheBytes ?? DEFAULT_MAX_CACHE_BYTES
+  const cache = new ImageCache(path.resolve(request.cacheDir))
+  const log = request.log
+  try {
+    await cache.init()
+    if (request.pull !== 'always') {
+      const cached = await lookup(cache, ref, platform)
+      if (cached) {
+        await cache.touchRoot(cached.metadata.manifestDigest)
+        log(
+          `Using ${ref.normalized} (${shortDigest(cached.digest)}…, ${platformText}) from the image cache; nothing to download`
+        )
+        await evict(cache, maxBytes, cached.metadata, log)
+        return prepared(cached.rootfs, cached.metadata, true, cached.digest)
+      }
+      if (request.pull === 'never') {
+        throw new ImageError(
+          `${whereOf(ref)}: ${ref.normalized} for ${platformText} is not in the image cache and pull is "never"; ` +
+            'set pull to "missing" or "always" to download it'
+        )
+      }
+    }
+    return await pull(request, ref, platform, cache, maxBytes)
+  } catch (error) {
+    if (error instanceof ImageError) throw error
+    const e = error as NodeJS.ErrnoException
+    throw new ImageError(
+      `${whereOf(ref)}: preparing ${ref.normalized} in the image cache failed: ` +
+        `${e?.code ? `${e.code} ` : ''}${excerpt(e?.message ?? String(error), 160)}`
+    )
+  }
+}
+
+/** Does an image whose config says `config` run on `platform`? (A config without an architecture is trusted.) */
+function runsOn(config: ImageConfig, platform: Platform): boolean {
+  return !config.architecture || platformMatches({ ...config, os: config.os ?? 'linux' }, platform)
+}
+
+function wrongPlatform(where: string, ref: ImageReference, config: ImageConfig, platform: Platform): ImageError {
+  const wanted = showPlatform(platform)
+  return new ImageError(
+    `${where}: ${ref.normalized} is built for ${showPlatform(config)}, not ${wanted}; use an image built for ${wanted}`
+  )
+}
+
+async function lookup(
+  cache: ImageCache,
+  ref: ImageReference,
+  platform: Platform
+): Promise<{ rootfs: string; metadata: RootMetadata; digest: string } | undefined> {
+  const record = await cache.readRecord(ref.normalized, showPlatform(platform))
+  if (record) {
+    const found = await cache.findRoot(record.manifestDigest)
+    if (found) return { ...found, digest: record.digest }
+  }
+  if (ref.digest) {
+    const found = await cache.findRoot(ref.digest)
+    if (found && runsOn(found.metadata.config, platform)) return { ...found, digest: ref.digest }
+  }
+  return undefined
+}
+
+async function evict(
+  cache: ImageCache,
+  maxBytes: number,
+  current: RootMetadata,
+  log: (line: string) => void
+): Promise<void> {
+  const keep = new Set([current.manifestDigest, ...current.layers])
+  const { removed, freedBytes } = await cache.evict(maxBytes, keep, EVICTION_GRACE_MS)
+  if (removed.length > 0) {
+    log(
+      `Image cache over ${formatBytes(maxBytes)}: removed ${removed.length} least recently used entries (${formatBytes(freedBytes)})`
+    )
+  }
+}
+
+async function resolve(
+  client: RegistryClient,
+  ref: ImageReference,
+  platform: Platform
+): Promise<{ digest: string; manifestDigest: string; manifest: ImageManifest; fromIndex: boolean }> {
+  const where = client.where
+  const top = await client.getManifest(ref.digest ?? ref.tag!, MANIFEST_ACCEPT)
+  const digest = sha256(top.bytes)
+  if (ref.digest && digest !== ref.digest) {
+    throw new ImageError(
+      `${where}: the manifest the registry sent does not match the pinned digest ${shortDigest(ref.digest)}…; ` +
+        'its copy is corrupt or was altered, check the registry'
+    )
+  }
+  const parsed = parseManifest(top.bytes, top.contentType, where)
+  if (parsed.kind === 'manifest') return { digest, manifestDigest: digest, manifest: parsed, fromIndex: false }
+  const { chosen, available } = pickManifest(parsed.manifests, platform)
+  if (!chosen) {
+    throw new ImageError(
+      `${where}: ${ref.normalized} has no ${showPlatform(platform)} image; it has ${available.length > 0 ? available.join(', ') : 'no platforms listed'}; ` +
+        `use an image built for ${showPlatform(platform)}`
+    )
+  }
+  const inner = await client.getManifest(chosen.digest, MANIFEST_ACCEPT)
+  if (sha256(inner.bytes) !== chosen.digest) {
+    throw new ImageError(
+      `${where}: the ${showPlatform(platform)} manifest the registry sent does not match its digest ` +
+        `${shortDigest(chosen.digest)}…; push the image again`
+    )
+  }
+  const manifest = parseManifest(inner.bytes, inner.contentType, where)
+  if (manifest.kind !== 'manifest')
+    throw new ImageError(`${where}: the image index nests another index; such images are not supported`)
+  return { digest, manifestDigest: chosen.digest, manifest, fromIndex: true }
+}
+
+async function pull(
+  request: ImageRequest,
+  ref: ImageReference,
+  platform: Platform,
+  cache: ImageCache,
+  maxBytes: number
+): Promise<PreparedImage> {
+  const log = request.log
+  const platformText = showPlatform(platform)
+  const started = Date.now()
+  const resolved = resolveCredentials(ref.registry, request.credentials, request.env ?? process.env)
+  const client = new RegistryClient({ ref, credentials: resolved.credentials, credentialSource: resolved.source })
+  const how =
+    resolved.source === 'explicit'
+      ? 'with the given credentials'
+      : resolved.source === 'docker-config'
+        ? 'with credentials from the Docker config file'
+        : 'anonymously'
+  log(`Resolving ${ref.normalized} for ${platformText} at ${ref.endpoint} (${how})`)
+
+  const previous = ref.digest ? undefined : await cache.readRecord(ref.normalized, platformText)
+  if (previous) {
+    const now = await client.headManifest(ref.tag!, MANIFEST_ACCEPT).catch(() => undefined)
+    const found = now === previous.digest ? await cache.findRoot(previous.manifestDigest) : undefined
+    if (found) {
+      await cache.writeRecord({ ...previous, updated: new Date().toISOString() })
+      await cache.touchRoot(previous.manifestDigest)
+      log(
+        `${ref.normalized} is unchanged (${shortDigest(previous.digest)}…), already in the image cache; nothing to download`
+      )
+      await evict(cache, maxBytes, found.metadata, log)
+      return prepared(found.rootfs, found.metadata, true, previous.digest)
+    }
+  }
+
+  const { digest, manifestDigest, manifest, fromIndex } = await resolve(client, ref, platform)
+  const record = {
+    reference: ref.normalized,
+    platform: platformText,
+    digest,
+    manifestDigest,
+    updated: new Date().toISOString()
+  }
+  const existing = await cache.findRoot(manifestDigest)
+  const where = client.where
+  if (existing && !fromIndex && !runsOn(existing.metadata.config, platform))
+    throw wrongPlatform(where, ref, existing.metadata.config, platform)
+  if (existing) {
+    await cache.writeRecord(record)
+    await cache.touchRoot(manifestDigest)
+    log(`${ref.normalized} is ${shortDigest(digest)}…, already in the image cache; nothing to download`)
+    await evict(cache, maxBytes, existing.metadata, log)
+    return prepared(existing.rootfs, existing.metadata, true, digest)
+  }
+
+  const config = parseImageConfig(await fetchSmallBlob(client, manifest.config, 'fetching the image config'), where)
+  if (!fromIndex && !runsOn(config, platform)) throw wrongPlatform(where, ref, config, platform)
+  manifest.layers.forEach((layer, i) => {
+    if (!isLayerMediaType(layer.mediaType)) {
+      throw new ImageError(
+        `${where}: layer ${i + 1} has media type "${excerpt(layer.mediaType, 80)}", which is not a filesystem layer this action can unpack`
+      )
+    }
+  })
+  const layerCount = manifest.layers.length
+  log(
+    `Pulling ${ref.normalized} (${shortDigest(digest)}…): ${layerCount} layer${layerCount === 1 ? '' : 's'}, ` +
+      formatBytes(manifest.layers.reduce((s, l) => s + l.size, 0))
+  )
+
+  const work = cache.tempPath('pull')
+  const rootfs = path.join(work, 'rootfs')
+  await fs.promises.mkdir(rootfs, { recursive: true, mode: 0o755 })
+  const downloads: Promise<void>[] = []
+  const waiters: (() => void)[] = []
+  let cancelled = false
+  try {
+    let downloaded = 0
+    let running = 0
+    const fetchLayer = async (layer: Descriptor, i: number): Promise<void> => {
+      const label = `layer ${i + 1}/${layerCount} ${shortDigest(layer.digest)}…`
+      if (await cache.hasBlob(layer.digest, layer.size)) {
+        log(`  ${label} ${formatBytes(layer.size)}, already in the cache`)
+        return
+      }
+      while (running >= DOWNLOAD_CONCURRENCY && !cancelled) await new Promise<void>((r) => waiters.push(r))
+      if (cancelled) return
+      running++
+      try {
+        const t0 = Date.now()
+        const temp = cache.tempPath('blob')
+        await downloadBlob(client, layer, temp, `fetching ${label}`)
+        await cache.publishBlob(temp, layer.digest)
+        downloaded += layer.size
+        log(`  ${label} fetched, ${formatBytes(layer.size)} in ${formatSeconds(Date.now() - t0)}`)
+      } finally {
+        running--
+        waiters.shift()?.()
+      }
+    }
+    manifest.layers.forEach((layer, i) => downloads.push(fetchLayer(layer, i)))
+    downloads.forEach((d) => d.catch(() => undefined))
+
+    const builder = new RootBuilder(rootfs)
+    for (const [i, layer] of manifest.layers.entries()) {
+      await downloads[i]
+      await builder.applyLayer(
+        cache.blobPath(layer.digest),
+        `${where}: layer ${i + 1}/${layerCount} ${shortDigest(layer.digest)}…`
+      )
+    }
+    await builder.finish()
+    const { unsafe, devices, ownership } = builder.stats
+    if (unsafe > 0)
+      log(
+        `  skipped ${unsafe} entr${unsafe === 1 ? 'y' : 'ies'} whose path or link led outside the image root or through a symlink`
+      )
+    if (devices > 0) log(`  ${devices} device node${devices === 1 ? ' was' : 's were'} not created (that needs root)`)
+    if (ownership > 0 && process.getuid?.() !== 0)
+      log('  file owners were not set (not running as root): every file belongs to the current user')
+
+    const metadata: RootMetadata = {
+      manifestDigest,
+      digest,
+      reference: ref.normalized,
+      platform: platformText,
+      sizeBytes: await diskUsage(rootfs),
+      layers: manifest.layers.map((l) => l.digest),
+      config,
+      created: new Date().toISOString()
+    }
+    await fs.promises.writeFile(path.join(work, 'image.json'), JSON.stringify(metadata, null, 2) + '\n', {
+      mode: 0o444
+    })
+    await fs.promises.writeFile(path.join(work, 'last-used'), '', { mode: 0o644 })
+    const won = await cache.publishRoot(work, manifestDigest)
+    const published = await cache.findRoot(manifestDigest)
+    if (!published)
+      throw new ImageError(`${where}: the image root vanished from the cache right after it was made; try again`)
+    await cache.writeRecord(record)
+    await cache.touchRoot(manifestDigest)
+    log(
+      `Pulled ${ref.normalized} (${shortDigest(digest)}…, ${platformText}): ${formatBytes(downloaded)} downloaded, ` +
+        `${formatBytes(published.metadata.sizeBytes)} unpacked, in ${formatSeconds(Date.now() - started)}` +
+        (won ? '' : ' (another pull of the same image finished first; using its copy)')
+    )
+    await evict(cache, maxBytes, published.metadata, log)
+    return prepared(published.rootfs, published.metadata, false, digest)
+  } finally {
+    cancelled = true
+    waiters.splice(0).forEach((wake) => wake())
+    await Promise.allSettled(downloads)
+    await removeTree(work).catch(() => undefined)
+  }
+}

@@ -1,0 +1,354 @@
+/**
+ * A client for the OCI distribution API: HTTPS (plain HTTP only for loopback registries, as Docker),
+ * Bearer-token and Basic authentication, redirects to blob storage, retries with backoff.
+ */
+import { Readable, Transform, pipeline } from 'node:stream'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
+import { basicAuthorization, parseChallenges, type CredentialSource, type Credentials } from './auth.js'
+import { ImageError, excerpt } from './errors.js'
+import type { ImageReference } from './reference.js'
+
+/** Waits between tries on 429, 5xx and broken connections: four tries in all, under 4 s of waiting. */
+export const RETRY_DELAYS_MS = [500, 1000, 2000]
+const MAX_RETRY_AFTER_MS = 10_000
+const REQUEST_TIMEOUT_MS = 60_000
+const MAX_REDIRECTS = 5
+const MAX_MANIFEST_BYTES = 8 * 1024 * 1024
+
+export interface RegistryClientOptions {
+  ref: ImageReference
+  credentials?: Credentials
+  credentialSource: CredentialSource
+  retryDelaysMs?: number[]
+}
+
+/** A response whose body is still to be read; `close` frees it when not read. */
+export interface OpenResponse {
+  status: number
+  headers: Headers
+  body: Readable
+  /** Restarts the idle timer; call it for every chunk read. */
+  touch: () => void
+  close: () => void
+}
+
+/** A network failure or a retryable status: the caller may try again. */
+export class TransientError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'TransientError'
+  }
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+function networkProblem(error: unknown): string {
+  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } }
+  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return 'the connection stalled'
+  const code = e?.cause?.code
+  return code
+    ? `the connection failed (${code})`
+    : `the connection failed (${excerpt(e?.cause?.message ?? e?.message ?? String(error), 80)})`
+}
+
+function isRetryableStatus(status: number): boolean {
+  return status === 429 || status === 408 || (status >= 500 && status <= 599 && status !== 501)
+}
+
+export class RegistryClient {
+  readonly ref: ImageReference
+  /** 'registry 127.0.0.1:5000, repository test/app' — the prefix of every error this client raises. */
+  readonly where: string
+  private readonly credentials?: Credentials
+  private readonly credentialSource: CredentialSource
+  private readonly delays: number[]
+  private base?: string
+  private authorization?: string
+
+  constructor(options: RegistryClientOptions) {
+    this.ref = options.ref
+    this.credentials = options.credentials
+    this.credentialSource = options.credentialSource
+    this.delays = options.retryDelaysMs ?? RETRY_DELAYS_MS
+    this.where = `registry ${options.ref.registry}, repository ${options.ref.repository}`
+  }
+
+  /** HTTPS, except that a loopback registry that does not speak TLS is reached over HTTP (as Docker). */
+  private async baseUrl(): Promise<string> {
+    if (this.base) return this.base
+    const https = `https://${this.ref.endpoint}`
+    if (!this.ref.loopback) return (this.base = https)
+    try {
+      const res = await fetch(`${https}/v2/`, { signal: AbortSignal.timeout(5000), redirect: 'manual' })
+      await res.body?.cancel()
+      this.base = https
+    } catch {
+      this.base = `http://${this.ref.endpoint}`
+    }
+    return this.base
+  }
+
+  /** One request with redirects followed by hand, so Authorization never goes to another host. */
+  private async sendOnce(url: string, accept: string | undefined, method: string): Promise<OpenResponse> {
+    const controller = new AbortController()
+    let timer: NodeJS.Timeout | undefined
+    const touch = (): void => {
+      clearTimeout(timer)
+      timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS)
+      timer.unref?.()
+    }
+    touch()
+    const origin = new URL(url).host
+    let current = url
+    try {
+      for (let hop = 0; ; hop++) {
+        const headers: Record<string, string> = { 'User-Agent': 'krun-action' }
+        if (accept) headers.Accept = accept
+        if (this.authorization && new URL(current).host === origin) headers.Authorization = this.authorization
+        const res = await fetch(current, { method, headers, redirect: 'manual', signal: controller.signal })
+        const location = res.headers.get('location')
+        if (res.status >= 300 && res.status < 400 && location) {
+          await res.body?.cancel()
+          if (hop >= MAX_REDIRECTS)
+            throw new ImageError(`${this.where}: too many redirects; the registry is misconfigured`)
+          const next = new URL(location, current)
+          if (next.protocol !== 'https:' && !(next.protocol === 'http:' && new URL(current).protocol === 'http:')) {
+            throw new ImageError(
+              `${this.where}: the registry redirected to a ${next.protocol} URL; refusing to follow it`
+            )
+          }
+          current = next.toString()
+          continue
+        }
+        // Every chunk restarts the idle timer on its way through (a 'data' listener would start the
+        // stream flowing before the caller reads it).
+        const raw = res.body ? Readable.fromWeb(res.body as WebReadableStream<Uint8Array>) : Readable.from([])
+        const body = new Transform({
+          transform(chunk: Buffer, _encoding, callback) {
+            touch()
+            callback(null, chunk)
+          }
+        })
+        pipeline(raw, body, () => undefined)
+        const close = (): void => {
+          clearTimeout(timer)
+          body.destroy()
+        }
+        body.once('close', () => clearTimeout(timer))
+        body.once('end', () => clearTimeout(timer))
+        return { status: res.status, headers: res.headers, body, touch, close }
+      }
+    } catch (error) {
+      clearTimeout(timer)
+      if (error instanceof ImageError) throw error
+      throw new TransientError(networkProblem(error))
+    }
+  }
+
+  /** Answers a 401's challenge; returns false when there is nothing more to try. */
+  private async authenticate(challengeHeader: string | null, tried: Set<string>): Promise<boolean> {
+    const challenges = parseChallenges(challengeHeader)
+    const bearer = challenges.find((c) => c.scheme === 'bearer')
+    if (bearer && bearer.params.realm) {
+      if (tried.has('bearer')) return false
+      tried.add('bearer')
+      this.authorization = `Bearer ${await this.fetchToken(bearer.params)}`
+      return true
+    }
+    if (challenges.some((c) => c.scheme === 'basic') && this.credentials && !tried.has('basic')) {
+      tried.add('basic')
+      this.authorization = basicAuthorization(this.credentials)
+      return true
+    }
+    return false
+  }
+
+  private async fetchToken(params: Record<string, string>): Promise<string> {
+    let realm: URL
+    try {
+      realm = new URL(params.realm)
+    } catch {
+      throw new ImageError(`${this.where}: the registry's token endpoint "${excerpt(params.realm, 80)}" is not a URL`)
+    }
+    if (params.service) realm.searchParams.set('service', params.service)
+    realm.searchParams.set('scope', params.scope || `repository:${this.ref.repository}:pull`)
+    const headers: Record<string, string> = { 'User-Agent': 'krun-action' }
+    if (this.credentials) {
+      const loopbackHttp = realm.protocol === 'http:' && this.ref.loopback && realm.host === this.ref.endpoint
+      if (realm.protocol !== 'https:' && !loopbackHttp) {
+        throw new ImageError(
+          `${this.where}: the registry's token endpoint is not HTTPS; refusing to send credentials to it`
+        )
+      }
+      realm.searchParams.set('account', this.credentials.username)
+      headers.Authorization = basicAuthorization(this.credentials)
+    }
+    const res = await this.withRetries(async () => {
+      try {
+        const r = await fetch(realm, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
+        if (isRetryableStatus(r.status)) {
+          await r.body?.cancel()
+          throw new TransientError(`the token endpoint answered ${r.status}`)
+        }
+        return r
+      } catch (error) {
+        if (error instanceof TransientError) throw error
+        throw new TransientError(networkProblem(error))
+      }
+    }, 'getting a token')
+    if (res.status === 401 || res.status === 403) {
+      await res.body?.cancel()
+      throw new ImageError(
+        this.credentials
+          ? `${this.where}: the registry's token service rejected the username and password (${this.sourceText()}); check them`
+          : `${this.where}: the registry's token service refused anonymous access; give a username and password`
+      )
+    }
+    if (res.status !== 200) {
+      await res.body?.cancel()
+      throw new ImageError(`${this.where}: the registry's token service answered ${res.status}; try again later`)
+    }
+    let json: { token?: unknown; access_token?: unknown }
+    try {
+      json = (await res.json()) as typeof json
+    } catch {
+      throw new ImageError(`${this.where}: the registry's token service sent no token`)
+    }
+    const token = typeof json.token === 'string' ? json.token : json.access_token
+    if (typeof token !== 'string' || token === '')
+      throw new ImageError(`${this.where}: the registry's token service sent no token`)
+    return token
+  }
+
+  private sourceText(): string {
+    return this.credentialSource === 'docker-config' ? 'from the Docker config file' : 'as given'
+  }
+
+  /** Runs `attempt` up to 1 + delays.length times while it throws TransientError. */
+  async withRetries<T>(attempt: () => Promise<T>, what: string): Promise<T> {
+    for (let tries = 0; ; tries++) {
+      try {
+        return await attempt()
+      } catch (error) {
+        if (!(error instanceof TransientError)) throw error
+        if (tries >= this.delays.length) {
+          throw new ImageError(
+            `${this.where}: ${what} failed after ${tries + 1} tries: ${error.message}; check that the registry is reachable and try again`
+          )
+        }
+        const retryAfter = (error as TransientError & { retryAfterMs?: number }).retryAfterMs
+        await sleep(Math.min(Math.max(this.delays[tries], retryAfter ?? 0), MAX_RETRY_AFTER_MS))
+      }
+    }
+  }
+
+  /**
+   * GETs a path under /v2/<repository>/, authenticating on 401, and hands a 2xx response to `consume`.
+   * Transient failures (429, 5xx, a broken or stalled connection, also while `consume` reads the body)
+   * start over with backoff; anything else becomes an ImageError naming the problem.
+   */
+  async request<T>(
+    path: string,
+    what: string,
+    accept: string | undefined,
+    consume: (res: OpenResponse) => Promise<T>,
+    method: 'GET' | 'HEAD' = 'GET'
+  ): Promise<T> {
+    const url = `${await this.baseUrl()}/v2/${this.ref.repository}/${path}`
+    const tried = new Set<string>()
+    return this.withRetries(async () => {
+      for (;;) {
+        const res = await this.sendOnce(url, accept, method)
+        if (res.status === 401 && (await this.authenticate(res.headers.get('www-authenticate'), tried))) {
+          res.close()
+          continue
+        }
+        if (isRetryableStatus(res.status)) {
+          res.close()
+          const err = new TransientError(`the registry answered ${res.status}`) as TransientError & {
+            retryAfterMs?: number
+          }
+          const after = Number(res.headers.get('retry-after'))
+          if (Number.isFinite(after) && after > 0) err.retryAfterMs = after * 1000
+          throw err
+        }
+        if (res.status < 200 || res.status >= 300) throw await this.statusError(res, what)
+        try {
+          return await consume(res)
+        } catch (error) {
+          if (error instanceof ImageError || error instanceof TransientError) throw error
+          throw new TransientError(networkProblem(error))
+        } finally {
+          res.close()
+        }
+      }
+    }, what)
+  }
+
+  private async statusError(res: OpenResponse, what: string): Promise<ImageError> {
+    let code = ''
+    try {
+      const text = await readLimited(res.body, 64 * 1024)
+      const json = JSON.parse(text.toString('utf8')) as { errors?: { code?: string }[] }
+      if (json.errors?.[0]?.code) code = ` ${String(json.errors[0].code).slice(0, 40)}`
+    } catch {
+      // No JSON error body; the status says enough.
+    } finally {
+      res.close()
+    }
+    const status = `${res.status}${code}`
+    if (res.status === 401) {
+      return new ImageError(
+        this.credentials
+          ? `${this.where}: the registry rejected the username and password (${this.sourceText()}) while ${what} (${status}); check them`
+          : `${this.where}: the repository does not exist or needs a login (${status}); ` +
+              'check the name, or give a username and password (or run docker login)'
+      )
+    }
+    if (res.status === 403) {
+      return new ImageError(
+        `${this.where}: access denied while ${what} (${status}); the account needs pull access to this repository`
+      )
+    }
+    if (res.status === 404) {
+      return new ImageError(`${this.where}: not found while ${what} (${status}); check the image name, tag and digest`)
+    }
+    return new ImageError(`${this.where}: the registry answered ${status} while ${what}`)
+  }
+
+  /**
+   * The digest a tag names now, from a HEAD request's Docker-Content-Digest (which registries do not count
+   * against pull rate limits); undefined when the registry does not say.
+   */
+  async headManifest(tag: string, accept: string): Promise<string | undefined> {
+    const digest = await this.request(
+      `manifests/${tag}`,
+      `checking the tag ${tag}`,
+      accept,
+      async (res) => res.headers.get('docker-content-digest'),
+      'HEAD'
+    )
+    return digest && /^sha256:[a-f0-9]{64}$/.test(digest) ? digest : undefined
+  }
+
+  /** Fetches a manifest (by tag or digest) with all the media types this module reads. */
+  async getManifest(reference: string, accept: string): Promise<{ bytes: Buffer; contentType: string }> {
+    const what = `fetching the manifest ${reference.length > 20 ? reference.slice(0, 19) + '…' : reference}`
+    return this.request(`manifests/${reference}`, what, accept, async (res) => ({
+      bytes: await readLimited(res.body, MAX_MANIFEST_BYTES),
+      contentType: res.headers.get('content-type') ?? ''
+    }))
+  }
+}
+
+/** Reads a whole stream, failing when it is longer than `limit` bytes. */
+export async function readLimited(stream: Readable, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let total = 0
+  for await (const chunk of stream) {
+    total += (chunk as Buffer).length
+    if (total > limit) throw new ImageError(`a response is larger than ${limit} bytes; the registry is misbehaving`)
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks)
+}
