@@ -16,6 +16,7 @@ export function settings(overrides: Partial<RunSettings> = {}): RunSettings {
     commands: Buffer.from('echo hello\n'),
     shell: ['sh', '-e', '{0}'],
     rootfs: '/',
+    image: undefined,
     workspace: '/home/runner/work/repo',
     workdir: '/home/runner/work/repo',
     env: [],

@@ -134,7 +134,7 @@ export async function startRegistry(options: { login?: Login } = {}): Promise<Te
     await waitForHttp(`http://127.0.0.1:${port}/v2/`, child)
   } catch (error) {
     child.kill('SIGKILL')
-    throw new Error(`${(error as Error).message}: ${stderr}`)
+    throw new Error(`${(error as Error).message}: ${stderr}`, { cause: error })
   }
   let stopped = false
   return {

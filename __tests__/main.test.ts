@@ -45,6 +45,7 @@ const result = (outcome: Partial<EngineResult['outcome']>, log = ''): EngineResu
   log,
   libkrun: '/lib/libkrun.so.1',
   wallMs: 1200,
+  image: undefined,
   fileCommands: NO_FILE_COMMANDS
 })
 

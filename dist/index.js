@@ -1,6 +1,3057 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 3057:
+/***/ ((module) => {
+
+function isBuffer(value) {
+  return Buffer.isBuffer(value) || value instanceof Uint8Array
+}
+
+function isEncoding(encoding) {
+  return Buffer.isEncoding(encoding)
+}
+
+function alloc(size, fill, encoding) {
+  return Buffer.alloc(size, fill, encoding)
+}
+
+function allocUnsafe(size) {
+  return Buffer.allocUnsafe(size)
+}
+
+function allocUnsafeSlow(size) {
+  return Buffer.allocUnsafeSlow(size)
+}
+
+function byteLength(string, encoding) {
+  return Buffer.byteLength(string, encoding)
+}
+
+function compare(a, b) {
+  return Buffer.compare(a, b)
+}
+
+function concat(buffers, totalLength) {
+  return Buffer.concat(buffers, totalLength)
+}
+
+function copy(source, target, targetStart, start, end) {
+  return toBuffer(source).copy(target, targetStart, start, end)
+}
+
+function equals(a, b) {
+  return toBuffer(a).equals(b)
+}
+
+function fill(buffer, value, offset, end, encoding) {
+  return toBuffer(buffer).fill(value, offset, end, encoding)
+}
+
+function from(value, encodingOrOffset, length) {
+  return Buffer.from(value, encodingOrOffset, length)
+}
+
+function includes(buffer, value, byteOffset, encoding) {
+  return toBuffer(buffer).includes(value, byteOffset, encoding)
+}
+
+function indexOf(buffer, value, byfeOffset, encoding) {
+  return toBuffer(buffer).indexOf(value, byfeOffset, encoding)
+}
+
+function lastIndexOf(buffer, value, byteOffset, encoding) {
+  return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding)
+}
+
+function swap16(buffer) {
+  return toBuffer(buffer).swap16()
+}
+
+function swap32(buffer) {
+  return toBuffer(buffer).swap32()
+}
+
+function swap64(buffer) {
+  return toBuffer(buffer).swap64()
+}
+
+function toBuffer(buffer) {
+  if (Buffer.isBuffer(buffer)) return buffer
+  return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+}
+
+function toString(buffer, encoding, start, end) {
+  return toBuffer(buffer).toString(encoding, start, end)
+}
+
+function toHex(buffer, start, end) {
+  return toBuffer(buffer).toString('hex', start, end)
+}
+
+function write(buffer, string, offset, length, encoding) {
+  return toBuffer(buffer).write(string, offset, length, encoding)
+}
+
+function readDoubleBE(buffer, offset) {
+  return toBuffer(buffer).readDoubleBE(offset)
+}
+
+function readDoubleLE(buffer, offset) {
+  return toBuffer(buffer).readDoubleLE(offset)
+}
+
+function readFloatBE(buffer, offset) {
+  return toBuffer(buffer).readFloatBE(offset)
+}
+
+function readFloatLE(buffer, offset) {
+  return toBuffer(buffer).readFloatLE(offset)
+}
+
+function readInt32BE(buffer, offset) {
+  return toBuffer(buffer).readInt32BE(offset)
+}
+
+function readInt32LE(buffer, offset) {
+  return toBuffer(buffer).readInt32LE(offset)
+}
+
+function readUInt32BE(buffer, offset) {
+  return toBuffer(buffer).readUInt32BE(offset)
+}
+
+function readUInt32LE(buffer, offset) {
+  return toBuffer(buffer).readUInt32LE(offset)
+}
+
+function writeDoubleBE(buffer, value, offset) {
+  return toBuffer(buffer).writeDoubleBE(value, offset)
+}
+
+function writeDoubleLE(buffer, value, offset) {
+  return toBuffer(buffer).writeDoubleLE(value, offset)
+}
+
+function writeFloatBE(buffer, value, offset) {
+  return toBuffer(buffer).writeFloatBE(value, offset)
+}
+
+function writeFloatLE(buffer, value, offset) {
+  return toBuffer(buffer).writeFloatLE(value, offset)
+}
+
+function writeInt32BE(buffer, value, offset) {
+  return toBuffer(buffer).writeInt32BE(value, offset)
+}
+
+function writeInt32LE(buffer, value, offset) {
+  return toBuffer(buffer).writeInt32LE(value, offset)
+}
+
+function writeUInt32BE(buffer, value, offset) {
+  return toBuffer(buffer).writeUInt32BE(value, offset)
+}
+
+function writeUInt32LE(buffer, value, offset) {
+  return toBuffer(buffer).writeUInt32LE(value, offset)
+}
+
+module.exports = {
+  isBuffer,
+  isEncoding,
+  alloc,
+  allocUnsafe,
+  allocUnsafeSlow,
+  byteLength,
+  compare,
+  concat,
+  copy,
+  equals,
+  fill,
+  from,
+  includes,
+  indexOf,
+  lastIndexOf,
+  swap16,
+  swap32,
+  swap64,
+  toBuffer,
+  toString,
+  toHex,
+  write,
+  readDoubleBE,
+  readDoubleLE,
+  readFloatBE,
+  readFloatLE,
+  readInt32BE,
+  readInt32LE,
+  readUInt32BE,
+  readUInt32LE,
+  writeDoubleBE,
+  writeDoubleLE,
+  writeFloatBE,
+  writeFloatLE,
+  writeInt32BE,
+  writeInt32LE,
+  writeUInt32BE,
+  writeUInt32LE
+}
+
+
+/***/ }),
+
+/***/ 9580:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__(4434)
+
+
+/***/ }),
+
+/***/ 3587:
+/***/ ((module) => {
+
+module.exports = class FixedFIFO {
+  constructor (hwm) {
+    if (!(hwm > 0) || ((hwm - 1) & hwm) !== 0) throw new Error('Max size for a FixedFIFO should be a power of two')
+    this.buffer = new Array(hwm)
+    this.mask = hwm - 1
+    this.top = 0
+    this.btm = 0
+    this.next = null
+  }
+
+  clear () {
+    this.top = this.btm = 0
+    this.next = null
+    this.buffer.fill(undefined)
+  }
+
+  push (data) {
+    if (this.buffer[this.top] !== undefined) return false
+    this.buffer[this.top] = data
+    this.top = (this.top + 1) & this.mask
+    return true
+  }
+
+  shift () {
+    const last = this.buffer[this.btm]
+    if (last === undefined) return undefined
+    this.buffer[this.btm] = undefined
+    this.btm = (this.btm + 1) & this.mask
+    return last
+  }
+
+  peek () {
+    return this.buffer[this.btm]
+  }
+
+  isEmpty () {
+    return this.buffer[this.btm] === undefined
+  }
+}
+
+
+/***/ }),
+
+/***/ 3867:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const FixedFIFO = __nccwpck_require__(3587)
+
+module.exports = class FastFIFO {
+  constructor (hwm) {
+    this.hwm = hwm || 16
+    this.head = new FixedFIFO(this.hwm)
+    this.tail = this.head
+    this.length = 0
+  }
+
+  clear () {
+    this.head = this.tail
+    this.head.clear()
+    this.length = 0
+  }
+
+  push (val) {
+    this.length++
+    if (!this.head.push(val)) {
+      const prev = this.head
+      this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length)
+      this.head.push(val)
+    }
+  }
+
+  shift () {
+    if (this.length !== 0) this.length--
+    const val = this.tail.shift()
+    if (val === undefined && this.tail.next) {
+      const next = this.tail.next
+      this.tail.next = null
+      this.tail = next
+      return this.tail.shift()
+    }
+
+    return val
+  }
+
+  peek () {
+    const val = this.tail.peek()
+    if (val === undefined && this.tail.next) return this.tail.next.peek()
+    return val
+  }
+
+  isEmpty () {
+    return this.length === 0
+  }
+}
+
+
+/***/ }),
+
+/***/ 6204:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { EventEmitter } = __nccwpck_require__(9580)
+const FIFO = __nccwpck_require__(3867)
+const TextDecoder = __nccwpck_require__(7934)
+
+const StreamError = __nccwpck_require__(5657)
+
+// if we do a future major, expect queue microtask to be there always, for now a bit defensive
+const qmt =
+  typeof queueMicrotask === 'undefined' ? (fn) => global.process.nextTick(fn) : queueMicrotask
+
+// 29 bits used total (4 from shared, 14 from read, and 11 from write)
+const MAX = (1 << 29) - 1
+
+// Shared state
+const OPENING = 0b0001
+const PREDESTROYING = 0b0010
+const DESTROYING = 0b0100
+const DESTROYED = 0b1000
+
+const NOT_OPENING = MAX ^ OPENING
+const NOT_PREDESTROYING = MAX ^ PREDESTROYING
+
+// Read state (4 bit offset from shared state)
+const READ_ACTIVE = 0b00000000000001 << 4
+const READ_UPDATING = 0b00000000000010 << 4
+const READ_PRIMARY = 0b00000000000100 << 4
+const READ_QUEUED = 0b00000000001000 << 4
+const READ_RESUMED = 0b00000000010000 << 4
+const READ_PIPE_DRAINED = 0b00000000100000 << 4
+const READ_ENDING = 0b00000001000000 << 4
+const READ_EMIT_DATA = 0b00000010000000 << 4
+const READ_EMIT_READABLE = 0b00000100000000 << 4
+const READ_EMITTED_READABLE = 0b00001000000000 << 4
+const READ_DONE = 0b00010000000000 << 4
+const READ_NEXT_TICK = 0b00100000000000 << 4
+const READ_NEEDS_PUSH = 0b01000000000000 << 4
+const READ_READ_AHEAD = 0b10000000000000 << 4
+
+// Combined read state
+const READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED
+const READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH
+const READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE
+const READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED
+const READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD
+
+const READ_NOT_ACTIVE = MAX ^ READ_ACTIVE
+const READ_NON_PRIMARY = MAX ^ READ_PRIMARY
+const READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH)
+const READ_PUSHED = MAX ^ READ_NEEDS_PUSH
+const READ_PAUSED = MAX ^ READ_RESUMED
+const READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE)
+const READ_NOT_ENDING = MAX ^ READ_ENDING
+const READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING
+const READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK
+const READ_NOT_UPDATING = MAX ^ READ_UPDATING
+const READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD
+const READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD
+
+// Write state (18 bit offset, 4 bit offset from shared state and 14 from read state)
+const WRITE_ACTIVE = 0b00000000001 << 18
+const WRITE_UPDATING = 0b00000000010 << 18
+const WRITE_PRIMARY = 0b00000000100 << 18
+const WRITE_QUEUED = 0b00000001000 << 18
+const WRITE_UNDRAINED = 0b00000010000 << 18
+const WRITE_DONE = 0b00000100000 << 18
+const WRITE_EMIT_DRAIN = 0b00001000000 << 18
+const WRITE_NEXT_TICK = 0b00010000000 << 18
+const WRITE_WRITING = 0b00100000000 << 18
+const WRITE_FINISHING = 0b01000000000 << 18
+const WRITE_CORKED = 0b10000000000 << 18
+
+const WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING)
+const WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY
+const WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING)
+const WRITE_DRAINED = MAX ^ WRITE_UNDRAINED
+const WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED
+const WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK
+const WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING
+const WRITE_NOT_CORKED = MAX ^ WRITE_CORKED
+
+// Combined shared state
+const ACTIVE = READ_ACTIVE | WRITE_ACTIVE
+const NOT_ACTIVE = MAX ^ ACTIVE
+const DONE = READ_DONE | WRITE_DONE
+const DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING
+const OPEN_STATUS = DESTROY_STATUS | OPENING
+const AUTO_DESTROY = DESTROY_STATUS | DONE
+const NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY
+const ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK
+const TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE
+const IS_OPENING = OPEN_STATUS | TICKING
+
+// Combined shared state and read state
+const READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE
+const READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED
+const READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED
+const READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE
+const SHOULD_NOT_READ =
+  OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD
+const READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE
+const READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY
+const READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING
+
+// Combined write state
+const WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE
+const WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED
+const WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE
+const WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE
+const WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED
+const WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE
+const WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING
+const WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE
+const WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE
+const WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY
+const WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS
+
+const asyncIterator = Symbol.asyncIterator || Symbol('asyncIterator')
+
+class WritableState {
+  constructor(
+    stream,
+    { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}
+  ) {
+    this.stream = stream
+    this.queue = new FIFO()
+    this.highWaterMark = highWaterMark
+    this.buffered = 0
+    this.error = null
+    this.pipeline = null
+    this.drains = null // if we add more seldomly used helpers we might them into a subobject so its a single ptr
+    this.byteLength = byteLengthWritable || byteLength || defaultByteLength
+    this.map = mapWritable || map
+    this.afterWrite = afterWrite.bind(this)
+    this.afterUpdateNextTick = updateWriteNT.bind(this)
+  }
+
+  get ending() {
+    return (this.stream._duplexState & WRITE_FINISHING) !== 0
+  }
+
+  get ended() {
+    return (this.stream._duplexState & WRITE_DONE) !== 0
+  }
+
+  push(data) {
+    if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false
+    if (this.map !== null) data = this.map(data)
+
+    this.buffered += this.byteLength(data)
+    this.queue.push(data)
+
+    if (this.buffered < this.highWaterMark) {
+      this.stream._duplexState |= WRITE_QUEUED
+      return true
+    }
+
+    this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED
+    return false
+  }
+
+  shift() {
+    const data = this.queue.shift()
+
+    this.buffered -= this.byteLength(data)
+    if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED
+
+    return data
+  }
+
+  end(data) {
+    if (typeof data === 'function') {
+      this.stream.once('finish', data)
+    } else if (data !== undefined && data !== null) {
+      this.push(data)
+    }
+
+    this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY
+  }
+
+  autoBatch(data, cb) {
+    const buffer = []
+    const stream = this.stream
+
+    buffer.push(data)
+    while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
+      buffer.push(stream._writableState.shift())
+    }
+
+    if ((stream._duplexState & OPEN_STATUS) !== 0) return cb(null)
+    stream._writev(buffer, cb)
+  }
+
+  update() {
+    const stream = this.stream
+
+    stream._duplexState |= WRITE_UPDATING
+
+    do {
+      while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
+        const data = this.shift()
+        stream._duplexState |= WRITE_ACTIVE_AND_WRITING
+        stream._write(data, this.afterWrite)
+      }
+
+      if ((stream._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary()
+    } while (this.continueUpdate() === true)
+
+    stream._duplexState &= WRITE_NOT_UPDATING
+  }
+
+  updateNonPrimary() {
+    const stream = this.stream
+
+    if ((stream._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
+      stream._duplexState = stream._duplexState | WRITE_ACTIVE
+      stream._final(afterFinal.bind(this))
+      return
+    }
+
+    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+        stream._duplexState |= ACTIVE
+        stream._destroy(afterDestroy.bind(this))
+      }
+      return
+    }
+
+    if ((stream._duplexState & IS_OPENING) === OPENING) {
+      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING
+      stream._open(afterOpen.bind(this))
+    }
+  }
+
+  continueUpdate() {
+    if ((this.stream._duplexState & WRITE_NEXT_TICK) === 0) return false
+    this.stream._duplexState &= WRITE_NOT_NEXT_TICK
+    return true
+  }
+
+  updateCallback() {
+    if ((this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY) {
+      this.update()
+    } else {
+      this.updateNextTick()
+    }
+  }
+
+  updateNextTick() {
+    if ((this.stream._duplexState & WRITE_NEXT_TICK) !== 0) return
+    this.stream._duplexState |= WRITE_NEXT_TICK
+    if ((this.stream._duplexState & WRITE_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+}
+
+class ReadableState {
+  constructor(
+    stream,
+    { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}
+  ) {
+    this.stream = stream
+    this.queue = new FIFO()
+    this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark
+    this.buffered = 0
+    this.readAhead = highWaterMark > 0
+    this.error = null
+    this.pipeline = null
+    this.byteLength = byteLengthReadable || byteLength || defaultByteLength
+    this.map = mapReadable || map
+    this.pipeTo = null
+    this.afterRead = afterRead.bind(this)
+    this.afterUpdateNextTick = updateReadNT.bind(this)
+  }
+
+  get ending() {
+    return (this.stream._duplexState & READ_ENDING) !== 0
+  }
+
+  get ended() {
+    return (this.stream._duplexState & READ_DONE) !== 0
+  }
+
+  pipe(pipeTo, cb) {
+    if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT('Can only pipe to one destination')
+    if (typeof cb !== 'function') cb = null
+
+    this.stream._duplexState |= READ_PIPE_DRAINED
+    this.pipeTo = pipeTo
+    this.pipeline = new Pipeline(this.stream, pipeTo, cb)
+
+    if (cb) this.stream.on('error', noop) // We already error handle this so supress crashes
+
+    if (isStreamx(pipeTo)) {
+      pipeTo._writableState.pipeline = this.pipeline
+      if (cb) pipeTo.on('error', noop) // We already error handle this so supress crashes
+      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline)) // TODO: just call finished from pipeTo itself
+    } else {
+      const onerror = this.pipeline.done.bind(this.pipeline, pipeTo)
+      const onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null) // onclose has a weird bool arg
+      pipeTo.on('error', onerror)
+      pipeTo.on('close', onclose)
+      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline))
+    }
+
+    pipeTo.on('drain', afterDrain.bind(this))
+    this.stream.emit('piping', pipeTo)
+    pipeTo.emit('pipe', this.stream)
+  }
+
+  push(data) {
+    const stream = this.stream
+
+    if (data === null) {
+      this.highWaterMark = 0
+      stream._duplexState = (stream._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED
+      return false
+    }
+
+    if (this.map !== null) {
+      data = this.map(data)
+      if (data === null) {
+        stream._duplexState &= READ_PUSHED
+        return this.buffered < this.highWaterMark
+      }
+    }
+
+    this.buffered += this.byteLength(data)
+    this.queue.push(data)
+
+    stream._duplexState = (stream._duplexState | READ_QUEUED) & READ_PUSHED
+
+    return this.buffered < this.highWaterMark
+  }
+
+  shift() {
+    const data = this.queue.shift()
+
+    this.buffered -= this.byteLength(data)
+    if (this.buffered === 0) {
+      this.stream._duplexState &= READ_NOT_QUEUED
+    }
+
+    return data
+  }
+
+  unshift(data) {
+    const pending = [this.map !== null ? this.map(data) : data]
+    while (this.buffered > 0) pending.push(this.shift())
+
+    for (let i = 0; i < pending.length - 1; i++) {
+      const data = pending[i]
+      this.buffered += this.byteLength(data)
+      this.queue.push(data)
+    }
+
+    this.push(pending[pending.length - 1])
+  }
+
+  read() {
+    const stream = this.stream
+
+    if ((stream._duplexState & READ_STATUS) === READ_QUEUED) {
+      const data = this.shift()
+
+      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+        stream._duplexState &= READ_PIPE_NOT_DRAINED
+      }
+
+      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+        stream.emit('data', data)
+      }
+
+      return data
+    }
+
+    if (this.readAhead === false) {
+      stream._duplexState |= READ_READ_AHEAD
+      this.updateNextTick()
+    }
+
+    return null
+  }
+
+  drain() {
+    const stream = this.stream
+
+    while (
+      (stream._duplexState & READ_STATUS) === READ_QUEUED &&
+      (stream._duplexState & READ_FLOWING) !== 0
+    ) {
+      const data = this.shift()
+
+      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+        stream._duplexState &= READ_PIPE_NOT_DRAINED
+      }
+
+      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+        stream.emit('data', data)
+      }
+    }
+  }
+
+  update() {
+    const stream = this.stream
+
+    stream._duplexState |= READ_UPDATING
+
+    do {
+      this.drain()
+
+      while (
+        this.buffered < this.highWaterMark &&
+        (stream._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD
+      ) {
+        stream._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH
+        stream._read(this.afterRead)
+        this.drain()
+      }
+
+      if ((stream._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED) {
+        stream._duplexState |= READ_EMITTED_READABLE
+        stream.emit('readable')
+      }
+
+      if ((stream._duplexState & READ_PRIMARY_AND_ACTIVE) === 0) {
+        this.updateNonPrimary()
+      }
+    } while (this.continueUpdate() === true)
+
+    stream._duplexState &= READ_NOT_UPDATING
+  }
+
+  updateNonPrimary() {
+    const stream = this.stream
+
+    if ((stream._duplexState & READ_ENDING_STATUS) === READ_ENDING) {
+      stream._duplexState = (stream._duplexState | READ_DONE) & READ_NOT_ENDING
+      stream.emit('end')
+
+      if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+        stream._duplexState |= DESTROYING
+      }
+
+      if (this.pipeTo !== null) {
+        this.pipeTo.end()
+      }
+    }
+
+    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+        stream._duplexState |= ACTIVE
+        stream._destroy(afterDestroy.bind(this))
+      }
+      return
+    }
+
+    if ((stream._duplexState & IS_OPENING) === OPENING) {
+      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING
+      stream._open(afterOpen.bind(this))
+    }
+  }
+
+  continueUpdate() {
+    if ((this.stream._duplexState & READ_NEXT_TICK) === 0) return false
+    this.stream._duplexState &= READ_NOT_NEXT_TICK
+    return true
+  }
+
+  updateCallback() {
+    if ((this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY) {
+      this.update()
+    } else {
+      this.updateNextTick()
+    }
+  }
+
+  updateNextTickIfOpen() {
+    if ((this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) !== 0) return
+    this.stream._duplexState |= READ_NEXT_TICK
+    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+
+  updateNextTick() {
+    if ((this.stream._duplexState & READ_NEXT_TICK) !== 0) return
+    this.stream._duplexState |= READ_NEXT_TICK
+    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+}
+
+class TransformState {
+  constructor(stream) {
+    this.data = null
+    this.afterTransform = afterTransform.bind(stream)
+    this.afterFinal = null
+  }
+}
+
+class Pipeline {
+  constructor(src, dst, cb) {
+    this.from = src
+    this.to = dst
+    this.afterPipe = cb
+    this.error = null
+    this.pipeToFinished = false
+  }
+
+  finished() {
+    this.pipeToFinished = true
+  }
+
+  done(stream, err) {
+    if (err) this.error = err
+
+    if (stream === this.to) {
+      this.to = null
+
+      if (this.from !== null) {
+        if ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) {
+          this.from.destroy(this.error || StreamError.PREMATURE_CLOSE('Writable stream closed'))
+        }
+        return
+      }
+    }
+
+    if (stream === this.from) {
+      this.from = null
+
+      if (this.to !== null) {
+        if ((stream._duplexState & READ_DONE) === 0) {
+          this.to.destroy(this.error || StreamError.PREMATURE_CLOSE('Readable stream closed'))
+        }
+        return
+      }
+    }
+
+    if (this.afterPipe !== null) this.afterPipe(this.error)
+    this.to = this.from = this.afterPipe = null
+  }
+}
+
+function afterDrain() {
+  this.stream._duplexState |= READ_PIPE_DRAINED
+  this.updateCallback()
+}
+
+function afterFinal(err) {
+  const stream = this.stream
+  if (err) stream.destroy(err)
+
+  if ((stream._duplexState & DESTROY_STATUS) === 0) {
+    stream._duplexState |= WRITE_DONE
+    stream.emit('finish')
+  }
+
+  if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+    stream._duplexState |= DESTROYING
+  }
+
+  stream._duplexState &= WRITE_NOT_FINISHING
+
+  // no need to wait the extra tick here, so we short circuit that
+  if ((stream._duplexState & WRITE_UPDATING) === 0) {
+    this.update()
+  } else {
+    this.updateNextTick()
+  }
+}
+
+function afterDestroy(err) {
+  const stream = this.stream
+
+  if (!err && !StreamError.isStreamDestroyed(this.error)) err = this.error
+  if (err) stream.emit('error', err)
+
+  stream._duplexState |= DESTROYED
+  stream.emit('close')
+
+  const rs = stream._readableState
+  const ws = stream._writableState
+
+  if (rs !== null && rs.pipeline !== null) {
+    rs.pipeline.done(stream, err)
+  }
+
+  if (ws !== null) {
+    while (ws.drains !== null && ws.drains.length > 0) {
+      ws.drains.shift().resolve(false)
+    }
+
+    if (ws.pipeline !== null) {
+      ws.pipeline.done(stream, err)
+    }
+  }
+}
+
+function afterWrite(err) {
+  const stream = this.stream
+
+  if (err) stream.destroy(err)
+  stream._duplexState &= WRITE_NOT_ACTIVE
+
+  if (this.drains !== null) tickDrains(this.drains)
+
+  if ((stream._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
+    stream._duplexState &= WRITE_DRAINED
+
+    if ((stream._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN) {
+      stream.emit('drain')
+    }
+  }
+
+  this.updateCallback()
+}
+
+function afterRead(err) {
+  if (err) this.stream.destroy(err)
+  this.stream._duplexState &= READ_NOT_ACTIVE
+
+  if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
+    this.stream._duplexState &= READ_NO_READ_AHEAD
+  }
+
+  this.updateCallback()
+}
+
+function updateReadNT() {
+  if ((this.stream._duplexState & READ_UPDATING) === 0) {
+    this.stream._duplexState &= READ_NOT_NEXT_TICK
+    this.update()
+  }
+}
+
+function updateWriteNT() {
+  if ((this.stream._duplexState & WRITE_UPDATING) === 0) {
+    this.stream._duplexState &= WRITE_NOT_NEXT_TICK
+    this.update()
+  }
+}
+
+function tickDrains(drains) {
+  for (let i = 0; i < drains.length; i++) {
+    // drains.writes are monotonic, so if one is 0 its always the first one
+    if (--drains[i].writes === 0) {
+      drains.shift().resolve(true)
+      i--
+    }
+  }
+}
+
+function afterOpen(err) {
+  const stream = this.stream
+
+  if (err) stream.destroy(err)
+
+  if ((stream._duplexState & DESTROYING) === 0) {
+    if ((stream._duplexState & READ_PRIMARY_STATUS) === 0) {
+      stream._duplexState |= READ_PRIMARY
+    }
+
+    if ((stream._duplexState & WRITE_PRIMARY_STATUS) === 0) {
+      stream._duplexState |= WRITE_PRIMARY
+    }
+
+    stream.emit('open')
+  }
+
+  stream._duplexState &= NOT_ACTIVE
+
+  if (stream._writableState !== null) {
+    stream._writableState.updateCallback()
+  }
+
+  if (stream._readableState !== null) {
+    stream._readableState.updateCallback()
+  }
+}
+
+function afterTransform(err, data) {
+  if (data !== undefined && data !== null) this.push(data)
+  this._writableState.afterWrite(err)
+}
+
+function newListener(name) {
+  if (this._readableState !== null) {
+    if (name === 'data') {
+      this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD
+      this._readableState.updateNextTick()
+    }
+    if (name === 'readable') {
+      this._duplexState |= READ_EMIT_READABLE
+      this._readableState.updateNextTick()
+    }
+  }
+
+  if (this._writableState !== null) {
+    if (name === 'drain') {
+      this._duplexState |= WRITE_EMIT_DRAIN
+      this._writableState.updateNextTick()
+    }
+  }
+}
+
+class Stream extends EventEmitter {
+  constructor(opts) {
+    super()
+
+    this._duplexState = 0
+    this._readableState = null
+    this._writableState = null
+
+    if (opts) {
+      if (opts.open) this._open = opts.open
+      if (opts.destroy) this._destroy = opts.destroy
+      if (opts.predestroy) this._predestroy = opts.predestroy
+      if (opts.signal) opts.signal.addEventListener('abort', abort.bind(this))
+    }
+
+    this.on('newListener', newListener)
+  }
+
+  _open(cb) {
+    cb(null)
+  }
+
+  _destroy(cb) {
+    cb(null)
+  }
+
+  _predestroy() {
+    // does nothing
+  }
+
+  get readable() {
+    return this._readableState !== null ? true : undefined
+  }
+
+  get writable() {
+    return this._writableState !== null ? true : undefined
+  }
+
+  get destroyed() {
+    return (this._duplexState & DESTROYED) !== 0
+  }
+
+  get destroying() {
+    return (this._duplexState & DESTROY_STATUS) !== 0
+  }
+
+  destroy(err) {
+    if ((this._duplexState & DESTROY_STATUS) === 0) {
+      if (!err) err = StreamError.STREAM_DESTROYED()
+      this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY
+
+      if (this._readableState !== null) {
+        this._readableState.highWaterMark = 0
+        this._readableState.error = err
+      }
+
+      if (this._writableState !== null) {
+        this._writableState.highWaterMark = 0
+        this._writableState.error = err
+      }
+
+      this._duplexState |= PREDESTROYING
+      this._predestroy()
+      this._duplexState &= NOT_PREDESTROYING
+
+      if (this._readableState !== null) {
+        this._readableState.updateNextTick()
+      }
+
+      if (this._writableState !== null) {
+        this._writableState.updateNextTick()
+      }
+    }
+  }
+}
+
+class Readable extends Stream {
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD
+    this._readableState = new ReadableState(this, opts)
+
+    if (opts) {
+      if (this._readableState.readAhead === false) this._duplexState &= READ_NO_READ_AHEAD
+      if (opts.read) this._read = opts.read
+      if (opts.eagerOpen) this._readableState.updateNextTick()
+      if (opts.encoding) this.setEncoding(opts.encoding)
+    }
+  }
+
+  static deferred(fn, opts) {
+    const out = new PassThrough(opts)
+
+    fn()
+      .then((src) => {
+        if (src === null) return out.end()
+        if (out.destroying) return
+        pipeline(src, out, noop)
+      })
+      .catch((err) => out.destroy(err))
+
+    return out
+  }
+
+  setEncoding(encoding) {
+    const dec = new TextDecoder(encoding)
+    const map = this._readableState.map || echo
+    this._readableState.map = mapOrSkip
+    return this
+
+    function mapOrSkip(data) {
+      const next = dec.push(data)
+      return next === '' && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next)
+    }
+  }
+
+  _read(cb) {
+    cb(null)
+  }
+
+  pipe(dest, cb) {
+    this._readableState.updateNextTick()
+    this._readableState.pipe(dest, cb)
+    return dest
+  }
+
+  read() {
+    this._readableState.updateNextTick()
+    return this._readableState.read()
+  }
+
+  push(data) {
+    this._readableState.updateNextTickIfOpen()
+    return this._readableState.push(data)
+  }
+
+  unshift(data) {
+    this._readableState.updateNextTickIfOpen()
+    return this._readableState.unshift(data)
+  }
+
+  resume() {
+    this._duplexState |= READ_RESUMED_READ_AHEAD
+    this._readableState.updateNextTick()
+    return this
+  }
+
+  pause() {
+    this._duplexState &=
+      this._readableState.readAhead === false ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED
+    return this
+  }
+
+  static _fromAsyncIterator(ite, opts) {
+    let destroy
+
+    const rs = new Readable({
+      ...opts,
+      read(cb) {
+        ite.next().then(push).then(cb.bind(null, null)).catch(cb)
+      },
+      predestroy() {
+        destroy = ite.return()
+      },
+      destroy(cb) {
+        if (!destroy) return cb(null)
+        destroy.then(cb.bind(null, null)).catch(cb)
+      }
+    })
+
+    return rs
+
+    function push(data) {
+      if (data.done) rs.push(null)
+      else rs.push(data.value)
+    }
+  }
+
+  static from(data, opts) {
+    if (isReadStreamx(data)) return data
+    if (data[asyncIterator]) return this._fromAsyncIterator(data[asyncIterator](), opts)
+    if (!Array.isArray(data)) data = data === undefined ? [] : [data]
+
+    let i = 0
+    return new Readable({
+      ...opts,
+      read(cb) {
+        this.push(i === data.length ? null : data[i++])
+        cb(null)
+      }
+    })
+  }
+
+  static isBackpressured(rs) {
+    return (
+      (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 ||
+      rs._readableState.buffered >= rs._readableState.highWaterMark
+    )
+  }
+
+  static isPaused(rs) {
+    return (rs._duplexState & READ_RESUMED) === 0
+  }
+
+  [asyncIterator]() {
+    const stream = this
+
+    let error = null
+    let promiseResolve = null
+    let promiseReject = null
+
+    this.on('error', (err) => {
+      error = err
+    })
+    this.on('readable', onreadable)
+    this.on('close', onclose)
+
+    return {
+      [asyncIterator]() {
+        return this
+      },
+      next() {
+        return new Promise(function (resolve, reject) {
+          promiseResolve = resolve
+          promiseReject = reject
+          const data = stream.read()
+          if (data !== null) ondata(data)
+          else if ((stream._duplexState & DESTROYED) !== 0) ondata(null)
+        })
+      },
+      return() {
+        return destroy(null)
+      },
+      throw(err) {
+        return destroy(err)
+      }
+    }
+
+    function onreadable() {
+      if (promiseResolve !== null) ondata(stream.read())
+    }
+
+    function onclose() {
+      if (promiseResolve !== null) ondata(null)
+    }
+
+    function ondata(data) {
+      if (promiseReject === null) return
+      if (error) {
+        promiseReject(error)
+      } else if (data === null && (stream._duplexState & READ_DONE) === 0) {
+        promiseReject(StreamError.STREAM_DESTROYED())
+      } else {
+        promiseResolve({ value: data, done: data === null })
+      }
+      promiseReject = promiseResolve = null
+    }
+
+    function destroy(err) {
+      stream.destroy(err)
+      return new Promise((resolve, reject) => {
+        if (stream._duplexState & DESTROYED) return resolve({ value: undefined, done: true })
+        stream.once('close', function () {
+          if (err) reject(err)
+          else resolve({ value: undefined, done: true })
+        })
+      })
+    }
+  }
+}
+
+class Writable extends Stream {
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState |= OPENING | READ_DONE
+    this._writableState = new WritableState(this, opts)
+
+    if (opts) {
+      if (opts.writev) this._writev = opts.writev
+      if (opts.write) this._write = opts.write
+      if (opts.final) this._final = opts.final
+      if (opts.eagerOpen) this._writableState.updateNextTick()
+    }
+  }
+
+  cork() {
+    this._duplexState |= WRITE_CORKED
+  }
+
+  uncork() {
+    this._duplexState &= WRITE_NOT_CORKED
+    this._writableState.updateNextTick()
+  }
+
+  _writev(batch, cb) {
+    cb(null)
+  }
+
+  _write(data, cb) {
+    this._writableState.autoBatch(data, cb)
+  }
+
+  _final(cb) {
+    cb(null)
+  }
+
+  static isBackpressured(ws) {
+    return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0
+  }
+
+  static drained(ws) {
+    if (ws.destroyed) return Promise.resolve(false)
+
+    const state = ws._writableState
+    const pending = isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length
+    const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0)
+    if (writes === 0) return Promise.resolve(true)
+
+    if (state.drains === null) state.drains = []
+    return new Promise((resolve) => {
+      state.drains.push({ writes, resolve })
+    })
+  }
+
+  write(data) {
+    this._writableState.updateNextTick()
+    return this._writableState.push(data)
+  }
+
+  end(data) {
+    this._writableState.updateNextTick()
+    this._writableState.end(data)
+    return this
+  }
+}
+
+class Duplex extends Readable {
+  // and Writable
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState = OPENING | (this._duplexState & READ_READ_AHEAD)
+    this._writableState = new WritableState(this, opts)
+
+    if (opts) {
+      if (opts.writev) this._writev = opts.writev
+      if (opts.write) this._write = opts.write
+      if (opts.final) this._final = opts.final
+    }
+  }
+
+  cork() {
+    this._duplexState |= WRITE_CORKED
+  }
+
+  uncork() {
+    this._duplexState &= WRITE_NOT_CORKED
+    this._writableState.updateNextTick()
+  }
+
+  _writev(batch, cb) {
+    cb(null)
+  }
+
+  _write(data, cb) {
+    this._writableState.autoBatch(data, cb)
+  }
+
+  _final(cb) {
+    cb(null)
+  }
+
+  write(data) {
+    this._writableState.updateNextTick()
+    return this._writableState.push(data)
+  }
+
+  end(data) {
+    this._writableState.updateNextTick()
+    this._writableState.end(data)
+    return this
+  }
+}
+
+class Transform extends Duplex {
+  constructor(opts) {
+    super(opts)
+    this._transformState = new TransformState(this)
+
+    if (opts) {
+      if (opts.transform) this._transform = opts.transform
+      if (opts.flush) this._flush = opts.flush
+    }
+  }
+
+  _write(data, cb) {
+    if (this._readableState.buffered >= this._readableState.highWaterMark) {
+      this._transformState.data = data
+    } else {
+      this._transform(data, this._transformState.afterTransform)
+    }
+  }
+
+  _read(cb) {
+    if (this._transformState.data !== null) {
+      const data = this._transformState.data
+      this._transformState.data = null
+      cb(null)
+      this._transform(data, this._transformState.afterTransform)
+    } else {
+      cb(null)
+    }
+  }
+
+  destroy(err) {
+    super.destroy(err)
+    if (this._transformState.data !== null) {
+      this._transformState.data = null
+      this._transformState.afterTransform()
+    }
+  }
+
+  _transform(data, cb) {
+    cb(null, data)
+  }
+
+  _flush(cb) {
+    cb(null)
+  }
+
+  _final(cb) {
+    this._transformState.afterFinal = cb
+    this._flush(transformAfterFlush.bind(this))
+  }
+}
+
+class PassThrough extends Transform {}
+
+function transformAfterFlush(err, data) {
+  const cb = this._transformState.afterFinal
+  if (err) return cb(err)
+
+  if (data !== null && data !== undefined) this.push(data)
+  this.push(null)
+  cb(null)
+}
+
+function pipelinePromise(...streams) {
+  return new Promise((resolve, reject) => {
+    return pipeline(...streams, (err) => {
+      if (err) return reject(err)
+      resolve()
+    })
+  })
+}
+
+function pipeline(stream, ...streams) {
+  const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams]
+  const done = all.length && typeof all[all.length - 1] === 'function' ? all.pop() : null
+
+  if (all.length < 2) throw StreamError.BAD_ARGUMENT('Pipeline requires at least 2 streams')
+
+  let src = all[0]
+  let dest = null
+  let error = null
+
+  for (let i = 1; i < all.length; i++) {
+    dest = all[i]
+
+    if (isStreamx(src)) {
+      src.pipe(dest, onerror)
+    } else {
+      errorHandle(src, true, i > 1, onerror)
+      src.pipe(dest)
+    }
+
+    src = dest
+  }
+
+  if (done) {
+    let fin = false
+
+    const autoDestroy =
+      isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy)
+
+    dest.on('error', (err) => {
+      if (error === null) error = err
+    })
+
+    dest.on('finish', () => {
+      fin = true
+      if (!autoDestroy) done(error)
+    })
+
+    if (autoDestroy) {
+      dest.on('close', () => done(error || (fin ? null : StreamError.PREMATURE_CLOSE())))
+    }
+  }
+
+  return dest
+
+  function errorHandle(s, rd, wr, onerror) {
+    s.on('error', onerror)
+    s.on('close', onclose)
+
+    function onclose() {
+      if (rd && s._readableState && !s._readableState.ended) {
+        return onerror(StreamError.PREMATURE_CLOSE())
+      }
+      if (wr && s._writableState && !s._writableState.ended) {
+        return onerror(StreamError.PREMATURE_CLOSE())
+      }
+    }
+  }
+
+  function onerror(err) {
+    if (!err || error) return
+    error = err
+
+    for (const s of all) {
+      s.destroy(err)
+    }
+  }
+}
+
+function echo(s) {
+  return s
+}
+
+function isStream(stream) {
+  return !!stream._readableState || !!stream._writableState
+}
+
+function isStreamx(stream) {
+  return typeof stream._duplexState === 'number' && isStream(stream)
+}
+
+function isEnding(stream) {
+  return !!stream._readableState && stream._readableState.ending
+}
+
+function isEnded(stream) {
+  return !!stream._readableState && stream._readableState.ended
+}
+
+function isFinishing(stream) {
+  return !!stream._writableState && stream._writableState.ending
+}
+
+function isFinished(stream) {
+  return !!stream._writableState && stream._writableState.ended
+}
+
+function getStreamError(stream, opts = {}) {
+  const err =
+    (stream._readableState && stream._readableState.error) ||
+    (stream._writableState && stream._writableState.error)
+
+  // avoid implicit errors by default
+  return !opts.all && StreamError.isStreamDestroyed(err) ? null : err
+}
+
+function isReadStreamx(stream) {
+  return isStreamx(stream) && stream.readable
+}
+
+function isDisturbed(stream) {
+  return (
+    (stream._duplexState & OPENING) !== OPENING ||
+    (stream._duplexState & DESTROYING) === DESTROYING ||
+    (stream._duplexState & ACTIVE_OR_TICKING) !== 0
+  )
+}
+
+function isTypedArray(data) {
+  return typeof data === 'object' && data !== null && typeof data.byteLength === 'number'
+}
+
+function defaultByteLength(data) {
+  return isTypedArray(data) ? data.byteLength : 1024
+}
+
+function noop() {}
+
+function abort() {
+  this.destroy(StreamError.ABORTED())
+}
+
+function isWritev(s) {
+  return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev
+}
+
+module.exports = {
+  pipeline,
+  pipelinePromise,
+  isStream,
+  isStreamx,
+  isEnding,
+  isEnded,
+  isFinishing,
+  isFinished,
+  isDisturbed,
+  getStreamError,
+  Stream,
+  Writable,
+  Readable,
+  Duplex,
+  Transform,
+  // Export PassThrough for compatibility with Node.js core's stream module
+  PassThrough
+}
+
+
+/***/ }),
+
+/***/ 5657:
+/***/ ((module) => {
+
+module.exports = class StreamError extends Error {
+  constructor(msg, code, fn = StreamError) {
+    super(msg)
+
+    this.code = code
+
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, fn)
+    }
+  }
+
+  static isStreamDestroyed(err) {
+    return err && err.code === 'STREAM_DESTROYED'
+  }
+
+  static isPrematureClose(err) {
+    return err && err.code === 'PREMATURE_CLOSE'
+  }
+
+  static isAborted(err) {
+    return err && err.code === 'ABORTED'
+  }
+
+  static isBadArgument(err) {
+    return err && err.code === 'BAD_ARGUMENT'
+  }
+
+  get name() {
+    return 'StreamError'
+  }
+
+  static STREAM_DESTROYED() {
+    return new StreamError('Stream was destroyed', 'STREAM_DESTROYED', StreamError.STREAM_DESTROYED)
+  }
+
+  static PREMATURE_CLOSE(msg = 'Premature close') {
+    return new StreamError(msg, 'PREMATURE_CLOSE', StreamError.PREMATURE_CLOSE)
+  }
+
+  static ABORTED() {
+    return new StreamError('Stream aborted', 'ABORTED', StreamError.ABORTED)
+  }
+
+  static BAD_ARGUMENT(msg = 'Bad argument') {
+    return new StreamError(msg, 'BAD_ARGUMENT', StreamError.BAD_ARGUMENT)
+  }
+}
+
+
+/***/ }),
+
+/***/ 775:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const constants = { // just for envs without fs
+  S_IFMT: 61440,
+  S_IFDIR: 16384,
+  S_IFCHR: 8192,
+  S_IFBLK: 24576,
+  S_IFIFO: 4096,
+  S_IFLNK: 40960
+}
+
+try {
+  module.exports = (__nccwpck_require__(9896).constants) || constants
+} catch {
+  module.exports = constants
+}
+
+
+/***/ }),
+
+/***/ 5763:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { Writable, Readable, getStreamError } = __nccwpck_require__(6204)
+const FIFO = __nccwpck_require__(3867)
+const b4a = __nccwpck_require__(3057)
+const headers = __nccwpck_require__(8428)
+
+const EMPTY = b4a.alloc(0)
+const MAX_HEADER_SIZE = 4 * 1024 * 1024 // arbitrary big number
+
+class BufferList {
+  constructor () {
+    this.buffered = 0
+    this.shifted = 0
+    this.queue = new FIFO()
+
+    this._offset = 0
+  }
+
+  push (buffer) {
+    this.buffered += buffer.byteLength
+    this.queue.push(buffer)
+  }
+
+  shiftFirst (size) {
+    return this.buffered === 0 ? null : this._next(size)
+  }
+
+  shift (size) {
+    if (size > this.buffered) return null
+    if (size === 0) return EMPTY
+
+    let chunk = this._next(size)
+
+    if (size === chunk.byteLength) return chunk // likely case
+
+    const chunks = [chunk]
+
+    while ((size -= chunk.byteLength) > 0) {
+      chunk = this._next(size)
+      chunks.push(chunk)
+    }
+
+    return b4a.concat(chunks)
+  }
+
+  _next (size) {
+    const buf = this.queue.peek()
+    const rem = buf.byteLength - this._offset
+
+    if (size >= rem) {
+      const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf
+      this.queue.shift()
+      this._offset = 0
+      this.buffered -= rem
+      this.shifted += rem
+      return sub
+    }
+
+    this.buffered -= size
+    this.shifted += size
+
+    return buf.subarray(this._offset, (this._offset += size))
+  }
+}
+
+class Source extends Readable {
+  constructor (self, header, offset) {
+    super()
+
+    this.header = header
+    this.offset = offset
+
+    this._parent = self
+  }
+
+  _read (cb) {
+    if (this.header.size === 0) {
+      this.push(null)
+    }
+    if (this._parent._stream === this) {
+      this._parent._update()
+    }
+    cb(null)
+  }
+
+  _predestroy () {
+    this._parent.destroy(getStreamError(this))
+  }
+
+  _detach () {
+    if (this._parent._stream === this) {
+      this._parent._stream = null
+      this._parent._missing = overflow(this.header.size)
+      this._parent._update()
+    }
+  }
+
+  _destroy (cb) {
+    this._detach()
+    cb(null)
+  }
+}
+
+class Extract extends Writable {
+  constructor (opts) {
+    super(opts)
+
+    if (!opts) opts = {}
+
+    this._buffer = new BufferList()
+    this._offset = 0
+    this._header = null
+    this._stream = null
+    this._missing = 0
+    this._longHeader = false
+    this._callback = noop
+    this._locked = false
+    this._finished = false
+    this._pax = null
+    this._paxGlobal = null
+    this._gnuLongPath = null
+    this._gnuLongLinkPath = null
+    this._filenameEncoding = opts.filenameEncoding || 'utf-8'
+    this._allowUnknownFormat = !!opts.allowUnknownFormat
+    this._unlockBound = this._unlock.bind(this)
+  }
+
+  _unlock (err) {
+    this._locked = false
+
+    if (err) {
+      this.destroy(err)
+      this._continueWrite(err)
+      return
+    }
+
+    this._update()
+  }
+
+  _consumeHeader () {
+    if (this._locked) return false
+
+    this._offset = this._buffer.shifted
+
+    try {
+      this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat)
+    } catch (err) {
+      this._continueWrite(err)
+      return false
+    }
+
+    if (!this._header) return true
+
+    this._header.byteOffset = this._buffer.shifted
+
+    switch (this._header.type) {
+      case 'gnu-long-path':
+      case 'gnu-long-link-path':
+      case 'pax-global-header':
+      case 'pax-header':
+        this._longHeader = true
+        this._missing = this._header.size
+        if (this._missing > MAX_HEADER_SIZE) {
+          this._continueWrite(new Error('Header exceeds max size'))
+          return false
+        }
+        return true
+    }
+
+    this._locked = true
+    this._applyLongHeaders()
+
+    if (!(this._header.size >= 0)) {
+      this._continueWrite(new Error('Invalid header'))
+      return false
+    }
+
+    if (this._header.size === 0 || this._header.type === 'directory') {
+      this.emit('entry', this._header, this._createStream(), this._unlockBound)
+      return true
+    }
+
+    this._stream = this._createStream()
+    this._missing = this._header.size
+
+    this.emit('entry', this._header, this._stream, this._unlockBound)
+    return true
+  }
+
+  _applyLongHeaders () {
+    if (this._gnuLongPath) {
+      this._header.name = this._gnuLongPath
+      this._gnuLongPath = null
+    }
+
+    if (this._gnuLongLinkPath) {
+      this._header.linkname = this._gnuLongLinkPath
+      this._gnuLongLinkPath = null
+    }
+
+    if (this._pax) {
+      if (this._pax.path) this._header.name = this._pax.path
+      if (this._pax.linkpath) this._header.linkname = this._pax.linkpath
+      if (this._pax.size) this._header.size = parseInt(this._pax.size, 10)
+      this._header.pax = this._pax
+      this._pax = null
+    }
+  }
+
+  _decodeLongHeader (buf) {
+    switch (this._header.type) {
+      case 'gnu-long-path':
+        this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding)
+        break
+      case 'gnu-long-link-path':
+        this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding)
+        break
+      case 'pax-global-header':
+        this._paxGlobal = headers.decodePax(buf)
+        break
+      case 'pax-header':
+        this._pax = this._paxGlobal === null
+          ? headers.decodePax(buf)
+          : Object.assign({}, this._paxGlobal, headers.decodePax(buf))
+        break
+    }
+  }
+
+  _consumeLongHeader () {
+    this._longHeader = false
+    this._missing = overflow(this._header.size)
+
+    const buf = this._buffer.shift(this._header.size)
+
+    try {
+      this._decodeLongHeader(buf)
+    } catch (err) {
+      this._continueWrite(err)
+      return false
+    }
+
+    return true
+  }
+
+  _consumeStream () {
+    const buf = this._buffer.shiftFirst(this._missing)
+    if (buf === null) return false
+
+    this._missing -= buf.byteLength
+    const drained = this._stream.push(buf)
+
+    if (this._missing === 0) {
+      this._stream.push(null)
+      if (drained) this._stream._detach()
+      return drained && this._locked === false
+    }
+
+    return drained
+  }
+
+  _createStream () {
+    return new Source(this, this._header, this._offset)
+  }
+
+  _update () {
+    while (this._buffer.buffered > 0 && !this.destroying) {
+      if (this._missing > 0) {
+        if (this._stream !== null) {
+          if (this._consumeStream() === false) return
+          continue
+        }
+
+        if (this._longHeader === true) {
+          if (this._missing > this._buffer.buffered) break
+          if (this._consumeLongHeader() === false) return false
+          continue
+        }
+
+        const ignore = this._buffer.shiftFirst(this._missing)
+        if (ignore !== null) this._missing -= ignore.byteLength
+        continue
+      }
+
+      if (this._buffer.buffered < 512) break
+      if (this._stream !== null || this._consumeHeader() === false) return
+    }
+
+    this._continueWrite(null)
+  }
+
+  _continueWrite (err) {
+    const cb = this._callback
+    this._callback = noop
+    cb(err)
+  }
+
+  _write (data, cb) {
+    this._callback = cb
+    this._buffer.push(data)
+    this._update()
+  }
+
+  _final (cb) {
+    this._finished = this._missing === 0 && this._buffer.buffered === 0
+    cb(this._finished ? null : new Error('Unexpected end of data'))
+  }
+
+  _predestroy () {
+    this._continueWrite(null)
+  }
+
+  _destroy (cb) {
+    if (this._stream) this._stream.destroy(getStreamError(this))
+    cb(null)
+  }
+
+  [Symbol.asyncIterator] () {
+    let error = null
+
+    let promiseResolve = null
+    let promiseReject = null
+
+    let entryStream = null
+    let entryCallback = null
+
+    const extract = this
+
+    this.on('entry', onentry)
+    this.on('error', (err) => { error = err })
+    this.on('close', onclose)
+
+    return {
+      [Symbol.asyncIterator] () {
+        return this
+      },
+      next () {
+        return new Promise(onnext)
+      },
+      return () {
+        return destroy(null)
+      },
+      throw (err) {
+        return destroy(err)
+      }
+    }
+
+    function consumeCallback (err) {
+      if (!entryCallback) return
+      const cb = entryCallback
+      entryCallback = null
+      cb(err)
+    }
+
+    function onnext (resolve, reject) {
+      if (error) {
+        return reject(error)
+      }
+
+      if (entryStream) {
+        resolve({ value: entryStream, done: false })
+        entryStream = null
+        return
+      }
+
+      promiseResolve = resolve
+      promiseReject = reject
+
+      consumeCallback(null)
+
+      if (extract._finished && promiseResolve) {
+        promiseResolve({ value: undefined, done: true })
+        promiseResolve = promiseReject = null
+      }
+    }
+
+    function onentry (header, stream, callback) {
+      entryCallback = callback
+      stream.on('error', noop) // no way around this due to tick sillyness
+
+      if (promiseResolve) {
+        promiseResolve({ value: stream, done: false })
+        promiseResolve = promiseReject = null
+      } else {
+        entryStream = stream
+      }
+    }
+
+    function onclose () {
+      consumeCallback(error)
+      if (!promiseResolve) return
+      if (error) promiseReject(error)
+      else promiseResolve({ value: undefined, done: true })
+      promiseResolve = promiseReject = null
+    }
+
+    function destroy (err) {
+      extract.destroy(err)
+      consumeCallback(err)
+      return new Promise((resolve, reject) => {
+        if (extract.destroyed) return resolve({ value: undefined, done: true })
+        extract.once('close', function () {
+          if (err) reject(err)
+          else resolve({ value: undefined, done: true })
+        })
+      })
+    }
+  }
+}
+
+module.exports = function extract (opts) {
+  return new Extract(opts)
+}
+
+function noop () {}
+
+function overflow (size) {
+  size &= 511
+  return size && 512 - size
+}
+
+
+/***/ }),
+
+/***/ 8428:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(3057)
+
+const ZEROS = '0000000000000000000'
+const SEVENS = '7777777777777777777'
+const ZERO_OFFSET = '0'.charCodeAt(0)
+const USTAR_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x00]) // ustar\x00
+const USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET])
+const GNU_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x20]) // ustar\x20
+const GNU_VER = b4a.from([0x20, 0x00])
+const MASK = 0o7777
+const MAGIC_OFFSET = 257
+const VERSION_OFFSET = 263
+
+exports.decodeLongPath = function decodeLongPath (buf, encoding) {
+  return decodeStr(buf, 0, buf.length, encoding)
+}
+
+exports.encodePax = function encodePax (opts) { // TODO: encode more stuff in pax
+  let result = ''
+  if (opts.name) result += addLength(' path=' + opts.name + '\n')
+  if (opts.linkname) result += addLength(' linkpath=' + opts.linkname + '\n')
+  const pax = opts.pax
+  if (pax) {
+    for (const key in pax) {
+      result += addLength(' ' + key + '=' + pax[key] + '\n')
+    }
+  }
+  return b4a.from(result)
+}
+
+exports.decodePax = function decodePax (buf) {
+  const result = {}
+
+  while (buf.length) {
+    let i = 0
+    while (i < buf.length && buf[i] !== 32) i++
+    const len = parseInt(b4a.toString(buf.subarray(0, i)), 10)
+    if (!len) return result
+
+    const b = b4a.toString(buf.subarray(i + 1, len - 1))
+    const keyIndex = b.indexOf('=')
+    if (keyIndex === -1) return result
+    result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1)
+
+    buf = buf.subarray(len)
+  }
+
+  return result
+}
+
+exports.encode = function encode (opts) {
+  const buf = b4a.alloc(512)
+  let name = opts.name
+  let prefix = ''
+
+  if (opts.typeflag === 5 && name[name.length - 1] !== '/') name += '/'
+  if (b4a.byteLength(name) !== name.length) return null // utf-8
+
+  while (b4a.byteLength(name) > 100) {
+    const i = name.indexOf('/')
+    if (i === -1) return null
+    prefix += prefix ? '/' + name.slice(0, i) : name.slice(0, i)
+    name = name.slice(i + 1)
+  }
+
+  if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null
+  if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null
+
+  b4a.write(buf, name)
+  b4a.write(buf, encodeOct(opts.mode & MASK, 6), 100)
+  b4a.write(buf, encodeOct(opts.uid, 6), 108)
+  b4a.write(buf, encodeOct(opts.gid, 6), 116)
+  encodeSize(opts.size, buf, 124)
+  b4a.write(buf, encodeOct((opts.mtime.getTime() / 1000) | 0, 11), 136)
+
+  buf[156] = ZERO_OFFSET + toTypeflag(opts.type)
+
+  if (opts.linkname) b4a.write(buf, opts.linkname, 157)
+
+  b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET)
+  b4a.copy(USTAR_VER, buf, VERSION_OFFSET)
+  if (opts.uname) b4a.write(buf, opts.uname, 265)
+  if (opts.gname) b4a.write(buf, opts.gname, 297)
+  b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329)
+  b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337)
+
+  if (prefix) b4a.write(buf, prefix, 345)
+
+  b4a.write(buf, encodeOct(cksum(buf), 6), 148)
+
+  return buf
+}
+
+exports.decode = function decode (buf, filenameEncoding, allowUnknownFormat) {
+  let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET
+
+  let name = decodeStr(buf, 0, 100, filenameEncoding)
+  const mode = decodeOct(buf, 100, 8)
+  const uid = decodeOct(buf, 108, 8)
+  const gid = decodeOct(buf, 116, 8)
+  const size = decodeOct(buf, 124, 12)
+  const mtime = decodeOct(buf, 136, 12)
+  const type = toType(typeflag)
+  const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding)
+  const uname = decodeStr(buf, 265, 32)
+  const gname = decodeStr(buf, 297, 32)
+  const devmajor = decodeOct(buf, 329, 8)
+  const devminor = decodeOct(buf, 337, 8)
+
+  const c = cksum(buf)
+
+  // checksum is still initial value if header was null.
+  if (c === 8 * 32) return null
+
+  // valid checksum
+  if (c !== decodeOct(buf, 148, 8)) throw new Error('Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?')
+
+  if (isUSTAR(buf)) {
+    // ustar (posix) format.
+    // prepend prefix, if present.
+    if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + '/' + name
+  } else if (isGNU(buf)) {
+    // 'gnu'/'oldgnu' format. Similar to ustar, but has support for incremental and
+    // multi-volume tarballs.
+  } else {
+    if (!allowUnknownFormat) {
+      throw new Error('Invalid tar header: unknown format.')
+    }
+  }
+
+  // to support old tar versions that use trailing / to indicate dirs
+  if (typeflag === 0 && name && name[name.length - 1] === '/') typeflag = 5
+
+  return {
+    name,
+    mode,
+    uid,
+    gid,
+    size,
+    byteOffset: 0,
+    mtime: new Date(1000 * mtime),
+    type,
+    linkname,
+    uname,
+    gname,
+    devmajor,
+    devminor,
+    pax: null
+  }
+}
+
+function isUSTAR (buf) {
+  return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6))
+}
+
+function isGNU (buf) {
+  return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) &&
+    b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2))
+}
+
+function clamp (index, len, defaultValue) {
+  if (typeof index !== 'number') return defaultValue
+  index = ~~index // Coerce to integer.
+  if (index >= len) return len
+  if (index >= 0) return index
+  index += len
+  if (index >= 0) return index
+  return 0
+}
+
+function toType (flag) {
+  switch (flag) {
+    case 0:
+      return 'file'
+    case 1:
+      return 'link'
+    case 2:
+      return 'symlink'
+    case 3:
+      return 'character-device'
+    case 4:
+      return 'block-device'
+    case 5:
+      return 'directory'
+    case 6:
+      return 'fifo'
+    case 7:
+      return 'contiguous-file'
+    case 72:
+      return 'pax-header'
+    case 55:
+      return 'pax-global-header'
+    case 27:
+      return 'gnu-long-link-path'
+    case 28:
+    case 30:
+      return 'gnu-long-path'
+  }
+
+  return null
+}
+
+function toTypeflag (flag) {
+  switch (flag) {
+    case 'file':
+      return 0
+    case 'link':
+      return 1
+    case 'symlink':
+      return 2
+    case 'character-device':
+      return 3
+    case 'block-device':
+      return 4
+    case 'directory':
+      return 5
+    case 'fifo':
+      return 6
+    case 'contiguous-file':
+      return 7
+    case 'pax-header':
+      return 72
+  }
+
+  return 0
+}
+
+function indexOf (block, num, offset, end) {
+  for (; offset < end; offset++) {
+    if (block[offset] === num) return offset
+  }
+  return end
+}
+
+function cksum (block) {
+  let sum = 8 * 32
+  for (let i = 0; i < 148; i++) sum += block[i]
+  for (let j = 156; j < 512; j++) sum += block[j]
+  return sum
+}
+
+function encodeOct (val, n) {
+  val = val.toString(8)
+  if (val.length > n) return SEVENS.slice(0, n) + ' '
+  return ZEROS.slice(0, n - val.length) + val + ' '
+}
+
+function encodeSizeBin (num, buf, off) {
+  buf[off] = 0x80
+  for (let i = 11; i > 0; i--) {
+    buf[off + i] = num & 0xff
+    num = Math.floor(num / 0x100)
+  }
+}
+
+function encodeSize (num, buf, off) {
+  if (num.toString(8).length > 11) {
+    encodeSizeBin(num, buf, off)
+  } else {
+    b4a.write(buf, encodeOct(num, 11), off)
+  }
+}
+
+/* Copied from the node-tar repo and modified to meet
+ * tar-stream coding standard.
+ *
+ * Source: https://github.com/npm/node-tar/blob/51b6627a1f357d2eb433e7378e5f05e83b7aa6cd/lib/header.js#L349
+ */
+function parse256 (buf) {
+  // first byte MUST be either 80 or FF
+  // 80 for positive, FF for 2's comp
+  let positive
+  if (buf[0] === 0x80) positive = true
+  else if (buf[0] === 0xFF) positive = false
+  else return null
+
+  // build up a base-256 tuple from the least sig to the highest
+  const tuple = []
+  let i
+  for (i = buf.length - 1; i > 0; i--) {
+    const byte = buf[i]
+    if (positive) tuple.push(byte)
+    else tuple.push(0xFF - byte)
+  }
+
+  let sum = 0
+  const l = tuple.length
+  for (i = 0; i < l; i++) {
+    sum += tuple[i] * Math.pow(256, i)
+  }
+
+  return positive ? sum : -1 * sum
+}
+
+function decodeOct (val, offset, length) {
+  val = val.subarray(offset, offset + length)
+  offset = 0
+
+  // If prefixed with 0x80 then parse as a base-256 integer
+  if (val[offset] & 0x80) {
+    return parse256(val)
+  } else {
+    // Older versions of tar can prefix with spaces
+    while (offset < val.length && val[offset] === 32) offset++
+    const end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length)
+    while (offset < end && val[offset] === 0) offset++
+    if (end === offset) return 0
+    return parseInt(b4a.toString(val.subarray(offset, end)), 8)
+  }
+}
+
+function decodeStr (val, offset, length, encoding) {
+  return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding)
+}
+
+function addLength (str) {
+  const len = b4a.byteLength(str)
+  let digits = Math.floor(Math.log(len) / Math.log(10)) + 1
+  if (len + digits >= Math.pow(10, digits)) digits++
+
+  return (len + digits) + str
+}
+
+
+/***/ }),
+
+/***/ 6118:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+exports.extract = __nccwpck_require__(5763)
+exports.pack = __nccwpck_require__(861)
+
+
+/***/ }),
+
+/***/ 861:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { Readable, Writable, getStreamError } = __nccwpck_require__(6204)
+const b4a = __nccwpck_require__(3057)
+
+const constants = __nccwpck_require__(775)
+const headers = __nccwpck_require__(8428)
+
+const DMODE = 0o755
+const FMODE = 0o644
+
+const END_OF_TAR = b4a.alloc(1024)
+
+class Sink extends Writable {
+  constructor (pack, header, callback) {
+    super({ mapWritable, eagerOpen: true })
+
+    this.written = 0
+    this.header = header
+
+    this._callback = callback
+    this._linkname = null
+    this._isLinkname = header.type === 'symlink' && !header.linkname
+    this._isVoid = header.type !== 'file' && header.type !== 'contiguous-file'
+    this._finished = false
+    this._pack = pack
+    this._openCallback = null
+
+    if (this._pack._stream === null) this._pack._stream = this
+    else this._pack._pending.push(this)
+  }
+
+  _open (cb) {
+    this._openCallback = cb
+    if (this._pack._stream === this) this._continueOpen()
+  }
+
+  _continuePack (err) {
+    if (this._callback === null) return
+
+    const callback = this._callback
+    this._callback = null
+
+    callback(err)
+  }
+
+  _continueOpen () {
+    if (this._pack._stream === null) this._pack._stream = this
+
+    const cb = this._openCallback
+    this._openCallback = null
+    if (cb === null) return
+
+    if (this._pack.destroying) return cb(new Error('pack stream destroyed'))
+    if (this._pack._finalized) return cb(new Error('pack stream is already finalized'))
+
+    this._pack._stream = this
+
+    if (!this._isLinkname) {
+      this._pack._encode(this.header)
+    }
+
+    if (this._isVoid) {
+      this._finish()
+      this._continuePack(null)
+    }
+
+    cb(null)
+  }
+
+  _write (data, cb) {
+    if (this._isLinkname) {
+      this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data
+      return cb(null)
+    }
+
+    if (this._isVoid) {
+      if (data.byteLength > 0) {
+        return cb(new Error('No body allowed for this entry'))
+      }
+      return cb()
+    }
+
+    this.written += data.byteLength
+    if (this._pack.push(data)) return cb()
+    this._pack._drain = cb
+  }
+
+  _finish () {
+    if (this._finished) return
+    this._finished = true
+
+    if (this._isLinkname) {
+      this.header.linkname = this._linkname ? b4a.toString(this._linkname, 'utf-8') : ''
+      this._pack._encode(this.header)
+    }
+
+    overflow(this._pack, this.header.size)
+
+    this._pack._done(this)
+  }
+
+  _final (cb) {
+    if (this.written !== this.header.size) { // corrupting tar
+      return cb(new Error('Size mismatch'))
+    }
+
+    this._finish()
+    cb(null)
+  }
+
+  _getError () {
+    return getStreamError(this) || new Error('tar entry destroyed')
+  }
+
+  _predestroy () {
+    this._pack.destroy(this._getError())
+  }
+
+  _destroy (cb) {
+    this._pack._done(this)
+
+    this._continuePack(this._finished ? null : this._getError())
+
+    cb()
+  }
+}
+
+class Pack extends Readable {
+  constructor (opts) {
+    super(opts)
+    this._drain = noop
+    this._finalized = false
+    this._finalizing = false
+    this._pending = []
+    this._stream = null
+  }
+
+  entry (header, buffer, callback) {
+    if (this._finalized || this.destroying) throw new Error('already finalized or destroyed')
+
+    if (typeof buffer === 'function') {
+      callback = buffer
+      buffer = null
+    }
+
+    if (!callback) callback = noop
+
+    if (!header.size || header.type === 'symlink') header.size = 0
+    if (!header.type) header.type = modeToType(header.mode)
+    if (!header.mode) header.mode = header.type === 'directory' ? DMODE : FMODE
+    if (!header.uid) header.uid = 0
+    if (!header.gid) header.gid = 0
+    if (!header.mtime) header.mtime = new Date()
+
+    if (typeof buffer === 'string') buffer = b4a.from(buffer)
+
+    const sink = new Sink(this, header, callback)
+
+    if (b4a.isBuffer(buffer)) {
+      header.size = buffer.byteLength
+      sink.write(buffer)
+      sink.end()
+      return sink
+    }
+
+    if (sink._isVoid) {
+      return sink
+    }
+
+    return sink
+  }
+
+  finalize () {
+    if (this._stream || this._pending.length > 0) {
+      this._finalizing = true
+      return
+    }
+
+    if (this._finalized) return
+    this._finalized = true
+
+    this.push(END_OF_TAR)
+    this.push(null)
+  }
+
+  _done (stream) {
+    if (stream !== this._stream) return
+
+    this._stream = null
+
+    if (this._finalizing) this.finalize()
+    if (this._pending.length) this._pending.shift()._continueOpen()
+  }
+
+  _encode (header) {
+    if (!header.pax) {
+      const buf = headers.encode(header)
+      if (buf) {
+        this.push(buf)
+        return
+      }
+    }
+    this._encodePax(header)
+  }
+
+  _encodePax (header) {
+    const paxHeader = headers.encodePax({
+      name: header.name,
+      linkname: header.linkname,
+      pax: header.pax
+    })
+
+    const newHeader = {
+      name: 'PaxHeader',
+      mode: header.mode,
+      uid: header.uid,
+      gid: header.gid,
+      size: paxHeader.byteLength,
+      mtime: header.mtime,
+      type: 'pax-header',
+      linkname: header.linkname && 'PaxHeader',
+      uname: header.uname,
+      gname: header.gname,
+      devmajor: header.devmajor,
+      devminor: header.devminor
+    }
+
+    this.push(headers.encode(newHeader))
+    this.push(paxHeader)
+    overflow(this, paxHeader.byteLength)
+
+    newHeader.size = header.size
+    newHeader.type = header.type
+    this.push(headers.encode(newHeader))
+  }
+
+  _doDrain () {
+    const drain = this._drain
+    this._drain = noop
+    drain()
+  }
+
+  _predestroy () {
+    const err = getStreamError(this)
+
+    if (this._stream) this._stream.destroy(err)
+
+    while (this._pending.length) {
+      const stream = this._pending.shift()
+      stream.destroy(err)
+      stream._continueOpen()
+    }
+
+    this._doDrain()
+  }
+
+  _read (cb) {
+    this._doDrain()
+    cb()
+  }
+}
+
+module.exports = function pack (opts) {
+  return new Pack(opts)
+}
+
+function modeToType (mode) {
+  switch (mode & constants.S_IFMT) {
+    case constants.S_IFBLK: return 'block-device'
+    case constants.S_IFCHR: return 'character-device'
+    case constants.S_IFDIR: return 'directory'
+    case constants.S_IFIFO: return 'fifo'
+    case constants.S_IFLNK: return 'symlink'
+  }
+
+  return 'file'
+}
+
+function noop () {}
+
+function overflow (self, size) {
+  size &= 511
+  if (size) self.push(END_OF_TAR.subarray(0, 512 - size))
+}
+
+function mapWritable (buf) {
+  return b4a.isBuffer(buf) ? buf : b4a.from(buf)
+}
+
+
+/***/ }),
+
+/***/ 7934:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const PassThroughDecoder = __nccwpck_require__(7256)
+const UTF8Decoder = __nccwpck_require__(6414)
+
+module.exports = class TextDecoder {
+  constructor(encoding = 'utf8') {
+    this.encoding = normalizeEncoding(encoding)
+
+    switch (this.encoding) {
+      case 'utf8':
+        this.decoder = new UTF8Decoder()
+        break
+      case 'utf16le':
+      case 'base64':
+        throw new Error('Unsupported encoding: ' + this.encoding)
+      default:
+        this.decoder = new PassThroughDecoder(this.encoding)
+    }
+  }
+
+  get remaining() {
+    return this.decoder.remaining
+  }
+
+  push(data) {
+    if (typeof data === 'string') return data
+    return this.decoder.decode(data)
+  }
+
+  // For Node.js compatibility
+  write(data) {
+    return this.push(data)
+  }
+
+  end(data) {
+    let result = ''
+    if (data) result = this.push(data)
+    result += this.decoder.flush()
+    return result
+  }
+}
+
+function normalizeEncoding(encoding) {
+  encoding = encoding.toLowerCase()
+
+  switch (encoding) {
+    case 'utf8':
+    case 'utf-8':
+      return 'utf8'
+    case 'ucs2':
+    case 'ucs-2':
+    case 'utf16le':
+    case 'utf-16le':
+      return 'utf16le'
+    case 'latin1':
+    case 'binary':
+      return 'latin1'
+    case 'base64':
+    case 'ascii':
+    case 'hex':
+      return encoding
+    default:
+      throw new Error('Unknown encoding: ' + encoding)
+  }
+}
+
+
+/***/ }),
+
+/***/ 7256:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(3057)
+
+module.exports = class PassThroughDecoder {
+  constructor(encoding) {
+    this.encoding = encoding
+  }
+
+  get remaining() {
+    return 0
+  }
+
+  decode(data) {
+    return b4a.toString(data, this.encoding)
+  }
+
+  flush() {
+    return ''
+  }
+}
+
+
+/***/ }),
+
+/***/ 6414:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(3057)
+
+/**
+ * https://encoding.spec.whatwg.org/#utf-8-decoder
+ */
+module.exports = class UTF8Decoder {
+  constructor() {
+    this._reset()
+  }
+
+  get remaining() {
+    return this.bytesSeen
+  }
+
+  decode(data) {
+    if (data.byteLength === 0) return ''
+
+    if (this.bytesNeeded === 0 && trailingIncomplete(data, 0) === 0) {
+      this.bytesSeen = trailingBytesSeen(data)
+      return b4a.toString(data, 'utf8')
+    }
+
+    let result = ''
+    let start = 0
+
+    if (this.bytesNeeded > 0) {
+      while (start < data.byteLength) {
+        const byte = data[start]
+
+        if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+          result += '\ufffd'
+          this._reset()
+          break
+        }
+
+        this.lowerBoundary = 0x80
+        this.upperBoundary = 0xbf
+        this.codePoint = (this.codePoint << 6) | (byte & 0x3f)
+        this.bytesSeen++
+        start++
+
+        if (this.bytesSeen === this.bytesNeeded) {
+          result += String.fromCodePoint(this.codePoint)
+          this._reset()
+          break
+        }
+      }
+
+      if (this.bytesNeeded > 0) return result
+    }
+
+    const trailing = trailingIncomplete(data, start)
+    const end = data.byteLength - trailing
+
+    if (end > start) result += b4a.toString(data, 'utf8', start, end)
+
+    for (let i = end; i < data.byteLength; i++) {
+      const byte = data[i]
+
+      if (this.bytesNeeded === 0) {
+        if (byte <= 0x7f) {
+          this.bytesSeen = 0
+          result += String.fromCharCode(byte)
+        } else if (byte >= 0xc2 && byte <= 0xdf) {
+          this.bytesNeeded = 2
+          this.bytesSeen = 1
+          this.codePoint = byte & 0x1f
+        } else if (byte >= 0xe0 && byte <= 0xef) {
+          if (byte === 0xe0) this.lowerBoundary = 0xa0
+          else if (byte === 0xed) this.upperBoundary = 0x9f
+          this.bytesNeeded = 3
+          this.bytesSeen = 1
+          this.codePoint = byte & 0xf
+        } else if (byte >= 0xf0 && byte <= 0xf4) {
+          if (byte === 0xf0) this.lowerBoundary = 0x90
+          else if (byte === 0xf4) this.upperBoundary = 0x8f
+          this.bytesNeeded = 4
+          this.bytesSeen = 1
+          this.codePoint = byte & 0x7
+        } else {
+          this.bytesSeen = 1
+          result += '\ufffd'
+        }
+
+        continue
+      }
+
+      if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+        result += '\ufffd'
+        i--
+        this._reset()
+
+        continue
+      }
+
+      this.lowerBoundary = 0x80
+      this.upperBoundary = 0xbf
+
+      this.codePoint = (this.codePoint << 6) | (byte & 0x3f)
+      this.bytesSeen++
+
+      if (this.bytesSeen === this.bytesNeeded) {
+        result += String.fromCodePoint(this.codePoint)
+        this._reset()
+      }
+    }
+
+    return result
+  }
+
+  flush() {
+    const result = this.bytesNeeded > 0 ? '\ufffd' : ''
+    this._reset()
+    return result
+  }
+
+  _reset() {
+    this.codePoint = 0
+    this.bytesNeeded = 0
+    this.bytesSeen = 0
+    this.lowerBoundary = 0x80
+    this.upperBoundary = 0xbf
+  }
+}
+
+function trailingIncomplete(data, start) {
+  const len = data.byteLength
+  if (len <= start) return 0
+
+  const limit = Math.max(start, len - 4)
+
+  let i = len - 1
+  while (i > limit && (data[i] & 0xc0) === 0x80) i--
+
+  if (i < start) return 0
+
+  const byte = data[i]
+
+  let needed
+  if (byte <= 0x7f) return 0
+  if (byte >= 0xc2 && byte <= 0xdf) needed = 2
+  else if (byte >= 0xe0 && byte <= 0xef) needed = 3
+  else if (byte >= 0xf0 && byte <= 0xf4) needed = 4
+  else return 0
+
+  const available = len - i
+  return available < needed ? available : 0
+}
+
+function trailingBytesSeen(data) {
+  const len = data.byteLength
+  if (len === 0) return 0
+
+  const last = data[len - 1]
+
+  if (last <= 0x7f) return 0
+  if ((last & 0xc0) !== 0x80) return 1
+
+  const limit = Math.max(0, len - 4)
+
+  let i = len - 2
+  while (i >= limit && (data[i] & 0xc0) === 0x80) i--
+
+  if (i < 0) return 1
+
+  const first = data[i]
+
+  let needed
+  if (first >= 0xc2 && first <= 0xdf) needed = 2
+  else if (first >= 0xe0 && first <= 0xef) needed = 3
+  else if (first >= 0xf0 && first <= 0xf4) needed = 4
+  else return 1
+
+  if (len - i !== needed) return 1
+
+  if (needed >= 3) {
+    const second = data[i + 1]
+    if (first === 0xe0 && second < 0xa0) return 1
+    if (first === 0xed && second > 0x9f) return 1
+    if (first === 0xf0 && second < 0x90) return 1
+    if (first === 0xf4 && second > 0x8f) return 1
+  }
+
+  return 0
+}
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -28374,7 +31425,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9167);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7590);
 /** The action's entry point (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +31435,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9167:
+/***/ 7590:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28528,8 +31579,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28543,10 +31594,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -29525,7 +32576,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29548,7 +32599,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29848,7 +32899,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29875,7 +32926,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -31101,7 +34152,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -31380,9 +34431,9 @@ function failureMessage(error, nameInput) {
     return `failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
@@ -31967,7 +35018,22 @@ async function findLibkrun(given, lookup = systemLookup()) {
 /** What both front ends learn from the host before a run: the parse context, temp dir and KVM device. */
 
 
-function hostContext(env, cwd, tempDir) {
+
+/**
+ * The action caches images in the runner's tool cache, which self-hosted runners keep
+ * between jobs; failing that, in RUNNER_TEMP, which lasts one job.
+ */
+function actionImageCache(env, tempDir) {
+    return env.RUNNER_TOOL_CACHE
+        ? external_node_path_default().join(env.RUNNER_TOOL_CACHE, 'krun-action', 'images')
+        : external_node_path_default().join(tempDir, 'krun-action-images');
+}
+/** krun-run caches images in the user's cache directory (XDG). */
+function cliImageCache(env) {
+    const cacheHome = env.XDG_CACHE_HOME?.startsWith('/') ? env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
+    return path.join(cacheHome, 'krun-action', 'images');
+}
+function hostContext(env, cwd, tempDir, imageCacheDir) {
     return {
         parse: {
             cwd,
@@ -31976,8 +35042,1784 @@ function hostContext(env, cwd, tempDir) {
             hostMemoryMib: Math.floor(external_node_os_default().totalmem() / (1024 * 1024))
         },
         tempDir,
-        kvmDevice: env.KRUN_KVM_DEVICE || DEFAULT_KVM_DEVICE
+        kvmDevice: env.KRUN_KVM_DEVICE || DEFAULT_KVM_DEVICE,
+        imageCacheDir
     };
+}
+
+;// CONCATENATED MODULE: ./src/image/errors.ts
+/**
+ * ImageError: every failure a user can act on, shown as one line. Messages name the registry and
+ * repository, the problem and what to do; they never carry a credential, a token or part of one.
+ */
+class ImageError extends Error {
+    constructor(message) {
+        super(oneLine(message));
+        this.name = 'ImageError';
+    }
+}
+/** Collapses whitespace (newlines from servers included) so a message stays on one line. */
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+/** A short, printable excerpt of untrusted text (a server's error body, a user's input). */
+function excerpt(text, max = 120) {
+    const visible = oneLine(text).replace(/[\u0000-\u001f\u007f]/g, '?');
+    return visible.length > max ? `${visible.slice(0, max)}…` : visible;
+}
+
+;// CONCATENATED MODULE: ./src/image/reference.ts
+/** Image references, parsed and normalized the way Docker does it. */
+
+const DOCKER_HUB = 'docker.io';
+/** Where Docker Hub's registry API actually lives. */
+const DOCKER_HUB_ENDPOINT = 'registry-1.docker.io';
+const ALNUM = '[a-z0-9]+';
+const SEPARATOR = '(?:[._]|__|-+)';
+const PATH_COMPONENT = new RegExp(`^${ALNUM}(?:${SEPARATOR}${ALNUM})*$`);
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
+const TAG = /^[\w][\w.-]{0,127}$/;
+const SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/;
+const ANY_DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+const MAX_NAME = 255;
+const EXAMPLES = 'write it like alpine, ubuntu:24.04, ghcr.io/owner/name:tag or name@sha256:<64 hex digits>';
+function invalid(text, problem) {
+    return new ImageError(`image "${excerpt(text, 80)}": invalid reference: ${problem}; ${EXAMPLES}`);
+}
+/** True for the hosts Docker lets speak plain HTTP without configuration. */
+function isLoopbackHost(hostPort) {
+    const host = hostPort.startsWith('[') ? hostPort.slice(0, hostPort.indexOf(']') + 1) : hostPort.split(':')[0];
+    if (host.toLowerCase() === 'localhost')
+        return true;
+    if (host === '[::1]')
+        return true;
+    const octets = host.split('.');
+    return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
+}
+/**
+ * Parses an image reference as the user typed it. Throws an ImageError for anything Docker would
+ * reject, with no network access, so callers can validate their input early.
+ */
+function parseImageReference(text) {
+    const input = text.trim();
+    if (input === '')
+        throw invalid(text, 'it is empty');
+    if (/\s/.test(input))
+        throw invalid(text, 'it contains whitespace');
+    if (input.includes('://'))
+        throw invalid(text, 'leave out the scheme (https://)');
+    let rest = input;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!ANY_DIGEST.test(digest))
+            throw invalid(text, 'the digest after @ is malformed');
+        if (!SHA256_DIGEST.test(digest))
+            throw invalid(text, 'only sha256 digests (64 lowercase hex digits) are supported');
+    }
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG.test(tag))
+            throw invalid(text, `the tag "${excerpt(tag, 40)}" is malformed`);
+    }
+    if (rest === '')
+        throw invalid(text, 'it names no repository');
+    let registry = DOCKER_HUB;
+    let path = rest;
+    const slash = rest.indexOf('/');
+    if (slash !== -1) {
+        const first = rest.slice(0, slash);
+        if (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first) {
+            registry = first;
+            path = rest.slice(slash + 1);
+            if (!DOMAIN.test(registry))
+                throw invalid(text, `the registry "${excerpt(registry, 60)}" is not a host name`);
+        }
+    }
+    if (registry === 'index.docker.io' || registry === DOCKER_HUB_ENDPOINT)
+        registry = DOCKER_HUB;
+    if (registry === DOCKER_HUB && !path.includes('/'))
+        path = `library/${path}`;
+    const components = path.split('/');
+    for (const component of components) {
+        if (component !== component.toLowerCase())
+            throw invalid(text, 'repository name must be lowercase');
+        if (!PATH_COMPONENT.test(component)) {
+            throw invalid(text, 'the repository may hold only lowercase letters, digits and separators (. _ __ -) between them');
+        }
+    }
+    const name = `${registry}/${path}`;
+    if (name.length > MAX_NAME)
+        throw invalid(text, `the repository name is longer than ${MAX_NAME} characters`);
+    if (!tag && !digest)
+        tag = 'latest';
+    const normalized = `${name}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
+    return {
+        registry,
+        repository: path,
+        tag,
+        digest,
+        normalized,
+        endpoint: registry === DOCKER_HUB ? DOCKER_HUB_ENDPOINT : registry,
+        loopback: isLoopbackHost(registry)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/image/auth.ts
+/** Registry credentials (explicit, or from a Docker config file) and authentication challenges. */
+
+
+
+
+/** The keys a Docker config may file a registry's credentials under, reduced to host[:port]. */
+function registryKey(key) {
+    let host = key.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    host = host.split('/')[0].toLowerCase();
+    if (host === 'index.docker.io' || host === 'registry-1.docker.io' || host === 'registry.hub.docker.com') {
+        return DOCKER_HUB;
+    }
+    return host;
+}
+/** The Docker config file to read: $DOCKER_CONFIG/config.json, else ~/.docker/config.json. */
+function dockerConfigPath(env) {
+    if (env.DOCKER_CONFIG)
+        return external_node_path_default().join(env.DOCKER_CONFIG, 'config.json');
+    const home = env.HOME || external_node_os_default().homedir();
+    return external_node_path_default().join(home, '.docker', 'config.json');
+}
+function fromEntry(entry) {
+    if (typeof entry.auth === 'string' && entry.auth !== '') {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        if (colon > 0)
+            return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    if (typeof entry.username === 'string' && entry.username !== '' && typeof entry.password === 'string') {
+        return { username: entry.username, password: entry.password };
+    }
+    return undefined;
+}
+/**
+ * Reads the credentials a Docker config file holds for `registry` (as in ImageReference.registry).
+ * Entries kept in credential helpers (credsStore, credHelpers) are not read: they need helper programs.
+ * An unreadable or malformed file counts as no credentials.
+ */
+function dockerConfigCredentials(registry, env) {
+    const file = dockerConfigPath(env);
+    let config;
+    try {
+        config = JSON.parse(external_node_fs_default().readFileSync(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const auths = config?.auths;
+    if (!auths || typeof auths !== 'object')
+        return undefined;
+    const wanted = registryKey(registry);
+    for (const [key, entry] of Object.entries(auths)) {
+        if (registryKey(key) !== wanted || !entry || typeof entry !== 'object')
+            continue;
+        const credentials = fromEntry(entry);
+        if (credentials)
+            return { credentials, file };
+    }
+    return undefined;
+}
+/** Explicit credentials first, else the Docker config's, else anonymous. */
+function resolveCredentials(registry, explicit, env) {
+    if (explicit && explicit.username !== '')
+        return { credentials: explicit, source: 'explicit' };
+    const fromConfig = dockerConfigCredentials(registry, env);
+    if (fromConfig)
+        return { credentials: fromConfig.credentials, source: 'docker-config', file: fromConfig.file };
+    return { source: 'anonymous' };
+}
+/**
+ * Parses a WWW-Authenticate header: `Bearer realm="…",service="…",scope="…"` or `Basic realm="…"`.
+ * Several challenges in one header are split; the first is usually the one to answer.
+ */
+function parseChallenges(header) {
+    if (!header)
+        return [];
+    const challenges = [];
+    let current;
+    let index = 0;
+    while (index < header.length) {
+        // A parameter looks like name=value; anything else starting a token is a new scheme.
+        const paramMatch = /\s*,?\s*([A-Za-z0-9!#$%&'*+.^_`|~-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^,\s]*)\s*,?/y;
+        paramMatch.lastIndex = index;
+        const param = current ? paramMatch.exec(header) : null;
+        if (param) {
+            let value = param[2];
+            if (value.startsWith('"'))
+                value = value.slice(1, -1).replace(/\\(.)/g, '$1');
+            current.params[param[1].toLowerCase()] = value;
+            index = paramMatch.lastIndex;
+            continue;
+        }
+        const schemeMatch = /\s*,?\s*([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*)/y;
+        schemeMatch.lastIndex = index;
+        const scheme = schemeMatch.exec(header);
+        if (!scheme)
+            break;
+        current = { scheme: scheme[1].toLowerCase(), params: {} };
+        challenges.push(current);
+        index = schemeMatch.lastIndex;
+    }
+    return challenges;
+}
+function basicAuthorization(credentials) {
+    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`, 'utf8').toString('base64')}`;
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/image/registry.ts
+/**
+ * A client for the OCI distribution API: HTTPS (plain HTTP only for loopback registries, as Docker),
+ * Bearer-token and Basic authentication, redirects to blob storage, retries with backoff.
+ */
+
+
+
+/** Waits between tries on 429, 5xx and broken connections: four tries in all, under 4 s of waiting. */
+const RETRY_DELAYS_MS = [500, 1000, 2000];
+const MAX_RETRY_AFTER_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 60_000;
+const MAX_REDIRECTS = 5;
+const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
+/** A network failure or a retryable status: the caller may try again. */
+class TransientError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TransientError';
+    }
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function networkProblem(error) {
+    const e = error;
+    if (e?.name === 'AbortError' || e?.name === 'TimeoutError')
+        return 'the connection stalled';
+    const code = e?.cause?.code;
+    return code
+        ? `the connection failed (${code})`
+        : `the connection failed (${excerpt(e?.cause?.message ?? e?.message ?? String(error), 80)})`;
+}
+function isRetryableStatus(status) {
+    return status === 429 || status === 408 || (status >= 500 && status <= 599 && status !== 501);
+}
+class RegistryClient {
+    ref;
+    /** 'registry 127.0.0.1:5000, repository test/app' — the prefix of every error this client raises. */
+    where;
+    credentials;
+    credentialSource;
+    delays;
+    base;
+    authorization;
+    constructor(options) {
+        this.ref = options.ref;
+        this.credentials = options.credentials;
+        this.credentialSource = options.credentialSource;
+        this.delays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
+        this.where = `registry ${options.ref.registry}, repository ${options.ref.repository}`;
+    }
+    /** HTTPS, except that a loopback registry that does not speak TLS is reached over HTTP (as Docker). */
+    async baseUrl() {
+        if (this.base)
+            return this.base;
+        const https = `https://${this.ref.endpoint}`;
+        if (!this.ref.loopback)
+            return (this.base = https);
+        try {
+            const res = await fetch(`${https}/v2/`, { signal: AbortSignal.timeout(5000), redirect: 'manual' });
+            await res.body?.cancel();
+            this.base = https;
+        }
+        catch {
+            this.base = `http://${this.ref.endpoint}`;
+        }
+        return this.base;
+    }
+    /** One request with redirects followed by hand, so Authorization never goes to another host. */
+    async sendOnce(url, accept, method) {
+        const controller = new AbortController();
+        let timer;
+        const touch = () => {
+            clearTimeout(timer);
+            timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
+            timer.unref?.();
+        };
+        touch();
+        const origin = new URL(url).host;
+        let current = url;
+        try {
+            for (let hop = 0;; hop++) {
+                const headers = { 'User-Agent': 'krun-action' };
+                if (accept)
+                    headers.Accept = accept;
+                if (this.authorization && new URL(current).host === origin)
+                    headers.Authorization = this.authorization;
+                const res = await fetch(current, { method, headers, redirect: 'manual', signal: controller.signal });
+                const location = res.headers.get('location');
+                if (res.status >= 300 && res.status < 400 && location) {
+                    await res.body?.cancel();
+                    if (hop >= MAX_REDIRECTS)
+                        throw new ImageError(`${this.where}: too many redirects; the registry is misconfigured`);
+                    const next = new URL(location, current);
+                    if (next.protocol !== 'https:' && !(next.protocol === 'http:' && new URL(current).protocol === 'http:')) {
+                        throw new ImageError(`${this.where}: the registry redirected to a ${next.protocol} URL; refusing to follow it`);
+                    }
+                    current = next.toString();
+                    continue;
+                }
+                // Every chunk restarts the idle timer on its way through (a 'data' listener would start the
+                // stream flowing before the caller reads it).
+                const raw = res.body ? external_node_stream_.Readable.fromWeb(res.body) : external_node_stream_.Readable.from([]);
+                const body = new external_node_stream_.Transform({
+                    transform(chunk, _encoding, callback) {
+                        touch();
+                        callback(null, chunk);
+                    }
+                });
+                (0,external_node_stream_.pipeline)(raw, body, () => undefined);
+                const close = () => {
+                    clearTimeout(timer);
+                    body.destroy();
+                };
+                body.once('close', () => clearTimeout(timer));
+                body.once('end', () => clearTimeout(timer));
+                return { status: res.status, headers: res.headers, body, touch, close };
+            }
+        }
+        catch (error) {
+            clearTimeout(timer);
+            if (error instanceof ImageError)
+                throw error;
+            throw new TransientError(networkProblem(error));
+        }
+    }
+    /** Answers a 401's challenge; returns false when there is nothing more to try. */
+    async authenticate(challengeHeader, tried) {
+        const challenges = parseChallenges(challengeHeader);
+        const bearer = challenges.find((c) => c.scheme === 'bearer');
+        if (bearer && bearer.params.realm) {
+            if (tried.has('bearer'))
+                return false;
+            tried.add('bearer');
+            this.authorization = `Bearer ${await this.fetchToken(bearer.params)}`;
+            return true;
+        }
+        if (challenges.some((c) => c.scheme === 'basic') && this.credentials && !tried.has('basic')) {
+            tried.add('basic');
+            this.authorization = basicAuthorization(this.credentials);
+            return true;
+        }
+        return false;
+    }
+    async fetchToken(params) {
+        let realm;
+        try {
+            realm = new URL(params.realm);
+        }
+        catch {
+            throw new ImageError(`${this.where}: the registry's token endpoint "${excerpt(params.realm, 80)}" is not a URL`);
+        }
+        if (params.service)
+            realm.searchParams.set('service', params.service);
+        realm.searchParams.set('scope', params.scope || `repository:${this.ref.repository}:pull`);
+        const headers = { 'User-Agent': 'krun-action' };
+        if (this.credentials) {
+            const loopbackHttp = realm.protocol === 'http:' && this.ref.loopback && realm.host === this.ref.endpoint;
+            if (realm.protocol !== 'https:' && !loopbackHttp) {
+                throw new ImageError(`${this.where}: the registry's token endpoint is not HTTPS; refusing to send credentials to it`);
+            }
+            realm.searchParams.set('account', this.credentials.username);
+            headers.Authorization = basicAuthorization(this.credentials);
+        }
+        const res = await this.withRetries(async () => {
+            try {
+                const r = await fetch(realm, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+                if (isRetryableStatus(r.status)) {
+                    await r.body?.cancel();
+                    throw new TransientError(`the token endpoint answered ${r.status}`);
+                }
+                return r;
+            }
+            catch (error) {
+                if (error instanceof TransientError)
+                    throw error;
+                throw new TransientError(networkProblem(error));
+            }
+        }, 'getting a token');
+        if (res.status === 401 || res.status === 403) {
+            await res.body?.cancel();
+            throw new ImageError(this.credentials
+                ? `${this.where}: the registry's token service rejected the username and password (${this.sourceText()}); check them`
+                : `${this.where}: the registry's token service refused anonymous access; give a username and password`);
+        }
+        if (res.status !== 200) {
+            await res.body?.cancel();
+            throw new ImageError(`${this.where}: the registry's token service answered ${res.status}; try again later`);
+        }
+        let json;
+        try {
+            json = (await res.json());
+        }
+        catch {
+            throw new ImageError(`${this.where}: the registry's token service sent no token`);
+        }
+        const token = typeof json.token === 'string' ? json.token : json.access_token;
+        if (typeof token !== 'string' || token === '')
+            throw new ImageError(`${this.where}: the registry's token service sent no token`);
+        return token;
+    }
+    sourceText() {
+        return this.credentialSource === 'docker-config' ? 'from the Docker config file' : 'as given';
+    }
+    /** Runs `attempt` up to 1 + delays.length times while it throws TransientError. */
+    async withRetries(attempt, what) {
+        for (let tries = 0;; tries++) {
+            try {
+                return await attempt();
+            }
+            catch (error) {
+                if (!(error instanceof TransientError))
+                    throw error;
+                if (tries >= this.delays.length) {
+                    throw new ImageError(`${this.where}: ${what} failed after ${tries + 1} tries: ${error.message}; check that the registry is reachable and try again`);
+                }
+                const retryAfter = error.retryAfterMs;
+                await sleep(Math.min(Math.max(this.delays[tries], retryAfter ?? 0), MAX_RETRY_AFTER_MS));
+            }
+        }
+    }
+    /**
+     * GETs a path under /v2/<repository>/, authenticating on 401, and hands a 2xx response to `consume`.
+     * Transient failures (429, 5xx, a broken or stalled connection, also while `consume` reads the body)
+     * start over with backoff; anything else becomes an ImageError naming the problem.
+     */
+    async request(path, what, accept, consume, method = 'GET') {
+        const url = `${await this.baseUrl()}/v2/${this.ref.repository}/${path}`;
+        const tried = new Set();
+        return this.withRetries(async () => {
+            for (;;) {
+                const res = await this.sendOnce(url, accept, method);
+                if (res.status === 401 && (await this.authenticate(res.headers.get('www-authenticate'), tried))) {
+                    res.close();
+                    continue;
+                }
+                if (isRetryableStatus(res.status)) {
+                    res.close();
+                    const err = new TransientError(`the registry answered ${res.status}`);
+                    const after = Number(res.headers.get('retry-after'));
+                    if (Number.isFinite(after) && after > 0)
+                        err.retryAfterMs = after * 1000;
+                    throw err;
+                }
+                if (res.status < 200 || res.status >= 300)
+                    throw await this.statusError(res, what);
+                try {
+                    return await consume(res);
+                }
+                catch (error) {
+                    if (error instanceof ImageError || error instanceof TransientError)
+                        throw error;
+                    throw new TransientError(networkProblem(error));
+                }
+                finally {
+                    res.close();
+                }
+            }
+        }, what);
+    }
+    async statusError(res, what) {
+        let code = '';
+        try {
+            const text = await readLimited(res.body, 64 * 1024);
+            const json = JSON.parse(text.toString('utf8'));
+            if (json.errors?.[0]?.code)
+                code = ` ${String(json.errors[0].code).slice(0, 40)}`;
+        }
+        catch {
+            // No JSON error body; the status says enough.
+        }
+        finally {
+            res.close();
+        }
+        const status = `${res.status}${code}`;
+        if (res.status === 401) {
+            return new ImageError(this.credentials
+                ? `${this.where}: the registry rejected the username and password (${this.sourceText()}) while ${what} (${status}); check them`
+                : `${this.where}: the repository does not exist or needs a login (${status}); ` +
+                    'check the name, or give a username and password (or run docker login)');
+        }
+        if (res.status === 403) {
+            return new ImageError(`${this.where}: access denied while ${what} (${status}); the account needs pull access to this repository`);
+        }
+        if (res.status === 404) {
+            return new ImageError(`${this.where}: not found while ${what} (${status}); check the image name, tag and digest`);
+        }
+        return new ImageError(`${this.where}: the registry answered ${status} while ${what}`);
+    }
+    /**
+     * The digest a tag names now, from a HEAD request's Docker-Content-Digest (which registries do not count
+     * against pull rate limits); undefined when the registry does not say.
+     */
+    async headManifest(tag, accept) {
+        const digest = await this.request(`manifests/${tag}`, `checking the tag ${tag}`, accept, async (res) => res.headers.get('docker-content-digest'), 'HEAD');
+        return digest && /^sha256:[a-f0-9]{64}$/.test(digest) ? digest : undefined;
+    }
+    /** Fetches a manifest (by tag or digest) with all the media types this module reads. */
+    async getManifest(reference, accept) {
+        const what = `fetching the manifest ${reference.length > 20 ? reference.slice(0, 19) + '…' : reference}`;
+        return this.request(`manifests/${reference}`, what, accept, async (res) => ({
+            bytes: await readLimited(res.body, MAX_MANIFEST_BYTES),
+            contentType: res.headers.get('content-type') ?? ''
+        }));
+    }
+}
+/** Reads a whole stream, failing when it is longer than `limit` bytes. */
+async function readLimited(stream, limit) {
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of stream) {
+        total += chunk.length;
+        if (total > limit)
+            throw new ImageError(`a response is larger than ${limit} bytes; the registry is misbehaving`);
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+}
+
+;// CONCATENATED MODULE: ./src/image/blob.ts
+/** Blobs fetched into the cache, verified against their sha256 digest while they stream. */
+
+
+
+
+
+
+
+function sha256(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+function shortDigest(digest) {
+    return digest.slice(0, 19);
+}
+/**
+ * Streams blob `desc` into `file` (which must not exist yet) through a sha256 hash. A digest or size
+ * mismatch throws an ImageError and removes the file; a broken connection starts the blob over.
+ */
+async function downloadBlob(client, desc, file, what) {
+    const expected = desc.digest.slice('sha256:'.length);
+    await client.request(`blobs/${desc.digest}`, what, undefined, async (res) => {
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        let received = 0;
+        const meter = new external_node_stream_.Transform({
+            transform(chunk, _encoding, callback) {
+                received += chunk.length;
+                if (received > desc.size) {
+                    callback(new ImageError(`${client.where}: ${what}: the registry sent more than the ${desc.size} bytes the manifest lists`));
+                    return;
+                }
+                hash.update(chunk);
+                callback(null, chunk);
+            }
+        });
+        try {
+            await (0,promises_namespaceObject.pipeline)(res.body, meter, external_node_fs_default().createWriteStream(file, { flags: 'w', mode: 0o644 }));
+        }
+        catch (error) {
+            await external_node_fs_default().promises.rm(file, { force: true });
+            throw error;
+        }
+        if (received < desc.size) {
+            await external_node_fs_default().promises.rm(file, { force: true });
+            throw new TransientError(`the transfer stopped after ${received} of ${desc.size} bytes`);
+        }
+        const actual = hash.digest('hex');
+        if (actual !== expected) {
+            await external_node_fs_default().promises.rm(file, { force: true });
+            throw new ImageError(`${client.where}: ${what}: the content does not match its digest ${shortDigest(desc.digest)}… (got sha256:${actual.slice(0, 12)}…); ` +
+                'the registry holds a corrupt blob, nothing was cached: push the image again');
+        }
+    });
+}
+/** Fetches a small blob (the image config) into memory, verified against its digest. */
+async function fetchSmallBlob(client, desc, what) {
+    const bytes = await client.request(`blobs/${desc.digest}`, what, undefined, (res) => readLimited(res.body, 16 * 1024 * 1024));
+    if (sha256(bytes) !== desc.digest) {
+        throw new ImageError(`${client.where}: ${what}: the content does not match its digest ${shortDigest(desc.digest)}…; ` +
+            'the registry holds a corrupt blob, push the image again');
+    }
+    return bytes;
+}
+/** Makes a unique name for a file or directory inside `dir`. */
+function tempName(dir, prefix) {
+    return path.join(dir, `${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __nccwpck_require__(6118);
+;// CONCATENATED MODULE: ./src/image/layers.ts
+/**
+ * Applies image layers (tar, gzip or zstd) to a root directory with the OCI rules: whiteouts, opaque
+ * directories, hard links, symlinks, modes, mtimes and, where the user may, ownership and device nodes.
+ *
+ * Safety: every entry's path is resolved component by component with lstat; no symlink is ever followed
+ * while writing. An entry whose path holds `..`, or whose parent is a symlink or a file, is skipped, as is
+ * a hard link to such a path, so nothing lands outside the root whatever the layer says. Files are opened
+ * with O_EXCL | O_NOFOLLOW after whatever stood at their path was removed.
+ */
+
+
+
+
+
+
+const WHITEOUT = '.wh.';
+const OPAQUE = '.wh..wh..opq';
+/** Picks the decompressor from the first bytes (the media type only has to name a tar layer). */
+function detectCompression(head) {
+    if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b)
+        return 'gzip';
+    if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528)
+        return 'zstd';
+    return 'none';
+}
+/** Is this media type a filesystem layer (tar, possibly compressed)? Empty counts as yes. */
+function isLayerMediaType(mediaType) {
+    if (mediaType === '')
+        return true;
+    if (/encrypted/.test(mediaType))
+        return false;
+    return /\.(?:tar|diff\.tar)(?:\.gzip|\.zstd|\+gzip|\+zstd)?$/.test(mediaType) || /rootfs\.diff\.tar/.test(mediaType);
+}
+function decompressor(compression) {
+    if (compression === 'gzip')
+        return external_node_zlib_default().createGunzip();
+    if (compression === 'zstd') {
+        const create = (external_node_zlib_default()).createZstdDecompress;
+        if (typeof create !== 'function') {
+            throw new ImageError(`zstd-compressed layers need Node 22.15 or newer (this is Node ${process.versions.node}); run the action on a newer Node`);
+        }
+        return create();
+    }
+    return undefined;
+}
+let mknodCache;
+async function loadMknod() {
+    if (mknodCache !== undefined)
+        return mknodCache;
+    try {
+        const koffi = (await __nccwpck_require__.e(/* import() */ 492).then(__nccwpck_require__.bind(__nccwpck_require__, 8492))).default;
+        const libc = koffi.load('libc.so.6');
+        const fn = libc.func('int mknod(const char *path, uint32_t mode, uint64_t dev)');
+        mknodCache = (file, mode, dev) => fn(file, mode, dev);
+    }
+    catch {
+        mknodCache = null;
+    }
+    return mknodCache;
+}
+function makedev(major, minor) {
+    const ma = BigInt(major);
+    const mi = BigInt(minor);
+    return (mi & 0xffn) | ((ma & 0xfffn) << 8n) | ((mi & ~0xffn) << 12n) | ((ma & ~0xfffn) << 32n);
+}
+function code(error) {
+    return error?.code;
+}
+/** Splits a tar path into components; undefined when it tries to climb out with `..`. */
+function entryParts(name) {
+    if (name.includes('\0'))
+        return undefined;
+    const parts = name.split('/').filter((p) => p !== '' && p !== '.');
+    return parts.includes('..') ? undefined : parts;
+}
+/** Builds one image root from its layers, in order. Call finish() after the last layer. */
+class RootBuilder {
+    root;
+    stats = { unsafe: 0, devices: 0, ownership: 0 };
+    dirMeta = new Map();
+    knownDirs = new Set();
+    isRoot = process.getuid?.() === 0;
+    constructor(root) {
+        this.root = root;
+    }
+    abs(parts) {
+        return external_node_path_default().join(this.root, ...parts);
+    }
+    /**
+     * Checks that every parent of `parts` is a real directory (never a symlink), creating missing ones
+     * when `create` is set. Returns false when the path would go through a symlink or a file.
+     */
+    async parentsSafe(parts, create) {
+        for (let i = 1; i < parts.length; i++) {
+            const rel = parts.slice(0, i).join('/');
+            if (this.knownDirs.has(rel))
+                continue;
+            const dir = this.abs(parts.slice(0, i));
+            let stat;
+            try {
+                stat = await external_node_fs_default().promises.lstat(dir);
+            }
+            catch (error) {
+                if (code(error) !== 'ENOENT')
+                    throw error;
+            }
+            if (!stat) {
+                if (!create)
+                    return false;
+                await external_node_fs_default().promises.mkdir(dir, { mode: 0o755 });
+            }
+            else if (!stat.isDirectory()) {
+                return false;
+            }
+            this.knownDirs.add(rel);
+        }
+        return true;
+    }
+    async removeExisting(parts, keepDirectory) {
+        const file = this.abs(parts);
+        let stat;
+        try {
+            stat = await external_node_fs_default().promises.lstat(file);
+        }
+        catch (error) {
+            if (code(error) === 'ENOENT')
+                return 'absent';
+            throw error;
+        }
+        if (stat.isDirectory()) {
+            if (keepDirectory)
+                return 'directory';
+            await removeTree(file);
+            this.knownDirs.clear();
+        }
+        else {
+            await external_node_fs_default().promises.unlink(file);
+        }
+        return 'removed';
+    }
+    async setOwner(file, uid, gid) {
+        if (!this.isRoot) {
+            this.stats.ownership++;
+            return;
+        }
+        try {
+            await external_node_fs_default().promises.lchown(file, uid, gid);
+        }
+        catch (error) {
+            if (code(error) !== 'EPERM' && code(error) !== 'EINVAL')
+                throw error;
+            this.stats.ownership++;
+        }
+    }
+    /** Applies one layer file. `label` names it in errors ('layer 2/5 sha256:…'). */
+    async applyLayer(file, label) {
+        const head = Buffer.alloc(4);
+        const fd = await external_node_fs_default().promises.open(file, 'r');
+        try {
+            await fd.read(head, 0, 4, 0);
+        }
+        finally {
+            await fd.close();
+        }
+        let unzip;
+        try {
+            unzip = decompressor(detectCompression(head));
+        }
+        catch (error) {
+            throw error instanceof ImageError ? new ImageError(`${label}: ${error.message}`) : error;
+        }
+        const extract = tar_stream.extract();
+        const source = external_node_fs_default().createReadStream(file);
+        let feedError;
+        const feeding = (unzip ? (0,promises_namespaceObject.pipeline)(source, unzip, extract) : (0,promises_namespaceObject.pipeline)(source, extract)).catch((error) => {
+            feedError = error instanceof Error ? error : new Error(String(error));
+            extract.destroy(feedError);
+        });
+        const unreadable = (reason) => new ImageError(`${label} is not a readable layer (${reason.slice(0, 100)}); the image cannot be used`);
+        const written = new Set();
+        const touched = new Set();
+        const opaque = new Set();
+        try {
+            for await (const entry of extract) {
+                await this.applyEntry(entry, written, touched, opaque);
+                entry.resume();
+            }
+        }
+        catch (error) {
+            if (error instanceof ImageError)
+                throw error;
+            await feeding;
+            if (feedError)
+                throw unreadable(feedError.message);
+            if (!code(error))
+                throw unreadable(error?.message ?? String(error));
+            throw error;
+        }
+        await feeding;
+        if (feedError)
+            throw unreadable(feedError.message);
+        for (const dir of [...opaque].sort())
+            await this.makeOpaque(dir, written, touched);
+    }
+    async applyEntry(entry, written, touched, opaque) {
+        const header = entry.header;
+        const parts = entryParts(header.name);
+        if (!parts) {
+            this.stats.unsafe++;
+            return;
+        }
+        const rel = parts.join('/');
+        const base = parts[parts.length - 1] ?? '';
+        if (base.startsWith(WHITEOUT)) {
+            const parent = parts.slice(0, -1);
+            if (!(await this.parentsSafe(parts, false)))
+                return;
+            if (base === OPAQUE) {
+                opaque.add(parent.join('/'));
+            }
+            else if (!base.startsWith(`${WHITEOUT}${WHITEOUT}`)) {
+                const target = [...parent, base.slice(WHITEOUT.length)];
+                if (target[target.length - 1] === '' || written.has(target.join('/')))
+                    return;
+                await this.removeExisting(target, false);
+            }
+            return;
+        }
+        const mark = () => {
+            written.add(rel);
+            for (let i = 1; i < parts.length; i++)
+                touched.add(parts.slice(0, i).join('/'));
+        };
+        const mode = header.mode & 0o7777;
+        const mtime = header.mtime ?? new Date(0);
+        if (parts.length === 0) {
+            if (header.type === 'directory')
+                this.dirMeta.set('', { mode, mtime, uid: header.uid, gid: header.gid });
+            return;
+        }
+        if (!(await this.parentsSafe(parts, true))) {
+            this.stats.unsafe++;
+            return;
+        }
+        const file = this.abs(parts);
+        switch (header.type) {
+            case 'directory': {
+                if ((await this.removeExisting(parts, true)) !== 'directory')
+                    await external_node_fs_default().promises.mkdir(file, { mode: 0o755 });
+                this.dirMeta.set(rel, { mode, mtime, uid: header.uid, gid: header.gid });
+                this.knownDirs.add(rel);
+                mark();
+                return;
+            }
+            case 'file':
+            case 'contiguous-file': {
+                await this.removeExisting(parts, false);
+                const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = (external_node_fs_default()).constants;
+                const handle = await external_node_fs_default().promises.open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
+                try {
+                    for await (const chunk of entry) {
+                        for (let done = 0; done < chunk.length;)
+                            done += (await handle.write(chunk, done)).bytesWritten;
+                    }
+                    if (this.isRoot) {
+                        try {
+                            await handle.chown(header.uid, header.gid);
+                        }
+                        catch (error) {
+                            if (code(error) !== 'EPERM' && code(error) !== 'EINVAL')
+                                throw error;
+                            this.stats.ownership++;
+                        }
+                    }
+                    else {
+                        this.stats.ownership++;
+                    }
+                    await handle.chmod(mode);
+                    await handle.utimes(mtime, mtime);
+                }
+                finally {
+                    await handle.close();
+                }
+                mark();
+                return;
+            }
+            case 'symlink': {
+                await this.removeExisting(parts, false);
+                await external_node_fs_default().promises.symlink(header.linkname, file);
+                await this.setOwner(file, header.uid, header.gid);
+                await external_node_fs_default().promises.lutimes(file, mtime, mtime);
+                mark();
+                return;
+            }
+            case 'link': {
+                const target = entryParts(header.linkname ?? '');
+                if (!target || target.length === 0 || !(await this.parentsSafe(target, false))) {
+                    this.stats.unsafe++;
+                    return;
+                }
+                const source = this.abs(target);
+                let stat;
+                try {
+                    stat = await external_node_fs_default().promises.lstat(source);
+                }
+                catch {
+                    this.stats.unsafe++;
+                    return;
+                }
+                if (stat.isDirectory()) {
+                    this.stats.unsafe++;
+                    return;
+                }
+                if (target.join('/') === rel)
+                    return;
+                await this.removeExisting(parts, false);
+                await external_node_fs_default().promises.link(source, file);
+                mark();
+                return;
+            }
+            case 'character-device':
+            case 'block-device':
+            case 'fifo': {
+                await this.removeExisting(parts, false);
+                const kind = header.type === 'fifo'
+                    ? (external_node_fs_default()).constants.S_IFIFO
+                    : header.type === 'block-device'
+                        ? (external_node_fs_default()).constants.S_IFBLK
+                        : (external_node_fs_default()).constants.S_IFCHR;
+                const mknod = header.type === 'fifo' || this.isRoot ? await loadMknod() : null;
+                if (!mknod || mknod(file, kind | (mode & 0o777), makedev(header.devmajor ?? 0, header.devminor ?? 0)) !== 0) {
+                    this.stats.devices++;
+                    return;
+                }
+                await this.setOwner(file, header.uid, header.gid);
+                await external_node_fs_default().promises.chmod(file, mode);
+                await external_node_fs_default().promises.utimes(file, mtime, mtime);
+                mark();
+                return;
+            }
+            default:
+                return;
+        }
+    }
+    /** Removes what lower layers put under `dir`, keeping what this layer wrote there. */
+    async makeOpaque(dir, written, touched) {
+        const parts = dir === '' ? [] : dir.split('/');
+        let names;
+        try {
+            const stat = await external_node_fs_default().promises.lstat(this.abs(parts));
+            if (!stat.isDirectory())
+                return;
+            names = await external_node_fs_default().promises.readdir(this.abs(parts));
+        }
+        catch {
+            return;
+        }
+        for (const name of names) {
+            const rel = dir === '' ? name : `${dir}/${name}`;
+            if (written.has(rel) || touched.has(rel)) {
+                const stat = await external_node_fs_default().promises.lstat(this.abs([...parts, name]));
+                if (stat.isDirectory())
+                    await this.makeOpaque(rel, written, touched);
+                continue;
+            }
+            await removeTree(this.abs([...parts, name]));
+            this.knownDirs.clear();
+        }
+    }
+    /** Sets the directories' modes, owners and mtimes, deepest first (so children do not bump them). */
+    async finish() {
+        const dirs = [...this.dirMeta.entries()].sort((a, b) => b[0].split('/').length - a[0].split('/').length || (a[0] < b[0] ? 1 : -1));
+        for (const [rel, meta] of dirs) {
+            const dir = rel === '' ? this.root : this.abs(rel.split('/'));
+            try {
+                if (!(await external_node_fs_default().promises.lstat(dir)).isDirectory())
+                    continue;
+            }
+            catch {
+                continue;
+            }
+            await this.setOwner(dir, meta.uid, meta.gid);
+            await external_node_fs_default().promises.chmod(dir, meta.mode);
+            await external_node_fs_default().promises.utimes(dir, meta.mtime, meta.mtime);
+        }
+        if (!this.dirMeta.has(''))
+            await external_node_fs_default().promises.chmod(this.root, 0o755);
+    }
+}
+/** Removes a tree even where its directories lack write permission (images may ship such). */
+async function removeTree(target) {
+    try {
+        await external_node_fs_default().promises.rm(target, { recursive: true, force: true });
+        return;
+    }
+    catch (error) {
+        if (code(error) !== 'EACCES' && code(error) !== 'EPERM')
+            throw error;
+    }
+    const open = async (dir) => {
+        let stat;
+        try {
+            stat = await external_node_fs_default().promises.lstat(dir);
+        }
+        catch {
+            return;
+        }
+        if (!stat.isDirectory())
+            return;
+        await external_node_fs_default().promises.chmod(dir, 0o700).catch(() => undefined);
+        for (const name of await external_node_fs_default().promises.readdir(dir).catch(() => []))
+            await open(external_node_path_default().join(dir, name));
+    };
+    await open(target);
+    await external_node_fs_default().promises.rm(target, { recursive: true, force: true });
+}
+/** Disk use of a tree in bytes (allocated blocks; hard-linked files counted once). */
+async function diskUsage(root) {
+    const seen = new Set();
+    let total = 0;
+    const walk = async (dir) => {
+        const entries = await external_node_fs_default().promises.readdir(dir, { withFileTypes: true });
+        for (const entry of entries) {
+            const file = external_node_path_default().join(dir, entry.name);
+            const stat = await external_node_fs_default().promises.lstat(file, { bigint: false });
+            if (stat.nlink > 1 && !stat.isDirectory()) {
+                const key = `${stat.dev}:${stat.ino}`;
+                if (seen.has(key))
+                    continue;
+                seen.add(key);
+            }
+            total += stat.blocks * 512;
+            if (stat.isDirectory())
+                await walk(file);
+        }
+    };
+    total += (await external_node_fs_default().promises.lstat(root)).blocks * 512;
+    await walk(root);
+    return total;
+}
+
+;// CONCATENATED MODULE: ./src/image/cache.ts
+/**
+ * The image cache. Layout under the caller's cache directory:
+ *
+ *   roots/sha256-<hex>/rootfs      an unpacked image root, keyed by its platform manifest's digest
+ *   roots/sha256-<hex>/image.json  what it is: reference, digests, platform, size, config
+ *   roots/sha256-<hex>/last-used   an empty file whose mtime is the last use (for LRU eviction)
+ *   blobs/sha256-<hex>             layer blobs as fetched (verified), so a moved tag refetches only new layers
+ *   refs/<sha256 of reference and platform>.json   the digest a reference resolved to last time
+ *   tmp/                           work in progress; renamed into roots/ or blobs/ when complete
+ *
+ * Everything appears by an atomic rename from tmp/, so a killed pull leaves no half entry, and two
+ * processes pulling one image both succeed (the loser of the rename drops its copy and uses the winner's).
+ * A published root is never modified; its entry directory is made read-only.
+ */
+
+
+
+
+
+/** The default cap on the cache's size: 10 GiB. */
+const DEFAULT_MAX_CACHE_BYTES = 10 * 1024 ** 3;
+/** Entries used this recently are never evicted: another job may be running on them. */
+const EVICTION_GRACE_MS = 10 * 60 * 1000;
+/** Temporary entries left by a dead process of this host, or by anything a day ago, are removed. */
+const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
+const HOST_TAG = (0,external_node_crypto_.createHash)('sha256').update(external_node_os_default().hostname()).digest('hex').slice(0, 8);
+function cache_code(error) {
+    return error?.code;
+}
+function hex(digest) {
+    return digest.replace(/^sha256:/, '');
+}
+function alive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return cache_code(error) === 'EPERM';
+    }
+}
+class ImageCache {
+    dir;
+    roots;
+    blobs;
+    refs;
+    tmp;
+    constructor(dir) {
+        this.dir = dir;
+        this.roots = external_node_path_default().join(dir, 'roots');
+        this.blobs = external_node_path_default().join(dir, 'blobs');
+        this.refs = external_node_path_default().join(dir, 'refs');
+        this.tmp = external_node_path_default().join(dir, 'tmp');
+    }
+    async init() {
+        for (const dir of [this.roots, this.blobs, this.refs, this.tmp])
+            await external_node_fs_default().promises.mkdir(dir, { recursive: true });
+        await this.removeStaleTemps();
+    }
+    /** A new name in tmp/ that says which process of which host owns it. */
+    tempPath(kind) {
+        return external_node_path_default().join(this.tmp, `${kind}-${HOST_TAG}-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
+    }
+    async removeStaleTemps() {
+        const now = Date.now();
+        for (const name of await external_node_fs_default().promises.readdir(this.tmp).catch(() => [])) {
+            const match = /^[a-z]+-([0-9a-f]{8})-(\d+)-/.exec(name);
+            const file = external_node_path_default().join(this.tmp, name);
+            const stat = await external_node_fs_default().promises.lstat(file).catch(() => undefined);
+            if (!stat)
+                continue;
+            const deadHere = match !== null && match[1] === HOST_TAG && !alive(Number(match[2]));
+            if (deadHere || now - stat.mtimeMs > STALE_TEMP_MS)
+                await removeTree(file).catch(() => undefined);
+        }
+    }
+    entryDir(manifestDigest) {
+        return external_node_path_default().join(this.roots, `sha256-${hex(manifestDigest)}`);
+    }
+    blobPath(digest) {
+        return external_node_path_default().join(this.blobs, `sha256-${hex(digest)}`);
+    }
+    /** The cached root for a manifest digest, if one is published and intact. */
+    async findRoot(manifestDigest) {
+        const entry = this.entryDir(manifestDigest);
+        try {
+            const metadata = JSON.parse(await external_node_fs_default().promises.readFile(external_node_path_default().join(entry, 'image.json'), 'utf8'));
+            const rootfs = external_node_path_default().join(entry, 'rootfs');
+            if (!(await external_node_fs_default().promises.lstat(rootfs)).isDirectory())
+                return undefined;
+            return { rootfs, metadata };
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /** Marks a root as used now (LRU). */
+    async touchRoot(manifestDigest) {
+        const now = new Date();
+        await external_node_fs_default().promises.utimes(external_node_path_default().join(this.entryDir(manifestDigest), 'last-used'), now, now).catch(() => undefined);
+    }
+    async hasBlob(digest, size) {
+        try {
+            const stat = await external_node_fs_default().promises.stat(this.blobPath(digest));
+            if (stat.size !== size)
+                return false;
+            const now = new Date();
+            await external_node_fs_default().promises.utimes(this.blobPath(digest), now, now);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+    async publishBlob(tempFile, digest) {
+        await external_node_fs_default().promises.chmod(tempFile, 0o444);
+        await external_node_fs_default().promises.rename(tempFile, this.blobPath(digest));
+    }
+    /**
+     * Moves a finished entry (a directory holding rootfs/, image.json and last-used) into roots/.
+     * Returns false when another process published the same digest first; the temporary copy is then removed.
+     */
+    async publishRoot(tempEntry, manifestDigest) {
+        const final = this.entryDir(manifestDigest);
+        for (let attempt = 0;; attempt++) {
+            try {
+                await external_node_fs_default().promises.rename(tempEntry, final);
+                await external_node_fs_default().promises.chmod(final, 0o555);
+                return true;
+            }
+            catch (error) {
+                if (cache_code(error) !== 'ENOTEMPTY' && cache_code(error) !== 'EEXIST')
+                    throw error;
+            }
+            if ((await this.findRoot(manifestDigest)) || attempt > 0) {
+                await removeTree(tempEntry);
+                return false;
+            }
+            // Something unreadable sits there (not made by this module): set it aside and try once more.
+            await this.discardEntry(final);
+        }
+    }
+    async discardEntry(entry) {
+        await external_node_fs_default().promises.chmod(entry, 0o755).catch(() => undefined);
+        const aside = this.tempPath('evict');
+        try {
+            await external_node_fs_default().promises.rename(entry, aside);
+        }
+        catch (error) {
+            if (cache_code(error) === 'ENOENT')
+                return;
+            throw error;
+        }
+        await removeTree(aside);
+    }
+    recordFile(reference, platform) {
+        return external_node_path_default().join(this.refs, `${(0,external_node_crypto_.createHash)('sha256').update(`${reference}\n${platform}`).digest('hex')}.json`);
+    }
+    async readRecord(reference, platform) {
+        try {
+            const record = JSON.parse(await external_node_fs_default().promises.readFile(this.recordFile(reference, platform), 'utf8'));
+            return record.reference === reference && record.platform === platform ? record : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    async writeRecord(record) {
+        const temp = this.tempPath('ref');
+        await external_node_fs_default().promises.writeFile(temp, JSON.stringify(record, null, 2) + '\n', { mode: 0o644 });
+        await external_node_fs_default().promises.rename(temp, this.recordFile(record.reference, record.platform));
+    }
+    /** Total size of roots and blobs, as recorded (roots) and stat'ed (blobs). */
+    async inventory() {
+        const items = [];
+        for (const name of await external_node_fs_default().promises.readdir(this.roots).catch(() => [])) {
+            const entry = external_node_path_default().join(this.roots, name);
+            const digest = `sha256:${name.replace(/^sha256-/, '')}`;
+            const found = await this.findRoot(digest);
+            const used = await external_node_fs_default().promises.stat(external_node_path_default().join(entry, 'last-used')).then((s) => s.mtimeMs, () => 0);
+            items.push({ kind: 'root', key: digest, path: entry, size: found?.metadata.sizeBytes ?? 0, used });
+        }
+        for (const name of await external_node_fs_default().promises.readdir(this.blobs).catch(() => [])) {
+            const file = external_node_path_default().join(this.blobs, name);
+            const stat = await external_node_fs_default().promises.stat(file).catch(() => undefined);
+            if (stat)
+                items.push({
+                    kind: 'blob',
+                    key: `sha256:${name.replace(/^sha256-/, '')}`,
+                    path: file,
+                    size: stat.size,
+                    used: stat.mtimeMs
+                });
+        }
+        return items;
+    }
+    /**
+     * Least-recently-used eviction down to `maxBytes`: layer blobs first (a root is worth more than
+     * the blobs it was made from), then roots. Never evicts what `keep` names, nor anything used
+     * within `graceMs`. Returns what it removed.
+     */
+    async evict(maxBytes, keep, graceMs = EVICTION_GRACE_MS) {
+        const removed = [];
+        let freedBytes = 0;
+        if (!Number.isFinite(maxBytes))
+            return { removed, freedBytes };
+        const items = await this.inventory();
+        let total = items.reduce((sum, item) => sum + item.size, 0);
+        if (total <= maxBytes)
+            return { removed, freedBytes };
+        const now = Date.now();
+        const candidates = items
+            .filter((item) => !keep.has(item.key) && now - item.used >= graceMs)
+            .sort((a, b) => (a.kind === b.kind ? a.used - b.used : a.kind === 'blob' ? -1 : 1));
+        for (const item of candidates) {
+            if (total <= maxBytes)
+                break;
+            if (item.kind === 'blob')
+                await external_node_fs_default().promises.rm(item.path, { force: true });
+            else
+                await this.discardEntry(item.path);
+            total -= item.size;
+            freedBytes += item.size;
+            removed.push(item.key);
+        }
+        return { removed, freedBytes };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/image/manifest.ts
+/** Manifest media types (Docker v2 and OCI) and the few fields of them this module reads. */
+
+const MEDIA = {
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json'
+};
+const MANIFEST_ACCEPT = [MEDIA.ociIndex, MEDIA.dockerList, MEDIA.ociManifest, MEDIA.dockerManifest].join(', ');
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+function descriptor(value, what, where) {
+    const d = value;
+    if (!d || typeof d !== 'object' || typeof d.digest !== 'string' || typeof d.size !== 'number') {
+        throw new ImageError(`${where}: the manifest's ${what} is malformed; the image cannot be used`);
+    }
+    if (!DIGEST.test(d.digest)) {
+        throw new ImageError(`${where}: the manifest's ${what} has digest "${d.digest.slice(0, 80)}", only sha256 is supported`);
+    }
+    if (!Number.isSafeInteger(d.size) || d.size < 0) {
+        throw new ImageError(`${where}: the manifest's ${what} has an invalid size`);
+    }
+    return { ...d, mediaType: typeof d.mediaType === 'string' ? d.mediaType : '' };
+}
+/** Parses manifest bytes, trusting the body's mediaType over the response's Content-Type when both are given. */
+function parseManifest(bytes, contentType, where) {
+    let json;
+    try {
+        json = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        throw new ImageError(`${where}: the registry sent a manifest that is not JSON; the image cannot be used`);
+    }
+    if (!json || typeof json !== 'object')
+        throw new ImageError(`${where}: the registry sent an empty manifest`);
+    const mediaType = typeof json.mediaType === 'string' ? json.mediaType : contentType.split(';')[0].trim();
+    if (mediaType === MEDIA.dockerList ||
+        mediaType === MEDIA.ociIndex ||
+        (!json.layers && Array.isArray(json.manifests))) {
+        if (!Array.isArray(json.manifests))
+            throw new ImageError(`${where}: the image index lists no manifests`);
+        return {
+            kind: 'index',
+            mediaType,
+            manifests: json.manifests.map((m, i) => descriptor(m, `entry ${i + 1}`, where))
+        };
+    }
+    if (mediaType === MEDIA.dockerManifest ||
+        mediaType === MEDIA.ociManifest ||
+        (json.config && Array.isArray(json.layers))) {
+        if (!Array.isArray(json.layers))
+            throw new ImageError(`${where}: the manifest lists no layers`);
+        return {
+            kind: 'manifest',
+            mediaType,
+            config: descriptor(json.config, 'config', where),
+            layers: json.layers.map((l, i) => descriptor(l, `layer ${i + 1}`, where))
+        };
+    }
+    if (json.schemaVersion === 1) {
+        throw new ImageError(`${where}: the image uses the retired Docker schema 1 manifest; push it again with a current Docker`);
+    }
+    throw new ImageError(`${where}: unsupported manifest media type "${String(mediaType).slice(0, 80)}"`);
+}
+function parseImageConfig(bytes, where) {
+    let json;
+    try {
+        json = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        throw new ImageError(`${where}: the image config is not JSON; the image cannot be used`);
+    }
+    const config = (json.config ?? {});
+    const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+    return {
+        architecture: str(json.architecture),
+        os: str(json.os),
+        variant: str(json.variant),
+        env: Array.isArray(config.Env) ? config.Env.filter((e) => typeof e === 'string') : [],
+        workingDir: str(config.WorkingDir),
+        user: str(config.User)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/image/platform.ts
+const ARCHITECTURES = { x64: 'amd64', arm64: 'arm64' };
+/** Maps Node's process.arch names (x64, arm64) to OCI's (amd64, arm64); OCI names pass through. */
+function platformFor(arch = process.arch) {
+    const architecture = ARCHITECTURES[arch] ?? arch;
+    return architecture === 'arm64' ? { os: 'linux', architecture, variant: 'v8' } : { os: 'linux', architecture };
+}
+function showPlatform(p) {
+    return [p.os ?? '?', p.architecture ?? '?', ...(p.variant ? [p.variant] : [])].join('/');
+}
+/** Does an image of `candidate`'s platform run on `wanted`? arm64 accepts variant v8 or none. */
+function platformMatches(candidate, wanted) {
+    if (candidate.os !== wanted.os || candidate.architecture !== wanted.architecture)
+        return false;
+    if (wanted.architecture === 'arm64')
+        return !candidate.variant || candidate.variant === 'v8';
+    return true;
+}
+/**
+ * The index entry for `wanted`; an exact variant match beats an entry without a variant.
+ * Returns undefined when the index has none, with the platforms it does have (attestations left out).
+ */
+function pickManifest(manifests, wanted) {
+    const candidates = manifests.filter((m) => m.platform && platformMatches(m.platform, wanted));
+    const chosen = candidates.find((m) => m.platform?.variant === wanted.variant) ?? candidates[0];
+    const available = [
+        ...new Set(manifests
+            .filter((m) => m.platform && m.platform.os !== 'unknown' && m.platform.architecture !== 'unknown')
+            .map((m) => showPlatform(m.platform)))
+    ];
+    return { chosen, available };
+}
+
+;// CONCATENATED MODULE: ./src/image/progress.ts
+/** Wording for progress lines: sizes and durations, no progress bars. */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${bytes} B` : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+function formatSeconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+
+;// CONCATENATED MODULE: ./src/image/index.ts
+/**
+ * OCI images as microVM roots: prepareImage turns an image reference into an unpacked, cached,
+ * read-only root directory. No Docker daemon or CLI is involved; the registry is spoken to directly.
+ *
+ *   const image = await prepareImage({ reference: 'alpine:3.20', pull: 'missing', cacheDir, log: core.info })
+ *   // image.rootfs is the directory to share read-only as the guest's base filesystem
+ *
+ * Every failure a user can act on is an ImageError with a one-line message naming the registry and
+ * repository, the problem and what to do; it never contains a credential or token.
+ *
+ * The cache (see cache.ts) keys unpacked roots by platform manifest digest and records which digest
+ * each reference resolved to, so `pull: 'missing'` needs no network once an image is cached. It is capped
+ * at `maxCacheBytes` (default DEFAULT_MAX_CACHE_BYTES, 10 GiB) by least-recently-used eviction.
+ *
+ * What differs when not running as root: file owners are not set (every file belongs to the user
+ * running the pull) and device nodes are not created; FIFOs, modes (setuid/setgid/sticky included),
+ * symlinks, hard links and mtimes are kept either way. Extended attributes are not applied.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const PULL_POLICIES = ['missing', 'always', 'never'];
+const DOWNLOAD_CONCURRENCY = 3;
+function whereOf(ref) {
+    return `registry ${ref.registry}, repository ${ref.repository}`;
+}
+function prepared(rootfs, metadata, fromCache, digest = metadata.digest) {
+    return {
+        rootfs,
+        digest,
+        manifestDigest: metadata.manifestDigest,
+        reference: metadata.reference,
+        platform: metadata.platform,
+        sizeBytes: metadata.sizeBytes,
+        fromCache,
+        config: metadata.config
+    };
+}
+/** Prepares the root directory of an image: from the cache, or pulled, verified and unpacked into it. */
+async function prepareImage(request) {
+    const ref = parseImageReference(request.reference);
+    if (!PULL_POLICIES.includes(request.pull)) {
+        throw new ImageError(`${whereOf(ref)}: pull must be one of ${PULL_POLICIES.join(', ')}, not "${excerpt(String(request.pull), 40)}"`);
+    }
+    if (typeof request.cacheDir !== 'string' || request.cacheDir === '') {
+        throw new ImageError(`${whereOf(ref)}: no image cache directory was given; set one`);
+    }
+    const platform = platformFor(request.arch);
+    const platformText = showPlatform(platform);
+    const maxBytes = request.maxCacheBytes ?? DEFAULT_MAX_CACHE_BYTES;
+    const cache = new ImageCache(external_node_path_default().resolve(request.cacheDir));
+    const log = request.log;
+    try {
+        await cache.init();
+        if (request.pull !== 'always') {
+            const cached = await lookup(cache, ref, platform);
+            if (cached) {
+                await cache.touchRoot(cached.metadata.manifestDigest);
+                log(`Using ${ref.normalized} (${shortDigest(cached.digest)}…, ${platformText}) from the image cache; nothing to download`);
+                await evict(cache, maxBytes, cached.metadata, log);
+                return prepared(cached.rootfs, cached.metadata, true, cached.digest);
+            }
+            if (request.pull === 'never') {
+                throw new ImageError(`${whereOf(ref)}: ${ref.normalized} for ${platformText} is not in the image cache and pull is "never"; ` +
+                    'set pull to "missing" or "always" to download it');
+            }
+        }
+        return await pull(request, ref, platform, cache, maxBytes);
+    }
+    catch (error) {
+        if (error instanceof ImageError)
+            throw error;
+        const e = error;
+        throw new ImageError(`${whereOf(ref)}: preparing ${ref.normalized} in the image cache failed: ` +
+            `${e?.code ? `${e.code} ` : ''}${excerpt(e?.message ?? String(error), 160)}`);
+    }
+}
+/** Does an image whose config says `config` run on `platform`? (A config without an architecture is trusted.) */
+function runsOn(config, platform) {
+    return !config.architecture || platformMatches({ ...config, os: config.os ?? 'linux' }, platform);
+}
+function wrongPlatform(where, ref, config, platform) {
+    const wanted = showPlatform(platform);
+    return new ImageError(`${where}: ${ref.normalized} is built for ${showPlatform(config)}, not ${wanted}; use an image built for ${wanted}`);
+}
+async function lookup(cache, ref, platform) {
+    const record = await cache.readRecord(ref.normalized, showPlatform(platform));
+    if (record) {
+        const found = await cache.findRoot(record.manifestDigest);
+        if (found)
+            return { ...found, digest: record.digest };
+    }
+    if (ref.digest) {
+        const found = await cache.findRoot(ref.digest);
+        if (found && runsOn(found.metadata.config, platform))
+            return { ...found, digest: ref.digest };
+    }
+    return undefined;
+}
+async function evict(cache, maxBytes, current, log) {
+    const keep = new Set([current.manifestDigest, ...current.layers]);
+    const { removed, freedBytes } = await cache.evict(maxBytes, keep, EVICTION_GRACE_MS);
+    if (removed.length > 0) {
+        log(`Image cache over ${formatBytes(maxBytes)}: removed ${removed.length} least recently used entries (${formatBytes(freedBytes)})`);
+    }
+}
+async function resolve(client, ref, platform) {
+    const where = client.where;
+    const top = await client.getManifest(ref.digest ?? ref.tag, MANIFEST_ACCEPT);
+    const digest = sha256(top.bytes);
+    if (ref.digest && digest !== ref.digest) {
+        throw new ImageError(`${where}: the manifest the registry sent does not match the pinned digest ${shortDigest(ref.digest)}…; ` +
+            'its copy is corrupt or was altered, check the registry');
+    }
+    const parsed = parseManifest(top.bytes, top.contentType, where);
+    if (parsed.kind === 'manifest')
+        return { digest, manifestDigest: digest, manifest: parsed, fromIndex: false };
+    const { chosen, available } = pickManifest(parsed.manifests, platform);
+    if (!chosen) {
+        throw new ImageError(`${where}: ${ref.normalized} has no ${showPlatform(platform)} image; it has ${available.length > 0 ? available.join(', ') : 'no platforms listed'}; ` +
+            `use an image built for ${showPlatform(platform)}`);
+    }
+    const inner = await client.getManifest(chosen.digest, MANIFEST_ACCEPT);
+    if (sha256(inner.bytes) !== chosen.digest) {
+        throw new ImageError(`${where}: the ${showPlatform(platform)} manifest the registry sent does not match its digest ` +
+            `${shortDigest(chosen.digest)}…; push the image again`);
+    }
+    const manifest = parseManifest(inner.bytes, inner.contentType, where);
+    if (manifest.kind !== 'manifest')
+        throw new ImageError(`${where}: the image index nests another index; such images are not supported`);
+    return { digest, manifestDigest: chosen.digest, manifest, fromIndex: true };
+}
+async function pull(request, ref, platform, cache, maxBytes) {
+    const log = request.log;
+    const platformText = showPlatform(platform);
+    const started = Date.now();
+    const resolved = resolveCredentials(ref.registry, request.credentials, request.env ?? process.env);
+    const client = new RegistryClient({ ref, credentials: resolved.credentials, credentialSource: resolved.source });
+    const how = resolved.source === 'explicit'
+        ? 'with the given credentials'
+        : resolved.source === 'docker-config'
+            ? 'with credentials from the Docker config file'
+            : 'anonymously';
+    log(`Resolving ${ref.normalized} for ${platformText} at ${ref.endpoint} (${how})`);
+    const previous = ref.digest ? undefined : await cache.readRecord(ref.normalized, platformText);
+    if (previous) {
+        const now = await client.headManifest(ref.tag, MANIFEST_ACCEPT).catch(() => undefined);
+        const found = now === previous.digest ? await cache.findRoot(previous.manifestDigest) : undefined;
+        if (found) {
+            await cache.writeRecord({ ...previous, updated: new Date().toISOString() });
+            await cache.touchRoot(previous.manifestDigest);
+            log(`${ref.normalized} is unchanged (${shortDigest(previous.digest)}…), already in the image cache; nothing to download`);
+            await evict(cache, maxBytes, found.metadata, log);
+            return prepared(found.rootfs, found.metadata, true, previous.digest);
+        }
+    }
+    const { digest, manifestDigest, manifest, fromIndex } = await resolve(client, ref, platform);
+    const record = {
+        reference: ref.normalized,
+        platform: platformText,
+        digest,
+        manifestDigest,
+        updated: new Date().toISOString()
+    };
+    const existing = await cache.findRoot(manifestDigest);
+    const where = client.where;
+    if (existing && !fromIndex && !runsOn(existing.metadata.config, platform))
+        throw wrongPlatform(where, ref, existing.metadata.config, platform);
+    if (existing) {
+        await cache.writeRecord(record);
+        await cache.touchRoot(manifestDigest);
+        log(`${ref.normalized} is ${shortDigest(digest)}…, already in the image cache; nothing to download`);
+        await evict(cache, maxBytes, existing.metadata, log);
+        return prepared(existing.rootfs, existing.metadata, true, digest);
+    }
+    const config = parseImageConfig(await fetchSmallBlob(client, manifest.config, 'fetching the image config'), where);
+    if (!fromIndex && !runsOn(config, platform))
+        throw wrongPlatform(where, ref, config, platform);
+    manifest.layers.forEach((layer, i) => {
+        if (!isLayerMediaType(layer.mediaType)) {
+            throw new ImageError(`${where}: layer ${i + 1} has media type "${excerpt(layer.mediaType, 80)}", which is not a filesystem layer this action can unpack`);
+        }
+    });
+    const layerCount = manifest.layers.length;
+    log(`Pulling ${ref.normalized} (${shortDigest(digest)}…): ${layerCount} layer${layerCount === 1 ? '' : 's'}, ` +
+        formatBytes(manifest.layers.reduce((s, l) => s + l.size, 0)));
+    const work = cache.tempPath('pull');
+    const rootfs = external_node_path_default().join(work, 'rootfs');
+    await external_node_fs_default().promises.mkdir(rootfs, { recursive: true, mode: 0o755 });
+    const downloads = [];
+    const waiters = [];
+    let cancelled = false;
+    try {
+        let downloaded = 0;
+        let running = 0;
+        const fetchLayer = async (layer, i) => {
+            const label = `layer ${i + 1}/${layerCount} ${shortDigest(layer.digest)}…`;
+            if (await cache.hasBlob(layer.digest, layer.size)) {
+                log(`  ${label} ${formatBytes(layer.size)}, already in the cache`);
+                return;
+            }
+            while (running >= DOWNLOAD_CONCURRENCY && !cancelled)
+                await new Promise((r) => waiters.push(r));
+            if (cancelled)
+                return;
+            running++;
+            try {
+                const t0 = Date.now();
+                const temp = cache.tempPath('blob');
+                await downloadBlob(client, layer, temp, `fetching ${label}`);
+                await cache.publishBlob(temp, layer.digest);
+                downloaded += layer.size;
+                log(`  ${label} fetched, ${formatBytes(layer.size)} in ${formatSeconds(Date.now() - t0)}`);
+            }
+            finally {
+                running--;
+                waiters.shift()?.();
+            }
+        };
+        manifest.layers.forEach((layer, i) => downloads.push(fetchLayer(layer, i)));
+        downloads.forEach((d) => d.catch(() => undefined));
+        const builder = new RootBuilder(rootfs);
+        for (const [i, layer] of manifest.layers.entries()) {
+            await downloads[i];
+            await builder.applyLayer(cache.blobPath(layer.digest), `${where}: layer ${i + 1}/${layerCount} ${shortDigest(layer.digest)}…`);
+        }
+        await builder.finish();
+        const { unsafe, devices, ownership } = builder.stats;
+        if (unsafe > 0)
+            log(`  skipped ${unsafe} entr${unsafe === 1 ? 'y' : 'ies'} whose path or link led outside the image root or through a symlink`);
+        if (devices > 0)
+            log(`  ${devices} device node${devices === 1 ? ' was' : 's were'} not created (that needs root)`);
+        if (ownership > 0 && process.getuid?.() !== 0)
+            log('  file owners were not set (not running as root): every file belongs to the current user');
+        const metadata = {
+            manifestDigest,
+            digest,
+            reference: ref.normalized,
+            platform: platformText,
+            sizeBytes: await diskUsage(rootfs),
+            layers: manifest.layers.map((l) => l.digest),
+            config,
+            created: new Date().toISOString()
+        };
+        await external_node_fs_default().promises.writeFile(external_node_path_default().join(work, 'image.json'), JSON.stringify(metadata, null, 2) + '\n', {
+            mode: 0o444
+        });
+        await external_node_fs_default().promises.writeFile(external_node_path_default().join(work, 'last-used'), '', { mode: 0o644 });
+        const won = await cache.publishRoot(work, manifestDigest);
+        const published = await cache.findRoot(manifestDigest);
+        if (!published)
+            throw new ImageError(`${where}: the image root vanished from the cache right after it was made; try again`);
+        await cache.writeRecord(record);
+        await cache.touchRoot(manifestDigest);
+        log(`Pulled ${ref.normalized} (${shortDigest(digest)}…, ${platformText}): ${formatBytes(downloaded)} downloaded, ` +
+            `${formatBytes(published.metadata.sizeBytes)} unpacked, in ${formatSeconds(Date.now() - started)}` +
+            (won ? '' : ' (another pull of the same image finished first; using its copy)'));
+        await evict(cache, maxBytes, published.metadata, log);
+        return prepared(published.rootfs, published.metadata, false, digest);
+    }
+    finally {
+        cancelled = true;
+        waiters.splice(0).forEach((wake) => wake());
+        await Promise.allSettled(downloads);
+        await removeTree(work).catch(() => undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/image-base.ts
+/**
+ * An OCI image as the guest's base: the image inputs parsed into ImageSettings, and, at
+ * run time, the image pulled (or found in the cache) and its root put where a rootfs
+ * directory would be.
+ */
+
+
+/** The `image` input: a reference checked for form, with no network. */
+function parseImage(raw) {
+    const text = raw.trim();
+    if (text === '')
+        return undefined;
+    try {
+        return parseImageReference(text).normalized;
+    }
+    catch (error) {
+        // The image module words it `image "REF": invalid reference: ...`; inputs read `"REF" is ...`.
+        if (error instanceof ImageError) {
+            throw new errors_InputError('image', error.message.replace(/^image (".*?"): invalid reference:/, '$1 is not a valid reference:'));
+        }
+        throw error;
+    }
+}
+function parsePull(raw) {
+    const text = raw.trim().toLowerCase();
+    if (PULL_POLICIES.includes(text))
+        return text;
+    throw new errors_InputError('pull', `${showValue(raw)} is not a pull policy; expected ${PULL_POLICIES.join(', ')}`);
+}
+/** Registry credentials come as a pair or not at all; the password is never shown. */
+function registryCredentials(username, password) {
+    const user = username.trim();
+    if (user === '' && password === '')
+        return undefined;
+    if (user === '') {
+        throw new errors_InputError('registry-password', 'is set but registry-username is not; give both, or neither');
+    }
+    if (password === '') {
+        throw new errors_InputError('registry-username', 'is set but registry-password is not; give both, or neither');
+    }
+    return { username: user, password };
+}
+/** Pulls the image or finds it in the cache; failures name the `image` input. */
+async function prepareImageBase(image, options) {
+    try {
+        return await prepareImage({
+            reference: image.reference,
+            pull: image.pull,
+            credentials: image.credentials,
+            cacheDir: options.cacheDir,
+            log: options.log
+        });
+    }
+    catch (error) {
+        if (error instanceof ImageError)
+            throw new errors_InputError('image', error.message);
+        throw error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/host-paths.ts
@@ -32289,6 +37131,7 @@ function parsePorts(raw) {
  */
 
 
+
 const INPUTS = {
     commands: {
         default: '',
@@ -32314,6 +37157,39 @@ const INPUTS = {
         valueName: 'DIR',
         help: 'base filesystem, read-only under a throwaway overlay',
         parse: (raw, context) => parseHostDirectory('rootfs', raw, context.cwd)
+    },
+    image: {
+        default: '',
+        required: false,
+        flags: ['--image'],
+        valueName: 'REF',
+        help: 'an OCI image as the base instead of rootfs: alpine, ubuntu:24.04, ghcr.io/owner/name:tag, name@sha256:...',
+        parse: parseImage
+    },
+    pull: {
+        default: 'missing',
+        required: false,
+        flags: ['--pull'],
+        valueName: 'POLICY',
+        help: 'missing (use the cached image if there is one), always (ask the registry again) or never (cache only)',
+        parse: parsePull
+    },
+    'registry-username': {
+        default: '',
+        required: false,
+        flags: ['--registry-username'],
+        valueName: 'NAME',
+        help: "the registry's user name (password: KRUN_REGISTRY_PASSWORD; else the Docker config; else anonymous)",
+        parse: (raw) => raw.trim()
+    },
+    'registry-password': {
+        default: '',
+        required: false,
+        // A secret: never on a command line (krun-run reads KRUN_REGISTRY_PASSWORD).
+        flags: [],
+        valueName: 'PASSWORD',
+        help: "the registry's password or token, masked in the log",
+        parse: (raw) => raw
     },
     workspace: {
         default: '',
@@ -32424,7 +37300,8 @@ function shownDefault(name) {
 }
 const OUTPUTS = {
     'exit-code': 'The exit code of the commands in the guest (128+N when signal N killed them, 124 on timeout).',
-    'timed-out': '`true` when the timeout stopped the microVM, else `false`.'
+    'timed-out': '`true` when the timeout stopped the microVM, else `false`.',
+    'image-digest': 'The digest of the image that ran, when `image` was given.'
 };
 
 ;// CONCATENATED MODULE: ./src/engine/outcome.ts
@@ -32707,6 +37584,202 @@ function readGuestRecords(root) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/guest-view.ts
+/**
+ * Looks at a guest path before the guest exists: the guest's `/` is the rootfs, with the
+ * workspace shared at its own path. Symlinks are followed as the guest will follow them
+ * (an absolute target starts again at the guest's `/`), never as the host would.
+ */
+
+
+const MAX_LINKS = 40;
+/** Where a normalized absolute guest path lies on the host. */
+function hostPathOf(view, guestPath) {
+    const { workspace } = view;
+    if (workspace !== null && (guestPath === workspace || guestPath.startsWith(`${workspace}/`)))
+        return guestPath;
+    return external_node_path_default().join(view.rootfs, guestPath);
+}
+/** Whether `guestPath` (absolute) is a directory in the guest's view. */
+function isGuestDirectory(view, guestPath) {
+    let pending = guestPath.split('/').filter((part) => part !== '');
+    let current = '/';
+    let links = 0;
+    while (pending.length > 0) {
+        const part = pending.shift();
+        if (part === '.')
+            continue;
+        if (part === '..') {
+            current = external_node_path_default().posix.dirname(current);
+            continue;
+        }
+        const next = external_node_path_default().posix.join(current, part);
+        let stat;
+        try {
+            stat = external_node_fs_default().lstatSync(hostPathOf(view, next));
+        }
+        catch {
+            // The init makes the directories leading to the workspace's mount point.
+            if (view.workspace === null || !view.workspace.startsWith(`${next}/`))
+                return false;
+            current = next;
+            continue;
+        }
+        if (stat.isSymbolicLink()) {
+            if (++links > MAX_LINKS)
+                return false;
+            const target = external_node_fs_default().readlinkSync(hostPathOf(view, next));
+            pending = [...target.split('/').filter((p) => p !== ''), ...pending];
+            if (target.startsWith('/'))
+                current = '/';
+            continue;
+        }
+        if (!stat.isDirectory())
+            return false;
+        current = next;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/engine/settings.ts
+/**
+ * Turns the raw inputs (from action.yml inputs or CLI flags) into one typed, validated
+ * RunSettings. Everything is checked here, before any file is written or process started.
+ */
+
+
+
+
+
+
+
+
+
+/** The guest paths where the shell's program would be looked up with this PATH. */
+function shellCandidates(program, searchPath) {
+    if (program.includes('/'))
+        return [program];
+    return searchPath
+        .split(':')
+        .filter((dir) => dir.startsWith('/'))
+        .map((dir) => external_node_path_default().posix.join(dir, program));
+}
+function anyInRootfs(candidates, rootfs) {
+    // lstat, not stat: inside a rootfs other than /, absolute symlinks point into the
+    // rootfs, not the host, so the link itself is what can be checked here.
+    return candidates.some((candidate) => {
+        try {
+            return !external_node_fs_default().lstatSync(external_node_path_default().join(rootfs, candidate)).isDirectory();
+        }
+        catch {
+            return false;
+        }
+    });
+}
+/**
+ * Names the input the user actually got wrong: a PATH from env that misses the shell, a
+ * rootfs without the default shell, or else the shell itself.
+ */
+function checkShellInRootfs(shell, rootfs, env, shellIsDefault) {
+    const program = shell[0];
+    const candidates = shellCandidates(program, guestPath(env));
+    if (anyInRootfs(candidates, rootfs))
+        return;
+    const looked = `looked in ${candidates.join(', ')}`;
+    const pathFromEnv = env.some(([name]) => name === 'PATH');
+    if (pathFromEnv && !program.includes('/') && anyInRootfs(shellCandidates(program, guestPath([])), rootfs)) {
+        throw new errors_InputError('env', `its PATH does not lead to the shell ${showValue(program)} in rootfs ${rootfs} (${looked}); add the shell's directory to PATH`);
+    }
+    if (shellIsDefault && rootfs !== '/') {
+        throw new errors_InputError('rootfs', `${showValue(rootfs)} has no ${program} (${looked}); expected a root filesystem with a shell, or set shell`);
+    }
+    throw new errors_InputError('shell', `${showValue(program)} was not found in rootfs ${rootfs} (${looked}); install it there or choose another shell`);
+}
+/** The guest could change its own base if the base lay in the share it writes. */
+function checkRootfsOutsideWorkspace(rootfs, workspace) {
+    if (workspace === null)
+        return;
+    if (rootfs === workspace || rootfs.startsWith(`${workspace}/`)) {
+        throw new errors_InputError('rootfs', `${showValue(rootfs)} is inside the workspace ${workspace}, which the guest can write, so the guest could change its own base; use a directory outside the workspace, or workspace: none`);
+    }
+}
+function checkWorkdirExists(workdir, view) {
+    if (isGuestDirectory(view, workdir))
+        return;
+    const where = view.workspace !== null ? `rootfs ${view.rootfs} or the workspace` : `rootfs ${view.rootfs}`;
+    throw new errors_InputError('workdir', `${showValue(workdir)} is not a directory in the guest (looked in ${where}); expected an existing directory`);
+}
+function imageSettings(raw, context) {
+    const reference = parseInput('image', raw, context);
+    const pull = parseInput('pull', raw, context);
+    const credentials = registryCredentials(parseInput('registry-username', raw, context), parseInput('registry-password', raw, context));
+    if (reference === undefined)
+        return undefined;
+    if (![INPUTS.rootfs.default, ''].includes(raw.rootfs.trim())) {
+        throw new errors_InputError('image', 'and rootfs are both set; the base is either an image or a rootfs directory, not both');
+    }
+    return { reference, pull, credentials };
+}
+/** The settings once the image's root is unpacked: the checks a rootfs gets up front. */
+function withImageRoot(settings, root) {
+    const program = settings.shell[0];
+    const candidates = shellCandidates(program, guestPath(settings.env));
+    if (!anyInRootfs(candidates, root)) {
+        throw new errors_InputError('image', `${settings.image?.reference} has no ${program} (looked in ${candidates.join(', ')}); use an image with that shell, or set shell`);
+    }
+    const withRoot = { ...settings, rootfs: root };
+    checkWorkdirExists(withRoot.workdir, withRoot);
+    return withRoot;
+}
+/**
+ * `envEntries`, when given, replaces the `env` text (the CLI's --env flags arrive parsed);
+ * `commandBytes` replaces the `commands` text (a CLI file or stdin, kept as bytes).
+ */
+function buildSettings(raw, context, envEntries, commandBytes) {
+    const commands = commandBytes ? parseCommandBytes(commandBytes) : parseInput('commands', raw, context);
+    const shell = parseInput('shell', raw, context);
+    const env = envEntries ?? parseInput('env', raw, context);
+    const cpus = parseInput('cpus', raw, context);
+    const memoryMib = parseInput('memory', raw, context);
+    const logLevel = parseInput('log-level', raw, context);
+    const timeoutSeconds = parseInput('timeout', raw, context);
+    const image = imageSettings(raw, context);
+    const rootfs = image ? '' : parseInput('rootfs', raw, context);
+    const workspace = parseInput('workspace', raw, context);
+    const workdir = parseInput('workdir', raw, context) ?? workspace ?? '/';
+    if (!image) {
+        checkRootfsOutsideWorkspace(rootfs, workspace);
+        checkShellInRootfs(shell, rootfs, env, [INPUTS.shell.default, ''].includes(raw.shell.trim()));
+        checkWorkdirExists(workdir, { rootfs, workspace });
+    }
+    const network = parseInput('network', raw, context);
+    const ports = parseInput('ports', raw, context);
+    if (network === 'none' && ports.length > 0) {
+        throw new errors_InputError('ports', 'cannot expose a port with network none, which gives the guest no network; use network tsi or no ports');
+    }
+    const libkrun = parseInput('libkrun', raw, context);
+    const libkrunFrom = libkrun === undefined ? undefined : libkrunInputName(raw.libkrun);
+    const exportEnv = parseInput('export-env', raw, context);
+    return {
+        commands,
+        shell,
+        rootfs,
+        image,
+        workspace,
+        workdir,
+        env,
+        cpus,
+        memoryMib,
+        network,
+        ports,
+        libkrun,
+        libkrunFrom,
+        logLevel,
+        timeoutSeconds,
+        exportEnv
+    };
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/engine/vm-protocol.ts
@@ -32817,6 +37890,8 @@ function runVmProcess(options) {
 
 
 
+
+
 const GUEST_ARCH = { x64: 'x86_64', arm64: 'aarch64' };
 function guestInitBinary(distDir, arch = process.arch) {
     const guestArch = GUEST_ARCH[arch];
@@ -32835,25 +37910,29 @@ function vmProcessEnv(libkrun, env = process.env) {
     return kept;
 }
 /**
- * A library the user named that fails to load, or is too old, is a mistake in that input.
- * The VM process words these failures with the library's path first (src/vm/index.ts,
- * src/vm/configure.ts); its channel carries no other mark of them.
+ * An input this libkrun cannot honour is the user's to fix, named like any bad input. The
+ * VM process says `libkrun` for a library that does not load or is too old: the user's
+ * mistake when they named it, a host problem when it was found on the system.
  */
-function checkNamedLibraryLoaded(run, settings, libkrun) {
-    if (settings.libkrunFrom === undefined || run.messages.some((message) => message.kind === 'ready'))
-        return;
-    const error = run.messages.find((message) => message.kind === 'error');
-    if (error?.kind !== 'error')
-        return;
-    if (error.message.startsWith(`cannot load ${libkrun}:`) || error.message.startsWith(`${libkrun} is older than`)) {
-        throw new errors_InputError(settings.libkrunFrom, error.message);
+function checkInputsHonoured(run, settings) {
+    for (const message of run.messages) {
+        if (message.kind !== 'error' || message.input === undefined)
+            continue;
+        if (message.input !== 'libkrun')
+            throw new errors_InputError(message.input, message.message);
+        if (settings.libkrunFrom !== undefined)
+            throw new errors_InputError(settings.libkrunFrom, message.message);
+        throw new HostError(message.message);
     }
 }
 async function runInMicroVm(options) {
-    const { settings } = options;
     checkKvmDevice(options.kvmDevice);
-    const libkrun = await findLibkrun(settings.libkrun);
+    const libkrun = await findLibkrun(options.settings.libkrun);
     const initBinary = guestInitBinary(options.distDir);
+    const image = options.settings.image
+        ? await prepareImageBase(options.settings.image, { cacheDir: options.imageCacheDir, log: options.log })
+        : undefined;
+    const settings = image ? withImageRoot(options.settings, image.rootfs) : options.settings;
     const started = Date.now();
     const layout = createRunDir(options.tempDir);
     options.onRunDir?.(layout.dir);
@@ -32874,17 +37953,13 @@ async function runInMicroVm(options) {
                     options.onWarning?.(message.message);
             }
         });
-        // An input this libkrun cannot honour is the user's to fix: named like any bad input.
-        for (const message of run.messages) {
-            if (message.kind === 'error' && message.input !== undefined)
-                throw new errors_InputError(message.input, message.message);
-        }
-        checkNamedLibraryLoaded(run, settings, libkrun);
+        checkInputsHonoured(run, settings);
         const records = readGuestRecords(layout.root);
         const fullDisk = isDiskFull(layout.dir) ? `${options.tempDirName} (${options.tempDir})` : undefined;
         const outcome = decideOutcome(run, records, { fullDisk });
         const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds) : NO_FILE_COMMANDS;
-        return { outcome, log: outcome.showLog ? logTail(layout) : '', libkrun, wallMs: Date.now() - started, fileCommands };
+        const log = outcome.showLog ? logTail(layout) : '';
+        return { outcome, log, libkrun, wallMs: Date.now() - started, fileCommands, image };
     }
     finally {
         await removeRunDir(layout.dir);
@@ -32913,184 +37988,19 @@ function findDistDir(moduleUrl = import.meta.url) {
     return found;
 }
 
-;// CONCATENATED MODULE: ./src/engine/guest-view.ts
-/**
- * Looks at a guest path before the guest exists: the guest's `/` is the rootfs, with the
- * workspace shared at its own path. Symlinks are followed as the guest will follow them
- * (an absolute target starts again at the guest's `/`), never as the host would.
- */
-
-
-const MAX_LINKS = 40;
-/** Where a normalized absolute guest path lies on the host. */
-function hostPathOf(view, guestPath) {
-    const { workspace } = view;
-    if (workspace !== null && (guestPath === workspace || guestPath.startsWith(`${workspace}/`)))
-        return guestPath;
-    return external_node_path_default().join(view.rootfs, guestPath);
-}
-/** Whether `guestPath` (absolute) is a directory in the guest's view. */
-function isGuestDirectory(view, guestPath) {
-    let pending = guestPath.split('/').filter((part) => part !== '');
-    let current = '/';
-    let links = 0;
-    while (pending.length > 0) {
-        const part = pending.shift();
-        if (part === '.')
-            continue;
-        if (part === '..') {
-            current = external_node_path_default().posix.dirname(current);
-            continue;
-        }
-        const next = external_node_path_default().posix.join(current, part);
-        let stat;
-        try {
-            stat = external_node_fs_default().lstatSync(hostPathOf(view, next));
-        }
-        catch {
-            // The init makes the directories leading to the workspace's mount point.
-            if (view.workspace === null || !view.workspace.startsWith(`${next}/`))
-                return false;
-            current = next;
-            continue;
-        }
-        if (stat.isSymbolicLink()) {
-            if (++links > MAX_LINKS)
-                return false;
-            const target = external_node_fs_default().readlinkSync(hostPathOf(view, next));
-            pending = [...target.split('/').filter((p) => p !== ''), ...pending];
-            if (target.startsWith('/'))
-                current = '/';
-            continue;
-        }
-        if (!stat.isDirectory())
-            return false;
-        current = next;
-    }
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/engine/settings.ts
-/**
- * Turns the raw inputs (from action.yml inputs or CLI flags) into one typed, validated
- * RunSettings. Everything is checked here, before any file is written or process started.
- */
-
-
-
-
-
-
-
-
-/** The guest paths where the shell's program would be looked up with this PATH. */
-function shellCandidates(program, searchPath) {
-    if (program.includes('/'))
-        return [program];
-    return searchPath
-        .split(':')
-        .filter((dir) => dir.startsWith('/'))
-        .map((dir) => external_node_path_default().posix.join(dir, program));
-}
-function anyInRootfs(candidates, rootfs) {
-    // lstat, not stat: inside a rootfs other than /, absolute symlinks point into the
-    // rootfs, not the host, so the link itself is what can be checked here.
-    return candidates.some((candidate) => {
-        try {
-            return !external_node_fs_default().lstatSync(external_node_path_default().join(rootfs, candidate)).isDirectory();
-        }
-        catch {
-            return false;
-        }
-    });
-}
-/**
- * Names the input the user actually got wrong: a PATH from env that misses the shell, a
- * rootfs without the default shell, or else the shell itself.
- */
-function checkShellInRootfs(shell, rootfs, env, shellIsDefault) {
-    const program = shell[0];
-    const candidates = shellCandidates(program, guestPath(env));
-    if (anyInRootfs(candidates, rootfs))
-        return;
-    const looked = `looked in ${candidates.join(', ')}`;
-    const pathFromEnv = env.some(([name]) => name === 'PATH');
-    if (pathFromEnv && !program.includes('/') && anyInRootfs(shellCandidates(program, guestPath([])), rootfs)) {
-        throw new errors_InputError('env', `its PATH does not lead to the shell ${showValue(program)} in rootfs ${rootfs} (${looked}); add the shell's directory to PATH`);
-    }
-    if (shellIsDefault && rootfs !== '/') {
-        throw new errors_InputError('rootfs', `${showValue(rootfs)} has no ${program} (${looked}); expected a root filesystem with a shell, or set shell`);
-    }
-    throw new errors_InputError('shell', `${showValue(program)} was not found in rootfs ${rootfs} (${looked}); install it there or choose another shell`);
-}
-/** The guest could change its own base if the base lay in the share it writes. */
-function checkRootfsOutsideWorkspace(rootfs, workspace) {
-    if (workspace === null)
-        return;
-    if (rootfs === workspace || rootfs.startsWith(`${workspace}/`)) {
-        throw new errors_InputError('rootfs', `${showValue(rootfs)} is inside the workspace ${workspace}, which the guest can write, so the guest could change its own base; use a directory outside the workspace, or workspace: none`);
-    }
-}
-function checkWorkdirExists(workdir, view) {
-    if (isGuestDirectory(view, workdir))
-        return;
-    const where = view.workspace !== null ? `rootfs ${view.rootfs} or the workspace` : `rootfs ${view.rootfs}`;
-    throw new errors_InputError('workdir', `${showValue(workdir)} is not a directory in the guest (looked in ${where}); expected an existing directory`);
-}
-/**
- * `envEntries`, when given, replaces the `env` text (the CLI's --env flags arrive parsed);
- * `commandBytes` replaces the `commands` text (a CLI file or stdin, kept as bytes).
- */
-function buildSettings(raw, context, envEntries, commandBytes) {
-    const commands = commandBytes ? parseCommandBytes(commandBytes) : parseInput('commands', raw, context);
-    const shell = parseInput('shell', raw, context);
-    const env = envEntries ?? parseInput('env', raw, context);
-    const cpus = parseInput('cpus', raw, context);
-    const memoryMib = parseInput('memory', raw, context);
-    const logLevel = parseInput('log-level', raw, context);
-    const timeoutSeconds = parseInput('timeout', raw, context);
-    const rootfs = parseInput('rootfs', raw, context);
-    const workspace = parseInput('workspace', raw, context);
-    checkRootfsOutsideWorkspace(rootfs, workspace);
-    checkShellInRootfs(shell, rootfs, env, [INPUTS.shell.default, ''].includes(raw.shell.trim()));
-    const workdir = parseInput('workdir', raw, context) ?? workspace ?? '/';
-    checkWorkdirExists(workdir, { rootfs, workspace });
-    const network = parseInput('network', raw, context);
-    const ports = parseInput('ports', raw, context);
-    if (network === 'none' && ports.length > 0) {
-        throw new errors_InputError('ports', 'cannot expose a port with network none, which gives the guest no network; use network tsi or no ports');
-    }
-    const libkrun = parseInput('libkrun', raw, context);
-    const libkrunFrom = libkrun === undefined ? undefined : libkrunInputName(raw.libkrun);
-    const exportEnv = parseInput('export-env', raw, context);
-    return {
-        commands,
-        shell,
-        rootfs,
-        workspace,
-        workdir,
-        env,
-        cpus,
-        memoryMib,
-        network,
-        ports,
-        libkrun,
-        libkrunFrom,
-        logLevel,
-        timeoutSeconds,
-        exportEnv
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 /** Reads the action's inputs into RunSettings. */
 
 
 
 function readRawInputs() {
-    return Object.fromEntries(
+    const raw = Object.fromEntries(
     // Trimming is left to each parser: commands and env values keep their whitespace.
     INPUT_NAMES.map((name) => [name, getInput(name, { trimWhitespace: false })]));
+    // Masked before anything could print it.
+    if (raw['registry-password'] !== '')
+        core_setSecret(raw['registry-password']);
+    return raw;
 }
 /** Whether the step gave commands; without them it only prepares later steps. */
 function hasCommands(raw) {
@@ -33115,7 +38025,8 @@ const SETTINGS_VARIABLE = 'KRUN_SETTINGS';
 /** Each step's own: its script and the shell that runs it. */
 const STEP_OWN = ['commands', 'shell'];
 const MAX_SETTINGS_BYTES = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
-const SAVED_NAMES = INPUT_NAMES.filter((name) => !STEP_OWN.includes(name));
+/** Secrets (inputs with no flag, such as registry-password) are never saved. */
+const SAVED_NAMES = INPUT_NAMES.filter((name) => !STEP_OWN.includes(name) && INPUTS[name].flags.length > 0);
 /**
  * The raw inputs later steps inherit. Host paths are saved as this step resolved them, since
  * a later step may start in another directory; libkrun as given (input or KRUN_LIBRARY).
@@ -33291,6 +38202,14 @@ function leftBehind() {
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+function baseRow(settings, result) {
+    const { image } = result;
+    if (!image)
+        return ['Root filesystem', `${settings.rootfs} (read-only, under a throwaway overlay)`];
+    const size = `${(image.sizeBytes / 2 ** 20).toFixed(1)} MiB`;
+    const source = image.fromCache ? 'from the cache' : 'pulled';
+    return ['Image', `${image.reference} (${image.digest}, ${image.platform}, ${size}, ${source})`];
+}
 function summaryRows(settings, result) {
     const { outcome } = result;
     return [
@@ -33298,7 +38217,7 @@ function summaryRows(settings, result) {
         ['Exit code', outcome.exitCode === undefined ? '(none)' : String(outcome.exitCode)],
         ['Wall time', `${(result.wallMs / 1000).toFixed(1)} s`],
         ['Shell', settings.shell.join(' ')],
-        ['Root filesystem', `${settings.rootfs} (read-only, under a throwaway overlay)`],
+        baseRow(settings, result),
         ['Workspace', settings.workspace ?? 'none'],
         ['Working directory', settings.workdir],
         ['CPUs / memory', `${settings.cpus} / ${settings.memoryMib} MiB`],
@@ -33336,14 +38255,21 @@ async function writeSummary(settings, result) {
 
 
 
+
 async function run() {
     try {
-        const host = hostContext(process.env, process.cwd(), process.env.RUNNER_TEMP || external_node_os_default().tmpdir());
+        const tempDir = process.env.RUNNER_TEMP || external_node_os_default().tmpdir();
+        const host = hostContext(process.env, process.cwd(), tempDir, actionImageCache(process.env, tempDir));
         const raw = readRawInputs();
         const settings = getSettings(host.parse, raw);
         const distDir = findDistDir();
         if (!hasCommands(raw)) {
             await checkHost(settings, distDir, host.kvmDevice);
+            if (settings.image) {
+                // Pulled now, with this step's credentials, so later steps find it in the cache.
+                const image = await prepareImageBase(settings.image, { cacheDir: host.imageCacheDir, log: info });
+                setOutput('image-digest', image.digest);
+            }
             installForLaterSteps(raw, settings, host.tempDir, distDir);
             info(READY_LINE);
             return;
@@ -33354,6 +38280,8 @@ async function run() {
             tempDir: host.tempDir,
             tempDirName: process.env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'the temporary directory',
             kvmDevice: host.kvmDevice,
+            imageCacheDir: host.imageCacheDir,
+            log: info,
             fileCommands: enabledFileCommands(process.env, settings.exportEnv),
             onRunDir: saveRunDir,
             onVmStart: saveVmPid,
@@ -33370,6 +38298,8 @@ async function run() {
         }
         if (outcome.exitCode !== undefined)
             setOutput('exit-code', String(outcome.exitCode));
+        if (result.image)
+            setOutput('image-digest', result.image.digest);
         setOutput('timed-out', String(outcome.timedOut));
         // Only once the host proved it can run a microVM: a host error leaves nothing behind.
         installForLaterSteps(raw, settings, host.tempDir, distDir);
@@ -33401,6 +38331,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -33481,6 +38418,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -33492,6 +38436,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 
 /***/ }),
 
@@ -33618,6 +38569,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -33715,9 +38669,105 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -79,12 +79,6 @@ class VmError extends Error {
  */
 const MIN_VERSION_SYMBOLS = ['krun_check_nested_virt'];
 const REQUIRED_VERSION = '1.12';
-function checkLibkrunVersion(krun, libraryPath) {
-    const missing = MIN_VERSION_SYMBOLS.filter((symbol) => !krun.has(symbol));
-    if (missing.length > 0) {
-        throw new VmError(`${libraryPath} is older than libkrun ${REQUIRED_VERSION} (it lacks ${missing.join(', ')}), and older versions do not report the guest's exit code. Install libkrun ${REQUIRED_VERSION} or newer.`);
-    }
-}
 /** A configuration this libkrun cannot give for one input; the front end names the input its own way. */
 class VmInputError extends VmError {
     input;
@@ -94,6 +88,12 @@ class VmInputError extends VmError {
         this.input = input;
         this.problem = problem;
         this.name = 'VmInputError';
+    }
+}
+function checkLibkrunVersion(krun, libraryPath) {
+    const missing = MIN_VERSION_SYMBOLS.filter((symbol) => !krun.has(symbol));
+    if (missing.length > 0) {
+        throw new VmInputError('libkrun', `${libraryPath} is older than libkrun ${REQUIRED_VERSION} (it lacks ${missing.join(', ')}), and older versions do not report the guest's exit code. Install libkrun ${REQUIRED_VERSION} or newer.`);
     }
 }
 /** What the user should know about this libkrun's limits for this config, one line each. */
@@ -770,7 +770,7 @@ function main() {
             krun = loadLibkrun(config.libkrun);
         }
         catch (error) {
-            throw new VmError(`cannot load ${config.libkrun}: ${error.message}`);
+            throw new VmInputError('libkrun', `cannot load ${config.libkrun}: ${error.message}`);
         }
         checkLibkrunVersion(krun, config.libkrun);
         checkKvm(config.kvmDevice);

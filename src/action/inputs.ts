@@ -4,10 +4,13 @@ import { INPUT_NAMES, type ParseContext, type RawInputs } from '../engine/inputs
 import { type RunSettings, buildSettings } from '../engine/settings.js'
 
 export function readRawInputs(): RawInputs {
-  return Object.fromEntries(
+  const raw = Object.fromEntries(
     // Trimming is left to each parser: commands and env values keep their whitespace.
     INPUT_NAMES.map((name) => [name, core.getInput(name, { trimWhitespace: false })])
   ) as RawInputs
+  // Masked before anything could print it.
+  if (raw['registry-password'] !== '') core.setSecret(raw['registry-password'])
+  return raw
 }
 
 /** Whether the step gave commands; without them it only prepares later steps. */

@@ -4,7 +4,8 @@ import * as core from '@actions/core'
 import { failureMessage } from '../engine/errors.js'
 import { enabledFileCommands } from '../engine/file-commands.js'
 import { applyGuestFileCommands } from '../engine/host-file-commands.js'
-import { hostContext } from '../engine/host-context.js'
+import { actionImageCache, hostContext } from '../engine/host-context.js'
+import { prepareImageBase } from '../engine/image-base.js'
 import { OUTPUTS } from '../engine/inputs.js'
 import { runInMicroVm } from '../engine/run.js'
 import { findDistDir } from './dist-dir.js'
@@ -15,12 +16,18 @@ import { writeSummary } from './summary.js'
 
 export async function run(): Promise<void> {
   try {
-    const host = hostContext(process.env, process.cwd(), process.env.RUNNER_TEMP || os.tmpdir())
+    const tempDir = process.env.RUNNER_TEMP || os.tmpdir()
+    const host = hostContext(process.env, process.cwd(), tempDir, actionImageCache(process.env, tempDir))
     const raw = readRawInputs()
     const settings = getSettings(host.parse, raw)
     const distDir = findDistDir()
     if (!hasCommands(raw)) {
       await checkHost(settings, distDir, host.kvmDevice)
+      if (settings.image) {
+        // Pulled now, with this step's credentials, so later steps find it in the cache.
+        const image = await prepareImageBase(settings.image, { cacheDir: host.imageCacheDir, log: core.info })
+        core.setOutput('image-digest', image.digest)
+      }
       installForLaterSteps(raw, settings, host.tempDir, distDir)
       core.info(READY_LINE)
       return
@@ -31,6 +38,8 @@ export async function run(): Promise<void> {
       tempDir: host.tempDir,
       tempDirName: process.env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'the temporary directory',
       kvmDevice: host.kvmDevice,
+      imageCacheDir: host.imageCacheDir,
+      log: core.info,
       fileCommands: enabledFileCommands(process.env, settings.exportEnv),
       onRunDir: state.saveRunDir,
       onVmStart: state.saveVmPid,
@@ -46,6 +55,7 @@ export async function run(): Promise<void> {
       core.warning(warning)
     }
     if (outcome.exitCode !== undefined) core.setOutput('exit-code', String(outcome.exitCode))
+    if (result.image) core.setOutput('image-digest', result.image.digest)
     core.setOutput('timed-out', String(outcome.timedOut))
     // Only once the host proved it can run a microVM: a host error leaves nothing behind.
     installForLaterSteps(raw, settings, host.tempDir, distDir)

@@ -11,6 +11,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
+function baseRow(settings: RunSettings, result: EngineResult): [string, string] {
+  const { image } = result
+  if (!image) return ['Root filesystem', `${settings.rootfs} (read-only, under a throwaway overlay)`]
+  const size = `${(image.sizeBytes / 2 ** 20).toFixed(1)} MiB`
+  const source = image.fromCache ? 'from the cache' : 'pulled'
+  return ['Image', `${image.reference} (${image.digest}, ${image.platform}, ${size}, ${source})`]
+}
+
 function summaryRows(settings: RunSettings, result: EngineResult): [string, string][] {
   const { outcome } = result
   return [
@@ -18,7 +26,7 @@ function summaryRows(settings: RunSettings, result: EngineResult): [string, stri
     ['Exit code', outcome.exitCode === undefined ? '(none)' : String(outcome.exitCode)],
     ['Wall time', `${(result.wallMs / 1000).toFixed(1)} s`],
     ['Shell', settings.shell.join(' ')],
-    ['Root filesystem', `${settings.rootfs} (read-only, under a throwaway overlay)`],
+    baseRow(settings, result),
     ['Workspace', settings.workspace ?? 'none'],
     ['Working directory', settings.workdir],
     ['CPUs / memory', `${settings.cpus} / ${settings.memoryMib} MiB`],

@@ -4,7 +4,7 @@ import os from 'node:os'
 import { InputError, failureMessage } from '../engine/errors.js'
 import { enabledFileCommands } from '../engine/file-commands.js'
 import { applyGuestFileCommands } from '../engine/host-file-commands.js'
-import { hostContext } from '../engine/host-context.js'
+import { cliImageCache, hostContext } from '../engine/host-context.js'
 import { parseEnv } from '../engine/parse.js'
 import { runInMicroVm } from '../engine/run.js'
 import { buildSettings } from '../engine/settings.js'
@@ -58,7 +58,9 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
       return 0
     }
     const { commands, interactive } = readCommands(args, io)
-    const host = hostContext(io.env, io.cwd, os.tmpdir())
+    const host = hostContext(io.env, io.cwd, os.tmpdir(), cliImageCache(io.env))
+    // A secret: never a flag, so never on a command line.
+    args.raw['registry-password'] = io.env.KRUN_REGISTRY_PASSWORD ?? ''
     // Saved env, then what the step names, then --env: a later entry replaces an earlier one.
     const named = [...parseEnv(args.raw.env), ...namedStepEnv(io.env), ...args.env]
     const env = [...new Map(named.map((entry) => [entry[0], entry])).values()]
@@ -69,6 +71,8 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
       tempDir: host.tempDir,
       tempDirName: 'the temporary directory',
       kvmDevice: host.kvmDevice,
+      imageCacheDir: host.imageCacheDir,
+      log: (line) => io.writeErr(`krun-run: ${line}\n`),
       interactive,
       extraEnv: interactive && io.env.TERM ? { TERM: io.env.TERM } : {},
       onWarning: (message) => io.writeErr(`krun-run: warning: ${message}\n`),

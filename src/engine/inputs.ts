@@ -4,6 +4,7 @@
  * inputs by these names, the CLI maps its flags through it, and settings.ts parses each
  * value with the parser named here.
  */
+import { parseImage, parsePull } from './image-base.js'
 import { parseHostDirectory, parseLibkrunPath, parseWorkdir, parseWorkspace } from './host-paths.js'
 import {
   parseBoolean,
@@ -70,6 +71,39 @@ export const INPUTS = {
     valueName: 'DIR',
     help: 'base filesystem, read-only under a throwaway overlay',
     parse: (raw: string, context: ParseContext) => parseHostDirectory('rootfs', raw, context.cwd)
+  },
+  image: {
+    default: '',
+    required: false,
+    flags: ['--image'],
+    valueName: 'REF',
+    help: 'an OCI image as the base instead of rootfs: alpine, ubuntu:24.04, ghcr.io/owner/name:tag, name@sha256:...',
+    parse: parseImage
+  },
+  pull: {
+    default: 'missing',
+    required: false,
+    flags: ['--pull'],
+    valueName: 'POLICY',
+    help: 'missing (use the cached image if there is one), always (ask the registry again) or never (cache only)',
+    parse: parsePull
+  },
+  'registry-username': {
+    default: '',
+    required: false,
+    flags: ['--registry-username'],
+    valueName: 'NAME',
+    help: "the registry's user name (password: KRUN_REGISTRY_PASSWORD; else the Docker config; else anonymous)",
+    parse: (raw: string) => raw.trim()
+  },
+  'registry-password': {
+    default: '',
+    required: false,
+    // A secret: never on a command line (krun-run reads KRUN_REGISTRY_PASSWORD).
+    flags: [],
+    valueName: 'PASSWORD',
+    help: "the registry's password or token, masked in the log",
+    parse: (raw: string) => raw
   },
   workspace: {
     default: '',
@@ -189,7 +223,8 @@ export function shownDefault(name: InputName): string {
 
 export const OUTPUTS = {
   'exit-code': 'The exit code of the commands in the guest (128+N when signal N killed them, 124 on timeout).',
-  'timed-out': '`true` when the timeout stopped the microVM, else `false`.'
+  'timed-out': '`true` when the timeout stopped the microVM, else `false`.',
+  'image-digest': 'The digest of the image that ran, when `image` was given.'
 } as const
 
 export type OutputName = keyof typeof OUTPUTS

@@ -13,12 +13,14 @@ import {
   readGuestFileCommands
 } from './file-commands.js'
 import { checkKvmDevice, findLibkrun } from './host-checks.js'
+import { prepareImageBase } from './image-base.js'
 import { type Outcome, decideOutcome } from './outcome.js'
 import { isDiskFull } from './disk-space.js'
 import { guestFiles, vmConfig } from './plan.js'
 import { readGuestRecords } from './guest-records.js'
 import { createRunDir, logTail, removeRunDir, writeRunFiles } from './run-dir.js'
-import type { RunSettings } from './settings.js'
+import { type RunSettings, withImageRoot } from './settings.js'
+import type { PreparedImage } from '../image/index.js'
 import { type VmRun, runVmProcess } from './vm-launcher.js'
 
 export interface EngineOptions {
@@ -29,6 +31,10 @@ export interface EngineOptions {
   /** How messages name tempDir's source, e.g. RUNNER_TEMP. */
   tempDirName: string
   kvmDevice: string
+  /** Where pulled images are cached (host-context.ts). */
+  imageCacheDir: string
+  /** Progress lines (image pulls). */
+  log: (line: string) => void
   interactive?: boolean
   /** Extra default guest environment (e.g. TERM for an interactive shell). */
   extraEnv?: Record<string, string>
@@ -48,6 +54,8 @@ export interface EngineResult {
   wallMs: number
   /** What the guest wrote to its file commands, checked; also after a failed run. */
   fileCommands: GuestFileCommands
+  /** The image that ran, when the base was one. */
+  image: PreparedImage | undefined
 }
 
 const GUEST_ARCH: Record<string, string> = { x64: 'x86_64', arm64: 'aarch64' }
@@ -73,24 +81,27 @@ export function vmProcessEnv(libkrun: string, env: NodeJS.ProcessEnv = process.e
 }
 
 /**
- * A library the user named that fails to load, or is too old, is a mistake in that input.
- * The VM process words these failures with the library's path first (src/vm/index.ts,
- * src/vm/configure.ts); its channel carries no other mark of them.
+ * An input this libkrun cannot honour is the user's to fix, named like any bad input. The
+ * VM process says `libkrun` for a library that does not load or is too old: the user's
+ * mistake when they named it, a host problem when it was found on the system.
  */
-function checkNamedLibraryLoaded(run: VmRun, settings: RunSettings, libkrun: string): void {
-  if (settings.libkrunFrom === undefined || run.messages.some((message) => message.kind === 'ready')) return
-  const error = run.messages.find((message) => message.kind === 'error')
-  if (error?.kind !== 'error') return
-  if (error.message.startsWith(`cannot load ${libkrun}:`) || error.message.startsWith(`${libkrun} is older than`)) {
-    throw new InputError(settings.libkrunFrom, error.message)
+function checkInputsHonoured(run: VmRun, settings: RunSettings): void {
+  for (const message of run.messages) {
+    if (message.kind !== 'error' || message.input === undefined) continue
+    if (message.input !== 'libkrun') throw new InputError(message.input, message.message)
+    if (settings.libkrunFrom !== undefined) throw new InputError(settings.libkrunFrom, message.message)
+    throw new HostError(message.message)
   }
 }
 
 export async function runInMicroVm(options: EngineOptions): Promise<EngineResult> {
-  const { settings } = options
   checkKvmDevice(options.kvmDevice)
-  const libkrun = await findLibkrun(settings.libkrun)
+  const libkrun = await findLibkrun(options.settings.libkrun)
   const initBinary = guestInitBinary(options.distDir)
+  const image = options.settings.image
+    ? await prepareImageBase(options.settings.image, { cacheDir: options.imageCacheDir, log: options.log })
+    : undefined
+  const settings = image ? withImageRoot(options.settings, image.rootfs) : options.settings
 
   const started = Date.now()
   const layout = createRunDir(options.tempDir)
@@ -111,16 +122,13 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
         if (message.kind === 'warning') options.onWarning?.(message.message)
       }
     })
-    // An input this libkrun cannot honour is the user's to fix: named like any bad input.
-    for (const message of run.messages) {
-      if (message.kind === 'error' && message.input !== undefined) throw new InputError(message.input, message.message)
-    }
-    checkNamedLibraryLoaded(run, settings, libkrun)
+    checkInputsHonoured(run, settings)
     const records = readGuestRecords(layout.root)
     const fullDisk = isDiskFull(layout.dir) ? `${options.tempDirName} (${options.tempDir})` : undefined
     const outcome = decideOutcome(run, records, { fullDisk })
     const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds) : NO_FILE_COMMANDS
-    return { outcome, log: outcome.showLog ? logTail(layout) : '', libkrun, wallMs: Date.now() - started, fileCommands }
+    const log = outcome.showLog ? logTail(layout) : ''
+    return { outcome, log, libkrun, wallMs: Date.now() - started, fileCommands, image }
   } finally {
     await removeRunDir(layout.dir)
   }

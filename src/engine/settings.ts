@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { InputError, showValue } from './errors.js'
 import { isGuestDirectory, type GuestView } from './guest-view.js'
+import { type ImageSettings, registryCredentials } from './image-base.js'
 import { libkrunInputName } from './host-paths.js'
 import { INPUTS, type ParseContext, type RawInputs, parseInput } from './inputs.js'
 import { type EnvEntry, type LogLevel, type NetworkMode, parseCommandBytes } from './parse.js'
@@ -16,8 +17,13 @@ export interface RunSettings {
   commands: Buffer
   /** The shell's argv, with `{0}` where the script's guest path goes. */
   shell: string[]
-  /** Host directory shown read-only (under a writable overlay) as the guest's `/`. */
+  /**
+   * Host directory shown read-only (under a writable overlay) as the guest's `/`; with an
+   * image, '' until the image's root is known (withImageRoot).
+   */
   rootfs: string
+  /** The OCI image to use as the base instead of a rootfs directory. */
+  image: ImageSettings | undefined
   /** Host directory shared read-write at the same path in the guest, or null for none. */
   workspace: string | null
   /** Absolute guest path the commands start in. */
@@ -109,6 +115,38 @@ function checkWorkdirExists(workdir: string, view: GuestView): void {
   )
 }
 
+function imageSettings(raw: RawInputs, context: ParseContext): ImageSettings | undefined {
+  const reference = parseInput('image', raw, context)
+  const pull = parseInput('pull', raw, context)
+  const credentials = registryCredentials(
+    parseInput('registry-username', raw, context),
+    parseInput('registry-password', raw, context)
+  )
+  if (reference === undefined) return undefined
+  if (![INPUTS.rootfs.default, ''].includes(raw.rootfs.trim())) {
+    throw new InputError(
+      'image',
+      'and rootfs are both set; the base is either an image or a rootfs directory, not both'
+    )
+  }
+  return { reference, pull, credentials }
+}
+
+/** The settings once the image's root is unpacked: the checks a rootfs gets up front. */
+export function withImageRoot(settings: RunSettings, root: string): RunSettings {
+  const program = settings.shell[0]
+  const candidates = shellCandidates(program, guestPath(settings.env))
+  if (!anyInRootfs(candidates, root)) {
+    throw new InputError(
+      'image',
+      `${settings.image?.reference} has no ${program} (looked in ${candidates.join(', ')}); use an image with that shell, or set shell`
+    )
+  }
+  const withRoot = { ...settings, rootfs: root }
+  checkWorkdirExists(withRoot.workdir, withRoot)
+  return withRoot
+}
+
 /**
  * `envEntries`, when given, replaces the `env` text (the CLI's --env flags arrive parsed);
  * `commandBytes` replaces the `commands` text (a CLI file or stdin, kept as bytes).
@@ -126,12 +164,15 @@ export function buildSettings(
   const memoryMib = parseInput('memory', raw, context)
   const logLevel = parseInput('log-level', raw, context)
   const timeoutSeconds = parseInput('timeout', raw, context)
-  const rootfs = parseInput('rootfs', raw, context)
+  const image = imageSettings(raw, context)
+  const rootfs = image ? '' : parseInput('rootfs', raw, context)
   const workspace = parseInput('workspace', raw, context)
-  checkRootfsOutsideWorkspace(rootfs, workspace)
-  checkShellInRootfs(shell, rootfs, env, [INPUTS.shell.default, ''].includes(raw.shell.trim()))
   const workdir = parseInput('workdir', raw, context) ?? workspace ?? '/'
-  checkWorkdirExists(workdir, { rootfs, workspace })
+  if (!image) {
+    checkRootfsOutsideWorkspace(rootfs, workspace)
+    checkShellInRootfs(shell, rootfs, env, [INPUTS.shell.default, ''].includes(raw.shell.trim()))
+    checkWorkdirExists(workdir, { rootfs, workspace })
+  }
   const network = parseInput('network', raw, context)
   const ports = parseInput('ports', raw, context)
   if (network === 'none' && ports.length > 0) {
@@ -147,6 +188,7 @@ export function buildSettings(
     commands,
     shell,
     rootfs,
+    image,
     workspace,
     workdir,
     env,

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import { InputError } from '../engine/errors.js'
-import { INPUT_NAMES, type InputName, type RawInputs, defaultInputs } from '../engine/inputs.js'
+import { INPUTS, INPUT_NAMES, type InputName, type RawInputs, defaultInputs } from '../engine/inputs.js'
 import type { RunSettings } from '../engine/settings.js'
 
 /** The launcher names the settings file in this variable. */
@@ -14,7 +14,8 @@ export const SETTINGS_VARIABLE = 'KRUN_SETTINGS'
 const STEP_OWN: readonly InputName[] = ['commands', 'shell']
 const MAX_SETTINGS_BYTES = 16 * 1024 * 1024
 
-const SAVED_NAMES = INPUT_NAMES.filter((name) => !STEP_OWN.includes(name))
+/** Secrets (inputs with no flag, such as registry-password) are never saved. */
+const SAVED_NAMES = INPUT_NAMES.filter((name) => !STEP_OWN.includes(name) && INPUTS[name].flags.length > 0)
 
 export type SavedInputs = Partial<RawInputs>
 

@@ -21,15 +21,6 @@ export class VmError extends Error {
 export const MIN_VERSION_SYMBOLS: readonly string[] = ['krun_check_nested_virt']
 export const REQUIRED_VERSION = '1.12'
 
-export function checkLibkrunVersion(krun: Pick<Libkrun, 'has'>, libraryPath: string): void {
-  const missing = MIN_VERSION_SYMBOLS.filter((symbol) => !krun.has(symbol))
-  if (missing.length > 0) {
-    throw new VmError(
-      `${libraryPath} is older than libkrun ${REQUIRED_VERSION} (it lacks ${missing.join(', ')}), and older versions do not report the guest's exit code. Install libkrun ${REQUIRED_VERSION} or newer.`
-    )
-  }
-}
-
 /** A configuration this libkrun cannot give for one input; the front end names the input its own way. */
 export class VmInputError extends VmError {
   constructor(
@@ -38,6 +29,16 @@ export class VmInputError extends VmError {
   ) {
     super(`${input}: ${problem}`)
     this.name = 'VmInputError'
+  }
+}
+
+export function checkLibkrunVersion(krun: Pick<Libkrun, 'has'>, libraryPath: string): void {
+  const missing = MIN_VERSION_SYMBOLS.filter((symbol) => !krun.has(symbol))
+  if (missing.length > 0) {
+    throw new VmInputError(
+      'libkrun',
+      `${libraryPath} is older than libkrun ${REQUIRED_VERSION} (it lacks ${missing.join(', ')}), and older versions do not report the guest's exit code. Install libkrun ${REQUIRED_VERSION} or newer.`
+    )
   }
 }
 

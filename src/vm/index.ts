@@ -54,7 +54,7 @@ function main(): void {
     try {
       krun = loadLibkrun(config.libkrun)
     } catch (error) {
-      throw new VmError(`cannot load ${config.libkrun}: ${(error as Error).message}`)
+      throw new VmInputError('libkrun', `cannot load ${config.libkrun}: ${(error as Error).message}`)
     }
     checkLibkrunVersion(krun, config.libkrun)
     checkKvm(config.kvmDevice)
