@@ -31698,7 +31698,12 @@ function decideOutcome(run, records) {
     const ready = run.messages.some((message) => message.kind === 'ready');
     const error = run.messages.find((message) => message.kind === 'error');
     if (run.timedOutAfter !== undefined) {
-        return { exitCode: TIMEOUT_EXIT_CODE, timedOut: true, failure: `timed out after ${formatDuration(run.timedOutAfter)}`, showLog: false };
+        return {
+            exitCode: TIMEOUT_EXIT_CODE,
+            timedOut: true,
+            failure: `timed out after ${formatDuration(run.timedOutAfter)}`,
+            showLog: false
+        };
     }
     if (run.cancelledBy !== undefined) {
         return failed(`cancelled (${run.cancelledBy}); the microVM was stopped`);
@@ -31833,11 +31838,7 @@ function renderPlan(settings, interactive = false) {
 /** The guest's environment: PATH and HOME unless the user set them, then the user's entries. */
 function renderEnv(settings, extra = {}) {
     const names = new Set(settings.env.map(([name]) => name));
-    const defaults = [
-        ['PATH', guestPath(settings.env)],
-        ['HOME', '/root'],
-        ...Object.entries(extra)
-    ];
+    const defaults = [['PATH', guestPath(settings.env)], ['HOME', '/root'], ...Object.entries(extra)];
     const entries = [...defaults.filter(([name]) => !names.has(name)), ...settings.env];
     return Buffer.from(entries.map(([name, value]) => `${name}=${value}\0`).join(''), 'utf8');
 }
@@ -32216,7 +32217,7 @@ function shownDefault(name) {
     return spec.defaultText ?? (spec.default === '' ? '' : `\`${spec.default}\``);
 }
 const OUTPUTS = {
-    'exit-code': 'The exit code of the commands in the guest (128+N when signal N killed them, 124 on timeout).',
+    'exit-code': "The commands' exit code: 128+N when signal N killed them, 124 on timeout. Unset when they never ran (bad input, host problem, boot failure).",
     'timed-out': '`true` when the timeout stopped the microVM, else `false`.'
 };
 
