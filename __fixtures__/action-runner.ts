@@ -1,7 +1,8 @@
 /**
  * Runs the bundled action the way the runner does: `node dist/index.js` with INPUT_*
- * variables (defaults from the input table, which __tests__/metadata.test.ts holds action.yml to), GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY,
- * RUNNER_TEMP and GITHUB_WORKSPACE, each run in its own scratch directory.
+ * variables (defaults from the input table, which __tests__/metadata.test.ts holds
+ * action.yml to), GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY, RUNNER_TEMP and
+ * GITHUB_WORKSPACE, each run in its own scratch directory.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import crypto from 'node:crypto'
