@@ -1,7 +1,8 @@
 /**
  * Runs the bundled action the way the runner does: `node dist/index.js` with INPUT_*
- * variables (defaults from action.yml), GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY,
- * GITHUB_ENV, GITHUB_PATH, RUNNER_TEMP and GITHUB_WORKSPACE, each run in its own scratch directory.
+ * variables (defaults from the input table, which __tests__/metadata.test.ts holds
+ * action.yml to), GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY, GITHUB_ENV, GITHUB_PATH,
+ * RUNNER_TEMP and GITHUB_WORKSPACE, each run in its own scratch directory.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import crypto from 'node:crypto'
@@ -9,6 +10,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { defaultInputs } from '../src/engine/inputs.js'
 import { LAUNCHER_DIR } from '../src/shell/launcher.js'
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -30,19 +32,22 @@ export function standinSkipReason(): string | undefined {
   return undefined
 }
 
-/** The defaults action.yml declares, as the runner passes them. */
-export function actionDefaults(): Record<string, string> {
-  const text = fs.readFileSync(path.join(REPO, 'action.yml'), 'utf8')
-  const inputs = text.slice(text.indexOf('\ninputs:'), text.indexOf('\noutputs:'))
-  const defaults: Record<string, string> = {}
-  let current: string | undefined
-  for (const line of inputs.split('\n')) {
-    const name = /^ {2}([a-z-]+):\s*$/.exec(line)
-    if (name) current = name[1]
-    const value = /^ {4}default:\s*(.*)$/.exec(line)
-    if (value && current) defaults[current] = value[1].replace(/^'(.*)'$/, '$1')
+/**
+ * Reports a suite that cannot run here. CI sets KRUN_REQUIRE_E2E=1 (it runs as root with
+ * /dev/kvm), and there a suite that cannot run is a failing test, never a skip.
+ */
+export function reportSkippedSuite(what: string, reason: string): void {
+  if (process.env.KRUN_REQUIRE_E2E === '1') {
+    describe(what, () => {
+      it('runs, since KRUN_REQUIRE_E2E=1 requires it', () => {
+        throw new Error(`${what} cannot run here: ${reason}`)
+      })
+    })
+  } else {
+    describe(`${what} (skipped: ${reason})`, () => {
+      it.skip(`runs ${what}`, () => undefined)
+    })
   }
-  return defaults
 }
 
 /** Reads a GITHUB_OUTPUT / GITHUB_STATE file (name<<delimiter blocks). */
@@ -127,7 +132,7 @@ export interface ActionResult {
 }
 
 export function actionEnv(scratch: Scratch, options: RunOptions): NodeJS.ProcessEnv {
-  const inputs = { ...actionDefaults(), ...options.inputs }
+  const inputs = { ...defaultInputs(), ...options.inputs }
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: scratch.dir,

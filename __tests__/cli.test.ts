@@ -2,7 +2,15 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { DIST, REPO, STANDIN, makeScratch, removeScratches, standinSkipReason } from '../__fixtures__/action-runner.js'
+import {
+  DIST,
+  REPO,
+  STANDIN,
+  makeScratch,
+  removeScratches,
+  reportSkippedSuite,
+  standinSkipReason
+} from '../__fixtures__/action-runner.js'
 
 interface CliResult {
   code: number | null
@@ -42,11 +50,7 @@ function runCli(
 afterAll(removeScratches)
 
 const skip = standinSkipReason()
-if (skip) {
-  describe(`krun-run end to end (skipped: ${skip})`, () => {
-    it.skip('runs the CLI against the stand-in libkrun', () => undefined)
-  })
-}
+if (skip) reportSkippedSuite('krun-run end to end against the stand-in libkrun', skip)
 const describeCli = skip ? describe.skip : describe
 
 describeCli('krun-run end to end', () => {

@@ -37,10 +37,16 @@ describe('post step cleanup', () => {
     const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'krun-action-'))
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' })
     Object.assign(state, { runDir, vmPid: String(other.pid) })
+    const ended = exited(other)
     await cleanup()
-    expect(other.exitCode).toBeNull()
-    expect(other.signalCode).toBeNull()
+    // A kill is not seen at once: give it time to land, then the process must still be running.
+    const stillRunning = await Promise.race([
+      ended.then(() => false),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 500))
+    ])
+    expect(stillRunning).toBe(true)
     other.kill('SIGKILL')
+    expect(await ended).toBe('SIGKILL')
     expect(fs.existsSync(runDir)).toBe(false)
   })
 

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { recordBundle } from './bundle-if-stale.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 const dist = path.join(root, 'dist')
@@ -82,3 +83,4 @@ fs.rmSync(dist, { recursive: true, force: true })
 bundleEntries()
 copyGuestInit()
 copyKoffiPackages()
+recordBundle()
