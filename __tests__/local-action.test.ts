@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { LAUNCHER_DIR } from '../src/shell/launcher.js'
 import {
   REPO,
   STANDIN,
@@ -74,6 +75,7 @@ describeLocal('the action under @github/local-action', () => {
     expect(shownOutput(result.stdout, 'exit-code')).toBe('3')
     expect(shownOutput(result.stdout, 'timed-out')).toBe('false')
     expect(result.stdout).toContain('::error::commands exited with code 3')
-    expect(fs.readdirSync(scratch.temp)).toEqual([])
+    // Only the krun-run launcher for later steps stays; no run directory does.
+    expect(fs.readdirSync(scratch.temp)).toEqual([LAUNCHER_DIR])
   })
 })

@@ -23,8 +23,10 @@ describe('saved settings', () => {
     fs.mkdirSync(path.join(dir, 'ws'))
     const raw = rawInputs({ rootfs: 'rootfs', workspace: 'ws', cpus: '4', env: 'A=1', shell: 'bash' })
     const saved = savedInputs(raw, buildSettings(raw, context({ cwd: dir })))
+    const { 'registry-password': secret, ...defaults } = defaultInputs()
+    expect(secret).toBe('')
     expect(saved).toEqual({
-      ...defaultInputs(),
+      ...defaults,
       commands: undefined,
       shell: undefined,
       rootfs: path.join(dir, 'rootfs'),
@@ -34,6 +36,8 @@ describe('saved settings', () => {
     })
     expect(Object.keys(saved)).not.toContain('commands')
     expect(Object.keys(saved)).not.toContain('shell')
+    // A secret never lands in a file the guest of a `rootfs: /` run could read.
+    expect(Object.keys(saved)).not.toContain('registry-password')
     const none = rawInputs({ workspace: 'none' })
     expect(savedInputs(none, buildSettings(none, context())).workspace).toBe('none')
   })
