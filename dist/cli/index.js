@@ -1541,7 +1541,12 @@ function decideOutcome(run, records) {
     const ready = run.messages.some((message) => message.kind === 'ready');
     const error = run.messages.find((message) => message.kind === 'error');
     if (run.timedOutAfter !== undefined) {
-        return { exitCode: TIMEOUT_EXIT_CODE, timedOut: true, failure: `timed out after ${formatDuration(run.timedOutAfter)}`, showLog: false };
+        return {
+            exitCode: TIMEOUT_EXIT_CODE,
+            timedOut: true,
+            failure: `timed out after ${formatDuration(run.timedOutAfter)}`,
+            showLog: false
+        };
     }
     if (run.cancelledBy !== undefined) {
         return failed(`cancelled (${run.cancelledBy}); the microVM was stopped`);
@@ -1676,11 +1681,7 @@ function renderPlan(settings, interactive = false) {
 /** The guest's environment: PATH and HOME unless the user set them, then the user's entries. */
 function renderEnv(settings, extra = {}) {
     const names = new Set(settings.env.map(([name]) => name));
-    const defaults = [
-        ['PATH', guestPath(settings.env)],
-        ['HOME', '/root'],
-        ...Object.entries(extra)
-    ];
+    const defaults = [['PATH', guestPath(settings.env)], ['HOME', '/root'], ...Object.entries(extra)];
     const entries = [...defaults.filter(([name]) => !names.has(name)), ...settings.env];
     return Buffer.from(entries.map(([name, value]) => `${name}=${value}\0`).join(''), 'utf8');
 }
@@ -2105,7 +2106,11 @@ function optionLines() {
         const help = shown && !shown.startsWith('(') ? `${spec.help} (default: ${shown})` : spec.help;
         return usage.length < 24 ? `  ${usage.padEnd(24)}${help}` : `  ${usage}\n  ${' '.repeat(24)}${help}`;
     });
-    return [...lines, `  ${'-v, --verbose'.padEnd(24)}same as --log-level debug`, `  ${'-h, --help'.padEnd(24)}show this help`];
+    return [
+        ...lines,
+        `  ${'-v, --verbose'.padEnd(24)}same as --log-level debug`,
+        `  ${'-h, --help'.padEnd(24)}show this help`
+    ];
 }
 const USAGE = `Usage: krun-run [options] [FILE]
 
