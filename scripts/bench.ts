@@ -101,11 +101,16 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
+/** A command, or a maker of a fresh one for each run (the launcher's run directory is single-use). */
+type Measured = Command | (() => Command)
+
 /** Runs the commands in turn, round after round, so that a busy moment hits all of them alike. */
-async function rounds(runs: number, commands: Command[], env: Record<string, string>): Promise<Timed[][]> {
+async function rounds(runs: number, commands: Measured[], env: Record<string, string>): Promise<Timed[][]> {
   const results: Timed[][] = commands.map(() => [])
   for (let round = 0; round < runs; round++) {
-    for (const [i, command] of commands.entries()) results[i].push(await timed(command, env))
+    for (const [i, measured] of commands.entries()) {
+      results[i].push(await timed(typeof measured === 'function' ? measured() : measured, env))
+    }
   }
   return results
 }
@@ -135,13 +140,6 @@ function launcher(commands: string, libkrun: string): Command {
   const { vm } = engineRunDir(commands, libkrun)
   const shares = vm.shares.flatMap((share) => ['-s', `${share.tag}=${share.hostPath}`])
   return { name: 'C launcher', file: LAUNCHER, args: [...shares, libkrun, vm.root, vm.execPath] }
-}
-
-async function launcherRuns(runs: number, commands: string, libkrun: string): Promise<Timed[]> {
-  const results: Timed[] = []
-  const env = cleanEnv(commands, libkrun)
-  for (let i = 0; i < runs; i++) results.push(await timed(launcher(commands, libkrun), env))
-  return results
 }
 
 /** Peak RSS in KiB of one Node process itself (not its children), reported by the process at exit. */
@@ -184,8 +182,11 @@ function describeEnv(env: Record<string, string>): string {
 /** Medians in seconds of the action's and the launcher's `true`, for (c) to take out. */
 async function startUp(): Promise<{ action: number; launcher: number }> {
   const env = cleanEnv('true', STANDIN)
-  const [base, viaAction, viaCli] = await rounds(RUNS, [bareNode, action, cli], env)
-  const launched = await launcherRuns(RUNS, 'true', STANDIN)
+  const [base, viaAction, viaCli, launched] = await rounds(
+    RUNS,
+    [bareNode, action, cli, () => launcher('true', STANDIN)],
+    env
+  )
   const nodeS = medianSeconds(base)
   const launcherS = medianSeconds(launched)
   console.log(`(a) start-up, \`true\` on the stand-in libkrun, medians of ${RUNS} alternating rounds:`)
@@ -196,7 +197,7 @@ async function startUp(): Promise<{ action: number; launcher: number }> {
   ]
   for (const [name, runs] of frontEnds) {
     const s = medianSeconds(runs)
-    const ratio = median(runs.map((run, i) => run.seconds / base[i].seconds))
+    const ratio = median(runs.map((run, i) => run.seconds / base[i].seconds)) // the median of the rounds' ratios
     const added = s - launcherS
     console.log(
       `    ${name} ${ms(s)}: ${ratio.toFixed(2)}x node -e 0; minus the C launcher ${ms(added)} = ${(added / nodeS).toFixed(2)} x node -e 0`
@@ -223,8 +224,7 @@ async function peaks(): Promise<void> {
 
 async function streaming(startSeconds: { action: number; launcher: number }): Promise<void> {
   const env = cleanEnv(STREAM_COMMANDS, STANDIN)
-  const [viaAction] = await rounds(STREAM_RUNS, [action], env)
-  const viaLauncher = await launcherRuns(STREAM_RUNS, STREAM_COMMANDS, STANDIN)
+  const [viaAction, viaLauncher] = await rounds(STREAM_RUNS, [action, () => launcher(STREAM_COMMANDS, STANDIN)], env)
   for (const run of [...viaAction, ...viaLauncher]) {
     if (run.bytes !== STREAM_MIB * 1024 * 1024)
       throw new Error(`expected ${STREAM_MIB} MiB of stdout, got ${run.bytes} bytes`)
@@ -257,8 +257,7 @@ async function realLibkrun(): Promise<void> {
     console.log(`(d) skipped: ${real} does not boot a guest on this host`)
     return
   }
-  const [viaAction] = await rounds(RUNS, [action], env)
-  const launched = await launcherRuns(RUNS, 'true', real)
+  const [viaAction, launched] = await rounds(RUNS, [action, () => launcher('true', real)], env)
   const a = medianSeconds(viaAction)
   const l = medianSeconds(launched)
   console.log(`(d) real libkrun \`true\`: action ${ms(a)}; C launcher ${ms(l)}; ratio ${(a / l).toFixed(2)}x`)
