@@ -263,11 +263,19 @@ async function realLibkrun(): Promise<void> {
   console.log(`(d) real libkrun \`true\`: action ${ms(a)}; C launcher ${ms(l)}; ratio ${(a / l).toFixed(2)}x`)
 }
 
+/** Other work on the machine shifts every figure; the load average says how busy it was. */
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ')
+
 async function main(): Promise<void> {
   const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()
   console.log(
     `machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Linux ${os.release()}, Node ${version}`
   )
+  console.log(`load average at the start: ${loadAverage()}`)
   console.log(
     `node: ${node.replace(root, '$CHECKOUT')}; environment of every measured command ($SCRATCH is a fresh temporary directory):`
   )
@@ -276,6 +284,7 @@ async function main(): Promise<void> {
   await peaks()
   await streaming(startSeconds)
   await realLibkrun()
+  console.log(`load average at the end: ${loadAverage()}`)
 }
 
 await main()
