@@ -3,7 +3,7 @@
 // node_modules beside it.
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { recordBundle } from './bundle-if-stale.mjs'
 
@@ -22,21 +22,46 @@ function run(command, args, options = {}) {
   execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options })
 }
 
-function bundleEntries() {
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'krun-bundle-'))
-  try {
-    for (const [name, entry] of Object.entries(ENTRIES)) {
-      const out = path.join(scratch, name === '.' ? 'main' : name)
-      run(
-        path.join(root, 'node_modules/.bin/ncc'),
-        ['build', entry, '-o', out, '--quiet', '--license', 'licenses.txt'],
-        { cwd: root }
-      )
-      fs.cpSync(out, path.join(dist, name), { recursive: true })
-    }
-  } finally {
-    fs.rmSync(scratch, { recursive: true, force: true })
+// @actions/core imports @actions/http-client (and through it undici) for getIDToken alone,
+// which this action never calls; evaluating them cost every step about a quarter of its
+// start-up. The bundles import this small module in their place, which fails loudly if used.
+const HTTP_CLIENT_STAND_IN = 'no-http-client.js'
+const HTTP_CLIENT_STAND_IN_SOURCE = `// @actions/http-client is left out of krun-action's bundles (see scripts/bundle.mjs).
+function leftOut() {
+  throw new Error('krun-action makes no HTTP requests: @actions/http-client is not bundled')
+}
+export class HttpClient {
+  constructor() {
+    leftOut()
   }
+}
+export class BearerCredentialHandler {
+  constructor() {
+    leftOut()
+  }
+}
+`
+
+async function bundleEntries() {
+  const require = createRequire(import.meta.url)
+  const ncc = require('@vercel/ncc')
+  for (const [name, entry] of Object.entries(ENTRIES)) {
+    const out = path.join(dist, name)
+    const standIn = path.relative(out, path.join(dist, HTTP_CLIENT_STAND_IN)) || HTTP_CLIENT_STAND_IN
+    const request = standIn.startsWith('.') ? standIn : `./${standIn}`
+    const { code, assets } = await ncc(path.join(root, entry), {
+      externals: { '@actions/http-client': request, '@actions/http-client/lib/auth': request },
+      license: 'licenses.txt',
+      quiet: true
+    })
+    fs.mkdirSync(out, { recursive: true })
+    fs.writeFileSync(path.join(out, 'index.js'), code, { mode: entry.startsWith('src/cli/') ? 0o755 : 0o644 })
+    for (const [file, asset] of Object.entries(assets)) {
+      fs.mkdirSync(path.dirname(path.join(out, file)), { recursive: true })
+      fs.writeFileSync(path.join(out, file), asset.source, { mode: asset.permissions })
+    }
+  }
+  fs.writeFileSync(path.join(dist, HTTP_CLIENT_STAND_IN), HTTP_CLIENT_STAND_IN_SOURCE)
 }
 
 function copyGuestInit() {
@@ -80,7 +105,7 @@ function copyKoffiPackages() {
 }
 
 fs.rmSync(dist, { recursive: true, force: true })
-bundleEntries()
+await bundleEntries()
 copyGuestInit()
 copyKoffiPackages()
 recordBundle()

@@ -3,14 +3,10 @@
  * run time, the image pulled (or found in the cache) and its root put where a rootfs
  * directory would be.
  */
-import {
-  ImageError,
-  PULL_POLICIES,
-  type PreparedImage,
-  type PullPolicy,
-  parseImageReference,
-  prepareImage
-} from '../image/index.js'
+import { ImageError } from '../image/errors.js'
+import type { PreparedImage } from '../image/index.js'
+import { PULL_POLICIES, type PullPolicy } from '../image/pull-policy.js'
+import { parseImageReference } from '../image/reference.js'
 import { InputError, showValue } from './errors.js'
 
 export interface ImageSettings {
@@ -62,8 +58,12 @@ export interface ImageRunOptions {
   log: (line: string) => void
 }
 
-/** Pulls the image or finds it in the cache; failures name the `image` input. */
+/**
+ * Pulls the image or finds it in the cache; failures name the `image` input. The image
+ * code is loaded only here, so runs without an image never pay for it at start-up.
+ */
 export async function prepareImageBase(image: ImageSettings, options: ImageRunOptions): Promise<PreparedImage> {
+  const { prepareImage } = await import('../image/index.js')
   try {
     return await prepareImage({
       reference: image.reference,

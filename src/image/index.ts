@@ -33,6 +33,7 @@ import {
 } from './manifest.js'
 import { pickManifest, platformFor, platformMatches, showPlatform, type Platform } from './platform.js'
 import { formatBytes, formatSeconds } from './progress.js'
+import { PULL_POLICIES, type PullPolicy } from './pull-policy.js'
 import { parseImageReference, type ImageReference } from './reference.js'
 import { RegistryClient } from './registry.js'
 
@@ -42,8 +43,7 @@ export { platformFor, type Platform } from './platform.js'
 export { DEFAULT_MAX_CACHE_BYTES } from './cache.js'
 export type { ImageConfig } from './manifest.js'
 
-export type PullPolicy = 'missing' | 'always' | 'never'
-export const PULL_POLICIES: readonly PullPolicy[] = ['missing', 'always', 'never']
+export { PULL_POLICIES, type PullPolicy } from './pull-policy.js'
 
 export interface ImageRequest {
   /** As the user typed it: alpine, ubuntu:24.04, ghcr.io/o/r:tag, registry:5000/x@sha256:<hex>, localhost:5000/x. */

@@ -7,10 +7,12 @@
  * a hard link to such a path, so nothing lands outside the root whatever the layer says. Files are opened
  * with O_EXCL | O_NOFOLLOW after whatever stood at their path was removed.
  */
+import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 import tar from 'tar-stream'
 import { ImageError } from './errors.js'
@@ -66,26 +68,28 @@ export interface UnpackStats {
   ownership: number
 }
 
-type Mknod = (file: string, mode: number, dev: bigint) => number
-let mknodCache: Mknod | null | undefined
+const execFileAsync = promisify(execFile)
 
-async function loadMknod(): Promise<Mknod | null> {
-  if (mknodCache !== undefined) return mknodCache
+/**
+ * Makes a FIFO or device node with the system's mknod program: Node has no mknod, and
+ * native calls stay in the VM process. False when it cannot (not root, or no mknod).
+ */
+async function makeNode(
+  file: string,
+  type: 'fifo' | 'character-device' | 'block-device',
+  mode: number,
+  major: number,
+  minor: number
+): Promise<boolean> {
+  const args = ['-m', (mode & 0o777).toString(8), file]
+  if (type === 'fifo') args.push('p')
+  else args.push(type === 'block-device' ? 'b' : 'c', String(major), String(minor))
   try {
-    const koffi = (await import('koffi')).default
-    const libc = koffi.load('libc.so.6')
-    const fn = libc.func('int mknod(const char *path, uint32_t mode, uint64_t dev)')
-    mknodCache = (file, mode, dev) => fn(file, mode, dev) as number
+    await execFileAsync('mknod', args, { timeout: 10_000 })
+    return true
   } catch {
-    mknodCache = null
+    return false
   }
-  return mknodCache
-}
-
-function makedev(major: number, minor: number): bigint {
-  const ma = BigInt(major)
-  const mi = BigInt(minor)
-  return (mi & 0xffn) | ((ma & 0xfffn) << 8n) | ((mi & ~0xffn) << 12n) | ((ma & ~0xfffn) << 32n)
 }
 
 function code(error: unknown): string | undefined {
@@ -330,14 +334,10 @@ export class RootBuilder {
       case 'block-device':
       case 'fifo': {
         await this.removeExisting(parts, false)
-        const kind =
-          header.type === 'fifo'
-            ? fs.constants.S_IFIFO
-            : header.type === 'block-device'
-              ? fs.constants.S_IFBLK
-              : fs.constants.S_IFCHR
-        const mknod = header.type === 'fifo' || this.isRoot ? await loadMknod() : null
-        if (!mknod || mknod(file, kind | (mode & 0o777), makedev(header.devmajor ?? 0, header.devminor ?? 0)) !== 0) {
+        const made =
+          (header.type === 'fifo' || this.isRoot) &&
+          (await makeNode(file, header.type, mode, header.devmajor ?? 0, header.devminor ?? 0))
+        if (!made) {
           this.stats.devices++
           return
         }

