@@ -1,14 +1,8 @@
+import { InputError } from '../src/engine/errors.js'
 import { settings } from '../__fixtures__/inputs.js'
 import { vmConfig } from '../src/engine/plan.js'
 import { runLayout } from '../src/engine/run-dir.js'
-import {
-  VmError,
-  VmInputError,
-  checkKvmApi,
-  checkLibkrunVersion,
-  configureContext,
-  libkrunWarnings
-} from '../src/vm/configure.js'
+import { VmError, checkKvmApi, checkLibkrunVersion, configureContext, libkrunWarnings } from '../src/vm/configure.js'
 import type { Libkrun } from '../src/vm/libkrun.js'
 
 /** A libkrun that records calls; `failing` makes one call return -errno. */
@@ -92,7 +86,7 @@ describe('configureContext', () => {
   it('refuses network none, naming the input and the version, before libkrun 1.17', () => {
     const { krun } = fakeLibkrun({ withDisableVsock: false })
     expect(() => configureContext(krun, { ...config, network: 'none' }, () => 42, describeErrno)).toThrow(
-      new VmInputError(
+      new InputError(
         'network',
         'none needs libkrun 1.17 or newer (/lib/libkrun.so.1 lacks krun_disable_implicit_vsock); install a newer libkrun or use network tsi'
       )

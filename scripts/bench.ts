@@ -8,7 +8,10 @@
 //  (b) peak RSS of each process;
 //  (c) 256 MiB of guest stdout through the action against the C launcher, as throughput;
 //  (d) with KRUN_LIBRARY naming a real libkrun on a host that boots guests: the action's
-//      `true` against the launcher's.
+//      `true` against the launcher's;
+//  (e) images, with a registry on loopback (Debian's docker-registry): the action's `true`
+//      on a cached image against the same root given as a rootfs directory, and a cold
+//      pull and unpack of a many-file image against `tar -x` of the same layers.
 // The launcher's run directory is made by the engine's own code (run-dir.ts, plan.ts), so
 // the guest protocol is defined once. Timing is only ever reported here, never asserted.
 import { spawn, spawnSync } from 'node:child_process'
@@ -21,6 +24,8 @@ import { guestFiles, vmConfig } from '../src/engine/plan.js'
 import { createRunDir, writeRunFiles } from '../src/engine/run-dir.js'
 import { guestInitBinary } from '../src/engine/run.js'
 import { buildSettings } from '../src/engine/settings.js'
+import { prepareImage } from '../src/image/index.js'
+import { type LayerEntry, busyboxEntries, pushImage, registryBinary, startRegistry } from '../__fixtures__/registry.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const dist = path.join(root, 'dist')
@@ -263,6 +268,101 @@ async function realLibkrun(): Promise<void> {
   console.log(`(d) real libkrun \`true\`: action ${ms(a)}; C launcher ${ms(l)}; ratio ${(a / l).toFixed(2)}x`)
 }
 
+/** Files of mixed sizes, as a build image has them: about 40 MiB over 2,000 files in 50 directories. */
+function manyFiles(): LayerEntry[] {
+  const entries: LayerEntry[] = [{ name: 'data/', type: 'directory' }]
+  for (let d = 0; d < 50; d++) entries.push({ name: `data/d${d}/`, type: 'directory' })
+  let seed = 1
+  for (let i = 0; i < 2000; i++) {
+    const content = Buffer.alloc(1024 * (1 + (i % 40)))
+    // Compressible but not trivially so: a small pseudo-random alphabet.
+    for (let j = 0; j < content.length; j++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff
+      content[j] = 97 + (seed % 16)
+    }
+    entries.push({ name: `data/d${i % 50}/f${i}`, content })
+  }
+  return entries
+}
+
+async function images(): Promise<void> {
+  if (!registryBinary()) {
+    console.log('(e) skipped: no docker-registry (apt-get install docker-registry) to serve images on loopback')
+    return
+  }
+  const registry = await startRegistry()
+  try {
+    const architecture = process.arch === 'arm64' ? 'arm64' : 'amd64'
+    await pushImage(registry, 'bench/small', { architecture, tag: '1', layers: [{ entries: busyboxEntries() }] })
+    const big = await pushImage(registry, 'bench/big', {
+      architecture,
+      tag: '1',
+      layers: [{ entries: busyboxEntries() }, { entries: manyFiles() }]
+    })
+
+    // A cached image against the same root as a rootfs directory.
+    const toolCache = path.join(scratch, 'tool-cache')
+    const cached = await prepareImage({
+      reference: `${registry.host}/bench/small:1`,
+      pull: 'missing',
+      cacheDir: path.join(toolCache, 'krun-action', 'images'),
+      log: () => undefined
+    })
+    const env = { ...cleanEnv('true', STANDIN), RUNNER_TOOL_CACHE: toolCache }
+    const onImage = { ...env, INPUT_IMAGE: `${registry.host}/bench/small:1`, INPUT_ROOTFS: '' }
+    const onRootfs = { ...env, INPUT_ROOTFS: cached.rootfs }
+    const [viaImage, viaRootfs]: Timed[][] = [[], []]
+    for (let round = 0; round < RUNS; round++) {
+      viaImage.push(await timed(action, onImage))
+      viaRootfs.push(await timed(action, onRootfs))
+    }
+    const imageS = medianSeconds(viaImage)
+    const rootfsS = medianSeconds(viaRootfs)
+    console.log(
+      `(e) action \`true\` on the cached image ${ms(imageS)}; on the same root as a rootfs directory ${ms(rootfsS)}; the image adds ${ms(imageS - rootfsS)} (medians of ${RUNS} alternating rounds)`
+    )
+
+    // A cold pull and unpack against tar -x of the same (gzip) layers.
+    const layerFiles = big.layers.map((layer) => {
+      const file = path.join(scratch, `${layer.digest.slice(7)}.tar.gz`)
+      fs.copyFileSync(
+        path.join(
+          registry.storage,
+          'docker/registry/v2/blobs/sha256',
+          layer.digest.slice(7, 9),
+          layer.digest.slice(7),
+          'data'
+        ),
+        file
+      )
+      return file
+    })
+    const pulls: number[] = []
+    const tars: number[] = []
+    const sizeMib = big.layers.reduce((sum, layer) => sum + layer.size, 0) / 2 ** 20
+    for (let round = 0; round < STREAM_RUNS; round++) {
+      const cacheDir = path.join(scratch, `cold-${round}`)
+      let started = process.hrtime.bigint()
+      await prepareImage({ reference: `${registry.host}/bench/big:1`, pull: 'always', cacheDir, log: () => undefined })
+      pulls.push(Number(process.hrtime.bigint() - started) / 1e9)
+      fs.rmSync(cacheDir, { recursive: true, force: true })
+      const target = path.join(scratch, `tar-${round}`)
+      fs.mkdirSync(target)
+      started = process.hrtime.bigint()
+      for (const file of layerFiles) spawnSync('tar', ['-xzf', file, '-C', target], { stdio: 'ignore' })
+      tars.push(Number(process.hrtime.bigint() - started) / 1e9)
+      fs.rmSync(target, { recursive: true, force: true })
+    }
+    const pullS = median(pulls)
+    const tarS = median(tars)
+    console.log(
+      `    cold pull and unpack of ${sizeMib.toFixed(1)} MiB of gzip layers (2,000+ files) from the loopback registry ${ms(pullS)}; tar -xzf of the same layers ${ms(tarS)}; speed ratio ${(tarS / pullS).toFixed(2)} (medians of ${STREAM_RUNS})`
+    )
+  } finally {
+    await registry.stop()
+  }
+}
+
 /** Other work on the machine shifts every figure; the load average says how busy it was. */
 const loadAverage = () =>
   os
@@ -284,6 +384,7 @@ async function main(): Promise<void> {
   await peaks()
   await streaming(startSeconds)
   await realLibkrun()
+  await images()
   console.log(`load average at the end: ${loadAverage()}`)
 }
 

@@ -41,6 +41,45 @@ var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/engine/errors.ts
+/** The errors a user can act on, and how each front end words them: one line, no stack trace. */
+/**
+ * A mistake in what the user gave us. It carries the input's name so each front end
+ * (action inputs, CLI flags) can name it in its own words; it is always shown as one
+ * line, never with a stack trace.
+ */
+class InputError extends Error {
+    input;
+    problem;
+    constructor(input, problem) {
+        super(`${input}: ${problem}`);
+        this.input = input;
+        this.problem = problem;
+        this.name = 'InputError';
+    }
+}
+/** Quotes a value for an error message, shortening long ones and showing control characters. */
+function showValue(value, max = 60) {
+    const visible = value.replace(/[\u0000-\u001f]/g, (c) => c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    const cut = visible.length > max ? `${visible.slice(0, max)}…` : visible;
+    return `"${cut}"`;
+}
+/** A host that cannot run the microVM: one line, with the fix. */
+class HostError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'HostError';
+    }
+}
+/** The one line a front end shows for an error; `nameInput` words an input its own way. */
+function failureMessage(error, nameInput) {
+    if (error instanceof InputError)
+        return `${nameInput(error.input)}: ${error.problem}`;
+    if (error instanceof HostError)
+        return error.message;
+    return `failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/vm-protocol.ts
 /**
  * The private channel from the VM process to the action process: JSON lines on fd 3.
@@ -66,6 +105,11 @@ function decodeMessages(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/vm/configure.ts
+/**
+ * The VM process's checks and configuration, written against the Libkrun interface so
+ * they can be tested without native code.
+ */
+
 class VmError extends Error {
     constructor(message) {
         super(message);
@@ -79,21 +123,10 @@ class VmError extends Error {
  */
 const MIN_VERSION_SYMBOLS = ['krun_check_nested_virt'];
 const REQUIRED_VERSION = '1.12';
-/** A configuration this libkrun cannot give for one input; the front end names the input its own way. */
-class VmInputError extends VmError {
-    input;
-    problem;
-    constructor(input, problem) {
-        super(`${input}: ${problem}`);
-        this.input = input;
-        this.problem = problem;
-        this.name = 'VmInputError';
-    }
-}
 function checkLibkrunVersion(krun, libraryPath) {
     const missing = MIN_VERSION_SYMBOLS.filter((symbol) => !krun.has(symbol));
     if (missing.length > 0) {
-        throw new VmInputError('libkrun', `${libraryPath} is older than libkrun ${REQUIRED_VERSION} (it lacks ${missing.join(', ')}), and older versions do not report the guest's exit code. Install libkrun ${REQUIRED_VERSION} or newer.`);
+        throw new InputError('libkrun', `${libraryPath} is older than libkrun ${REQUIRED_VERSION} (it lacks ${missing.join(', ')}), and older versions do not report the guest's exit code. Install libkrun ${REQUIRED_VERSION} or newer.`);
     }
 }
 /** What the user should know about this libkrun's limits for this config, one line each. */
@@ -166,7 +199,7 @@ function configureContext(krun, config, logFd, describeErrno) {
         // Refused rather than run with TSI: the user asked for no network.
         const disableImplicitVsock = krun.disableImplicitVsock;
         if (!disableImplicitVsock) {
-            throw new VmInputError('network', `none needs libkrun 1.17 or newer (${config.libkrun} lacks krun_disable_implicit_vsock); install a newer libkrun or use network tsi`);
+            throw new InputError('network', `none needs libkrun 1.17 or newer (${config.libkrun} lacks krun_disable_implicit_vsock); install a newer libkrun or use network tsi`);
         }
         call('krun_disable_implicit_vsock', disableImplicitVsock(ctx), describeErrno);
     }
@@ -735,6 +768,7 @@ function kvmApiVersion(fd) {
 
 
 
+
 /** Exit code of the VM process when it fails before the guest starts. */
 const SETUP_FAILED = 125;
 function send(message) {
@@ -770,7 +804,7 @@ function main() {
             krun = loadLibkrun(config.libkrun);
         }
         catch (error) {
-            throw new VmInputError('libkrun', `cannot load ${config.libkrun}: ${error.message}`);
+            throw new InputError('libkrun', `cannot load ${config.libkrun}: ${error.message}`);
         }
         checkLibkrunVersion(krun, config.libkrun);
         checkKvm(config.kvmDevice);
@@ -782,7 +816,7 @@ function main() {
         send({ kind: 'error', message: `krun_start_enter failed: ${describeErrno(-result)}` });
     }
     catch (error) {
-        if (error instanceof VmInputError)
+        if (error instanceof InputError)
             send({ kind: 'error', message: error.problem, input: error.input });
         else
             send({ kind: 'error', message: error.message });

@@ -2,6 +2,7 @@
  * The VM process's checks and configuration, written against the Libkrun interface so
  * they can be tested without native code.
  */
+import { InputError } from '../engine/errors.js'
 import type { LogLevel } from '../engine/parse.js'
 import type { VmConfig } from '../engine/plan.js'
 import type { Libkrun } from './libkrun.js'
@@ -21,21 +22,10 @@ export class VmError extends Error {
 export const MIN_VERSION_SYMBOLS: readonly string[] = ['krun_check_nested_virt']
 export const REQUIRED_VERSION = '1.12'
 
-/** A configuration this libkrun cannot give for one input; the front end names the input its own way. */
-export class VmInputError extends VmError {
-  constructor(
-    readonly input: string,
-    readonly problem: string
-  ) {
-    super(`${input}: ${problem}`)
-    this.name = 'VmInputError'
-  }
-}
-
 export function checkLibkrunVersion(krun: Pick<Libkrun, 'has'>, libraryPath: string): void {
   const missing = MIN_VERSION_SYMBOLS.filter((symbol) => !krun.has(symbol))
   if (missing.length > 0) {
-    throw new VmInputError(
+    throw new InputError(
       'libkrun',
       `${libraryPath} is older than libkrun ${REQUIRED_VERSION} (it lacks ${missing.join(', ')}), and older versions do not report the guest's exit code. Install libkrun ${REQUIRED_VERSION} or newer.`
     )
@@ -128,7 +118,7 @@ export function configureContext(
     // Refused rather than run with TSI: the user asked for no network.
     const disableImplicitVsock = krun.disableImplicitVsock
     if (!disableImplicitVsock) {
-      throw new VmInputError(
+      throw new InputError(
         'network',
         `none needs libkrun 1.17 or newer (${config.libkrun} lacks krun_disable_implicit_vsock); install a newer libkrun or use network tsi`
       )

@@ -5,16 +5,10 @@
  */
 import fs from 'node:fs'
 import os from 'node:os'
+import { InputError } from '../engine/errors.js'
 import type { VmConfig } from '../engine/plan.js'
 import { CHANNEL_FD, type VmMessage, encodeMessage } from '../engine/vm-protocol.js'
-import {
-  VmError,
-  VmInputError,
-  checkKvmApi,
-  checkLibkrunVersion,
-  configureContext,
-  libkrunWarnings
-} from './configure.js'
+import { VmError, checkKvmApi, checkLibkrunVersion, configureContext, libkrunWarnings } from './configure.js'
 import { dieWithParent, kvmApiVersion, loadLibkrun, strerror } from './libkrun.js'
 
 /** Exit code of the VM process when it fails before the guest starts. */
@@ -54,7 +48,7 @@ function main(): void {
     try {
       krun = loadLibkrun(config.libkrun)
     } catch (error) {
-      throw new VmInputError('libkrun', `cannot load ${config.libkrun}: ${(error as Error).message}`)
+      throw new InputError('libkrun', `cannot load ${config.libkrun}: ${(error as Error).message}`)
     }
     checkLibkrunVersion(krun, config.libkrun)
     checkKvm(config.kvmDevice)
@@ -64,7 +58,7 @@ function main(): void {
     const result = krun.startEnter(ctx)
     send({ kind: 'error', message: `krun_start_enter failed: ${describeErrno(-result)}` })
   } catch (error) {
-    if (error instanceof VmInputError) send({ kind: 'error', message: error.problem, input: error.input })
+    if (error instanceof InputError) send({ kind: 'error', message: error.problem, input: error.input })
     else send({ kind: 'error', message: (error as Error).message })
   }
   process.exit(SETUP_FAILED)
