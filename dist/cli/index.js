@@ -3324,7 +3324,8 @@ async function runCli(io, distDir) {
             return 0;
         }
         const { commands, interactive } = readCommands(args, io);
-        const host = hostContext(io.env, io.cwd, external_node_os_default().tmpdir(), cliImageCache(io.env));
+        // In a runner's later step, RUNNER_TEMP: the runner empties it after the job.
+        const host = hostContext(io.env, io.cwd, io.env.RUNNER_TEMP || external_node_os_default().tmpdir(), cliImageCache(io.env));
         // A secret: never a flag, so never on a command line.
         args.raw['registry-password'] = io.env.KRUN_REGISTRY_PASSWORD ?? '';
         // Saved env, then what the step names, then --env: a later entry replaces an earlier one.
@@ -3335,7 +3336,7 @@ async function runCli(io, distDir) {
             settings,
             distDir,
             tempDir: host.tempDir,
-            tempDirName: 'the temporary directory',
+            tempDirName: io.env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'the temporary directory',
             kvmDevice: host.kvmDevice,
             imageCacheDir: host.imageCacheDir,
             log: (line) => io.writeErr(`krun-run: ${line}\n`),
