@@ -24,6 +24,7 @@ import { guestFiles, vmConfig } from '../src/engine/plan.js'
 import { createRunDir, writeRunFiles } from '../src/engine/run-dir.js'
 import { guestInitBinary } from '../src/engine/run.js'
 import { buildSettings } from '../src/engine/settings.js'
+import { CHANNEL_FD, GO_LINE } from '../src/engine/vm-protocol.js'
 import { prepareImage } from '../src/image/index.js'
 import { type LayerEntry, busyboxEntries, pushImage, registryBinary, startRegistry } from '../__fixtures__/registry.js'
 
@@ -45,7 +46,7 @@ const workspace = path.join(scratch, 'workspace')
 const runnerTemp = path.join(scratch, 'runner-temp')
 for (const dir of [workspace, runnerTemp]) fs.mkdirSync(dir)
 fs.writeFileSync(path.join(workspace, 'blob'), Buffer.alloc(1024 * 1024, 0xa5))
-for (const file of ['state', 'output']) fs.writeFileSync(path.join(scratch, file), '')
+for (const file of ['state', 'output', 'path']) fs.writeFileSync(path.join(scratch, file), '')
 
 /** The one environment every measured command gets: what a runner gives an action, no more. */
 function cleanEnv(commands: string, libkrun: string): Record<string, string> {
@@ -59,6 +60,7 @@ function cleanEnv(commands: string, libkrun: string): Record<string, string> {
     // File commands go to files, as on a runner, not into the measured stdout.
     GITHUB_STATE: path.join(scratch, 'state'),
     GITHUB_OUTPUT: path.join(scratch, 'output'),
+    GITHUB_PATH: path.join(scratch, 'path'),
     GITHUB_WORKSPACE: workspace,
     KRUN_LIBRARY: libkrun,
     INPUT_COMMANDS: commands,
@@ -73,8 +75,8 @@ interface Command {
   name: string
   file: string
   args: string[]
-  /** The fds beyond stdio the command expects open (the VM process's channel). */
-  extraFds?: number
+  /** The VM process's channel on fd 3, with the action's go-ahead written to it. */
+  channel?: boolean
 }
 
 interface Timed {
@@ -86,9 +88,10 @@ interface Timed {
 function timed(command: Command, env: Record<string, string>): Promise<Timed> {
   return new Promise((resolve, reject) => {
     const stdio: ('ignore' | 'pipe' | 'inherit')[] = ['ignore', 'pipe', 'inherit']
-    for (let i = 0; i < (command.extraFds ?? 0); i++) stdio.push('pipe')
+    if (command.channel) stdio.push('pipe')
     const started = process.hrtime.bigint()
     const child = spawn(command.file, command.args, { env, cwd: workspace, stdio })
+    if (command.channel) (child.stdio[CHANNEL_FD] as NodeJS.WritableStream).write(GO_LINE)
     let bytes = 0
     child.stdout?.on('data', (chunk: Buffer) => (bytes += chunk.length))
     child.on('error', reject)
@@ -169,7 +172,7 @@ async function vmPeakKib(libkrun: string): Promise<number | undefined> {
   const out = path.join(scratch, 'vm-peak')
   const vmEntry = path.join(dist, 'vm/index.js')
   const command = { name: 'VM process', file: TIME, args: ['-o', out, '-f', '%M', node, vmEntry, layout.vmConfigFile] }
-  await timed({ ...command, extraFds: 1 }, cleanEnv('true', libkrun))
+  await timed({ ...command, channel: true }, cleanEnv('true', libkrun))
   return Number(fs.readFileSync(out, 'utf8').trim().split('\n').at(-1))
 }
 

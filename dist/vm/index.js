@@ -82,11 +82,14 @@ function failureMessage(error, nameInput) {
 
 ;// CONCATENATED MODULE: ./src/engine/vm-protocol.ts
 /**
- * The private channel from the VM process to the action process: JSON lines on fd 3.
+ * The private channel between the action process and the VM process, on fd 3: GO_LINE one
+ * way, when the VM process may read its configuration; JSON lines the other way.
  * The VM process says `ready` just before krun_start_enter, so a failure to configure is
  * always a message and never mistaken for a guest exit code.
  */
 const CHANNEL_FD = 3;
+/** What the action writes on the channel when the configuration is in place. */
+const GO_LINE = 'go\n';
 function encodeMessage(message) {
     return JSON.stringify(message) + '\n';
 }
@@ -778,6 +781,31 @@ function describeErrno(errno) {
     const name = Object.entries((external_node_os_default()).constants.errno).find(([, value]) => value === errno)?.[0];
     return `${strerror(errno)} (${name ?? `errno ${errno}`})`;
 }
+/**
+ * Waits for the action's GO_LINE: it may start this process before the configuration is
+ * written. The end of the channel instead means the action let go of this process.
+ */
+function waitForGo() {
+    const buffer = Buffer.alloc(GO_LINE.length);
+    let got = 0;
+    while (got < buffer.length) {
+        let read;
+        try {
+            read = external_node_fs_default().readSync(CHANNEL_FD, buffer, got, buffer.length - got, null);
+        }
+        catch (error) {
+            if (error.code !== 'EAGAIN')
+                throw error;
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+            continue;
+        }
+        if (read === 0)
+            process.exit(SETUP_FAILED);
+        got += read;
+    }
+    if (buffer.toString() !== GO_LINE)
+        throw new VmError('the action sent something other than its go-ahead');
+}
 function readConfig(file) {
     try {
         return JSON.parse(external_node_fs_default().readFileSync(file, 'utf8'));
@@ -798,6 +826,7 @@ function checkKvm(device) {
 function main() {
     dieWithParent();
     try {
+        waitForGo();
         const config = readConfig(process.argv[2] ?? '');
         let krun;
         try {

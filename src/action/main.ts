@@ -1,5 +1,4 @@
 /** The action's main step: only sequences the helpers and turns errors into a failed step. */
-import os from 'node:os'
 import * as core from '@actions/core'
 import { failureMessage } from '../engine/errors.js'
 import { enabledFileCommands } from '../engine/file-commands.js'
@@ -7,6 +6,7 @@ import { applyGuestFileCommands } from '../engine/host-file-commands.js'
 import { actionImageCache, hostContext } from '../engine/host-context.js'
 import { prepareImageBase } from '../engine/image-base.js'
 import { OUTPUTS } from '../engine/inputs.js'
+import { type EarlyStart, actionTempDir, discardEarly } from '../engine/early-start.js'
 import { runInMicroVm } from '../engine/run.js'
 import { findDistDir } from './dist-dir.js'
 import { getSettings, hasCommands, readRawInputs } from './inputs.js'
@@ -14,9 +14,11 @@ import { READY_LINE, checkHost, installForLaterSteps } from './later-steps.js'
 import * as state from './state.js'
 import { writeSummary } from './summary.js'
 
-export async function run(): Promise<void> {
+/** `early`: a VM process index.ts started (early-start.ts); this run uses or discards it. */
+export async function run(early?: EarlyStart): Promise<void> {
+  let unused = early
   try {
-    const tempDir = process.env.RUNNER_TEMP || os.tmpdir()
+    const tempDir = actionTempDir(process.env)
     const host = hostContext(process.env, process.cwd(), tempDir, actionImageCache(process.env, tempDir))
     const raw = readRawInputs()
     const settings = getSettings(host.parse, raw)
@@ -32,6 +34,7 @@ export async function run(): Promise<void> {
       core.info(READY_LINE)
       return
     }
+    unused = undefined
     const result = await runInMicroVm({
       settings,
       distDir,
@@ -41,6 +44,7 @@ export async function run(): Promise<void> {
       imageCacheDir: host.imageCacheDir,
       log: core.info,
       fileCommands: enabledFileCommands(process.env, settings.exportEnv),
+      early,
       onRunDir: state.saveRunDir,
       onVmStart: state.saveVmPid,
       onWarning: (message) => core.warning(message)
@@ -68,5 +72,7 @@ export async function run(): Promise<void> {
     if (outcome.failure) core.setFailed(outcome.failure)
   } catch (error) {
     core.setFailed(failureMessage(error, (input) => `Input "${input}"`))
+  } finally {
+    if (unused) await discardEarly(unused)
   }
 }

@@ -1,7 +1,6 @@
 /** The private per-run directory: made with mode 0700, filled, read back, removed. */
 import fs from 'node:fs'
 import path from 'node:path'
-import * as io from '@actions/io'
 import type { GuestFiles, VmConfig } from './plan.js'
 
 export const RUN_DIR_PREFIX = 'krun-action-'
@@ -74,5 +73,7 @@ export function logTail(layout: RunLayout, lines = 20): string {
 }
 
 export async function removeRunDir(dir: string): Promise<void> {
+  // Loaded here, not at start-up: the action's first moments are spent on the VM process.
+  const io = await import('@actions/io')
   await io.rmRF(dir)
 }

@@ -21,7 +21,8 @@ import { readGuestRecords } from './guest-records.js'
 import { createRunDir, logTail, removeRunDir, writeRunFiles } from './run-dir.js'
 import { type RunSettings, withImageRoot } from './settings.js'
 import type { PreparedImage } from '../image/index.js'
-import { type VmRun, runVmProcess } from './vm-launcher.js'
+import { type EarlyStart, discardEarly, fitsRun, vmEntry } from './early-start.js'
+import { type VmRun, VmProcess } from './vm-launcher.js'
 
 export interface EngineOptions {
   settings: RunSettings
@@ -40,6 +41,8 @@ export interface EngineOptions {
   extraEnv?: Record<string, string>
   /** The file commands the guest gets (file-commands.ts); none when empty or unset. */
   fileCommands?: readonly FileCommandKind[]
+  /** A VM process started before the settings were known (early-start.ts); this run owns it. */
+  early?: EarlyStart
   onRunDir?: (dir: string) => void
   onVmStart?: (pid: number) => void
   /** A warning about this run's libkrun, shown once. */
@@ -71,15 +74,6 @@ export function guestInitBinary(distDir: string, arch: string = process.arch): s
   return binary
 }
 
-/** The VM process's environment: ours without the action's inputs (they hold env values). */
-export function vmProcessEnv(libkrun: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const kept = Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_')))
-  // libkrun finds libkrunfw with the dynamic loader: look beside libkrun first.
-  const libraryDir = path.dirname(libkrun)
-  kept.LD_LIBRARY_PATH = kept.LD_LIBRARY_PATH ? `${libraryDir}:${kept.LD_LIBRARY_PATH}` : libraryDir
-  return kept
-}
-
 /**
  * An input this libkrun cannot honour is the user's to fix, named like any bad input. The
  * VM process says `libkrun` for a library that does not load or is too old: the user's
@@ -95,27 +89,57 @@ function checkInputsHonoured(run: VmRun, settings: RunSettings): void {
 }
 
 export async function runInMicroVm(options: EngineOptions): Promise<EngineResult> {
-  checkKvmDevice(options.kvmDevice)
-  const libkrun = await findLibkrun(options.settings.libkrun)
-  const initBinary = guestInitBinary(options.distDir)
-  const image = options.settings.image
-    ? await prepareImageBase(options.settings.image, { cacheDir: options.imageCacheDir, log: options.log })
-    : undefined
-  const settings = image ? withImageRoot(options.settings, image.rootfs) : options.settings
+  let early = options.early
+  try {
+    checkKvmDevice(options.kvmDevice)
+    const libkrun = await findLibkrun(options.settings.libkrun)
+    const initBinary = guestInitBinary(options.distDir)
+    const image = options.settings.image
+      ? await prepareImageBase(options.settings.image, { cacheDir: options.imageCacheDir, log: options.log })
+      : undefined
+    const settings = image ? withImageRoot(options.settings, image.rootfs) : options.settings
+    const interactive = options.interactive ?? false
+    if (early && !fitsRun(early, libkrun, interactive)) await discardEarly(early)
+    const fitting = early && fitsRun(early, libkrun, interactive) ? early : undefined
+    early = undefined
+    return await runPrepared(options, { settings, libkrun, initBinary, image, interactive }, fitting)
+  } finally {
+    if (early) await discardEarly(early)
+  }
+}
 
+interface Prepared {
+  settings: RunSettings
+  libkrun: string
+  initBinary: string
+  image: PreparedImage | undefined
+  interactive: boolean
+}
+
+async function runPrepared(
+  options: EngineOptions,
+  prepared: Prepared,
+  early: EarlyStart | undefined
+): Promise<EngineResult> {
+  const { settings, libkrun, image, interactive } = prepared
   const started = Date.now()
-  const layout = createRunDir(options.tempDir)
+  const layout = early?.layout ?? createRunDir(options.tempDir)
   options.onRunDir?.(layout.dir)
+  let vmProcess = early?.vm
   try {
     const fileKinds = options.fileCommands ?? []
     const fileShare = fileKinds.length > 0 ? prepareFileCommandShare(layout.dir, fileKinds) : undefined
     const vm = vmConfig(settings, layout, libkrun, options.kvmDevice, fileShare)
-    writeRunFiles(layout, guestFiles(settings, options.interactive, options.extraEnv, fileShare), initBinary, vm)
-    const run = await runVmProcess({
-      vmEntry: path.join(options.distDir, 'vm', 'index.js'),
+    writeRunFiles(layout, guestFiles(settings, interactive, options.extraEnv, fileShare), prepared.initBinary, vm)
+    vmProcess ??= new VmProcess({
+      vmEntry: vmEntry(options.distDir),
       configFile: layout.vmConfigFile,
-      env: vmProcessEnv(libkrun),
-      interactive: options.interactive ?? false,
+      libkrun,
+      interactive
+    })
+    const running = vmProcess
+    vmProcess = undefined
+    const run = await running.run({
       timeoutSeconds: settings.timeoutSeconds,
       onStart: options.onVmStart,
       onMessage: (message) => {
@@ -130,6 +154,8 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
     const log = outcome.showLog ? logTail(layout) : ''
     return { outcome, log, libkrun, wallMs: Date.now() - started, fileCommands, image }
   } finally {
+    // A VM process that never got its go-ahead (writing the run's files failed) is stopped.
+    await vmProcess?.discard()
     await removeRunDir(layout.dir)
   }
 }

@@ -1,10 +1,15 @@
 /**
  * Starts the VM process and watches it: its stdout and stderr are ours (the guest's output
  * goes to the runner as it is written, never re-buffered here), its messages arrive on a
- * private pipe, and it is stopped on timeout or cancellation.
+ * private channel, and it is stopped on timeout or cancellation.
+ *
+ * Starting and running are two steps: the process may be started before the run's files
+ * are written (its Node start then overlaps the action's own work), and waits on the
+ * channel for GO_LINE before it reads its configuration.
  */
-import { spawn } from 'node:child_process'
-import { CHANNEL_FD, type VmMessage, decodeMessages } from './vm-protocol.js'
+import { type ChildProcess, spawn } from 'node:child_process'
+import path from 'node:path'
+import { CHANNEL_FD, GO_LINE, type VmMessage, decodeMessages } from './vm-protocol.js'
 
 /** How long the guest has to react to Ctrl-C before the VM process is killed. */
 export const TIMEOUT_GRACE_MS = 3000
@@ -22,73 +27,112 @@ export interface VmRun {
   cancelledBy: NodeJS.Signals | undefined
 }
 
-export interface VmProcessOptions {
+export interface VmStart {
   vmEntry: string
   configFile: string
-  env: NodeJS.ProcessEnv
+  /** The libkrun it will load: its directory goes first on the loader's path. */
+  libkrun: string
   /** Give the VM process our terminal as stdin (interactive CLI); otherwise /dev/null. */
   interactive: boolean
-  timeoutSeconds: number | undefined
-  onStart?: (pid: number) => void
-  /** Gets each message as it arrives, so a warning is shown while the guest runs, not after. */
-  onMessage?: (message: VmMessage) => void
+  env?: NodeJS.ProcessEnv
 }
 
-export function runVmProcess(options: VmProcessOptions): Promise<VmRun> {
-  const stdio = [options.interactive ? 'inherit' : 'ignore', 'inherit', 'inherit'] as ('inherit' | 'ignore' | 'pipe')[]
-  while (stdio.length < CHANNEL_FD) stdio.push('ignore')
-  stdio[CHANNEL_FD] = 'pipe'
-  const child = spawn(process.execPath, [options.vmEntry, options.configFile], { stdio, env: options.env })
+/** The VM process's environment: ours without the action's inputs (they hold env values). */
+export function vmProcessEnv(libkrun: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const kept = Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_')))
+  // libkrun finds libkrunfw with the dynamic loader, whose path is fixed when a process starts.
+  const libraryDir = path.dirname(libkrun)
+  kept.LD_LIBRARY_PATH = kept.LD_LIBRARY_PATH ? `${libraryDir}:${kept.LD_LIBRARY_PATH}` : libraryDir
+  return kept
+}
 
-  let channelText = ''
-  let delivered = 0
-  const channel = child.stdio[CHANNEL_FD] as NodeJS.ReadableStream
-  channel.setEncoding('utf8')
-  channel.on('data', (chunk: string) => {
-    channelText += chunk
-    const complete = channelText.lastIndexOf('\n') + 1
-    if (complete > delivered) {
-      for (const message of decodeMessages(channelText.slice(delivered, complete))) options.onMessage?.(message)
-      delivered = complete
+/** A started VM process, waiting for GO_LINE; `run` it once, or `discard` it. */
+export class VmProcess {
+  private readonly child: ChildProcess
+  private channelText = ''
+  private delivered = 0
+  private onMessage: ((message: VmMessage) => void) | undefined
+  private readonly ended: Promise<[number | null, NodeJS.Signals | null]>
+
+  constructor(readonly start: VmStart) {
+    const stdio = [start.interactive ? 'inherit' : 'ignore', 'inherit', 'inherit'] as ('inherit' | 'ignore' | 'pipe')[]
+    while (stdio.length < CHANNEL_FD) stdio.push('ignore')
+    stdio[CHANNEL_FD] = 'pipe'
+    this.child = spawn(process.execPath, [start.vmEntry, start.configFile], {
+      stdio,
+      env: vmProcessEnv(start.libkrun, start.env)
+    })
+    const channel = this.child.stdio[CHANNEL_FD] as unknown as NodeJS.ReadWriteStream
+    channel.setEncoding('utf8')
+    channel.on('data', (chunk: string) => this.received(chunk))
+    // The process may be gone before GO_LINE reaches it (discarded, or it failed to start).
+    channel.on('error', () => undefined)
+    this.ended = new Promise((resolve) => {
+      this.child.on('error', (error) => {
+        this.received(
+          JSON.stringify({ kind: 'error', message: `cannot start the VM process: ${error.message}` }) + '\n'
+        )
+        resolve([null, null])
+      })
+      this.child.on('close', (code, signal) => resolve([code, signal]))
+    })
+  }
+
+  private received(chunk: string): void {
+    this.channelText += chunk
+    const complete = this.channelText.lastIndexOf('\n') + 1
+    if (complete > this.delivered) {
+      for (const message of decodeMessages(this.channelText.slice(this.delivered, complete))) this.onMessage?.(message)
+      this.delivered = complete
     }
-  })
-
-  let timedOutAfter: number | undefined
-  let cancelledBy: NodeJS.Signals | undefined
-  let killTimer: NodeJS.Timeout | undefined
-
-  // libkrun turns SIGINT into Ctrl-C on the guest console; SIGKILL is the only sure stop.
-  const stop = (graceMs: number) => {
-    child.kill('SIGINT')
-    killTimer ??= setTimeout(() => child.kill('SIGKILL'), graceMs)
   }
-  const timeoutTimer =
-    options.timeoutSeconds === undefined
-      ? undefined
-      : setTimeout(() => {
-          timedOutAfter = options.timeoutSeconds
-          stop(TIMEOUT_GRACE_MS)
-        }, options.timeoutSeconds * 1000)
-  const onSignal = (signal: NodeJS.Signals) => {
-    cancelledBy ??= signal
-    stop(CANCEL_GRACE_MS)
-  }
-  process.on('SIGINT', onSignal)
-  process.on('SIGTERM', onSignal)
 
-  return new Promise((resolve) => {
-    const finish = (exitCode: number | null, signal: NodeJS.Signals | null) => {
+  /** Lets the process read its configuration and start the guest; resolves when it has ended. */
+  async run(options: {
+    timeoutSeconds: number | undefined
+    onStart?: (pid: number) => void
+    /** Gets each message as it arrives, so a warning is shown while the guest runs, not after. */
+    onMessage?: (message: VmMessage) => void
+  }): Promise<VmRun> {
+    this.onMessage = options.onMessage
+    if (this.child.pid !== undefined) options.onStart?.(this.child.pid)
+    ;(this.child.stdio[CHANNEL_FD] as NodeJS.WritableStream).write(GO_LINE)
+
+    let timedOutAfter: number | undefined
+    let cancelledBy: NodeJS.Signals | undefined
+    let killTimer: NodeJS.Timeout | undefined
+    // libkrun turns SIGINT into Ctrl-C on the guest console; SIGKILL is the only sure stop.
+    const stop = (graceMs: number) => {
+      this.child.kill('SIGINT')
+      killTimer ??= setTimeout(() => this.child.kill('SIGKILL'), graceMs)
+    }
+    const timeoutTimer =
+      options.timeoutSeconds === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOutAfter = options.timeoutSeconds
+            stop(TIMEOUT_GRACE_MS)
+          }, options.timeoutSeconds * 1000)
+    const onSignal = (signal: NodeJS.Signals) => {
+      cancelledBy ??= signal
+      stop(CANCEL_GRACE_MS)
+    }
+    process.on('SIGINT', onSignal)
+    process.on('SIGTERM', onSignal)
+    try {
+      const [exitCode, signal] = await this.ended
+      return { messages: decodeMessages(this.channelText), exitCode, signal, timedOutAfter, cancelledBy }
+    } finally {
       clearTimeout(timeoutTimer)
       clearTimeout(killTimer)
       process.off('SIGINT', onSignal)
       process.off('SIGTERM', onSignal)
-      resolve({ messages: decodeMessages(channelText), exitCode, signal, timedOutAfter, cancelledBy })
     }
-    child.on('error', (error) => {
-      channelText += JSON.stringify({ kind: 'error', message: `cannot start the VM process: ${error.message}` }) + '\n'
-      finish(null, null)
-    })
-    child.on('spawn', () => options.onStart?.(child.pid as number))
-    child.on('close', finish)
-  })
+  }
+
+  /** Stops a process that will not be run; resolves once it is gone. */
+  async discard(): Promise<void> {
+    this.child.kill('SIGKILL')
+    await this.ended
+  }
 }

@@ -1,9 +1,13 @@
 /**
- * The private channel from the VM process to the action process: JSON lines on fd 3.
+ * The private channel between the action process and the VM process, on fd 3: GO_LINE one
+ * way, when the VM process may read its configuration; JSON lines the other way.
  * The VM process says `ready` just before krun_start_enter, so a failure to configure is
  * always a message and never mistaken for a guest exit code.
  */
 export const CHANNEL_FD = 3
+
+/** What the action writes on the channel when the configuration is in place. */
+export const GO_LINE = 'go\n'
 
 export type VmMessage =
   | { kind: 'ready' }

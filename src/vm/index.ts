@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import { InputError } from '../engine/errors.js'
 import type { VmConfig } from '../engine/plan.js'
-import { CHANNEL_FD, type VmMessage, encodeMessage } from '../engine/vm-protocol.js'
+import { CHANNEL_FD, GO_LINE, type VmMessage, encodeMessage } from '../engine/vm-protocol.js'
 import { VmError, checkKvmApi, checkLibkrunVersion, configureContext, libkrunWarnings } from './configure.js'
 import { dieWithParent, kvmApiVersion, loadLibkrun, strerror } from './libkrun.js'
 
@@ -21,6 +21,28 @@ function send(message: VmMessage): void {
 function describeErrno(errno: number): string {
   const name = Object.entries(os.constants.errno).find(([, value]) => value === errno)?.[0]
   return `${strerror(errno)} (${name ?? `errno ${errno}`})`
+}
+
+/**
+ * Waits for the action's GO_LINE: it may start this process before the configuration is
+ * written. The end of the channel instead means the action let go of this process.
+ */
+function waitForGo(): void {
+  const buffer = Buffer.alloc(GO_LINE.length)
+  let got = 0
+  while (got < buffer.length) {
+    let read: number
+    try {
+      read = fs.readSync(CHANNEL_FD, buffer, got, buffer.length - got, null)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1)
+      continue
+    }
+    if (read === 0) process.exit(SETUP_FAILED)
+    got += read
+  }
+  if (buffer.toString() !== GO_LINE) throw new VmError('the action sent something other than its go-ahead')
 }
 
 function readConfig(file: string): VmConfig {
@@ -43,6 +65,7 @@ function checkKvm(device: string): void {
 function main(): void {
   dieWithParent()
   try {
+    waitForGo()
     const config = readConfig(process.argv[2] ?? '')
     let krun
     try {

@@ -1,0 +1,60 @@
+/**
+ * Starting the VM process early: before the action has loaded and read its inputs, when
+ * the libkrun to use is already named (input or KRUN_LIBRARY), so that the VM process's
+ * Node start overlaps the action's own. It waits until the run's files are written, and
+ * is discarded when the run turns out to need another (a different libkrun, bad inputs).
+ * This module loads little, since it runs before the rest of the action.
+ */
+import os from 'node:os'
+import path from 'node:path'
+import { type RunLayout, createRunDir, removeRunDir } from './run-dir.js'
+import { VmProcess } from './vm-launcher.js'
+
+export interface EarlyStart {
+  layout: RunLayout
+  vm: VmProcess
+}
+
+/** Where the action makes its run directories: RUNNER_TEMP, which the runner empties after the job. */
+export function actionTempDir(env: NodeJS.ProcessEnv): string {
+  return env.RUNNER_TEMP || os.tmpdir()
+}
+
+export function vmEntry(distDir: string): string {
+  return path.join(distDir, 'vm', 'index.js')
+}
+
+/** The libkrun the action's environment names, if any, as the input parser resolves it. */
+function namedLibkrun(env: NodeJS.ProcessEnv, cwd: string): string | undefined {
+  const named = env.INPUT_LIBKRUN?.trim() || env.KRUN_LIBRARY?.trim()
+  return named ? path.resolve(cwd, named) : undefined
+}
+
+export function startEarly(
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  distDir: string,
+  tempDir: string
+): EarlyStart | undefined {
+  const libkrun = namedLibkrun(env, cwd)
+  if (libkrun === undefined) return undefined
+  const layout = createRunDir(tempDir)
+  const vm = new VmProcess({
+    vmEntry: vmEntry(distDir),
+    configFile: layout.vmConfigFile,
+    libkrun,
+    interactive: false,
+    env
+  })
+  return { layout, vm }
+}
+
+/** Whether an early start fits a run with this libkrun: the loader's path is fixed at start. */
+export function fitsRun(early: EarlyStart, libkrun: string, interactive: boolean): boolean {
+  return !interactive && path.dirname(early.vm.start.libkrun) === path.dirname(libkrun)
+}
+
+export async function discardEarly(early: EarlyStart): Promise<void> {
+  await early.vm.discard()
+  await removeRunDir(early.layout.dir)
+}
