@@ -637,7 +637,7 @@ class RootBuilder {
             const dir = this.abs(parts.slice(0, i));
             let stat;
             try {
-                stat = await external_node_fs_default().promises.lstat(dir);
+                stat = external_node_fs_default().lstatSync(dir);
             }
             catch (error) {
                 if (code(error) !== 'ENOENT')
@@ -646,7 +646,7 @@ class RootBuilder {
             if (!stat) {
                 if (!create)
                     return false;
-                await external_node_fs_default().promises.mkdir(dir, { mode: 0o755 });
+                external_node_fs_default().mkdirSync(dir, { mode: 0o755 });
             }
             else if (!stat.isDirectory()) {
                 return false;
@@ -659,7 +659,7 @@ class RootBuilder {
         const file = this.abs(parts);
         let stat;
         try {
-            stat = await external_node_fs_default().promises.lstat(file);
+            stat = external_node_fs_default().lstatSync(file);
         }
         catch (error) {
             if (code(error) === 'ENOENT')
@@ -673,7 +673,7 @@ class RootBuilder {
             this.knownDirs.clear();
         }
         else {
-            await external_node_fs_default().promises.unlink(file);
+            external_node_fs_default().unlinkSync(file);
         }
         return 'removed';
     }
@@ -683,7 +683,7 @@ class RootBuilder {
             return;
         }
         try {
-            await external_node_fs_default().promises.lchown(file, uid, gid);
+            external_node_fs_default().lchownSync(file, uid, gid);
         }
         catch (error) {
             if (code(error) !== 'EPERM' && code(error) !== 'EINVAL')
@@ -795,15 +795,16 @@ class RootBuilder {
             case 'contiguous-file': {
                 await this.removeExisting(parts, false);
                 const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = (external_node_fs_default()).constants;
-                const handle = await external_node_fs_default().promises.open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
+                // Synchronous calls: one small file after another, each async call would wait on the thread pool.
+                const fd = external_node_fs_default().openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
                 try {
                     for await (const chunk of entry) {
                         for (let done = 0; done < chunk.length;)
-                            done += (await handle.write(chunk, done)).bytesWritten;
+                            done += external_node_fs_default().writeSync(fd, chunk, done);
                     }
                     if (this.isRoot) {
                         try {
-                            await handle.chown(header.uid, header.gid);
+                            external_node_fs_default().fchownSync(fd, header.uid, header.gid);
                         }
                         catch (error) {
                             if (code(error) !== 'EPERM' && code(error) !== 'EINVAL')
@@ -814,11 +815,11 @@ class RootBuilder {
                     else {
                         this.stats.ownership++;
                     }
-                    await handle.chmod(mode);
-                    await handle.utimes(mtime, mtime);
+                    external_node_fs_default().fchmodSync(fd, mode);
+                    external_node_fs_default().futimesSync(fd, mtime, mtime);
                 }
                 finally {
-                    await handle.close();
+                    external_node_fs_default().closeSync(fd);
                 }
                 mark();
                 return;
@@ -954,10 +955,10 @@ async function diskUsage(root) {
     const seen = new Set();
     let total = 0;
     const walk = async (dir) => {
-        const entries = await external_node_fs_default().promises.readdir(dir, { withFileTypes: true });
+        const entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true });
         for (const entry of entries) {
             const file = external_node_path_default().join(dir, entry.name);
-            const stat = await external_node_fs_default().promises.lstat(file, { bigint: false });
+            const stat = external_node_fs_default().lstatSync(file);
             if (stat.nlink > 1 && !stat.isDirectory()) {
                 const key = `${stat.dev}:${stat.ino}`;
                 if (seen.has(key))

@@ -127,13 +127,13 @@ export class RootBuilder {
       const dir = this.abs(parts.slice(0, i))
       let stat: fs.Stats | undefined
       try {
-        stat = await fs.promises.lstat(dir)
+        stat = fs.lstatSync(dir)
       } catch (error) {
         if (code(error) !== 'ENOENT') throw error
       }
       if (!stat) {
         if (!create) return false
-        await fs.promises.mkdir(dir, { mode: 0o755 })
+        fs.mkdirSync(dir, { mode: 0o755 })
       } else if (!stat.isDirectory()) {
         return false
       }
@@ -146,7 +146,7 @@ export class RootBuilder {
     const file = this.abs(parts)
     let stat: fs.Stats
     try {
-      stat = await fs.promises.lstat(file)
+      stat = fs.lstatSync(file)
     } catch (error) {
       if (code(error) === 'ENOENT') return 'absent'
       throw error
@@ -156,7 +156,7 @@ export class RootBuilder {
       await removeTree(file)
       this.knownDirs.clear()
     } else {
-      await fs.promises.unlink(file)
+      fs.unlinkSync(file)
     }
     return 'removed'
   }
@@ -167,7 +167,7 @@ export class RootBuilder {
       return
     }
     try {
-      await fs.promises.lchown(file, uid, gid)
+      fs.lchownSync(file, uid, gid)
     } catch (error) {
       if (code(error) !== 'EPERM' && code(error) !== 'EINVAL') throw error
       this.stats.ownership++
@@ -275,14 +275,15 @@ export class RootBuilder {
       case 'contiguous-file': {
         await this.removeExisting(parts, false)
         const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = fs.constants
-        const handle = await fs.promises.open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
+        // Synchronous calls: one small file after another, each async call would wait on the thread pool.
+        const fd = fs.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
         try {
           for await (const chunk of entry as AsyncIterable<Buffer>) {
-            for (let done = 0; done < chunk.length;) done += (await handle.write(chunk, done)).bytesWritten
+            for (let done = 0; done < chunk.length;) done += fs.writeSync(fd, chunk, done)
           }
           if (this.isRoot) {
             try {
-              await handle.chown(header.uid, header.gid)
+              fs.fchownSync(fd, header.uid, header.gid)
             } catch (error) {
               if (code(error) !== 'EPERM' && code(error) !== 'EINVAL') throw error
               this.stats.ownership++
@@ -290,10 +291,10 @@ export class RootBuilder {
           } else {
             this.stats.ownership++
           }
-          await handle.chmod(mode)
-          await handle.utimes(mtime, mtime)
+          fs.fchmodSync(fd, mode)
+          fs.futimesSync(fd, mtime, mtime)
         } finally {
-          await handle.close()
+          fs.closeSync(fd)
         }
         mark()
         return
@@ -423,10 +424,10 @@ export async function diskUsage(root: string): Promise<number> {
   const seen = new Set<string>()
   let total = 0
   const walk = async (dir: string): Promise<void> => {
-    const entries = await fs.promises.readdir(dir, { withFileTypes: true })
+    const entries = fs.readdirSync(dir, { withFileTypes: true })
     for (const entry of entries) {
       const file = path.join(dir, entry.name)
-      const stat = await fs.promises.lstat(file, { bigint: false })
+      const stat = fs.lstatSync(file)
       if (stat.nlink > 1 && !stat.isDirectory()) {
         const key = `${stat.dev}:${stat.ino}`
         if (seen.has(key)) continue
