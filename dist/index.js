@@ -57,9 +57,18 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
  */
 
 
-const early = process.env.INPUT_COMMANDS?.trim()
-    ? (0,_engine_early_start_js__WEBPACK_IMPORTED_MODULE_0__/* .startEarly */ .wM)(process.env, process.cwd(), (0,_dist_dir_js__WEBPACK_IMPORTED_MODULE_1__/* .findDistDir */ .r)(), (0,_engine_early_start_js__WEBPACK_IMPORTED_MODULE_0__/* .actionTempDir */ .O4)(process.env))
-    : undefined;
+function tryEarlyStart() {
+    if (!process.env.INPUT_COMMANDS?.trim())
+        return undefined;
+    try {
+        return (0,_engine_early_start_js__WEBPACK_IMPORTED_MODULE_0__/* .startEarly */ .wM)(process.env, process.cwd(), (0,_dist_dir_js__WEBPACK_IMPORTED_MODULE_1__/* .findDistDir */ .r)(), (0,_engine_early_start_js__WEBPACK_IMPORTED_MODULE_0__/* .actionTempDir */ .O4)(process.env));
+    }
+    catch {
+        // Only a head start: main.ts meets and reports the same problem in its own words.
+        return undefined;
+    }
+}
+const early = tryEarlyStart();
 const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(710)]).then(__nccwpck_require__.bind(__nccwpck_require__, 710));
 await run(early);
 

@@ -3,11 +3,19 @@
  * libkrun, the VM process is started before the rest of the action loads, so that the two
  * Node starts overlap; main.ts then hands it its configuration, or discards it.
  */
-import { actionTempDir, startEarly } from '../engine/early-start.js'
+import { type EarlyStart, actionTempDir, startEarly } from '../engine/early-start.js'
 import { findDistDir } from './dist-dir.js'
 
-const early = process.env.INPUT_COMMANDS?.trim()
-  ? startEarly(process.env, process.cwd(), findDistDir(), actionTempDir(process.env))
-  : undefined
+function tryEarlyStart(): EarlyStart | undefined {
+  if (!process.env.INPUT_COMMANDS?.trim()) return undefined
+  try {
+    return startEarly(process.env, process.cwd(), findDistDir(), actionTempDir(process.env))
+  } catch {
+    // Only a head start: main.ts meets and reports the same problem in its own words.
+    return undefined
+  }
+}
+
+const early = tryEarlyStart()
 const { run } = await import('./main.js')
 await run(early)
