@@ -111,8 +111,12 @@ describe('main', () => {
     expect(core.setFailed).not.toHaveBeenCalled()
   })
 
-  it('with commands, installs krun-run too, then runs them', async () => {
-    runInMicroVm.mockResolvedValue(result({ exitCode: 3, failure: 'commands exited with code 3' }))
+  it('with commands, installs krun-run too once the microVM starts, and runs them', async () => {
+    runInMicroVm.mockImplementation(async (options) => {
+      expect(installForLaterSteps).not.toHaveBeenCalled()
+      options.onVmStart?.(1234)
+      return result({ exitCode: 3, failure: 'commands exited with code 3' })
+    })
     await run()
     expect(installForLaterSteps).toHaveBeenCalledTimes(1)
     expect(checkHost).not.toHaveBeenCalled()

@@ -2020,7 +2020,11 @@ async function run(early) {
             fileCommands: enabledFileCommands(process.env, settings.exportEnv),
             early,
             onRunDir: saveRunDir,
-            onVmStart: saveVmPid,
+            onVmStart: (pid) => {
+                saveVmPid(pid);
+                // Now, while the microVM starts: the host checks passed, and the step waits anyway.
+                installForLaterSteps(raw, settings, host.tempDir, distDir);
+            },
             onWarning: (message) => lib_core/* warning */.$e(message)
         });
         clearState();
@@ -2037,8 +2041,6 @@ async function run(early) {
         if (result.image)
             lib_core/* setOutput */.uH('image-digest', result.image.digest);
         lib_core/* setOutput */.uH('timed-out', String(outcome.timedOut));
-        // Only once the host proved it can run a microVM: a host error leaves nothing behind.
-        installForLaterSteps(raw, settings, host.tempDir, distDir);
         if (result.log) {
             lib_core/* startGroup */.Oh("libkrun's log (last lines)");
             lib_core/* info */.pq(result.log);

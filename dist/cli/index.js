@@ -2516,9 +2516,10 @@ class vm_launcher_VmProcess {
     /** Lets the process read its configuration and start the guest; resolves when it has ended. */
     async run(options) {
         this.onMessage = options.onMessage;
+        this.child.stdio[CHANNEL_FD].write(GO_LINE);
+        // After the go-ahead: what onStart does overlaps the VM process's own work.
         if (this.child.pid !== undefined)
             options.onStart?.(this.child.pid);
-        this.child.stdio[CHANNEL_FD].write(GO_LINE);
         let timedOutAfter;
         let cancelledBy;
         let killTimer;

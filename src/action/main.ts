@@ -46,7 +46,11 @@ export async function run(early?: EarlyStart): Promise<void> {
       fileCommands: enabledFileCommands(process.env, settings.exportEnv),
       early,
       onRunDir: state.saveRunDir,
-      onVmStart: state.saveVmPid,
+      onVmStart: (pid) => {
+        state.saveVmPid(pid)
+        // Now, while the microVM starts: the host checks passed, and the step waits anyway.
+        installForLaterSteps(raw, settings, host.tempDir, distDir)
+      },
       onWarning: (message) => core.warning(message)
     })
     state.clearState()
@@ -61,8 +65,6 @@ export async function run(early?: EarlyStart): Promise<void> {
     if (outcome.exitCode !== undefined) core.setOutput('exit-code', String(outcome.exitCode))
     if (result.image) core.setOutput('image-digest', result.image.digest)
     core.setOutput('timed-out', String(outcome.timedOut))
-    // Only once the host proved it can run a microVM: a host error leaves nothing behind.
-    installForLaterSteps(raw, settings, host.tempDir, distDir)
     if (result.log) {
       core.startGroup("libkrun's log (last lines)")
       core.info(result.log)

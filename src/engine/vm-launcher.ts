@@ -95,8 +95,9 @@ export class VmProcess {
     onMessage?: (message: VmMessage) => void
   }): Promise<VmRun> {
     this.onMessage = options.onMessage
-    if (this.child.pid !== undefined) options.onStart?.(this.child.pid)
     ;(this.child.stdio[CHANNEL_FD] as NodeJS.WritableStream).write(GO_LINE)
+    // After the go-ahead: what onStart does overlaps the VM process's own work.
+    if (this.child.pid !== undefined) options.onStart?.(this.child.pid)
 
     let timedOutAfter: number | undefined
     let cancelledBy: NodeJS.Signals | undefined
