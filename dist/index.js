@@ -386,8 +386,14 @@ class VmProcess {
         this.onMessage = options.onMessage;
         this.child.stdio[CHANNEL_FD].write(GO_LINE);
         // After the go-ahead: what onStart does overlaps the VM process's own work.
-        if (this.child.pid !== undefined)
-            options.onStart?.(this.child.pid);
+        try {
+            if (this.child.pid !== undefined)
+                options.onStart?.(this.child.pid);
+        }
+        catch (error) {
+            await this.discard();
+            throw error;
+        }
         let timedOutAfter;
         let cancelledBy;
         let killTimer;

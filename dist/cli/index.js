@@ -2518,8 +2518,14 @@ class vm_launcher_VmProcess {
         this.onMessage = options.onMessage;
         this.child.stdio[CHANNEL_FD].write(GO_LINE);
         // After the go-ahead: what onStart does overlaps the VM process's own work.
-        if (this.child.pid !== undefined)
-            options.onStart?.(this.child.pid);
+        try {
+            if (this.child.pid !== undefined)
+                options.onStart?.(this.child.pid);
+        }
+        catch (error) {
+            await this.discard();
+            throw error;
+        }
         let timedOutAfter;
         let cancelledBy;
         let killTimer;

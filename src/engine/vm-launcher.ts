@@ -97,7 +97,12 @@ export class VmProcess {
     this.onMessage = options.onMessage
     ;(this.child.stdio[CHANNEL_FD] as NodeJS.WritableStream).write(GO_LINE)
     // After the go-ahead: what onStart does overlaps the VM process's own work.
-    if (this.child.pid !== undefined) options.onStart?.(this.child.pid)
+    try {
+      if (this.child.pid !== undefined) options.onStart?.(this.child.pid)
+    } catch (error) {
+      await this.discard()
+      throw error
+    }
 
     let timedOutAfter: number | undefined
     let cancelledBy: NodeJS.Signals | undefined
