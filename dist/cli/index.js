@@ -180,6 +180,228 @@ function untrustedPathExists(baseDir, relativePath) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/parse.ts
+/**
+ * Pure parsers, one per input. Each takes the raw text and returns a typed value or
+ * throws an InputError that names the input, shows the value (never a secret), and says
+ * what form is accepted.
+ */
+
+const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug', 'trace'];
+/** Where the script path goes in a shell template, as in GitHub's own `shell:`. */
+const SCRIPT_PLACEHOLDER = '{0}';
+const NAMED_SHELLS = {
+    sh: 'sh -e {0}',
+    bash: 'bash --noprofile --norc -eo pipefail {0}'
+};
+function wholeNumber(input, raw, min, max, unit = '', why = '') {
+    const text = raw.trim();
+    const expected = `expected a whole number${unit} from ${min} to ${max}${why}`;
+    if (!/^[0-9]+$/.test(text)) {
+        throw new InputError(input, `${showValue(raw)} is not a whole number; ${expected}`);
+    }
+    const value = Number(text);
+    if (value < min || value > max) {
+        throw new InputError(input, `${showValue(raw)} is out of range; ${expected}`);
+    }
+    return value;
+}
+function parseCpus(raw) {
+    // libkrun takes the count as a uint8_t: anything above 255 would silently wrap.
+    return wholeNumber('cpus', raw, 1, 255);
+}
+function parseMemory(raw, hostMemoryMib) {
+    return wholeNumber('memory', raw, 128, Math.max(128, hostMemoryMib), ' of MiB', " (the host's memory)");
+}
+function parseLogLevel(raw) {
+    const text = raw.trim().toLowerCase();
+    if (text === '')
+        return undefined;
+    if (LOG_LEVELS.includes(text))
+        return text;
+    throw new InputError('log-level', `${showValue(raw)} is not a log level; expected one of ${LOG_LEVELS.join(', ')}`);
+}
+/** `true` or `false`, as action.yml booleans are written. */
+function parseBoolean(input, raw) {
+    const text = raw.trim().toLowerCase();
+    if (text === 'true')
+        return true;
+    if (text === 'false' || text === '')
+        return false;
+    throw new InputError(input, `${showValue(raw)} is not a boolean; expected true or false`);
+}
+/** Returns the shell's argv, with SCRIPT_PLACEHOLDER standing for the script's path. */
+function parseShell(raw) {
+    const text = raw.trim() === '' ? 'sh' : raw.trim();
+    const template = NAMED_SHELLS[text] ?? text;
+    if (!template.includes(SCRIPT_PLACEHOLDER)) {
+        throw new InputError('shell', `${showValue(raw)} is neither a known shell nor a template; expected sh, bash, or a command containing {0} (e.g. "bash -x {0}")`);
+    }
+    return template.split(/\s+/).filter((word) => word !== '');
+}
+/**
+ * The script as bytes: a YAML input arrives as UTF-8 text, a CLI file or stdin as whatever
+ * bytes it holds, and either reaches the guest unchanged.
+ */
+function parseCommandBytes(bytes) {
+    if (bytes.every((byte) => byte === 0x20 || (byte >= 0x09 && byte <= 0x0d))) {
+        throw new InputError('commands', 'is empty; give at least one shell command to run in the microVM');
+    }
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) {
+        const line = bytes.subarray(0, nul).filter((byte) => byte === 0x0a).length + 1;
+        throw new InputError('commands', `line ${line} contains a NUL byte; remove it (a shell script cannot hold NUL bytes)`);
+    }
+    return bytes;
+}
+function parseCommands(raw) {
+    return parseCommandBytes(Buffer.from(raw, 'utf8'));
+}
+const UNITS = { '': 1, s: 1, m: 60, h: 3600 };
+/** A duration such as 90, 90s, 10m or 1h; a plain number is seconds. */
+function parseTimeout(raw) {
+    const text = raw.trim();
+    if (text === '' || text === 'none')
+        return undefined;
+    const match = /^([0-9]+)([smh]?)$/.exec(text);
+    const seconds = match ? Number(match[1]) * UNITS[match[2]] : NaN;
+    if (!match || !(seconds > 0) || seconds > 7 * 24 * 3600) {
+        throw new InputError('timeout', `${showValue(raw)} is not a duration; expected a positive whole number of seconds, or one followed by s, m or h (e.g. 90, 90s, 10m, 1h), at most a week`);
+    }
+    return seconds;
+}
+/** How a duration in seconds is written back to the user ("10m", "90s"). */
+function formatDuration(seconds) {
+    if (seconds % 3600 === 0)
+        return `${seconds / 3600}h`;
+    if (seconds % 60 === 0)
+        return `${seconds / 60}m`;
+    return `${seconds}s`;
+}
+/** A variable name, as the guest's environment and the runner's GITHUB_ENV take it. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * Refuses a name that is not a variable name without quoting it: an env line that went
+ * wrong can hold part of a secret, and the runner masks only whole secret values.
+ */
+function checkEnvName(name, where) {
+    if (!ENV_NAME.test(name)) {
+        throw new InputError('env', `${where}the name is not a valid variable name; expected KEY=VALUE with a KEY of letters, digits and _, not starting with a digit`);
+    }
+}
+function checkEnvValue(name, value) {
+    if (value.includes('\0')) {
+        throw new InputError('env', `the value of ${name} contains a NUL byte; environment values cannot hold NUL bytes`);
+    }
+}
+/**
+ * One `KEY=VALUE` assignment (a CLI --env flag); a bare `KEY` takes the value from
+ * `hostEnv`, so secrets need not appear on a command line.
+ */
+function parseEnvAssignment(text, hostEnv) {
+    const equals = text.indexOf('=');
+    const name = equals < 0 ? text : text.slice(0, equals);
+    checkEnvName(name, '');
+    const value = equals < 0 ? hostEnv[name] : text.slice(equals + 1);
+    if (value === undefined) {
+        throw new InputError('env', `${name} is not set in this environment; expected KEY=VALUE, or KEY for a variable that is set`);
+    }
+    checkEnvValue(name, value);
+    return [name, value];
+}
+/**
+ * `KEY=VALUE` lines; a value runs to the end of its line and may hold `=`, spaces and
+ * quotes. Multi-line values use the same heredoc form as GITHUB_ENV:
+ * `KEY<<DELIMITER`, the lines of the value, then DELIMITER alone on a line.
+ * Blank lines and lines starting with `#` are ignored. Values are never echoed back.
+ */
+function parseEnv(raw) {
+    const lines = raw.split('\n').map((line) => line.replace(/\r$/, ''));
+    const entries = [];
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const lineNumber = i + 1;
+        if (line.trim() === '' || line.trimStart().startsWith('#'))
+            continue;
+        const heredoc = /^([^=]*?)<<(.+)$/.exec(line);
+        const equals = line.indexOf('=');
+        let name;
+        let value;
+        if (heredoc && (equals < 0 || equals > heredoc[1].length)) {
+            name = heredoc[1].trim();
+            checkEnvName(name, `line ${lineNumber}: `);
+            const delimiter = heredoc[2];
+            const end = lines.indexOf(delimiter, i + 1);
+            if (end < 0) {
+                throw new InputError('env', `line ${lineNumber}: the multi-line value of ${name} is never closed; end it with a line holding only the delimiter given after <<`);
+            }
+            value = lines.slice(i + 1, end).join('\n');
+            i = end;
+        }
+        else if (equals < 0) {
+            throw new InputError('env', `line ${lineNumber} has no "="; expected KEY=VALUE, or KEY<<DELIMITER for a multi-line value`);
+        }
+        else {
+            name = line.slice(0, equals).trim();
+            checkEnvName(name, `line ${lineNumber}: `);
+            value = line.slice(equals + 1);
+        }
+        checkEnvValue(name, value);
+        entries.push([name, value]);
+    }
+    return entries;
+}
+const NETWORK_MODES = ['tsi', 'none'];
+/** `tsi`: guest sockets are opened on the host by the VM process; `none`: the guest has only lo. */
+function parseNetwork(raw) {
+    const text = raw.trim().toLowerCase();
+    if (NETWORK_MODES.includes(text))
+        return text;
+    throw new InputError('network', `${showValue(raw)} is not a network mode; expected ${NETWORK_MODES.join(' or ')}`);
+}
+const PORT_PAIR = /^([0-9]+):([0-9]+)$/;
+const PORTS_FORM = 'expected HOST:GUEST, two whole numbers from 1 to 65535 (e.g. 8080:80), one pair per line';
+function validPort(digits) {
+    const significant = digits.replace(/^0+(?=.)/, '');
+    const value = Number(significant);
+    return significant.length <= 5 && value >= 1 && value <= 65535 ? value : undefined;
+}
+/**
+ * HOST:GUEST lines, each exposing a guest port on the host: libkrun's port map entries,
+ * written back in canonical form. A line is shown in a message only when it is made of
+ * digits and colons, so nothing else the user wrote is echoed.
+ */
+function parsePorts(raw) {
+    const pairs = [];
+    const hostPorts = new Set();
+    const guestPorts = new Set();
+    raw.split('\n').forEach((rawLine, index) => {
+        const line = rawLine.trim();
+        if (line === '')
+            return;
+        const where = /^[0-9:]+$/.test(line) ? `line ${index + 1} (${showValue(line, 20)})` : `line ${index + 1}`;
+        const match = PORT_PAIR.exec(line);
+        if (!match)
+            throw new InputError('ports', `${where} is not HOST:GUEST; ${PORTS_FORM}`);
+        const host = validPort(match[1]);
+        const guest = validPort(match[2]);
+        if (host === undefined || guest === undefined) {
+            throw new InputError('ports', `${where} has a port out of range; ${PORTS_FORM}`);
+        }
+        if (hostPorts.has(host)) {
+            throw new InputError('ports', `${where} exposes host port ${host} a second time; give each host port once`);
+        }
+        // libkrun maps each guest port to one host port and refuses a second.
+        if (guestPorts.has(guest)) {
+            throw new InputError('ports', `${where} exposes guest port ${guest} a second time; give each guest port once`);
+        }
+        hostPorts.add(host);
+        guestPorts.add(guest);
+        pairs.push(`${host}:${guest}`);
+    });
+    return pairs;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/file-commands.ts
 /**
  * The guest's file commands: GITHUB_OUTPUT and GITHUB_STEP_SUMMARY always, GITHUB_ENV and
@@ -187,6 +409,7 @@ function untrustedPathExists(baseDir, relativePath) {
  * the run the host reads those files as untrusted input and parses them strictly, in the
  * runner's own format. Warnings never echo guest content beyond a valid name.
  */
+
 
 
 
@@ -224,7 +447,6 @@ function prepareFileCommandShare(runDir, kinds) {
     return { tag: FILE_COMMAND_TAG, hostDir, guestDir: FILE_COMMAND_GUEST_DIR, env };
 }
 const OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** The runner itself refuses NODE_OPTIONS from GITHUB_ENV. */
 const REFUSED_ENV = ['NODE_OPTIONS'];
 /**
@@ -1385,227 +1607,6 @@ function hostContext(env, cwd, tempDir, imageCacheDir) {
         kvmDevice: env.KRUN_KVM_DEVICE || DEFAULT_KVM_DEVICE,
         imageCacheDir
     };
-}
-
-;// CONCATENATED MODULE: ./src/engine/parse.ts
-/**
- * Pure parsers, one per input. Each takes the raw text and returns a typed value or
- * throws an InputError that names the input, shows the value (never a secret), and says
- * what form is accepted.
- */
-
-const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug', 'trace'];
-/** Where the script path goes in a shell template, as in GitHub's own `shell:`. */
-const SCRIPT_PLACEHOLDER = '{0}';
-const NAMED_SHELLS = {
-    sh: 'sh -e {0}',
-    bash: 'bash --noprofile --norc -eo pipefail {0}'
-};
-function wholeNumber(input, raw, min, max, unit = '', why = '') {
-    const text = raw.trim();
-    const expected = `expected a whole number${unit} from ${min} to ${max}${why}`;
-    if (!/^[0-9]+$/.test(text)) {
-        throw new InputError(input, `${showValue(raw)} is not a whole number; ${expected}`);
-    }
-    const value = Number(text);
-    if (value < min || value > max) {
-        throw new InputError(input, `${showValue(raw)} is out of range; ${expected}`);
-    }
-    return value;
-}
-function parseCpus(raw) {
-    // libkrun takes the count as a uint8_t: anything above 255 would silently wrap.
-    return wholeNumber('cpus', raw, 1, 255);
-}
-function parseMemory(raw, hostMemoryMib) {
-    return wholeNumber('memory', raw, 128, Math.max(128, hostMemoryMib), ' of MiB', " (the host's memory)");
-}
-function parseLogLevel(raw) {
-    const text = raw.trim().toLowerCase();
-    if (text === '')
-        return undefined;
-    if (LOG_LEVELS.includes(text))
-        return text;
-    throw new InputError('log-level', `${showValue(raw)} is not a log level; expected one of ${LOG_LEVELS.join(', ')}`);
-}
-/** `true` or `false`, as action.yml booleans are written. */
-function parseBoolean(input, raw) {
-    const text = raw.trim().toLowerCase();
-    if (text === 'true')
-        return true;
-    if (text === 'false' || text === '')
-        return false;
-    throw new InputError(input, `${showValue(raw)} is not a boolean; expected true or false`);
-}
-/** Returns the shell's argv, with SCRIPT_PLACEHOLDER standing for the script's path. */
-function parseShell(raw) {
-    const text = raw.trim() === '' ? 'sh' : raw.trim();
-    const template = NAMED_SHELLS[text] ?? text;
-    if (!template.includes(SCRIPT_PLACEHOLDER)) {
-        throw new InputError('shell', `${showValue(raw)} is neither a known shell nor a template; expected sh, bash, or a command containing {0} (e.g. "bash -x {0}")`);
-    }
-    return template.split(/\s+/).filter((word) => word !== '');
-}
-/**
- * The script as bytes: a YAML input arrives as UTF-8 text, a CLI file or stdin as whatever
- * bytes it holds, and either reaches the guest unchanged.
- */
-function parseCommandBytes(bytes) {
-    if (bytes.every((byte) => byte === 0x20 || (byte >= 0x09 && byte <= 0x0d))) {
-        throw new InputError('commands', 'is empty; give at least one shell command to run in the microVM');
-    }
-    const nul = bytes.indexOf(0);
-    if (nul >= 0) {
-        const line = bytes.subarray(0, nul).filter((byte) => byte === 0x0a).length + 1;
-        throw new InputError('commands', `line ${line} contains a NUL byte; remove it (a shell script cannot hold NUL bytes)`);
-    }
-    return bytes;
-}
-function parseCommands(raw) {
-    return parseCommandBytes(Buffer.from(raw, 'utf8'));
-}
-const UNITS = { '': 1, s: 1, m: 60, h: 3600 };
-/** A duration such as 90, 90s, 10m or 1h; a plain number is seconds. */
-function parseTimeout(raw) {
-    const text = raw.trim();
-    if (text === '' || text === 'none')
-        return undefined;
-    const match = /^([0-9]+)([smh]?)$/.exec(text);
-    const seconds = match ? Number(match[1]) * UNITS[match[2]] : NaN;
-    if (!match || !(seconds > 0) || seconds > 7 * 24 * 3600) {
-        throw new InputError('timeout', `${showValue(raw)} is not a duration; expected a positive whole number of seconds, or one followed by s, m or h (e.g. 90, 90s, 10m, 1h), at most a week`);
-    }
-    return seconds;
-}
-/** How a duration in seconds is written back to the user ("10m", "90s"). */
-function formatDuration(seconds) {
-    if (seconds % 3600 === 0)
-        return `${seconds / 3600}h`;
-    if (seconds % 60 === 0)
-        return `${seconds / 60}m`;
-    return `${seconds}s`;
-}
-const parse_ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/**
- * Refuses a name that is not a variable name without quoting it: an env line that went
- * wrong can hold part of a secret, and the runner masks only whole secret values.
- */
-function checkEnvName(name, where) {
-    if (!parse_ENV_NAME.test(name)) {
-        throw new InputError('env', `${where}the name is not a valid variable name; expected KEY=VALUE with a KEY of letters, digits and _, not starting with a digit`);
-    }
-}
-function checkEnvValue(name, value) {
-    if (value.includes('\0')) {
-        throw new InputError('env', `the value of ${name} contains a NUL byte; environment values cannot hold NUL bytes`);
-    }
-}
-/**
- * One `KEY=VALUE` assignment (a CLI --env flag); a bare `KEY` takes the value from
- * `hostEnv`, so secrets need not appear on a command line.
- */
-function parseEnvAssignment(text, hostEnv) {
-    const equals = text.indexOf('=');
-    const name = equals < 0 ? text : text.slice(0, equals);
-    checkEnvName(name, '');
-    const value = equals < 0 ? hostEnv[name] : text.slice(equals + 1);
-    if (value === undefined) {
-        throw new InputError('env', `${name} is not set in this environment; expected KEY=VALUE, or KEY for a variable that is set`);
-    }
-    checkEnvValue(name, value);
-    return [name, value];
-}
-/**
- * `KEY=VALUE` lines; a value runs to the end of its line and may hold `=`, spaces and
- * quotes. Multi-line values use the same heredoc form as GITHUB_ENV:
- * `KEY<<DELIMITER`, the lines of the value, then DELIMITER alone on a line.
- * Blank lines and lines starting with `#` are ignored. Values are never echoed back.
- */
-function parseEnv(raw) {
-    const lines = raw.split('\n').map((line) => line.replace(/\r$/, ''));
-    const entries = [];
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        const lineNumber = i + 1;
-        if (line.trim() === '' || line.trimStart().startsWith('#'))
-            continue;
-        const heredoc = /^([^=]*?)<<(.+)$/.exec(line);
-        const equals = line.indexOf('=');
-        let name;
-        let value;
-        if (heredoc && (equals < 0 || equals > heredoc[1].length)) {
-            name = heredoc[1].trim();
-            checkEnvName(name, `line ${lineNumber}: `);
-            const delimiter = heredoc[2];
-            const end = lines.indexOf(delimiter, i + 1);
-            if (end < 0) {
-                throw new InputError('env', `line ${lineNumber}: the multi-line value of ${name} is never closed; end it with a line holding only the delimiter given after <<`);
-            }
-            value = lines.slice(i + 1, end).join('\n');
-            i = end;
-        }
-        else if (equals < 0) {
-            throw new InputError('env', `line ${lineNumber} has no "="; expected KEY=VALUE, or KEY<<DELIMITER for a multi-line value`);
-        }
-        else {
-            name = line.slice(0, equals).trim();
-            checkEnvName(name, `line ${lineNumber}: `);
-            value = line.slice(equals + 1);
-        }
-        checkEnvValue(name, value);
-        entries.push([name, value]);
-    }
-    return entries;
-}
-const NETWORK_MODES = ['tsi', 'none'];
-/** `tsi`: guest sockets are opened on the host by the VM process; `none`: the guest has only lo. */
-function parseNetwork(raw) {
-    const text = raw.trim().toLowerCase();
-    if (NETWORK_MODES.includes(text))
-        return text;
-    throw new InputError('network', `${showValue(raw)} is not a network mode; expected ${NETWORK_MODES.join(' or ')}`);
-}
-const PORT_PAIR = /^([0-9]+):([0-9]+)$/;
-const PORTS_FORM = 'expected HOST:GUEST, two whole numbers from 1 to 65535 (e.g. 8080:80), one pair per line';
-function validPort(digits) {
-    const significant = digits.replace(/^0+(?=.)/, '');
-    const value = Number(significant);
-    return significant.length <= 5 && value >= 1 && value <= 65535 ? value : undefined;
-}
-/**
- * HOST:GUEST lines, each exposing a guest port on the host: libkrun's port map entries,
- * written back in canonical form. A line is shown in a message only when it is made of
- * digits and colons, so nothing else the user wrote is echoed.
- */
-function parsePorts(raw) {
-    const pairs = [];
-    const hostPorts = new Set();
-    const guestPorts = new Set();
-    raw.split('\n').forEach((rawLine, index) => {
-        const line = rawLine.trim();
-        if (line === '')
-            return;
-        const where = /^[0-9:]+$/.test(line) ? `line ${index + 1} (${showValue(line, 20)})` : `line ${index + 1}`;
-        const match = PORT_PAIR.exec(line);
-        if (!match)
-            throw new InputError('ports', `${where} is not HOST:GUEST; ${PORTS_FORM}`);
-        const host = validPort(match[1]);
-        const guest = validPort(match[2]);
-        if (host === undefined || guest === undefined) {
-            throw new InputError('ports', `${where} has a port out of range; ${PORTS_FORM}`);
-        }
-        if (hostPorts.has(host)) {
-            throw new InputError('ports', `${where} exposes host port ${host} a second time; give each host port once`);
-        }
-        // libkrun maps each guest port to one host port and refuses a second.
-        if (guestPorts.has(guest)) {
-            throw new InputError('ports', `${where} exposes guest port ${guest} a second time; give each guest port once`);
-        }
-        hostPorts.add(host);
-        guestPorts.add(guest);
-        pairs.push(`${host}:${guest}`);
-    });
-    return pairs;
 }
 
 // EXTERNAL MODULE: ./src/image/errors.ts
@@ -2811,9 +2812,9 @@ function cliDefaults(env) {
  * variables named in KRUN_ENV (and by --env NAME), never the rest.
  */
 
+
 const STEP_ENV_VARIABLE = 'KRUN_ENV';
 const step_env_EXPECTED = "expected comma-separated variable names, e.g. MODE,TOKEN (their values come from the step's env:)";
-const step_env_ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** The variables KRUN_ENV names (comma-separated), with their values from `env`. */
 function namedStepEnv(env) {
     const names = (env[STEP_ENV_VARIABLE] ?? '')
@@ -2824,7 +2825,7 @@ function namedStepEnv(env) {
         // Never shown: a NAME=value here would put a value in the message.
         if (name.includes('='))
             throw new InputError(STEP_ENV_VARIABLE, `holds an "="; ${step_env_EXPECTED}`);
-        if (!step_env_ENV_NAME.test(name)) {
+        if (!ENV_NAME.test(name)) {
             throw new InputError(STEP_ENV_VARIABLE, `${showValue(name, 40)} is not a variable name; ${step_env_EXPECTED}`);
         }
         const value = env[name];

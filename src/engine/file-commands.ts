@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { TamperedError, readUntrustedFile } from './untrusted-file.js'
+import { ENV_NAME } from './parse.js'
 
 /** What each file command is called in a step's environment. */
 export const FILE_COMMANDS = {
@@ -73,7 +74,6 @@ interface Parsed<T> {
 }
 
 const OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 /** The runner itself refuses NODE_OPTIONS from GITHUB_ENV. */
 const REFUSED_ENV = ['NODE_OPTIONS']
 

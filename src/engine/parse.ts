@@ -115,7 +115,8 @@ export function formatDuration(seconds: number): string {
 
 export type EnvEntry = readonly [name: string, value: string]
 
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+/** A variable name, as the guest's environment and the runner's GITHUB_ENV take it. */
+export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 /**
  * Refuses a name that is not a variable name without quoting it: an env line that went

@@ -4,11 +4,10 @@
  * variables named in KRUN_ENV (and by --env NAME), never the rest.
  */
 import { InputError, showValue } from '../engine/errors.js'
-import type { EnvEntry } from '../engine/parse.js'
+import { ENV_NAME, type EnvEntry } from '../engine/parse.js'
 
 export const STEP_ENV_VARIABLE = 'KRUN_ENV'
 const EXPECTED = "expected comma-separated variable names, e.g. MODE,TOKEN (their values come from the step's env:)"
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 /** The variables KRUN_ENV names (comma-separated), with their values from `env`. */
 export function namedStepEnv(env: NodeJS.ProcessEnv): EnvEntry[] {
