@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { context, rawInputs } from '../__fixtures__/inputs.js'
 import { InputError } from '../src/engine/errors.js'
-import { buildSettings } from '../src/engine/settings.js'
+import { buildSettings, withImageRoot } from '../src/engine/settings.js'
 
 let scratch: string
 beforeEach(() => {
@@ -196,5 +196,36 @@ describe('buildSettings', () => {
   it('lets CLI env entries replace the env text', () => {
     const settings = buildSettings(rawInputs({ env: 'IGNORED=1' }), context({ cwd: scratch }), [['A', 'b']])
     expect(settings.env).toEqual([['A', 'b']])
+  })
+})
+
+describe('withImageRoot', () => {
+  const imageRoot = (dir: string) => {
+    fs.mkdirSync(path.join(dir, 'bin'), { recursive: true })
+    fs.symlinkSync('busybox', path.join(dir, 'bin/sh'))
+    return dir
+  }
+
+  it('defers the base checks of an image until its root is unpacked, then makes them', () => {
+    const workspace = path.join(scratch, 'ws')
+    fs.mkdirSync(workspace)
+    const settings = buildSettings(rawInputs({ image: 'alpine', workspace }), context())
+    expect(settings.rootfs).toBe('')
+    const root = imageRoot(path.join(scratch, 'cache/root'))
+    expect(withImageRoot(settings, root).rootfs).toBe(root)
+    const empty = path.join(scratch, 'empty')
+    fs.mkdirSync(empty)
+    expect(problemOf(() => withImageRoot(settings, empty))).toEqual({
+      input: 'image',
+      problem: expect.stringMatching(/^docker\.io\/library\/alpine:latest has no sh \(looked in /)
+    })
+  })
+
+  it('refuses an image whose cached root lies in the workspace: the guest could change what later runs start from', () => {
+    const settings = buildSettings(rawInputs({ image: 'alpine', workspace: scratch }), context())
+    const root = imageRoot(path.join(scratch, '.cache/krun-action/images/root'))
+    const problem = problemOf(() => withImageRoot(settings, root))
+    expect(problem.input).toBe('image')
+    expect(problem.problem).toMatch(/^its cached root .* is inside the workspace .*keep the image cache/)
   })
 })

@@ -1003,11 +1003,8 @@ function libkrunInputName(raw) {
 }
 /** The libkrun the user named (input, flag or KRUN_LIBRARY); undefined to search for it. */
 function parseLibkrunPath(raw, context) {
-    if (raw.trim() !== '')
-        return libraryFile(libkrunInputName(raw), raw, context.cwd);
-    if (context.libraryFromEnv?.trim())
-        return libraryFile(libkrunInputName(raw), context.libraryFromEnv, context.cwd);
-    return undefined;
+    const named = raw.trim() !== '' ? raw : context.libraryFromEnv;
+    return named?.trim() ? libraryFile(libkrunInputName(raw), named, context.cwd) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/inputs.ts
@@ -1524,12 +1521,18 @@ function checkShellInRootfs(shell, rootfs, env, shellIsDefault) {
     }
     throw new errors/* InputError */.dz('shell', `${(0,errors/* showValue */.vp)(program)} was not found in rootfs ${rootfs} (${looked}); install it there or choose another shell`);
 }
-/** The guest could change its own base if the base lay in the share it writes. */
-function checkRootfsOutsideWorkspace(rootfs, workspace) {
+/**
+ * The guest could change its own base, and so what later runs start from, if the base lay
+ * in the share it writes: a rootfs directory, or an image's cached root.
+ */
+function checkBaseOutsideWorkspace(input, base, workspace) {
     if (workspace === null)
         return;
-    if (rootfs === workspace || rootfs.startsWith(`${workspace}/`)) {
-        throw new errors/* InputError */.dz('rootfs', `${(0,errors/* showValue */.vp)(rootfs)} is inside the workspace ${workspace}, which the guest can write, so the guest could change its own base; use a directory outside the workspace, or workspace: none`);
+    if (base === workspace || base.startsWith(`${workspace}/`)) {
+        const [what, fix] = input === 'rootfs'
+            ? [(0,errors/* showValue */.vp)(base), 'use a directory outside the workspace']
+            : [`its cached root ${base}`, 'keep the image cache (RUNNER_TOOL_CACHE, XDG_CACHE_HOME) outside the workspace'];
+        throw new errors/* InputError */.dz(input, `${what} is inside the workspace ${workspace}, which the guest can write, so the guest could change its own base; ${fix}, or use workspace: none`);
     }
 }
 function checkWorkdirExists(workdir, view) {
@@ -1556,6 +1559,7 @@ function withImageRoot(settings, root) {
     if (!anyInRootfs(candidates, root)) {
         throw new errors/* InputError */.dz('image', `${settings.image?.reference} has no ${program} (looked in ${candidates.join(', ')}); use an image with that shell, or set shell`);
     }
+    checkBaseOutsideWorkspace('image', external_node_fs_default().realpathSync(root), settings.workspace);
     const withRoot = { ...settings, rootfs: root };
     checkWorkdirExists(withRoot.workdir, withRoot);
     return withRoot;
@@ -1577,7 +1581,7 @@ function buildSettings(raw, context, envEntries, commandBytes) {
     const workspace = parseInput('workspace', raw, context);
     const workdir = parseInput('workdir', raw, context) ?? workspace ?? '/';
     if (!image) {
-        checkRootfsOutsideWorkspace(rootfs, workspace);
+        checkBaseOutsideWorkspace('rootfs', rootfs, workspace);
         checkShellInRootfs(shell, rootfs, env, [INPUTS.shell.default, ''].includes(raw.shell.trim()));
         checkWorkdirExists(workdir, { rootfs, workspace });
     }
@@ -1666,9 +1670,9 @@ async function runInMicroVm(options) {
             : undefined;
         const settings = image ? withImageRoot(options.settings, image.rootfs) : options.settings;
         const interactive = options.interactive ?? false;
-        if (early && !(0,early_start/* fitsRun */.c2)(early, libkrun, interactive))
-            await (0,early_start/* discardEarly */.eA)(early);
         const fitting = early && (0,early_start/* fitsRun */.c2)(early, libkrun, interactive) ? early : undefined;
+        if (early && !fitting)
+            await (0,early_start/* discardEarly */.eA)(early);
         early = undefined;
         return await runPrepared(options, { settings, libkrun, initBinary, image, interactive }, fitting);
     }

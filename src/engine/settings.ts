@@ -95,13 +95,20 @@ function checkShellInRootfs(shell: string[], rootfs: string, env: EnvEntry[], sh
   )
 }
 
-/** The guest could change its own base if the base lay in the share it writes. */
-function checkRootfsOutsideWorkspace(rootfs: string, workspace: string | null): void {
+/**
+ * The guest could change its own base, and so what later runs start from, if the base lay
+ * in the share it writes: a rootfs directory, or an image's cached root.
+ */
+function checkBaseOutsideWorkspace(input: 'rootfs' | 'image', base: string, workspace: string | null): void {
   if (workspace === null) return
-  if (rootfs === workspace || rootfs.startsWith(`${workspace}/`)) {
+  if (base === workspace || base.startsWith(`${workspace}/`)) {
+    const [what, fix] =
+      input === 'rootfs'
+        ? [showValue(base), 'use a directory outside the workspace']
+        : [`its cached root ${base}`, 'keep the image cache (RUNNER_TOOL_CACHE, XDG_CACHE_HOME) outside the workspace']
     throw new InputError(
-      'rootfs',
-      `${showValue(rootfs)} is inside the workspace ${workspace}, which the guest can write, so the guest could change its own base; use a directory outside the workspace, or workspace: none`
+      input,
+      `${what} is inside the workspace ${workspace}, which the guest can write, so the guest could change its own base; ${fix}, or use workspace: none`
     )
   }
 }
@@ -142,6 +149,7 @@ export function withImageRoot(settings: RunSettings, root: string): RunSettings 
       `${settings.image?.reference} has no ${program} (looked in ${candidates.join(', ')}); use an image with that shell, or set shell`
     )
   }
+  checkBaseOutsideWorkspace('image', fs.realpathSync(root), settings.workspace)
   const withRoot = { ...settings, rootfs: root }
   checkWorkdirExists(withRoot.workdir, withRoot)
   return withRoot
@@ -169,7 +177,7 @@ export function buildSettings(
   const workspace = parseInput('workspace', raw, context)
   const workdir = parseInput('workdir', raw, context) ?? workspace ?? '/'
   if (!image) {
-    checkRootfsOutsideWorkspace(rootfs, workspace)
+    checkBaseOutsideWorkspace('rootfs', rootfs, workspace)
     checkShellInRootfs(shell, rootfs, env, [INPUTS.shell.default, ''].includes(raw.shell.trim()))
     checkWorkdirExists(workdir, { rootfs, workspace })
   }
