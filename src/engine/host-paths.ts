@@ -88,7 +88,6 @@ export function parseLibkrunPath(
   raw: string,
   context: { cwd: string; libraryFromEnv: string | undefined }
 ): string | undefined {
-  if (raw.trim() !== '') return libraryFile(libkrunInputName(raw), raw, context.cwd)
-  if (context.libraryFromEnv?.trim()) return libraryFile(libkrunInputName(raw), context.libraryFromEnv, context.cwd)
-  return undefined
+  const named = raw.trim() !== '' ? raw : context.libraryFromEnv
+  return named?.trim() ? libraryFile(libkrunInputName(raw), named, context.cwd) : undefined
 }

@@ -99,8 +99,8 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
       : undefined
     const settings = image ? withImageRoot(options.settings, image.rootfs) : options.settings
     const interactive = options.interactive ?? false
-    if (early && !fitsRun(early, libkrun, interactive)) await discardEarly(early)
     const fitting = early && fitsRun(early, libkrun, interactive) ? early : undefined
+    if (early && !fitting) await discardEarly(early)
     early = undefined
     return await runPrepared(options, { settings, libkrun, initBinary, image, interactive }, fitting)
   } finally {
