@@ -3,7 +3,7 @@
  * packages it), helpers that build layers and push images through the registry API, and a loopback
  * proxy that can require Bearer tokens, redirect blobs to another host or cut connections.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
@@ -220,6 +220,8 @@ export interface LayerEntry {
   gid?: number
   devmajor?: number
   devminor?: number
+  /** pax records for the entry, as text (e.g. `LIBARCHIVE.xattr.user.x`: base64). */
+  pax?: Record<string, string>
 }
 
 export const FIXED_MTIME = new Date('2024-01-02T03:04:05Z')
@@ -246,6 +248,7 @@ export async function tarOf(entries: LayerEntry[]): Promise<Buffer> {
       gid: e.gid ?? 0,
       devmajor: e.devmajor,
       devminor: e.devminor,
+      pax: e.pax,
       size: content?.length ?? 0
     }
     await new Promise<void>((resolve, reject) => {
@@ -535,6 +538,13 @@ export function listTree(dir: string): string[] {
   }
   walk('')
   return out.sort()
+}
+
+/** An extended attribute as getfattr reads it (hex), without following a symlink; undefined when absent. */
+export function xattrOf(file: string, name: string): string | undefined {
+  const result = spawnSync('getfattr', ['-h', '--absolute-names', '-n', name, '-e', 'hex', file], { encoding: 'utf8' })
+  if (result.error) throw new Error('getfattr is missing: apt-get install attr')
+  return /=0x([0-9a-f]*)$/m.exec(result.stdout)?.[1]
 }
 
 /** Asserts the cache holds no partial entries: tmp/ empty, every root complete. */

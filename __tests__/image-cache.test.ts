@@ -1,12 +1,10 @@
-/** The image cache's bookkeeping and the layer unpacker, without a registry. */
+/** The image cache's bookkeeping, without a registry. */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { compress, listTree, tarOf, type LayerEntry } from '../__fixtures__/registry.js'
 import { ImageCache, type RootMetadata } from '../src/image/cache.js'
-import { ImageError } from '../src/image/index.js'
-import { RootBuilder, detectCompression, entryParts, isLayerMediaType, removeTree } from '../src/image/layers.js'
+import { removeTree } from '../src/image/tree.js'
 
 let base: string
 
@@ -104,95 +102,5 @@ describe('ImageCache', () => {
     await cache.writeRecord(record)
     expect(await cache.readRecord(record.reference, 'linux/amd64')).toEqual(record)
     expect(await cache.readRecord(record.reference, 'linux/arm64/v8')).toBeUndefined()
-  })
-})
-
-describe('layers', () => {
-  async function apply(layers: (LayerEntry[] | Buffer)[]): Promise<{ root: string; builder: RootBuilder }> {
-    const root = path.join(base, 'root')
-    fs.mkdirSync(root)
-    const builder = new RootBuilder(root)
-    for (const [i, layer] of layers.entries()) {
-      const file = path.join(base, `layer-${i}`)
-      fs.writeFileSync(file, Buffer.isBuffer(layer) ? layer : compress(await tarOf(layer), 'gzip'))
-      await builder.applyLayer(file, `layer ${i + 1}`)
-    }
-    await builder.finish()
-    return { root, builder }
-  }
-
-  test('paths: `..` is refused, leading / and ./ are dropped', () => {
-    expect(entryParts('./a/b/')).toEqual(['a', 'b'])
-    expect(entryParts('/etc/passwd')).toEqual(['etc', 'passwd'])
-    expect(entryParts('a/../../b')).toBeUndefined()
-    expect(entryParts('./')).toEqual([])
-  })
-
-  test('compression is read from the bytes; media types must name a tar layer', () => {
-    expect(detectCompression(Buffer.from([0x1f, 0x8b, 8, 0]))).toBe('gzip')
-    expect(detectCompression(Buffer.from([0x28, 0xb5, 0x2f, 0xfd]))).toBe('zstd')
-    expect(detectCompression(Buffer.from('bin/'))).toBe('none')
-    expect(isLayerMediaType('application/vnd.oci.image.layer.v1.tar+zstd')).toBe(true)
-    expect(isLayerMediaType('application/vnd.docker.image.rootfs.diff.tar.gzip')).toBe(true)
-    expect(isLayerMediaType('application/vnd.oci.image.layer.nondistributable.v1.tar+gzip')).toBe(true)
-    expect(isLayerMediaType('application/vnd.oci.image.layer.v1.tar+gzip+encrypted')).toBe(false)
-    expect(isLayerMediaType('application/wasm')).toBe(false)
-  })
-
-  test("a whiteout removes from lower layers only; an opaque directory keeps its own layer's entries", async () => {
-    const { root } = await apply([
-      [
-        { name: 'a', content: 'lower' },
-        { name: 'b', content: 'b' },
-        { name: 'd/x', content: 'x' },
-        { name: 'd/sub/y', content: 'y' }
-      ],
-      [
-        { name: 'a', content: 'upper' },
-        { name: '.wh.a' },
-        { name: '.wh.b' },
-        { name: 'd/sub/w', content: 'w' },
-        { name: 'd/.wh..wh..opq' }
-      ]
-    ])
-    expect(listTree(root)).toEqual(['a', 'd/', 'd/sub/', 'd/sub/w'])
-    expect(fs.readFileSync(path.join(root, 'a'), 'utf8')).toBe('upper')
-  })
-
-  test('an opaque root directory clears every lower layer', async () => {
-    const { root } = await apply([
-      [
-        { name: 'a', content: 'lower' },
-        { name: 'd/x', content: 'x' },
-        { name: 'keep/y', content: 'y' }
-      ],
-      [{ name: 'a', content: 'upper' }, { name: '.wh.a' }, { name: 'd/.wh..wh..opq' }, { name: 'd/z', content: 'z' }],
-      [{ name: 'new', content: 'n' }, { name: '.wh..wh..opq' }]
-    ])
-    expect(listTree(root)).toEqual(['new'])
-  })
-
-  test('a directory whiteout under a file or symlink parent deletes nothing', async () => {
-    const outside = path.join(base, 'outside')
-    fs.mkdirSync(outside)
-    fs.writeFileSync(path.join(outside, 'f'), 'f')
-    const { root } = await apply([
-      [
-        { name: 'l', type: 'symlink', linkname: outside },
-        { name: 'file', content: 'x' }
-      ],
-      [{ name: 'l/.wh.f' }, { name: 'file/.wh.g' }, { name: 'l/sub/.wh..wh..opq' }]
-    ])
-    expect(fs.readdirSync(outside)).toEqual(['f'])
-    expect(listTree(root)).toEqual(['file', 'l'])
-  })
-
-  test('a corrupt or truncated layer is an ImageError', async () => {
-    const good = compress(await tarOf([{ name: 'a', content: 'x'.repeat(100000) }]), 'gzip')
-    await expect(apply([good.subarray(0, good.length / 2)])).rejects.toThrow(/^layer 1 is not a readable layer/)
-    await removeTree(path.join(base, 'root'))
-    await expect(apply([Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.alloc(100, 1)])])).rejects.toBeInstanceOf(
-      ImageError
-    )
   })
 })

@@ -15,6 +15,7 @@ import {
   cacheProblems,
   describeWithRegistry,
   listTree,
+  xattrOf,
   pushImage,
   pushIndex,
   startProxy,
@@ -24,7 +25,7 @@ import {
 } from '../__fixtures__/registry.js'
 import { ImageError, prepareImage, type ImageRequest, type PreparedImage } from '../src/image/index.js'
 import { ImageCache } from '../src/image/cache.js'
-import { removeTree } from '../src/image/layers.js'
+import { removeTree } from '../src/image/tree.js'
 
 const isRoot = process.getuid?.() === 0
 const hasZstd = typeof (zlib as unknown as { createZstdDecompress?: unknown }).createZstdDecompress === 'function'
@@ -95,7 +96,9 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
     await registry?.stop()
   })
 
-  test('a multi-layer image: whiteouts, an opaque directory, links, modes, owners, mtimes', async () => {
+  test('a multi-layer image: whiteouts, an opaque directory, links, modes, owners, mtimes, xattrs', async () => {
+    // v2 file capabilities: cap_net_raw permitted and effective, as ping has them.
+    const capability = Buffer.from('0100000200200000000000000000000000000000', 'hex')
     const layer1: LayerEntry[] = [
       ...busyboxEntries(),
       { name: 'etc/old.conf', content: 'old' },
@@ -120,6 +123,15 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
       { name: 'usr/share/.wh.doc' },
       { name: 'bin/hardlink', type: 'link', linkname: 'bin/busybox' },
       { name: 'usr/bin/su', content: 'su', mode: 0o4755 },
+      {
+        name: 'usr/bin/ping',
+        content: 'ping',
+        mode: 0o755,
+        pax: {
+          'SCHILY.xattr.user.note': 'from the image',
+          'LIBARCHIVE.xattr.security.capability': capability.toString('base64')
+        }
+      },
       { name: 'usr/bin/wall', content: 'wall', mode: 0o2755, gid: 5 },
       { name: 'home/user/', type: 'directory', mode: 0o750, uid: 1000, gid: 1000 },
       { name: 'home/user/file', content: 'mine', mode: 0o600, uid: 1000, gid: 1000 },
@@ -170,6 +182,7 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
         'run/fifo',
         'usr/',
         'usr/bin/',
+        'usr/bin/ping',
         'usr/bin/su',
         'usr/bin/wall',
         'usr/share/',
@@ -195,7 +208,9 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
     expect(fs.lstatSync(path.join(root, 'etc/hostname')).mtime.getTime()).toBe(FIXED_MTIME.getTime())
     expect(fs.lstatSync(path.join(root, 'bin')).mtime.getTime()).toBe(FIXED_MTIME.getTime())
     expect(fs.lstatSync(path.join(root, 'bin/sh')).mtime.getTime()).toBe(FIXED_MTIME.getTime())
+    expect(xattrOf(path.join(root, 'usr/bin/ping'), 'user.note')).toBe(Buffer.from('from the image').toString('hex'))
     if (isRoot) {
+      expect(xattrOf(path.join(root, 'usr/bin/ping'), 'security.capability')).toBe(capability.toString('hex'))
       expect(mode('usr/bin/wall')).toBe(0o2755)
       expect(fs.lstatSync(path.join(root, 'usr/bin/wall')).gid).toBe(5)
       expect(fs.lstatSync(path.join(root, 'home/user/file')).uid).toBe(1000)
@@ -203,6 +218,10 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
       const dev = fs.lstatSync(path.join(root, 'dev/null'))
       expect(dev.isCharacterDevice()).toBe(true)
       expect(dev.rdev).toBe(fs.statSync('/dev/null').rdev)
+    } else {
+      expect(lines).toContain(
+        '  1 extended attribute was not set: this host does not allow them (file capabilities and trusted.* need root)'
+      )
     }
     expect(lines.some((l) => /layer 1\/3 sha256:[0-9a-f]{12}… fetched, .*B in/.test(l))).toBe(true)
     expect(lines.some((l) => /^Pulled .* downloaded, .* unpacked, in /.test(l))).toBe(true)

@@ -914,7 +914,7 @@ function registryCredentials(username, password) {
  * code is loaded only here, so runs without an image never pay for it at start-up.
  */
 async function prepareImageBase(image, options) {
-    const { prepareImage } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(532)]).then(__webpack_require__.bind(__webpack_require__, 532));
+    const { prepareImage } = await __webpack_require__.e(/* import() */ 305).then(__webpack_require__.bind(__webpack_require__, 305));
     try {
         return await prepareImage({
             reference: image.reference,
@@ -2072,6 +2072,7 @@ async function run(early) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C8: () => (/* binding */ ImageError),
+/* harmony export */   CA: () => (/* binding */ errorCode),
 /* harmony export */   Kb: () => (/* binding */ excerpt)
 /* harmony export */ });
 /* unused harmony export oneLine */
@@ -2093,6 +2094,10 @@ function oneLine(text) {
 function excerpt(text, max = 120) {
     const visible = oneLine(text).replace(/[\u0000-\u001f\u007f]/g, '?');
     return visible.length > max ? `${visible.slice(0, max)}…` : visible;
+}
+/** The errno name of a failed system call (ENOENT, EACCES…), if it is one. */
+function errorCode(error) {
+    return error?.code;
 }
 
 

@@ -2,8 +2,9 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { Transform } from 'node:stream'
+import { Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import type { DownloadProgress } from './download-progress.js'
 import { ImageError } from './errors.js'
 import type { Descriptor } from './manifest.js'
 import { TransientError, readLimited, type RegistryClient } from './registry.js'
@@ -19,51 +20,60 @@ export function shortDigest(digest: string): string {
 /**
  * Streams blob `desc` into `file` (which must not exist yet) through a sha256 hash. A digest or size
  * mismatch throws an ImageError and removes the file; a broken connection starts the blob over.
+ * `progress`, when given, hears how far the file is written, for a reader that follows it.
  */
 export async function downloadBlob(
   client: RegistryClient,
   desc: Descriptor,
   file: string,
-  what: string
+  what: string,
+  progress?: DownloadProgress
 ): Promise<void> {
   const expected = desc.digest.slice('sha256:'.length)
-  await client.request(`blobs/${desc.digest}`, what, undefined, async (res) => {
-    const hash = createHash('sha256')
-    let received = 0
-    const meter = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        received += chunk.length
-        if (received > desc.size) {
-          callback(
-            new ImageError(
-              `${client.where}: ${what}: the registry sent more than the ${desc.size} bytes the manifest lists`
+  const fd = fs.openSync(file, 'wx', 0o644)
+  try {
+    progress?.opened(file)
+    await client.request(`blobs/${desc.digest}`, what, undefined, async (res) => {
+      fs.ftruncateSync(fd, 0)
+      progress?.restarted()
+      const hash = createHash('sha256')
+      let received = 0
+      const sink = new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          if (received + chunk.length > desc.size) {
+            callback(
+              new ImageError(
+                `${client.where}: ${what}: the registry sent more than the ${desc.size} bytes the manifest lists`
+              )
             )
-          )
-          return
+            return
+          }
+          hash.update(chunk)
+          for (let done = 0; done < chunk.length;)
+            done += fs.writeSync(fd, chunk, done, chunk.length - done, received + done)
+          received += chunk.length
+          progress?.wrote(received)
+          callback()
         }
-        hash.update(chunk)
-        callback(null, chunk)
+      })
+      await pipeline(res.body, sink)
+      if (received < desc.size) throw new TransientError(`the transfer stopped after ${received} of ${desc.size} bytes`)
+      const actual = hash.digest('hex')
+      if (actual !== expected) {
+        throw new ImageError(
+          `${client.where}: ${what}: the content does not match its digest ${shortDigest(desc.digest)}… (got sha256:${actual.slice(0, 12)}…); ` +
+            'the registry holds a corrupt blob, nothing was cached: push the image again'
+        )
       }
     })
-    try {
-      await pipeline(res.body, meter, fs.createWriteStream(file, { flags: 'w', mode: 0o644 }))
-    } catch (error) {
-      await fs.promises.rm(file, { force: true })
-      throw error
-    }
-    if (received < desc.size) {
-      await fs.promises.rm(file, { force: true })
-      throw new TransientError(`the transfer stopped after ${received} of ${desc.size} bytes`)
-    }
-    const actual = hash.digest('hex')
-    if (actual !== expected) {
-      await fs.promises.rm(file, { force: true })
-      throw new ImageError(
-        `${client.where}: ${what}: the content does not match its digest ${shortDigest(desc.digest)}… (got sha256:${actual.slice(0, 12)}…); ` +
-          'the registry holds a corrupt blob, nothing was cached: push the image again'
-      )
-    }
-  })
+    progress?.ended()
+  } catch (error) {
+    progress?.ended(error)
+    await fs.promises.rm(file, { force: true })
+    throw error
+  } finally {
+    fs.closeSync(fd)
+  }
 }
 
 /** Fetches a small blob (the image config) into memory, verified against its digest. */

@@ -16,8 +16,9 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { errorCode } from './errors.js'
 import type { ImageConfig } from './manifest.js'
-import { removeTree } from './layers.js'
+import { removeTree } from './tree.js'
 
 /** The default cap on the cache's size: 10 GiB. */
 export const DEFAULT_MAX_CACHE_BYTES = 10 * 1024 ** 3
@@ -49,10 +50,6 @@ export interface RefRecord {
 
 const HOST_TAG = createHash('sha256').update(os.hostname()).digest('hex').slice(0, 8)
 
-function code(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException)?.code
-}
-
 function hex(digest: string): string {
   return digest.replace(/^sha256:/, '')
 }
@@ -62,7 +59,7 @@ function alive(pid: number): boolean {
     process.kill(pid, 0)
     return true
   } catch (error) {
-    return code(error) === 'EPERM'
+    return errorCode(error) === 'EPERM'
   }
 }
 
@@ -157,7 +154,7 @@ export class ImageCache {
         await fs.promises.chmod(final, 0o555)
         return true
       } catch (error) {
-        if (code(error) !== 'ENOTEMPTY' && code(error) !== 'EEXIST') throw error
+        if (errorCode(error) !== 'ENOTEMPTY' && errorCode(error) !== 'EEXIST') throw error
       }
       if ((await this.findRoot(manifestDigest)) || attempt > 0) {
         await removeTree(tempEntry)
@@ -174,7 +171,7 @@ export class ImageCache {
     try {
       await fs.promises.rename(entry, aside)
     } catch (error) {
-      if (code(error) === 'ENOENT') return
+      if (errorCode(error) === 'ENOENT') return
       throw error
     }
     await removeTree(aside)

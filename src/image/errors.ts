@@ -19,3 +19,8 @@ export function excerpt(text: string, max = 120): string {
   const visible = oneLine(text).replace(/[\u0000-\u001f\u007f]/g, '?')
   return visible.length > max ? `${visible.slice(0, max)}…` : visible
 }
+
+/** The errno name of a failed system call (ENOENT, EACCES…), if it is one. */
+export function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException)?.code
+}

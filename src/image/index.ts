@@ -13,16 +13,19 @@
  * at `maxCacheBytes` (default DEFAULT_MAX_CACHE_BYTES, 10 GiB) by least-recently-used eviction.
  *
  * What differs when not running as root: file owners are not set (every file belongs to the user
- * running the pull) and device nodes are not created; FIFOs, modes (setuid/setgid/sticky included),
- * symlinks, hard links and mtimes are kept either way. Extended attributes are not applied.
+ * running the pull), device nodes are not created, and extended attributes outside `user.*` (file
+ * capabilities, `trusted.*`) are not set; FIFOs, modes (setuid/setgid/sticky included), symlinks, hard
+ * links and mtimes are kept either way. Extended attributes need setfattr (see xattrs.ts).
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { resolveCredentials } from './auth.js'
 import { downloadBlob, fetchSmallBlob, sha256, shortDigest } from './blob.js'
 import { DEFAULT_MAX_CACHE_BYTES, EVICTION_GRACE_MS, ImageCache, type RootMetadata } from './cache.js'
+import { DownloadProgress } from './download-progress.js'
 import { ImageError, excerpt } from './errors.js'
-import { RootBuilder, diskUsage, isLayerMediaType, removeTree } from './layers.js'
+import { RootBuilder, isLayerMediaType, layerFile, unpackNotes } from './layers.js'
+import { diskUsage, removeTree } from './tree.js'
 import {
   MANIFEST_ACCEPT,
   parseImageConfig,
@@ -308,22 +311,22 @@ async function pull(
   const downloads: Promise<void>[] = []
   const waiters: (() => void)[] = []
   let cancelled = false
+  // A layer not in the cache is unpacked as it downloads (download-progress.ts).
+  const inCache = await Promise.all(manifest.layers.map((layer) => cache.hasBlob(layer.digest, layer.size)))
+  const progress = manifest.layers.map((_, i) => (inCache[i] ? undefined : new DownloadProgress()))
+  const layerLabel = (i: number): string => `layer ${i + 1}/${layerCount} ${shortDigest(manifest.layers[i]!.digest)}…`
   try {
     let downloaded = 0
     let running = 0
-    const fetchLayer = async (layer: Descriptor, i: number): Promise<void> => {
-      const label = `layer ${i + 1}/${layerCount} ${shortDigest(layer.digest)}…`
-      if (await cache.hasBlob(layer.digest, layer.size)) {
-        log(`  ${label} ${formatBytes(layer.size)}, already in the cache`)
-        return
-      }
+    const fetchLayer = async (layer: Descriptor, i: number, following: DownloadProgress): Promise<void> => {
+      const label = layerLabel(i)
       while (running >= DOWNLOAD_CONCURRENCY && !cancelled) await new Promise<void>((r) => waiters.push(r))
       if (cancelled) return
       running++
       try {
         const t0 = Date.now()
         const temp = cache.tempPath('blob')
-        await downloadBlob(client, layer, temp, `fetching ${label}`)
+        await downloadBlob(client, layer, temp, `fetching ${label}`, following)
         await cache.publishBlob(temp, layer.digest)
         downloaded += layer.size
         log(`  ${label} fetched, ${formatBytes(layer.size)} in ${formatSeconds(Date.now() - t0)}`)
@@ -332,26 +335,29 @@ async function pull(
         waiters.shift()?.()
       }
     }
-    manifest.layers.forEach((layer, i) => downloads.push(fetchLayer(layer, i)))
+    manifest.layers.forEach((layer, i) => {
+      const following = progress[i]
+      if (following) downloads.push(fetchLayer(layer, i, following))
+      else {
+        log(`  ${layerLabel(i)} ${formatBytes(layer.size)}, already in the cache`)
+        downloads.push(Promise.resolve())
+      }
+    })
     downloads.forEach((d) => d.catch(() => undefined))
 
     const builder = new RootBuilder(rootfs)
     for (const [i, layer] of manifest.layers.entries()) {
-      await downloads[i]
-      await builder.applyLayer(
-        cache.blobPath(layer.digest),
-        `${where}: layer ${i + 1}/${layerCount} ${shortDigest(layer.digest)}…`
-      )
+      const bytes = progress[i]?.bytes() ?? layerFile(cache.blobPath(layer.digest))
+      try {
+        await builder.applyLayer(bytes, `${where}: ${layerLabel(i)}`)
+      } catch (error) {
+        await downloads[i] // when the download failed, that is the problem to report
+        throw error
+      }
+      await downloads[i] // verified against its digest
     }
     await builder.finish()
-    const { unsafe, devices, ownership } = builder.stats
-    if (unsafe > 0)
-      log(
-        `  skipped ${unsafe} entr${unsafe === 1 ? 'y' : 'ies'} whose path or link led outside the image root or through a symlink`
-      )
-    if (devices > 0) log(`  ${devices} device node${devices === 1 ? ' was' : 's were'} not created (that needs root)`)
-    if (ownership > 0 && process.getuid?.() !== 0)
-      log('  file owners were not set (not running as root): every file belongs to the current user')
+    for (const line of unpackNotes(builder.stats)) log(`  ${line}`)
 
     const metadata: RootMetadata = {
       manifestDigest,
@@ -383,6 +389,7 @@ async function pull(
   } finally {
     cancelled = true
     waiters.splice(0).forEach((wake) => wake())
+    progress.forEach((following) => following?.close())
     await Promise.allSettled(downloads)
     await removeTree(work).catch(() => undefined)
   }

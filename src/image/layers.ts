@@ -1,28 +1,34 @@
 /**
  * Applies image layers (tar, gzip or zstd) to a root directory with the OCI rules: whiteouts, opaque
- * directories, hard links, symlinks, modes, mtimes and, where the user may, ownership and device nodes.
+ * directories, hard links, symlinks, modes, mtimes, extended attributes and, where the user may,
+ * ownership and device nodes.
  *
- * Safety: every entry's path is resolved component by component with lstat; no symlink is ever followed
- * while writing. An entry whose path holds `..`, or whose parent is a symlink or a file, is skipped, as is
- * a hard link to such a path, so nothing lands outside the root whatever the layer says. Files are opened
- * with O_EXCL | O_NOFOLLOW after whatever stood at their path was removed.
+ * Safety: every entry's path is resolved component by component against what the builder has made in
+ * the root (root-index.ts), so no symlink is ever followed while writing. An entry whose path holds `..`,
+ * or whose parent is a symlink or a file, is skipped, as is a hard link to such a path, so nothing lands
+ * outside the root whatever the layer says. Files are opened with O_EXCL | O_NOFOLLOW after whatever stood
+ * at their path was removed.
  */
-import { execFile } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { promisify } from 'node:util'
 import zlib from 'node:zlib'
-import tar from 'tar-stream'
-import { ImageError } from './errors.js'
+import { ImageError, errorCode } from './errors.js'
+import { TarFormatError, readTar, type TarEntry, type TarHeader } from './tar-reader.js'
+import { RootIndex } from './root-index.js'
+import { removeTree } from './tree.js'
+import { setXattr } from './xattrs.js'
 
 export type Compression = 'gzip' | 'zstd' | 'none'
 
-type Entry = Readable & { header: tar.Header }
-
 const WHITEOUT = '.wh.'
 const OPAQUE = '.wh..wh..opq'
+const CHUNK_BYTES = 256 * 1024
+/** Files up to this size are taken in one piece (one wait instead of one per chunk); larger ones stream. */
+const WHOLE_FILE_BYTES = 1024 * 1024
+const MAX_XATTRS_PER_ENTRY = 32
 
 /** Picks the decompressor from the first bytes (the media type only has to name a tar layer). */
 export function detectCompression(head: Buffer): Compression {
@@ -39,22 +45,23 @@ export function isLayerMediaType(mediaType: string): boolean {
 }
 
 function decompressor(compression: Compression): NodeJS.ReadWriteStream | undefined {
-  if (compression === 'gzip') return zlib.createGunzip()
+  if (compression === 'gzip') return zlib.createGunzip({ chunkSize: CHUNK_BYTES })
   if (compression === 'zstd') {
-    const create = (zlib as unknown as { createZstdDecompress?: () => NodeJS.ReadWriteStream }).createZstdDecompress
+    const create = (zlib as unknown as { createZstdDecompress?: (o: object) => NodeJS.ReadWriteStream })
+      .createZstdDecompress
     if (typeof create !== 'function') {
       throw new ImageError(
         `zstd-compressed layers need Node 22.15 or newer (this is Node ${process.versions.node}); run the action on a newer Node`
       )
     }
-    return create()
+    return create({ chunkSize: CHUNK_BYTES })
   }
   return undefined
 }
 
 interface DirMeta {
   mode: number
-  mtime: Date
+  mtime: number
   uid: number
   gid: number
 }
@@ -66,34 +73,94 @@ export interface UnpackStats {
   devices: number
   /** Entries whose owner could not be set (not root). */
   ownership: number
+  /** Entries of a kind an image root cannot hold (sparse files, tape volume headers). */
+  unsupported: number
+  /** Extended attributes the host did not allow (not root, or a filesystem without them). */
+  xattrsNotAllowed: number
+  /** Extended attributes not set because setfattr is not installed. */
+  xattrsWithoutSetfattr: number
+  /** Extended attributes an image may not set (overlay's own, SELinux labels, malformed, or too many on one file). */
+  xattrsRefused: number
 }
 
-const execFileAsync = promisify(execFile)
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`
+}
+
+/** What the unpacked root lacks of what its layers hold, a line each. */
+export function unpackNotes(stats: UnpackStats): string[] {
+  const notes: string[] = []
+  if (stats.unsafe > 0)
+    notes.push(
+      `skipped ${count(stats.unsafe, 'entry', 'entries')} whose path or link led outside the image root or through a symlink`
+    )
+  if (stats.unsupported > 0)
+    notes.push(
+      `skipped ${count(stats.unsupported, 'entry', 'entries')} of a kind an image root cannot hold (sparse files, tape headers)`
+    )
+  if (stats.devices > 0)
+    notes.push(`${count(stats.devices, 'device node was', 'device nodes were')} not created (that needs root)`)
+  if (stats.ownership > 0 && process.getuid?.() !== 0)
+    notes.push('file owners were not set (not running as root): every file belongs to the current user')
+  if (stats.xattrsWithoutSetfattr > 0)
+    notes.push(
+      `${count(stats.xattrsWithoutSetfattr, 'extended attribute was', 'extended attributes were')} not set: setfattr is not installed (apt-get install attr)`
+    )
+  if (stats.xattrsNotAllowed > 0)
+    notes.push(
+      `${count(stats.xattrsNotAllowed, 'extended attribute was', 'extended attributes were')} not set: this host does not allow them (file capabilities and trusted.* need root)`
+    )
+  if (stats.xattrsRefused > 0)
+    notes.push(
+      `${count(stats.xattrsRefused, 'extended attribute was', 'extended attributes were')} left out: overlayfs's own, SELinux labels and malformed ones are not taken from images`
+    )
+  return notes
+}
 
 /**
  * Makes a FIFO or device node with the system's mknod program: Node has no mknod, and
  * native calls stay in the VM process. False when it cannot (not root, or no mknod).
  */
-async function makeNode(
-  file: string,
-  type: 'fifo' | 'character-device' | 'block-device',
-  mode: number,
-  major: number,
-  minor: number
-): Promise<boolean> {
-  const args = ['-m', (mode & 0o777).toString(8), file]
-  if (type === 'fifo') args.push('p')
-  else args.push(type === 'block-device' ? 'b' : 'c', String(major), String(minor))
+function makeNode(file: string, header: TarHeader): boolean {
+  const args = ['-m', (header.mode & 0o777).toString(8), '--', file]
+  if (header.type === 'fifo') args.push('p')
+  else args.push(header.type === 'block-device' ? 'b' : 'c', String(header.devmajor), String(header.devminor))
   try {
-    await execFileAsync('mknod', args, { timeout: 10_000 })
+    execFileSync('mknod', args, { stdio: 'ignore', timeout: 10_000 })
     return true
   } catch {
     return false
   }
 }
 
-function code(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException)?.code
+function writeAll(fd: number, data: Buffer): void {
+  for (let done = 0; done < data.length;) done += fs.writeSync(fd, data, done)
+}
+
+/** A layer file's bytes, in pieces the size the unpacker reads best. */
+export function layerFile(file: string): AsyncIterable<Buffer> {
+  return fs.createReadStream(file, { highWaterMark: CHUNK_BYTES })
+}
+
+/** The first `size` bytes of a stream, and the whole stream again. */
+async function withHead(
+  source: AsyncIterable<Buffer>,
+  size: number
+): Promise<{ head: Buffer; all: AsyncIterable<Buffer> }> {
+  const iterator = source[Symbol.asyncIterator]()
+  const first: Buffer[] = []
+  let have = 0
+  while (have < size) {
+    const next = await iterator.next()
+    if (next.done) break
+    first.push(next.value)
+    have += next.value.length
+  }
+  async function* all(): AsyncGenerator<Buffer> {
+    yield* first
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value
+  }
+  return { head: Buffer.concat(first).subarray(0, size), all: all() }
 }
 
 /** Splits a tar path into components; undefined when it tries to climb out with `..`. */
@@ -105,9 +172,18 @@ export function entryParts(name: string): string[] | undefined {
 
 /** Builds one image root from its layers, in order. Call finish() after the last layer. */
 export class RootBuilder {
-  readonly stats: UnpackStats = { unsafe: 0, devices: 0, ownership: 0 }
+  readonly stats: UnpackStats = {
+    unsafe: 0,
+    devices: 0,
+    ownership: 0,
+    unsupported: 0,
+    xattrsNotAllowed: 0,
+    xattrsWithoutSetfattr: 0,
+    xattrsRefused: 0
+  }
   private readonly dirMeta = new Map<string, DirMeta>()
-  private readonly knownDirs = new Set<string>()
+  private readonly made = new RootIndex()
+  private checkedEmpty = false
   private readonly isRoot = process.getuid?.() === 0
 
   constructor(readonly root: string) {}
@@ -120,106 +196,108 @@ export class RootBuilder {
    * Checks that every parent of `parts` is a real directory (never a symlink), creating missing ones
    * when `create` is set. Returns false when the path would go through a symlink or a file.
    */
-  private async parentsSafe(parts: string[], create: boolean): Promise<boolean> {
+  private parentsSafe(parts: string[], create: boolean): boolean {
     for (let i = 1; i < parts.length; i++) {
       const rel = parts.slice(0, i).join('/')
-      if (this.knownDirs.has(rel)) continue
-      const dir = this.abs(parts.slice(0, i))
-      let stat: fs.Stats | undefined
-      try {
-        stat = fs.lstatSync(dir)
-      } catch (error) {
-        if (code(error) !== 'ENOENT') throw error
-      }
-      if (!stat) {
-        if (!create) return false
-        fs.mkdirSync(dir, { mode: 0o755 })
-      } else if (!stat.isDirectory()) {
-        return false
-      }
-      this.knownDirs.add(rel)
+      const kind = this.made.kind(rel)
+      if (kind === 'directory') continue
+      if (kind === 'other' || !create) return false
+      fs.mkdirSync(this.abs(parts.slice(0, i)), { mode: 0o755 })
+      this.made.add(rel, 'directory')
     }
     return true
   }
 
+  /** Removes whatever stands at `parts`; a directory only unless `keepDirectory`. */
   private async removeExisting(parts: string[], keepDirectory: boolean): Promise<'absent' | 'directory' | 'removed'> {
-    const file = this.abs(parts)
-    let stat: fs.Stats
-    try {
-      stat = fs.lstatSync(file)
-    } catch (error) {
-      if (code(error) === 'ENOENT') return 'absent'
-      throw error
-    }
-    if (stat.isDirectory()) {
+    const rel = parts.join('/')
+    const kind = this.made.kind(rel)
+    if (!kind) return 'absent'
+    if (kind === 'directory') {
       if (keepDirectory) return 'directory'
-      await removeTree(file)
-      this.knownDirs.clear()
+      await removeTree(this.abs(parts))
     } else {
-      fs.unlinkSync(file)
+      fs.unlinkSync(this.abs(parts))
     }
+    this.made.remove(rel)
     return 'removed'
   }
 
-  private async setOwner(file: string, uid: number, gid: number): Promise<void> {
+  /** Runs an ownership change where the user may (root); counts it as not done where not. */
+  private own(change: () => void): void {
     if (!this.isRoot) {
       this.stats.ownership++
       return
     }
     try {
-      fs.lchownSync(file, uid, gid)
+      change()
     } catch (error) {
-      if (code(error) !== 'EPERM' && code(error) !== 'EINVAL') throw error
+      if (errorCode(error) !== 'EPERM' && errorCode(error) !== 'EINVAL') throw error
       this.stats.ownership++
     }
   }
 
-  /** Applies one layer file. `label` names it in errors ('layer 2/5 sha256:…'). */
-  async applyLayer(file: string, label: string): Promise<void> {
-    const head = Buffer.alloc(4)
-    const fd = await fs.promises.open(file, 'r')
-    try {
-      await fd.read(head, 0, 4, 0)
-    } finally {
-      await fd.close()
+  /** Sets the entry's attributes on what was just made at `file` (after its owner: chown clears capabilities). */
+  private setXattrs(file: string, header: TarHeader): void {
+    let index = 0
+    for (const [name, value] of header.xattrs) {
+      // Filesystems hold a few KiB of them per file; more is an image trying to slow the pull.
+      const outcome = index++ < MAX_XATTRS_PER_ENTRY ? setXattr(file, name, value) : 'refused'
+      if (outcome === 'not-allowed') this.stats.xattrsNotAllowed++
+      else if (outcome === 'no-setfattr') this.stats.xattrsWithoutSetfattr++
+      else if (outcome === 'refused') this.stats.xattrsRefused++
     }
+  }
+
+  /** Writes a regular file's content and metadata to `fd`, in the order that keeps capabilities and setuid bits. */
+  private finishFile(fd: number, file: string, header: TarHeader): void {
+    this.own(() => fs.fchownSync(fd, header.uid, header.gid))
+    if (header.xattrs.size > 0) this.setXattrs(file, header)
+    fs.fchmodSync(fd, header.mode & 0o7777)
+    fs.futimesSync(fd, header.mtime, header.mtime)
+  }
+
+  /** Applies one layer from its bytes (tar, gzip or zstd) as they come. `label` names it in errors ('layer 2/5 sha256:…'). */
+  async applyLayer(layer: AsyncIterable<Buffer>, label: string): Promise<void> {
+    if (!this.checkedEmpty) {
+      if (fs.readdirSync(this.root).length > 0) throw new Error(`an image root must start empty: ${this.root}`)
+      this.checkedEmpty = true
+    }
+    const { head, all } = await withHead(layer, 4)
     let unzip: NodeJS.ReadWriteStream | undefined
     try {
       unzip = decompressor(detectCompression(head))
     } catch (error) {
       throw error instanceof ImageError ? new ImageError(`${label}: ${error.message}`) : error
     }
-    const extract = tar.extract()
-    const source = fs.createReadStream(file)
-    let feedError: Error | undefined
-    const feeding = (unzip ? pipeline(source, unzip, extract) : pipeline(source, extract)).catch((error: unknown) => {
-      feedError = error instanceof Error ? error : new Error(String(error))
-      extract.destroy(feedError)
-    })
     const unreadable = (reason: string): ImageError =>
       new ImageError(`${label} is not a readable layer (${reason.slice(0, 100)}); the image cannot be used`)
+    let bytes: AsyncIterable<Buffer> = all
+    let feeding: Promise<void> = Promise.resolve()
+    if (unzip) {
+      feeding = pipeline(Readable.from(all, { objectMode: false }), unzip).catch(() => undefined) // its error also ends the iteration below
+      bytes = unzip as unknown as AsyncIterable<Buffer>
+    }
     const written = new Set<string>()
     const touched = new Set<string>()
     const opaque = new Set<string>()
     try {
-      for await (const entry of extract as unknown as AsyncIterable<Entry>) {
-        await this.applyEntry(entry, written, touched, opaque)
-        entry.resume()
-      }
+      for await (const entry of readTar(bytes)) await this.applyEntry(entry, written, touched, opaque)
     } catch (error) {
-      if (error instanceof ImageError) throw error
+      ;(unzip as unknown as Readable | undefined)?.destroy()
       await feeding
-      if (feedError) throw unreadable(feedError.message)
-      if (!code(error)) throw unreadable((error as Error)?.message ?? String(error))
-      throw error
+      if (error instanceof ImageError) throw error
+      if (error instanceof TarFormatError) throw unreadable(`it holds ${error.message}`)
+      // A system call's failure is the host's problem; anything else (zlib, zstd) is the layer's.
+      if ((error as NodeJS.ErrnoException)?.syscall) throw error
+      throw unreadable((error as Error)?.message ?? String(error))
     }
     await feeding
-    if (feedError) throw unreadable(feedError.message)
     for (const dir of [...opaque].sort()) await this.makeOpaque(dir, written, touched)
   }
 
   private async applyEntry(
-    entry: Entry,
+    entry: TarEntry,
     written: Set<string>,
     touched: Set<string>,
     opaque: Set<string>
@@ -235,7 +313,7 @@ export class RootBuilder {
 
     if (base.startsWith(WHITEOUT)) {
       const parent = parts.slice(0, -1)
-      if (!(await this.parentsSafe(parts, false))) return
+      if (!this.parentsSafe(parts, false)) return
       if (base === OPAQUE) {
         opaque.add(parent.join('/'))
       } else if (!base.startsWith(`${WHITEOUT}${WHITEOUT}`)) {
@@ -245,19 +323,23 @@ export class RootBuilder {
       }
       return
     }
+    if (header.type === 'unsupported') {
+      this.stats.unsupported++
+      return
+    }
 
     const mark = (): void => {
       written.add(rel)
       for (let i = 1; i < parts.length; i++) touched.add(parts.slice(0, i).join('/'))
     }
     const mode = header.mode & 0o7777
-    const mtime = header.mtime ?? new Date(0)
+    const mtime = header.mtime
 
     if (parts.length === 0) {
       if (header.type === 'directory') this.dirMeta.set('', { mode, mtime, uid: header.uid, gid: header.gid })
       return
     }
-    if (!(await this.parentsSafe(parts, true))) {
+    if (!this.parentsSafe(parts, true)) {
       this.stats.unsafe++
       return
     }
@@ -265,34 +347,24 @@ export class RootBuilder {
 
     switch (header.type) {
       case 'directory': {
-        if ((await this.removeExisting(parts, true)) !== 'directory') await fs.promises.mkdir(file, { mode: 0o755 })
+        if ((await this.removeExisting(parts, true)) !== 'directory') fs.mkdirSync(file, { mode: 0o755 })
         this.dirMeta.set(rel, { mode, mtime, uid: header.uid, gid: header.gid })
-        this.knownDirs.add(rel)
+        this.made.add(rel, 'directory')
+        if (header.xattrs.size > 0) this.setXattrs(file, header)
         mark()
         return
       }
-      case 'file':
-      case 'contiguous-file': {
+      case 'file': {
         await this.removeExisting(parts, false)
+        this.made.add(rel, 'other')
         const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = fs.constants
-        // Synchronous calls: one small file after another, each async call would wait on the thread pool.
+        // Synchronous calls, one file after another, as tar(1) does: handing each to the thread pool
+        // costs more than it saves where creating a file is cheap, and gains little where it is not.
         const fd = fs.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
         try {
-          for await (const chunk of entry as AsyncIterable<Buffer>) {
-            for (let done = 0; done < chunk.length;) done += fs.writeSync(fd, chunk, done)
-          }
-          if (this.isRoot) {
-            try {
-              fs.fchownSync(fd, header.uid, header.gid)
-            } catch (error) {
-              if (code(error) !== 'EPERM' && code(error) !== 'EINVAL') throw error
-              this.stats.ownership++
-            }
-          } else {
-            this.stats.ownership++
-          }
-          fs.fchmodSync(fd, mode)
-          fs.futimesSync(fd, mtime, mtime)
+          if (header.size <= WHOLE_FILE_BYTES) writeAll(fd, await entry.content())
+          else for await (const chunk of entry.chunks()) writeAll(fd, chunk)
+          this.finishFile(fd, file, header)
         } finally {
           fs.closeSync(fd)
         }
@@ -301,33 +373,29 @@ export class RootBuilder {
       }
       case 'symlink': {
         await this.removeExisting(parts, false)
-        await fs.promises.symlink(header.linkname, file)
-        await this.setOwner(file, header.uid, header.gid)
-        await fs.promises.lutimes(file, mtime, mtime)
+        fs.symlinkSync(header.linkname, file)
+        this.made.add(rel, 'other')
+        this.own(() => fs.lchownSync(file, header.uid, header.gid))
+        if (header.xattrs.size > 0) this.setXattrs(file, header)
+        fs.lutimesSync(file, mtime, mtime)
         mark()
         return
       }
       case 'link': {
-        const target = entryParts(header.linkname ?? '')
-        if (!target || target.length === 0 || !(await this.parentsSafe(target, false))) {
+        const target = entryParts(header.linkname)
+        if (!target || target.length === 0 || !this.parentsSafe(target, false)) {
           this.stats.unsafe++
           return
         }
-        const source = this.abs(target)
-        let stat: fs.Stats
-        try {
-          stat = await fs.promises.lstat(source)
-        } catch {
-          this.stats.unsafe++
+        const targetRel = target.join('/')
+        if (this.made.kind(targetRel) !== 'other') {
+          this.stats.unsafe++ // a directory, or nothing at all
           return
         }
-        if (stat.isDirectory()) {
-          this.stats.unsafe++
-          return
-        }
-        if (target.join('/') === rel) return
+        if (targetRel === rel) return
         await this.removeExisting(parts, false)
-        await fs.promises.link(source, file)
+        fs.linkSync(this.abs(target), file)
+        this.made.add(rel, 'other')
         mark()
         return
       }
@@ -335,44 +403,29 @@ export class RootBuilder {
       case 'block-device':
       case 'fifo': {
         await this.removeExisting(parts, false)
-        const made =
-          (header.type === 'fifo' || this.isRoot) &&
-          (await makeNode(file, header.type, mode, header.devmajor ?? 0, header.devminor ?? 0))
-        if (!made) {
+        if (!((header.type === 'fifo' || this.isRoot) && makeNode(file, header))) {
           this.stats.devices++
           return
         }
-        await this.setOwner(file, header.uid, header.gid)
-        await fs.promises.chmod(file, mode)
-        await fs.promises.utimes(file, mtime, mtime)
+        this.made.add(rel, 'other')
+        this.own(() => fs.lchownSync(file, header.uid, header.gid))
+        if (header.xattrs.size > 0) this.setXattrs(file, header)
+        fs.chmodSync(file, mode)
+        fs.utimesSync(file, mtime, mtime)
         mark()
         return
       }
-      default:
-        return
     }
   }
 
   /** Removes what lower layers put under `dir`, keeping what this layer wrote there. */
   private async makeOpaque(dir: string, written: Set<string>, touched: Set<string>): Promise<void> {
+    if (dir !== '' && this.made.kind(dir) !== 'directory') return
     const parts = dir === '' ? [] : dir.split('/')
-    let names: string[]
-    try {
-      const stat = await fs.promises.lstat(this.abs(parts))
-      if (!stat.isDirectory()) return
-      names = await fs.promises.readdir(this.abs(parts))
-    } catch {
-      return
-    }
-    for (const name of names) {
+    for (const name of fs.readdirSync(this.abs(parts))) {
       const rel = dir === '' ? name : `${dir}/${name}`
-      if (written.has(rel) || touched.has(rel)) {
-        const stat = await fs.promises.lstat(this.abs([...parts, name]))
-        if (stat.isDirectory()) await this.makeOpaque(rel, written, touched)
-        continue
-      }
-      await removeTree(this.abs([...parts, name]))
-      this.knownDirs.clear()
+      if (!written.has(rel) && !touched.has(rel)) await this.removeExisting([...parts, name], false)
+      else if (this.made.kind(rel) === 'directory') await this.makeOpaque(rel, written, touched)
     }
   }
 
@@ -382,62 +435,12 @@ export class RootBuilder {
       (a, b) => b[0].split('/').length - a[0].split('/').length || (a[0] < b[0] ? 1 : -1)
     )
     for (const [rel, meta] of dirs) {
+      if (rel !== '' && this.made.kind(rel) !== 'directory') continue
       const dir = rel === '' ? this.root : this.abs(rel.split('/'))
-      try {
-        if (!(await fs.promises.lstat(dir)).isDirectory()) continue
-      } catch {
-        continue
-      }
-      await this.setOwner(dir, meta.uid, meta.gid)
-      await fs.promises.chmod(dir, meta.mode)
-      await fs.promises.utimes(dir, meta.mtime, meta.mtime)
+      this.own(() => fs.lchownSync(dir, meta.uid, meta.gid))
+      fs.chmodSync(dir, meta.mode)
+      fs.utimesSync(dir, meta.mtime, meta.mtime)
     }
-    if (!this.dirMeta.has('')) await fs.promises.chmod(this.root, 0o755)
+    if (!this.dirMeta.has('')) fs.chmodSync(this.root, 0o755)
   }
-}
-
-/** Removes a tree even where its directories lack write permission (images may ship such). */
-export async function removeTree(target: string): Promise<void> {
-  try {
-    await fs.promises.rm(target, { recursive: true, force: true })
-    return
-  } catch (error) {
-    if (code(error) !== 'EACCES' && code(error) !== 'EPERM') throw error
-  }
-  const open = async (dir: string): Promise<void> => {
-    let stat: fs.Stats
-    try {
-      stat = await fs.promises.lstat(dir)
-    } catch {
-      return
-    }
-    if (!stat.isDirectory()) return
-    await fs.promises.chmod(dir, 0o700).catch(() => undefined)
-    for (const name of await fs.promises.readdir(dir).catch(() => [] as string[])) await open(path.join(dir, name))
-  }
-  await open(target)
-  await fs.promises.rm(target, { recursive: true, force: true })
-}
-
-/** Disk use of a tree in bytes (allocated blocks; hard-linked files counted once). */
-export async function diskUsage(root: string): Promise<number> {
-  const seen = new Set<string>()
-  let total = 0
-  const walk = async (dir: string): Promise<void> => {
-    const entries = fs.readdirSync(dir, { withFileTypes: true })
-    for (const entry of entries) {
-      const file = path.join(dir, entry.name)
-      const stat = fs.lstatSync(file)
-      if (stat.nlink > 1 && !stat.isDirectory()) {
-        const key = `${stat.dev}:${stat.ino}`
-        if (seen.has(key)) continue
-        seen.add(key)
-      }
-      total += stat.blocks * 512
-      if (stat.isDirectory()) await walk(file)
-    }
-  }
-  total += (await fs.promises.lstat(root)).blocks * 512
-  await walk(root)
-  return total
 }

@@ -1,0 +1,74 @@
+/** Reading a blob while it downloads: the reader waits for bytes, survives a restart, and fails with the download. */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { DownloadProgress } from '../src/image/download-progress.js'
+
+let base: string
+
+beforeEach(() => {
+  base = fs.mkdtempSync(path.join(os.tmpdir(), 'download-progress-'))
+})
+afterEach(() => fs.rmSync(base, { recursive: true, force: true }))
+
+/** Stands in for the downloader: writes `data` at `offset` and says so. */
+function writeAt(fd: number, progress: DownloadProgress, data: string, offset: number): void {
+  fs.writeSync(fd, data, offset)
+  progress.wrote(offset + data.length)
+}
+
+async function collect(progress: DownloadProgress): Promise<string> {
+  let text = ''
+  for await (const chunk of progress.bytes()) text += chunk.toString()
+  return text
+}
+
+const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5))
+
+/** A download's file and its progress; the file is opened (made known to readers) unless `later`. */
+function download(later = false): { file: string; fd: number; progress: DownloadProgress } {
+  const file = path.join(base, 'blob')
+  const fd = fs.openSync(file, 'wx')
+  const progress = new DownloadProgress()
+  if (!later) progress.opened(file)
+  return { file, fd, progress }
+}
+
+test('the reader gets the bytes as they are written, and ends with the download', async () => {
+  const { file, fd, progress } = download(true)
+  const reading = collect(progress)
+  await tick()
+  progress.opened(file)
+  writeAt(fd, progress, 'abc', 0)
+  await tick()
+  writeAt(fd, progress, 'def', 3)
+  progress.ended()
+  expect(await reading).toBe('abcdef')
+  fs.closeSync(fd)
+})
+
+test('after a restart the reader waits until the new attempt passes where it was', async () => {
+  const { fd, progress } = download()
+  const reading = collect(progress)
+  writeAt(fd, progress, 'abcd', 0)
+  await tick()
+  fs.ftruncateSync(fd, 0)
+  progress.restarted()
+  writeAt(fd, progress, 'ab', 0)
+  await tick()
+  writeAt(fd, progress, 'cdef', 2)
+  progress.ended()
+  expect(await reading).toBe('abcdef')
+  fs.closeSync(fd)
+})
+
+test("the download's failure is the reader's", async () => {
+  const { fd, progress } = download()
+  const reading = collect(progress)
+  writeAt(fd, progress, 'ab', 0)
+  await tick()
+  const failure = new Error('the content does not match its digest')
+  progress.ended(failure)
+  await expect(reading).rejects.toBe(failure)
+  fs.closeSync(fd)
+})

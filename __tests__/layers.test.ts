@@ -1,0 +1,198 @@
+/** The layer unpacker on its own: OCI rules, safety, extended attributes, without a registry. */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { compress, listTree, tarOf, xattrOf, type LayerEntry } from '../__fixtures__/registry.js'
+import { ImageError } from '../src/image/index.js'
+import { RootBuilder, detectCompression, entryParts, isLayerMediaType, layerFile } from '../src/image/layers.js'
+import { removeTree } from '../src/image/tree.js'
+
+let base: string
+
+beforeEach(() => {
+  base = fs.mkdtempSync(path.join(os.tmpdir(), 'layers-'))
+})
+afterEach(async () => {
+  await removeTree(base)
+})
+
+const isRoot = process.getuid?.() === 0
+
+describe('layers', () => {
+  async function apply(layers: (LayerEntry[] | Buffer)[]): Promise<{ root: string; builder: RootBuilder }> {
+    const root = path.join(base, 'root')
+    fs.mkdirSync(root)
+    const builder = new RootBuilder(root)
+    for (const [i, layer] of layers.entries()) {
+      const file = path.join(base, `layer-${i}`)
+      fs.writeFileSync(file, Buffer.isBuffer(layer) ? layer : compress(await tarOf(layer), 'gzip'))
+      await builder.applyLayer(layerFile(file), `layer ${i + 1}`)
+    }
+    await builder.finish()
+    return { root, builder }
+  }
+
+  test('paths: `..` is refused, leading / and ./ are dropped', () => {
+    expect(entryParts('./a/b/')).toEqual(['a', 'b'])
+    expect(entryParts('/etc/passwd')).toEqual(['etc', 'passwd'])
+    expect(entryParts('a/../../b')).toBeUndefined()
+    expect(entryParts('./')).toEqual([])
+  })
+
+  test('compression is read from the bytes; media types must name a tar layer', () => {
+    expect(detectCompression(Buffer.from([0x1f, 0x8b, 8, 0]))).toBe('gzip')
+    expect(detectCompression(Buffer.from([0x28, 0xb5, 0x2f, 0xfd]))).toBe('zstd')
+    expect(detectCompression(Buffer.from('bin/'))).toBe('none')
+    expect(isLayerMediaType('application/vnd.oci.image.layer.v1.tar+zstd')).toBe(true)
+    expect(isLayerMediaType('application/vnd.docker.image.rootfs.diff.tar.gzip')).toBe(true)
+    expect(isLayerMediaType('application/vnd.oci.image.layer.nondistributable.v1.tar+gzip')).toBe(true)
+    expect(isLayerMediaType('application/vnd.oci.image.layer.v1.tar+gzip+encrypted')).toBe(false)
+    expect(isLayerMediaType('application/wasm')).toBe(false)
+  })
+
+  test("a whiteout removes from lower layers only; an opaque directory keeps its own layer's entries", async () => {
+    const { root } = await apply([
+      [
+        { name: 'a', content: 'lower' },
+        { name: 'b', content: 'b' },
+        { name: 'd/x', content: 'x' },
+        { name: 'd/sub/y', content: 'y' }
+      ],
+      [
+        { name: 'a', content: 'upper' },
+        { name: '.wh.a' },
+        { name: '.wh.b' },
+        { name: 'd/sub/w', content: 'w' },
+        { name: 'd/.wh..wh..opq' }
+      ]
+    ])
+    expect(listTree(root)).toEqual(['a', 'd/', 'd/sub/', 'd/sub/w'])
+    expect(fs.readFileSync(path.join(root, 'a'), 'utf8')).toBe('upper')
+  })
+
+  test('an opaque root directory clears every lower layer', async () => {
+    const { root } = await apply([
+      [
+        { name: 'a', content: 'lower' },
+        { name: 'd/x', content: 'x' },
+        { name: 'keep/y', content: 'y' }
+      ],
+      [{ name: 'a', content: 'upper' }, { name: '.wh.a' }, { name: 'd/.wh..wh..opq' }, { name: 'd/z', content: 'z' }],
+      [{ name: 'new', content: 'n' }, { name: '.wh..wh..opq' }]
+    ])
+    expect(listTree(root)).toEqual(['new'])
+  })
+
+  test('a directory whiteout under a file or symlink parent deletes nothing', async () => {
+    const outside = path.join(base, 'outside')
+    fs.mkdirSync(outside)
+    fs.writeFileSync(path.join(outside, 'f'), 'f')
+    const { root } = await apply([
+      [
+        { name: 'l', type: 'symlink', linkname: outside },
+        { name: 'file', content: 'x' }
+      ],
+      [{ name: 'l/.wh.f' }, { name: 'file/.wh.g' }, { name: 'l/sub/.wh..wh..opq' }]
+    ])
+    expect(fs.readdirSync(outside)).toEqual(['f'])
+    expect(listTree(root)).toEqual(['file', 'l'])
+  })
+
+  test('a corrupt or truncated layer is an ImageError', async () => {
+    const good = compress(await tarOf([{ name: 'a', content: 'x'.repeat(100000) }]), 'gzip')
+    await expect(apply([good.subarray(0, good.length / 2)])).rejects.toThrow(/^layer 1 is not a readable layer/)
+    await removeTree(path.join(base, 'root'))
+    await expect(apply([Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.alloc(100, 1)])])).rejects.toBeInstanceOf(
+      ImageError
+    )
+  })
+
+  test('extended attributes: binary values byte for byte, capabilities kept after the owner is set', async () => {
+    const tree = path.join(base, 'tree')
+    fs.mkdirSync(path.join(tree, 'd'), { recursive: true })
+    fs.writeFileSync(path.join(tree, 'bin'), 'x')
+    const set = (file: string, name: string, value: string): void => {
+      const result = spawnSync('setfattr', ['-n', name, '-v', value, path.join(tree, file)])
+      if (result.error) throw new Error('setfattr is missing: apt-get install attr')
+    }
+    set('bin', 'user.binary', '0x00ff800a3d20')
+    set('d', 'user.text', 'hello')
+    const layerFile = path.join(base, 'gnu.tar')
+    const made = spawnSync('tar', [
+      '--format=pax',
+      '--xattrs',
+      '--xattrs-include=user.*',
+      '-cf',
+      layerFile,
+      '-C',
+      tree,
+      '.'
+    ])
+    expect(made.status).toBe(0)
+    // v2 file capabilities: cap_net_raw permitted and effective.
+    const capability = Buffer.from('0100000200200000000000000000000000000000', 'hex')
+    const second: LayerEntry[] = [
+      {
+        name: 'ping',
+        content: 'p',
+        mode: 0o755,
+        uid: 1000,
+        gid: 1000,
+        pax: { 'LIBARCHIVE.xattr.security.capability': capability.toString('base64') }
+      },
+      { name: 'o/', type: 'directory', pax: { 'SCHILY.xattr.trusted.overlay.opaque': 'y' } },
+      { name: 'labelled', content: 'l', pax: { 'SCHILY.xattr.security.selinux': 'system_u:object_r:etc_t:s0' } }
+    ]
+    const { root, builder } = await apply([fs.readFileSync(layerFile), second])
+    expect(xattrOf(path.join(root, 'bin'), 'user.binary')).toBe('00ff800a3d20')
+    expect(xattrOf(path.join(root, 'd'), 'user.text')).toBe(Buffer.from('hello').toString('hex'))
+    expect(xattrOf(path.join(root, 'o'), 'trusted.overlay.opaque')).toBeUndefined()
+    expect(xattrOf(path.join(root, 'labelled'), 'security.selinux')).toBeUndefined()
+    expect(builder.stats.xattrsRefused).toBe(2)
+    if (isRoot) {
+      expect(xattrOf(path.join(root, 'ping'), 'security.capability')).toBe(capability.toString('hex'))
+      expect(fs.statSync(path.join(root, 'ping'))).toMatchObject({ uid: 1000, mode: 0o100755 })
+      expect(builder.stats.xattrsNotAllowed).toBe(0)
+    } else {
+      expect(builder.stats.xattrsNotAllowed).toBe(1)
+    }
+  })
+
+  test('without setfattr the attributes are counted as not set, and everything else is unpacked', async () => {
+    const emptyPath = path.join(base, 'no-tools')
+    fs.mkdirSync(emptyPath)
+    const saved = process.env.PATH
+    process.env.PATH = emptyPath
+    try {
+      const { root, builder } = await apply([
+        [{ name: 'f', content: 'f', pax: { 'LIBARCHIVE.xattr.user.a': Buffer.from('1').toString('base64') } }]
+      ])
+      expect(fs.readFileSync(path.join(root, 'f'), 'utf8')).toBe('f')
+      expect(builder.stats.xattrsWithoutSetfattr).toBe(1)
+    } finally {
+      process.env.PATH = saved
+    }
+  })
+
+  test('files written in the background: a directory then replaced by a symlink, links to fresh files, a path twice', async () => {
+    const outside = path.join(base, 'outside')
+    fs.mkdirSync(outside)
+    const many: LayerEntry[] = Array.from({ length: 200 }, (_, i) => ({ name: `a/f${i}`, content: `${i}`.repeat(500) }))
+    const { root, builder } = await apply([
+      [
+        ...many,
+        { name: 'hard', type: 'link', linkname: 'a/f199' },
+        { name: 'twice', content: 'first' },
+        { name: 'twice', content: 'second' },
+        { name: 'a', type: 'symlink', linkname: outside },
+        { name: 'a/evil', content: 'evil' }
+      ]
+    ])
+    expect(fs.readdirSync(outside)).toEqual([])
+    expect(fs.readlinkSync(path.join(root, 'a'))).toBe(outside)
+    expect(fs.readFileSync(path.join(root, 'hard'), 'utf8')).toBe('199'.repeat(500))
+    expect(fs.readFileSync(path.join(root, 'twice'), 'utf8')).toBe('second')
+    expect(builder.stats.unsafe).toBe(1)
+  })
+})

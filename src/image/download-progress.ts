@@ -1,0 +1,72 @@
+/**
+ * A layer read while it downloads. The downloader reports how much of its file is written; the
+ * unpacker reads behind it, so unpacking a layer overlaps its download. A broken transfer starts the
+ * file over with the same bytes in the same places (it is one blob), so a reader that got ahead
+ * waits. What was read is checked against the digest when the download ends, before the root is
+ * published; a mismatch fails the pull and the half-built root is thrown away.
+ */
+import fs from 'node:fs'
+
+const READ_CHUNK_BYTES = 256 * 1024
+
+export class DownloadProgress {
+  private readFd: number | undefined
+  private written = 0
+  private outcome: { failed: boolean; error?: unknown } | undefined
+  private waiting: (() => void)[] = []
+
+  /** The downloader made its file. */
+  opened(file: string): void {
+    this.readFd ??= fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
+    this.notify()
+  }
+
+  /** The downloader starts the file over. */
+  restarted(): void {
+    this.written = 0
+  }
+
+  /** The first `total` bytes of the file are written. */
+  wrote(total: number): void {
+    this.written = total
+    this.notify()
+  }
+
+  /** The download is over: verified, or failed with `error`. */
+  ended(error?: unknown): void {
+    this.outcome = error === undefined ? { failed: false } : { failed: true, error }
+    this.notify()
+  }
+
+  /** The blob's bytes as they are written; throws the download's failure. Read it once. */
+  async *bytes(): AsyncGenerator<Buffer> {
+    let offset = 0
+    try {
+      for (;;) {
+        if (this.readFd !== undefined && offset < this.written) {
+          const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK_BYTES, this.written - offset))
+          const read = fs.readSync(this.readFd, chunk, 0, chunk.length, offset)
+          if (read > 0) {
+            offset += read
+            yield chunk.subarray(0, read)
+            continue
+          }
+        }
+        if (this.outcome?.failed) throw this.outcome.error
+        if (this.outcome && (offset >= this.written || this.readFd === undefined)) return
+        await new Promise<void>((wake) => this.waiting.push(wake))
+      }
+    } finally {
+      this.close()
+    }
+  }
+
+  close(): void {
+    if (this.readFd !== undefined) fs.closeSync(this.readFd)
+    this.readFd = undefined
+  }
+
+  private notify(): void {
+    for (const wake of this.waiting.splice(0)) wake()
+  }
+}
