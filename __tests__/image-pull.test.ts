@@ -14,6 +14,7 @@ import {
   busyboxEntries,
   cacheProblems,
   describeWithRegistry,
+  freePort,
   listTree,
   xattrOf,
   pushImage,
@@ -23,6 +24,8 @@ import {
   type LayerEntry,
   type TestRegistry
 } from '../__fixtures__/registry.js'
+import { type ForwardProxy, startTinyproxy } from '../__fixtures__/forward-proxy.js'
+import { startPassStore } from '../__fixtures__/pass-store.js'
 import { ImageError, prepareImage, type ImageRequest, type PreparedImage } from '../src/image/index.js'
 import { ImageCache } from '../src/image/cache.js'
 import { removeTree } from '../src/image/tree.js'
@@ -550,6 +553,42 @@ describeWithRegistry('prepareImage with registries that want a password', () => 
     expect(lines.join('\n')).toMatch(/with credentials from the Docker config file/)
     expectCleanCache(cacheDir)
   })
+
+  test('credentials from a credential helper (docker-credential-pass); a missing helper is one line', async () => {
+    const keys = await startPassStore()
+    try {
+      keys.store(registry.host, login.username, login.password)
+      const dockerConfig = path.join(base, 'docker-config-helper')
+      fs.mkdirSync(dockerConfig, { recursive: true })
+      const configure = (config: object): void =>
+        fs.writeFileSync(path.join(dockerConfig, 'config.json'), JSON.stringify(config))
+      const env = { ...keys.env, HOME: home, DOCKER_CONFIG: dockerConfig }
+
+      configure({ credsStore: 'pass', auths: { [registry.host]: {} } })
+      const { image, lines } = await prepare(`${registry.host}/private/app:v1`, { arch: 'x64', env })
+      expect(listTree(image.rootfs)).toEqual(BUSYBOX_TREE)
+      expect(lines.join('\n')).toMatch(/with credentials from docker-credential-pass/)
+      expect(lines.join('\n')).not.toContain(login.password)
+
+      configure({ credsStore: 'pass', credHelpers: { [registry.host]: 'not-installed' } })
+      const lines2: string[] = []
+      const error = await failure(
+        prepareImage({
+          reference: `${registry.host}/private/app:v1`,
+          pull: 'always',
+          cacheDir: newCacheDir(),
+          log: (l) => lines2.push(l),
+          env
+        })
+      )
+      expect(lines2).toContain(
+        'docker-credential-not-installed, which the Docker config names, is not installed; pulling anonymously'
+      )
+      expect(error.message).toMatch(/needs a login/)
+    } finally {
+      keys.stop()
+    }
+  })
 })
 
 describeWithRegistry('prepareImage through a proxy: Bearer tokens, redirects, broken connections', () => {
@@ -697,5 +736,50 @@ describeWithRegistry('prepareImage when the registry is gone', () => {
       /failed after 4 tries: the connection failed \(ECONNREFUSED\); check that the registry is reachable/
     )
     expectCleanCache(cacheDir)
+  })
+})
+
+describeWithRegistry('prepareImage through a forward proxy (tinyproxy)', () => {
+  let registry: TestRegistry
+  let proxy: ForwardProxy
+
+  beforeAll(async () => {
+    registry = await startRegistry()
+    proxy = await startTinyproxy()
+    await pushImage(registry, 'proxied/app', { tag: 'v1', layers: [{ entries: busyboxEntries() }] })
+  })
+  afterAll(async () => {
+    await proxy?.stop()
+    await registry?.stop()
+  })
+
+  test('HTTP_PROXY carries every request; its credentials never reach the log', async () => {
+    const withLogin = proxy.url.replace('http://', 'http://someone:proxy-secret@')
+    const { image, lines } = await prepare(`${registry.host}/proxied/app:v1`, {
+      env: { HOME: home, HTTP_PROXY: withLogin }
+    })
+    expect(listTree(image.rootfs)).toEqual(BUSYBOX_TREE)
+    expect(proxy.tunnels()).toContain(registry.host)
+    expect(lines).toContain(`Connecting through the proxy (HTTP_PROXY: ${new URL(proxy.url).host})`)
+    expect(lines.join('\n')).not.toContain('proxy-secret')
+  })
+
+  test('a proxy that is down fails the pull; NO_PROXY goes around it', async () => {
+    const down = `http://127.0.0.1:${await freePort()}`
+    const error = await failure(prepare(`${registry.host}/proxied/app:v1`, { env: { HOME: home, HTTP_PROXY: down } }))
+    expect(error.message).toMatch(/^registry 127\.0\.0\.1:\d+, repository proxied\/app: /)
+    const { image } = await prepare(`${registry.host}/proxied/app:v1`, {
+      env: { HOME: home, HTTP_PROXY: down, NO_PROXY: '127.0.0.1' }
+    })
+    expect(listTree(image.rootfs)).toEqual(BUSYBOX_TREE)
+  })
+
+  test('a proxy variable that is not a URL is one line naming it, without its value', async () => {
+    const error = await failure(
+      prepare(`${registry.host}/proxied/app:v1`, { env: { HOME: home, HTTPS_PROXY: 'secret-not-a-url' } })
+    )
+    expect(error.message).toBe(
+      `registry ${registry.host}, repository proxied/app: HTTPS_PROXY is not a proxy URL; set it like http://proxy.example:3128, or unset it`
+    )
   })
 })

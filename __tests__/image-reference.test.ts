@@ -117,7 +117,7 @@ describe('credentials', () => {
     writeConfig(path.join(home, '.docker'), { 'ghcr.io': { auth: Buffer.from('u:p').toString('base64') } })
     expect(resolveCredentials('ghcr.io', { username: 'x', password: 'y' }, { HOME: home })).toEqual({
       credentials: { username: 'x', password: 'y' },
-      source: 'explicit'
+      origin: 'as given'
     })
   })
 
@@ -134,18 +134,18 @@ describe('credentials', () => {
       username: 'gh',
       password: 'pw'
     })
-    expect(resolveCredentials('quay.io', undefined, { HOME: home })).toEqual({ source: 'anonymous' })
+    expect(resolveCredentials('quay.io', undefined, { HOME: home })).toEqual({})
   })
 
   test('$DOCKER_CONFIG wins over HOME; a broken file means anonymous', () => {
     writeConfig(path.join(home, 'cfg'), { 'localhost:5000': { auth: Buffer.from('a:b').toString('base64') } })
     expect(
-      resolveCredentials('localhost:5000', undefined, { HOME: home, DOCKER_CONFIG: path.join(home, 'cfg') }).source
-    ).toBe('docker-config')
+      resolveCredentials('localhost:5000', undefined, { HOME: home, DOCKER_CONFIG: path.join(home, 'cfg') }).origin
+    ).toBe('from the Docker config file')
     fs.writeFileSync(path.join(home, 'cfg', 'config.json'), '{not json')
     expect(
-      resolveCredentials('localhost:5000', undefined, { HOME: home, DOCKER_CONFIG: path.join(home, 'cfg') }).source
-    ).toBe('anonymous')
+      resolveCredentials('localhost:5000', undefined, { HOME: home, DOCKER_CONFIG: path.join(home, 'cfg') }).credentials
+    ).toBeUndefined()
   })
 })
 

@@ -914,7 +914,7 @@ function registryCredentials(username, password) {
  * code is loaded only here, so runs without an image never pay for it at start-up.
  */
 async function prepareImageBase(image, options) {
-    const { prepareImage } = await __webpack_require__.e(/* import() */ 305).then(__webpack_require__.bind(__webpack_require__, 305));
+    const { prepareImage } = await __webpack_require__.e(/* import() */ 610).then(__webpack_require__.bind(__webpack_require__, 610));
     try {
         return await prepareImage({
             reference: image.reference,

@@ -1,4 +1,8 @@
-/** Registry credentials (explicit, or from a Docker config file) and authentication challenges. */
+/**
+ * Registry credentials (explicit, or as a Docker config file gives them: its own `auths`, or a
+ * credential helper program it names) and authentication challenges.
+ */
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -9,15 +13,17 @@ export interface Credentials {
   password: string
 }
 
-/** Where credentials came from, for log lines (never the credentials themselves). */
-export type CredentialSource = 'explicit' | 'docker-config' | 'anonymous'
-
 export interface ResolvedCredentials {
   credentials?: Credentials
-  source: CredentialSource
-  /** The config file read, when source is 'docker-config'. */
-  file?: string
+  /** Where they came from, for messages (never the credentials themselves): 'as given', 'from docker-credential-pass'. */
+  origin?: string
+  /** Why the Docker config's source gave none (a helper missing or failing), for the log. */
+  problem?: string
 }
+
+const DOCKER_HUB_SERVER = 'https://index.docker.io/v1/'
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
+const HELPER_TIMEOUT_MS = 30_000
 
 /** The keys a Docker config may file a registry's credentials under, reduced to host[:port]. */
 function registryKey(key: string): string {
@@ -55,30 +61,71 @@ function fromEntry(entry: AuthEntry): Credentials | undefined {
 }
 
 /**
- * Reads the credentials a Docker config file holds for `registry` (as in ImageReference.registry).
- * Entries kept in credential helpers (credsStore, credHelpers) are not read: they need helper programs.
- * An unreadable or malformed file counts as no credentials.
+ * Asks a credential helper (docker-credential-NAME get, the server on stdin, JSON on stdout) for a
+ * registry's credentials. What it prints is never shown: it may hold the secret.
  */
-export function dockerConfigCredentials(
-  registry: string,
-  env: NodeJS.ProcessEnv
-): { credentials: Credentials; file: string } | undefined {
-  const file = dockerConfigPath(env)
-  let config: unknown
-  try {
-    config = JSON.parse(fs.readFileSync(file, 'utf8'))
-  } catch {
-    return undefined
+function fromHelper(helper: string, registry: string, env: NodeJS.ProcessEnv): ResolvedCredentials {
+  if (!HELPER_NAME.test(helper))
+    return { problem: 'the Docker config names a credential helper that is not a program name' }
+  const program = `docker-credential-${helper}`
+  const answer = spawnSync(program, ['get'], {
+    input: registry === DOCKER_HUB ? DOCKER_HUB_SERVER : registry,
+    env,
+    encoding: 'utf8',
+    timeout: HELPER_TIMEOUT_MS,
+    maxBuffer: 64 * 1024
+  })
+  if ((answer.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT')
+    return { problem: `${program}, which the Docker config names, is not installed` }
+  if (answer.error || answer.status !== 0) {
+    // Helpers say "credentials not found" and fail when they hold nothing for the server.
+    if (/not found/i.test(`${answer.stdout}${answer.stderr}`)) return {}
+    return { problem: `${program} failed (${answer.error ? 'no answer' : `exit code ${answer.status}`})` }
   }
-  const auths = (config as { auths?: unknown })?.auths
-  if (!auths || typeof auths !== 'object') return undefined
+  let reply: { Username?: unknown; Secret?: unknown }
+  try {
+    reply = JSON.parse(answer.stdout) as typeof reply
+  } catch {
+    return { problem: `${program} answered something other than JSON` }
+  }
+  if (typeof reply.Username !== 'string' || typeof reply.Secret !== 'string')
+    return { problem: `${program} answered without a username and secret` }
+  if (reply.Username === '') return {} // some helpers answer so when they hold nothing for the server
+  if (reply.Username === '<token>')
+    return {
+      problem: `${program} holds an identity token, which is not supported; log in with a username and password`
+    }
+  return { credentials: { username: reply.Username, password: reply.Secret }, origin: `from ${program}` }
+}
+
+/**
+ * The credentials a Docker config gives for `registry` (as in ImageReference.registry), as the
+ * Docker CLI finds them: the helper `credHelpers` names for it, else the `credsStore` helper, else
+ * the file's own `auths`. An unreadable or malformed file counts as none.
+ */
+export function dockerConfigCredentials(registry: string, env: NodeJS.ProcessEnv): ResolvedCredentials {
+  let config: { auths?: unknown; credHelpers?: unknown; credsStore?: unknown }
+  try {
+    config = JSON.parse(fs.readFileSync(dockerConfigPath(env), 'utf8')) as typeof config
+  } catch {
+    return {}
+  }
+  if (!config || typeof config !== 'object') return {}
   const wanted = registryKey(registry)
-  for (const [key, entry] of Object.entries(auths as Record<string, unknown>)) {
+  const entries = (value: unknown): [string, unknown][] =>
+    value && typeof value === 'object' ? Object.entries(value as Record<string, unknown>) : []
+  const helper = entries(config.credHelpers).find(
+    ([key, name]) => registryKey(key) === wanted && typeof name === 'string'
+  )
+  if (helper) return fromHelper(helper[1] as string, registry, env)
+  if (typeof config.credsStore === 'string' && config.credsStore !== '')
+    return fromHelper(config.credsStore, registry, env)
+  for (const [key, entry] of entries(config.auths)) {
     if (registryKey(key) !== wanted || !entry || typeof entry !== 'object') continue
     const credentials = fromEntry(entry as AuthEntry)
-    if (credentials) return { credentials, file }
+    if (credentials) return { credentials, origin: 'from the Docker config file' }
   }
-  return undefined
+  return {}
 }
 
 /** Explicit credentials first, else the Docker config's, else anonymous. */
@@ -87,10 +134,8 @@ export function resolveCredentials(
   explicit: Credentials | undefined,
   env: NodeJS.ProcessEnv
 ): ResolvedCredentials {
-  if (explicit && explicit.username !== '') return { credentials: explicit, source: 'explicit' }
-  const fromConfig = dockerConfigCredentials(registry, env)
-  if (fromConfig) return { credentials: fromConfig.credentials, source: 'docker-config', file: fromConfig.file }
-  return { source: 'anonymous' }
+  if (explicit && explicit.username !== '') return { credentials: explicit, origin: 'as given' }
+  return dockerConfigCredentials(registry, env)
 }
 
 export interface Challenge {

@@ -36,6 +36,7 @@ import {
 } from './manifest.js'
 import { pickManifest, platformFor, platformMatches, showPlatform, type Platform } from './platform.js'
 import { formatBytes, formatSeconds } from './progress.js'
+import { useProxyFromEnv } from './proxy.js'
 import { PULL_POLICIES, type PullPolicy } from './pull-policy.js'
 import { parseImageReference, type ImageReference } from './reference.js'
 import { RegistryClient } from './registry.js'
@@ -65,7 +66,7 @@ export interface ImageRequest {
   arch?: string
   /** Receives progress lines. */
   log: (line: string) => void
-  /** For DOCKER_CONFIG and HOME; process.env by default. */
+  /** For DOCKER_CONFIG, HOME and the proxy variables; process.env by default. */
   env?: NodeJS.ProcessEnv
   /** The cache's size cap in bytes; DEFAULT_MAX_CACHE_BYTES (10 GiB) by default, Infinity for none. */
   maxCacheBytes?: number
@@ -144,7 +145,13 @@ export async function prepareImage(request: ImageRequest): Promise<PreparedImage
         )
       }
     }
-    return await pull(request, ref, platform, cache, maxBytes)
+    const proxy = useProxyFromEnv(request.env ?? process.env, whereOf(ref))
+    if (proxy.description) log(proxy.description)
+    try {
+      return await pull(request, ref, platform, cache, maxBytes)
+    } finally {
+      proxy.restore()
+    }
   } catch (error) {
     if (error instanceof ImageError) throw error
     const e = error as NodeJS.ErrnoException
@@ -246,13 +253,13 @@ async function pull(
   const platformText = showPlatform(platform)
   const started = Date.now()
   const resolved = resolveCredentials(ref.registry, request.credentials, request.env ?? process.env)
-  const client = new RegistryClient({ ref, credentials: resolved.credentials, credentialSource: resolved.source })
-  const how =
-    resolved.source === 'explicit'
+  const client = new RegistryClient({ ref, credentials: resolved.credentials, credentialOrigin: resolved.origin })
+  if (resolved.problem) log(`${resolved.problem}; pulling anonymously`)
+  const how = !resolved.credentials
+    ? 'anonymously'
+    : request.credentials?.username
       ? 'with the given credentials'
-      : resolved.source === 'docker-config'
-        ? 'with credentials from the Docker config file'
-        : 'anonymously'
+      : `with credentials ${resolved.origin}`
   log(`Resolving ${ref.normalized} for ${platformText} at ${ref.endpoint} (${how})`)
 
   const previous = ref.digest ? undefined : await cache.readRecord(ref.normalized, platformText)

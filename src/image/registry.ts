@@ -4,7 +4,7 @@
  */
 import { Readable, Transform, pipeline } from 'node:stream'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
-import { basicAuthorization, parseChallenges, type CredentialSource, type Credentials } from './auth.js'
+import { basicAuthorization, parseChallenges, type Credentials } from './auth.js'
 import { ImageError, excerpt } from './errors.js'
 import type { ImageReference } from './reference.js'
 
@@ -18,7 +18,8 @@ const MAX_MANIFEST_BYTES = 8 * 1024 * 1024
 export interface RegistryClientOptions {
   ref: ImageReference
   credentials?: Credentials
-  credentialSource: CredentialSource
+  /** Where the credentials came from, for messages: 'as given', 'from the Docker config file'. */
+  credentialOrigin?: string
   retryDelaysMs?: number[]
 }
 
@@ -60,7 +61,7 @@ export class RegistryClient {
   /** 'registry 127.0.0.1:5000, repository test/app' — the prefix of every error this client raises. */
   readonly where: string
   private readonly credentials?: Credentials
-  private readonly credentialSource: CredentialSource
+  private readonly credentialOrigin: string
   private readonly delays: number[]
   private base?: string
   private authorization?: string
@@ -68,7 +69,7 @@ export class RegistryClient {
   constructor(options: RegistryClientOptions) {
     this.ref = options.ref
     this.credentials = options.credentials
-    this.credentialSource = options.credentialSource
+    this.credentialOrigin = options.credentialOrigin ?? 'as given'
     this.delays = options.retryDelaysMs ?? RETRY_DELAYS_MS
     this.where = `registry ${options.ref.registry}, repository ${options.ref.repository}`
   }
@@ -200,7 +201,7 @@ export class RegistryClient {
       await res.body?.cancel()
       throw new ImageError(
         this.credentials
-          ? `${this.where}: the registry's token service rejected the username and password (${this.sourceText()}); check them`
+          ? `${this.where}: the registry's token service rejected the username and password (${this.credentialOrigin}); check them`
           : `${this.where}: the registry's token service refused anonymous access; give a username and password`
       )
     }
@@ -218,10 +219,6 @@ export class RegistryClient {
     if (typeof token !== 'string' || token === '')
       throw new ImageError(`${this.where}: the registry's token service sent no token`)
     return token
-  }
-
-  private sourceText(): string {
-    return this.credentialSource === 'docker-config' ? 'from the Docker config file' : 'as given'
   }
 
   /** Runs `attempt` up to 1 + delays.length times while it throws TransientError. */
@@ -300,7 +297,7 @@ export class RegistryClient {
     if (res.status === 401) {
       return new ImageError(
         this.credentials
-          ? `${this.where}: the registry rejected the username and password (${this.sourceText()}) while ${what} (${status}); check them`
+          ? `${this.where}: the registry rejected the username and password (${this.credentialOrigin}) while ${what} (${status}); check them`
           : `${this.where}: the repository does not exist or needs a login (${status}); ` +
               'check the name, or give a username and password (or run docker login)'
       )

@@ -1,8 +1,8 @@
-export const id = 305;
-export const ids = [305];
+export const id = 610;
+export const ids = [610];
 export const modules = {
 
-/***/ 305:
+/***/ 610:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,17 +19,26 @@ var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(421);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var reference = __webpack_require__(564);
 ;// CONCATENATED MODULE: ./src/image/auth.ts
-/** Registry credentials (explicit, or from a Docker config file) and authentication challenges. */
+/**
+ * Registry credentials (explicit, or as a Docker config file gives them: its own `auths`, or a
+ * credential helper program it names) and authentication challenges.
+ */
 
 
 
 
+
+const DOCKER_HUB_SERVER = 'https://index.docker.io/v1/';
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const HELPER_TIMEOUT_MS = 30_000;
 /** The keys a Docker config may file a registry's credentials under, reduced to host[:port]. */
 function registryKey(key) {
     let host = key.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
@@ -59,40 +68,81 @@ function fromEntry(entry) {
     return undefined;
 }
 /**
- * Reads the credentials a Docker config file holds for `registry` (as in ImageReference.registry).
- * Entries kept in credential helpers (credsStore, credHelpers) are not read: they need helper programs.
- * An unreadable or malformed file counts as no credentials.
+ * Asks a credential helper (docker-credential-NAME get, the server on stdin, JSON on stdout) for a
+ * registry's credentials. What it prints is never shown: it may hold the secret.
  */
-function dockerConfigCredentials(registry, env) {
-    const file = dockerConfigPath(env);
-    let config;
+function fromHelper(helper, registry, env) {
+    if (!HELPER_NAME.test(helper))
+        return { problem: 'the Docker config names a credential helper that is not a program name' };
+    const program = `docker-credential-${helper}`;
+    const answer = (0,external_node_child_process_.spawnSync)(program, ['get'], {
+        input: registry === reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_SERVER : registry,
+        env,
+        encoding: 'utf8',
+        timeout: HELPER_TIMEOUT_MS,
+        maxBuffer: 64 * 1024
+    });
+    if (answer.error?.code === 'ENOENT')
+        return { problem: `${program}, which the Docker config names, is not installed` };
+    if (answer.error || answer.status !== 0) {
+        // Helpers say "credentials not found" and fail when they hold nothing for the server.
+        if (/not found/i.test(`${answer.stdout}${answer.stderr}`))
+            return {};
+        return { problem: `${program} failed (${answer.error ? 'no answer' : `exit code ${answer.status}`})` };
+    }
+    let reply;
     try {
-        config = JSON.parse(external_node_fs_default().readFileSync(file, 'utf8'));
+        reply = JSON.parse(answer.stdout);
     }
     catch {
-        return undefined;
+        return { problem: `${program} answered something other than JSON` };
     }
-    const auths = config?.auths;
-    if (!auths || typeof auths !== 'object')
-        return undefined;
+    if (typeof reply.Username !== 'string' || typeof reply.Secret !== 'string')
+        return { problem: `${program} answered without a username and secret` };
+    if (reply.Username === '')
+        return {}; // some helpers answer so when they hold nothing for the server
+    if (reply.Username === '<token>')
+        return {
+            problem: `${program} holds an identity token, which is not supported; log in with a username and password`
+        };
+    return { credentials: { username: reply.Username, password: reply.Secret }, origin: `from ${program}` };
+}
+/**
+ * The credentials a Docker config gives for `registry` (as in ImageReference.registry), as the
+ * Docker CLI finds them: the helper `credHelpers` names for it, else the `credsStore` helper, else
+ * the file's own `auths`. An unreadable or malformed file counts as none.
+ */
+function dockerConfigCredentials(registry, env) {
+    let config;
+    try {
+        config = JSON.parse(external_node_fs_default().readFileSync(dockerConfigPath(env), 'utf8'));
+    }
+    catch {
+        return {};
+    }
+    if (!config || typeof config !== 'object')
+        return {};
     const wanted = registryKey(registry);
-    for (const [key, entry] of Object.entries(auths)) {
+    const entries = (value) => value && typeof value === 'object' ? Object.entries(value) : [];
+    const helper = entries(config.credHelpers).find(([key, name]) => registryKey(key) === wanted && typeof name === 'string');
+    if (helper)
+        return fromHelper(helper[1], registry, env);
+    if (typeof config.credsStore === 'string' && config.credsStore !== '')
+        return fromHelper(config.credsStore, registry, env);
+    for (const [key, entry] of entries(config.auths)) {
         if (registryKey(key) !== wanted || !entry || typeof entry !== 'object')
             continue;
         const credentials = fromEntry(entry);
         if (credentials)
-            return { credentials, file };
+            return { credentials, origin: 'from the Docker config file' };
     }
-    return undefined;
+    return {};
 }
 /** Explicit credentials first, else the Docker config's, else anonymous. */
 function resolveCredentials(registry, explicit, env) {
     if (explicit && explicit.username !== '')
-        return { credentials: explicit, source: 'explicit' };
-    const fromConfig = dockerConfigCredentials(registry, env);
-    if (fromConfig)
-        return { credentials: fromConfig.credentials, source: 'docker-config', file: fromConfig.file };
-    return { source: 'anonymous' };
+        return { credentials: explicit, origin: 'as given' };
+    return dockerConfigCredentials(registry, env);
 }
 /**
  * Parses a WWW-Authenticate header: `Bearer realm="…",service="…",scope="…"` or `Basic realm="…"`.
@@ -179,14 +229,14 @@ class RegistryClient {
     /** 'registry 127.0.0.1:5000, repository test/app' — the prefix of every error this client raises. */
     where;
     credentials;
-    credentialSource;
+    credentialOrigin;
     delays;
     base;
     authorization;
     constructor(options) {
         this.ref = options.ref;
         this.credentials = options.credentials;
-        this.credentialSource = options.credentialSource;
+        this.credentialOrigin = options.credentialOrigin ?? 'as given';
         this.delays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
         this.where = `registry ${options.ref.registry}, repository ${options.ref.repository}`;
     }
@@ -321,7 +371,7 @@ class RegistryClient {
         if (res.status === 401 || res.status === 403) {
             await res.body?.cancel();
             throw new errors/* ImageError */.C8(this.credentials
-                ? `${this.where}: the registry's token service rejected the username and password (${this.sourceText()}); check them`
+                ? `${this.where}: the registry's token service rejected the username and password (${this.credentialOrigin}); check them`
                 : `${this.where}: the registry's token service refused anonymous access; give a username and password`);
         }
         if (res.status !== 200) {
@@ -339,9 +389,6 @@ class RegistryClient {
         if (typeof token !== 'string' || token === '')
             throw new errors/* ImageError */.C8(`${this.where}: the registry's token service sent no token`);
         return token;
-    }
-    sourceText() {
-        return this.credentialSource === 'docker-config' ? 'from the Docker config file' : 'as given';
     }
     /** Runs `attempt` up to 1 + delays.length times while it throws TransientError. */
     async withRetries(attempt, what) {
@@ -416,7 +463,7 @@ class RegistryClient {
         const status = `${res.status}${code}`;
         if (res.status === 401) {
             return new errors/* ImageError */.C8(this.credentials
-                ? `${this.where}: the registry rejected the username and password (${this.sourceText()}) while ${what} (${status}); check them`
+                ? `${this.where}: the registry rejected the username and password (${this.credentialOrigin}) while ${what} (${status}); check them`
                 : `${this.where}: the repository does not exist or needs a login (${status}); ` +
                     'check the name, or give a username and password (or run docker login)');
         }
@@ -891,8 +938,6 @@ class DownloadProgress {
     }
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(421);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(522);
 var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
@@ -1841,6 +1886,47 @@ function formatSeconds(ms) {
     return `${(ms / 1000).toFixed(1)} s`;
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(67);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+;// CONCATENATED MODULE: ./src/image/proxy.ts
+/**
+ * Registry requests through the proxy the environment names (HTTPS_PROXY, HTTP_PROXY, NO_PROXY and
+ * their lowercase forms), as Docker and the runner itself honour them. Node's fetch ignores them
+ * unless asked; newer Node versions can be asked at run time (http.setGlobalProxyFromEnv).
+ */
+
+
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+/** The proxy's host:port, without the user name and password a proxy URL may carry. */
+function proxyHost(value) {
+    try {
+        return new URL(value).host || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Sends this process's fetches through the environment's proxy until restore() is called; `where` begins errors. */
+function useProxyFromEnv(env, where) {
+    const set = PROXY_VARIABLES.filter((name) => env[name]);
+    if (set.length === 0)
+        return { restore: () => undefined };
+    const unreadable = set.find((name) => !proxyHost(env[name]));
+    if (unreadable) {
+        throw new errors/* ImageError */.C8(`${where}: ${unreadable} is not a proxy URL; set it like http://proxy.example:3128, or unset it`);
+    }
+    const proxies = set.map((name) => `${name}: ${proxyHost(env[name])}`).join(', ');
+    const setGlobalProxy = (external_node_http_default()).setGlobalProxyFromEnv;
+    if (typeof setGlobalProxy !== 'function') {
+        return {
+            description: `Not using the proxy (${proxies}): Node ${process.versions.node} cannot send requests through one; connecting directly`,
+            restore: () => undefined
+        };
+    }
+    return { description: `Connecting through the proxy (${proxies})`, restore: setGlobalProxy({ ...env }) };
+}
+
 // EXTERNAL MODULE: ./src/image/pull-policy.ts
 var pull_policy = __webpack_require__(537);
 ;// CONCATENATED MODULE: ./src/image/index.ts
@@ -1863,6 +1949,7 @@ var pull_policy = __webpack_require__(537);
  * capabilities, `trusted.*`) are not set; FIFOs, modes (setuid/setgid/sticky included), symlinks, hard
  * links and mtimes are kept either way. Extended attributes need setfattr (see xattrs.ts).
  */
+
 
 
 
@@ -1928,7 +2015,15 @@ async function prepareImage(request) {
                     'set pull to "missing" or "always" to download it');
             }
         }
-        return await pull(request, ref, platform, cache, maxBytes);
+        const proxy = useProxyFromEnv(request.env ?? process.env, whereOf(ref));
+        if (proxy.description)
+            log(proxy.description);
+        try {
+            return await pull(request, ref, platform, cache, maxBytes);
+        }
+        finally {
+            proxy.restore();
+        }
     }
     catch (error) {
         if (error instanceof errors/* ImageError */.C8)
@@ -1998,12 +2093,14 @@ async function pull(request, ref, platform, cache, maxBytes) {
     const platformText = showPlatform(platform);
     const started = Date.now();
     const resolved = resolveCredentials(ref.registry, request.credentials, request.env ?? process.env);
-    const client = new RegistryClient({ ref, credentials: resolved.credentials, credentialSource: resolved.source });
-    const how = resolved.source === 'explicit'
-        ? 'with the given credentials'
-        : resolved.source === 'docker-config'
-            ? 'with credentials from the Docker config file'
-            : 'anonymously';
+    const client = new RegistryClient({ ref, credentials: resolved.credentials, credentialOrigin: resolved.origin });
+    if (resolved.problem)
+        log(`${resolved.problem}; pulling anonymously`);
+    const how = !resolved.credentials
+        ? 'anonymously'
+        : request.credentials?.username
+            ? 'with the given credentials'
+            : `with credentials ${resolved.origin}`;
     log(`Resolving ${ref.normalized} for ${platformText} at ${ref.endpoint} (${how})`);
     const previous = ref.digest ? undefined : await cache.readRecord(ref.normalized, platformText);
     if (previous) {
