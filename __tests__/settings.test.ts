@@ -193,6 +193,14 @@ describe('buildSettings', () => {
     })
   })
 
+  it('keeps the last value of a name given twice in env, where it was first given', () => {
+    const settings = buildSettings(rawInputs({ env: 'A=1\nB=2\nA=3' }), context({ cwd: scratch }))
+    expect(settings.env).toEqual([
+      ['A', '3'],
+      ['B', '2']
+    ])
+  })
+
   it('lets CLI env entries replace the env text', () => {
     const settings = buildSettings(rawInputs({ env: 'IGNORED=1' }), context({ cwd: scratch }), [['A', 'b']])
     expect(settings.env).toEqual([['A', 'b']])

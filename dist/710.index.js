@@ -1564,6 +1564,10 @@ function withImageRoot(settings, root) {
     checkWorkdirExists(withRoot.workdir, withRoot);
     return withRoot;
 }
+/** A name given more than once keeps its last value, in the place it was first given. */
+function lastOfEach(entries) {
+    return [...new Map(entries.map((entry) => [entry[0], entry])).values()];
+}
 /**
  * `envEntries`, when given, replaces the `env` text (the CLI's --env flags arrive parsed);
  * `commandBytes` replaces the `commands` text (a CLI file or stdin, kept as bytes).
@@ -1571,7 +1575,7 @@ function withImageRoot(settings, root) {
 function buildSettings(raw, context, envEntries, commandBytes) {
     const commands = commandBytes ? parseCommandBytes(commandBytes) : parseInput('commands', raw, context);
     const shell = parseInput('shell', raw, context);
-    const env = envEntries ?? parseInput('env', raw, context);
+    const env = lastOfEach(envEntries ?? parseInput('env', raw, context));
     const cpus = parseInput('cpus', raw, context);
     const memoryMib = parseInput('memory', raw, context);
     const logLevel = parseInput('log-level', raw, context);

@@ -1434,8 +1434,7 @@ function layerFile(file) {
     return external_node_fs_default().createReadStream(file, { highWaterMark: CHUNK_BYTES });
 }
 /** The first `size` bytes of a stream, and the whole stream again. */
-async function withHead(source, size) {
-    const iterator = source[Symbol.asyncIterator]();
+async function withHead(iterator, size) {
     const first = [];
     let have = 0;
     while (have < size) {
@@ -1544,7 +1543,7 @@ class RootBuilder {
                 this.stats.xattrsRefused++;
         }
     }
-    /** Writes a regular file's content and metadata to `fd`, in the order that keeps capabilities and setuid bits. */
+    /** Sets a regular file's owner, attributes, mode and mtime, in the order that keeps capabilities and setuid bits. */
     finishFile(fd, file, header) {
         this.own(() => external_node_fs_default().fchownSync(fd, header.uid, header.gid));
         if (header.xattrs.size > 0)
@@ -1559,7 +1558,18 @@ class RootBuilder {
                 throw new Error(`an image root must start empty: ${this.root}`);
             this.checkedEmpty = true;
         }
-        const { head, all } = await withHead(layer, 4);
+        const source = layer[Symbol.asyncIterator]();
+        try {
+            await this.applyTar(source, label);
+        }
+        finally {
+            // Closes a layer left half read (a file, or a download being followed); not awaited, as a
+            // followed download answers only once more of it arrives.
+            source.return?.().catch(() => undefined);
+        }
+    }
+    async applyTar(source, label) {
+        const { head, all } = await withHead(source, 4);
         let unzip;
         try {
             unzip = decompressor(detectCompression(head));

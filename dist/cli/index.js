@@ -2375,6 +2375,10 @@ function withImageRoot(settings, root) {
     checkWorkdirExists(withRoot.workdir, withRoot);
     return withRoot;
 }
+/** A name given more than once keeps its last value, in the place it was first given. */
+function lastOfEach(entries) {
+    return [...new Map(entries.map((entry) => [entry[0], entry])).values()];
+}
 /**
  * `envEntries`, when given, replaces the `env` text (the CLI's --env flags arrive parsed);
  * `commandBytes` replaces the `commands` text (a CLI file or stdin, kept as bytes).
@@ -2382,7 +2386,7 @@ function withImageRoot(settings, root) {
 function buildSettings(raw, context, envEntries, commandBytes) {
     const commands = commandBytes ? parseCommandBytes(commandBytes) : parseInput('commands', raw, context);
     const shell = parseInput('shell', raw, context);
-    const env = envEntries ?? parseInput('env', raw, context);
+    const env = lastOfEach(envEntries ?? parseInput('env', raw, context));
     const cpus = parseInput('cpus', raw, context);
     const memoryMib = parseInput('memory', raw, context);
     const logLevel = parseInput('log-level', raw, context);
@@ -2997,8 +3001,7 @@ async function runCli(io, distDir) {
         // A secret: never a flag, so never on a command line.
         args.raw['registry-password'] = io.env.KRUN_REGISTRY_PASSWORD ?? '';
         // Saved env, then what the step names, then --env: a later entry replaces an earlier one.
-        const named = [...parseEnv(args.raw.env), ...namedStepEnv(io.env), ...args.env];
-        const env = [...new Map(named.map((entry) => [entry[0], entry])).values()];
+        const env = [...parseEnv(args.raw.env), ...namedStepEnv(io.env), ...args.env];
         const settings = buildSettings(args.raw, host.parse, env, commands);
         const result = await runInMicroVm({
             settings,

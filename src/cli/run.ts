@@ -63,8 +63,7 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
     // A secret: never a flag, so never on a command line.
     args.raw['registry-password'] = io.env.KRUN_REGISTRY_PASSWORD ?? ''
     // Saved env, then what the step names, then --env: a later entry replaces an earlier one.
-    const named = [...parseEnv(args.raw.env), ...namedStepEnv(io.env), ...args.env]
-    const env = [...new Map(named.map((entry) => [entry[0], entry])).values()]
+    const env = [...parseEnv(args.raw.env), ...namedStepEnv(io.env), ...args.env]
     const settings = buildSettings(args.raw, host.parse, env, commands)
     const result = await runInMicroVm({
       settings,

@@ -155,6 +155,11 @@ export function withImageRoot(settings: RunSettings, root: string): RunSettings 
   return withRoot
 }
 
+/** A name given more than once keeps its last value, in the place it was first given. */
+function lastOfEach(entries: EnvEntry[]): EnvEntry[] {
+  return [...new Map(entries.map((entry) => [entry[0], entry])).values()]
+}
+
 /**
  * `envEntries`, when given, replaces the `env` text (the CLI's --env flags arrive parsed);
  * `commandBytes` replaces the `commands` text (a CLI file or stdin, kept as bytes).
@@ -167,7 +172,7 @@ export function buildSettings(
 ): RunSettings {
   const commands = commandBytes ? parseCommandBytes(commandBytes) : parseInput('commands', raw, context)
   const shell = parseInput('shell', raw, context)
-  const env = envEntries ?? parseInput('env', raw, context)
+  const env = lastOfEach(envEntries ?? parseInput('env', raw, context))
   const cpus = parseInput('cpus', raw, context)
   const memoryMib = parseInput('memory', raw, context)
   const logLevel = parseInput('log-level', raw, context)

@@ -144,10 +144,9 @@ export function layerFile(file: string): AsyncIterable<Buffer> {
 
 /** The first `size` bytes of a stream, and the whole stream again. */
 async function withHead(
-  source: AsyncIterable<Buffer>,
+  iterator: AsyncIterator<Buffer>,
   size: number
 ): Promise<{ head: Buffer; all: AsyncIterable<Buffer> }> {
-  const iterator = source[Symbol.asyncIterator]()
   const first: Buffer[] = []
   let have = 0
   while (have < size) {
@@ -249,7 +248,7 @@ export class RootBuilder {
     }
   }
 
-  /** Writes a regular file's content and metadata to `fd`, in the order that keeps capabilities and setuid bits. */
+  /** Sets a regular file's owner, attributes, mode and mtime, in the order that keeps capabilities and setuid bits. */
   private finishFile(fd: number, file: string, header: TarHeader): void {
     this.own(() => fs.fchownSync(fd, header.uid, header.gid))
     if (header.xattrs.size > 0) this.setXattrs(file, header)
@@ -263,7 +262,18 @@ export class RootBuilder {
       if (fs.readdirSync(this.root).length > 0) throw new Error(`an image root must start empty: ${this.root}`)
       this.checkedEmpty = true
     }
-    const { head, all } = await withHead(layer, 4)
+    const source = layer[Symbol.asyncIterator]()
+    try {
+      await this.applyTar(source, label)
+    } finally {
+      // Closes a layer left half read (a file, or a download being followed); not awaited, as a
+      // followed download answers only once more of it arrives.
+      source.return?.().catch(() => undefined)
+    }
+  }
+
+  private async applyTar(source: AsyncIterator<Buffer>, label: string): Promise<void> {
+    const { head, all } = await withHead(source, 4)
     let unzip: NodeJS.ReadWriteStream | undefined
     try {
       unzip = decompressor(detectCompression(head))
