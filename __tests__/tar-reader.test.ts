@@ -7,6 +7,7 @@ import { TarFormatError, readTar, type TarHeader } from '../src/image/tar-reader
 
 let base: string
 let tree: string
+const isRoot = process.getuid?.() === 0
 
 const LONG_DIR = `${'d'.repeat(60)}/${'e'.repeat(60)}`
 const LONG_FILE = `${LONG_DIR}/${'f'.repeat(70)}`
@@ -29,6 +30,7 @@ beforeAll(() => {
   fs.symlinkSync(LONG_TARGET, path.join(tree, 'link'))
   fs.linkSync(path.join(tree, 'setuid'), path.join(tree, 'zhard'))
   run('mkfifo', [path.join(tree, 'fifo')])
+  if (isRoot) run('mknod', [path.join(tree, 'null'), 'c', '1', '3'])
   const stamp = new Date('2024-05-06T07:08:09Z')
   for (const name of ['big', 'setuid', LONG_FILE]) fs.utimesSync(path.join(tree, name), stamp, stamp)
 })
@@ -75,6 +77,7 @@ function expectTree(entries: Read[]): void {
   expect(byName(entries, 'link')).toMatchObject({ type: 'symlink', linkname: LONG_TARGET })
   expect(byName(entries, 'zhard')).toMatchObject({ type: 'link', linkname: expect.stringMatching(/^(\.\/)?setuid$/) })
   expect(byName(entries, 'fifo')).toMatchObject({ type: 'fifo' })
+  if (isRoot) expect(byName(entries, 'null')).toMatchObject({ type: 'character-device', devmajor: 1, devminor: 3 })
   expect(byName(entries, `${LONG_DIR}/`)).toMatchObject({ type: 'directory' })
 }
 

@@ -1194,8 +1194,10 @@ async function* readTar(source) {
                 longLink = name;
             continue;
         }
-        const posix = block.toString('latin1', 257, 263) === 'ustar\0';
-        const prefix = posix ? tar_reader_text(block, 345, 155) : '';
+        // POSIX ustar ('ustar\0') and GNU ('ustar  \0') both carry device numbers; only POSIX has a name prefix.
+        const magic = block.toString('latin1', 257, 263);
+        const ustar = magic.startsWith('ustar');
+        const prefix = magic === 'ustar\0' ? tar_reader_text(block, 345, 155) : '';
         const storedName = tar_reader_text(block, 0, 100);
         let type = TYPES[flag] ?? 'unsupported';
         const name = overrides.path ?? longName ?? (prefix ? `${prefix}/${storedName}` : storedName);
@@ -1212,8 +1214,8 @@ async function* readTar(source) {
             size: overrides.size ?? size,
             mtime: overrides.mtime ?? numberField(block, 136, 12, 'mtime'),
             linkname: overrides.linkpath ?? longLink ?? tar_reader_text(block, 157, 100),
-            devmajor: posix ? numberField(block, 329, 8, 'device major') : 0,
-            devminor: posix ? numberField(block, 337, 8, 'device minor') : 0,
+            devmajor: ustar ? numberField(block, 329, 8, 'device major') : 0,
+            devminor: ustar ? numberField(block, 337, 8, 'device minor') : 0,
             xattrs: overrides.xattrs
         };
         overrides = { xattrs: new Map() };

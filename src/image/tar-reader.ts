@@ -190,7 +190,7 @@ function decimal(value: Buffer, key: string, fraction = false): number {
 }
 
 /** Parses pax records, `LENGTH KEY=VALUE\n`, where LENGTH counts the whole record in bytes. */
-export function parsePaxRecords(body: Buffer, into: Overrides): void {
+function parsePaxRecords(body: Buffer, into: Overrides): void {
   let at = 0
   while (at < body.length) {
     if (body[at] === 0) break // padding some writers leave after the last record
@@ -273,8 +273,10 @@ export async function* readTar(source: AsyncIterable<Buffer>): AsyncGenerator<Ta
       continue
     }
 
-    const posix = block.toString('latin1', 257, 263) === 'ustar\0'
-    const prefix = posix ? text(block, 345, 155) : ''
+    // POSIX ustar ('ustar\0') and GNU ('ustar  \0') both carry device numbers; only POSIX has a name prefix.
+    const magic = block.toString('latin1', 257, 263)
+    const ustar = magic.startsWith('ustar')
+    const prefix = magic === 'ustar\0' ? text(block, 345, 155) : ''
     const storedName = text(block, 0, 100)
     let type = TYPES[flag] ?? 'unsupported'
     const name = overrides.path ?? longName ?? (prefix ? `${prefix}/${storedName}` : storedName)
@@ -289,8 +291,8 @@ export async function* readTar(source: AsyncIterable<Buffer>): AsyncGenerator<Ta
       size: overrides.size ?? size,
       mtime: overrides.mtime ?? numberField(block, 136, 12, 'mtime'),
       linkname: overrides.linkpath ?? longLink ?? text(block, 157, 100),
-      devmajor: posix ? numberField(block, 329, 8, 'device major') : 0,
-      devminor: posix ? numberField(block, 337, 8, 'device minor') : 0,
+      devmajor: ustar ? numberField(block, 329, 8, 'device major') : 0,
+      devminor: ustar ? numberField(block, 337, 8, 'device minor') : 0,
       xattrs: overrides.xattrs
     }
     overrides = { xattrs: new Map() }
