@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 import { compress, listTree, tarOf, xattrOf, type LayerEntry } from '../__fixtures__/registry.js'
 import { ImageError } from '../src/image/index.js'
 import { RootBuilder, detectCompression, entryParts, isLayerMediaType, layerFile } from '../src/image/layers.js'
@@ -175,7 +176,7 @@ describe('layers', () => {
     }
   })
 
-  test('files written in the background: a directory then replaced by a symlink, links to fresh files, a path twice', async () => {
+  test('a directory replaced by a symlink after many files, a link to a fresh file, a path written twice', async () => {
     const outside = path.join(base, 'outside')
     fs.mkdirSync(outside)
     const many: LayerEntry[] = Array.from({ length: 200 }, (_, i) => ({ name: `a/f${i}`, content: `${i}`.repeat(500) }))
@@ -194,5 +195,63 @@ describe('layers', () => {
     expect(fs.readFileSync(path.join(root, 'hard'), 'utf8')).toBe('199'.repeat(500))
     expect(fs.readFileSync(path.join(root, 'twice'), 'utf8')).toBe('second')
     expect(builder.stats.unsafe).toBe(1)
+  })
+
+  test('a symlink to nothing is skipped and counted', async () => {
+    const { root, builder } = await apply([
+      [
+        { name: 'empty', type: 'symlink', linkname: '' },
+        { name: 'f', content: 'f' }
+      ]
+    ])
+    expect(listTree(root)).toEqual(['f'])
+    expect(builder.stats.unsupported).toBe(1)
+  })
+
+  test('a layer with random damage unpacks inside its root or fails as an ImageError, nothing else', async () => {
+    const tree = path.join(base, 'tree')
+    fs.mkdirSync(path.join(tree, 'd'), { recursive: true })
+    fs.writeFileSync(path.join(tree, 'd', 'x'.repeat(120)), 'long')
+    fs.writeFileSync(path.join(tree, 'f'), 'abc'.repeat(300))
+    fs.symlinkSync(`d/${'y'.repeat(150)}`, path.join(tree, 'l'))
+    fs.linkSync(path.join(tree, 'f'), path.join(tree, 'h'))
+    spawnSync('setfattr', ['-n', 'user.a', '-v', '0x00ff', path.join(tree, 'f')])
+    const sandbox = path.join(base, 'sandbox')
+    fs.mkdirSync(sandbox)
+    let seed = 12345
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff
+      return seed % n
+    }
+    const failures: string[] = []
+    for (const format of ['pax', 'gnu']) {
+      const archive = path.join(base, `${format}.tar`)
+      expect(spawnSync('tar', [`--format=${format}`, '--xattrs', '-cf', archive, '-C', tree, '.']).status).toBe(0)
+      const original = fs.readFileSync(archive)
+      for (let round = 0; round < 300; round++) {
+        const damaged = Buffer.from(original)
+        for (let edit = 0; edit <= random(4); edit++)
+          damaged[random(4096)] = random(3) ? random(256) : 0x30 + random(10)
+        // Mend the header checksums half the time, so the damage reaches the fields behind them.
+        for (let at = 0; random(2) && at + 512 <= 4096; at += 512) {
+          const block = damaged.subarray(at, at + 512)
+          block.fill(0x20, 148, 156)
+          const sum = block.reduce((total, byte) => total + byte, 0)
+          block.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1')
+        }
+        const root = path.join(sandbox, 'root')
+        fs.mkdirSync(root)
+        try {
+          const builder = new RootBuilder(root)
+          await builder.applyLayer(Readable.from([damaged]), 'layer')
+          await builder.finish()
+        } catch (error) {
+          if (!(error instanceof ImageError)) failures.push(String(error))
+        }
+        expect(fs.readdirSync(sandbox)).toEqual(['root'])
+        await removeTree(root)
+      }
+    }
+    expect(failures).toEqual([])
   })
 })

@@ -1396,7 +1396,7 @@ function unpackNotes(stats) {
     if (stats.unsafe > 0)
         notes.push(`skipped ${count(stats.unsafe, 'entry', 'entries')} whose path or link led outside the image root or through a symlink`);
     if (stats.unsupported > 0)
-        notes.push(`skipped ${count(stats.unsupported, 'entry', 'entries')} of a kind an image root cannot hold (sparse files, tape headers)`);
+        notes.push(`skipped ${count(stats.unsupported, 'entry', 'entries')} of a kind an image root cannot hold (sparse files, tape headers, empty links)`);
     if (stats.devices > 0)
         notes.push(`${count(stats.devices, 'device node was', 'device nodes were')} not created (that needs root)`);
     if (stats.ownership > 0 && process.getuid?.() !== 0)
@@ -1688,6 +1688,10 @@ class RootBuilder {
                 return;
             }
             case 'symlink': {
+                if (header.linkname === '' || header.linkname.includes('\0')) {
+                    this.stats.unsupported++; // no filesystem holds a link to nothing
+                    return;
+                }
                 await this.removeExisting(parts, false);
                 external_node_fs_default().symlinkSync(header.linkname, file);
                 this.made.add(rel, 'other');

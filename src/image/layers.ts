@@ -73,7 +73,7 @@ export interface UnpackStats {
   devices: number
   /** Entries whose owner could not be set (not root). */
   ownership: number
-  /** Entries of a kind an image root cannot hold (sparse files, tape volume headers). */
+  /** Entries of a kind an image root cannot hold (sparse files, tape volume headers, links to nothing). */
   unsupported: number
   /** Extended attributes the host did not allow (not root, or a filesystem without them). */
   xattrsNotAllowed: number
@@ -96,7 +96,7 @@ export function unpackNotes(stats: UnpackStats): string[] {
     )
   if (stats.unsupported > 0)
     notes.push(
-      `skipped ${count(stats.unsupported, 'entry', 'entries')} of a kind an image root cannot hold (sparse files, tape headers)`
+      `skipped ${count(stats.unsupported, 'entry', 'entries')} of a kind an image root cannot hold (sparse files, tape headers, empty links)`
     )
   if (stats.devices > 0)
     notes.push(`${count(stats.devices, 'device node was', 'device nodes were')} not created (that needs root)`)
@@ -382,6 +382,10 @@ export class RootBuilder {
         return
       }
       case 'symlink': {
+        if (header.linkname === '' || header.linkname.includes('\0')) {
+          this.stats.unsupported++ // no filesystem holds a link to nothing
+          return
+        }
         await this.removeExisting(parts, false)
         fs.symlinkSync(header.linkname, file)
         this.made.add(rel, 'other')
