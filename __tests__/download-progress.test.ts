@@ -2,7 +2,9 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { downloadBlob } from '../src/image/blob.js'
 import { DownloadProgress } from '../src/image/download-progress.js'
+import type { RegistryClient } from '../src/image/registry.js'
 
 let base: string
 
@@ -71,4 +73,14 @@ test("the download's failure is the reader's", async () => {
   progress.ended(failure)
   await expect(reading).rejects.toBe(failure)
   fs.closeSync(fd)
+})
+
+test('a download that fails before its file exists still ends the reader', async () => {
+  const progress = new DownloadProgress()
+  const reading = collect(progress)
+  const layer = { mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: `sha256:${'0'.repeat(64)}`, size: 1 }
+  const client = {} as RegistryClient // never reached: the file cannot be made
+  const download = downloadBlob(client, layer, path.join(base, 'missing-dir', 'blob'), 'fetching layer 1', progress)
+  await expect(download).rejects.toMatchObject({ code: 'ENOENT' })
+  await expect(reading).rejects.toMatchObject({ code: 'ENOENT' })
 })

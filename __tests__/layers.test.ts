@@ -6,7 +6,14 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import { compress, listTree, tarOf, xattrOf, type LayerEntry } from '../__fixtures__/registry.js'
 import { ImageError } from '../src/image/index.js'
-import { RootBuilder, detectCompression, entryParts, isLayerMediaType, layerFile } from '../src/image/layers.js'
+import {
+  RootBuilder,
+  detectCompression,
+  entryParts,
+  isLayerMediaType,
+  layerFile,
+  unpackNotes
+} from '../src/image/layers.js'
 import { removeTree } from '../src/image/tree.js'
 
 let base: string
@@ -151,6 +158,7 @@ describe('layers', () => {
     expect(xattrOf(path.join(root, 'o'), 'trusted.overlay.opaque')).toBeUndefined()
     expect(xattrOf(path.join(root, 'labelled'), 'security.selinux')).toBeUndefined()
     expect(builder.stats.xattrsRefused).toBe(2)
+    expect(unpackNotes(builder.stats)).toContainEqual(expect.stringMatching(/^2 extended attributes were left out: /))
     if (isRoot) {
       expect(xattrOf(path.join(root, 'ping'), 'security.capability')).toBe(capability.toString('hex'))
       expect(fs.statSync(path.join(root, 'ping'))).toMatchObject({ uid: 1000, mode: 0o100755 })

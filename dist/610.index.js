@@ -527,7 +527,14 @@ function shortDigest(digest) {
  */
 async function downloadBlob(client, desc, file, what, progress) {
     const expected = desc.digest.slice('sha256:'.length);
-    const fd = external_node_fs_default().openSync(file, 'wx', 0o644);
+    let fd;
+    try {
+        fd = external_node_fs_default().openSync(file, 'wx', 0o644);
+    }
+    catch (error) {
+        progress?.ended(error); // a reader following the download must hear of it, however early it fails
+        throw error;
+    }
     try {
         progress?.opened(file);
         await client.request(`blobs/${desc.digest}`, what, undefined, async (res) => {
@@ -1406,7 +1413,7 @@ function unpackNotes(stats) {
     if (stats.xattrsNotAllowed > 0)
         notes.push(`${count(stats.xattrsNotAllowed, 'extended attribute was', 'extended attributes were')} not set: this host does not allow them (file capabilities and trusted.* need root)`);
     if (stats.xattrsRefused > 0)
-        notes.push(`${count(stats.xattrsRefused, 'extended attribute was', 'extended attributes were')} left out: overlayfs's own, SELinux labels and malformed ones are not taken from images`);
+        notes.push(`${count(stats.xattrsRefused, 'extended attribute was', 'extended attributes were')} left out: an image may set only user.*, trusted.* and security.* ones, never overlayfs's own or SELinux labels, 32 per file at most`);
     return notes;
 }
 /**

@@ -30,7 +30,13 @@ export async function downloadBlob(
   progress?: DownloadProgress
 ): Promise<void> {
   const expected = desc.digest.slice('sha256:'.length)
-  const fd = fs.openSync(file, 'wx', 0o644)
+  let fd: number
+  try {
+    fd = fs.openSync(file, 'wx', 0o644)
+  } catch (error) {
+    progress?.ended(error) // a reader following the download must hear of it, however early it fails
+    throw error
+  }
   try {
     progress?.opened(file)
     await client.request(`blobs/${desc.digest}`, what, undefined, async (res) => {

@@ -79,7 +79,7 @@ export interface UnpackStats {
   xattrsNotAllowed: number
   /** Extended attributes not set because setfattr is not installed. */
   xattrsWithoutSetfattr: number
-  /** Extended attributes an image may not set (overlay's own, SELinux labels, malformed, or too many on one file). */
+  /** Extended attributes an image may not set (outside user, trusted and security; overlay's own; SELinux labels; oversized; too many on one file). */
   xattrsRefused: number
 }
 
@@ -112,7 +112,7 @@ export function unpackNotes(stats: UnpackStats): string[] {
     )
   if (stats.xattrsRefused > 0)
     notes.push(
-      `${count(stats.xattrsRefused, 'extended attribute was', 'extended attributes were')} left out: overlayfs's own, SELinux labels and malformed ones are not taken from images`
+      `${count(stats.xattrsRefused, 'extended attribute was', 'extended attributes were')} left out: an image may set only user.*, trusted.* and security.* ones, never overlayfs's own or SELinux labels, 32 per file at most`
     )
   return notes
 }
