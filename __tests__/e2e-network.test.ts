@@ -96,14 +96,16 @@ describeStandin("the guest's network, through the bundled action and the stand-i
       const result = await run({
         inputs: {
           network: 'none',
-          commands: `ls /sys/class/net\nbash -c 'echo leaked > /dev/tcp/127.0.0.1/${listener.port}'`
+          commands: `echo '[interfaces'; ls /sys/class/net; echo 'interfaces]'\nbash -c 'echo leaked > /dev/tcp/127.0.0.1/${listener.port}'`
         }
       })
       await settle()
       expect(result.outputs['exit-code']).not.toBe('0')
       expect(errorLines(result)).toEqual([`commands exited with code ${result.outputs['exit-code']}`])
-      expect(result.stdout.split('\n')).toContain('lo')
-      expect(result.stdout.split('\n')).not.toContain('eth0')
+      const lines = result.stdout.split('\n')
+      expect(lines).toContain('lo')
+      expect(lines).not.toContain('eth0')
+      expect(lines.slice(lines.indexOf('[interfaces') + 1, lines.indexOf('interfaces]'))).toEqual(['lo'])
       expect(listener.connections()).toBe(0)
       expect(recordLines(result, 'krun_disable_implicit_vsock')).toEqual([expect.stringMatching(/ -> 0$/)])
       expect(recordLines(result, 'krun_set_port_map')).toEqual([expect.stringMatching(/, port_map=0\) -> 0$/)])

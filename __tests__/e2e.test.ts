@@ -20,6 +20,7 @@ import {
   runAction,
   waitFor
 } from '../__fixtures__/action-runner.js'
+import { RUN_DIR_PREFIX } from '../src/engine/run-dir.js'
 import { LAUNCHER_DIR } from '../src/shell/launcher.js'
 
 interface Target {
@@ -228,6 +229,7 @@ describeStandin('the bundled action against the stand-in only', () => {
     let seenInArgv: number[] = []
     let envFileMode = 0
     let vmEnvirons: string[][] = []
+    let runDirs: string[] = []
     const result = await runAction({
       scratch,
       inputs: { commands: 'touch started; sleep 1', env: `TOKEN=${secret}` },
@@ -235,7 +237,9 @@ describeStandin('the bundled action against the stand-in only', () => {
         void waitFor(() => fs.existsSync(path.join(scratch.workspace, 'started'))).then(
           () => {
             seenInArgv = processesWith(secret)
-            const [runDir] = fs.readdirSync(scratch.temp)
+            // RUNNER_TEMP also holds the krun-run launcher's directory; readdir's order is the filesystem's.
+            runDirs = fs.readdirSync(scratch.temp).filter((name) => name.startsWith(RUN_DIR_PREFIX))
+            const [runDir] = runDirs
             envFileMode = fs.statSync(path.join(scratch.temp, runDir, 'root/.krun/env')).mode & 0o777
             vmEnvirons = processesWith(path.join(scratch.temp, runDir))
               .filter((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(path.join('vm', 'index.js')))
@@ -248,6 +252,7 @@ describeStandin('the bundled action against the stand-in only', () => {
     expectClean(result)
     expect(result.code).toBe(0)
     expect(seenInArgv).toEqual([])
+    expect(runDirs).toHaveLength(1)
     expect(envFileMode).toBe(0o600)
     // The action's own environment holds every input (INPUT_ENV has the secret); the VM process gets none.
     expect(vmEnvirons).toHaveLength(1)
