@@ -149,6 +149,14 @@ static struct ctx *take(uint32_t id)
 /* The common shape: find the context, apply `fn` under the lock. */
 typedef int32_t (*apply_fn)(struct ctx *c, const void *arg);
 
+/* For calls whose settings a launch in namespaces has no use for: the context must exist. */
+static int32_t keep_ctx(struct ctx *c, const void *arg)
+{
+    (void)c;
+    (void)arg;
+    return 0;
+}
+
 static int32_t with_ctx(uint32_t ctx_id, apply_fn fn, const void *arg)
 {
     pthread_mutex_lock(&g_lock);
@@ -220,9 +228,6 @@ static int32_t new_ctx(void)
         rc = -ENOMEM;
     } else {
         g_ctxs = t;
-        c->vcpus = 1;
-        c->ram_mib = 512;
-        c->port_map = -1;
         g_ctxs[g_nctxs] = c;
         rc = (int32_t)g_nctxs++;
     }
@@ -252,19 +257,6 @@ API int32_t krun_check_nested_virt(void)
 
 /* ---- Configuration calls ---- */
 
-struct vm_config_arg {
-    uint8_t vcpus;
-    uint32_t ram;
-};
-
-static int32_t vm_config_apply(struct ctx *c, const void *arg)
-{
-    const struct vm_config_arg *a = arg;
-    c->vcpus = a->vcpus;
-    c->ram_mib = a->ram;
-    return 0;
-}
-
 API int32_t krun_set_vm_config(uint32_t ctx_id, uint8_t num_vcpus, uint32_t ram_mib)
 {
     struct rec r;
@@ -275,10 +267,8 @@ API int32_t krun_set_vm_config(uint32_t ctx_id, uint8_t num_vcpus, uint32_t ram_
     int32_t rc = injected(__func__);
     if (!rc && (num_vcpus == 0 || ram_mib == 0))
         rc = -EINVAL;
-    if (!rc) {
-        struct vm_config_arg a = {num_vcpus, ram_mib};
-        rc = with_ctx(ctx_id, vm_config_apply, &a);
-    }
+    if (!rc)
+        rc = with_ctx(ctx_id, keep_ctx, NULL);
     return rec_end(&r, rc);
 }
 
@@ -394,7 +384,7 @@ static int32_t fs_apply(struct ctx *c, const void *arg)
         return -ENOMEM;
     }
     /* A host path that does not exist is accepted, exactly like libkrun does. */
-    c->shares[c->nshares++] = (struct share){tag, path, a->shm, a->ro};
+    c->shares[c->nshares++] = (struct share){tag, path, a->ro};
     return 0;
 }
 
@@ -435,12 +425,6 @@ API int32_t krun_add_virtiofs3(uint32_t ctx_id, const char *c_tag, const char *c
 }
 #endif
 
-static int32_t port_map_apply(struct ctx *c, const void *arg)
-{
-    c->port_map = *(const long *)arg;
-    return 0;
-}
-
 API int32_t krun_set_port_map(uint32_t ctx_id, const char *const port_map[])
 {
     struct rec r;
@@ -452,8 +436,7 @@ API int32_t krun_set_port_map(uint32_t ctx_id, const char *const port_map[])
         pthread_mutex_lock(&g_lock); /* check_port_map's scratch tables */
         long n = check_port_map(port_map);
         pthread_mutex_unlock(&g_lock);
-        long entries = port_map ? n : -1;
-        rc = n < 0 ? (int32_t)n : with_ctx(ctx_id, port_map_apply, &entries);
+        rc = n < 0 ? (int32_t)n : with_ctx(ctx_id, keep_ctx, NULL);
     }
     return rec_end(&r, rc);
 }

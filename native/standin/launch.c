@@ -248,13 +248,13 @@ static long spawn_guest(struct launch *L)
     return pid > 0 ? pid : -clone_err;
 }
 
-static int wait_guest(pid_t pid)
+/* 0 with the guest's wait status, or -errno when it cannot be learnt. */
+static int32_t wait_guest(pid_t pid, int *status)
 {
-    int status;
-    while (waitpid(pid, &status, 0) < 0)
+    while (waitpid(pid, status, 0) < 0)
         if (errno != EINTR)
-            return 0;
-    return status;
+            return -errno;
+    return 0;
 }
 
 static void after_guest(const struct launch *L)
@@ -315,7 +315,15 @@ int32_t start_enter(struct ctx *c, struct rec *r)
         free_launch(&L);
         return (int32_t)pid;
     }
-    int status = wait_guest((pid_t)pid);
+    int status;
+    rc = wait_guest((pid_t)pid, &status);
     after_guest(&L);
+    if (rc) {
+        /* No status is not a clean exit: the caller gets an error, never exit code 0. */
+        restore_signals(&saved);
+        logmsg(LOG_ERROR, "cannot learn how the guest ended: waitpid: %s", errdesc((int)-rc));
+        free_launch(&L);
+        return rc;
+    }
     report_exit(r, status);
 }

@@ -33,13 +33,10 @@
 struct share {
     char *tag;
     char *path;
-    uint64_t shm_size;
     bool read_only;
 };
 
 struct ctx {
-    uint8_t vcpus;
-    uint32_t ram_mib;
     char *root;
     char *workdir;
     char *exec_path;
@@ -47,7 +44,6 @@ struct ctx {
     char **envp; /* from krun_set_exec; NULL means "the host environment" */
     struct share shares[MAX_SHARES];
     int nshares;
-    long port_map;   /* entries of the last krun_set_port_map; -1: none given or NULL (all) */
     bool no_network; /* krun_disable_implicit_vsock was called: no TSI, only lo */
 };
 
