@@ -1,6 +1,9 @@
 // jest's globalSetup: rebuilds dist/ when it is not what the current sources bundle to, so
 // the end-to-end tests never run an old dist/. It keeps, outside dist/, a hash of the
 // bundle's inputs and one of the dist/ they made, and bundles again unless both match.
+// The stamp lives in the git-ignored build/ of this checkout: npm ci empties node_modules
+// (so a stamp there made CI rebundle right after checking dist/), and node_modules may be
+// shared by several checkouts.
 import { execFileSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
@@ -15,7 +18,7 @@ const BUNDLE_INPUTS = [
   'package-lock.json',
   'tsconfig.json'
 ]
-const stampFile = path.join(root, 'node_modules/.cache/krun-action/bundle-stamp.json')
+const stampFile = path.join(root, 'build/bundle-stamp.json')
 
 function hashPaths(relativePaths) {
   const hash = crypto.createHash('sha256')
