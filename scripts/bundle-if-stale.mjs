@@ -48,14 +48,23 @@ function readStamp() {
   }
 }
 
-/** Notes that dist/ is what the sources bundle to now (scripts/bundle.mjs calls it when done). */
-export function recordBundle(sources = hashPaths(BUNDLE_INPUTS)) {
+/** The hash of everything the bundle is made from. */
+export function bundleInputsHash() {
+  return hashPaths(BUNDLE_INPUTS)
+}
+
+/**
+ * Notes that dist/ is what the sources bundle to. scripts/bundle.mjs takes `sources` from
+ * bundleInputsHash() before it starts and calls this when done, so an edit made while it
+ * bundled leaves the stamp stale rather than recorded as bundled.
+ */
+export function recordBundle(sources) {
   fs.mkdirSync(path.dirname(stampFile), { recursive: true })
   fs.writeFileSync(stampFile, JSON.stringify({ sources, dist: hashPaths(['dist']) }))
 }
 
 export default function bundleIfStale() {
-  const sources = hashPaths(BUNDLE_INPUTS)
+  const sources = bundleInputsHash()
   const stamp = readStamp()
   if (stamp.sources === sources && stamp.dist === hashPaths(['dist'])) return
   console.log('\ndist/ may not be what the current sources bundle to: running npm run bundle')

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { recordBundle } from './bundle-if-stale.mjs'
+import { bundleInputsHash, recordBundle } from './bundle-if-stale.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 const dist = path.join(root, 'dist')
@@ -104,8 +104,9 @@ function copyKoffiPackages() {
   }
 }
 
+const sources = bundleInputsHash()
 fs.rmSync(dist, { recursive: true, force: true })
 await bundleEntries()
 copyGuestInit()
 copyKoffiPackages()
-recordBundle()
+recordBundle(sources)
