@@ -294,6 +294,16 @@ function manyFiles(): LayerEntry[] {
   return entries
 }
 
+/** `tar -xzf`, the yardstick for unpacking: a failure would make its time meaningless. */
+function untar(file: string, target: string, env: Record<string, string>): void {
+  const result = spawnSync('tar', ['-xzf', file, '-C', target], { env, stdio: ['ignore', 'ignore', 'pipe'] })
+  if (result.error || result.status !== 0) {
+    const why =
+      result.error?.message ?? (result.stderr.toString().trim().split('\n')[0] || `exit status ${result.status}`)
+    throw new Error(`tar -xzf ${file} -C ${target} failed: ${why}`)
+  }
+}
+
 /** Writes out what earlier work left in the page cache, so it is not charged to the next measurement. */
 const settleDisk = (): void => void spawnSync('sync')
 
@@ -312,15 +322,18 @@ async function images(): Promise<void> {
       layers: [{ entries: busyboxEntries() }, { entries: manyFiles() }]
     })
 
-    // A cached image against the same root as a rootfs directory.
+    // A cached image against the same root as a rootfs directory. The bench's own pulls and
+    // tar get the measured commands' environment too: none of this shell's Docker config,
+    // credential helpers or proxies.
     const toolCache = path.join(scratch, 'tool-cache')
+    const env = { ...cleanEnv('true', STANDIN), RUNNER_TOOL_CACHE: toolCache }
     const cached = await prepareImage({
       reference: `${registry.host}/bench/small:1`,
       pull: 'missing',
       cacheDir: path.join(toolCache, 'krun-action', 'images'),
-      log: () => undefined
+      log: () => undefined,
+      env
     })
-    const env = { ...cleanEnv('true', STANDIN), RUNNER_TOOL_CACHE: toolCache }
     const onImage = { ...env, INPUT_IMAGE: `${registry.host}/bench/small:1`, INPUT_ROOTFS: '' }
     const onRootfs = { ...env, INPUT_ROOTFS: cached.rootfs }
     const [viaImage, viaRootfs]: Timed[][] = [[], []]
@@ -358,13 +371,19 @@ async function images(): Promise<void> {
       const cacheDir = path.join(scratch, `cold-${round}`)
       settleDisk()
       let started = process.hrtime.bigint()
-      await prepareImage({ reference: `${registry.host}/bench/big:1`, pull: 'always', cacheDir, log: () => undefined })
+      await prepareImage({
+        reference: `${registry.host}/bench/big:1`,
+        pull: 'always',
+        cacheDir,
+        log: () => undefined,
+        env
+      })
       pulls.push(Number(process.hrtime.bigint() - started) / 1e9)
       const target = path.join(scratch, `tar-${round}`)
       fs.mkdirSync(target)
       settleDisk()
       started = process.hrtime.bigint()
-      for (const file of layerFiles) spawnSync('tar', ['-xzf', file, '-C', target], { stdio: 'ignore' })
+      for (const file of layerFiles) untar(file, target, env)
       tars.push(Number(process.hrtime.bigint() - started) / 1e9)
     }
     const pullS = median(pulls)
