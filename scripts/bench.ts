@@ -47,7 +47,7 @@ const workspace = path.join(scratch, 'workspace')
 const runnerTemp = path.join(scratch, 'runner-temp')
 for (const dir of [workspace, runnerTemp]) fs.mkdirSync(dir)
 fs.writeFileSync(path.join(workspace, 'blob'), Buffer.alloc(1024 * 1024, 0xa5))
-for (const file of ['state', 'output', 'path']) fs.writeFileSync(path.join(scratch, file), '')
+for (const file of ['state', 'output', 'path', 'summary']) fs.writeFileSync(path.join(scratch, file), '')
 
 /** The one environment every measured command gets: what a runner gives an action, no more. */
 function cleanEnv(commands: string, libkrun: string): Record<string, string> {
@@ -62,6 +62,8 @@ function cleanEnv(commands: string, libkrun: string): Record<string, string> {
     GITHUB_STATE: path.join(scratch, 'state'),
     GITHUB_OUTPUT: path.join(scratch, 'output'),
     GITHUB_PATH: path.join(scratch, 'path'),
+    // Every runner sets it; without it the action would skip writing its job summary.
+    GITHUB_STEP_SUMMARY: path.join(scratch, 'summary'),
     GITHUB_WORKSPACE: workspace,
     KRUN_LIBRARY: libkrun,
     INPUT_COMMANDS: commands,
