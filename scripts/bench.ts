@@ -12,7 +12,8 @@
 //  (e) images, with a registry on loopback (Debian's docker-registry): the action's `true`
 //      on a cached image against the same root given as a rootfs directory, and a cold
 //      pull and unpack of a many-file image against `tar -x` of the same layers.
-// `npm run bench -- e` runs only the sections named (c needs a's figures, so it runs a too).
+// `npm run bench -- e` runs only the sections named (c needs a's figures, so it runs a too);
+// BENCH_RUNS (21) and BENCH_STREAM_RUNS (7) set the rounds.
 // The launcher's run directory is made by the engine's own code (run-dir.ts, plan.ts), so
 // the guest protocol is defined once. Timing is only ever reported here, never asserted.
 import { spawn, spawnSync } from 'node:child_process'
@@ -34,12 +35,37 @@ const dist = path.join(root, 'dist')
 const STANDIN = path.join(root, 'native/build/standin/libkrun.so.1')
 const LAUNCHER = path.join(root, 'native/build/bench/krun-launch')
 const TIME = '/usr/bin/time'
-const RUNS = Number(process.env.BENCH_RUNS ?? 21)
-const STREAM_RUNS = Number(process.env.BENCH_STREAM_RUNS ?? 7)
+const SECTIONS = ['a', 'b', 'c', 'd', 'e']
+const MAX_RUNS = 1000
+
+/** Bad input to the bench: one line saying what was wrong and what is accepted, then exit 2. */
+function refuse(line: string): never {
+  console.error(`bench: ${line}`)
+  process.exit(2)
+}
+
+const quoted = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}...` : text)
+
+/** A number of runs from the environment variable `name` (unset or empty: `fallback`). */
+function runsFrom(name: string, fallback: number): number {
+  const text = process.env[name]
+  if (!text) return fallback
+  const runs = /^[0-9]+$/.test(text) ? Number(text) : NaN
+  if (!(runs >= 1 && runs <= MAX_RUNS))
+    refuse(`${name}=${quoted(text)} is not a number of runs; expected a whole number from 1 to ${MAX_RUNS}`)
+  return runs
+}
+
+const RUNS = runsFrom('BENCH_RUNS', 21)
+const STREAM_RUNS = runsFrom('BENCH_STREAM_RUNS', 7)
 const STREAM_MIB = 256
 const STREAM_COMMANDS = `for i in $(seq ${STREAM_MIB}); do cat blob; done`
 
 const sections = process.argv.slice(2)
+for (const section of sections) {
+  if (!SECTIONS.includes(section))
+    refuse(`unknown section ${quoted(section)}; expected some of ${SECTIONS.join(', ')} (e.g. npm run bench -- a e)`)
+}
 const node = process.execPath
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'krun-bench-'))
 process.on('exit', () => fs.rmSync(scratch, { recursive: true, force: true }))
