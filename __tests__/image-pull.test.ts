@@ -694,6 +694,35 @@ describeWithRegistry('prepareImage through a proxy: Bearer tokens, redirects, br
     }
   })
 
+  test('a layer unpacked from bytes a broken attempt sent, not the ones verified, is refused', async () => {
+    const big = Buffer.alloc(256 * 1024, 7)
+    const pushed = await pushImage(registry, 'proxied/tampered', {
+      tag: 'v1',
+      layers: [{ entries: [{ name: 'etc/big', content: big }], compression: 'none' }]
+    })
+    const proxy = await startProxy(registry.host, { tamperBlob: pushed.layers[0].digest })
+    try {
+      const cacheDir = newCacheDir()
+      const ref = `${proxy.host}/proxied/tampered:v1`
+      const error = await failure(prepare(ref, { cacheDir, arch: 'x64' }))
+      expect(proxy.tampered).toBe(1)
+      expect(error.message).toMatch(
+        new RegExp(
+          `^registry ${proxy.host}, repository proxied/tampered: layer 1/1 sha256:[0-9a-f]{12}…: ` +
+            'the bytes unpacked while it downloaded do not match its digest'
+        )
+      )
+      expect(rootsIn(cacheDir)).toEqual([])
+      expect(fs.readdirSync(path.join(cacheDir, 'refs'))).toEqual([])
+      expectCleanCache(cacheDir)
+      // The blob that was cached is the verified one: the next pull unpacks it and gets the real file.
+      const { image } = await prepare(ref, { cacheDir, arch: 'x64' })
+      expect(fs.readFileSync(path.join(image.rootfs, 'etc/big')).equals(big)).toBe(true)
+    } finally {
+      await proxy.stop()
+    }
+  })
+
   test('a registry that keeps cutting connections fails after a few tries, leaving nothing partial', async () => {
     const proxy = await startProxy(registry.host, { cutBlobs: Infinity })
     try {

@@ -116,6 +116,23 @@ describe('layers', () => {
     )
   })
 
+  test("a source that fails after a compressed tar's end fails the layer", async () => {
+    const root = path.join(base, 'root')
+    fs.mkdirSync(root)
+    // gunzip ends its output at zero padding after the gzip member, before its input ends.
+    const whole = Buffer.concat([compress(await tarOf([{ name: 'a', content: 'a' }]), 'gzip'), Buffer.alloc(64)])
+    const broken = new Error('the download broke after the last byte')
+    async function* source(): AsyncGenerator<Buffer> {
+      yield whole
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      throw broken
+    }
+    const applying = new RootBuilder(root).applyLayer(source(), 'layer 1')
+    await expect(applying).rejects.toThrow(
+      /^layer 1 is not a readable layer \(the download broke after the last byte\)/
+    )
+  })
+
   test('extended attributes: binary values byte for byte, capabilities kept after the owner is set', async () => {
     const tree = path.join(base, 'tree')
     fs.mkdirSync(path.join(tree, 'd'), { recursive: true })

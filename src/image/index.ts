@@ -361,7 +361,14 @@ async function pull(
         await downloads[i] // when the download failed, that is the problem to report
         throw error
       }
-      await downloads[i] // verified against its digest
+      await downloads[i] // the file is verified against its digest; what was unpacked is checked next
+      const following = progress[i]
+      if (following && following.readDigest !== layer.digest) {
+        throw new ImageError(
+          `${where}: ${layerLabel(i)}: the bytes unpacked while it downloaded do not match its digest ` +
+            '(the registry sent other bytes before a connection broke); the image was not cached, try again'
+        )
+      }
     }
     await builder.finish()
     for (const line of unpackNotes(builder.stats)) log(`  ${line}`)
