@@ -3,6 +3,7 @@
  * tests, pulled, verified, unpacked and cached. Every case checks the unpacked tree and that the cache
  * holds no partial entries.
  */
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -31,6 +32,18 @@ import { ImageCache } from '../src/image/cache.js'
 import { removeTree } from '../src/image/tree.js'
 
 const isRoot = process.getuid?.() === 0
+
+/** A test that mounts a small tmpfs: root only, else skipped saying so. */
+const withTmpfs = isRoot
+  ? test
+  : (title: string, fn: () => Promise<void>) => test.skip(`${title} (skipped: mounting a tmpfs needs root)`, fn)
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+function mountTmpfs(dir: string, size: string): void {
+  const result = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`mount -t tmpfs ${dir} failed: ${result.stderr || result.error?.message}`)
+}
 const hasZstd = typeof (zlib as unknown as { createZstdDecompress?: unknown }).createZstdDecompress === 'function'
 
 let base: string
@@ -392,6 +405,31 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
     expect(fs.readdirSync(path.join(cacheDir, 'blobs'))).not.toContain(`sha256-${pushed.layers[1].digest.slice(7)}`)
     expect(fs.readdirSync(path.join(cacheDir, 'refs'))).toEqual([])
     expectCleanCache(cacheDir)
+  })
+
+  withTmpfs('a full disk under the cache is one line naming the cache, not a network failure retried', async () => {
+    await pushImage(registry, 'test/full', {
+      tag: 'v1',
+      layers: [{ entries: [{ name: 'etc/big', content: Buffer.alloc(512 * 1024, 9) }], compression: 'none' }]
+    })
+    const cacheDir = newCacheDir()
+    fs.mkdirSync(cacheDir)
+    mountTmpfs(cacheDir, '128k')
+    try {
+      const started = Date.now()
+      const error = await failure(prepare(`${registry.host}/test/full:v1`, { cacheDir, arch: 'x64' }))
+      expect(error.message).toMatch(
+        new RegExp(
+          `^registry ${registry.host}, repository test/full: fetching layer 1/1 sha256:[0-9a-f]{12}…: ` +
+            `writing it to the image cache in ${escape(cacheDir)}/tmp failed \\(ENOSPC\\); free space there or move the cache$`
+        )
+      )
+      expect(Date.now() - started).toBeLessThan(500) // the first retry would wait 500 ms
+      expect(rootsIn(cacheDir)).toEqual([])
+      expectCleanCache(cacheDir)
+    } finally {
+      spawnSync('umount', [cacheDir])
+    }
   })
 
   test('a manifest pulled by digest is verified too', async () => {
