@@ -534,6 +534,26 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
     expect(again.image.fromCache).toBe(false)
     expectCleanCache(cacheDir)
   })
+
+  test('an eviction that fails is one line in the log, and the image is still used', async () => {
+    await pushImage(registry, 'test/evict-fails', { tag: 'v1', layers: [{ entries: busyboxEntries() }] })
+    const cacheDir = newCacheDir()
+    const ref = `${registry.host}/test/evict-fails:v1`
+    const first = await prepare(ref, { cacheDir, arch: 'x64' })
+    // A directory where a blob would be, unused for long: eviction takes it first, and cannot remove it.
+    const odd = path.join(cacheDir, 'blobs', `sha256-${'e'.repeat(64)}`)
+    fs.mkdirSync(odd)
+    fs.writeFileSync(path.join(odd, 'file'), 'x')
+    fs.utimesSync(odd, new Date(0), new Date(0))
+    const { image, lines } = await prepare(ref, { cacheDir, arch: 'x64', maxCacheBytes: 1 })
+    expect(image).toMatchObject({ rootfs: first.image.rootfs, fromCache: true })
+    expect(lines.filter((line) => line.startsWith('Image cache'))).toEqual([
+      expect.stringMatching(
+        /^Image cache over 1 B: removing least recently used entries failed \(.+\); it stays over its cap$/
+      )
+    ])
+    expect(fs.existsSync(odd)).toBe(true)
+  })
 })
 
 describeWithRegistry('prepareImage with registries that want a password', () => {

@@ -24,8 +24,11 @@ import { removeTree } from './tree.js'
 
 /** The default cap on the cache's size: 10 GiB. */
 export const DEFAULT_MAX_CACHE_BYTES = 10 * 1024 ** 3
-/** Entries used this recently are never evicted: another job may be running on them. */
-export const EVICTION_GRACE_MS = 10 * 60 * 1000
+/**
+ * Entries used this recently are never evicted: another job may be running on them. Six hours is a
+ * job's default timeout-minutes (360) and the most a GitHub-hosted job may run.
+ */
+export const EVICTION_GRACE_MS = 6 * 60 * 60 * 1000
 /** The cache's own directories: only its user may enter them. */
 const PRIVATE_DIR_MODE = 0o700
 /** Temporary entries left by a dead process of this host, or by anything a day ago, are removed. */

@@ -24,3 +24,9 @@ export function excerpt(text: string, max = 120): string {
 export function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException)?.code
 }
+
+/** A failure that is not an ImageError, in a few words: its errno name, if any, and its message. */
+export function describeFailure(error: unknown, max = 160): string {
+  const e = error as NodeJS.ErrnoException
+  return `${e?.code ? `${e.code} ` : ''}${excerpt(e?.message ?? String(error), max)}`
+}

@@ -23,7 +23,7 @@ import { resolveCredentials } from './auth.js'
 import { downloadBlob, fetchSmallBlob, sha256, shortDigest } from './blob.js'
 import { DEFAULT_MAX_CACHE_BYTES, EVICTION_GRACE_MS, ImageCache, type RootMetadata } from './cache.js'
 import { DownloadProgress } from './download-progress.js'
-import { ImageError, excerpt } from './errors.js'
+import { ImageError, describeFailure, excerpt } from './errors.js'
 import { RootBuilder, isLayerMediaType, layerFile, unpackNotes } from './layers.js'
 import { diskUsage, removeTree } from './tree.js'
 import {
@@ -154,10 +154,8 @@ export async function prepareImage(request: ImageRequest): Promise<PreparedImage
     }
   } catch (error) {
     if (error instanceof ImageError) throw error
-    const e = error as NodeJS.ErrnoException
     throw new ImageError(
-      `${whereOf(ref)}: preparing ${ref.normalized} in the image cache failed: ` +
-        `${e?.code ? `${e.code} ` : ''}${excerpt(e?.message ?? String(error), 160)}`
+      `${whereOf(ref)}: preparing ${ref.normalized} in the image cache failed: ${describeFailure(error)}`
     )
   }
 }
@@ -198,7 +196,18 @@ async function evict(
   log: (line: string) => void
 ): Promise<void> {
   const keep = new Set([current.manifestDigest, ...current.layers])
-  const { removed, freedBytes } = await cache.evict(maxBytes, keep, EVICTION_GRACE_MS)
+  let evicted: { removed: string[]; freedBytes: number }
+  try {
+    evicted = await cache.evict(maxBytes, keep, EVICTION_GRACE_MS)
+  } catch (error) {
+    // The image is ready; a cache left over its cap is no reason to fail the run.
+    log(
+      `Image cache over ${formatBytes(maxBytes)}: removing least recently used entries failed ` +
+        `(${describeFailure(error)}); it stays over its cap`
+    )
+    return
+  }
+  const { removed, freedBytes } = evicted
   if (removed.length > 0) {
     log(
       `Image cache over ${formatBytes(maxBytes)}: removed ${removed.length} least recently used entries (${formatBytes(freedBytes)})`
