@@ -207,7 +207,11 @@ export class RootBuilder {
     return true
   }
 
-  /** Removes whatever stands at `parts`; a directory only unless `keepDirectory`. */
+  /**
+   * Removes whatever stands at `parts`; a directory only unless `keepDirectory`. A removed directory's
+   * recorded mode, owner and mtime go with it (and those of the directories under it): one made again
+   * later, if only as a parent, must not get them back in finish().
+   */
   private async removeExisting(parts: string[], keepDirectory: boolean): Promise<'absent' | 'directory' | 'removed'> {
     const rel = parts.join('/')
     const kind = this.made.kind(rel)
@@ -218,7 +222,7 @@ export class RootBuilder {
     } else {
       fs.unlinkSync(this.abs(parts))
     }
-    this.made.remove(rel)
+    for (const gone of this.made.remove(rel)) this.dirMeta.delete(gone)
     return 'removed'
   }
 
