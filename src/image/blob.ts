@@ -110,8 +110,3 @@ export async function fetchSmallBlob(client: RegistryClient, desc: Descriptor, w
   }
   return bytes
 }
-
-/** Makes a unique name for a file or directory inside `dir`. */
-export function tempName(dir: string, prefix: string): string {
-  return path.join(dir, `${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 10)}`)
-}

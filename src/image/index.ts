@@ -38,16 +38,11 @@ import { pickManifest, platformFor, platformMatches, showPlatform, type Platform
 import { formatBytes, formatSeconds } from './progress.js'
 import { useProxyFromEnv } from './proxy.js'
 import { PULL_POLICIES, type PullPolicy } from './pull-policy.js'
-import { parseImageReference, type ImageReference } from './reference.js'
+import { parseImageReference, whereOf, type ImageReference } from './reference.js'
 import { RegistryClient } from './registry.js'
 
 export { ImageError } from './errors.js'
-export { parseImageReference, type ImageReference } from './reference.js'
-export { platformFor, type Platform } from './platform.js'
-export { DEFAULT_MAX_CACHE_BYTES } from './cache.js'
-export type { ImageConfig } from './manifest.js'
-
-export { PULL_POLICIES, type PullPolicy } from './pull-policy.js'
+export { parseImageReference } from './reference.js'
 
 export interface ImageRequest {
   /** As the user typed it: alpine, ubuntu:24.04, ghcr.io/o/r:tag, registry:5000/x@sha256:<hex>, localhost:5000/x. */
@@ -93,11 +88,7 @@ export interface PreparedImage {
 
 const DOWNLOAD_CONCURRENCY = 3
 
-function whereOf(ref: ImageReference): string {
-  return `registry ${ref.registry}, repository ${ref.repository}`
-}
-
-function prepared(rootfs: string, metadata: RootMetadata, fromCache: boolean, digest = metadata.digest): PreparedImage {
+function prepared(rootfs: string, metadata: RootMetadata, fromCache: boolean, digest: string): PreparedImage {
   return {
     rootfs,
     digest,

@@ -22,6 +22,11 @@ export interface ImageReference {
   loopback: boolean
 }
 
+/** 'registry 127.0.0.1:5000, repository test/app': how every image error says where it happened. */
+export function whereOf(ref: ImageReference): string {
+  return `registry ${ref.registry}, repository ${ref.repository}`
+}
+
 const ALNUM = '[a-z0-9]+'
 const SEPARATOR = '(?:[._]|__|-+)'
 const PATH_COMPONENT = new RegExp(`^${ALNUM}(?:${SEPARATOR}${ALNUM})*$`)
