@@ -115,6 +115,21 @@ if (standinSkip) {
       expect(result.outputs['image-digest']).toBe(digest)
     })
 
+    it("with the registry down and nothing cached, fails with the registry's line, not an input's", async () => {
+      const scratch = makeScratch()
+      const result = await runAction({
+        scratch,
+        inputs: { image: reference, commands: 'true' },
+        env: { RUNNER_TOOL_CACHE: path.join(scratch.dir, 'empty-cache') }
+      })
+      expect(result.code).toBe(1)
+      expect(errorLines(result)).toEqual([
+        `registry ${registry.host}, repository tiny: fetching the manifest 1 failed after 4 tries: ` +
+          'the connection failed (ECONNREFUSED); check that the registry is reachable and try again'
+      ])
+      expect(result.leftInTemp).toEqual([])
+    })
+
     it('refuses image together with a rootfs, in one line', async () => {
       const result = await runAction({ inputs: { image: reference, rootfs: '/usr', commands: 'true' } })
       expect(result.code).toBe(1)

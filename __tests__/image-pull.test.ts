@@ -305,9 +305,11 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
       `registry ${registry.host}, repository test/multi: ${registry.host}/test/multi:no-arm64 has no linux/arm64/v8 image; ` +
         'it has linux/amd64, linux/arm/v7; use an image built for linux/arm64/v8'
     )
+    expect(error.inputMistake).toBe(true)
     // A single-platform image for another architecture fails too.
     const single = await failure(prepare(`${registry.host}/test/multi@${arm.digest}`, { cacheDir, arch: 'x64' }))
     expect(single.message).toMatch(/is built for linux\/arm64\/v8, not linux\/amd64/)
+    expect(single.inputMistake).toBe(true)
     expect(rootsIn(cacheDir)).toHaveLength(2)
     expectCleanCache(cacheDir)
   })
@@ -346,10 +348,12 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
     expect(error.message).toMatch(
       new RegExp(`^registry ${registry.host}, repository test/pinned: not found while fetching the manifest .*404`)
     )
+    expect(error.inputMistake).toBe(true)
     const unknownRepo = await failure(prepare(`${registry.host}/test/nothing-here:v1`, { cacheDir }))
     expect(unknownRepo.message).toMatch(
       /repository test\/nothing-here: not found .*check the image name, tag and digest/
     )
+    expect(unknownRepo.inputMistake).toBe(true)
     expectCleanCache(cacheDir)
   })
 
@@ -401,6 +405,7 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
         `^registry ${registry.host}, repository test/corrupt: fetching layer 2/2 sha256:[0-9a-f]{12}…: the content does not match its digest`
       )
     )
+    expect(error.inputMistake).toBe(false)
     expect(rootsIn(cacheDir)).toEqual([])
     expect(fs.readdirSync(path.join(cacheDir, 'blobs'))).not.toContain(`sha256-${pushed.layers[1].digest.slice(7)}`)
     expect(fs.readdirSync(path.join(cacheDir, 'refs'))).toEqual([])
@@ -425,6 +430,7 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
         )
       )
       expect(Date.now() - started).toBeLessThan(500) // the first retry would wait 500 ms
+      expect(error.inputMistake).toBe(false)
       expect(rootsIn(cacheDir)).toEqual([])
       expectCleanCache(cacheDir)
     } finally {
@@ -443,6 +449,7 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
     expect(error.message).toMatch(
       /repository test\/corrupt-manifest: the manifest the registry sent does not match the pinned digest/
     )
+    expect(error.inputMistake).toBe(false)
     expect(rootsIn(cacheDir)).toEqual([])
     expectCleanCache(cacheDir)
   })
@@ -582,6 +589,8 @@ describeWithRegistry('prepareImage with registries that want a password', () => 
     )
     expect(wrong.message).toMatch(/rejected the username and password \(as given\)/)
     expect(wrong.message).not.toMatch(/wrong-password/)
+    expect(anonymous.inputMistake).toBe(true)
+    expect(wrong.inputMistake).toBe(false)
     const { image, lines } = await prepare(ref, { cacheDir, credentials: login, arch: 'x64' })
     expect(listTree(image.rootfs)).toEqual(BUSYBOX_TREE)
     expect(lines.join('\n')).toMatch(/with the given credentials/)
@@ -673,6 +682,7 @@ describeWithRegistry('prepareImage through a proxy: Bearer tokens, redirects, br
       const cacheDir = newCacheDir()
       const denied = await failure(prepare(`${proxy.host}/proxied/app:v1`, { cacheDir }))
       expect(denied.message).toMatch(/repository proxied\/app: the registry's token service refused anonymous access/)
+      expect(denied.inputMistake).toBe(true)
       const wrong = await failure(
         prepare(`${proxy.host}/proxied/app:v1`, {
           cacheDir,
@@ -681,6 +691,7 @@ describeWithRegistry('prepareImage through a proxy: Bearer tokens, redirects, br
       )
       expect(wrong.message).toMatch(/token service rejected the username and password/)
       expect(wrong.message).not.toContain('nope-nope')
+      expect(wrong.inputMistake).toBe(false)
       const { image, lines } = await prepare(`${proxy.host}/proxied/app:v1`, {
         cacheDir,
         credentials: login,
@@ -732,6 +743,7 @@ describeWithRegistry('prepareImage through a proxy: Bearer tokens, redirects, br
         `registry ${proxy.host}, repository proxied/app: access denied while fetching the manifest v1 (403 DENIED); ` +
           'the account needs pull access to this repository'
       )
+      expect(error.inputMistake).toBe(false)
       expect(proxy.failed).toBe(1)
       expectCleanCache(cacheDir)
     } finally {
@@ -764,6 +776,7 @@ describeWithRegistry('prepareImage through a proxy: Bearer tokens, redirects, br
       const ref = `${proxy.host}/proxied/tampered:v1`
       const error = await failure(prepare(ref, { cacheDir, arch: 'x64' }))
       expect(proxy.tampered).toBe(1)
+      expect(error.inputMistake).toBe(false)
       expect(error.message).toMatch(
         new RegExp(
           `^registry ${proxy.host}, repository proxied/tampered: layer 1/1 sha256:[0-9a-f]{12}…: ` +
@@ -791,6 +804,7 @@ describeWithRegistry('prepareImage through a proxy: Bearer tokens, redirects, br
           `^registry ${proxy.host}, repository proxied/app: fetching (the image config|layer \\d/2 .*) failed after 4 tries: `
         )
       )
+      expect(error.inputMistake).toBe(false)
       expect(rootsIn(cacheDir)).toEqual([])
       expect(fs.readdirSync(path.join(cacheDir, 'blobs')).length).toBeLessThan(2)
       expectCleanCache(cacheDir)
@@ -809,6 +823,7 @@ describeWithRegistry('prepareImage when the registry is gone', () => {
       await pushImage(registry, 'test/offline', { tag: 'v1', layers: [{ entries: busyboxEntries() }] })
       const never = await failure(prepare(ref, { cacheDir, pull: 'never' }))
       expect(never.message).toMatch(/is not in the image cache and pull is "never"; set pull to "missing" or "always"/)
+      expect(never.inputMistake).toBe(true)
       await prepare(ref, { cacheDir, arch: 'x64' })
     } finally {
       await registry.stop()
@@ -822,6 +837,7 @@ describeWithRegistry('prepareImage when the registry is gone', () => {
     expect(always.message).toMatch(
       /failed after 4 tries: the connection failed \(ECONNREFUSED\); check that the registry is reachable/
     )
+    expect(always.inputMistake).toBe(false)
     expectCleanCache(cacheDir)
   })
 })

@@ -132,7 +132,8 @@ export async function prepareImage(request: ImageRequest): Promise<PreparedImage
       if (request.pull === 'never') {
         throw new ImageError(
           `${whereOf(ref)}: ${ref.normalized} for ${platformText} is not in the image cache and pull is "never"; ` +
-            'set pull to "missing" or "always" to download it'
+            'set pull to "missing" or "always" to download it',
+          { inputMistake: true }
         )
       }
     }
@@ -159,7 +160,8 @@ function runsOn(config: ImageConfig, platform: Platform): boolean {
 function wrongPlatform(where: string, ref: ImageReference, config: ImageConfig, platform: Platform): ImageError {
   const wanted = showPlatform(platform)
   return new ImageError(
-    `${where}: ${ref.normalized} is built for ${showPlatform(config)}, not ${wanted}; use an image built for ${wanted}`
+    `${where}: ${ref.normalized} is built for ${showPlatform(config)}, not ${wanted}; use an image built for ${wanted}`,
+    { inputMistake: true }
   )
 }
 
@@ -226,7 +228,8 @@ async function resolve(
   if (!chosen) {
     throw new ImageError(
       `${where}: ${ref.normalized} has no ${showPlatform(platform)} image; it has ${available.length > 0 ? available.join(', ') : 'no platforms listed'}; ` +
-        `use an image built for ${showPlatform(platform)}`
+        `use an image built for ${showPlatform(platform)}`,
+      { inputMistake: true }
     )
   }
   const inner = await client.getManifest(chosen.digest, MANIFEST_ACCEPT)

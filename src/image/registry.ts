@@ -199,7 +199,8 @@ export class RegistryClient {
       throw new ImageError(
         this.credentials
           ? `${this.where}: the registry's token service rejected the username and password (${this.credentialOrigin}); check them`
-          : `${this.where}: the registry's token service refused anonymous access; give a username and password`
+          : `${this.where}: the registry's token service refused anonymous access; give a username and password`,
+        { inputMistake: !this.credentials }
       )
     }
     if (res.status !== 200) {
@@ -296,7 +297,8 @@ export class RegistryClient {
         this.credentials
           ? `${this.where}: the registry rejected the username and password (${this.credentialOrigin}) while ${what} (${status}); check them`
           : `${this.where}: the repository does not exist or needs a login (${status}); ` +
-              'check the name, or give a username and password (or run docker login)'
+              'check the name, or give a username and password (or run docker login)',
+        { inputMistake: !this.credentials }
       )
     }
     if (res.status === 403) {
@@ -305,7 +307,10 @@ export class RegistryClient {
       )
     }
     if (res.status === 404) {
-      return new ImageError(`${this.where}: not found while ${what} (${status}); check the image name, tag and digest`)
+      return new ImageError(
+        `${this.where}: not found while ${what} (${status}); check the image name, tag and digest`,
+        { inputMistake: true }
+      )
     }
     return new ImageError(`${this.where}: the registry answered ${status} while ${what}`)
   }
