@@ -53,7 +53,10 @@ export interface ImageRequest {
    * never: use the cache only; fail when the image is not in it.
    */
   pull: PullPolicy
-  /** Explicit registry credentials; else the Docker config file's (`auths`); else anonymous. */
+  /**
+   * Explicit registry credentials; else what the Docker config gives for the registry (the credential
+   * helper it names, else its `auths` entry; see auth.ts); else anonymous.
+   */
   credentials?: { username: string; password: string }
   /** The cache's directory (created if missing); the caller picks it. */
   cacheDir: string
