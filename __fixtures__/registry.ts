@@ -393,6 +393,8 @@ export interface ProxyOptions {
    * first 512, a tar header, become "EVIL…"), then wait a moment and cut the connection.
    */
   tamperBlob?: string
+  /** Hold every blob response this long before forwarding it. */
+  delayBlobsMs?: number
 }
 
 export interface TestProxy {
@@ -541,7 +543,9 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
     }
     const cut = isBlob && cutsLeft > 0
     if (cut) cutsLeft--
-    forward(target, req, res, cut, () => state.cuts++)
+    const send = (): void => forward(target, req, res, cut, () => state.cuts++)
+    if (isBlob && options.delayBlobsMs) setTimeout(send, options.delayBlobsMs)
+    else send()
   })
   const port = await listen(server)
   state.host = `127.0.0.1:${port}`

@@ -507,17 +507,26 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
       tag: 'r',
       layers: [{ entries: busyboxEntries() }, { entries: [{ name: 'etc/race', content: 'r' }] }]
     })
-    const cacheDir = newCacheDir()
-    const [a, b] = await Promise.all([
-      prepare(`${registry.host}/test/race:r`, { cacheDir, arch: 'x64' }),
-      prepare(`${registry.host}/test/race:r`, { cacheDir, arch: 'x64' })
-    ])
-    expect(a.image.rootfs).toBe(b.image.rootfs)
-    expect(a.image.digest).toBe(pushed.digest)
-    expect(b.image.digest).toBe(pushed.digest)
-    expect(rootsIn(cacheDir)).toHaveLength(1)
-    expect(listTree(a.image.rootfs)).toEqual([...BUSYBOX_TREE, 'etc/race'].sort())
-    expectCleanCache(cacheDir)
+    // Blobs held back, so both pulls are past their cache lookup before either publishes its root.
+    const proxy = await startProxy(registry.host, { delayBlobsMs: 500 })
+    try {
+      const cacheDir = newCacheDir()
+      const [a, b] = await Promise.all([
+        prepare(`${proxy.host}/test/race:r`, { cacheDir, arch: 'x64' }),
+        prepare(`${proxy.host}/test/race:r`, { cacheDir, arch: 'x64' })
+      ])
+      expect(a.image.rootfs).toBe(b.image.rootfs)
+      expect(a.image.digest).toBe(pushed.digest)
+      expect(b.image.digest).toBe(pushed.digest)
+      expect(rootsIn(cacheDir)).toHaveLength(1)
+      expect(listTree(a.image.rootfs)).toEqual([...BUSYBOX_TREE, 'etc/race'].sort())
+      const lost = (lines: string[]): boolean =>
+        lines.some((line) => line.endsWith('(another pull of the same image finished first; using its copy)'))
+      expect([lost(a.lines), lost(b.lines)].sort()).toEqual([false, true])
+      expectCleanCache(cacheDir)
+    } finally {
+      await proxy.stop()
+    }
   })
 
   test('least recently used entries are evicted over the cap; the one in use never is', async () => {
