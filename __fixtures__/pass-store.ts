@@ -22,7 +22,6 @@ export async function startPassStore(): Promise<PassStore> {
     GNUPGHOME: path.join(dir, 'gnupg'),
     PASSWORD_STORE_DIR: path.join(dir, 'store')
   }
-  fs.mkdirSync(env.GNUPGHOME, { mode: 0o700 })
   const run = (command: string, args: string[], input?: string): void => {
     try {
       execFileSync(command, args, { env, input, stdio: ['pipe', 'ignore', 'pipe'], timeout: 60_000 })
@@ -33,9 +32,27 @@ export async function startPassStore(): Promise<PassStore> {
       )
     }
   }
+  const stop = (): void => {
+    try {
+      execFileSync('gpgconf', ['--kill', 'gpg-agent'], { env, stdio: 'ignore' })
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  }
   const identity = 'krun-tests@example.invalid'
-  run('gpg', ['--batch', '--passphrase', '', '--quick-gen-key', identity, 'default', 'default', 'never'])
-  run('pass', ['init', identity])
+  try {
+    fs.mkdirSync(env.GNUPGHOME, { mode: 0o700 })
+    run('gpg', ['--batch', '--passphrase', '', '--quick-gen-key', identity, 'default', 'default', 'never'])
+    run('pass', ['init', identity])
+  } catch (error) {
+    // The agent gpg started and the directory must not outlive a failed setup; its error is the one to report.
+    try {
+      stop()
+    } catch {
+      // gpgconf is missing too, or there was no agent to kill.
+    }
+    throw error
+  }
   return {
     env,
     store: (server, username, secret) =>
@@ -44,12 +61,6 @@ export async function startPassStore(): Promise<PassStore> {
         ['store'],
         JSON.stringify({ ServerURL: server, Username: username, Secret: secret })
       ),
-    stop: () => {
-      try {
-        execFileSync('gpgconf', ['--kill', 'gpg-agent'], { env, stdio: 'ignore' })
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true })
-      }
-    }
+    stop
   }
 }

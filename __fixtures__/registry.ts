@@ -388,6 +388,13 @@ export interface ProxyOptions {
   cutBlobs?: number
   /** Answer the first `times` registry requests with this status instead of forwarding them. */
   fail?: { status: number; times: number }
+  /**
+   * Answer the first GET of the blob with this digest with other bytes in its first half (all but its
+   * first 512, a tar header, become "EVIL…"), then wait a moment and cut the connection.
+   */
+  tamperBlob?: string
+  /** Hold every blob response this long before forwarding it. */
+  delayBlobsMs?: number
 }
 
 export interface TestProxy {
@@ -401,6 +408,8 @@ export interface TestProxy {
   tokens: string[]
   /** How many requests got the `fail` status. */
   failed: number
+  /** How many blob responses were tampered with (tamperBlob). */
+  tampered: number
   stop(): Promise<void>
 }
 
@@ -410,13 +419,26 @@ function listen(server: http.Server): Promise<number> {
   )
 }
 
-/** Streams `target`'s answer to a request, cutting it halfway when `cut` is set. */
+const TAMPER_PAUSE_MS = 300
+
+/** `part`, found at `offset` of a blob, with every byte past the first 512 replaced by "EVIL…". */
+function tampered(part: Buffer, offset: number): Buffer {
+  const out = Buffer.from(part)
+  for (let i = Math.max(0, 512 - offset); i < out.length; i++) out[i] = 'EVIL'.charCodeAt((offset + i) % 4)
+  return out
+}
+
+/**
+ * Streams `target`'s answer to a request, cutting it halfway when `cut` is set; with `tamper`, the
+ * half it sends is altered and the cut comes a moment later.
+ */
 function forward(
   target: string,
   req: http.IncomingMessage,
   res: http.ServerResponse,
   cut: boolean,
-  onCut: () => void
+  onCut: () => void,
+  tamper = false
 ): void {
   const headers: http.OutgoingHttpHeaders = { ...req.headers, host: target }
   delete headers.authorization
@@ -432,12 +454,13 @@ function forward(
       const room = Math.floor(length / 2) - sent
       if (room <= 0) return
       const part = chunk.subarray(0, room)
+      res.write(tamper ? tampered(part, sent) : part)
       sent += part.length
-      res.write(part)
       if (sent >= Math.floor(length / 2)) {
         onCut()
         up.destroy()
-        res.socket?.destroy()
+        if (tamper) setTimeout(() => res.socket?.destroy(), TAMPER_PAUSE_MS)
+        else res.socket?.destroy()
       }
     })
   })
@@ -450,6 +473,7 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
   const tokens = new Set<string>()
   let cutsLeft = options.cutBlobs ?? 0
   let failsLeft = options.fail?.times ?? 0
+  let tamperLeft = options.tamperBlob !== undefined
   const state: TestProxy = {
     host: '',
     storageRequests: [],
@@ -457,6 +481,7 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
     tokenRequests: 0,
     tokens: [],
     failed: 0,
+    tampered: 0,
     stop: async () => undefined
   }
 
@@ -511,9 +536,16 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
       res.writeHead(307, { Location: `http://127.0.0.1:${storagePort}/storage${req.url}` }).end()
       return
     }
+    if (isBlob && tamperLeft && url.pathname.endsWith(`/blobs/${options.tamperBlob}`)) {
+      tamperLeft = false
+      forward(target, req, res, true, () => state.tampered++, true)
+      return
+    }
     const cut = isBlob && cutsLeft > 0
     if (cut) cutsLeft--
-    forward(target, req, res, cut, () => state.cuts++)
+    const send = (): void => forward(target, req, res, cut, () => state.cuts++)
+    if (isBlob && options.delayBlobsMs) setTimeout(send, options.delayBlobsMs)
+    else send()
   })
   const port = await listen(server)
   state.host = `127.0.0.1:${port}`

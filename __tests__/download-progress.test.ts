@@ -1,4 +1,8 @@
-/** Reading a blob while it downloads: the reader waits for bytes, survives a restart, and fails with the download. */
+/**
+ * Reading a blob while it downloads: the reader waits for bytes, survives a restart, fails with the
+ * download, and hashes exactly what it handed out.
+ */
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -26,6 +30,7 @@ async function collect(progress: DownloadProgress): Promise<string> {
 }
 
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5))
+const sha256 = (text: string): string => `sha256:${createHash('sha256').update(text).digest('hex')}`
 
 /** A download's file and its progress; the file is opened (made known to readers) unless `later`. */
 function download(later = false): { file: string; fd: number; progress: DownloadProgress } {
@@ -61,6 +66,48 @@ test('after a restart the reader waits until the new attempt passes where it was
   writeAt(fd, progress, 'cdef', 2)
   progress.ended()
   expect(await reading).toBe('abcdef')
+  expect(progress.readDigest).toBe(sha256('abcdef'))
+  fs.closeSync(fd)
+})
+
+test('the digest of what was read is known once the reader has read the whole download', async () => {
+  const { fd, progress } = download()
+  const reading = collect(progress)
+  writeAt(fd, progress, 'abc', 0)
+  await tick()
+  expect(progress.readDigest).toBeUndefined()
+  writeAt(fd, progress, 'def', 3)
+  progress.ended()
+  await reading
+  expect(progress.readDigest).toBe(sha256('abcdef'))
+  fs.closeSync(fd)
+})
+
+test('bytes read from an attempt that broke are in the digest, so other bytes from it do not pass', async () => {
+  const { fd, progress } = download()
+  const reading = collect(progress)
+  writeAt(fd, progress, 'EVIL', 0)
+  await tick()
+  fs.ftruncateSync(fd, 0)
+  progress.restarted()
+  writeAt(fd, progress, 'abcdef', 0)
+  progress.ended() // the file holds abcdef: the download's own check passes
+  expect(await reading).toBe('EVILef')
+  expect(fs.readFileSync(path.join(base, 'blob'), 'utf8')).toBe('abcdef')
+  expect(progress.readDigest).toBe(sha256('EVILef'))
+  expect(progress.readDigest).not.toBe(sha256('abcdef'))
+  fs.closeSync(fd)
+})
+
+test('a reader that stops early has no digest', async () => {
+  const { fd, progress } = download()
+  writeAt(fd, progress, 'abcdef', 0)
+  progress.ended()
+  for await (const chunk of progress.bytes()) {
+    expect(chunk.length).toBeGreaterThan(0)
+    break
+  }
+  expect(progress.readDigest).toBeUndefined()
   fs.closeSync(fd)
 })
 

@@ -57,6 +57,19 @@ describe('ImageCache', () => {
     expect(fs.existsSync(dead)).toBe(false)
   })
 
+  test('the cache and its directories are private to its user, made so or tightened', async () => {
+    const modes = (cache: ImageCache): number[] =>
+      [cache.dir, cache.roots, cache.blobs, cache.refs, cache.tmp].map((dir) => fs.statSync(dir).mode & 0o7777)
+    const fresh = new ImageCache(path.join(base, 'new', 'images'))
+    await fresh.init()
+    expect(modes(fresh)).toEqual([0o700, 0o700, 0o700, 0o700, 0o700])
+    const older = new ImageCache(path.join(base, 'older'))
+    for (const dir of [older.dir, older.roots, older.blobs, older.refs, older.tmp]) fs.mkdirSync(dir, { mode: 0o755 })
+    fs.chmodSync(older.roots, 0o777)
+    await older.init()
+    expect(modes(older)).toEqual([0o700, 0o700, 0o700, 0o700, 0o700])
+  })
+
   test('the loser of a publish race drops its copy and the winner stays', async () => {
     const cache = new ImageCache(base)
     await cache.init()

@@ -3,6 +3,7 @@
  * tests, pulled, verified, unpacked and cached. Every case checks the unpacked tree and that the cache
  * holds no partial entries.
  */
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -31,6 +32,18 @@ import { ImageCache } from '../src/image/cache.js'
 import { removeTree } from '../src/image/tree.js'
 
 const isRoot = process.getuid?.() === 0
+
+/** A test that mounts a small tmpfs: root only, else skipped saying so. */
+const withTmpfs = isRoot
+  ? test
+  : (title: string, fn: () => Promise<void>) => test.skip(`${title} (skipped: mounting a tmpfs needs root)`, fn)
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+function mountTmpfs(dir: string, size: string): void {
+  const result = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`mount -t tmpfs ${dir} failed: ${result.stderr || result.error?.message}`)
+}
 const hasZstd = typeof (zlib as unknown as { createZstdDecompress?: unknown }).createZstdDecompress === 'function'
 
 let base: string
@@ -292,9 +305,11 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
       `registry ${registry.host}, repository test/multi: ${registry.host}/test/multi:no-arm64 has no linux/arm64/v8 image; ` +
         'it has linux/amd64, linux/arm/v7; use an image built for linux/arm64/v8'
     )
+    expect(error.inputMistake).toBe(true)
     // A single-platform image for another architecture fails too.
     const single = await failure(prepare(`${registry.host}/test/multi@${arm.digest}`, { cacheDir, arch: 'x64' }))
     expect(single.message).toMatch(/is built for linux\/arm64\/v8, not linux\/amd64/)
+    expect(single.inputMistake).toBe(true)
     expect(rootsIn(cacheDir)).toHaveLength(2)
     expectCleanCache(cacheDir)
   })
@@ -333,10 +348,12 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
     expect(error.message).toMatch(
       new RegExp(`^registry ${registry.host}, repository test/pinned: not found while fetching the manifest .*404`)
     )
+    expect(error.inputMistake).toBe(true)
     const unknownRepo = await failure(prepare(`${registry.host}/test/nothing-here:v1`, { cacheDir }))
     expect(unknownRepo.message).toMatch(
       /repository test\/nothing-here: not found .*check the image name, tag and digest/
     )
+    expect(unknownRepo.inputMistake).toBe(true)
     expectCleanCache(cacheDir)
   })
 
@@ -388,10 +405,37 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
         `^registry ${registry.host}, repository test/corrupt: fetching layer 2/2 sha256:[0-9a-f]{12}…: the content does not match its digest`
       )
     )
+    expect(error.inputMistake).toBe(false)
     expect(rootsIn(cacheDir)).toEqual([])
     expect(fs.readdirSync(path.join(cacheDir, 'blobs'))).not.toContain(`sha256-${pushed.layers[1].digest.slice(7)}`)
     expect(fs.readdirSync(path.join(cacheDir, 'refs'))).toEqual([])
     expectCleanCache(cacheDir)
+  })
+
+  withTmpfs('a full disk under the cache is one line naming the cache, not a network failure retried', async () => {
+    await pushImage(registry, 'test/full', {
+      tag: 'v1',
+      layers: [{ entries: [{ name: 'etc/big', content: Buffer.alloc(512 * 1024, 9) }], compression: 'none' }]
+    })
+    const cacheDir = newCacheDir()
+    fs.mkdirSync(cacheDir)
+    mountTmpfs(cacheDir, '128k')
+    try {
+      const started = Date.now()
+      const error = await failure(prepare(`${registry.host}/test/full:v1`, { cacheDir, arch: 'x64' }))
+      expect(error.message).toMatch(
+        new RegExp(
+          `^registry ${registry.host}, repository test/full: fetching layer 1/1 sha256:[0-9a-f]{12}…: ` +
+            `writing it to the image cache in ${escape(cacheDir)}/tmp failed \\(ENOSPC\\); free space there or move the cache$`
+        )
+      )
+      expect(Date.now() - started).toBeLessThan(500) // the first retry would wait 500 ms
+      expect(error.inputMistake).toBe(false)
+      expect(rootsIn(cacheDir)).toEqual([])
+      expectCleanCache(cacheDir)
+    } finally {
+      spawnSync('umount', [cacheDir])
+    }
   })
 
   test('a manifest pulled by digest is verified too', async () => {
@@ -405,6 +449,7 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
     expect(error.message).toMatch(
       /repository test\/corrupt-manifest: the manifest the registry sent does not match the pinned digest/
     )
+    expect(error.inputMistake).toBe(false)
     expect(rootsIn(cacheDir)).toEqual([])
     expectCleanCache(cacheDir)
   })
@@ -462,17 +507,26 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
       tag: 'r',
       layers: [{ entries: busyboxEntries() }, { entries: [{ name: 'etc/race', content: 'r' }] }]
     })
-    const cacheDir = newCacheDir()
-    const [a, b] = await Promise.all([
-      prepare(`${registry.host}/test/race:r`, { cacheDir, arch: 'x64' }),
-      prepare(`${registry.host}/test/race:r`, { cacheDir, arch: 'x64' })
-    ])
-    expect(a.image.rootfs).toBe(b.image.rootfs)
-    expect(a.image.digest).toBe(pushed.digest)
-    expect(b.image.digest).toBe(pushed.digest)
-    expect(rootsIn(cacheDir)).toHaveLength(1)
-    expect(listTree(a.image.rootfs)).toEqual([...BUSYBOX_TREE, 'etc/race'].sort())
-    expectCleanCache(cacheDir)
+    // Blobs held back, so both pulls are past their cache lookup before either publishes its root.
+    const proxy = await startProxy(registry.host, { delayBlobsMs: 500 })
+    try {
+      const cacheDir = newCacheDir()
+      const [a, b] = await Promise.all([
+        prepare(`${proxy.host}/test/race:r`, { cacheDir, arch: 'x64' }),
+        prepare(`${proxy.host}/test/race:r`, { cacheDir, arch: 'x64' })
+      ])
+      expect(a.image.rootfs).toBe(b.image.rootfs)
+      expect(a.image.digest).toBe(pushed.digest)
+      expect(b.image.digest).toBe(pushed.digest)
+      expect(rootsIn(cacheDir)).toHaveLength(1)
+      expect(listTree(a.image.rootfs)).toEqual([...BUSYBOX_TREE, 'etc/race'].sort())
+      const lost = (lines: string[]): boolean =>
+        lines.some((line) => line.endsWith('(another pull of the same image finished first; using its copy)'))
+      expect([lost(a.lines), lost(b.lines)].sort()).toEqual([false, true])
+      expectCleanCache(cacheDir)
+    } finally {
+      await proxy.stop()
+    }
   })
 
   test('least recently used entries are evicted over the cap; the one in use never is', async () => {
@@ -495,6 +549,26 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
     const again = await prepare(`${registry.host}/test/evict:a`, { cacheDir, arch: 'x64' })
     expect(again.image.fromCache).toBe(false)
     expectCleanCache(cacheDir)
+  })
+
+  test('an eviction that fails is one line in the log, and the image is still used', async () => {
+    await pushImage(registry, 'test/evict-fails', { tag: 'v1', layers: [{ entries: busyboxEntries() }] })
+    const cacheDir = newCacheDir()
+    const ref = `${registry.host}/test/evict-fails:v1`
+    const first = await prepare(ref, { cacheDir, arch: 'x64' })
+    // A directory where a blob would be, unused for long: eviction takes it first, and cannot remove it.
+    const odd = path.join(cacheDir, 'blobs', `sha256-${'e'.repeat(64)}`)
+    fs.mkdirSync(odd)
+    fs.writeFileSync(path.join(odd, 'file'), 'x')
+    fs.utimesSync(odd, new Date(0), new Date(0))
+    const { image, lines } = await prepare(ref, { cacheDir, arch: 'x64', maxCacheBytes: 1 })
+    expect(image).toMatchObject({ rootfs: first.image.rootfs, fromCache: true })
+    expect(lines.filter((line) => line.startsWith('Image cache'))).toEqual([
+      expect.stringMatching(
+        /^Image cache over 1 B: removing least recently used entries failed \(.+\); it stays over its cap$/
+      )
+    ])
+    expect(fs.existsSync(odd)).toBe(true)
   })
 })
 
@@ -524,6 +598,8 @@ describeWithRegistry('prepareImage with registries that want a password', () => 
     )
     expect(wrong.message).toMatch(/rejected the username and password \(as given\)/)
     expect(wrong.message).not.toMatch(/wrong-password/)
+    expect(anonymous.inputMistake).toBe(true)
+    expect(wrong.inputMistake).toBe(false)
     const { image, lines } = await prepare(ref, { cacheDir, credentials: login, arch: 'x64' })
     expect(listTree(image.rootfs)).toEqual(BUSYBOX_TREE)
     expect(lines.join('\n')).toMatch(/with the given credentials/)
@@ -615,6 +691,7 @@ describeWithRegistry('prepareImage through a proxy: Bearer tokens, redirects, br
       const cacheDir = newCacheDir()
       const denied = await failure(prepare(`${proxy.host}/proxied/app:v1`, { cacheDir }))
       expect(denied.message).toMatch(/repository proxied\/app: the registry's token service refused anonymous access/)
+      expect(denied.inputMistake).toBe(true)
       const wrong = await failure(
         prepare(`${proxy.host}/proxied/app:v1`, {
           cacheDir,
@@ -623,6 +700,7 @@ describeWithRegistry('prepareImage through a proxy: Bearer tokens, redirects, br
       )
       expect(wrong.message).toMatch(/token service rejected the username and password/)
       expect(wrong.message).not.toContain('nope-nope')
+      expect(wrong.inputMistake).toBe(false)
       const { image, lines } = await prepare(`${proxy.host}/proxied/app:v1`, {
         cacheDir,
         credentials: login,
@@ -674,6 +752,7 @@ describeWithRegistry('prepareImage through a proxy: Bearer tokens, redirects, br
         `registry ${proxy.host}, repository proxied/app: access denied while fetching the manifest v1 (403 DENIED); ` +
           'the account needs pull access to this repository'
       )
+      expect(error.inputMistake).toBe(false)
       expect(proxy.failed).toBe(1)
       expectCleanCache(cacheDir)
     } finally {
@@ -694,6 +773,36 @@ describeWithRegistry('prepareImage through a proxy: Bearer tokens, redirects, br
     }
   })
 
+  test('a layer unpacked from bytes a broken attempt sent, not the ones verified, is refused', async () => {
+    const big = Buffer.alloc(256 * 1024, 7)
+    const pushed = await pushImage(registry, 'proxied/tampered', {
+      tag: 'v1',
+      layers: [{ entries: [{ name: 'etc/big', content: big }], compression: 'none' }]
+    })
+    const proxy = await startProxy(registry.host, { tamperBlob: pushed.layers[0].digest })
+    try {
+      const cacheDir = newCacheDir()
+      const ref = `${proxy.host}/proxied/tampered:v1`
+      const error = await failure(prepare(ref, { cacheDir, arch: 'x64' }))
+      expect(proxy.tampered).toBe(1)
+      expect(error.inputMistake).toBe(false)
+      expect(error.message).toMatch(
+        new RegExp(
+          `^registry ${proxy.host}, repository proxied/tampered: layer 1/1 sha256:[0-9a-f]{12}…: ` +
+            'the bytes unpacked while it downloaded do not match its digest'
+        )
+      )
+      expect(rootsIn(cacheDir)).toEqual([])
+      expect(fs.readdirSync(path.join(cacheDir, 'refs'))).toEqual([])
+      expectCleanCache(cacheDir)
+      // The blob that was cached is the verified one: the next pull unpacks it and gets the real file.
+      const { image } = await prepare(ref, { cacheDir, arch: 'x64' })
+      expect(fs.readFileSync(path.join(image.rootfs, 'etc/big')).equals(big)).toBe(true)
+    } finally {
+      await proxy.stop()
+    }
+  })
+
   test('a registry that keeps cutting connections fails after a few tries, leaving nothing partial', async () => {
     const proxy = await startProxy(registry.host, { cutBlobs: Infinity })
     try {
@@ -704,6 +813,7 @@ describeWithRegistry('prepareImage through a proxy: Bearer tokens, redirects, br
           `^registry ${proxy.host}, repository proxied/app: fetching (the image config|layer \\d/2 .*) failed after 4 tries: `
         )
       )
+      expect(error.inputMistake).toBe(false)
       expect(rootsIn(cacheDir)).toEqual([])
       expect(fs.readdirSync(path.join(cacheDir, 'blobs')).length).toBeLessThan(2)
       expectCleanCache(cacheDir)
@@ -722,6 +832,7 @@ describeWithRegistry('prepareImage when the registry is gone', () => {
       await pushImage(registry, 'test/offline', { tag: 'v1', layers: [{ entries: busyboxEntries() }] })
       const never = await failure(prepare(ref, { cacheDir, pull: 'never' }))
       expect(never.message).toMatch(/is not in the image cache and pull is "never"; set pull to "missing" or "always"/)
+      expect(never.inputMistake).toBe(true)
       await prepare(ref, { cacheDir, arch: 'x64' })
     } finally {
       await registry.stop()
@@ -735,6 +846,7 @@ describeWithRegistry('prepareImage when the registry is gone', () => {
     expect(always.message).toMatch(
       /failed after 4 tries: the connection failed \(ECONNREFUSED\); check that the registry is reachable/
     )
+    expect(always.inputMistake).toBe(false)
     expectCleanCache(cacheDir)
   })
 })

@@ -3,6 +3,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseChallenges, resolveCredentials } from '../src/image/auth.js'
 import { ImageError, parseImageReference } from '../src/image/index.js'
+import { InvalidReferenceError } from '../src/image/errors.js'
+import { parseImage } from '../src/engine/image-base.js'
+import { InputError } from '../src/engine/errors.js'
 import { pickManifest, platformFor } from '../src/image/platform.js'
 
 const HEX = 'a'.repeat(64)
@@ -66,6 +69,24 @@ describe('parseImageReference', () => {
     expect(error).toBeInstanceOf(ImageError)
     expect((error as Error).message).toMatch(problem)
     expect((error as Error).message).not.toContain('\n')
+    expect(error).toBeInstanceOf(InvalidReferenceError)
+    expect(error).toMatchObject({ reference: text, inputMistake: true, problem: expect.stringMatching(problem) })
+  })
+
+  test('the image input words a malformed reference from its parts', () => {
+    let error: unknown
+    try {
+      parseImage(' ghcr.io/Owner/repo:1 ')
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(InputError)
+    expect(error).toMatchObject({
+      input: 'image',
+      problem:
+        '"ghcr.io/Owner/repo:1" is not a valid reference: repository name must be lowercase; ' +
+        'write it like alpine, ubuntu:24.04, ghcr.io/owner/name:tag or name@sha256:<64 hex digits>'
+    })
   })
 })
 

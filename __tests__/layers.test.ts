@@ -14,6 +14,7 @@ import {
   layerFile,
   unpackNotes
 } from '../src/image/layers.js'
+import { RootIndex } from '../src/image/root-index.js'
 import { removeTree } from '../src/image/tree.js'
 
 let base: string
@@ -116,6 +117,23 @@ describe('layers', () => {
     )
   })
 
+  test("a source that fails after a compressed tar's end fails the layer", async () => {
+    const root = path.join(base, 'root')
+    fs.mkdirSync(root)
+    // gunzip ends its output at zero padding after the gzip member, before its input ends.
+    const whole = Buffer.concat([compress(await tarOf([{ name: 'a', content: 'a' }]), 'gzip'), Buffer.alloc(64)])
+    const broken = new Error('the download broke after the last byte')
+    async function* source(): AsyncGenerator<Buffer> {
+      yield whole
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      throw broken
+    }
+    const applying = new RootBuilder(root).applyLayer(source(), 'layer 1')
+    await expect(applying).rejects.toThrow(
+      /^layer 1 is not a readable layer \(the download broke after the last byte\)/
+    )
+  })
+
   test('extended attributes: binary values byte for byte, capabilities kept after the owner is set', async () => {
     const tree = path.join(base, 'tree')
     fs.mkdirSync(path.join(tree, 'd'), { recursive: true })
@@ -214,6 +232,43 @@ describe('layers', () => {
     ])
     expect(listTree(root)).toEqual(['f'])
     expect(builder.stats.unsupported).toBe(1)
+  })
+
+  test("a whited-out directory made again only as a parent does not get the old one's mode and mtime", async () => {
+    const old = new Date('2001-02-03T04:05:06Z')
+    const { root } = await apply([
+      [
+        { name: 'd/', type: 'directory', mode: 0o700, mtime: old },
+        { name: 'd/sub/', type: 'directory', mode: 0o750, mtime: old },
+        { name: 'd/sub/old', content: 'old' }
+      ],
+      [{ name: '.wh.d' }, { name: 'd/sub/new', content: 'new' }]
+    ])
+    expect(listTree(root)).toEqual(['d/', 'd/sub/', 'd/sub/new'])
+    for (const dir of ['d', 'd/sub']) {
+      const stat = fs.statSync(path.join(root, dir))
+      expect({ dir, mode: (stat.mode & 0o7777).toString(8) }).toEqual({ dir, mode: '755' })
+      expect(stat.mtime.getTime()).not.toBe(old.getTime())
+    }
+  })
+
+  test('the root index forgets a directory and what is under it, and nothing beside it', () => {
+    const index = new RootIndex()
+    for (const dir of ['a', 'a/b', 'a/b/c', 'a/bc']) index.add(dir, 'directory')
+    index.add('a/b/c/f', 'other')
+    index.add('a/bc/g', 'other')
+    expect(index.remove('a/b').sort()).toEqual(['a/b', 'a/b/c', 'a/b/c/f'])
+    expect(['a', 'a/b', 'a/b/c', 'a/b/c/f', 'a/bc', 'a/bc/g'].map((rel) => index.kind(rel))).toEqual([
+      'directory',
+      undefined,
+      undefined,
+      undefined,
+      'directory',
+      'other'
+    ])
+    index.add('a/b', 'other') // made again: nothing of the old directory comes back
+    expect(index.remove('a').sort()).toEqual(['a', 'a/b', 'a/bc', 'a/bc/g'])
+    expect(index.remove('a')).toEqual([])
   })
 
   test('a layer with random damage unpacks inside its root or fails as an ImageError, nothing else', async () => {

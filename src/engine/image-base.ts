@@ -3,17 +3,31 @@
  * run time, the image pulled (or found in the cache) and its root put where a rootfs
  * directory would be.
  */
-import { ImageError } from '../image/errors.js'
+import { ImageError, InvalidReferenceError } from '../image/errors.js'
 import type { PreparedImage } from '../image/index.js'
 import { PULL_POLICIES, type PullPolicy } from '../image/pull-policy.js'
 import { parseImageReference } from '../image/reference.js'
-import { InputError, showValue } from './errors.js'
+import { HostError, InputError, showValue } from './errors.js'
 
 export interface ImageSettings {
   /** The reference as the user wrote it (normalized when shown). */
   reference: string
   pull: PullPolicy
   credentials: { username: string; password: string } | undefined
+}
+
+/**
+ * How an image failure reads: a mistake in what was asked for (a malformed reference, an image
+ * that is not there or not for this platform, one not cached under pull "never") names the
+ * `image` input; anything else (the registry, the network, the cache's disk) is shown as it is.
+ */
+function imageFailure(error: unknown): unknown {
+  if (error instanceof InvalidReferenceError) {
+    return new InputError('image', `${showValue(error.reference)} is not a valid reference: ${error.problem}`)
+  }
+  if (error instanceof ImageError)
+    return error.inputMistake ? new InputError('image', error.message) : new HostError(error.message)
+  return error
 }
 
 /** The `image` input: a reference checked for form, with no network. */
@@ -23,14 +37,7 @@ export function parseImage(raw: string): string | undefined {
   try {
     return parseImageReference(text).normalized
   } catch (error) {
-    // The image module words it `image "REF": invalid reference: ...`; inputs read `"REF" is ...`.
-    if (error instanceof ImageError) {
-      throw new InputError(
-        'image',
-        error.message.replace(/^image (".*?"): invalid reference:/, '$1 is not a valid reference:')
-      )
-    }
-    throw error
+    throw imageFailure(error)
   }
 }
 
@@ -59,8 +66,8 @@ export interface ImageRunOptions {
 }
 
 /**
- * Pulls the image or finds it in the cache; failures name the `image` input. The image
- * code is loaded only here, so runs without an image never pay for it at start-up.
+ * Pulls the image or finds it in the cache; a failure is one line (see imageFailure). The
+ * image code is loaded only here, so runs without an image never pay for it at start-up.
  */
 export async function prepareImageBase(image: ImageSettings, options: ImageRunOptions): Promise<PreparedImage> {
   const { prepareImage } = await import('../image/index.js')
@@ -73,7 +80,6 @@ export async function prepareImageBase(image: ImageSettings, options: ImageRunOp
       log: options.log
     })
   } catch (error) {
-    if (error instanceof ImageError) throw new InputError('image', error.message)
-    throw error
+    throw imageFailure(error)
   }
 }

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { DownloadProgress } from './download-progress.js'
-import { ImageError } from './errors.js'
+import { ImageError, errorCode, excerpt } from './errors.js'
 import type { Descriptor } from './manifest.js'
 import { TransientError, readLimited, type RegistryClient } from './registry.js'
 
@@ -19,7 +19,8 @@ export function shortDigest(digest: string): string {
 
 /**
  * Streams blob `desc` into `file` (which must not exist yet) through a sha256 hash. A digest or size
- * mismatch throws an ImageError and removes the file; a broken connection starts the blob over.
+ * mismatch throws an ImageError and removes the file; a broken connection starts the blob over; a
+ * failed write to the file is an ImageError at once (a full disk is not the network: no retry).
  * `progress`, when given, hears how far the file is written, for a reader that follows it.
  */
 export async function downloadBlob(
@@ -37,10 +38,19 @@ export async function downloadBlob(
     progress?.ended(error) // a reader following the download must hear of it, however early it fails
     throw error
   }
+  const writeFailed = (error: unknown): ImageError =>
+    new ImageError(
+      `${client.where}: ${what}: writing it to the image cache in ${path.dirname(file)} failed ` +
+        `(${errorCode(error) ?? excerpt((error as Error)?.message ?? String(error), 80)}); free space there or move the cache`
+    )
   try {
     progress?.opened(file)
     await client.request(`blobs/${desc.digest}`, what, undefined, async (res) => {
-      fs.ftruncateSync(fd, 0)
+      try {
+        fs.ftruncateSync(fd, 0)
+      } catch (error) {
+        throw writeFailed(error)
+      }
       progress?.restarted()
       const hash = createHash('sha256')
       let received = 0
@@ -55,8 +65,13 @@ export async function downloadBlob(
             return
           }
           hash.update(chunk)
-          for (let done = 0; done < chunk.length;)
-            done += fs.writeSync(fd, chunk, done, chunk.length - done, received + done)
+          try {
+            for (let done = 0; done < chunk.length;)
+              done += fs.writeSync(fd, chunk, done, chunk.length - done, received + done)
+          } catch (error) {
+            callback(writeFailed(error))
+            return
+          }
           received += chunk.length
           progress?.wrote(received)
           callback()
@@ -94,9 +109,4 @@ export async function fetchSmallBlob(client: RegistryClient, desc: Descriptor, w
     )
   }
   return bytes
-}
-
-/** Makes a unique name for a file or directory inside `dir`. */
-export function tempName(dir: string, prefix: string): string {
-  return path.join(dir, `${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 10)}`)
 }

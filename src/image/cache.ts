@@ -8,6 +8,8 @@
  *   refs/<sha256 of reference and platform>.json   the digest a reference resolved to last time
  *   tmp/                           work in progress; renamed into roots/ or blobs/ when complete
  *
+ * The cache directory and these four are mode 0700.
+ *
  * Everything appears by an atomic rename from tmp/, so a killed pull leaves no half entry, and two
  * processes pulling one image both succeed (the loser of the rename drops its copy and uses the winner's).
  * A published root is never modified; its entry directory is made read-only.
@@ -22,8 +24,13 @@ import { removeTree } from './tree.js'
 
 /** The default cap on the cache's size: 10 GiB. */
 export const DEFAULT_MAX_CACHE_BYTES = 10 * 1024 ** 3
-/** Entries used this recently are never evicted: another job may be running on them. */
-export const EVICTION_GRACE_MS = 10 * 60 * 1000
+/**
+ * Entries used this recently are never evicted: another job may be running on them. Six hours is a
+ * job's default timeout-minutes (360) and the most a GitHub-hosted job may run.
+ */
+export const EVICTION_GRACE_MS = 6 * 60 * 60 * 1000
+/** The cache's own directories: only its user may enter them. */
+const PRIVATE_DIR_MODE = 0o700
 /** Temporary entries left by a dead process of this host, or by anything a day ago, are removed. */
 const STALE_TEMP_MS = 24 * 60 * 60 * 1000
 
@@ -76,8 +83,17 @@ export class ImageCache {
     this.tmp = path.join(dir, 'tmp')
   }
 
+  /**
+   * Makes the cache's directories, private to the user running the pull (older caches made them
+   * 0755 and are tightened): roots made as root hold images' setuid binaries and device nodes, and
+   * a private image's files are no one else's to read.
+   */
   async init(): Promise<void> {
-    for (const dir of [this.roots, this.blobs, this.refs, this.tmp]) await fs.promises.mkdir(dir, { recursive: true })
+    for (const dir of [this.dir, this.roots, this.blobs, this.refs, this.tmp]) {
+      await fs.promises.mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE })
+      if (((await fs.promises.stat(dir)).mode & 0o7777) !== PRIVATE_DIR_MODE)
+        await fs.promises.chmod(dir, PRIVATE_DIR_MODE)
+    }
     await this.removeStaleTemps()
   }
 

@@ -1,10 +1,12 @@
 /**
  * A layer read while it downloads. The downloader reports how much of its file is written; the
  * unpacker reads behind it, so unpacking a layer overlaps its download. A broken transfer starts the
- * file over with the same bytes in the same places (it is one blob), so a reader that got ahead
- * waits. What was read is checked against the digest when the download ends, before the root is
- * published; a mismatch fails the pull and the half-built root is thrown away.
+ * file over; a reader that got ahead waits until the new attempt passes where it was, then reads on.
+ * What it read before the restart came from the earlier attempt, which the download's own digest
+ * check never sees: so the reader hashes exactly the bytes it hands out, and the caller compares that
+ * digest (readDigest) with the blob's before the root is published.
  */
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 
 const READ_CHUNK_BYTES = 256 * 1024
@@ -14,6 +16,7 @@ export class DownloadProgress {
   private written = 0
   private outcome: { failed: boolean; error?: unknown } | undefined
   private waiting: (() => void)[] = []
+  private digestRead: string | undefined
 
   /** The downloader made its file. */
   opened(file: string): void {
@@ -38,8 +41,17 @@ export class DownloadProgress {
     this.notify()
   }
 
+  /**
+   * The sha256 digest (`sha256:<hex>`) of every byte bytes() yielded, once it has yielded all of a
+   * download that succeeded; undefined before that, or when the reader stopped early.
+   */
+  get readDigest(): string | undefined {
+    return this.digestRead
+  }
+
   /** The blob's bytes as they are written; throws the download's failure. Read it once. */
   async *bytes(): AsyncGenerator<Buffer> {
+    const hash = createHash('sha256')
     let offset = 0
     try {
       for (;;) {
@@ -48,12 +60,18 @@ export class DownloadProgress {
           const read = fs.readSync(this.readFd, chunk, 0, chunk.length, offset)
           if (read > 0) {
             offset += read
-            yield chunk.subarray(0, read)
+            const piece = chunk.subarray(0, read)
+            hash.update(piece)
+            yield piece
             continue
           }
         }
         if (this.outcome?.failed) throw this.outcome.error
-        if (this.outcome && (offset >= this.written || this.readFd === undefined)) return
+        if (this.outcome && offset >= this.written) {
+          this.digestRead = `sha256:${hash.digest('hex')}`
+          return
+        }
+        if (this.outcome && this.readFd === undefined) return
         await new Promise<void>((wake) => this.waiting.push(wake))
       }
     } finally {

@@ -23,7 +23,7 @@ import { resolveCredentials } from './auth.js'
 import { downloadBlob, fetchSmallBlob, sha256, shortDigest } from './blob.js'
 import { DEFAULT_MAX_CACHE_BYTES, EVICTION_GRACE_MS, ImageCache, type RootMetadata } from './cache.js'
 import { DownloadProgress } from './download-progress.js'
-import { ImageError, excerpt } from './errors.js'
+import { ImageError, describeFailure, excerpt } from './errors.js'
 import { RootBuilder, isLayerMediaType, layerFile, unpackNotes } from './layers.js'
 import { diskUsage, removeTree } from './tree.js'
 import {
@@ -38,16 +38,11 @@ import { pickManifest, platformFor, platformMatches, showPlatform, type Platform
 import { formatBytes, formatSeconds } from './progress.js'
 import { useProxyFromEnv } from './proxy.js'
 import { PULL_POLICIES, type PullPolicy } from './pull-policy.js'
-import { parseImageReference, type ImageReference } from './reference.js'
+import { parseImageReference, whereOf, type ImageReference } from './reference.js'
 import { RegistryClient } from './registry.js'
 
 export { ImageError } from './errors.js'
-export { parseImageReference, type ImageReference } from './reference.js'
-export { platformFor, type Platform } from './platform.js'
-export { DEFAULT_MAX_CACHE_BYTES } from './cache.js'
-export type { ImageConfig } from './manifest.js'
-
-export { PULL_POLICIES, type PullPolicy } from './pull-policy.js'
+export { parseImageReference } from './reference.js'
 
 export interface ImageRequest {
   /** As the user typed it: alpine, ubuntu:24.04, ghcr.io/o/r:tag, registry:5000/x@sha256:<hex>, localhost:5000/x. */
@@ -58,7 +53,10 @@ export interface ImageRequest {
    * never: use the cache only; fail when the image is not in it.
    */
   pull: PullPolicy
-  /** Explicit registry credentials; else the Docker config file's (`auths`); else anonymous. */
+  /**
+   * Explicit registry credentials; else what the Docker config gives for the registry (the credential
+   * helper it names, else its `auths` entry; see auth.ts); else anonymous.
+   */
   credentials?: { username: string; password: string }
   /** The cache's directory (created if missing); the caller picks it. */
   cacheDir: string
@@ -93,11 +91,7 @@ export interface PreparedImage {
 
 const DOWNLOAD_CONCURRENCY = 3
 
-function whereOf(ref: ImageReference): string {
-  return `registry ${ref.registry}, repository ${ref.repository}`
-}
-
-function prepared(rootfs: string, metadata: RootMetadata, fromCache: boolean, digest = metadata.digest): PreparedImage {
+function prepared(rootfs: string, metadata: RootMetadata, fromCache: boolean, digest: string): PreparedImage {
   return {
     rootfs,
     digest,
@@ -141,7 +135,8 @@ export async function prepareImage(request: ImageRequest): Promise<PreparedImage
       if (request.pull === 'never') {
         throw new ImageError(
           `${whereOf(ref)}: ${ref.normalized} for ${platformText} is not in the image cache and pull is "never"; ` +
-            'set pull to "missing" or "always" to download it'
+            'set pull to "missing" or "always" to download it',
+          { inputMistake: true }
         )
       }
     }
@@ -154,10 +149,8 @@ export async function prepareImage(request: ImageRequest): Promise<PreparedImage
     }
   } catch (error) {
     if (error instanceof ImageError) throw error
-    const e = error as NodeJS.ErrnoException
     throw new ImageError(
-      `${whereOf(ref)}: preparing ${ref.normalized} in the image cache failed: ` +
-        `${e?.code ? `${e.code} ` : ''}${excerpt(e?.message ?? String(error), 160)}`
+      `${whereOf(ref)}: preparing ${ref.normalized} in the image cache failed: ${describeFailure(error)}`
     )
   }
 }
@@ -170,7 +163,8 @@ function runsOn(config: ImageConfig, platform: Platform): boolean {
 function wrongPlatform(where: string, ref: ImageReference, config: ImageConfig, platform: Platform): ImageError {
   const wanted = showPlatform(platform)
   return new ImageError(
-    `${where}: ${ref.normalized} is built for ${showPlatform(config)}, not ${wanted}; use an image built for ${wanted}`
+    `${where}: ${ref.normalized} is built for ${showPlatform(config)}, not ${wanted}; use an image built for ${wanted}`,
+    { inputMistake: true }
   )
 }
 
@@ -198,7 +192,18 @@ async function evict(
   log: (line: string) => void
 ): Promise<void> {
   const keep = new Set([current.manifestDigest, ...current.layers])
-  const { removed, freedBytes } = await cache.evict(maxBytes, keep, EVICTION_GRACE_MS)
+  let evicted: { removed: string[]; freedBytes: number }
+  try {
+    evicted = await cache.evict(maxBytes, keep, EVICTION_GRACE_MS)
+  } catch (error) {
+    // The image is ready; a cache left over its cap is no reason to fail the run.
+    log(
+      `Image cache over ${formatBytes(maxBytes)}: removing least recently used entries failed ` +
+        `(${describeFailure(error)}); it stays over its cap`
+    )
+    return
+  }
+  const { removed, freedBytes } = evicted
   if (removed.length > 0) {
     log(
       `Image cache over ${formatBytes(maxBytes)}: removed ${removed.length} least recently used entries (${formatBytes(freedBytes)})`
@@ -226,7 +231,8 @@ async function resolve(
   if (!chosen) {
     throw new ImageError(
       `${where}: ${ref.normalized} has no ${showPlatform(platform)} image; it has ${available.length > 0 ? available.join(', ') : 'no platforms listed'}; ` +
-        `use an image built for ${showPlatform(platform)}`
+        `use an image built for ${showPlatform(platform)}`,
+      { inputMistake: true }
     )
   }
   const inner = await client.getManifest(chosen.digest, MANIFEST_ACCEPT)
@@ -361,7 +367,14 @@ async function pull(
         await downloads[i] // when the download failed, that is the problem to report
         throw error
       }
-      await downloads[i] // verified against its digest
+      await downloads[i] // the file is verified against its digest; what was unpacked is checked next
+      const following = progress[i]
+      if (following && following.readDigest !== layer.digest) {
+        throw new ImageError(
+          `${where}: ${layerLabel(i)}: the bytes unpacked while it downloaded do not match its digest ` +
+            '(the registry sent other bytes before a connection broke); the image was not cached, try again'
+        )
+      }
     }
     await builder.finish()
     for (const line of unpackNotes(builder.stats)) log(`  ${line}`)

@@ -207,7 +207,11 @@ export class RootBuilder {
     return true
   }
 
-  /** Removes whatever stands at `parts`; a directory only unless `keepDirectory`. */
+  /**
+   * Removes whatever stands at `parts`; a directory only unless `keepDirectory`. A removed directory's
+   * recorded mode, owner and mtime go with it (and those of the directories under it): one made again
+   * later, if only as a parent, must not get them back in finish().
+   */
   private async removeExisting(parts: string[], keepDirectory: boolean): Promise<'absent' | 'directory' | 'removed'> {
     const rel = parts.join('/')
     const kind = this.made.kind(rel)
@@ -218,7 +222,7 @@ export class RootBuilder {
     } else {
       fs.unlinkSync(this.abs(parts))
     }
-    this.made.remove(rel)
+    for (const gone of this.made.remove(rel)) this.dirMeta.delete(gone)
     return 'removed'
   }
 
@@ -282,10 +286,21 @@ export class RootBuilder {
     }
     const unreadable = (reason: string): ImageError =>
       new ImageError(`${label} is not a readable layer (${reason.slice(0, 100)}); the image cannot be used`)
+    const failure = (error: unknown): unknown => {
+      if (error instanceof ImageError) return error
+      if (error instanceof TarFormatError) return unreadable(`it holds ${error.message}`)
+      // A system call's failure is the host's problem; anything else (zlib, zstd) is the layer's.
+      if ((error as NodeJS.ErrnoException)?.syscall) return error
+      return unreadable((error as Error)?.message ?? String(error))
+    }
     let bytes: AsyncIterable<Buffer> = all
     let feeding: Promise<void> = Promise.resolve()
+    let feedingError: { error: unknown } | undefined
     if (unzip) {
-      feeding = pipeline(Readable.from(all, { objectMode: false }), unzip).catch(() => undefined) // its error also ends the iteration below
+      // Its error usually ends the iteration below too, but not when it comes after the tar's end.
+      feeding = pipeline(Readable.from(all, { objectMode: false }), unzip).catch((error: unknown) => {
+        feedingError = { error }
+      })
       bytes = unzip as unknown as AsyncIterable<Buffer>
     }
     const written = new Set<string>()
@@ -296,13 +311,10 @@ export class RootBuilder {
     } catch (error) {
       ;(unzip as unknown as Readable | undefined)?.destroy()
       await feeding
-      if (error instanceof ImageError) throw error
-      if (error instanceof TarFormatError) throw unreadable(`it holds ${error.message}`)
-      // A system call's failure is the host's problem; anything else (zlib, zstd) is the layer's.
-      if ((error as NodeJS.ErrnoException)?.syscall) throw error
-      throw unreadable((error as Error)?.message ?? String(error))
+      throw failure(error)
     }
     await feeding
+    if (feedingError) throw failure(feedingError.error)
     for (const dir of [...opaque].sort()) await this.makeOpaque(dir, written, touched)
   }
 

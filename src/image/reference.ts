@@ -1,5 +1,5 @@
 /** Image references, parsed and normalized the way Docker does it. */
-import { ImageError, excerpt } from './errors.js'
+import { InvalidReferenceError, excerpt } from './errors.js'
 
 export const DOCKER_HUB = 'docker.io'
 /** Where Docker Hub's registry API actually lives. */
@@ -22,6 +22,11 @@ export interface ImageReference {
   loopback: boolean
 }
 
+/** 'registry 127.0.0.1:5000, repository test/app': how every image error says where it happened. */
+export function whereOf(ref: ImageReference): string {
+  return `registry ${ref.registry}, repository ${ref.repository}`
+}
+
 const ALNUM = '[a-z0-9]+'
 const SEPARATOR = '(?:[._]|__|-+)'
 const PATH_COMPONENT = new RegExp(`^${ALNUM}(?:${SEPARATOR}${ALNUM})*$`)
@@ -34,8 +39,8 @@ const MAX_NAME = 255
 
 const EXAMPLES = 'write it like alpine, ubuntu:24.04, ghcr.io/owner/name:tag or name@sha256:<64 hex digits>'
 
-function invalid(text: string, problem: string): ImageError {
-  return new ImageError(`image "${excerpt(text, 80)}": invalid reference: ${problem}; ${EXAMPLES}`)
+function invalid(text: string, problem: string): InvalidReferenceError {
+  return new InvalidReferenceError(text, `${problem}; ${EXAMPLES}`)
 }
 
 /** True for the hosts Docker lets speak plain HTTP without configuration. */
@@ -48,7 +53,7 @@ export function isLoopbackHost(hostPort: string): boolean {
 }
 
 /**
- * Parses an image reference as the user typed it. Throws an ImageError for anything Docker would
+ * Parses an image reference as the user typed it. Throws an InvalidReferenceError for anything Docker would
  * reject, with no network access, so callers can validate their input early.
  */
 export function parseImageReference(text: string): ImageReference {

@@ -6,10 +6,10 @@ import { Readable, Transform, pipeline } from 'node:stream'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { basicAuthorization, parseChallenges, type Credentials } from './auth.js'
 import { ImageError, excerpt } from './errors.js'
-import type { ImageReference } from './reference.js'
+import { whereOf, type ImageReference } from './reference.js'
 
 /** Waits between tries on 429, 5xx and broken connections: four tries in all, under 4 s of waiting. */
-export const RETRY_DELAYS_MS = [500, 1000, 2000]
+const RETRY_DELAYS_MS = [500, 1000, 2000]
 const MAX_RETRY_AFTER_MS = 10_000
 const REQUEST_TIMEOUT_MS = 60_000
 const MAX_REDIRECTS = 5
@@ -20,7 +20,6 @@ export interface RegistryClientOptions {
   credentials?: Credentials
   /** Where the credentials came from, for messages: 'as given', 'from the Docker config file'. */
   credentialOrigin?: string
-  retryDelaysMs?: number[]
 }
 
 /** A response whose body is still to be read; `close` frees it when not read. */
@@ -62,7 +61,6 @@ export class RegistryClient {
   readonly where: string
   private readonly credentials?: Credentials
   private readonly credentialOrigin: string
-  private readonly delays: number[]
   private base?: string
   private authorization?: string
 
@@ -70,8 +68,7 @@ export class RegistryClient {
     this.ref = options.ref
     this.credentials = options.credentials
     this.credentialOrigin = options.credentialOrigin ?? 'as given'
-    this.delays = options.retryDelaysMs ?? RETRY_DELAYS_MS
-    this.where = `registry ${options.ref.registry}, repository ${options.ref.repository}`
+    this.where = whereOf(options.ref)
   }
 
   /** HTTPS, except that a loopback registry that does not speak TLS is reached over HTTP (as Docker). */
@@ -202,7 +199,8 @@ export class RegistryClient {
       throw new ImageError(
         this.credentials
           ? `${this.where}: the registry's token service rejected the username and password (${this.credentialOrigin}); check them`
-          : `${this.where}: the registry's token service refused anonymous access; give a username and password`
+          : `${this.where}: the registry's token service refused anonymous access; give a username and password`,
+        { inputMistake: !this.credentials }
       )
     }
     if (res.status !== 200) {
@@ -221,20 +219,20 @@ export class RegistryClient {
     return token
   }
 
-  /** Runs `attempt` up to 1 + delays.length times while it throws TransientError. */
+  /** Runs `attempt` up to 1 + RETRY_DELAYS_MS.length times while it throws TransientError. */
   async withRetries<T>(attempt: () => Promise<T>, what: string): Promise<T> {
     for (let tries = 0; ; tries++) {
       try {
         return await attempt()
       } catch (error) {
         if (!(error instanceof TransientError)) throw error
-        if (tries >= this.delays.length) {
+        if (tries >= RETRY_DELAYS_MS.length) {
           throw new ImageError(
             `${this.where}: ${what} failed after ${tries + 1} tries: ${error.message}; check that the registry is reachable and try again`
           )
         }
         const retryAfter = (error as TransientError & { retryAfterMs?: number }).retryAfterMs
-        await sleep(Math.min(Math.max(this.delays[tries], retryAfter ?? 0), MAX_RETRY_AFTER_MS))
+        await sleep(Math.min(Math.max(RETRY_DELAYS_MS[tries], retryAfter ?? 0), MAX_RETRY_AFTER_MS))
       }
     }
   }
@@ -299,7 +297,8 @@ export class RegistryClient {
         this.credentials
           ? `${this.where}: the registry rejected the username and password (${this.credentialOrigin}) while ${what} (${status}); check them`
           : `${this.where}: the repository does not exist or needs a login (${status}); ` +
-              'check the name, or give a username and password (or run docker login)'
+              'check the name, or give a username and password (or run docker login)',
+        { inputMistake: !this.credentials }
       )
     }
     if (res.status === 403) {
@@ -308,7 +307,10 @@ export class RegistryClient {
       )
     }
     if (res.status === 404) {
-      return new ImageError(`${this.where}: not found while ${what} (${status}); check the image name, tag and digest`)
+      return new ImageError(
+        `${this.where}: not found while ${what} (${status}); check the image name, tag and digest`,
+        { inputMistake: true }
+      )
     }
     return new ImageError(`${this.where}: the registry answered ${status} while ${what}`)
   }
