@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { HostError, InputError } from './errors.js'
+import { HostError, InputError, errorText } from './errors.js'
 import {
   type FileCommandKind,
   type GuestFileCommands,
@@ -45,7 +45,7 @@ export interface EngineOptions {
   early?: EarlyStart
   onRunDir?: (dir: string) => void
   onVmStart?: (pid: number) => void
-  /** A warning about this run's libkrun, shown once. */
+  /** A warning for the user: about this run's libkrun (shown once), or a run directory left behind. */
   onWarning?: (message: string) => void
 }
 
@@ -108,6 +108,17 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
   }
 }
 
+/** A run directory that cannot be made or written (a missing temp directory, a full disk) is named by its setting. */
+function inTempDir<T>(options: EngineOptions, doing: string, step: () => T): T {
+  try {
+    return step()
+  } catch (error) {
+    throw new HostError(
+      `cannot ${doing} in ${options.tempDirName} (${options.tempDir}): ${errorText(error)}; set it to a writable directory with free space`
+    )
+  }
+}
+
 interface Prepared {
   settings: RunSettings
   libkrun: string
@@ -123,14 +134,18 @@ async function runPrepared(
 ): Promise<EngineResult> {
   const { settings, libkrun, image, interactive } = prepared
   const started = Date.now()
-  const layout = early?.layout ?? createRunDir(options.tempDir)
-  options.onRunDir?.(layout.dir)
+  const layout = early?.layout ?? inTempDir(options, 'make the run directory', () => createRunDir(options.tempDir))
   let vmProcess = early?.vm
   try {
+    options.onRunDir?.(layout.dir)
     const fileKinds = options.fileCommands ?? []
-    const fileShare = fileKinds.length > 0 ? prepareFileCommandShare(layout.dir, fileKinds) : undefined
+    const fileShare =
+      fileKinds.length > 0
+        ? inTempDir(options, "write the run's files", () => prepareFileCommandShare(layout.dir, fileKinds))
+        : undefined
     const vm = vmConfig(settings, layout, libkrun, options.kvmDevice, fileShare)
-    writeRunFiles(layout, guestFiles(settings, interactive, options.extraEnv, fileShare), prepared.initBinary, vm)
+    const files = guestFiles(settings, interactive, options.extraEnv, fileShare)
+    inTempDir(options, "write the run's files", () => writeRunFiles(layout, files, prepared.initBinary, vm))
     vmProcess ??= new VmProcess({
       vmEntry: vmEntry(options.distDir),
       configFile: layout.vmConfigFile,
@@ -156,6 +171,11 @@ async function runPrepared(
   } finally {
     // A VM process that never got its go-ahead (writing the run's files failed) is stopped.
     await vmProcess?.discard()
-    await removeRunDir(layout.dir)
+    // The run's result stands even when its directory cannot be removed: that is only said.
+    await removeRunDir(layout.dir).catch((error: unknown) =>
+      options.onWarning?.(
+        `cannot remove the run directory ${layout.dir} (${errorText(error)}); it holds the run's environment values: remove it`
+      )
+    )
   }
 }
