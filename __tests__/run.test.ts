@@ -19,7 +19,7 @@ import {
 } from '../__fixtures__/action-runner.js'
 import { settings } from '../__fixtures__/inputs.js'
 import { startEarly } from '../src/engine/early-start.js'
-import { HostError } from '../src/engine/errors.js'
+import { HostError, InputError } from '../src/engine/errors.js'
 import { type EngineOptions, runInMicroVm } from '../src/engine/run.js'
 
 afterAll(removeScratches)
@@ -81,6 +81,27 @@ describe('the run directory', () => {
     expect(error).toBe(refused)
     expect(fs.readdirSync(scratch.temp)).toEqual([])
     expect(processesWith(early.layout.dir)).toEqual([])
+  })
+})
+
+describe('a workspace holding what the host runs', () => {
+  it('is refused when it holds libkrun, the action or the image cache', async () => {
+    const scratch = makeScratch()
+    const copied = path.join(scratch.workspace, 'libkrun.so.1')
+    fs.copyFileSync(STANDIN, copied)
+    const base = options(scratch)
+    const cases: [Partial<EngineOptions>, string][] = [
+      [{ settings: { ...base.settings, libkrun: copied } }, `libkrun ${copied}`],
+      [{ settings: { ...base.settings, workspace: DIST } }, `krun-action's own code ${DIST}`],
+      [{ imageCacheDir: path.join(scratch.workspace, 'cache') }, `the image cache ${scratch.workspace}/cache`]
+    ]
+    for (const [overrides, named] of cases) {
+      const error = await failureOf(runInMicroVm({ ...base, ...overrides }))
+      expect(error).toBeInstanceOf(InputError)
+      expect((error as InputError).input).toBe('workspace')
+      expect((error as InputError).problem).toContain(`contains ${named}, which the guest could then change`)
+    }
+    expect(fs.readdirSync(scratch.temp)).toEqual([])
   })
 })
 

@@ -19,7 +19,7 @@ import { isDiskFull } from './disk-space.js'
 import { guestFiles, vmConfig } from './plan.js'
 import { readGuestRecords } from './guest-records.js'
 import { createRunDir, logTail, removeRunDir, writeRunFiles } from './run-dir.js'
-import { type RunSettings, withImageRoot } from './settings.js'
+import { type RunSettings, checkWorkspaceHoldsNoHostFiles, withImageRoot } from './settings.js'
 import type { PreparedImage } from '../image/index.js'
 import { type EarlyStart, discardEarly, fitsRun, vmEntry } from './early-start.js'
 import { type VmRun, VmProcess } from './vm-launcher.js'
@@ -94,6 +94,11 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
     checkKvmDevice(options.kvmDevice)
     const libkrun = await findLibkrun(options.settings.libkrun)
     const initBinary = guestInitBinary(options.distDir)
+    checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [
+      { what: 'libkrun', file: libkrun },
+      { what: "krun-action's own code", file: options.distDir },
+      { what: 'the image cache', file: options.imageCacheDir }
+    ])
     const image = options.settings.image
       ? await prepareImageBase(options.settings.image, { cacheDir: options.imageCacheDir, log: options.log })
       : undefined
