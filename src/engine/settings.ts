@@ -1,6 +1,8 @@
 /**
  * Turns the raw inputs (from action.yml inputs or CLI flags) into one typed, validated
- * RunSettings. Everything is checked here, before any file is written or process started.
+ * RunSettings. Every input is checked here, before a run's files are written; only what
+ * needs the host or the image (the libkrun found, the image's root) is checked later, in
+ * run.ts, still before the guest starts.
  */
 import fs from 'node:fs'
 import path from 'node:path'
