@@ -169,11 +169,12 @@ export function parseEnv(raw: string): EnvEntry[] {
     const line = lines[i]
     const lineNumber = i + 1
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue
+    // A name holds no '=': a '<<' after the first '=' is part of a KEY=VALUE value.
     const heredoc = /^([^=]*?)<<(.+)$/.exec(line)
     const equals = line.indexOf('=')
     let name: string
     let value: string
-    if (heredoc && (equals < 0 || equals > heredoc[1].length)) {
+    if (heredoc) {
       name = heredoc[1].trim()
       checkEnvName(name, `line ${lineNumber}: `)
       const delimiter = heredoc[2]
