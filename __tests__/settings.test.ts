@@ -77,6 +77,19 @@ describe('buildSettings', () => {
     })
   })
 
+  it('says why a workspace that exists in no usable way cannot be reached', () => {
+    const file = path.join(scratch, 'file')
+    fs.writeFileSync(file, '')
+    fs.symlinkSync(path.join(scratch, 'loop'), path.join(scratch, 'loop'))
+    expect(problemOf(() => buildSettings(rawInputs({ workspace: `${file}/dir` }), context()))).toEqual({
+      input: 'workspace',
+      problem: `"${file}/dir" cannot be reached (ENOTDIR); expected an existing directory on the host`
+    })
+    expect(
+      problemOf(() => buildSettings(rawInputs({ workspace: path.join(scratch, 'loop') }), context())).problem
+    ).toMatch(/^"[^"]+" cannot be reached \(ELOOP\); expected an existing directory on the host$/)
+  })
+
   it('rejects a rootfs that is missing, a file, or lacks the shell', () => {
     const file = path.join(scratch, 'file')
     fs.writeFileSync(file, '')
