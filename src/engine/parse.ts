@@ -5,7 +5,7 @@
  */
 import { InputError, showValue } from './errors.js'
 
-export const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug', 'trace'] as const
+const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug', 'trace'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
 
 /** Where the script path goes in a shell template, as in GitHub's own `shell:`. */
@@ -203,7 +203,7 @@ export function parseEnv(raw: string): EnvEntry[] {
   return entries
 }
 
-export const NETWORK_MODES = ['tsi', 'none'] as const
+const NETWORK_MODES = ['tsi', 'none'] as const
 export type NetworkMode = (typeof NETWORK_MODES)[number]
 
 /** `tsi`: guest sockets are opened on the host by the VM process; `none`: the guest has only lo. */
