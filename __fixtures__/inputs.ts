@@ -8,7 +8,14 @@ export function rawInputs(overrides: Partial<RawInputs> = {}): RawInputs {
 }
 
 export function context(overrides: Partial<ParseContext> = {}): ParseContext {
-  return { cwd: os.tmpdir(), defaultWorkspace: undefined, libraryFromEnv: undefined, hostMemoryMib: 8192, ...overrides }
+  return {
+    cwd: os.tmpdir(),
+    defaultWorkspace: undefined,
+    libraryFromEnv: undefined,
+    hostMemoryMib: 8192,
+    tempDir: os.tmpdir(),
+    ...overrides
+  }
 }
 
 export function settings(overrides: Partial<RunSettings> = {}): RunSettings {

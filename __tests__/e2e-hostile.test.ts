@@ -20,6 +20,7 @@ import {
   runAction,
   standinSkipReason
 } from '../__fixtures__/action-runner.js'
+import { TAMPERED } from '../src/engine/outcome.js'
 
 afterAll(removeScratches)
 
@@ -63,11 +64,9 @@ describeWithStandin('a guest that tampers with its run records', () => {
   ])('fails the step without reading %s', async (_what, attack) => {
     const started = Date.now()
     const result = await run({ inputs: { commands: attack, env: `TOKEN=${SECRET}` } })
-    expect(errorLines(result)).toEqual([
-      expect.stringMatching(/^the guest tampered with its run records \(\.krun\/[a-z-]+\)$/)
-    ])
+    expect(errorLines(result)).toEqual([expect.stringMatching(new RegExp(`^${TAMPERED} \\(\\.krun/[a-z-]+\\)$`))])
     expect(result.outputs['exit-code']).toBeUndefined()
-    expect(result.summary).toContain('the guest tampered with its run records')
+    expect(result.summary).toContain(TAMPERED)
     expectNoSecret(result)
     expect(Date.now() - started).toBeLessThan(30000)
   })
@@ -80,7 +79,7 @@ describeWithStandin('a guest that tampers with its run records', () => {
       scratch,
       inputs: { commands: `${BLOCK_STATUS}; ln -s ${hostFile} ${RECORDS}/init-error`, workspace: 'none' }
     })
-    expect(errorLines(result)).toEqual(['the guest tampered with its run records (.krun/init-error)'])
+    expect(errorLines(result)).toEqual([`${TAMPERED} (.krun/init-error)`])
     expectNoSecret(result)
   })
 

@@ -1,4 +1,4 @@
-import { decideOutcome } from '../src/engine/outcome.js'
+import { TAMPERED, decideOutcome } from '../src/engine/outcome.js'
 import type { VmRun } from '../src/engine/vm-launcher.js'
 import { type GuestRecords, parseStatusRecord } from '../src/engine/guest-records.js'
 
@@ -85,7 +85,7 @@ describe('decideOutcome with a hostile or full run directory', () => {
     expect(decideOutcome(ready, { tampered: '.krun/status' })).toEqual({
       exitCode: undefined,
       timedOut: false,
-      failure: 'the guest tampered with its run records (.krun/status)',
+      failure: `${TAMPERED} (.krun/status)`,
       showLog: false
     })
   })

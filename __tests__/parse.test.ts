@@ -122,6 +122,12 @@ describe('env', () => {
       ['NEXT', '1']
     ])
   })
+  it('takes << after the first = as part of a value, and = after << as part of a delimiter', () => {
+    expect(parseEnv('A=x<<y\nB<<E=F\nline\nE=F')).toEqual([
+      ['A', 'x<<y'],
+      ['B', 'line']
+    ])
+  })
   it('rejects a line without "=" without echoing it (it may be a secret)', () => {
     const error = errorOf(() => parseEnv('A=1\nsupersecretvalue'))
     expect(error.problem).toMatch(/line 2 has no "="/)

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { STANDIN } from '../__fixtures__/action-runner.js'
 import { context, rawInputs } from '../__fixtures__/inputs.js'
 import { InputError } from '../src/engine/errors.js'
 import { buildSettings, withImageRoot } from '../src/engine/settings.js'
@@ -76,6 +77,19 @@ describe('buildSettings', () => {
     })
   })
 
+  it('says why a workspace that exists in no usable way cannot be reached', () => {
+    const file = path.join(scratch, 'file')
+    fs.writeFileSync(file, '')
+    fs.symlinkSync(path.join(scratch, 'loop'), path.join(scratch, 'loop'))
+    expect(problemOf(() => buildSettings(rawInputs({ workspace: `${file}/dir` }), context()))).toEqual({
+      input: 'workspace',
+      problem: `"${file}/dir" cannot be reached (ENOTDIR); expected an existing directory on the host`
+    })
+    expect(
+      problemOf(() => buildSettings(rawInputs({ workspace: path.join(scratch, 'loop') }), context())).problem
+    ).toMatch(/^"[^"]+" cannot be reached \(ELOOP\); expected an existing directory on the host$/)
+  })
+
   it('rejects a rootfs that is missing, a file, or lacks the shell', () => {
     const file = path.join(scratch, 'file')
     fs.writeFileSync(file, '')
@@ -126,6 +140,51 @@ describe('buildSettings', () => {
     expect(buildSettings(rawInputs({ rootfs: path.join(scratch, 'root'), workspace: 'none' }), context()).rootfs).toBe(
       path.join(fs.realpathSync(scratch), 'root')
     )
+  })
+
+  it('refuses a workspace holding the temporary directory: the guest could change run directories and krun-run', () => {
+    const temp = path.join(scratch, '_temp')
+    fs.mkdirSync(temp)
+    const real = fs.realpathSync(scratch)
+    for (const workspace of [scratch, temp]) {
+      expect(problemOf(() => buildSettings(rawInputs({ workspace }), context({ tempDir: temp })))).toEqual({
+        input: 'workspace',
+        problem: `"${workspace}" contains the temporary directory ${path.join(real, '_temp')}, which the guest could then change, and with it what the host runs later; name a directory that does not contain it, or none`
+      })
+    }
+    // Through a link to it, too; a workspace beside or below the temporary directory is fine.
+    fs.symlinkSync(temp, path.join(scratch, 'temp-link'))
+    const viaLink = context({ tempDir: path.join(scratch, 'temp-link') })
+    expect(problemOf(() => buildSettings(rawInputs({ workspace: temp }), viaLink)).input).toBe('workspace')
+    fs.mkdirSync(path.join(scratch, 'work'))
+    fs.mkdirSync(path.join(temp, 'inside'))
+    for (const workspace of [path.join(scratch, 'work'), path.join(temp, 'inside'), 'none']) {
+      expect(buildSettings(rawInputs({ workspace }), context({ tempDir: temp })).workspace).toBe(
+        workspace === 'none' ? null : fs.realpathSync(workspace)
+      )
+    }
+  })
+
+  it('refuses a workspace holding the named libkrun, or a link to it', () => {
+    const lib = path.join(scratch, 'lib')
+    fs.mkdirSync(lib)
+    fs.copyFileSync(STANDIN, path.join(lib, 'libkrun.so.1'))
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'krun-settings-link-'))
+    try {
+      fs.symlinkSync(path.join(lib, 'libkrun.so.1'), path.join(elsewhere, 'libkrun.so.1'))
+      for (const libkrun of [path.join(lib, 'libkrun.so.1'), path.join(elsewhere, 'libkrun.so.1')]) {
+        const problem = problemOf(() => buildSettings(rawInputs({ libkrun, workspace: scratch }), context()))
+        expect(problem.input).toBe('workspace')
+        expect(problem.problem).toContain(`contains libkrun ${path.join(fs.realpathSync(lib), 'libkrun.so.1')},`)
+      }
+      const outside = buildSettings(
+        rawInputs({ libkrun: path.join(elsewhere, 'libkrun.so.1'), workspace: 'none' }),
+        context()
+      )
+      expect(outside.libkrun).toBe(path.join(elsewhere, 'libkrun.so.1'))
+    } finally {
+      fs.rmSync(elsewhere, { recursive: true, force: true })
+    }
   })
 
   it('checks before the start that the workdir exists in the guest', () => {

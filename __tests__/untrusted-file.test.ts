@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { jest } from '@jest/globals'
 import { TamperedError, readUntrustedFile, untrustedPathExists } from '../src/engine/untrusted-file.js'
 
 let base: string
@@ -51,6 +52,19 @@ describe('readUntrustedFile', () => {
     expect(() => read('big')).toThrow(TamperedError)
     fs.writeFileSync(path.join(base, 'records/fits'), Buffer.alloc(64))
     expect(read('fits')).toHaveLength(64)
+  })
+
+  // A real device node the guest could leave (as root in the guest it can mknod): never opened.
+  ;(process.getuid?.() === 0 ? it : it.skip)('refuses a device node without opening it', () => {
+    const device = path.join(base, 'records/status')
+    execFileSync('mknod', [device, 'c', '1', '5'])
+    const open = jest.spyOn(fs, 'openSync')
+    try {
+      expect(() => read('status')).toThrow(TamperedError)
+      expect(open.mock.calls.filter(([file]) => file === device)).toEqual([])
+    } finally {
+      open.mockRestore()
+    }
   })
 
   it('tells whether a path exists without following its last link', () => {

@@ -32,6 +32,13 @@ export class HostError extends Error {
   }
 }
 
+/** A system error's code (ENOENT, ENOSPC…), else its message: the part of a failure worth showing. */
+export function errorText(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  if (typeof code === 'string') return code
+  return error instanceof Error ? error.message : String(error)
+}
+
 /** The one line a front end shows for an error; `nameInput` words an input its own way. */
 export function failureMessage(error: unknown, nameInput: (input: string) => string): string {
   if (error instanceof InputError) return `${nameInput(error.input)}: ${error.problem}`

@@ -21,9 +21,9 @@ export type FileCommandKind = keyof typeof FILE_COMMANDS
 /** GITHUB_ENV and GITHUB_PATH change later steps on the host: only with export-env. */
 const EXPORTED: readonly FileCommandKind[] = ['env', 'path']
 
-export const FILE_COMMAND_TAG = 'krun-files'
+const FILE_COMMAND_TAG = 'krun-files'
 /** The share's directory inside the private run directory (outside the guest's root). */
-export const FILE_COMMAND_DIR = 'files'
+const FILE_COMMAND_DIR = 'files'
 export const FILE_COMMAND_GUEST_DIR = '/run/krun-action/files'
 /** What GitHub allows a step's summary; the same cap for each file. */
 export const FILE_COMMAND_MAX_BYTES = 1024 * 1024

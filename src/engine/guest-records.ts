@@ -61,9 +61,8 @@ export function sanitizeInitError(bytes: Buffer): string | undefined {
 
 /** Reads the records under `root` (the guest's root share). */
 export function readGuestRecords(root: string): GuestRecords {
-  let current: string = GUEST.records
+  let current: string = GUEST.started
   try {
-    current = GUEST.started
     const started = untrustedPathExists(root, GUEST.started)
     current = GUEST.status
     const statusBytes = readUntrustedFile(root, GUEST.status, STATUS_BYTES)

@@ -11,7 +11,7 @@ import { elfLibraryProblem } from './elf-library.js'
 import { HostError } from './errors.js'
 
 export const DEFAULT_KVM_DEVICE = '/dev/kvm'
-export const LIBKRUN_SONAME = 'libkrun.so.1'
+const LIBKRUN_SONAME = 'libkrun.so.1'
 
 export const UDEV_FIX =
   `echo 'KERNEL=="kvm", GROUP="kvm", MODE="0666", OPTIONS+="static_node=kvm"' | sudo tee /etc/udev/rules.d/99-kvm.rules` +

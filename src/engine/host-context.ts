@@ -35,7 +35,8 @@ export function hostContext(env: NodeJS.ProcessEnv, cwd: string, tempDir: string
       cwd,
       defaultWorkspace: env.GITHUB_WORKSPACE || undefined,
       libraryFromEnv: env.KRUN_LIBRARY || undefined,
-      hostMemoryMib: Math.floor(os.totalmem() / (1024 * 1024))
+      hostMemoryMib: Math.floor(os.totalmem() / (1024 * 1024)),
+      tempDir
     },
     tempDir,
     kvmDevice: env.KRUN_KVM_DEVICE || DEFAULT_KVM_DEVICE,

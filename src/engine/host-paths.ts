@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { libraryProblem } from './host-checks.js'
-import { InputError, showValue } from './errors.js'
+import { InputError, errorText, showValue } from './errors.js'
 
 /** Paths travel in a TAB-separated plan file, one per line. */
 function checkPlanSafe(input: string, value: string): void {
@@ -23,8 +23,9 @@ export function parseHostDirectory(input: string, raw: string, cwd: string): str
     // Judged by where it leads: a link to / is /, and the guest sees the real path.
     resolved = fs.realpathSync(path.resolve(cwd, text))
     stat = fs.statSync(resolved)
-  } catch {
-    throw new InputError(input, `${showValue(text)} does not exist; expected an existing directory on the host`)
+  } catch (error) {
+    const problem = errorText(error) === 'ENOENT' ? 'does not exist' : `cannot be reached (${errorText(error)})`
+    throw new InputError(input, `${showValue(text)} ${problem}; expected an existing directory on the host`)
   }
   if (!stat.isDirectory()) {
     throw new InputError(input, `${showValue(text)} is not a directory; expected an existing directory on the host`)

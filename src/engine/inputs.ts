@@ -28,6 +28,8 @@ export interface ParseContext {
   /** KRUN_LIBRARY, when set. */
   libraryFromEnv: string | undefined
   hostMemoryMib: number
+  /** Where run directories, the krun-run launcher and its saved settings are made. */
+  tempDir: string
 }
 
 export interface InputSpec {

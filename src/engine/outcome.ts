@@ -8,7 +8,7 @@ import { formatDuration } from './parse.js'
 import type { GuestRecords } from './guest-records.js'
 import type { VmRun } from './vm-launcher.js'
 
-export const TIMEOUT_EXIT_CODE = 124
+const TIMEOUT_EXIT_CODE = 124
 
 export interface Outcome {
   /** The guest's exit code (124 on timeout); undefined when the commands never ran to an end. */
@@ -20,7 +20,7 @@ export interface Outcome {
   showLog: boolean
 }
 
-export function signalName(signal: number): string {
+function signalName(signal: number): string {
   return Object.entries(os.constants.signals).find(([, value]) => value === signal)?.[0] ?? `signal ${signal}`
 }
 

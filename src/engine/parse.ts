@@ -5,7 +5,7 @@
  */
 import { InputError, showValue } from './errors.js'
 
-export const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug', 'trace'] as const
+const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug', 'trace'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
 
 /** Where the script path goes in a shell template, as in GitHub's own `shell:`. */
@@ -169,11 +169,12 @@ export function parseEnv(raw: string): EnvEntry[] {
     const line = lines[i]
     const lineNumber = i + 1
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue
+    // A name holds no '=': a '<<' after the first '=' is part of a KEY=VALUE value.
     const heredoc = /^([^=]*?)<<(.+)$/.exec(line)
     const equals = line.indexOf('=')
     let name: string
     let value: string
-    if (heredoc && (equals < 0 || equals > heredoc[1].length)) {
+    if (heredoc) {
       name = heredoc[1].trim()
       checkEnvName(name, `line ${lineNumber}: `)
       const delimiter = heredoc[2]
@@ -202,7 +203,7 @@ export function parseEnv(raw: string): EnvEntry[] {
   return entries
 }
 
-export const NETWORK_MODES = ['tsi', 'none'] as const
+const NETWORK_MODES = ['tsi', 'none'] as const
 export type NetworkMode = (typeof NETWORK_MODES)[number]
 
 /** `tsi`: guest sockets are opened on the host by the VM process; `none`: the guest has only lo. */

@@ -8,8 +8,8 @@ import { type EnvEntry, type LogLevel, type NetworkMode, SCRIPT_PLACEHOLDER } fr
 import { GUEST, type RunLayout } from './run-dir.js'
 import type { RunSettings } from './settings.js'
 
-export const BASE_TAG = 'krun-base'
-export const WORKSPACE_TAG = 'krun-workspace'
+const BASE_TAG = 'krun-base'
+const WORKSPACE_TAG = 'krun-workspace'
 
 export interface VirtiofsShare {
   tag: string

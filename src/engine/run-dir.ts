@@ -1,9 +1,11 @@
 /** The private per-run directory: made with mode 0700, filled, read back, removed. */
 import fs from 'node:fs'
 import path from 'node:path'
+import { removeTree } from '../image/tree.js'
 import type { GuestFiles, VmConfig } from './plan.js'
+import { TamperedError, readUntrustedFile } from './untrusted-file.js'
 
-export const RUN_DIR_PREFIX = 'krun-action-'
+const RUN_DIR_PREFIX = 'krun-action-'
 
 /** Where things are inside the guest's private root (see native/README.md). */
 export const GUEST = {
@@ -58,22 +60,22 @@ export function writeRunFiles(layout: RunLayout, files: GuestFiles, initBinary: 
   fs.writeFileSync(layout.vmConfigFile, JSON.stringify(vm), { mode: 0o600 })
 }
 
-function readIfPresent(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8')
-  } catch {
-    return undefined
-  }
-}
+/** libkrun logs only warnings to its file: far less than this. */
+const LOG_MAX_BYTES = 1024 * 1024
 
-/** The last lines of libkrun's log, for a failure message. */
+/** The last lines of libkrun's log, for a failure message; read like any file the guest could reach. */
 export function logTail(layout: RunLayout, lines = 20): string {
-  const text = readIfPresent(layout.logFile)?.trimEnd() ?? ''
+  let bytes: Buffer | undefined
+  try {
+    bytes = readUntrustedFile(layout.dir, path.basename(layout.logFile), LOG_MAX_BYTES)
+  } catch (error) {
+    return error instanceof TamperedError ? `(not shown: ${error.message})` : ''
+  }
+  const text = bytes?.toString('utf8').trimEnd() ?? ''
   return text.split('\n').slice(-lines).join('\n')
 }
 
+/** Removes the run directory, also where the guest left a directory it may not enter (chmod 000). */
 export async function removeRunDir(dir: string): Promise<void> {
-  // Loaded here, not at start-up: the action's first moments are spent on the VM process.
-  const io = await import('@actions/io')
-  await io.rmRF(dir)
+  await removeTree(dir)
 }

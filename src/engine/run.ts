@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { HostError, InputError } from './errors.js'
+import { HostError, InputError, errorText } from './errors.js'
 import {
   type FileCommandKind,
   type GuestFileCommands,
@@ -19,7 +19,7 @@ import { isDiskFull } from './disk-space.js'
 import { guestFiles, vmConfig } from './plan.js'
 import { readGuestRecords } from './guest-records.js'
 import { createRunDir, logTail, removeRunDir, writeRunFiles } from './run-dir.js'
-import { type RunSettings, withImageRoot } from './settings.js'
+import { type RunSettings, checkWorkspaceHoldsNoHostFiles, withImageRoot } from './settings.js'
 import type { PreparedImage } from '../image/index.js'
 import { type EarlyStart, discardEarly, fitsRun, vmEntry } from './early-start.js'
 import { type VmRun, VmProcess } from './vm-launcher.js'
@@ -45,7 +45,7 @@ export interface EngineOptions {
   early?: EarlyStart
   onRunDir?: (dir: string) => void
   onVmStart?: (pid: number) => void
-  /** A warning about this run's libkrun, shown once. */
+  /** A warning for the user: about this run's libkrun (shown once), or a run directory left behind. */
   onWarning?: (message: string) => void
 }
 
@@ -94,6 +94,11 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
     checkKvmDevice(options.kvmDevice)
     const libkrun = await findLibkrun(options.settings.libkrun)
     const initBinary = guestInitBinary(options.distDir)
+    checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [
+      { what: 'libkrun', file: libkrun },
+      { what: "krun-action's own code", file: options.distDir },
+      { what: 'the image cache', file: options.imageCacheDir }
+    ])
     const image = options.settings.image
       ? await prepareImageBase(options.settings.image, { cacheDir: options.imageCacheDir, log: options.log })
       : undefined
@@ -105,6 +110,17 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
     return await runPrepared(options, { settings, libkrun, initBinary, image, interactive }, fitting)
   } finally {
     if (early) await discardEarly(early)
+  }
+}
+
+/** A run directory that cannot be made or written (a missing temp directory, a full disk) is named by its setting. */
+function inTempDir<T>(options: EngineOptions, doing: string, step: () => T): T {
+  try {
+    return step()
+  } catch (error) {
+    throw new HostError(
+      `cannot ${doing} in ${options.tempDirName} (${options.tempDir}): ${errorText(error)}; set it to a writable directory with free space`
+    )
   }
 }
 
@@ -123,14 +139,18 @@ async function runPrepared(
 ): Promise<EngineResult> {
   const { settings, libkrun, image, interactive } = prepared
   const started = Date.now()
-  const layout = early?.layout ?? createRunDir(options.tempDir)
-  options.onRunDir?.(layout.dir)
+  const layout = early?.layout ?? inTempDir(options, 'make the run directory', () => createRunDir(options.tempDir))
   let vmProcess = early?.vm
   try {
+    options.onRunDir?.(layout.dir)
     const fileKinds = options.fileCommands ?? []
-    const fileShare = fileKinds.length > 0 ? prepareFileCommandShare(layout.dir, fileKinds) : undefined
+    const fileShare =
+      fileKinds.length > 0
+        ? inTempDir(options, "write the run's files", () => prepareFileCommandShare(layout.dir, fileKinds))
+        : undefined
     const vm = vmConfig(settings, layout, libkrun, options.kvmDevice, fileShare)
-    writeRunFiles(layout, guestFiles(settings, interactive, options.extraEnv, fileShare), prepared.initBinary, vm)
+    const files = guestFiles(settings, interactive, options.extraEnv, fileShare)
+    inTempDir(options, "write the run's files", () => writeRunFiles(layout, files, prepared.initBinary, vm))
     vmProcess ??= new VmProcess({
       vmEntry: vmEntry(options.distDir),
       configFile: layout.vmConfigFile,
@@ -156,6 +176,11 @@ async function runPrepared(
   } finally {
     // A VM process that never got its go-ahead (writing the run's files failed) is stopped.
     await vmProcess?.discard()
-    await removeRunDir(layout.dir)
+    // The run's result stands even when its directory cannot be removed: that is only said.
+    await removeRunDir(layout.dir).catch((error: unknown) =>
+      options.onWarning?.(
+        `cannot remove the run directory ${layout.dir} (${errorText(error)}); it holds the run's environment values: remove it`
+      )
+    )
   }
 }

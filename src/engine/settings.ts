@@ -1,6 +1,8 @@
 /**
  * Turns the raw inputs (from action.yml inputs or CLI flags) into one typed, validated
- * RunSettings. Everything is checked here, before any file is written or process started.
+ * RunSettings. Every input is checked here, before a run's files are written; only what
+ * needs the host or the image (the libkrun found, the image's root) is checked later, in
+ * run.ts, still before the guest starts.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -113,6 +115,39 @@ function checkBaseOutsideWorkspace(input: 'rootfs' | 'image', base: string, work
   }
 }
 
+/** A host path to keep out of the workspace, and how a message names it. */
+interface HostFile {
+  what: string
+  file: string
+}
+
+/** The path itself and, when it exists, where it leads: either may lie in the workspace. */
+function reachedBy(file: string): string[] {
+  const resolved = path.resolve(file)
+  try {
+    return [resolved, fs.realpathSync(resolved)]
+  } catch {
+    return [resolved]
+  }
+}
+
+/**
+ * The guest could change what the host runs or reads later if the share it writes held the
+ * host's own files: the temporary directory (run directories, the krun-run launcher and its
+ * saved settings), libkrun, the action's code, the image cache.
+ */
+export function checkWorkspaceHoldsNoHostFiles(workspace: string | null, hostFiles: HostFile[]): void {
+  if (workspace === null) return
+  for (const { what, file } of hostFiles) {
+    const inside = reachedBy(file).find((reached) => reached === workspace || reached.startsWith(`${workspace}/`))
+    if (inside === undefined) continue
+    throw new InputError(
+      'workspace',
+      `${showValue(workspace)} contains ${what} ${inside}, which the guest could then change, and with it what the host runs later; name a directory that does not contain it, or none`
+    )
+  }
+}
+
 function checkWorkdirExists(workdir: string, view: GuestView): void {
   if (isGuestDirectory(view, workdir)) return
   const where = view.workspace !== null ? `rootfs ${view.rootfs} or the workspace` : `rootfs ${view.rootfs}`
@@ -181,6 +216,7 @@ export function buildSettings(
   const rootfs = image ? '' : parseInput('rootfs', raw, context)
   const workspace = parseInput('workspace', raw, context)
   const workdir = parseInput('workdir', raw, context) ?? workspace ?? '/'
+  checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'the temporary directory', file: context.tempDir }])
   if (!image) {
     checkBaseOutsideWorkspace('rootfs', rootfs, workspace)
     checkShellInRootfs(shell, rootfs, env, [INPUTS.shell.default, ''].includes(raw.shell.trim()))
@@ -196,6 +232,7 @@ export function buildSettings(
   }
   const libkrun = parseInput('libkrun', raw, context)
   const libkrunFrom = libkrun === undefined ? undefined : libkrunInputName(raw.libkrun)
+  if (libkrun !== undefined) checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'libkrun', file: libkrun }])
   const exportEnv = parseInput('export-env', raw, context)
   return {
     commands,

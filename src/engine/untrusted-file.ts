@@ -1,9 +1,10 @@
 /**
  * Reads a file from a directory the guest can write (its root share, the workspace, the
  * file-command share). Such a file is untrusted input: it is never reached through a
- * link, never opened in a way that could block (a FIFO, a device), must be a regular
- * file, and is read only up to a cap. The guest is gone when the host reads (the VM
- * process has ended), so nothing swaps a path between these checks and the open.
+ * link, is opened only once it is known to be a regular file (opening a FIFO blocks,
+ * opening a device can act), and is read only up to a cap. The guest is gone when the
+ * host reads (the VM process has ended), so nothing swaps a path between these checks and
+ * the open; the open still refuses a link and never blocks, and what it opened is checked again.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -42,9 +43,11 @@ function checkDirectories(baseDir: string, relativePath: string): boolean {
  */
 export function readUntrustedFile(baseDir: string, relativePath: string, maxBytes: number): Buffer | undefined {
   if (!checkDirectories(baseDir, relativePath)) return undefined
+  const file = path.join(baseDir, relativePath)
   let fd: number
   try {
-    fd = fs.openSync(path.join(baseDir, relativePath), OPEN_FLAGS)
+    if (!fs.lstatSync(file).isFile()) throw new TamperedError(relativePath)
+    fd = fs.openSync(file, OPEN_FLAGS)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw new TamperedError(relativePath)
@@ -68,7 +71,9 @@ export function readUntrustedFile(baseDir: string, relativePath: string, maxByte
 /** Whether a path the guest could have made exists, without following a link at its end. */
 export function untrustedPathExists(baseDir: string, relativePath: string): boolean {
   try {
-    return checkDirectories(baseDir, relativePath) && fs.lstatSync(path.join(baseDir, relativePath)) !== undefined
+    if (!checkDirectories(baseDir, relativePath)) return false
+    fs.lstatSync(path.join(baseDir, relativePath))
+    return true
   } catch (error) {
     if (error instanceof TamperedError) throw error
     return false

@@ -12,9 +12,9 @@ import path from 'node:path'
 import { CHANNEL_FD, GO_LINE, type VmMessage, decodeMessages } from './vm-protocol.js'
 
 /** How long the guest has to react to Ctrl-C before the VM process is killed. */
-export const TIMEOUT_GRACE_MS = 3000
+const TIMEOUT_GRACE_MS = 3000
 /** Shorter on cancellation: the runner kills the whole step soon after. */
-export const CANCEL_GRACE_MS = 1000
+const CANCEL_GRACE_MS = 1000
 
 /** How the VM process ended, and what it said. */
 export interface VmRun {
@@ -49,8 +49,9 @@ export function vmProcessEnv(libkrun: string, env: NodeJS.ProcessEnv = process.e
 /** A started VM process, waiting for GO_LINE; `run` it once, or `discard` it. */
 export class VmProcess {
   private readonly child: ChildProcess
-  private channelText = ''
-  private delivered = 0
+  /** What arrived on the channel after its last complete line. */
+  private partialLine = ''
+  private readonly messages: VmMessage[] = []
   private onMessage: ((message: VmMessage) => void) | undefined
   private readonly ended: Promise<[number | null, NodeJS.Signals | null]>
 
@@ -79,11 +80,16 @@ export class VmProcess {
   }
 
   private received(chunk: string): void {
-    this.channelText += chunk
-    const complete = this.channelText.lastIndexOf('\n') + 1
-    if (complete > this.delivered) {
-      for (const message of decodeMessages(this.channelText.slice(this.delivered, complete))) this.onMessage?.(message)
-      this.delivered = complete
+    const text = this.partialLine + chunk
+    const complete = text.lastIndexOf('\n') + 1
+    this.partialLine = text.slice(complete)
+    this.deliver(text.slice(0, complete))
+  }
+
+  private deliver(lines: string): void {
+    for (const message of decodeMessages(lines)) {
+      this.messages.push(message)
+      this.onMessage?.(message)
     }
   }
 
@@ -127,7 +133,10 @@ export class VmProcess {
     process.on('SIGTERM', onSignal)
     try {
       const [exitCode, signal] = await this.ended
-      return { messages: decodeMessages(this.channelText), exitCode, signal, timedOutAfter, cancelledBy }
+      // A last message without its newline still counts.
+      this.deliver(this.partialLine)
+      this.partialLine = ''
+      return { messages: this.messages, exitCode, signal, timedOutAfter, cancelledBy }
     } finally {
       clearTimeout(timeoutTimer)
       clearTimeout(killTimer)

@@ -1,0 +1,69 @@
+/**
+ * The private run directory: libkrun's log read back like any file the guest could reach,
+ * and removal that a hostile guest cannot stop by leaving a directory nobody may enter.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { logTail, removeRunDir, runLayout } from '../src/engine/run-dir.js'
+
+let temp: string
+beforeEach(() => {
+  temp = fs.mkdtempSync(path.join(os.tmpdir(), 'krun-run-dir-'))
+  fs.chmodSync(temp, 0o777)
+})
+afterEach(() => fs.rmSync(temp, { recursive: true, force: true }))
+
+/** Root ignores mode bits: as root, act as nobody (effective ids only, so root comes back). */
+async function asUnprivileged<T>(action: () => Promise<T>): Promise<T> {
+  if (process.getuid?.() !== 0) return action()
+  process.setegid?.(65534)
+  process.seteuid?.(65534)
+  try {
+    return await action()
+  } finally {
+    process.seteuid?.(0)
+    process.setegid?.(0)
+  }
+}
+
+describe('removeRunDir', () => {
+  it('removes a run directory where the guest left a directory nobody may enter', async () => {
+    const dir = path.join(temp, 'krun-action-run')
+    await asUnprivileged(async () => {
+      // What a guest does in its root share: a directory with a file in it, then chmod 000.
+      const locked = path.join(dir, 'root', 'locked', 'deeper')
+      fs.mkdirSync(locked, { recursive: true })
+      fs.writeFileSync(path.join(locked, 'file'), 'x')
+      fs.chmodSync(locked, 0o000)
+      fs.chmodSync(path.dirname(locked), 0o000)
+      await removeRunDir(dir)
+    })
+    expect(fs.readdirSync(temp)).toEqual([])
+  })
+})
+
+describe('logTail', () => {
+  const layout = () => runLayout(temp)
+
+  it('shows the last lines of the log', () => {
+    const lines = Array.from({ length: 30 }, (_, i) => `line ${i + 1}`)
+    fs.writeFileSync(layout().logFile, `${lines.join('\n')}\n`)
+    expect(logTail(layout())).toBe(lines.slice(-20).join('\n'))
+    expect(logTail(layout(), 2)).toBe('line 29\nline 30')
+  })
+
+  it('is empty without a log', () => {
+    expect(logTail(layout())).toBe('')
+  })
+
+  it('never follows a link in place of the log, nor reads one past its cap', () => {
+    const secret = path.join(temp, 'secret')
+    fs.writeFileSync(secret, 'TOKEN=hunter2\n')
+    fs.symlinkSync(secret, layout().logFile)
+    expect(logTail(layout())).toBe('(not shown: libkrun.log is not a regular file of the expected size)')
+    fs.rmSync(layout().logFile)
+    fs.writeFileSync(layout().logFile, Buffer.alloc(1024 * 1024 + 1, 'a'))
+    expect(logTail(layout())).toBe('(not shown: libkrun.log is not a regular file of the expected size)')
+  })
+})

@@ -1,0 +1,158 @@
+/**
+ * One run through the engine, in this process: what the run directory's own failures say,
+ * what is left when the front end's callback throws, and that a run directory which cannot
+ * be removed is a warning, never the run's result. The runs themselves use the stand-in.
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import {
+  DIST,
+  REPO,
+  STANDIN,
+  type Scratch,
+  makeScratch,
+  processesWith,
+  removeScratches,
+  reportSkippedSuite,
+  standinSkipReason
+} from '../__fixtures__/action-runner.js'
+import { settings } from '../__fixtures__/inputs.js'
+import { startEarly } from '../src/engine/early-start.js'
+import { HostError, InputError } from '../src/engine/errors.js'
+import { type EngineOptions, runInMicroVm } from '../src/engine/run.js'
+
+afterAll(removeScratches)
+
+/** The engine's options for a run in `scratch`; /dev/null stands in for /dev/kvm where no guest boots. */
+function options(scratch: Scratch, overrides: Partial<EngineOptions> = {}): EngineOptions {
+  return {
+    settings: settings({
+      commands: Buffer.from('exit 3\n'),
+      workspace: scratch.workspace,
+      workdir: scratch.workspace,
+      libkrun: STANDIN
+    }),
+    distDir: DIST,
+    tempDir: scratch.temp,
+    tempDirName: 'RUNNER_TEMP',
+    kvmDevice: '/dev/null',
+    imageCacheDir: path.join(scratch.dir, 'images'),
+    log: () => undefined,
+    ...overrides
+  }
+}
+
+async function failureOf(run: Promise<unknown>): Promise<Error> {
+  try {
+    await run
+  } catch (error) {
+    return error as Error
+  }
+  throw new Error('expected the run to fail')
+}
+
+describe('the run directory', () => {
+  it('names the setting when it cannot be made there', async () => {
+    const scratch = makeScratch()
+    const missing = path.join(scratch.dir, 'no-such-dir')
+    const error = await failureOf(runInMicroVm(options(scratch, { tempDir: missing })))
+    expect(error).toBeInstanceOf(HostError)
+    expect(error.message).toBe(
+      `cannot make the run directory in RUNNER_TEMP (${missing}): ENOENT; set it to a writable directory with free space`
+    )
+  })
+
+  it('leaves nothing behind when the front end cannot take note of it', async () => {
+    const scratch = makeScratch()
+    const early = startEarly({ KRUN_LIBRARY: STANDIN, PATH: process.env.PATH }, REPO, DIST, scratch.temp)
+    if (!early) throw new Error('expected an early start')
+    const refused = new Error('cannot save the state')
+    const error = await failureOf(
+      runInMicroVm(
+        options(scratch, {
+          early,
+          onRunDir: () => {
+            throw refused
+          }
+        })
+      )
+    )
+    expect(error).toBe(refused)
+    expect(fs.readdirSync(scratch.temp)).toEqual([])
+    expect(processesWith(early.layout.dir)).toEqual([])
+  })
+})
+
+describe('a workspace holding what the host runs', () => {
+  it('is refused when it holds libkrun, the action or the image cache', async () => {
+    const scratch = makeScratch()
+    const copied = path.join(scratch.workspace, 'libkrun.so.1')
+    fs.copyFileSync(STANDIN, copied)
+    const base = options(scratch)
+    const cases: [Partial<EngineOptions>, string][] = [
+      [{ settings: { ...base.settings, libkrun: copied } }, `libkrun ${copied}`],
+      [{ settings: { ...base.settings, workspace: DIST } }, `krun-action's own code ${DIST}`],
+      [{ imageCacheDir: path.join(scratch.workspace, 'cache') }, `the image cache ${scratch.workspace}/cache`]
+    ]
+    for (const [overrides, named] of cases) {
+      const error = await failureOf(runInMicroVm({ ...base, ...overrides }))
+      expect(error).toBeInstanceOf(InputError)
+      expect((error as InputError).input).toBe('workspace')
+      expect((error as InputError).problem).toContain(`contains ${named}, which the guest could then change`)
+    }
+    expect(fs.readdirSync(scratch.temp)).toEqual([])
+  })
+})
+
+const skip = standinSkipReason()
+if (skip) reportSkippedSuite('the engine against the stand-in libkrun', skip)
+const describeStandin = skip ? describe.skip : describe
+
+describeStandin('the engine against the stand-in libkrun', () => {
+  /** A tmpfs at `dir`, unmounted by the returned function. */
+  function mountTmpfs(dir: string, size: string): () => void {
+    fs.mkdirSync(dir, { recursive: true })
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir])
+    return () => execFileSync('umount', [dir])
+  }
+
+  it('names the setting when the disk fills while the run files are written', async () => {
+    const scratch = makeScratch()
+    const unmount = mountTmpfs(scratch.temp, '16k')
+    try {
+      const error = await failureOf(runInMicroVm(options(scratch)))
+      expect(error).toBeInstanceOf(HostError)
+      expect(error.message).toBe(
+        `cannot write the run's files in RUNNER_TEMP (${scratch.temp}): ENOSPC; set it to a writable directory with free space`
+      )
+      expect(fs.readdirSync(scratch.temp)).toEqual([])
+    } finally {
+      unmount()
+    }
+  })
+
+  it("keeps the run's result when its directory cannot be removed, and says so", async () => {
+    const scratch = makeScratch()
+    const warnings: string[] = []
+    let unmount: (() => void) | undefined
+    try {
+      const result = await runInMicroVm(
+        options(scratch, {
+          kvmDevice: '/dev/kvm',
+          // A mount point cannot be removed: a stand-in for any removal that fails.
+          onRunDir: (dir) => (unmount = mountTmpfs(path.join(dir, 'busy'), '1m')),
+          onWarning: (message) => warnings.push(message)
+        })
+      )
+      expect(result.outcome).toMatchObject({ exitCode: 3, failure: 'commands exited with code 3' })
+      expect(warnings).toEqual([
+        expect.stringMatching(
+          /^cannot remove the run directory \S+ \(EBUSY\); it holds the run's environment values: remove it$/
+        )
+      ])
+    } finally {
+      unmount?.()
+    }
+  })
+})
