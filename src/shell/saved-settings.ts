@@ -10,8 +10,12 @@ import type { RunSettings } from '../engine/settings.js'
 
 /** The launcher names the settings file in this variable. */
 export const SETTINGS_VARIABLE = 'KRUN_SETTINGS'
-/** Each step's own: its script and the shell that runs it. */
-const STEP_OWN: readonly InputName[] = ['commands', 'shell']
+/**
+ * Each step's own: its script, the shell that runs it, and the registry user name, whose
+ * password is never saved (a user name alone would fail every later step). Later steps find
+ * the image in the action's cache.
+ */
+const STEP_OWN: readonly InputName[] = ['commands', 'shell', 'registry-username']
 const MAX_SETTINGS_BYTES = 16 * 1024 * 1024
 
 /** Secrets (inputs with no flag, such as registry-password) are never saved. */
