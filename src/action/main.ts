@@ -3,10 +3,10 @@ import * as core from '@actions/core'
 import { failureMessage } from '../engine/errors.js'
 import { enabledFileCommands } from '../engine/file-commands.js'
 import { applyGuestFileCommands } from '../engine/host-file-commands.js'
-import { actionImageCache, hostContext } from '../engine/host-context.js'
+import { hostContext } from '../engine/host-context.js'
 import { prepareImageBase } from '../engine/image-base.js'
 import { OUTPUTS } from '../engine/inputs.js'
-import { type EarlyStart, actionTempDir, discardEarly } from '../engine/early-start.js'
+import { type EarlyStart, discardEarly } from '../engine/early-start.js'
 import { runInMicroVm } from '../engine/run.js'
 import { findDistDir } from './dist-dir.js'
 import { getSettings, hasCommands, readRawInputs } from './inputs.js'
@@ -18,8 +18,7 @@ import { writeSummary } from './summary.js'
 export async function run(early?: EarlyStart): Promise<void> {
   let unused = early
   try {
-    const tempDir = actionTempDir(process.env)
-    const host = hostContext(process.env, process.cwd(), tempDir, actionImageCache(process.env, tempDir))
+    const host = hostContext(process.env, process.cwd(), 'action')
     const raw = readRawInputs()
     const settings = getSettings(host.parse, raw)
     const distDir = findDistDir()
@@ -39,7 +38,7 @@ export async function run(early?: EarlyStart): Promise<void> {
       settings,
       distDir,
       tempDir: host.tempDir,
-      tempDirName: process.env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'the temporary directory',
+      tempDirName: host.tempDirName,
       kvmDevice: host.kvmDevice,
       imageCacheDir: host.imageCacheDir,
       log: core.info,
