@@ -25,7 +25,8 @@ export async function run(early?: EarlyStart): Promise<void> {
     if (!hasCommands(raw)) {
       await checkHost(settings, distDir, host.kvmDevice)
       if (settings.image) {
-        // Pulled now, with this step's credentials, so later steps find it in the cache.
+        // Pulled now, with this step's credentials (never saved for later steps): krun-run
+        // started by the launcher installed below runs it from this same cache.
         const image = await prepareImageBase(settings.image, { cacheDir: host.imageCacheDir, log: core.info })
         core.setOutput('image-digest', image.digest)
       }

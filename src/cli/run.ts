@@ -7,7 +7,7 @@ import { hostContext } from '../engine/host-context.js'
 import { parseEnv } from '../engine/parse.js'
 import { runInMicroVm } from '../engine/run.js'
 import { buildSettings } from '../engine/settings.js'
-import { cliDefaults } from '../shell/saved-settings.js'
+import { cliDefaults, startedByAction } from '../shell/saved-settings.js'
 import { namedStepEnv } from '../shell/step-env.js'
 import { type CliArgs, type CommandSource, USAGE, flagFor, parseArgs } from './args.js'
 
@@ -57,7 +57,8 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
       return 0
     }
     const { commands, interactive } = readCommands(args, io)
-    const host = hostContext(io.env, io.cwd, 'user')
+    // A later step of the action's job runs the image the action pulled, from its cache.
+    const host = hostContext(io.env, io.cwd, startedByAction(io.env) ? 'action' : 'user')
     // A secret: never a flag, so never on a command line.
     args.raw['registry-password'] = io.env.KRUN_REGISTRY_PASSWORD ?? ''
     // Saved env, then what the step names, then --env: a later entry replaces an earlier one.

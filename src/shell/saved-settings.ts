@@ -80,13 +80,18 @@ export function readSettingsFile(file: string): SavedInputs {
   return Object.fromEntries(entries) as SavedInputs
 }
 
+/** Whether krun-run runs from the launcher the action installed: it names the saved settings. */
+export function startedByAction(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env[SETTINGS_VARIABLE])
+}
+
 /**
  * krun-run's defaults: the table's, then the saved settings when the launcher named a file.
  * Flags override these later; KRUN_LIBRARY in the step's environment overrides a saved libkrun.
  */
 export function cliDefaults(env: NodeJS.ProcessEnv): RawInputs {
-  const file = env[SETTINGS_VARIABLE]
-  const raw = { ...defaultInputs(), ...(file ? readSettingsFile(file) : {}) }
+  const saved = startedByAction(env) ? readSettingsFile(env[SETTINGS_VARIABLE] as string) : {}
+  const raw = { ...defaultInputs(), ...saved }
   if (env.KRUN_LIBRARY?.trim()) raw.libkrun = ''
   return raw
 }
