@@ -67,4 +67,12 @@ describe('defaults from saved settings', () => {
     expect(args.raw).toMatchObject({ cpus: '1', memory: '1024' })
     expect(base.cpus).toBe('4')
   })
+
+  it('let the first --port replace the saved ports, and later ones add to it', () => {
+    const base = { ...defaultInputs(), ports: '8080:80\n2222:22' }
+    expect(parseArgs(['step.sh'], {}, base).raw.ports).toBe('8080:80\n2222:22')
+    expect(parseArgs(['--port', '8080:8000', 'step.sh'], {}, base).raw.ports).toBe('8080:8000')
+    expect(parseArgs(['--port=8080:8000', '--port', '9090:90'], {}, base).raw.ports).toBe('8080:8000\n9090:90')
+    expect(base.ports).toBe('8080:80\n2222:22')
+  })
 })

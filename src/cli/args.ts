@@ -62,6 +62,8 @@ export function parseArgs(argv: string[], hostEnv: NodeJS.ProcessEnv, defaults =
   const raw = { ...defaults }
   const env: EnvEntry[] = []
   const files: string[] = []
+  // The first --port replaces the default or saved ports; later ones add to it.
+  let portsGiven = false
   let help = false
   let inline = false
   for (let i = 0; i < argv.length; i++) {
@@ -82,9 +84,14 @@ export function parseArgs(argv: string[], hostEnv: NodeJS.ProcessEnv, defaults =
       } else {
         throw new InputError(input, `${flag} needs a value; see --help`)
       }
-      if (input === 'env') env.push(parseEnvAssignment(value, hostEnv))
-      else if (input === 'ports') raw.ports = raw.ports === '' ? value : `${raw.ports}\n${value}`
-      else raw[input] = value
+      if (input === 'env') {
+        env.push(parseEnvAssignment(value, hostEnv))
+      } else if (input === 'ports') {
+        raw.ports = portsGiven ? `${raw.ports}\n${value}` : value
+        portsGiven = true
+      } else {
+        raw[input] = value
+      }
       if (input === 'commands') inline = true
     } else if (arg.startsWith('-') && arg !== '-') {
       throw new InputError(arg, 'is not an option of krun-run; see --help')
