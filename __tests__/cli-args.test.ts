@@ -58,6 +58,16 @@ describe('krun-run arguments', () => {
       flagFor('KRUN_LIBRARY')
     ]).toEqual(['--cpus', '-c', '--log-level', '--network', '--port', '--bogus', 'KRUN_LIBRARY'])
   })
+
+  it('reads registry-password from KRUN_REGISTRY_PASSWORD, and names it so in messages', () => {
+    expect(flagFor('registry-password')).toBe('KRUN_REGISTRY_PASSWORD')
+    expect(flagFor('registry-username')).toBe('--registry-username')
+    expect(parseArgs([], { KRUN_REGISTRY_PASSWORD: 'pw' }).raw['registry-password']).toBe('pw')
+    expect(parseArgs([], {}).raw['registry-password']).toBe('')
+    expect(() => parseArgs(['--registry-password', 'pw'], {})).toThrow(
+      new InputError('--registry-password', 'is not an option of krun-run; see --help')
+    )
+  })
 })
 
 describe('defaults from saved settings', () => {

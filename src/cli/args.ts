@@ -40,10 +40,15 @@ what the guest writes to its own comes back, checked.
 
 Exit status: the commands' exit code; 124 on timeout; 125 for a usage or host error.`
 
+/** Secrets (inputs without a flag): krun-run reads them from these variables, never from its command line. */
+const SECRET_VARIABLES: Partial<Record<InputName, string>> = { 'registry-password': 'KRUN_REGISTRY_PASSWORD' }
+
 /** How an input is named on the command line, for error messages. */
 export function flagFor(input: string): string {
   // Errors about an argument itself, FILE or KRUN_LIBRARY already carry their own name.
   if (input.startsWith('-') || input === input.toUpperCase()) return input
+  const variable = SECRET_VARIABLES[input as InputName]
+  if (variable) return variable
   const flags: readonly string[] = INPUTS[input as InputName]?.flags ?? []
   return flags[0] ?? input
 }
@@ -60,6 +65,7 @@ export interface CliArgs {
 /** `defaults` are what flags override: the table's, or the settings a launcher names. */
 export function parseArgs(argv: string[], hostEnv: NodeJS.ProcessEnv, defaults = defaultInputs()): CliArgs {
   const raw = { ...defaults }
+  for (const [input, variable] of Object.entries(SECRET_VARIABLES)) raw[input as InputName] = hostEnv[variable] ?? ''
   const env: EnvEntry[] = []
   const files: string[] = []
   // The first --port replaces the default or saved ports; later ones add to it.

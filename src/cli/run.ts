@@ -59,8 +59,6 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
     const { commands, interactive } = readCommands(args, io)
     // A later step of the action's job runs the image the action pulled, from its cache.
     const host = hostContext(io.env, io.cwd, startedByAction(io.env) ? 'action' : 'user')
-    // A secret: never a flag, so never on a command line.
-    args.raw['registry-password'] = io.env.KRUN_REGISTRY_PASSWORD ?? ''
     // Saved env, then what the step names, then --env: a later entry replaces an earlier one.
     const env = [...parseEnv(args.raw.env), ...namedStepEnv(io.env), ...args.env]
     const settings = buildSettings(args.raw, host.parse, env, commands)
