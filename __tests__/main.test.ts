@@ -26,7 +26,7 @@ const installForLaterSteps = jest.fn()
 const checkHost = jest.fn(async () => undefined)
 
 jest.unstable_mockModule('@actions/core', () => core)
-jest.unstable_mockModule('../src/engine/run.js', () => ({ runInMicroVm }))
+jest.unstable_mockModule('../src/engine/run.js', () => ({ runInMicroVm, checkHost }))
 jest.unstable_mockModule('../src/action/inputs.js', () => ({
   getSettings,
   readRawInputs,
@@ -34,7 +34,6 @@ jest.unstable_mockModule('../src/action/inputs.js', () => ({
 }))
 jest.unstable_mockModule('../src/action/later-steps.js', () => ({
   installForLaterSteps,
-  checkHost,
   READY_LINE: 'ready line'
 }))
 jest.unstable_mockModule('../src/action/summary.js', () => ({ writeSummary: jest.fn(async () => undefined) }))

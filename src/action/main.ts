@@ -7,10 +7,10 @@ import { hostContext } from '../engine/host-context.js'
 import { prepareImageBase } from '../engine/image-base.js'
 import { OUTPUTS } from '../engine/inputs.js'
 import { type EarlyStart, discardEarly } from '../engine/early-start.js'
-import { runInMicroVm } from '../engine/run.js'
+import { checkHost, runInMicroVm } from '../engine/run.js'
 import { findDistDir } from './dist-dir.js'
 import { getSettings, hasCommands, readRawInputs } from './inputs.js'
-import { READY_LINE, checkHost, installForLaterSteps } from './later-steps.js'
+import { READY_LINE, installForLaterSteps } from './later-steps.js'
 import * as state from './state.js'
 import { writeSummary } from './summary.js'
 
@@ -23,7 +23,8 @@ export async function run(early?: EarlyStart): Promise<void> {
     const settings = getSettings(host.parse, raw)
     const distDir = findDistDir()
     if (!hasCommands(raw)) {
-      await checkHost(settings, distDir, host.kvmDevice)
+      // What a run checks before it starts a VM process; nothing is booted.
+      await checkHost({ settings, distDir, kvmDevice: host.kvmDevice })
       if (settings.image) {
         // Pulled now, with this step's credentials (never saved for later steps): krun-run
         // started by the launcher installed below runs it from this same cache.
