@@ -58,6 +58,16 @@ describe('krun-run arguments', () => {
       flagFor('KRUN_LIBRARY')
     ]).toEqual(['--cpus', '-c', '--log-level', '--network', '--port', '--bogus', 'KRUN_LIBRARY'])
   })
+
+  it('reads registry-password from KRUN_REGISTRY_PASSWORD, and names it so in messages', () => {
+    expect(flagFor('registry-password')).toBe('KRUN_REGISTRY_PASSWORD')
+    expect(flagFor('registry-username')).toBe('--registry-username')
+    expect(parseArgs([], { KRUN_REGISTRY_PASSWORD: 'pw' }).raw['registry-password']).toBe('pw')
+    expect(parseArgs([], {}).raw['registry-password']).toBe('')
+    expect(() => parseArgs(['--registry-password', 'pw'], {})).toThrow(
+      new InputError('--registry-password', 'is not an option of krun-run; see --help')
+    )
+  })
 })
 
 describe('defaults from saved settings', () => {
@@ -66,5 +76,13 @@ describe('defaults from saved settings', () => {
     const args = parseArgs(['--cpus', '1', 'step.sh'], {}, base)
     expect(args.raw).toMatchObject({ cpus: '1', memory: '1024' })
     expect(base.cpus).toBe('4')
+  })
+
+  it('let the first --port replace the saved ports, and later ones add to it', () => {
+    const base = { ...defaultInputs(), ports: '8080:80\n2222:22' }
+    expect(parseArgs(['step.sh'], {}, base).raw.ports).toBe('8080:80\n2222:22')
+    expect(parseArgs(['--port', '8080:8000', 'step.sh'], {}, base).raw.ports).toBe('8080:8000')
+    expect(parseArgs(['--port=8080:8000', '--port', '9090:90'], {}, base).raw.ports).toBe('8080:8000\n9090:90')
+    expect(base.ports).toBe('8080:80\n2222:22')
   })
 })

@@ -87,6 +87,19 @@ describeCli('krun-run end to end', () => {
     expect((await runCli(['--workdir', 'rel', '-c', 'true'])).stderr).toMatch(/^krun-run: --workdir: "rel" is relative/)
   })
 
+  it('names KRUN_REGISTRY_PASSWORD, where krun-run takes the password from, and never shows it', async () => {
+    const image = ['--image', '127.0.0.1:1/private:1', '-c', 'true']
+    expect(await runCli(['--registry-username', 'me', ...image])).toEqual({
+      code: 125,
+      stdout: '',
+      stderr: 'krun-run: KRUN_REGISTRY_PASSWORD: is empty but registry-username is set; give both, or neither\n',
+      leftInTemp: []
+    })
+    expect((await runCli(image, { env: { KRUN_REGISTRY_PASSWORD: 'pw-c41e' } })).stderr).toBe(
+      'krun-run: KRUN_REGISTRY_PASSWORD: is set but registry-username is not; give both, or neither\n'
+    )
+  })
+
   it('says where empty commands came from', async () => {
     expect((await runCli([], { stdin: '\n  \n' })).stderr).toBe(
       'krun-run: stdin: is empty; give at least one shell command to run in the microVM\n'

@@ -2,7 +2,7 @@ import { InputError } from '../src/engine/errors.js'
 import { settings } from '../__fixtures__/inputs.js'
 import { vmConfig } from '../src/engine/plan.js'
 import { runLayout } from '../src/engine/run-dir.js'
-import { VmError, checkKvmApi, checkLibkrunVersion, configureContext, libkrunWarnings } from '../src/vm/configure.js'
+import { checkKvmApi, checkLibkrunVersion, configureContext, libkrunWarnings } from '../src/vm/configure.js'
 import type { Libkrun } from '../src/vm/libkrun.js'
 
 /** A libkrun that records calls; `failing` makes one call return -errno. */
@@ -97,7 +97,7 @@ describe('configureContext', () => {
   it('reports a failing port map with its errno', () => {
     const { krun } = fakeLibkrun({ failing: ['setPortMap', 22] })
     expect(() => configureContext(krun, config, () => 42, describeErrno)).toThrow(
-      new VmError('krun_set_port_map failed: errno 22')
+      new Error('krun_set_port_map failed: errno 22')
     )
   })
 
@@ -113,11 +113,11 @@ describe('configureContext', () => {
   it('turns a negative result into an error naming the call, its path and errno', () => {
     const { krun } = fakeLibkrun({ failing: ['setRoot', 2] })
     expect(() => configureContext(krun, config, () => 42, describeErrno)).toThrow(
-      new VmError(`krun_set_root failed for ${config.root}: errno 2`)
+      new Error(`krun_set_root failed for ${config.root}: errno 2`)
     )
     const share = fakeLibkrun({ failing: ['addVirtiofs', 13] })
     expect(() => configureContext(share.krun, config, () => 42, describeErrno)).toThrow(
-      new VmError(`krun_add_virtiofs failed for ${config.shares[1].hostPath} (tag ${config.shares[1].tag}): errno 13`)
+      new Error(`krun_add_virtiofs failed for ${config.shares[1].hostPath} (tag ${config.shares[1].tag}): errno 13`)
     )
   })
 

@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import {
   type ActionResult,
@@ -19,6 +20,7 @@ import {
   runAction,
   standinSkipReason
 } from '../__fixtures__/action-runner.js'
+import { busyboxEntries, describeWithRegistry, pushImage, startRegistry } from '../__fixtures__/registry.js'
 import { READY_LINE } from '../src/action/later-steps.js'
 import { LAUNCHER_DIR, LAUNCHER_NAME, SETTINGS_FILE } from '../src/shell/launcher.js'
 
@@ -307,5 +309,53 @@ describeShell('the action with commands', () => {
     })
     expect(result.code).toBe(0)
     expect(parseFileCommands(fs.readFileSync(result.scratch.files.env, 'utf8'))).toEqual({ FROM_GUEST: 'yes' })
+  })
+})
+
+describeShell('a private image for later steps', () => {
+  describeWithRegistry('pulled by a setup step with registry credentials', () => {
+    const login = { username: 'ci-user', password: 'registry-pass-7d1c0f' }
+    const architecture = process.arch === 'arm64' ? 'arm64' : 'amd64'
+
+    it('masks the password first, sets image-digest, and later steps run the image from the same cache without the registry', async () => {
+      const registry = await startRegistry({ login })
+      let setup: ActionResult
+      let digest: string
+      const toolCache = fs.mkdtempSync(path.join(os.tmpdir(), 'krun-tool-cache-'))
+      try {
+        digest = (
+          await pushImage(registry, 'private', { architecture, tag: '1', layers: [{ entries: busyboxEntries() }] })
+        ).digest
+        setup = await runAction({
+          inputs: {
+            image: `${registry.host}/private:1`,
+            'registry-username': login.username,
+            'registry-password': login.password
+          },
+          env: { RUNNER_TOOL_CACHE: toolCache }
+        })
+      } finally {
+        await registry.stop()
+      }
+      try {
+        expect(errorLines(setup)).toEqual([])
+        expect(setup.code).toBe(0)
+        expect(setup.outputs).toEqual({ 'image-digest': digest })
+        // Masked before anything else is written, and shown nowhere else.
+        expect(setup.stdout.split('\n')[0]).toBe(`::add-mask::${login.password}`)
+        expect((setup.stdout + setup.stderr).split(login.password)).toHaveLength(2)
+        const settingsFile = path.join(setup.scratch.temp, LAUNCHER_DIR, SETTINGS_FILE)
+        expect(fs.readFileSync(settingsFile, 'utf8')).not.toContain(login.password)
+        expect(fs.readdirSync(path.join(toolCache, 'krun-action', 'images'))).toContain('roots')
+
+        // The runner gives every step of the job the same RUNNER_TOOL_CACHE.
+        const later = await runStep(setup, 'cat /etc/hostname', { jobEnv: { RUNNER_TOOL_CACHE: toolCache } })
+        expect(later).toMatchObject({ code: 0, stdout: 'image\n' })
+        expect(later.stderr).not.toMatch(/Pulling|Fetching|downloaded/i)
+        expect(fs.existsSync(path.join(setup.scratch.dir, '.cache'))).toBe(false)
+      } finally {
+        fs.rmSync(toolCache, { recursive: true, force: true })
+      }
+    })
   })
 })

@@ -1,3 +1,4 @@
+import os from 'node:os'
 import path from 'node:path'
 import { jest } from '@jest/globals'
 import { REPO } from '../__fixtures__/action-runner.js'
@@ -25,7 +26,7 @@ const installForLaterSteps = jest.fn()
 const checkHost = jest.fn(async () => undefined)
 
 jest.unstable_mockModule('@actions/core', () => core)
-jest.unstable_mockModule('../src/engine/run.js', () => ({ runInMicroVm }))
+jest.unstable_mockModule('../src/engine/run.js', () => ({ runInMicroVm, checkHost }))
 jest.unstable_mockModule('../src/action/inputs.js', () => ({
   getSettings,
   readRawInputs,
@@ -33,7 +34,6 @@ jest.unstable_mockModule('../src/action/inputs.js', () => ({
 }))
 jest.unstable_mockModule('../src/action/later-steps.js', () => ({
   installForLaterSteps,
-  checkHost,
   READY_LINE: 'ready line'
 }))
 jest.unstable_mockModule('../src/action/summary.js', () => ({ writeSummary: jest.fn(async () => undefined) }))
@@ -61,6 +61,31 @@ describe('main', () => {
     // Run from the sources, as GitHub's local-action does, it finds the repository's dist/.
     expect(runInMicroVm.mock.calls[0][0]).toMatchObject({ distDir: path.join(REPO, 'dist'), kvmDevice: '/dev/kvm' })
   })
+
+  it.each([
+    ['/runner/temp', undefined, '/runner/temp', 'RUNNER_TEMP', '/runner/temp/krun-action-images'],
+    ['/runner/temp', '/runner/tools', '/runner/temp', 'RUNNER_TEMP', '/runner/tools/krun-action/images'],
+    [undefined, undefined, os.tmpdir(), 'the temporary directory', path.join(os.tmpdir(), 'krun-action-images')]
+  ])(
+    'runs in RUNNER_TEMP (%p) and caches images in RUNNER_TOOL_CACHE (%p), else in the temp dir',
+    async (runnerTemp, toolCache, tempDir, tempDirName, imageCacheDir) => {
+      const saved = { RUNNER_TEMP: process.env.RUNNER_TEMP, RUNNER_TOOL_CACHE: process.env.RUNNER_TOOL_CACHE }
+      const set = (name: keyof typeof saved, value: string | undefined) => {
+        if (value === undefined) delete process.env[name]
+        else process.env[name] = value
+      }
+      set('RUNNER_TEMP', runnerTemp)
+      set('RUNNER_TOOL_CACHE', toolCache)
+      try {
+        runInMicroVm.mockResolvedValue(result({}))
+        await run()
+      } finally {
+        set('RUNNER_TEMP', saved.RUNNER_TEMP)
+        set('RUNNER_TOOL_CACHE', saved.RUNNER_TOOL_CACHE)
+      }
+      expect(runInMicroVm.mock.calls[0][0]).toMatchObject({ tempDir, tempDirName, imageCacheDir })
+    }
+  )
 
   it('fails with the one-line reason and shows the log when there is one', async () => {
     runInMicroVm.mockResolvedValue(

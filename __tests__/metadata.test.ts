@@ -119,6 +119,8 @@ describe('krun-run --help (the bundled CLI)', () => {
       const spec = INPUTS[name] as { flags: readonly string[] }
       for (const flag of spec.flags) expect([name, flag, offered.has(flag)]).toEqual([name, flag, true])
     }
+    expect(INPUTS['registry-password'].flags).toEqual([])
+    expect(help.stdout).not.toContain('--registry-password')
   })
 })
 

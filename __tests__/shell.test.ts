@@ -17,14 +17,14 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
 
 describe('saved settings', () => {
-  it('saves every input but the step-own commands and shell, host paths resolved', () => {
+  it('saves every input but the step-own commands, shell and registry login, host paths resolved', () => {
     fs.mkdirSync(path.join(dir, 'rootfs/bin'), { recursive: true })
     fs.writeFileSync(path.join(dir, 'rootfs/bin/bash'), '')
     fs.mkdirSync(path.join(dir, 'ws'))
     const raw = rawInputs({ rootfs: 'rootfs', workspace: 'ws', cpus: '4', env: 'A=1', shell: 'bash' })
     const saved = savedInputs(raw, buildSettings(raw, context({ cwd: dir })))
-    const { 'registry-password': secret, ...defaults } = defaultInputs()
-    expect(secret).toBe('')
+    const { 'registry-password': secret, 'registry-username': user, ...defaults } = defaultInputs()
+    expect([secret, user]).toEqual(['', ''])
     expect(saved).toEqual({
       ...defaults,
       commands: undefined,
@@ -40,6 +40,19 @@ describe('saved settings', () => {
     expect(Object.keys(saved)).not.toContain('registry-password')
     const none = rawInputs({ workspace: 'none' })
     expect(savedInputs(none, buildSettings(none, context())).workspace).toBe('none')
+  })
+
+  it('saves no registry login: a later step with the user name but not the password could not run', () => {
+    const raw = rawInputs({ image: 'alpine', 'registry-username': 'me', 'registry-password': 's3cr3t' })
+    const saved = savedInputs(raw, buildSettings(raw, context()))
+    expect(saved.image).toBe('alpine')
+    expect(Object.keys(saved)).not.toContain('registry-username')
+    expect(Object.keys(saved)).not.toContain('registry-password')
+    const file = path.join(dir, SETTINGS_FILE)
+    writeSettingsFile(file, saved)
+    expect(fs.readFileSync(file, 'utf8')).not.toMatch(/s3cr3t|"me"/)
+    // What a later step builds from the saved settings alone is valid.
+    expect(() => buildSettings({ ...cliDefaults({ KRUN_SETTINGS: file }), commands: 'true' }, context())).not.toThrow()
   })
 
   it('reads back what it wrote (0600), and only that', () => {

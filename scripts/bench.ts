@@ -164,7 +164,7 @@ const bareNode: Command = { name: 'node -e 0', file: node, args: ['-e', '0'] }
 function engineRunDir(commands: string, libkrun: string) {
   const env = cleanEnv(commands, libkrun)
   const raw: RawInputs = { ...defaultInputs(), commands, shell: 'sh', rootfs: '/', cpus: '1', memory: '512' }
-  const host = hostContext(env, workspace, scratch, path.join(scratch, 'images'))
+  const host = hostContext(env, workspace, 'action')
   const settings = buildSettings(raw, host.parse)
   const layout = createRunDir(host.tempDir)
   const vm = vmConfig(settings, layout, libkrun, host.kvmDevice)

@@ -2,9 +2,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { vmEntry } from '../engine/early-start.js'
 import { HostError } from '../engine/errors.js'
-
-const VM_ENTRY = path.join('vm', 'index.js')
 
 /**
  * The bundle runs as dist/index.js, so dist/ is its own directory; from the sources
@@ -13,7 +12,7 @@ const VM_ENTRY = path.join('vm', 'index.js')
 export function findDistDir(moduleUrl: string = import.meta.url): string {
   const here = path.dirname(fileURLToPath(moduleUrl))
   const candidates = [here, path.resolve(here, '..', '..', 'dist')]
-  const found = candidates.find((dir) => fs.existsSync(path.join(dir, VM_ENTRY)))
+  const found = candidates.find((dir) => fs.existsSync(vmEntry(dir)))
   if (!found)
     throw new HostError(`cannot find the action's dist/ (looked in ${candidates.join(', ')}); run npm run bundle`)
   return found

@@ -19,6 +19,6 @@ export function hasCommands(raw: RawInputs): boolean {
 }
 
 /** Without commands nothing runs now, but every other input is checked as a run checks it. */
-export function getSettings(context: ParseContext, raw: RawInputs = readRawInputs()): RunSettings {
+export function getSettings(context: ParseContext, raw: RawInputs): RunSettings {
   return buildSettings(hasCommands(raw) ? raw : { ...raw, commands: ':' }, context)
 }

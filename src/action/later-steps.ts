@@ -1,8 +1,6 @@
 /** What the action does for later `shell: krun-run {0}` steps of the job. */
 import * as core from '@actions/core'
-import { checkKvmDevice, findLibkrun } from '../engine/host-checks.js'
 import type { RawInputs } from '../engine/inputs.js'
-import { guestInitBinary } from '../engine/run.js'
 import type { RunSettings } from '../engine/settings.js'
 import { installLauncher } from '../shell/launcher.js'
 import { savedInputs } from '../shell/saved-settings.js'
@@ -13,11 +11,4 @@ export const READY_LINE =
 /** Puts the krun-run launcher on later steps' PATH, with this step's settings as its defaults. */
 export function installForLaterSteps(raw: RawInputs, settings: RunSettings, tempDir: string, distDir: string): void {
   core.addPath(installLauncher({ tempDir, distDir, nodePath: process.execPath, saved: savedInputs(raw, settings) }))
-}
-
-/** The checks a run makes before it starts a VM process; nothing is booted. */
-export async function checkHost(settings: RunSettings, distDir: string, kvmDevice: string): Promise<void> {
-  checkKvmDevice(kvmDevice)
-  await findLibkrun(settings.libkrun)
-  guestInitBinary(distDir)
 }

@@ -3,14 +3,14 @@ import * as core from '@actions/core'
 import { failureMessage } from '../engine/errors.js'
 import { enabledFileCommands } from '../engine/file-commands.js'
 import { applyGuestFileCommands } from '../engine/host-file-commands.js'
-import { actionImageCache, hostContext } from '../engine/host-context.js'
+import { hostContext } from '../engine/host-context.js'
 import { prepareImageBase } from '../engine/image-base.js'
 import { OUTPUTS } from '../engine/inputs.js'
-import { type EarlyStart, actionTempDir, discardEarly } from '../engine/early-start.js'
-import { runInMicroVm } from '../engine/run.js'
+import { type EarlyStart, discardEarly } from '../engine/early-start.js'
+import { checkHost, runInMicroVm } from '../engine/run.js'
 import { findDistDir } from './dist-dir.js'
 import { getSettings, hasCommands, readRawInputs } from './inputs.js'
-import { READY_LINE, checkHost, installForLaterSteps } from './later-steps.js'
+import { READY_LINE, installForLaterSteps } from './later-steps.js'
 import * as state from './state.js'
 import { writeSummary } from './summary.js'
 
@@ -18,15 +18,16 @@ import { writeSummary } from './summary.js'
 export async function run(early?: EarlyStart): Promise<void> {
   let unused = early
   try {
-    const tempDir = actionTempDir(process.env)
-    const host = hostContext(process.env, process.cwd(), tempDir, actionImageCache(process.env, tempDir))
+    const host = hostContext(process.env, process.cwd(), 'action')
     const raw = readRawInputs()
     const settings = getSettings(host.parse, raw)
     const distDir = findDistDir()
     if (!hasCommands(raw)) {
-      await checkHost(settings, distDir, host.kvmDevice)
+      // What a run checks before it starts a VM process; nothing is booted.
+      await checkHost({ settings, distDir, kvmDevice: host.kvmDevice })
       if (settings.image) {
-        // Pulled now, with this step's credentials, so later steps find it in the cache.
+        // Pulled now, with this step's credentials (never saved for later steps): krun-run
+        // started by the launcher installed below runs it from this same cache.
         const image = await prepareImageBase(settings.image, { cacheDir: host.imageCacheDir, log: core.info })
         core.setOutput('image-digest', image.digest)
       }
@@ -39,7 +40,7 @@ export async function run(early?: EarlyStart): Promise<void> {
       settings,
       distDir,
       tempDir: host.tempDir,
-      tempDirName: process.env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'the temporary directory',
+      tempDirName: host.tempDirName,
       kvmDevice: host.kvmDevice,
       imageCacheDir: host.imageCacheDir,
       log: core.info,

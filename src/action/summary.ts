@@ -7,7 +7,7 @@ import type { RunSettings } from '../engine/settings.js'
  * The summary is HTML and core.summary's helpers insert text as it is: everything this
  * module did not write itself (commands, paths, failure text) goes through here.
  */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 

@@ -40,10 +40,15 @@ what the guest writes to its own comes back, checked.
 
 Exit status: the commands' exit code; 124 on timeout; 125 for a usage or host error.`
 
+/** Secrets (inputs without a flag): krun-run reads them from these variables, never from its command line. */
+const SECRET_VARIABLES: Partial<Record<InputName, string>> = { 'registry-password': 'KRUN_REGISTRY_PASSWORD' }
+
 /** How an input is named on the command line, for error messages. */
 export function flagFor(input: string): string {
   // Errors about an argument itself, FILE or KRUN_LIBRARY already carry their own name.
   if (input.startsWith('-') || input === input.toUpperCase()) return input
+  const variable = SECRET_VARIABLES[input as InputName]
+  if (variable) return variable
   const flags: readonly string[] = INPUTS[input as InputName]?.flags ?? []
   return flags[0] ?? input
 }
@@ -60,8 +65,11 @@ export interface CliArgs {
 /** `defaults` are what flags override: the table's, or the settings a launcher names. */
 export function parseArgs(argv: string[], hostEnv: NodeJS.ProcessEnv, defaults = defaultInputs()): CliArgs {
   const raw = { ...defaults }
+  for (const [input, variable] of Object.entries(SECRET_VARIABLES)) raw[input as InputName] = hostEnv[variable] ?? ''
   const env: EnvEntry[] = []
   const files: string[] = []
+  // The first --port replaces the default or saved ports; later ones add to it.
+  let portsGiven = false
   let help = false
   let inline = false
   for (let i = 0; i < argv.length; i++) {
@@ -82,9 +90,14 @@ export function parseArgs(argv: string[], hostEnv: NodeJS.ProcessEnv, defaults =
       } else {
         throw new InputError(input, `${flag} needs a value; see --help`)
       }
-      if (input === 'env') env.push(parseEnvAssignment(value, hostEnv))
-      else if (input === 'ports') raw.ports = raw.ports === '' ? value : `${raw.ports}\n${value}`
-      else raw[input] = value
+      if (input === 'env') {
+        env.push(parseEnvAssignment(value, hostEnv))
+      } else if (input === 'ports') {
+        raw.ports = portsGiven ? `${raw.ports}\n${value}` : value
+        portsGiven = true
+      } else {
+        raw[input] = value
+      }
       if (input === 'commands') inline = true
     } else if (arg.startsWith('-') && arg !== '-') {
       throw new InputError(arg, 'is not an option of krun-run; see --help')

@@ -1,14 +1,13 @@
 /** krun-run: the action's engine as a local command. */
 import fs from 'node:fs'
-import os from 'node:os'
 import { InputError, failureMessage } from '../engine/errors.js'
 import { enabledFileCommands } from '../engine/file-commands.js'
 import { applyGuestFileCommands } from '../engine/host-file-commands.js'
-import { cliImageCache, hostContext } from '../engine/host-context.js'
+import { hostContext } from '../engine/host-context.js'
 import { parseEnv } from '../engine/parse.js'
 import { runInMicroVm } from '../engine/run.js'
 import { buildSettings } from '../engine/settings.js'
-import { cliDefaults } from '../shell/saved-settings.js'
+import { cliDefaults, startedByAction } from '../shell/saved-settings.js'
 import { namedStepEnv } from '../shell/step-env.js'
 import { type CliArgs, type CommandSource, USAGE, flagFor, parseArgs } from './args.js'
 
@@ -58,10 +57,8 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
       return 0
     }
     const { commands, interactive } = readCommands(args, io)
-    // In a runner's later step, RUNNER_TEMP: the runner empties it after the job.
-    const host = hostContext(io.env, io.cwd, io.env.RUNNER_TEMP || os.tmpdir(), cliImageCache(io.env))
-    // A secret: never a flag, so never on a command line.
-    args.raw['registry-password'] = io.env.KRUN_REGISTRY_PASSWORD ?? ''
+    // A later step of the action's job runs the image the action pulled, from its cache.
+    const host = hostContext(io.env, io.cwd, startedByAction(io.env) ? 'action' : 'user')
     // Saved env, then what the step names, then --env: a later entry replaces an earlier one.
     const env = [...parseEnv(args.raw.env), ...namedStepEnv(io.env), ...args.env]
     const settings = buildSettings(args.raw, host.parse, env, commands)
@@ -69,7 +66,7 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
       settings,
       distDir,
       tempDir: host.tempDir,
-      tempDirName: io.env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'the temporary directory',
+      tempDirName: host.tempDirName,
       kvmDevice: host.kvmDevice,
       imageCacheDir: host.imageCacheDir,
       log: (line) => io.writeErr(`krun-run: ${line}\n`),

@@ -1,6 +1,7 @@
-/** What both front ends learn from the host before a run: the parse context, temp dir and KVM device. */
+/** What both front ends learn from the host before a run: the parse context, temp dir, KVM device and image cache. */
 import os from 'node:os'
 import path from 'node:path'
+import { actionTempDir } from './early-start.js'
 import { DEFAULT_KVM_DEVICE } from './host-checks.js'
 import type { ParseContext } from './inputs.js'
 
@@ -8,28 +9,37 @@ export interface HostContext {
   parse: ParseContext
   /** Where the private run directory is made. */
   tempDir: string
+  /** How messages name tempDir's source. */
+  tempDirName: string
   kvmDevice: string
   /** Where pulled images are cached. */
   imageCacheDir: string
 }
 
 /**
+ * Whose image cache a run uses: the action's, shared with the krun-run steps its launcher
+ * starts (they run the image the action pulled), or the user's own for krun-run elsewhere.
+ */
+export type ImageCacheOwner = 'action' | 'user'
+
+/**
  * The action caches images in the runner's tool cache, which self-hosted runners keep
  * between jobs; failing that, in RUNNER_TEMP, which lasts one job.
  */
-export function actionImageCache(env: NodeJS.ProcessEnv, tempDir: string): string {
+function actionImageCache(env: NodeJS.ProcessEnv, tempDir: string): string {
   return env.RUNNER_TOOL_CACHE
     ? path.join(env.RUNNER_TOOL_CACHE, 'krun-action', 'images')
     : path.join(tempDir, 'krun-action-images')
 }
 
-/** krun-run caches images in the user's cache directory (XDG). */
-export function cliImageCache(env: NodeJS.ProcessEnv): string {
+/** krun-run on its own caches images in the user's cache directory (XDG). */
+function userImageCache(env: NodeJS.ProcessEnv): string {
   const cacheHome = env.XDG_CACHE_HOME?.startsWith('/') ? env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache')
   return path.join(cacheHome, 'krun-action', 'images')
 }
 
-export function hostContext(env: NodeJS.ProcessEnv, cwd: string, tempDir: string, imageCacheDir: string): HostContext {
+export function hostContext(env: NodeJS.ProcessEnv, cwd: string, imageCache: ImageCacheOwner): HostContext {
+  const tempDir = actionTempDir(env)
   return {
     parse: {
       cwd,
@@ -39,7 +49,8 @@ export function hostContext(env: NodeJS.ProcessEnv, cwd: string, tempDir: string
       tempDir
     },
     tempDir,
+    tempDirName: env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'the temporary directory',
     kvmDevice: env.KRUN_KVM_DEVICE || DEFAULT_KVM_DEVICE,
-    imageCacheDir
+    imageCacheDir: imageCache === 'action' ? actionImageCache(env, tempDir) : userImageCache(env)
   }
 }

@@ -55,7 +55,7 @@ export function registryCredentials(username: string, password: string): ImageSe
     throw new InputError('registry-password', 'is set but registry-username is not; give both, or neither')
   }
   if (password === '') {
-    throw new InputError('registry-username', 'is set but registry-password is not; give both, or neither')
+    throw new InputError('registry-password', 'is empty but registry-username is set; give both, or neither')
   }
   return { username: user, password }
 }

@@ -88,12 +88,19 @@ function checkInputsHonoured(run: VmRun, settings: RunSettings): void {
   }
 }
 
+/** The checks a run makes before it starts a VM process: the KVM device, libkrun and the guest init. */
+export async function checkHost(
+  options: Pick<EngineOptions, 'settings' | 'distDir' | 'kvmDevice'>
+): Promise<{ libkrun: string; initBinary: string }> {
+  checkKvmDevice(options.kvmDevice)
+  const libkrun = await findLibkrun(options.settings.libkrun)
+  return { libkrun, initBinary: guestInitBinary(options.distDir) }
+}
+
 export async function runInMicroVm(options: EngineOptions): Promise<EngineResult> {
   let early = options.early
   try {
-    checkKvmDevice(options.kvmDevice)
-    const libkrun = await findLibkrun(options.settings.libkrun)
-    const initBinary = guestInitBinary(options.distDir)
+    const { libkrun, initBinary } = await checkHost(options)
     checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [
       { what: 'libkrun', file: libkrun },
       { what: "krun-action's own code", file: options.distDir },

@@ -10,8 +10,12 @@ import type { RunSettings } from '../engine/settings.js'
 
 /** The launcher names the settings file in this variable. */
 export const SETTINGS_VARIABLE = 'KRUN_SETTINGS'
-/** Each step's own: its script and the shell that runs it. */
-const STEP_OWN: readonly InputName[] = ['commands', 'shell']
+/**
+ * Each step's own: its script, the shell that runs it, and the registry user name, whose
+ * password is never saved (a user name alone would fail every later step). Later steps find
+ * the image in the action's cache.
+ */
+const STEP_OWN: readonly InputName[] = ['commands', 'shell', 'registry-username']
 const MAX_SETTINGS_BYTES = 16 * 1024 * 1024
 
 /** Secrets (inputs with no flag, such as registry-password) are never saved. */
@@ -76,13 +80,18 @@ export function readSettingsFile(file: string): SavedInputs {
   return Object.fromEntries(entries) as SavedInputs
 }
 
+/** Whether krun-run runs from the launcher the action installed: it names the saved settings. */
+export function startedByAction(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env[SETTINGS_VARIABLE])
+}
+
 /**
  * krun-run's defaults: the table's, then the saved settings when the launcher named a file.
  * Flags override these later; KRUN_LIBRARY in the step's environment overrides a saved libkrun.
  */
 export function cliDefaults(env: NodeJS.ProcessEnv): RawInputs {
-  const file = env[SETTINGS_VARIABLE]
-  const raw = { ...defaultInputs(), ...(file ? readSettingsFile(file) : {}) }
+  const saved = startedByAction(env) ? readSettingsFile(env[SETTINGS_VARIABLE] as string) : {}
+  const raw = { ...defaultInputs(), ...saved }
   if (env.KRUN_LIBRARY?.trim()) raw.libkrun = ''
   return raw
 }

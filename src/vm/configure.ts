@@ -7,13 +7,6 @@ import type { LogLevel } from '../engine/parse.js'
 import type { VmConfig } from '../engine/plan.js'
 import type { Libkrun } from './libkrun.js'
 
-export class VmError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'VmError'
-  }
-}
-
 /**
  * Symbols that tell a libkrun's age (libkrun has no version call). The guest's exit code
  * reaches the host from 1.12 on, so older builds are refused; krun_check_nested_virt is
@@ -44,12 +37,12 @@ export const EXPECTED_KVM_API = 12
 
 export function checkKvmApi(version: number, device: string, describeErrno: (errno: number) => string): void {
   if (version < 0) {
-    throw new VmError(
+    throw new Error(
       `${device} did not answer KVM_GET_API_VERSION (${describeErrno(-version)}); it is not a working KVM device`
     )
   }
   if (version !== EXPECTED_KVM_API) {
-    throw new VmError(
+    throw new Error(
       `${device} reports KVM API version ${version}, but libkrun needs version ${EXPECTED_KVM_API}; use a host with a standard Linux KVM`
     )
   }
@@ -65,7 +58,7 @@ const KRUN_LOG_LEVEL: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, in
 /** Calls libkrun; a negative result becomes an error naming the call, what it was about, and the errno. */
 function call(name: string, result: number, describeErrno: (errno: number) => string, about?: string): number {
   if (result < 0) {
-    throw new VmError(`${name} failed${about ? ` for ${about}` : ''}: ${describeErrno(-result)}`)
+    throw new Error(`${name} failed${about ? ` for ${about}` : ''}: ${describeErrno(-result)}`)
   }
   return result
 }
@@ -93,7 +86,7 @@ export function configureContext(
   const ctx = call('krun_create_ctx', krun.createCtx(), describeErrno)
   // libkrun takes uint8_t vcpus and uint32_t MiB; koffi would wrap larger values silently.
   if (!(config.cpus >= 1 && config.cpus <= 255) || !(config.memoryMib >= 1 && config.memoryMib <= 0xffffffff)) {
-    throw new VmError(`cpus ${config.cpus} or memory ${config.memoryMib} is out of libkrun's range`)
+    throw new Error(`cpus ${config.cpus} or memory ${config.memoryMib} is out of libkrun's range`)
   }
   call('krun_set_vm_config', krun.setVmConfig(ctx, config.cpus, config.memoryMib), describeErrno)
   call('krun_set_root', krun.setRoot(ctx, config.root), describeErrno, config.root)

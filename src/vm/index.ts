@@ -8,7 +8,7 @@ import os from 'node:os'
 import { InputError } from '../engine/errors.js'
 import type { VmConfig } from '../engine/plan.js'
 import { CHANNEL_FD, GO_LINE, type VmMessage, encodeMessage } from '../engine/vm-protocol.js'
-import { VmError, checkKvmApi, checkLibkrunVersion, configureContext, libkrunWarnings } from './configure.js'
+import { checkKvmApi, checkLibkrunVersion, configureContext, libkrunWarnings } from './configure.js'
 import { dieWithParent, kvmApiVersion, loadLibkrun, strerror } from './libkrun.js'
 
 /** Exit code of the VM process when it fails before the guest starts. */
@@ -42,14 +42,14 @@ function waitForGo(): void {
     if (read === 0) process.exit(SETUP_FAILED)
     got += read
   }
-  if (buffer.toString() !== GO_LINE) throw new VmError('the action sent something other than its go-ahead')
+  if (buffer.toString() !== GO_LINE) throw new Error('the action sent something other than its go-ahead')
 }
 
 function readConfig(file: string): VmConfig {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as VmConfig
   } catch (error) {
-    throw new VmError(`cannot read the VM configuration ${file}: ${(error as Error).message}`)
+    throw new Error(`cannot read the VM configuration ${file}: ${(error as Error).message}`, { cause: error })
   }
 }
 
