@@ -19,6 +19,8 @@ var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+// EXTERNAL MODULE: ./src/engine/early-start.ts
+var early_start = __nccwpck_require__(464);
 // EXTERNAL MODULE: ./src/engine/errors.ts
 var errors = __nccwpck_require__(679);
 ;// CONCATENATED MODULE: ./src/action/dist-dir.ts
@@ -27,7 +29,7 @@ var errors = __nccwpck_require__(679);
 
 
 
-const VM_ENTRY = external_node_path_default().join('vm', 'index.js');
+
 /**
  * The bundle runs as dist/index.js, so dist/ is its own directory; from the sources
  * (GitHub's local-action runs src/action/main.ts) it is the repository's dist/.
@@ -35,7 +37,7 @@ const VM_ENTRY = external_node_path_default().join('vm', 'index.js');
 function findDistDir(moduleUrl = import.meta.url) {
     const here = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(moduleUrl));
     const candidates = [here, external_node_path_default().resolve(here, '..', '..', 'dist')];
-    const found = candidates.find((dir) => external_node_fs_default().existsSync(external_node_path_default().join(dir, VM_ENTRY)));
+    const found = candidates.find((dir) => external_node_fs_default().existsSync((0,early_start/* vmEntry */.iC)(dir)));
     if (!found)
         throw new errors/* HostError */.dh(`cannot find the action's dist/ (looked in ${candidates.join(', ')}); run npm run bundle`);
     return found;
@@ -69,7 +71,7 @@ function tryEarlyStart() {
     }
 }
 const early = tryEarlyStart();
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(710)]).then(__nccwpck_require__.bind(__nccwpck_require__, 710));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 661));
 await run(early);
 
 __webpack_async_result__();
@@ -121,7 +123,7 @@ function startEarly(env, cwd, distDir, tempDir) {
     if (libkrun === undefined)
         return undefined;
     const layout = (0,_run_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .createRunDir */ .dK)(tempDir);
-    const vm = new _vm_launcher_js__WEBPACK_IMPORTED_MODULE_3__/* .VmProcess */ .bt({
+    const vm = new _vm_launcher_js__WEBPACK_IMPORTED_MODULE_3__/* .VmProcess */ .b({
         vmEntry: vmEntry(distDir),
         configFile: layout.vmConfigFile,
         libkrun,
@@ -148,6 +150,7 @@ async function discardEarly(early) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   dh: () => (/* binding */ HostError),
 /* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   kc: () => (/* binding */ errorText),
 /* harmony export */   oh: () => (/* binding */ failureMessage),
 /* harmony export */   vp: () => (/* binding */ showValue)
 /* harmony export */ });
@@ -180,6 +183,13 @@ class HostError extends Error {
         this.name = 'HostError';
     }
 }
+/** A system error's code (ENOENT, ENOSPC…), else its message: the part of a failure worth showing. */
+function errorText(error) {
+    const code = error?.code;
+    if (typeof code === 'string')
+        return code;
+    return error instanceof Error ? error.message : String(error);
+}
 /** The one line a front end shows for an error; `nameInput` words an input its own way. */
 function failureMessage(error, nameInput) {
     if (error instanceof InputError)
@@ -207,7 +217,11 @@ function failureMessage(error, nameInput) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _image_tree_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(841);
+/* harmony import */ var _untrusted_file_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(427);
 /** The private per-run directory: made with mode 0700, filled, read back, removed. */
+
+
 
 
 const RUN_DIR_PREFIX = 'krun-action-';
@@ -251,23 +265,131 @@ function writeRunFiles(layout, files, initBinary, vm) {
     node_fs__WEBPACK_IMPORTED_MODULE_0___default().writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(layout.root, GUEST.script), files.script, { mode: 0o600 });
     node_fs__WEBPACK_IMPORTED_MODULE_0___default().writeFileSync(layout.vmConfigFile, JSON.stringify(vm), { mode: 0o600 });
 }
-function readIfPresent(file) {
-    try {
-        return node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync(file, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The last lines of libkrun's log, for a failure message. */
+/** libkrun logs only warnings to its file: far less than this. */
+const LOG_MAX_BYTES = 1024 * 1024;
+/** The last lines of libkrun's log, for a failure message; read like any file the guest could reach. */
 function logTail(layout, lines = 20) {
-    const text = readIfPresent(layout.logFile)?.trimEnd() ?? '';
+    let bytes;
+    try {
+        bytes = (0,_untrusted_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readUntrustedFile */ .HA)(layout.dir, node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(layout.logFile), LOG_MAX_BYTES);
+    }
+    catch (error) {
+        return error instanceof _untrusted_file_js__WEBPACK_IMPORTED_MODULE_3__/* .TamperedError */ .bn ? `(not shown: ${error.message})` : '';
+    }
+    const text = bytes?.toString('utf8').trimEnd() ?? '';
     return text.split('\n').slice(-lines).join('\n');
 }
+/** Removes the run directory, also where the guest left a directory it may not enter (chmod 000). */
 async function removeRunDir(dir) {
-    // Loaded here, not at start-up: the action's first moments are spent on the VM process.
-    const io = await __nccwpck_require__.e(/* import() */ 701).then(__nccwpck_require__.bind(__nccwpck_require__, 701));
-    await io.rmRF(dir);
+    await (0,_image_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .removeTree */ .d)(dir);
+}
+
+
+/***/ }),
+
+/***/ 427:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HA: () => (/* binding */ readUntrustedFile),
+/* harmony export */   bn: () => (/* binding */ TamperedError),
+/* harmony export */   sA: () => (/* binding */ untrustedPathExists)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Reads a file from a directory the guest can write (its root share, the workspace, the
+ * file-command share). Such a file is untrusted input: it is never reached through a
+ * link, is opened only once it is known to be a regular file (opening a FIFO blocks,
+ * opening a device can act), and is read only up to a cap. The guest is gone when the
+ * host reads (the VM process has ended), so nothing swaps a path between these checks and
+ * the open; the open still refuses a link and never blocks, and what it opened is checked again.
+ */
+
+
+/** The guest left something other than a small regular file where the host reads one. */
+class TamperedError extends Error {
+    relativePath;
+    constructor(relativePath) {
+        super(`${relativePath} is not a regular file of the expected size`);
+        this.relativePath = relativePath;
+        this.name = 'TamperedError';
+    }
+}
+const OPEN_FLAGS = (node_fs__WEBPACK_IMPORTED_MODULE_0___default().constants).O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0___default().constants).O_NOFOLLOW | (node_fs__WEBPACK_IMPORTED_MODULE_0___default().constants).O_NONBLOCK | (node_fs__WEBPACK_IMPORTED_MODULE_0___default().constants).O_NOCTTY;
+/** Every directory between `baseDir` (trusted) and the file must be a real directory. */
+function checkDirectories(baseDir, relativePath) {
+    const parts = relativePath.split('/').slice(0, -1);
+    let dir = baseDir;
+    for (const part of parts) {
+        dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, part);
+        let stat;
+        try {
+            stat = node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(dir);
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return false;
+            throw new TamperedError(relativePath);
+        }
+        if (!stat.isDirectory())
+            throw new TamperedError(relativePath);
+    }
+    return true;
+}
+/**
+ * The file's bytes, or undefined when it does not exist. Throws TamperedError for a link
+ * anywhere on the path, anything but a regular file, or more than `maxBytes`.
+ */
+function readUntrustedFile(baseDir, relativePath, maxBytes) {
+    if (!checkDirectories(baseDir, relativePath))
+        return undefined;
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(baseDir, relativePath);
+    let fd;
+    try {
+        if (!node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(file).isFile())
+            throw new TamperedError(relativePath);
+        fd = node_fs__WEBPACK_IMPORTED_MODULE_0___default().openSync(file, OPEN_FLAGS);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw new TamperedError(relativePath);
+    }
+    try {
+        if (!node_fs__WEBPACK_IMPORTED_MODULE_0___default().fstatSync(fd).isFile())
+            throw new TamperedError(relativePath);
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        while (length < buffer.length) {
+            const read = node_fs__WEBPACK_IMPORTED_MODULE_0___default().readSync(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+        }
+        if (length > maxBytes)
+            throw new TamperedError(relativePath);
+        return buffer.subarray(0, length);
+    }
+    finally {
+        node_fs__WEBPACK_IMPORTED_MODULE_0___default().closeSync(fd);
+    }
+}
+/** Whether a path the guest could have made exists, without following a link at its end. */
+function untrustedPathExists(baseDir, relativePath) {
+    try {
+        if (!checkDirectories(baseDir, relativePath))
+            return false;
+        node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(baseDir, relativePath));
+        return true;
+    }
+    catch (error) {
+        if (error instanceof TamperedError)
+            throw error;
+        return false;
+    }
 }
 
 
@@ -279,10 +401,10 @@ async function removeRunDir(dir) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  bt: () => (/* binding */ VmProcess)
+  b: () => (/* binding */ VmProcess)
 });
 
-// UNUSED EXPORTS: CANCEL_GRACE_MS, TIMEOUT_GRACE_MS, vmProcessEnv
+// UNUSED EXPORTS: vmProcessEnv
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(421);
@@ -345,8 +467,9 @@ function vmProcessEnv(libkrun, env = process.env) {
 class VmProcess {
     start;
     child;
-    channelText = '';
-    delivered = 0;
+    /** What arrived on the channel after its last complete line. */
+    partialLine = '';
+    messages = [];
     onMessage;
     ended;
     constructor(start) {
@@ -373,12 +496,15 @@ class VmProcess {
         });
     }
     received(chunk) {
-        this.channelText += chunk;
-        const complete = this.channelText.lastIndexOf('\n') + 1;
-        if (complete > this.delivered) {
-            for (const message of decodeMessages(this.channelText.slice(this.delivered, complete)))
-                this.onMessage?.(message);
-            this.delivered = complete;
+        const text = this.partialLine + chunk;
+        const complete = text.lastIndexOf('\n') + 1;
+        this.partialLine = text.slice(complete);
+        this.deliver(text.slice(0, complete));
+    }
+    deliver(lines) {
+        for (const message of decodeMessages(lines)) {
+            this.messages.push(message);
+            this.onMessage?.(message);
         }
     }
     /** Lets the process read its configuration and start the guest; resolves when it has ended. */
@@ -416,7 +542,10 @@ class VmProcess {
         process.on('SIGTERM', onSignal);
         try {
             const [exitCode, signal] = await this.ended;
-            return { messages: decodeMessages(this.channelText), exitCode, signal, timedOutAfter, cancelledBy };
+            // A last message without its newline still counts.
+            this.deliver(this.partialLine);
+            this.partialLine = '';
+            return { messages: this.messages, exitCode, signal, timedOutAfter, cancelledBy };
         }
         finally {
             clearTimeout(timeoutTimer);
@@ -430,6 +559,142 @@ class VmProcess {
         this.child.kill('SIGKILL');
         await this.ended;
     }
+}
+
+
+/***/ }),
+
+/***/ 62:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C8: () => (/* binding */ ImageError),
+/* harmony export */   CA: () => (/* binding */ errorCode),
+/* harmony export */   Ic: () => (/* binding */ describeFailure),
+/* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   x_: () => (/* binding */ InvalidReferenceError)
+/* harmony export */ });
+/* unused harmony export oneLine */
+/**
+ * ImageError: every failure a user can act on, shown as one line. Messages name the registry and
+ * repository, the problem and what to do; they never carry a credential, a token or part of one.
+ */
+class ImageError extends Error {
+    /**
+     * True when the fix is in what was asked for, not in the registry, the network or the host: the
+     * reference is malformed (InvalidReferenceError), or names no image there, none for this
+     * platform, or none in the cache under pull "never".
+     */
+    inputMistake;
+    constructor(message, options = {}) {
+        super(oneLine(message));
+        this.name = 'ImageError';
+        this.inputMistake = options.inputMistake ?? false;
+    }
+}
+/** A reference Docker would reject, with its parts kept for a caller that words it its own way. */
+class InvalidReferenceError extends ImageError {
+    reference;
+    problem;
+    constructor(
+    /** The reference as given. */
+    reference, 
+    /** What is wrong with it and how to write it. */
+    problem) {
+        super(`image "${excerpt(reference, 80)}": invalid reference: ${problem}`, { inputMistake: true });
+        this.reference = reference;
+        this.problem = problem;
+        this.name = 'InvalidReferenceError';
+    }
+}
+/** Collapses whitespace (newlines from servers included) so a message stays on one line. */
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+/** A short, printable excerpt of untrusted text (a server's error body, a user's input). */
+function excerpt(text, max = 120) {
+    const visible = oneLine(text).replace(/[\u0000-\u001f\u007f]/g, '?');
+    return visible.length > max ? `${visible.slice(0, max)}…` : visible;
+}
+/** The errno name of a failed system call (ENOENT, EACCES…), if it is one. */
+function errorCode(error) {
+    return error?.code;
+}
+/** A failure that is not an ImageError, in a few words: its errno name, if any, and its message. */
+function describeFailure(error, max = 160) {
+    const e = error;
+    return `${e?.code ? `${e.code} ` : ''}${excerpt(e?.message ?? String(error), max)}`;
+}
+
+
+/***/ }),
+
+/***/ 841:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ removeTree),
+/* harmony export */   h: () => (/* binding */ diskUsage)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(62);
+/** Whole-tree operations on image roots: removing one and measuring its disk use. */
+
+
+
+/** Removes a tree even where its directories lack write permission (images may ship such). */
+async function removeTree(target) {
+    try {
+        await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.rm(target, { recursive: true, force: true });
+        return;
+    }
+    catch (error) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error) !== 'EACCES' && (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error) !== 'EPERM')
+            throw error;
+    }
+    const open = async (dir) => {
+        let stat;
+        try {
+            stat = await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.lstat(dir);
+        }
+        catch {
+            return;
+        }
+        if (!stat.isDirectory())
+            return;
+        await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.chmod(dir, 0o700).catch(() => undefined);
+        for (const name of await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.readdir(dir).catch(() => []))
+            await open(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name));
+    };
+    await open(target);
+    await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.rm(target, { recursive: true, force: true });
+}
+/** Disk use of a tree in bytes (allocated blocks; hard-linked files counted once). */
+async function diskUsage(root) {
+    const seen = new Set();
+    let total = 0;
+    const walk = async (dir) => {
+        const entries = node_fs__WEBPACK_IMPORTED_MODULE_0___default().readdirSync(dir, { withFileTypes: true });
+        for (const entry of entries) {
+            const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, entry.name);
+            const stat = node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(file);
+            if (stat.nlink > 1 && !stat.isDirectory()) {
+                const key = `${stat.dev}:${stat.ino}`;
+                if (seen.has(key))
+                    continue;
+                seen.add(key);
+            }
+            total += stat.blocks * 512;
+            if (stat.isDirectory())
+                await walk(file);
+        }
+    };
+    total += (await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.lstat(root)).blocks * 512;
+    await walk(root);
+    return total;
 }
 
 
@@ -729,17 +994,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */

@@ -12,7 +12,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(174);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(925);
 /** krun-run's entry point (dist/cli/index.js). */
 
 
@@ -34,7 +34,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 174:
+/***/ 925:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48,9 +48,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/engine/errors.ts
 /** The errors a user can act on, and how each front end words them: one line, no stack trace. */
 /**
@@ -81,6 +78,13 @@ class HostError extends Error {
         this.name = 'HostError';
     }
 }
+/** A system error's code (ENOENT, ENOSPC…), else its message: the part of a failure worth showing. */
+function errorText(error) {
+    const code = error?.code;
+    if (typeof code === 'string')
+        return code;
+    return error instanceof Error ? error.message : String(error);
+}
 /** The one line a front end shows for an error; `nameInput` words an input its own way. */
 function failureMessage(error, nameInput) {
     if (error instanceof InputError)
@@ -97,9 +101,10 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 /**
  * Reads a file from a directory the guest can write (its root share, the workspace, the
  * file-command share). Such a file is untrusted input: it is never reached through a
- * link, never opened in a way that could block (a FIFO, a device), must be a regular
- * file, and is read only up to a cap. The guest is gone when the host reads (the VM
- * process has ended), so nothing swaps a path between these checks and the open.
+ * link, is opened only once it is known to be a regular file (opening a FIFO blocks,
+ * opening a device can act), and is read only up to a cap. The guest is gone when the
+ * host reads (the VM process has ended), so nothing swaps a path between these checks and
+ * the open; the open still refuses a link and never blocks, and what it opened is checked again.
  */
 
 
@@ -140,9 +145,12 @@ function checkDirectories(baseDir, relativePath) {
 function readUntrustedFile(baseDir, relativePath, maxBytes) {
     if (!checkDirectories(baseDir, relativePath))
         return undefined;
+    const file = external_node_path_default().join(baseDir, relativePath);
     let fd;
     try {
-        fd = external_node_fs_default().openSync(external_node_path_default().join(baseDir, relativePath), OPEN_FLAGS);
+        if (!external_node_fs_default().lstatSync(file).isFile())
+            throw new TamperedError(relativePath);
+        fd = external_node_fs_default().openSync(file, OPEN_FLAGS);
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -171,7 +179,10 @@ function readUntrustedFile(baseDir, relativePath, maxBytes) {
 /** Whether a path the guest could have made exists, without following a link at its end. */
 function untrustedPathExists(baseDir, relativePath) {
     try {
-        return checkDirectories(baseDir, relativePath) && external_node_fs_default().lstatSync(external_node_path_default().join(baseDir, relativePath)) !== undefined;
+        if (!checkDirectories(baseDir, relativePath))
+            return false;
+        external_node_fs_default().lstatSync(external_node_path_default().join(baseDir, relativePath));
+        return true;
     }
     catch (error) {
         if (error instanceof TamperedError)
@@ -323,11 +334,12 @@ function parseEnv(raw) {
         const lineNumber = i + 1;
         if (line.trim() === '' || line.trimStart().startsWith('#'))
             continue;
+        // A name holds no '=': a '<<' after the first '=' is part of a KEY=VALUE value.
         const heredoc = /^([^=]*?)<<(.+)$/.exec(line);
         const equals = line.indexOf('=');
         let name;
         let value;
-        if (heredoc && (equals < 0 || equals > heredoc[1].length)) {
+        if (heredoc) {
             name = heredoc[1].trim();
             checkEnvName(name, `line ${lineNumber}: `);
             const delimiter = heredoc[2];
@@ -649,6 +661,276 @@ function applyGuestFileCommands(guest, hostEnv, reservedOutputs = []) {
     return warnings;
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: ./src/image/tree.ts
+var tree = __nccwpck_require__(841);
+;// CONCATENATED MODULE: ./src/engine/run-dir.ts
+/** The private per-run directory: made with mode 0700, filled, read back, removed. */
+
+
+
+
+const RUN_DIR_PREFIX = 'krun-action-';
+/** Where things are inside the guest's private root (see native/README.md). */
+const GUEST = {
+    init: '/krun-init',
+    records: '.krun',
+    plan: '.krun/plan',
+    env: '.krun/env',
+    script: '.krun/script',
+    started: '.krun/started',
+    status: '.krun/status',
+    initError: '.krun/init-error',
+    mountPoints: ['.krun/lower', '.krun/rw', '.krun/root'],
+    /** Where the init places the script inside the merged root. */
+    scriptInGuest: '/run/krun-action/script.sh'
+};
+function runLayout(dir) {
+    return {
+        dir,
+        root: external_node_path_default().join(dir, 'root'),
+        vmConfigFile: external_node_path_default().join(dir, 'vm.json'),
+        logFile: external_node_path_default().join(dir, 'libkrun.log')
+    };
+}
+function run_dir_createRunDir(tempDir) {
+    const layout = runLayout(external_node_fs_default().mkdtempSync(external_node_path_default().join(tempDir, RUN_DIR_PREFIX)));
+    external_node_fs_default().chmodSync(layout.dir, 0o700);
+    return layout;
+}
+function writeRunFiles(layout, files, initBinary, vm) {
+    const records = external_node_path_default().join(layout.root, GUEST.records);
+    external_node_fs_default().mkdirSync(records, { recursive: true, mode: 0o700 });
+    for (const dir of ['proc', 'sys', 'dev', 'tmp', ...GUEST.mountPoints]) {
+        external_node_fs_default().mkdirSync(external_node_path_default().join(layout.root, dir), { recursive: true, mode: 0o755 });
+    }
+    external_node_fs_default().copyFileSync(initBinary, external_node_path_default().join(layout.root, GUEST.init));
+    external_node_fs_default().chmodSync(external_node_path_default().join(layout.root, GUEST.init), 0o755);
+    external_node_fs_default().writeFileSync(external_node_path_default().join(layout.root, GUEST.plan), files.plan, { mode: 0o600 });
+    external_node_fs_default().writeFileSync(external_node_path_default().join(layout.root, GUEST.env), files.env, { mode: 0o600 });
+    external_node_fs_default().writeFileSync(external_node_path_default().join(layout.root, GUEST.script), files.script, { mode: 0o600 });
+    external_node_fs_default().writeFileSync(layout.vmConfigFile, JSON.stringify(vm), { mode: 0o600 });
+}
+/** libkrun logs only warnings to its file: far less than this. */
+const LOG_MAX_BYTES = 1024 * 1024;
+/** The last lines of libkrun's log, for a failure message; read like any file the guest could reach. */
+function logTail(layout, lines = 20) {
+    let bytes;
+    try {
+        bytes = readUntrustedFile(layout.dir, external_node_path_default().basename(layout.logFile), LOG_MAX_BYTES);
+    }
+    catch (error) {
+        return error instanceof TamperedError ? `(not shown: ${error.message})` : '';
+    }
+    const text = bytes?.toString('utf8').trimEnd() ?? '';
+    return text.split('\n').slice(-lines).join('\n');
+}
+/** Removes the run directory, also where the guest left a directory it may not enter (chmod 000). */
+async function removeRunDir(dir) {
+    await (0,tree/* removeTree */.d)(dir);
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(421);
+;// CONCATENATED MODULE: ./src/engine/vm-protocol.ts
+/**
+ * The private channel between the action process and the VM process, on fd 3: GO_LINE one
+ * way, when the VM process may read its configuration; JSON lines the other way.
+ * The VM process says `ready` just before krun_start_enter, so a failure to configure is
+ * always a message and never mistaken for a guest exit code.
+ */
+const CHANNEL_FD = 3;
+/** What the action writes on the channel when the configuration is in place. */
+const GO_LINE = 'go\n';
+function encodeMessage(message) {
+    return JSON.stringify(message) + '\n';
+}
+function decodeMessages(text) {
+    return text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .flatMap((line) => {
+        try {
+            return [JSON.parse(line)];
+        }
+        catch {
+            return [];
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/vm-launcher.ts
+/**
+ * Starts the VM process and watches it: its stdout and stderr are ours (the guest's output
+ * goes to the runner as it is written, never re-buffered here), its messages arrive on a
+ * private channel, and it is stopped on timeout or cancellation.
+ *
+ * Starting and running are two steps: the process may be started before the run's files
+ * are written (its Node start then overlaps the action's own work), and waits on the
+ * channel for GO_LINE before it reads its configuration.
+ */
+
+
+
+/** How long the guest has to react to Ctrl-C before the VM process is killed. */
+const TIMEOUT_GRACE_MS = 3000;
+/** Shorter on cancellation: the runner kills the whole step soon after. */
+const CANCEL_GRACE_MS = 1000;
+/** The VM process's environment: ours without the action's inputs (they hold env values). */
+function vmProcessEnv(libkrun, env = process.env) {
+    const kept = Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_')));
+    // libkrun finds libkrunfw with the dynamic loader, whose path is fixed when a process starts.
+    const libraryDir = external_node_path_default().dirname(libkrun);
+    kept.LD_LIBRARY_PATH = kept.LD_LIBRARY_PATH ? `${libraryDir}:${kept.LD_LIBRARY_PATH}` : libraryDir;
+    return kept;
+}
+/** A started VM process, waiting for GO_LINE; `run` it once, or `discard` it. */
+class vm_launcher_VmProcess {
+    start;
+    child;
+    /** What arrived on the channel after its last complete line. */
+    partialLine = '';
+    messages = [];
+    onMessage;
+    ended;
+    constructor(start) {
+        this.start = start;
+        const stdio = [start.interactive ? 'inherit' : 'ignore', 'inherit', 'inherit'];
+        while (stdio.length < CHANNEL_FD)
+            stdio.push('ignore');
+        stdio[CHANNEL_FD] = 'pipe';
+        this.child = (0,external_node_child_process_.spawn)(process.execPath, [start.vmEntry, start.configFile], {
+            stdio,
+            env: vmProcessEnv(start.libkrun, start.env)
+        });
+        const channel = this.child.stdio[CHANNEL_FD];
+        channel.setEncoding('utf8');
+        channel.on('data', (chunk) => this.received(chunk));
+        // The process may be gone before GO_LINE reaches it (discarded, or it failed to start).
+        channel.on('error', () => undefined);
+        this.ended = new Promise((resolve) => {
+            this.child.on('error', (error) => {
+                this.received(JSON.stringify({ kind: 'error', message: `cannot start the VM process: ${error.message}` }) + '\n');
+                resolve([null, null]);
+            });
+            this.child.on('close', (code, signal) => resolve([code, signal]));
+        });
+    }
+    received(chunk) {
+        const text = this.partialLine + chunk;
+        const complete = text.lastIndexOf('\n') + 1;
+        this.partialLine = text.slice(complete);
+        this.deliver(text.slice(0, complete));
+    }
+    deliver(lines) {
+        for (const message of decodeMessages(lines)) {
+            this.messages.push(message);
+            this.onMessage?.(message);
+        }
+    }
+    /** Lets the process read its configuration and start the guest; resolves when it has ended. */
+    async run(options) {
+        this.onMessage = options.onMessage;
+        this.child.stdio[CHANNEL_FD].write(GO_LINE);
+        // After the go-ahead: what onStart does overlaps the VM process's own work.
+        try {
+            if (this.child.pid !== undefined)
+                options.onStart?.(this.child.pid);
+        }
+        catch (error) {
+            await this.discard();
+            throw error;
+        }
+        let timedOutAfter;
+        let cancelledBy;
+        let killTimer;
+        // libkrun turns SIGINT into Ctrl-C on the guest console; SIGKILL is the only sure stop.
+        const stop = (graceMs) => {
+            this.child.kill('SIGINT');
+            killTimer ??= setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+        };
+        const timeoutTimer = options.timeoutSeconds === undefined
+            ? undefined
+            : setTimeout(() => {
+                timedOutAfter = options.timeoutSeconds;
+                stop(TIMEOUT_GRACE_MS);
+            }, options.timeoutSeconds * 1000);
+        const onSignal = (signal) => {
+            cancelledBy ??= signal;
+            stop(CANCEL_GRACE_MS);
+        };
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+        try {
+            const [exitCode, signal] = await this.ended;
+            // A last message without its newline still counts.
+            this.deliver(this.partialLine);
+            this.partialLine = '';
+            return { messages: this.messages, exitCode, signal, timedOutAfter, cancelledBy };
+        }
+        finally {
+            clearTimeout(timeoutTimer);
+            clearTimeout(killTimer);
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        }
+    }
+    /** Stops a process that will not be run; resolves once it is gone. */
+    async discard() {
+        this.child.kill('SIGKILL');
+        await this.ended;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/early-start.ts
+/**
+ * Starting the VM process early: before the action has loaded and read its inputs, when
+ * the libkrun to use is already named (input or KRUN_LIBRARY), so that the VM process's
+ * Node start overlaps the action's own. It waits until the run's files are written, and
+ * is discarded when the run turns out to need another (a different libkrun, bad inputs).
+ * This module loads little, since it runs before the rest of the action.
+ */
+
+
+
+
+/** Where the action makes its run directories: RUNNER_TEMP, which the runner empties after the job. */
+function actionTempDir(env) {
+    return env.RUNNER_TEMP || external_node_os_default().tmpdir();
+}
+function vmEntry(distDir) {
+    return external_node_path_default().join(distDir, 'vm', 'index.js');
+}
+/** The libkrun the action's environment names, if any, as the input parser resolves it. */
+function namedLibkrun(env, cwd) {
+    const named = env.INPUT_LIBKRUN?.trim() || env.KRUN_LIBRARY?.trim();
+    return named ? path.resolve(cwd, named) : undefined;
+}
+function startEarly(env, cwd, distDir, tempDir) {
+    const libkrun = namedLibkrun(env, cwd);
+    if (libkrun === undefined)
+        return undefined;
+    const layout = createRunDir(tempDir);
+    const vm = new VmProcess({
+        vmEntry: vmEntry(distDir),
+        configFile: layout.vmConfigFile,
+        libkrun,
+        interactive: false,
+        env
+    });
+    return { layout, vm };
+}
+/** Whether an early start fits a run with this libkrun: the loader's path is fixed at start. */
+function fitsRun(early, libkrun, interactive) {
+    return !interactive && external_node_path_default().dirname(early.vm.start.libkrun) === external_node_path_default().dirname(libkrun);
+}
+async function discardEarly(early) {
+    await early.vm.discard();
+    await removeRunDir(early.layout.dir);
+}
+
 ;// CONCATENATED MODULE: external "string_decoder"
 const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 ;// CONCATENATED MODULE: external "os"
@@ -657,16 +939,468 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
 const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 ;// CONCATENATED MODULE: external "child_process"
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(928);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js + 1 modules
-var io = __nccwpck_require__(366);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js + 1 modules
-var io_util = __nccwpck_require__(606);
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+;// CONCATENATED MODULE: external "assert"
+const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 ;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -683,7 +1417,7 @@ var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argume
 
 
 /* eslint-disable @typescript-eslint/unbound-method */
-const IS_WINDOWS = process.platform === 'win32';
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
 /*
  * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
  */
@@ -706,7 +1440,7 @@ class ToolRunner extends external_events_namespaceObject.EventEmitter {
         const toolPath = this._getSpawnFileName();
         const args = this._getSpawnArgs(options);
         let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (IS_WINDOWS) {
+        if (toolrunner_IS_WINDOWS) {
             // Windows + cmd file
             if (this._isCmdFile()) {
                 cmd += toolPath;
@@ -760,7 +1494,7 @@ class ToolRunner extends external_events_namespaceObject.EventEmitter {
         }
     }
     _getSpawnFileName() {
-        if (IS_WINDOWS) {
+        if (toolrunner_IS_WINDOWS) {
             if (this._isCmdFile()) {
                 return process.env['COMSPEC'] || 'cmd.exe';
             }
@@ -768,7 +1502,7 @@ class ToolRunner extends external_events_namespaceObject.EventEmitter {
         return this.toolPath;
     }
     _getSpawnArgs(options) {
-        if (IS_WINDOWS) {
+        if (toolrunner_IS_WINDOWS) {
             if (this._isCmdFile()) {
                 let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
                 for (const a of this.args) {
@@ -1021,18 +1755,18 @@ class ToolRunner extends external_events_namespaceObject.EventEmitter {
      * @returns   number
      */
     exec() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
             // root the tool path if it is unrooted and contains relative pathing
-            if (!io_util/* isRooted */.Qh(this.toolPath) &&
+            if (!isRooted(this.toolPath) &&
                 (this.toolPath.includes('/') ||
-                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield io.which(this.toolPath, true);
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
                 this._debug(`exec tool: ${this.toolPath}`);
                 this._debug('arguments:');
                 for (const arg of this.args) {
@@ -1046,7 +1780,7 @@ class ToolRunner extends external_events_namespaceObject.EventEmitter {
                 state.on('debug', (message) => {
                     this._debug(message);
                 });
-                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
@@ -1577,7 +2311,8 @@ async function findLibkrun(given, lookup = systemLookup()) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/host-context.ts
-/** What both front ends learn from the host before a run: the parse context, temp dir and KVM device. */
+/** What both front ends learn from the host before a run: the parse context, temp dir, KVM device and image cache. */
+
 
 
 
@@ -1587,25 +2322,28 @@ async function findLibkrun(given, lookup = systemLookup()) {
  */
 function actionImageCache(env, tempDir) {
     return env.RUNNER_TOOL_CACHE
-        ? path.join(env.RUNNER_TOOL_CACHE, 'krun-action', 'images')
-        : path.join(tempDir, 'krun-action-images');
+        ? external_node_path_default().join(env.RUNNER_TOOL_CACHE, 'krun-action', 'images')
+        : external_node_path_default().join(tempDir, 'krun-action-images');
 }
-/** krun-run caches images in the user's cache directory (XDG). */
-function cliImageCache(env) {
+/** krun-run on its own caches images in the user's cache directory (XDG). */
+function userImageCache(env) {
     const cacheHome = env.XDG_CACHE_HOME?.startsWith('/') ? env.XDG_CACHE_HOME : external_node_path_default().join(external_node_os_default().homedir(), '.cache');
     return external_node_path_default().join(cacheHome, 'krun-action', 'images');
 }
-function hostContext(env, cwd, tempDir, imageCacheDir) {
+function hostContext(env, cwd, imageCache) {
+    const tempDir = actionTempDir(env);
     return {
         parse: {
             cwd,
             defaultWorkspace: env.GITHUB_WORKSPACE || undefined,
             libraryFromEnv: env.KRUN_LIBRARY || undefined,
-            hostMemoryMib: Math.floor(external_node_os_default().totalmem() / (1024 * 1024))
+            hostMemoryMib: Math.floor(external_node_os_default().totalmem() / (1024 * 1024)),
+            tempDir
         },
         tempDir,
+        tempDirName: env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'the temporary directory',
         kvmDevice: env.KRUN_KVM_DEVICE || DEFAULT_KVM_DEVICE,
-        imageCacheDir
+        imageCacheDir: imageCache === 'action' ? actionImageCache(env, tempDir) : userImageCache(env)
     };
 }
 
@@ -1625,6 +2363,19 @@ var reference = __nccwpck_require__(564);
 
 
 
+/**
+ * How an image failure reads: a mistake in what was asked for (a malformed reference, an image
+ * that is not there or not for this platform, one not cached under pull "never") names the
+ * `image` input; anything else (the registry, the network, the cache's disk) is shown as it is.
+ */
+function imageFailure(error) {
+    if (error instanceof errors/* InvalidReferenceError */.x_) {
+        return new InputError('image', `${showValue(error.reference)} is not a valid reference: ${error.problem}`);
+    }
+    if (error instanceof errors/* ImageError */.C8)
+        return error.inputMistake ? new InputError('image', error.message) : new HostError(error.message);
+    return error;
+}
 /** The `image` input: a reference checked for form, with no network. */
 function parseImage(raw) {
     const text = raw.trim();
@@ -1634,11 +2385,7 @@ function parseImage(raw) {
         return (0,reference/* parseImageReference */.o_)(text).normalized;
     }
     catch (error) {
-        // The image module words it `image "REF": invalid reference: ...`; inputs read `"REF" is ...`.
-        if (error instanceof errors/* ImageError */.C8) {
-            throw new InputError('image', error.message.replace(/^image (".*?"): invalid reference:/, '$1 is not a valid reference:'));
-        }
-        throw error;
+        throw imageFailure(error);
     }
 }
 function parsePull(raw) {
@@ -1656,16 +2403,16 @@ function registryCredentials(username, password) {
         throw new InputError('registry-password', 'is set but registry-username is not; give both, or neither');
     }
     if (password === '') {
-        throw new InputError('registry-username', 'is set but registry-password is not; give both, or neither');
+        throw new InputError('registry-password', 'is empty but registry-username is set; give both, or neither');
     }
     return { username: user, password };
 }
 /**
- * Pulls the image or finds it in the cache; failures name the `image` input. The image
- * code is loaded only here, so runs without an image never pay for it at start-up.
+ * Pulls the image or finds it in the cache; a failure is one line (see imageFailure). The
+ * image code is loaded only here, so runs without an image never pay for it at start-up.
  */
 async function prepareImageBase(image, options) {
-    const { prepareImage } = await __nccwpck_require__.e(/* import() */ 610).then(__nccwpck_require__.bind(__nccwpck_require__, 610));
+    const { prepareImage } = await __nccwpck_require__.e(/* import() */ 163).then(__nccwpck_require__.bind(__nccwpck_require__, 163));
     try {
         return await prepareImage({
             reference: image.reference,
@@ -1676,9 +2423,7 @@ async function prepareImageBase(image, options) {
         });
     }
     catch (error) {
-        if (error instanceof errors/* ImageError */.C8)
-            throw new InputError('image', error.message);
-        throw error;
+        throw imageFailure(error);
     }
 }
 
@@ -1764,70 +2509,6 @@ function isDiskFull(dir) {
     catch {
         return false;
     }
-}
-
-;// CONCATENATED MODULE: ./src/engine/run-dir.ts
-/** The private per-run directory: made with mode 0700, filled, read back, removed. */
-
-
-const RUN_DIR_PREFIX = 'krun-action-';
-/** Where things are inside the guest's private root (see native/README.md). */
-const GUEST = {
-    init: '/krun-init',
-    records: '.krun',
-    plan: '.krun/plan',
-    env: '.krun/env',
-    script: '.krun/script',
-    started: '.krun/started',
-    status: '.krun/status',
-    initError: '.krun/init-error',
-    mountPoints: ['.krun/lower', '.krun/rw', '.krun/root'],
-    /** Where the init places the script inside the merged root. */
-    scriptInGuest: '/run/krun-action/script.sh'
-};
-function runLayout(dir) {
-    return {
-        dir,
-        root: external_node_path_default().join(dir, 'root'),
-        vmConfigFile: external_node_path_default().join(dir, 'vm.json'),
-        logFile: external_node_path_default().join(dir, 'libkrun.log')
-    };
-}
-function run_dir_createRunDir(tempDir) {
-    const layout = runLayout(external_node_fs_default().mkdtempSync(external_node_path_default().join(tempDir, RUN_DIR_PREFIX)));
-    external_node_fs_default().chmodSync(layout.dir, 0o700);
-    return layout;
-}
-function writeRunFiles(layout, files, initBinary, vm) {
-    const records = external_node_path_default().join(layout.root, GUEST.records);
-    external_node_fs_default().mkdirSync(records, { recursive: true, mode: 0o700 });
-    for (const dir of ['proc', 'sys', 'dev', 'tmp', ...GUEST.mountPoints]) {
-        external_node_fs_default().mkdirSync(external_node_path_default().join(layout.root, dir), { recursive: true, mode: 0o755 });
-    }
-    external_node_fs_default().copyFileSync(initBinary, external_node_path_default().join(layout.root, GUEST.init));
-    external_node_fs_default().chmodSync(external_node_path_default().join(layout.root, GUEST.init), 0o755);
-    external_node_fs_default().writeFileSync(external_node_path_default().join(layout.root, GUEST.plan), files.plan, { mode: 0o600 });
-    external_node_fs_default().writeFileSync(external_node_path_default().join(layout.root, GUEST.env), files.env, { mode: 0o600 });
-    external_node_fs_default().writeFileSync(external_node_path_default().join(layout.root, GUEST.script), files.script, { mode: 0o600 });
-    external_node_fs_default().writeFileSync(layout.vmConfigFile, JSON.stringify(vm), { mode: 0o600 });
-}
-function readIfPresent(file) {
-    try {
-        return external_node_fs_default().readFileSync(file, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The last lines of libkrun's log, for a failure message. */
-function logTail(layout, lines = 20) {
-    const text = readIfPresent(layout.logFile)?.trimEnd() ?? '';
-    return text.split('\n').slice(-lines).join('\n');
-}
-async function removeRunDir(dir) {
-    // Loaded here, not at start-up: the action's first moments are spent on the VM process.
-    const io = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 366));
-    await io.rmRF(dir);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/plan.ts
@@ -1944,9 +2625,8 @@ function sanitizeInitError(bytes) {
 }
 /** Reads the records under `root` (the guest's root share). */
 function readGuestRecords(root) {
-    let current = GUEST.records;
+    let current = GUEST.started;
     try {
-        current = GUEST.started;
         const started = untrustedPathExists(root, GUEST.started);
         current = GUEST.status;
         const statusBytes = readUntrustedFile(root, GUEST.status, STATUS_BYTES);
@@ -2045,8 +2725,9 @@ function parseHostDirectory(input, raw, cwd) {
         resolved = external_node_fs_default().realpathSync(external_node_path_default().resolve(cwd, text));
         stat = external_node_fs_default().statSync(resolved);
     }
-    catch {
-        throw new InputError(input, `${showValue(text)} does not exist; expected an existing directory on the host`);
+    catch (error) {
+        const problem = errorText(error) === 'ENOENT' ? 'does not exist' : `cannot be reached (${errorText(error)})`;
+        throw new InputError(input, `${showValue(text)} ${problem}; expected an existing directory on the host`);
     }
     if (!stat.isDirectory()) {
         throw new InputError(input, `${showValue(text)} is not a directory; expected an existing directory on the host`);
@@ -2281,7 +2962,9 @@ const OUTPUTS = {
 ;// CONCATENATED MODULE: ./src/engine/settings.ts
 /**
  * Turns the raw inputs (from action.yml inputs or CLI flags) into one typed, validated
- * RunSettings. Everything is checked here, before any file is written or process started.
+ * RunSettings. Every input is checked here, before a run's files are written; only what
+ * needs the host or the image (the libkrun found, the image's root) is checked later, in
+ * run.ts, still before the guest starts.
  */
 
 
@@ -2346,6 +3029,31 @@ function checkBaseOutsideWorkspace(input, base, workspace) {
         throw new InputError(input, `${what} is inside the workspace ${workspace}, which the guest can write, so the guest could change its own base; ${fix}, or use workspace: none`);
     }
 }
+/** The path itself and, when it exists, where it leads: either may lie in the workspace. */
+function reachedBy(file) {
+    const resolved = external_node_path_default().resolve(file);
+    try {
+        return [resolved, external_node_fs_default().realpathSync(resolved)];
+    }
+    catch {
+        return [resolved];
+    }
+}
+/**
+ * The guest could change what the host runs or reads later if the share it writes held the
+ * host's own files: the temporary directory (run directories, the krun-run launcher and its
+ * saved settings), libkrun, the action's code, the image cache.
+ */
+function checkWorkspaceHoldsNoHostFiles(workspace, hostFiles) {
+    if (workspace === null)
+        return;
+    for (const { what, file } of hostFiles) {
+        const inside = reachedBy(file).find((reached) => reached === workspace || reached.startsWith(`${workspace}/`));
+        if (inside === undefined)
+            continue;
+        throw new InputError('workspace', `${showValue(workspace)} contains ${what} ${inside}, which the guest could then change, and with it what the host runs later; name a directory that does not contain it, or none`);
+    }
+}
 function checkWorkdirExists(workdir, view) {
     if (isGuestDirectory(view, workdir))
         return;
@@ -2395,6 +3103,7 @@ function buildSettings(raw, context, envEntries, commandBytes) {
     const rootfs = image ? '' : parseInput('rootfs', raw, context);
     const workspace = parseInput('workspace', raw, context);
     const workdir = parseInput('workdir', raw, context) ?? workspace ?? '/';
+    checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'the temporary directory', file: context.tempDir }]);
     if (!image) {
         checkBaseOutsideWorkspace('rootfs', rootfs, workspace);
         checkShellInRootfs(shell, rootfs, env, [INPUTS.shell.default, ''].includes(raw.shell.trim()));
@@ -2407,6 +3116,8 @@ function buildSettings(raw, context, envEntries, commandBytes) {
     }
     const libkrun = parseInput('libkrun', raw, context);
     const libkrunFrom = libkrun === undefined ? undefined : libkrunInputName(raw.libkrun);
+    if (libkrun !== undefined)
+        checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'libkrun', file: libkrun }]);
     const exportEnv = parseInput('export-env', raw, context);
     return {
         commands,
@@ -2426,198 +3137,6 @@ function buildSettings(raw, context, envEntries, commandBytes) {
         timeoutSeconds,
         exportEnv
     };
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(421);
-;// CONCATENATED MODULE: ./src/engine/vm-protocol.ts
-/**
- * The private channel between the action process and the VM process, on fd 3: GO_LINE one
- * way, when the VM process may read its configuration; JSON lines the other way.
- * The VM process says `ready` just before krun_start_enter, so a failure to configure is
- * always a message and never mistaken for a guest exit code.
- */
-const CHANNEL_FD = 3;
-/** What the action writes on the channel when the configuration is in place. */
-const GO_LINE = 'go\n';
-function encodeMessage(message) {
-    return JSON.stringify(message) + '\n';
-}
-function decodeMessages(text) {
-    return text
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .flatMap((line) => {
-        try {
-            return [JSON.parse(line)];
-        }
-        catch {
-            return [];
-        }
-    });
-}
-
-;// CONCATENATED MODULE: ./src/engine/vm-launcher.ts
-/**
- * Starts the VM process and watches it: its stdout and stderr are ours (the guest's output
- * goes to the runner as it is written, never re-buffered here), its messages arrive on a
- * private channel, and it is stopped on timeout or cancellation.
- *
- * Starting and running are two steps: the process may be started before the run's files
- * are written (its Node start then overlaps the action's own work), and waits on the
- * channel for GO_LINE before it reads its configuration.
- */
-
-
-
-/** How long the guest has to react to Ctrl-C before the VM process is killed. */
-const TIMEOUT_GRACE_MS = 3000;
-/** Shorter on cancellation: the runner kills the whole step soon after. */
-const CANCEL_GRACE_MS = 1000;
-/** The VM process's environment: ours without the action's inputs (they hold env values). */
-function vmProcessEnv(libkrun, env = process.env) {
-    const kept = Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_')));
-    // libkrun finds libkrunfw with the dynamic loader, whose path is fixed when a process starts.
-    const libraryDir = external_node_path_default().dirname(libkrun);
-    kept.LD_LIBRARY_PATH = kept.LD_LIBRARY_PATH ? `${libraryDir}:${kept.LD_LIBRARY_PATH}` : libraryDir;
-    return kept;
-}
-/** A started VM process, waiting for GO_LINE; `run` it once, or `discard` it. */
-class vm_launcher_VmProcess {
-    start;
-    child;
-    channelText = '';
-    delivered = 0;
-    onMessage;
-    ended;
-    constructor(start) {
-        this.start = start;
-        const stdio = [start.interactive ? 'inherit' : 'ignore', 'inherit', 'inherit'];
-        while (stdio.length < CHANNEL_FD)
-            stdio.push('ignore');
-        stdio[CHANNEL_FD] = 'pipe';
-        this.child = (0,external_node_child_process_.spawn)(process.execPath, [start.vmEntry, start.configFile], {
-            stdio,
-            env: vmProcessEnv(start.libkrun, start.env)
-        });
-        const channel = this.child.stdio[CHANNEL_FD];
-        channel.setEncoding('utf8');
-        channel.on('data', (chunk) => this.received(chunk));
-        // The process may be gone before GO_LINE reaches it (discarded, or it failed to start).
-        channel.on('error', () => undefined);
-        this.ended = new Promise((resolve) => {
-            this.child.on('error', (error) => {
-                this.received(JSON.stringify({ kind: 'error', message: `cannot start the VM process: ${error.message}` }) + '\n');
-                resolve([null, null]);
-            });
-            this.child.on('close', (code, signal) => resolve([code, signal]));
-        });
-    }
-    received(chunk) {
-        this.channelText += chunk;
-        const complete = this.channelText.lastIndexOf('\n') + 1;
-        if (complete > this.delivered) {
-            for (const message of decodeMessages(this.channelText.slice(this.delivered, complete)))
-                this.onMessage?.(message);
-            this.delivered = complete;
-        }
-    }
-    /** Lets the process read its configuration and start the guest; resolves when it has ended. */
-    async run(options) {
-        this.onMessage = options.onMessage;
-        this.child.stdio[CHANNEL_FD].write(GO_LINE);
-        // After the go-ahead: what onStart does overlaps the VM process's own work.
-        try {
-            if (this.child.pid !== undefined)
-                options.onStart?.(this.child.pid);
-        }
-        catch (error) {
-            await this.discard();
-            throw error;
-        }
-        let timedOutAfter;
-        let cancelledBy;
-        let killTimer;
-        // libkrun turns SIGINT into Ctrl-C on the guest console; SIGKILL is the only sure stop.
-        const stop = (graceMs) => {
-            this.child.kill('SIGINT');
-            killTimer ??= setTimeout(() => this.child.kill('SIGKILL'), graceMs);
-        };
-        const timeoutTimer = options.timeoutSeconds === undefined
-            ? undefined
-            : setTimeout(() => {
-                timedOutAfter = options.timeoutSeconds;
-                stop(TIMEOUT_GRACE_MS);
-            }, options.timeoutSeconds * 1000);
-        const onSignal = (signal) => {
-            cancelledBy ??= signal;
-            stop(CANCEL_GRACE_MS);
-        };
-        process.on('SIGINT', onSignal);
-        process.on('SIGTERM', onSignal);
-        try {
-            const [exitCode, signal] = await this.ended;
-            return { messages: decodeMessages(this.channelText), exitCode, signal, timedOutAfter, cancelledBy };
-        }
-        finally {
-            clearTimeout(timeoutTimer);
-            clearTimeout(killTimer);
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
-        }
-    }
-    /** Stops a process that will not be run; resolves once it is gone. */
-    async discard() {
-        this.child.kill('SIGKILL');
-        await this.ended;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/early-start.ts
-/**
- * Starting the VM process early: before the action has loaded and read its inputs, when
- * the libkrun to use is already named (input or KRUN_LIBRARY), so that the VM process's
- * Node start overlaps the action's own. It waits until the run's files are written, and
- * is discarded when the run turns out to need another (a different libkrun, bad inputs).
- * This module loads little, since it runs before the rest of the action.
- */
-
-
-
-
-/** Where the action makes its run directories: RUNNER_TEMP, which the runner empties after the job. */
-function actionTempDir(env) {
-    return env.RUNNER_TEMP || os.tmpdir();
-}
-function vmEntry(distDir) {
-    return external_node_path_default().join(distDir, 'vm', 'index.js');
-}
-/** The libkrun the action's environment names, if any, as the input parser resolves it. */
-function namedLibkrun(env, cwd) {
-    const named = env.INPUT_LIBKRUN?.trim() || env.KRUN_LIBRARY?.trim();
-    return named ? path.resolve(cwd, named) : undefined;
-}
-function startEarly(env, cwd, distDir, tempDir) {
-    const libkrun = namedLibkrun(env, cwd);
-    if (libkrun === undefined)
-        return undefined;
-    const layout = createRunDir(tempDir);
-    const vm = new VmProcess({
-        vmEntry: vmEntry(distDir),
-        configFile: layout.vmConfigFile,
-        libkrun,
-        interactive: false,
-        env
-    });
-    return { layout, vm };
-}
-/** Whether an early start fits a run with this libkrun: the loader's path is fixed at start. */
-function fitsRun(early, libkrun, interactive) {
-    return !interactive && external_node_path_default().dirname(early.vm.start.libkrun) === external_node_path_default().dirname(libkrun);
-}
-async function discardEarly(early) {
-    await early.vm.discard();
-    await removeRunDir(early.layout.dir);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/run.ts
@@ -2664,12 +3183,21 @@ function checkInputsHonoured(run, settings) {
         throw new HostError(message.message);
     }
 }
+/** The checks a run makes before it starts a VM process: the KVM device, libkrun and the guest init. */
+async function checkHost(options) {
+    checkKvmDevice(options.kvmDevice);
+    const libkrun = await findLibkrun(options.settings.libkrun);
+    return { libkrun, initBinary: guestInitBinary(options.distDir) };
+}
 async function runInMicroVm(options) {
     let early = options.early;
     try {
-        checkKvmDevice(options.kvmDevice);
-        const libkrun = await findLibkrun(options.settings.libkrun);
-        const initBinary = guestInitBinary(options.distDir);
+        const { libkrun, initBinary } = await checkHost(options);
+        checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [
+            { what: 'libkrun', file: libkrun },
+            { what: "krun-action's own code", file: options.distDir },
+            { what: 'the image cache', file: options.imageCacheDir }
+        ]);
         const image = options.settings.image
             ? await prepareImageBase(options.settings.image, { cacheDir: options.imageCacheDir, log: options.log })
             : undefined;
@@ -2686,17 +3214,29 @@ async function runInMicroVm(options) {
             await discardEarly(early);
     }
 }
+/** A run directory that cannot be made or written (a missing temp directory, a full disk) is named by its setting. */
+function inTempDir(options, doing, step) {
+    try {
+        return step();
+    }
+    catch (error) {
+        throw new HostError(`cannot ${doing} in ${options.tempDirName} (${options.tempDir}): ${errorText(error)}; set it to a writable directory with free space`);
+    }
+}
 async function runPrepared(options, prepared, early) {
     const { settings, libkrun, image, interactive } = prepared;
     const started = Date.now();
-    const layout = early?.layout ?? run_dir_createRunDir(options.tempDir);
-    options.onRunDir?.(layout.dir);
+    const layout = early?.layout ?? inTempDir(options, 'make the run directory', () => run_dir_createRunDir(options.tempDir));
     let vmProcess = early?.vm;
     try {
+        options.onRunDir?.(layout.dir);
         const fileKinds = options.fileCommands ?? [];
-        const fileShare = fileKinds.length > 0 ? prepareFileCommandShare(layout.dir, fileKinds) : undefined;
+        const fileShare = fileKinds.length > 0
+            ? inTempDir(options, "write the run's files", () => prepareFileCommandShare(layout.dir, fileKinds))
+            : undefined;
         const vm = vmConfig(settings, layout, libkrun, options.kvmDevice, fileShare);
-        writeRunFiles(layout, guestFiles(settings, interactive, options.extraEnv, fileShare), prepared.initBinary, vm);
+        const files = guestFiles(settings, interactive, options.extraEnv, fileShare);
+        inTempDir(options, "write the run's files", () => writeRunFiles(layout, files, prepared.initBinary, vm));
         vmProcess ??= new vm_launcher_VmProcess({
             vmEntry: vmEntry(options.distDir),
             configFile: layout.vmConfigFile,
@@ -2724,7 +3264,8 @@ async function runPrepared(options, prepared, early) {
     finally {
         // A VM process that never got its go-ahead (writing the run's files failed) is stopped.
         await vmProcess?.discard();
-        await removeRunDir(layout.dir);
+        // The run's result stands even when its directory cannot be removed: that is only said.
+        await removeRunDir(layout.dir).catch((error) => options.onWarning?.(`cannot remove the run directory ${layout.dir} (${errorText(error)}); it holds the run's environment values: remove it`));
     }
 }
 
@@ -2739,8 +3280,12 @@ async function runPrepared(options, prepared, early) {
 
 /** The launcher names the settings file in this variable. */
 const SETTINGS_VARIABLE = 'KRUN_SETTINGS';
-/** Each step's own: its script and the shell that runs it. */
-const STEP_OWN = ['commands', 'shell'];
+/**
+ * Each step's own: its script, the shell that runs it, and the registry user name, whose
+ * password is never saved (a user name alone would fail every later step). Later steps find
+ * the image in the action's cache.
+ */
+const STEP_OWN = ['commands', 'shell', 'registry-username'];
 const MAX_SETTINGS_BYTES = 16 * 1024 * 1024;
 /** Secrets (inputs with no flag, such as registry-password) are never saved. */
 const SAVED_NAMES = INPUT_NAMES.filter((name) => !STEP_OWN.includes(name) && INPUTS[name].flags.length > 0);
@@ -2801,13 +3346,17 @@ function readSettingsFile(file) {
     }
     return Object.fromEntries(entries);
 }
+/** Whether krun-run runs from the launcher the action installed: it names the saved settings. */
+function startedByAction(env) {
+    return Boolean(env[SETTINGS_VARIABLE]);
+}
 /**
  * krun-run's defaults: the table's, then the saved settings when the launcher named a file.
  * Flags override these later; KRUN_LIBRARY in the step's environment overrides a saved libkrun.
  */
 function cliDefaults(env) {
-    const file = env[SETTINGS_VARIABLE];
-    const raw = { ...defaultInputs(), ...(file ? readSettingsFile(file) : {}) };
+    const saved = startedByAction(env) ? readSettingsFile(env[SETTINGS_VARIABLE]) : {};
+    const raw = { ...defaultInputs(), ...saved };
     if (env.KRUN_LIBRARY?.trim())
         raw.libkrun = '';
     return raw;
@@ -2881,19 +3430,28 @@ names saved defaults, which flags override. With GITHUB_OUTPUT or GITHUB_STEP_SU
 what the guest writes to its own comes back, checked.
 
 Exit status: the commands' exit code; 124 on timeout; 125 for a usage or host error.`;
+/** Secrets (inputs without a flag): krun-run reads them from these variables, never from its command line. */
+const SECRET_VARIABLES = { 'registry-password': 'KRUN_REGISTRY_PASSWORD' };
 /** How an input is named on the command line, for error messages. */
 function flagFor(input) {
     // Errors about an argument itself, FILE or KRUN_LIBRARY already carry their own name.
     if (input.startsWith('-') || input === input.toUpperCase())
         return input;
+    const variable = SECRET_VARIABLES[input];
+    if (variable)
+        return variable;
     const flags = INPUTS[input]?.flags ?? [];
     return flags[0] ?? input;
 }
 /** `defaults` are what flags override: the table's, or the settings a launcher names. */
 function parseArgs(argv, hostEnv, defaults = defaultInputs()) {
     const raw = { ...defaults };
+    for (const [input, variable] of Object.entries(SECRET_VARIABLES))
+        raw[input] = hostEnv[variable] ?? '';
     const env = [];
     const files = [];
+    // The first --port replaces the default or saved ports; later ones add to it.
+    let portsGiven = false;
     let help = false;
     let inline = false;
     for (let i = 0; i < argv.length; i++) {
@@ -2918,12 +3476,16 @@ function parseArgs(argv, hostEnv, defaults = defaultInputs()) {
             else {
                 throw new InputError(input, `${flag} needs a value; see --help`);
             }
-            if (input === 'env')
+            if (input === 'env') {
                 env.push(parseEnvAssignment(value, hostEnv));
-            else if (input === 'ports')
-                raw.ports = raw.ports === '' ? value : `${raw.ports}\n${value}`;
-            else
+            }
+            else if (input === 'ports') {
+                raw.ports = portsGiven ? `${raw.ports}\n${value}` : value;
+                portsGiven = true;
+            }
+            else {
                 raw[input] = value;
+            }
             if (input === 'commands')
                 inline = true;
         }
@@ -2948,7 +3510,6 @@ function parseArgs(argv, hostEnv, defaults = defaultInputs()) {
 
 ;// CONCATENATED MODULE: ./src/cli/run.ts
 /** krun-run: the action's engine as a local command. */
-
 
 
 
@@ -2996,10 +3557,8 @@ async function runCli(io, distDir) {
             return 0;
         }
         const { commands, interactive } = readCommands(args, io);
-        // In a runner's later step, RUNNER_TEMP: the runner empties it after the job.
-        const host = hostContext(io.env, io.cwd, io.env.RUNNER_TEMP || external_node_os_default().tmpdir(), cliImageCache(io.env));
-        // A secret: never a flag, so never on a command line.
-        args.raw['registry-password'] = io.env.KRUN_REGISTRY_PASSWORD ?? '';
+        // A later step of the action's job runs the image the action pulled, from its cache.
+        const host = hostContext(io.env, io.cwd, startedByAction(io.env) ? 'action' : 'user');
         // Saved env, then what the step names, then --env: a later entry replaces an earlier one.
         const env = [...parseEnv(args.raw.env), ...namedStepEnv(io.env), ...args.env];
         const settings = buildSettings(args.raw, host.parse, env, commands);
@@ -3007,7 +3566,7 @@ async function runCli(io, distDir) {
             settings,
             distDir,
             tempDir: host.tempDir,
-            tempDirName: io.env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'the temporary directory',
+            tempDirName: host.tempDirName,
             kvmDevice: host.kvmDevice,
             imageCacheDir: host.imageCacheDir,
             log: (line) => io.writeErr(`krun-run: ${line}\n`),
@@ -3046,7 +3605,9 @@ async function runCli(io, distDir) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C8: () => (/* binding */ ImageError),
 /* harmony export */   CA: () => (/* binding */ errorCode),
-/* harmony export */   Kb: () => (/* binding */ excerpt)
+/* harmony export */   Ic: () => (/* binding */ describeFailure),
+/* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   x_: () => (/* binding */ InvalidReferenceError)
 /* harmony export */ });
 /* unused harmony export oneLine */
 /**
@@ -3054,9 +3615,31 @@ async function runCli(io, distDir) {
  * repository, the problem and what to do; they never carry a credential, a token or part of one.
  */
 class ImageError extends Error {
-    constructor(message) {
+    /**
+     * True when the fix is in what was asked for, not in the registry, the network or the host: the
+     * reference is malformed (InvalidReferenceError), or names no image there, none for this
+     * platform, or none in the cache under pull "never".
+     */
+    inputMistake;
+    constructor(message, options = {}) {
         super(oneLine(message));
         this.name = 'ImageError';
+        this.inputMistake = options.inputMistake ?? false;
+    }
+}
+/** A reference Docker would reject, with its parts kept for a caller that words it its own way. */
+class InvalidReferenceError extends ImageError {
+    reference;
+    problem;
+    constructor(
+    /** The reference as given. */
+    reference, 
+    /** What is wrong with it and how to write it. */
+    problem) {
+        super(`image "${excerpt(reference, 80)}": invalid reference: ${problem}`, { inputMistake: true });
+        this.reference = reference;
+        this.problem = problem;
+        this.name = 'InvalidReferenceError';
     }
 }
 /** Collapses whitespace (newlines from servers included) so a message stays on one line. */
@@ -3071,6 +3654,11 @@ function excerpt(text, max = 120) {
 /** The errno name of a failed system call (ENOENT, EACCES…), if it is one. */
 function errorCode(error) {
     return error?.code;
+}
+/** A failure that is not an ImageError, in a few words: its errno name, if any, and its message. */
+function describeFailure(error, max = 160) {
+    const e = error;
+    return `${e?.code ? `${e.code} ` : ''}${excerpt(e?.message ?? String(error), max)}`;
 }
 
 
@@ -3092,6 +3680,7 @@ const PULL_POLICIES = ['missing', 'always', 'never'];
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   de: () => (/* binding */ whereOf),
 /* harmony export */   o_: () => (/* binding */ parseImageReference)
 /* harmony export */ });
 /* unused harmony exports DOCKER_HUB_ENDPOINT, isLoopbackHost */
@@ -3101,6 +3690,10 @@ const PULL_POLICIES = ['missing', 'always', 'never'];
 const DOCKER_HUB = 'docker.io';
 /** Where Docker Hub's registry API actually lives. */
 const DOCKER_HUB_ENDPOINT = 'registry-1.docker.io';
+/** 'registry 127.0.0.1:5000, repository test/app': how every image error says where it happened. */
+function whereOf(ref) {
+    return `registry ${ref.registry}, repository ${ref.repository}`;
+}
 const ALNUM = '[a-z0-9]+';
 const SEPARATOR = '(?:[._]|__|-+)';
 const PATH_COMPONENT = new RegExp(`^${ALNUM}(?:${SEPARATOR}${ALNUM})*$`);
@@ -3112,7 +3705,7 @@ const ANY_DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-f
 const MAX_NAME = 255;
 const EXAMPLES = 'write it like alpine, ubuntu:24.04, ghcr.io/owner/name:tag or name@sha256:<64 hex digits>';
 function invalid(text, problem) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ImageError */ .C8(`image "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(text, 80)}": invalid reference: ${problem}; ${EXAMPLES}`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_(text, `${problem}; ${EXAMPLES}`);
 }
 /** True for the hosts Docker lets speak plain HTTP without configuration. */
 function isLoopbackHost(hostPort) {
@@ -3125,7 +3718,7 @@ function isLoopbackHost(hostPort) {
     return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
 }
 /**
- * Parses an image reference as the user typed it. Throws an ImageError for anything Docker would
+ * Parses an image reference as the user typed it. Throws an InvalidReferenceError for anything Docker would
  * reject, with no network access, so callers can validate their input early.
  */
 function parseImageReference(text) {
@@ -3201,6 +3794,77 @@ function parseImageReference(text) {
 
 /***/ }),
 
+/***/ 841:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ removeTree),
+/* harmony export */   h: () => (/* binding */ diskUsage)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(62);
+/** Whole-tree operations on image roots: removing one and measuring its disk use. */
+
+
+
+/** Removes a tree even where its directories lack write permission (images may ship such). */
+async function removeTree(target) {
+    try {
+        await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.rm(target, { recursive: true, force: true });
+        return;
+    }
+    catch (error) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error) !== 'EACCES' && (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error) !== 'EPERM')
+            throw error;
+    }
+    const open = async (dir) => {
+        let stat;
+        try {
+            stat = await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.lstat(dir);
+        }
+        catch {
+            return;
+        }
+        if (!stat.isDirectory())
+            return;
+        await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.chmod(dir, 0o700).catch(() => undefined);
+        for (const name of await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.readdir(dir).catch(() => []))
+            await open(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name));
+    };
+    await open(target);
+    await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.rm(target, { recursive: true, force: true });
+}
+/** Disk use of a tree in bytes (allocated blocks; hard-linked files counted once). */
+async function diskUsage(root) {
+    const seen = new Set();
+    let total = 0;
+    const walk = async (dir) => {
+        const entries = node_fs__WEBPACK_IMPORTED_MODULE_0___default().readdirSync(dir, { withFileTypes: true });
+        for (const entry of entries) {
+            const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, entry.name);
+            const stat = node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(file);
+            if (stat.nlink > 1 && !stat.isDirectory()) {
+                const key = `${stat.dev}:${stat.ino}`;
+                if (seen.has(key))
+                    continue;
+                seen.add(key);
+            }
+            total += stat.blocks * 512;
+            if (stat.isDirectory())
+                await walk(file);
+        }
+    };
+    total += (await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.lstat(root)).blocks * 512;
+    await walk(root);
+    return total;
+}
+
+
+/***/ }),
+
 /***/ 421:
 /***/ ((module) => {
 
@@ -3268,523 +3932,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
-/***/ 606:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  H8: () => (/* binding */ IS_WINDOWS),
-  k6: () => (/* binding */ chmod),
-  m3: () => (/* binding */ copyFile),
-  t2: () => (/* binding */ exists),
-  wd: () => (/* binding */ isDirectory),
-  Qh: () => (/* binding */ isRooted),
-  $1: () => (/* binding */ lstat),
-  Ck: () => (/* binding */ mkdir),
-  Cy: () => (/* binding */ readdir),
-  h_: () => (/* binding */ readlink),
-  $w: () => (/* binding */ rename),
-  rm: () => (/* binding */ rm),
-  dJ: () => (/* binding */ stat),
-  YN: () => (/* binding */ symlink),
-  vr: () => (/* binding */ tryGetExecutablePath),
-  y1: () => (/* binding */ unlink)
-});
-
-// UNUSED EXPORTS: READONLY, UV_FS_O_EXLOCK, getCmdPath, open, rmdir
-
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(928);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        const result = yield external_fs_namespaceObject.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return __awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_.dirname(filePath);
-                        const upperName = external_path_.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-
-/***/ }),
-
-/***/ 366:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-// ESM COMPAT FLAG
-__nccwpck_require__.r(__webpack_exports__);
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  cp: () => (/* binding */ cp),
-  findInPath: () => (/* binding */ findInPath),
-  mkdirP: () => (/* binding */ mkdirP),
-  mv: () => (/* binding */ mv),
-  rmRF: () => (/* binding */ rmRF),
-  which: () => (/* binding */ which)
-});
-
-;// CONCATENATED MODULE: external "assert"
-const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(928);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js + 1 modules
-var io_util = __nccwpck_require__(606);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield io_util/* exists */.t2(dest)) ? yield io_util/* stat */.dJ(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? external_path_.join(dest, external_path_.basename(source))
-            : dest;
-        if (!(yield io_util/* exists */.t2(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield io_util/* stat */.dJ(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (external_path_.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield io_util/* exists */.t2(dest)) {
-            let destExists = true;
-            if (yield io_util/* isDirectory */.wd(dest)) {
-                // If dest is directory copy src into dest
-                dest = external_path_.join(dest, external_path_.basename(source));
-                destExists = yield io_util/* exists */.t2(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(external_path_.dirname(dest));
-        yield io_util/* rename */.$w(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if (io_util/* IS_WINDOWS */.H8) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield io_util.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        (0,external_assert_namespaceObject.ok)(fsPath, 'a path argument must be provided');
-        yield io_util/* mkdir */.Ck(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (io_util/* IS_WINDOWS */.H8) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (io_util/* IS_WINDOWS */.H8 && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (io_util/* isRooted */.Qh(tool)) {
-            const filePath = yield io_util/* tryGetExecutablePath */.vr(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield io_util/* tryGetExecutablePath */.vr(external_path_.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return __awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield io_util/* readdir */.Cy(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield io_util/* lstat */.$1(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield io_util/* chmod */.k6(destDir, (yield io_util/* stat */.dJ(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function copyFile(srcFile, destFile, force) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if ((yield io_util/* lstat */.$1(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield io_util/* lstat */.$1(destFile);
-                yield io_util/* unlink */.y1(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield io_util/* chmod */.k6(destFile, '0666');
-                    yield io_util/* unlink */.y1(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield io_util/* readlink */.h_(srcFile);
-            yield io_util/* symlink */.YN(symlinkFull, destFile, io_util/* IS_WINDOWS */.H8 ? 'junction' : null);
-        }
-        else if (!(yield io_util/* exists */.t2(destFile)) || force) {
-            yield io_util/* copyFile */.m3(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
 
 /***/ })
 
@@ -3945,17 +4092,6 @@ function copyFile(srcFile, destFile, force) {
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */

@@ -71,6 +71,13 @@ class HostError extends Error {
         this.name = 'HostError';
     }
 }
+/** A system error's code (ENOENT, ENOSPC…), else its message: the part of a failure worth showing. */
+function errorText(error) {
+    const code = error?.code;
+    if (typeof code === 'string')
+        return code;
+    return error instanceof Error ? error.message : String(error);
+}
 /** The one line a front end shows for an error; `nameInput` words an input its own way. */
 function failureMessage(error, nameInput) {
     if (error instanceof InputError)
@@ -113,12 +120,6 @@ function decodeMessages(text) {
  * they can be tested without native code.
  */
 
-class VmError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'VmError';
-    }
-}
 /**
  * Symbols that tell a libkrun's age (libkrun has no version call). The guest's exit code
  * reaches the host from 1.12 on, so older builds are refused; krun_check_nested_virt is
@@ -143,10 +144,10 @@ function libkrunWarnings(krun, config) {
 const EXPECTED_KVM_API = 12;
 function checkKvmApi(version, device, describeErrno) {
     if (version < 0) {
-        throw new VmError(`${device} did not answer KVM_GET_API_VERSION (${describeErrno(-version)}); it is not a working KVM device`);
+        throw new Error(`${device} did not answer KVM_GET_API_VERSION (${describeErrno(-version)}); it is not a working KVM device`);
     }
     if (version !== EXPECTED_KVM_API) {
-        throw new VmError(`${device} reports KVM API version ${version}, but libkrun needs version ${EXPECTED_KVM_API}; use a host with a standard Linux KVM`);
+        throw new Error(`${device} reports KVM API version ${version}, but libkrun needs version ${EXPECTED_KVM_API}; use a host with a standard Linux KVM`);
     }
 }
 const KRUN_LOG_TARGET_DEFAULT = -1;
@@ -158,7 +159,7 @@ const KRUN_LOG_LEVEL = { off: 0, error: 1, warn: 2, info: 3, debug: 4, trace: 5 
 /** Calls libkrun; a negative result becomes an error naming the call, what it was about, and the errno. */
 function call(name, result, describeErrno, about) {
     if (result < 0) {
-        throw new VmError(`${name} failed${about ? ` for ${about}` : ''}: ${describeErrno(-result)}`);
+        throw new Error(`${name} failed${about ? ` for ${about}` : ''}: ${describeErrno(-result)}`);
     }
     return result;
 }
@@ -181,7 +182,7 @@ function configureContext(krun, config, logFd, describeErrno) {
     const ctx = call('krun_create_ctx', krun.createCtx(), describeErrno);
     // libkrun takes uint8_t vcpus and uint32_t MiB; koffi would wrap larger values silently.
     if (!(config.cpus >= 1 && config.cpus <= 255) || !(config.memoryMib >= 1 && config.memoryMib <= 0xffffffff)) {
-        throw new VmError(`cpus ${config.cpus} or memory ${config.memoryMib} is out of libkrun's range`);
+        throw new Error(`cpus ${config.cpus} or memory ${config.memoryMib} is out of libkrun's range`);
     }
     call('krun_set_vm_config', krun.setVmConfig(ctx, config.cpus, config.memoryMib), describeErrno);
     call('krun_set_root', krun.setRoot(ctx, config.root), describeErrno, config.root);
@@ -804,14 +805,14 @@ function waitForGo() {
         got += read;
     }
     if (buffer.toString() !== GO_LINE)
-        throw new VmError('the action sent something other than its go-ahead');
+        throw new Error('the action sent something other than its go-ahead');
 }
 function readConfig(file) {
     try {
         return JSON.parse(external_node_fs_default().readFileSync(file, 'utf8'));
     }
     catch (error) {
-        throw new VmError(`cannot read the VM configuration ${file}: ${error.message}`);
+        throw new Error(`cannot read the VM configuration ${file}: ${error.message}`, { cause: error });
     }
 }
 function checkKvm(device) {

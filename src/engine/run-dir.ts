@@ -5,7 +5,7 @@ import { removeTree } from '../image/tree.js'
 import type { GuestFiles, VmConfig } from './plan.js'
 import { TamperedError, readUntrustedFile } from './untrusted-file.js'
 
-const RUN_DIR_PREFIX = 'krun-action-'
+export const RUN_DIR_PREFIX = 'krun-action-'
 
 /** Where things are inside the guest's private root (see native/README.md). */
 export const GUEST = {

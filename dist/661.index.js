@@ -1,8 +1,8 @@
-export const id = 710;
-export const ids = [710];
+export const id = 661;
+export const ids = [661];
 export const modules = {
 
-/***/ 710:
+/***/ 661:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -21,93 +21,8 @@ var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/engine/untrusted-file.ts
-/**
- * Reads a file from a directory the guest can write (its root share, the workspace, the
- * file-command share). Such a file is untrusted input: it is never reached through a
- * link, never opened in a way that could block (a FIFO, a device), must be a regular
- * file, and is read only up to a cap. The guest is gone when the host reads (the VM
- * process has ended), so nothing swaps a path between these checks and the open.
- */
-
-
-/** The guest left something other than a small regular file where the host reads one. */
-class TamperedError extends Error {
-    relativePath;
-    constructor(relativePath) {
-        super(`${relativePath} is not a regular file of the expected size`);
-        this.relativePath = relativePath;
-        this.name = 'TamperedError';
-    }
-}
-const OPEN_FLAGS = (external_node_fs_default()).constants.O_RDONLY | (external_node_fs_default()).constants.O_NOFOLLOW | (external_node_fs_default()).constants.O_NONBLOCK | (external_node_fs_default()).constants.O_NOCTTY;
-/** Every directory between `baseDir` (trusted) and the file must be a real directory. */
-function checkDirectories(baseDir, relativePath) {
-    const parts = relativePath.split('/').slice(0, -1);
-    let dir = baseDir;
-    for (const part of parts) {
-        dir = external_node_path_default().join(dir, part);
-        let stat;
-        try {
-            stat = external_node_fs_default().lstatSync(dir);
-        }
-        catch (error) {
-            if (error.code === 'ENOENT')
-                return false;
-            throw new TamperedError(relativePath);
-        }
-        if (!stat.isDirectory())
-            throw new TamperedError(relativePath);
-    }
-    return true;
-}
-/**
- * The file's bytes, or undefined when it does not exist. Throws TamperedError for a link
- * anywhere on the path, anything but a regular file, or more than `maxBytes`.
- */
-function readUntrustedFile(baseDir, relativePath, maxBytes) {
-    if (!checkDirectories(baseDir, relativePath))
-        return undefined;
-    let fd;
-    try {
-        fd = external_node_fs_default().openSync(external_node_path_default().join(baseDir, relativePath), OPEN_FLAGS);
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw new TamperedError(relativePath);
-    }
-    try {
-        if (!external_node_fs_default().fstatSync(fd).isFile())
-            throw new TamperedError(relativePath);
-        const buffer = Buffer.alloc(maxBytes + 1);
-        let length = 0;
-        while (length < buffer.length) {
-            const read = external_node_fs_default().readSync(fd, buffer, length, buffer.length - length, null);
-            if (read === 0)
-                break;
-            length += read;
-        }
-        if (length > maxBytes)
-            throw new TamperedError(relativePath);
-        return buffer.subarray(0, length);
-    }
-    finally {
-        external_node_fs_default().closeSync(fd);
-    }
-}
-/** Whether a path the guest could have made exists, without following a link at its end. */
-function untrustedPathExists(baseDir, relativePath) {
-    try {
-        return checkDirectories(baseDir, relativePath) && external_node_fs_default().lstatSync(external_node_path_default().join(baseDir, relativePath)) !== undefined;
-    }
-    catch (error) {
-        if (error instanceof TamperedError)
-            throw error;
-        return false;
-    }
-}
-
+// EXTERNAL MODULE: ./src/engine/untrusted-file.ts
+var untrusted_file = __webpack_require__(427);
 ;// CONCATENATED MODULE: ./src/engine/parse.ts
 /**
  * Pure parsers, one per input. Each takes the raw text and returns a typed value or
@@ -251,11 +166,12 @@ function parseEnv(raw) {
         const lineNumber = i + 1;
         if (line.trim() === '' || line.trimStart().startsWith('#'))
             continue;
+        // A name holds no '=': a '<<' after the first '=' is part of a KEY=VALUE value.
         const heredoc = /^([^=]*?)<<(.+)$/.exec(line);
         const equals = line.indexOf('=');
         let name;
         let value;
-        if (heredoc && (equals < 0 || equals > heredoc[1].length)) {
+        if (heredoc) {
             name = heredoc[1].trim();
             checkEnvName(name, `line ${lineNumber}: `);
             const delimiter = heredoc[2];
@@ -477,10 +393,10 @@ function readGuestFile(runDir, kind, warnings) {
     const variable = FILE_COMMANDS[kind];
     let bytes;
     try {
-        bytes = readUntrustedFile(runDir, `${FILE_COMMAND_DIR}/${kind}`, FILE_COMMAND_MAX_BYTES);
+        bytes = (0,untrusted_file/* readUntrustedFile */.HA)(runDir, `${FILE_COMMAND_DIR}/${kind}`, FILE_COMMAND_MAX_BYTES);
     }
     catch (error) {
-        if (!(error instanceof TamperedError))
+        if (!(error instanceof untrusted_file/* TamperedError */.bn))
             throw error;
         warnings.push(`the guest's ${variable} was not a regular file of at most 1 MiB; ignored`);
         return '';
@@ -580,8 +496,10 @@ function applyGuestFileCommands(guest, hostEnv, reservedOutputs = []) {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 1 modules
-var exec = __webpack_require__(955);
+// EXTERNAL MODULE: ./src/engine/early-start.ts
+var early_start = __webpack_require__(464);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __webpack_require__(260);
 ;// CONCATENATED MODULE: ./src/engine/elf-library.ts
 /**
  * Reads just enough of an ELF file to tell whether it can be libkrun for this machine:
@@ -826,7 +744,8 @@ async function findLibkrun(given, lookup = systemLookup()) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/host-context.ts
-/** What both front ends learn from the host before a run: the parse context, temp dir and KVM device. */
+/** What both front ends learn from the host before a run: the parse context, temp dir, KVM device and image cache. */
+
 
 
 
@@ -839,22 +758,25 @@ function actionImageCache(env, tempDir) {
         ? external_node_path_default().join(env.RUNNER_TOOL_CACHE, 'krun-action', 'images')
         : external_node_path_default().join(tempDir, 'krun-action-images');
 }
-/** krun-run caches images in the user's cache directory (XDG). */
-function cliImageCache(env) {
-    const cacheHome = env.XDG_CACHE_HOME?.startsWith('/') ? env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
-    return path.join(cacheHome, 'krun-action', 'images');
+/** krun-run on its own caches images in the user's cache directory (XDG). */
+function userImageCache(env) {
+    const cacheHome = env.XDG_CACHE_HOME?.startsWith('/') ? env.XDG_CACHE_HOME : external_node_path_default().join(external_node_os_default().homedir(), '.cache');
+    return external_node_path_default().join(cacheHome, 'krun-action', 'images');
 }
-function hostContext(env, cwd, tempDir, imageCacheDir) {
+function hostContext(env, cwd, imageCache) {
+    const tempDir = (0,early_start/* actionTempDir */.O4)(env);
     return {
         parse: {
             cwd,
             defaultWorkspace: env.GITHUB_WORKSPACE || undefined,
             libraryFromEnv: env.KRUN_LIBRARY || undefined,
-            hostMemoryMib: Math.floor(external_node_os_default().totalmem() / (1024 * 1024))
+            hostMemoryMib: Math.floor(external_node_os_default().totalmem() / (1024 * 1024)),
+            tempDir
         },
         tempDir,
+        tempDirName: env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'the temporary directory',
         kvmDevice: env.KRUN_KVM_DEVICE || DEFAULT_KVM_DEVICE,
-        imageCacheDir
+        imageCacheDir: imageCache === 'action' ? actionImageCache(env, tempDir) : userImageCache(env)
     };
 }
 
@@ -874,6 +796,19 @@ var reference = __webpack_require__(564);
 
 
 
+/**
+ * How an image failure reads: a mistake in what was asked for (a malformed reference, an image
+ * that is not there or not for this platform, one not cached under pull "never") names the
+ * `image` input; anything else (the registry, the network, the cache's disk) is shown as it is.
+ */
+function imageFailure(error) {
+    if (error instanceof image_errors/* InvalidReferenceError */.x_) {
+        return new errors/* InputError */.dz('image', `${(0,errors/* showValue */.vp)(error.reference)} is not a valid reference: ${error.problem}`);
+    }
+    if (error instanceof image_errors/* ImageError */.C8)
+        return error.inputMistake ? new errors/* InputError */.dz('image', error.message) : new errors/* HostError */.dh(error.message);
+    return error;
+}
 /** The `image` input: a reference checked for form, with no network. */
 function parseImage(raw) {
     const text = raw.trim();
@@ -883,11 +818,7 @@ function parseImage(raw) {
         return (0,reference/* parseImageReference */.o_)(text).normalized;
     }
     catch (error) {
-        // The image module words it `image "REF": invalid reference: ...`; inputs read `"REF" is ...`.
-        if (error instanceof image_errors/* ImageError */.C8) {
-            throw new errors/* InputError */.dz('image', error.message.replace(/^image (".*?"): invalid reference:/, '$1 is not a valid reference:'));
-        }
-        throw error;
+        throw imageFailure(error);
     }
 }
 function parsePull(raw) {
@@ -905,16 +836,16 @@ function registryCredentials(username, password) {
         throw new errors/* InputError */.dz('registry-password', 'is set but registry-username is not; give both, or neither');
     }
     if (password === '') {
-        throw new errors/* InputError */.dz('registry-username', 'is set but registry-password is not; give both, or neither');
+        throw new errors/* InputError */.dz('registry-password', 'is empty but registry-username is set; give both, or neither');
     }
     return { username: user, password };
 }
 /**
- * Pulls the image or finds it in the cache; failures name the `image` input. The image
- * code is loaded only here, so runs without an image never pay for it at start-up.
+ * Pulls the image or finds it in the cache; a failure is one line (see imageFailure). The
+ * image code is loaded only here, so runs without an image never pay for it at start-up.
  */
 async function prepareImageBase(image, options) {
-    const { prepareImage } = await __webpack_require__.e(/* import() */ 610).then(__webpack_require__.bind(__webpack_require__, 610));
+    const { prepareImage } = await __webpack_require__.e(/* import() */ 163).then(__webpack_require__.bind(__webpack_require__, 163));
     try {
         return await prepareImage({
             reference: image.reference,
@@ -925,9 +856,7 @@ async function prepareImageBase(image, options) {
         });
     }
     catch (error) {
-        if (error instanceof image_errors/* ImageError */.C8)
-            throw new errors/* InputError */.dz('image', error.message);
-        throw error;
+        throw imageFailure(error);
     }
 }
 
@@ -956,8 +885,9 @@ function parseHostDirectory(input, raw, cwd) {
         resolved = external_node_fs_default().realpathSync(external_node_path_default().resolve(cwd, text));
         stat = external_node_fs_default().statSync(resolved);
     }
-    catch {
-        throw new errors/* InputError */.dz(input, `${(0,errors/* showValue */.vp)(text)} does not exist; expected an existing directory on the host`);
+    catch (error) {
+        const problem = (0,errors/* errorText */.kc)(error) === 'ENOENT' ? 'does not exist' : `cannot be reached (${(0,errors/* errorText */.kc)(error)})`;
+        throw new errors/* InputError */.dz(input, `${(0,errors/* showValue */.vp)(text)} ${problem}; expected an existing directory on the host`);
     }
     if (!stat.isDirectory()) {
         throw new errors/* InputError */.dz(input, `${(0,errors/* showValue */.vp)(text)} is not a directory; expected an existing directory on the host`);
@@ -1189,8 +1119,6 @@ const OUTPUTS = {
     'image-digest': "The digest of the image that ran (an image index's for multi-platform images), when `image` was given."
 };
 
-// EXTERNAL MODULE: ./src/engine/early-start.ts
-var early_start = __webpack_require__(464);
 ;// CONCATENATED MODULE: ./src/engine/outcome.ts
 /**
  * What a run came to, decided only from evidence: the VM process's messages, the records
@@ -1391,20 +1319,19 @@ function sanitizeInitError(bytes) {
 }
 /** Reads the records under `root` (the guest's root share). */
 function readGuestRecords(root) {
-    let current = run_dir/* GUEST */.hR.records;
+    let current = run_dir/* GUEST */.hR.started;
     try {
-        current = run_dir/* GUEST */.hR.started;
-        const started = untrustedPathExists(root, run_dir/* GUEST */.hR.started);
+        const started = (0,untrusted_file/* untrustedPathExists */.sA)(root, run_dir/* GUEST */.hR.started);
         current = run_dir/* GUEST */.hR.status;
-        const statusBytes = readUntrustedFile(root, run_dir/* GUEST */.hR.status, STATUS_BYTES);
+        const statusBytes = (0,untrusted_file/* readUntrustedFile */.HA)(root, run_dir/* GUEST */.hR.status, STATUS_BYTES);
         const status = statusBytes === undefined ? undefined : parseStatusRecord(statusBytes);
         current = run_dir/* GUEST */.hR.initError;
-        const initErrorBytes = readUntrustedFile(root, run_dir/* GUEST */.hR.initError, INIT_ERROR_MAX_BYTES);
+        const initErrorBytes = (0,untrusted_file/* readUntrustedFile */.HA)(root, run_dir/* GUEST */.hR.initError, INIT_ERROR_MAX_BYTES);
         const initError = initErrorBytes === undefined ? undefined : sanitizeInitError(initErrorBytes);
         return { started, status, initError };
     }
     catch (error) {
-        if (error instanceof TamperedError || error instanceof MalformedRecord)
+        if (error instanceof untrusted_file/* TamperedError */.bn || error instanceof MalformedRecord)
             return { tampered: current };
         throw error;
     }
@@ -1470,7 +1397,9 @@ function isGuestDirectory(view, guestPath) {
 ;// CONCATENATED MODULE: ./src/engine/settings.ts
 /**
  * Turns the raw inputs (from action.yml inputs or CLI flags) into one typed, validated
- * RunSettings. Everything is checked here, before any file is written or process started.
+ * RunSettings. Every input is checked here, before a run's files are written; only what
+ * needs the host or the image (the libkrun found, the image's root) is checked later, in
+ * run.ts, still before the guest starts.
  */
 
 
@@ -1535,6 +1464,31 @@ function checkBaseOutsideWorkspace(input, base, workspace) {
         throw new errors/* InputError */.dz(input, `${what} is inside the workspace ${workspace}, which the guest can write, so the guest could change its own base; ${fix}, or use workspace: none`);
     }
 }
+/** The path itself and, when it exists, where it leads: either may lie in the workspace. */
+function reachedBy(file) {
+    const resolved = external_node_path_default().resolve(file);
+    try {
+        return [resolved, external_node_fs_default().realpathSync(resolved)];
+    }
+    catch {
+        return [resolved];
+    }
+}
+/**
+ * The guest could change what the host runs or reads later if the share it writes held the
+ * host's own files: the temporary directory (run directories, the krun-run launcher and its
+ * saved settings), libkrun, the action's code, the image cache.
+ */
+function checkWorkspaceHoldsNoHostFiles(workspace, hostFiles) {
+    if (workspace === null)
+        return;
+    for (const { what, file } of hostFiles) {
+        const inside = reachedBy(file).find((reached) => reached === workspace || reached.startsWith(`${workspace}/`));
+        if (inside === undefined)
+            continue;
+        throw new errors/* InputError */.dz('workspace', `${(0,errors/* showValue */.vp)(workspace)} contains ${what} ${inside}, which the guest could then change, and with it what the host runs later; name a directory that does not contain it, or none`);
+    }
+}
 function checkWorkdirExists(workdir, view) {
     if (isGuestDirectory(view, workdir))
         return;
@@ -1584,6 +1538,7 @@ function buildSettings(raw, context, envEntries, commandBytes) {
     const rootfs = image ? '' : parseInput('rootfs', raw, context);
     const workspace = parseInput('workspace', raw, context);
     const workdir = parseInput('workdir', raw, context) ?? workspace ?? '/';
+    checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'the temporary directory', file: context.tempDir }]);
     if (!image) {
         checkBaseOutsideWorkspace('rootfs', rootfs, workspace);
         checkShellInRootfs(shell, rootfs, env, [INPUTS.shell.default, ''].includes(raw.shell.trim()));
@@ -1596,6 +1551,8 @@ function buildSettings(raw, context, envEntries, commandBytes) {
     }
     const libkrun = parseInput('libkrun', raw, context);
     const libkrunFrom = libkrun === undefined ? undefined : libkrunInputName(raw.libkrun);
+    if (libkrun !== undefined)
+        checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'libkrun', file: libkrun }]);
     const exportEnv = parseInput('export-env', raw, context);
     return {
         commands,
@@ -1663,12 +1620,21 @@ function checkInputsHonoured(run, settings) {
         throw new errors/* HostError */.dh(message.message);
     }
 }
+/** The checks a run makes before it starts a VM process: the KVM device, libkrun and the guest init. */
+async function checkHost(options) {
+    checkKvmDevice(options.kvmDevice);
+    const libkrun = await findLibkrun(options.settings.libkrun);
+    return { libkrun, initBinary: guestInitBinary(options.distDir) };
+}
 async function runInMicroVm(options) {
     let early = options.early;
     try {
-        checkKvmDevice(options.kvmDevice);
-        const libkrun = await findLibkrun(options.settings.libkrun);
-        const initBinary = guestInitBinary(options.distDir);
+        const { libkrun, initBinary } = await checkHost(options);
+        checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [
+            { what: 'libkrun', file: libkrun },
+            { what: "krun-action's own code", file: options.distDir },
+            { what: 'the image cache', file: options.imageCacheDir }
+        ]);
         const image = options.settings.image
             ? await prepareImageBase(options.settings.image, { cacheDir: options.imageCacheDir, log: options.log })
             : undefined;
@@ -1685,18 +1651,30 @@ async function runInMicroVm(options) {
             await (0,early_start/* discardEarly */.eA)(early);
     }
 }
+/** A run directory that cannot be made or written (a missing temp directory, a full disk) is named by its setting. */
+function inTempDir(options, doing, step) {
+    try {
+        return step();
+    }
+    catch (error) {
+        throw new errors/* HostError */.dh(`cannot ${doing} in ${options.tempDirName} (${options.tempDir}): ${(0,errors/* errorText */.kc)(error)}; set it to a writable directory with free space`);
+    }
+}
 async function runPrepared(options, prepared, early) {
     const { settings, libkrun, image, interactive } = prepared;
     const started = Date.now();
-    const layout = early?.layout ?? (0,run_dir/* createRunDir */.dK)(options.tempDir);
-    options.onRunDir?.(layout.dir);
+    const layout = early?.layout ?? inTempDir(options, 'make the run directory', () => (0,run_dir/* createRunDir */.dK)(options.tempDir));
     let vmProcess = early?.vm;
     try {
+        options.onRunDir?.(layout.dir);
         const fileKinds = options.fileCommands ?? [];
-        const fileShare = fileKinds.length > 0 ? prepareFileCommandShare(layout.dir, fileKinds) : undefined;
+        const fileShare = fileKinds.length > 0
+            ? inTempDir(options, "write the run's files", () => prepareFileCommandShare(layout.dir, fileKinds))
+            : undefined;
         const vm = vmConfig(settings, layout, libkrun, options.kvmDevice, fileShare);
-        (0,run_dir/* writeRunFiles */.ak)(layout, guestFiles(settings, interactive, options.extraEnv, fileShare), prepared.initBinary, vm);
-        vmProcess ??= new vm_launcher/* VmProcess */.bt({
+        const files = guestFiles(settings, interactive, options.extraEnv, fileShare);
+        inTempDir(options, "write the run's files", () => (0,run_dir/* writeRunFiles */.ak)(layout, files, prepared.initBinary, vm));
+        vmProcess ??= new vm_launcher/* VmProcess */.b({
             vmEntry: (0,early_start/* vmEntry */.iC)(options.distDir),
             configFile: layout.vmConfigFile,
             libkrun,
@@ -1723,7 +1701,8 @@ async function runPrepared(options, prepared, early) {
     finally {
         // A VM process that never got its go-ahead (writing the run's files failed) is stopped.
         await vmProcess?.discard();
-        await (0,run_dir/* removeRunDir */.Lr)(layout.dir);
+        // The run's result stands even when its directory cannot be removed: that is only said.
+        await (0,run_dir/* removeRunDir */.Lr)(layout.dir).catch((error) => options.onWarning?.(`cannot remove the run directory ${layout.dir} (${(0,errors/* errorText */.kc)(error)}); it holds the run's environment values: remove it`));
     }
 }
 
@@ -1748,7 +1727,7 @@ function hasCommands(raw) {
     return raw.commands.trim() !== '';
 }
 /** Without commands nothing runs now, but every other input is checked as a run checks it. */
-function getSettings(context, raw = readRawInputs()) {
+function getSettings(context, raw) {
     return buildSettings(hasCommands(raw) ? raw : { ...raw, commands: ':' }, context);
 }
 
@@ -1763,8 +1742,12 @@ function getSettings(context, raw = readRawInputs()) {
 
 /** The launcher names the settings file in this variable. */
 const SETTINGS_VARIABLE = 'KRUN_SETTINGS';
-/** Each step's own: its script and the shell that runs it. */
-const STEP_OWN = ['commands', 'shell'];
+/**
+ * Each step's own: its script, the shell that runs it, and the registry user name, whose
+ * password is never saved (a user name alone would fail every later step). Later steps find
+ * the image in the action's cache.
+ */
+const STEP_OWN = ['commands', 'shell', 'registry-username'];
 const MAX_SETTINGS_BYTES = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
 /** Secrets (inputs with no flag, such as registry-password) are never saved. */
 const SAVED_NAMES = INPUT_NAMES.filter((name) => !STEP_OWN.includes(name) && INPUTS[name].flags.length > 0);
@@ -1825,13 +1808,17 @@ function readSettingsFile(file) {
     }
     return Object.fromEntries(entries);
 }
+/** Whether krun-run runs from the launcher the action installed: it names the saved settings. */
+function startedByAction(env) {
+    return Boolean(env[SETTINGS_VARIABLE]);
+}
 /**
  * krun-run's defaults: the table's, then the saved settings when the launcher named a file.
  * Flags override these later; KRUN_LIBRARY in the step's environment overrides a saved libkrun.
  */
 function cliDefaults(env) {
-    const file = env[SETTINGS_VARIABLE];
-    const raw = { ...defaultInputs(), ...(file ? readSettingsFile(file) : {}) };
+    const saved = startedByAction(env) ? readSettingsFile(env[SETTINGS_VARIABLE]) : {};
+    const raw = { ...defaultInputs(), ...saved };
     if (env.KRUN_LIBRARY?.trim())
         raw.libkrun = '';
     return raw;
@@ -1898,18 +1885,10 @@ function installLauncher(options) {
 
 
 
-
-
 const READY_LINE = 'krun-run is ready for later steps: shell: krun-run {0} (no commands given, so nothing was run)';
 /** Puts the krun-run launcher on later steps' PATH, with this step's settings as its defaults. */
 function installForLaterSteps(raw, settings, tempDir, distDir) {
     lib_core/* addPath */.fM(installLauncher({ tempDir, distDir, nodePath: process.execPath, saved: savedInputs(raw, settings) }));
-}
-/** The checks a run makes before it starts a VM process; nothing is booted. */
-async function checkHost(settings, distDir, kvmDevice) {
-    checkKvmDevice(kvmDevice);
-    await findLibkrun(settings.libkrun);
-    guestInitBinary(distDir);
 }
 
 ;// CONCATENATED MODULE: ./src/action/state.ts
@@ -2001,15 +1980,16 @@ async function writeSummary(settings, result) {
 async function run(early) {
     let unused = early;
     try {
-        const tempDir = (0,early_start/* actionTempDir */.O4)(process.env);
-        const host = hostContext(process.env, process.cwd(), tempDir, actionImageCache(process.env, tempDir));
+        const host = hostContext(process.env, process.cwd(), 'action');
         const raw = readRawInputs();
         const settings = getSettings(host.parse, raw);
         const distDir = (0,dist_dir/* findDistDir */.r)();
         if (!hasCommands(raw)) {
-            await checkHost(settings, distDir, host.kvmDevice);
+            // What a run checks before it starts a VM process; nothing is booted.
+            await checkHost({ settings, distDir, kvmDevice: host.kvmDevice });
             if (settings.image) {
-                // Pulled now, with this step's credentials, so later steps find it in the cache.
+                // Pulled now, with this step's credentials (never saved for later steps): krun-run
+                // started by the launcher installed below runs it from this same cache.
                 const image = await prepareImageBase(settings.image, { cacheDir: host.imageCacheDir, log: lib_core/* info */.pq });
                 lib_core/* setOutput */.uH('image-digest', image.digest);
             }
@@ -2022,7 +2002,7 @@ async function run(early) {
             settings,
             distDir,
             tempDir: host.tempDir,
-            tempDirName: process.env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'the temporary directory',
+            tempDirName: host.tempDirName,
             kvmDevice: host.kvmDevice,
             imageCacheDir: host.imageCacheDir,
             log: lib_core/* info */.pq,
@@ -2071,42 +2051,6 @@ async function run(early) {
 
 /***/ }),
 
-/***/ 62:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C8: () => (/* binding */ ImageError),
-/* harmony export */   CA: () => (/* binding */ errorCode),
-/* harmony export */   Kb: () => (/* binding */ excerpt)
-/* harmony export */ });
-/* unused harmony export oneLine */
-/**
- * ImageError: every failure a user can act on, shown as one line. Messages name the registry and
- * repository, the problem and what to do; they never carry a credential, a token or part of one.
- */
-class ImageError extends Error {
-    constructor(message) {
-        super(oneLine(message));
-        this.name = 'ImageError';
-    }
-}
-/** Collapses whitespace (newlines from servers included) so a message stays on one line. */
-function oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
-/** A short, printable excerpt of untrusted text (a server's error body, a user's input). */
-function excerpt(text, max = 120) {
-    const visible = oneLine(text).replace(/[\u0000-\u001f\u007f]/g, '?');
-    return visible.length > max ? `${visible.slice(0, max)}…` : visible;
-}
-/** The errno name of a failed system call (ENOENT, EACCES…), if it is one. */
-function errorCode(error) {
-    return error?.code;
-}
-
-
-/***/ }),
-
 /***/ 537:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2123,6 +2067,7 @@ const PULL_POLICIES = ['missing', 'always', 'never'];
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   de: () => (/* binding */ whereOf),
 /* harmony export */   o_: () => (/* binding */ parseImageReference)
 /* harmony export */ });
 /* unused harmony exports DOCKER_HUB_ENDPOINT, isLoopbackHost */
@@ -2132,6 +2077,10 @@ const PULL_POLICIES = ['missing', 'always', 'never'];
 const DOCKER_HUB = 'docker.io';
 /** Where Docker Hub's registry API actually lives. */
 const DOCKER_HUB_ENDPOINT = 'registry-1.docker.io';
+/** 'registry 127.0.0.1:5000, repository test/app': how every image error says where it happened. */
+function whereOf(ref) {
+    return `registry ${ref.registry}, repository ${ref.repository}`;
+}
 const ALNUM = '[a-z0-9]+';
 const SEPARATOR = '(?:[._]|__|-+)';
 const PATH_COMPONENT = new RegExp(`^${ALNUM}(?:${SEPARATOR}${ALNUM})*$`);
@@ -2143,7 +2092,7 @@ const ANY_DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-f
 const MAX_NAME = 255;
 const EXAMPLES = 'write it like alpine, ubuntu:24.04, ghcr.io/owner/name:tag or name@sha256:<64 hex digits>';
 function invalid(text, problem) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ImageError */ .C8(`image "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(text, 80)}": invalid reference: ${problem}; ${EXAMPLES}`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_(text, `${problem}; ${EXAMPLES}`);
 }
 /** True for the hosts Docker lets speak plain HTTP without configuration. */
 function isLoopbackHost(hostPort) {
@@ -2156,7 +2105,7 @@ function isLoopbackHost(hostPort) {
     return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
 }
 /**
- * Parses an image reference as the user typed it. Throws an ImageError for anything Docker would
+ * Parses an image reference as the user typed it. Throws an InvalidReferenceError for anything Docker would
  * reject, with no network access, so callers can validate their input early.
  */
 function parseImageReference(text) {

@@ -1,8 +1,8 @@
-export const id = 610;
-export const ids = [610];
+export const id = 163;
+export const ids = [163];
 export const modules = {
 
-/***/ 610:
+/***/ 163:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   prepareImage: () => (/* binding */ prepareImage)
 });
 
-// UNUSED EXPORTS: DEFAULT_MAX_CACHE_BYTES, ImageError, PULL_POLICIES, parseImageReference, platformFor
+// UNUSED EXPORTS: ImageError, parseImageReference
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(24);
@@ -198,6 +198,7 @@ var errors = __webpack_require__(62);
 
 
 
+
 /** Waits between tries on 429, 5xx and broken connections: four tries in all, under 4 s of waiting. */
 const RETRY_DELAYS_MS = [500, 1000, 2000];
 const MAX_RETRY_AFTER_MS = 10_000;
@@ -230,15 +231,13 @@ class RegistryClient {
     where;
     credentials;
     credentialOrigin;
-    delays;
     base;
     authorization;
     constructor(options) {
         this.ref = options.ref;
         this.credentials = options.credentials;
         this.credentialOrigin = options.credentialOrigin ?? 'as given';
-        this.delays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
-        this.where = `registry ${options.ref.registry}, repository ${options.ref.repository}`;
+        this.where = (0,reference/* whereOf */.de)(options.ref);
     }
     /** HTTPS, except that a loopback registry that does not speak TLS is reached over HTTP (as Docker). */
     async baseUrl() {
@@ -372,7 +371,7 @@ class RegistryClient {
             await res.body?.cancel();
             throw new errors/* ImageError */.C8(this.credentials
                 ? `${this.where}: the registry's token service rejected the username and password (${this.credentialOrigin}); check them`
-                : `${this.where}: the registry's token service refused anonymous access; give a username and password`);
+                : `${this.where}: the registry's token service refused anonymous access; give a username and password`, { inputMistake: !this.credentials });
         }
         if (res.status !== 200) {
             await res.body?.cancel();
@@ -390,7 +389,7 @@ class RegistryClient {
             throw new errors/* ImageError */.C8(`${this.where}: the registry's token service sent no token`);
         return token;
     }
-    /** Runs `attempt` up to 1 + delays.length times while it throws TransientError. */
+    /** Runs `attempt` up to 1 + RETRY_DELAYS_MS.length times while it throws TransientError. */
     async withRetries(attempt, what) {
         for (let tries = 0;; tries++) {
             try {
@@ -399,11 +398,11 @@ class RegistryClient {
             catch (error) {
                 if (!(error instanceof TransientError))
                     throw error;
-                if (tries >= this.delays.length) {
+                if (tries >= RETRY_DELAYS_MS.length) {
                     throw new errors/* ImageError */.C8(`${this.where}: ${what} failed after ${tries + 1} tries: ${error.message}; check that the registry is reachable and try again`);
                 }
                 const retryAfter = error.retryAfterMs;
-                await sleep(Math.min(Math.max(this.delays[tries], retryAfter ?? 0), MAX_RETRY_AFTER_MS));
+                await sleep(Math.min(Math.max(RETRY_DELAYS_MS[tries], retryAfter ?? 0), MAX_RETRY_AFTER_MS));
             }
         }
     }
@@ -465,13 +464,13 @@ class RegistryClient {
             return new errors/* ImageError */.C8(this.credentials
                 ? `${this.where}: the registry rejected the username and password (${this.credentialOrigin}) while ${what} (${status}); check them`
                 : `${this.where}: the repository does not exist or needs a login (${status}); ` +
-                    'check the name, or give a username and password (or run docker login)');
+                    'check the name, or give a username and password (or run docker login)', { inputMistake: !this.credentials });
         }
         if (res.status === 403) {
             return new errors/* ImageError */.C8(`${this.where}: access denied while ${what} (${status}); the account needs pull access to this repository`);
         }
         if (res.status === 404) {
-            return new errors/* ImageError */.C8(`${this.where}: not found while ${what} (${status}); check the image name, tag and digest`);
+            return new errors/* ImageError */.C8(`${this.where}: not found while ${what} (${status}); check the image name, tag and digest`, { inputMistake: true });
         }
         return new errors/* ImageError */.C8(`${this.where}: the registry answered ${status} while ${what}`);
     }
@@ -522,7 +521,8 @@ function shortDigest(digest) {
 }
 /**
  * Streams blob `desc` into `file` (which must not exist yet) through a sha256 hash. A digest or size
- * mismatch throws an ImageError and removes the file; a broken connection starts the blob over.
+ * mismatch throws an ImageError and removes the file; a broken connection starts the blob over; a
+ * failed write to the file is an ImageError at once (a full disk is not the network: no retry).
  * `progress`, when given, hears how far the file is written, for a reader that follows it.
  */
 async function downloadBlob(client, desc, file, what, progress) {
@@ -535,10 +535,17 @@ async function downloadBlob(client, desc, file, what, progress) {
         progress?.ended(error); // a reader following the download must hear of it, however early it fails
         throw error;
     }
+    const writeFailed = (error) => new errors/* ImageError */.C8(`${client.where}: ${what}: writing it to the image cache in ${external_node_path_default().dirname(file)} failed ` +
+        `(${(0,errors/* errorCode */.CA)(error) ?? (0,errors/* excerpt */.Kb)(error?.message ?? String(error), 80)}); free space there or move the cache`);
     try {
         progress?.opened(file);
         await client.request(`blobs/${desc.digest}`, what, undefined, async (res) => {
-            external_node_fs_default().ftruncateSync(fd, 0);
+            try {
+                external_node_fs_default().ftruncateSync(fd, 0);
+            }
+            catch (error) {
+                throw writeFailed(error);
+            }
             progress?.restarted();
             const hash = (0,external_node_crypto_.createHash)('sha256');
             let received = 0;
@@ -549,8 +556,14 @@ async function downloadBlob(client, desc, file, what, progress) {
                         return;
                     }
                     hash.update(chunk);
-                    for (let done = 0; done < chunk.length;)
-                        done += external_node_fs_default().writeSync(fd, chunk, done, chunk.length - done, received + done);
+                    try {
+                        for (let done = 0; done < chunk.length;)
+                            done += external_node_fs_default().writeSync(fd, chunk, done, chunk.length - done, received + done);
+                    }
+                    catch (error) {
+                        callback(writeFailed(error));
+                        return;
+                    }
                     received += chunk.length;
                     progress?.wrote(received);
                     callback();
@@ -585,68 +598,9 @@ async function fetchSmallBlob(client, desc, what) {
     }
     return bytes;
 }
-/** Makes a unique name for a file or directory inside `dir`. */
-function tempName(dir, prefix) {
-    return path.join(dir, `${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
-}
 
-;// CONCATENATED MODULE: ./src/image/tree.ts
-/** Whole-tree operations on image roots: removing one and measuring its disk use. */
-
-
-
-/** Removes a tree even where its directories lack write permission (images may ship such). */
-async function removeTree(target) {
-    try {
-        await external_node_fs_default().promises.rm(target, { recursive: true, force: true });
-        return;
-    }
-    catch (error) {
-        if ((0,errors/* errorCode */.CA)(error) !== 'EACCES' && (0,errors/* errorCode */.CA)(error) !== 'EPERM')
-            throw error;
-    }
-    const open = async (dir) => {
-        let stat;
-        try {
-            stat = await external_node_fs_default().promises.lstat(dir);
-        }
-        catch {
-            return;
-        }
-        if (!stat.isDirectory())
-            return;
-        await external_node_fs_default().promises.chmod(dir, 0o700).catch(() => undefined);
-        for (const name of await external_node_fs_default().promises.readdir(dir).catch(() => []))
-            await open(external_node_path_default().join(dir, name));
-    };
-    await open(target);
-    await external_node_fs_default().promises.rm(target, { recursive: true, force: true });
-}
-/** Disk use of a tree in bytes (allocated blocks; hard-linked files counted once). */
-async function diskUsage(root) {
-    const seen = new Set();
-    let total = 0;
-    const walk = async (dir) => {
-        const entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true });
-        for (const entry of entries) {
-            const file = external_node_path_default().join(dir, entry.name);
-            const stat = external_node_fs_default().lstatSync(file);
-            if (stat.nlink > 1 && !stat.isDirectory()) {
-                const key = `${stat.dev}:${stat.ino}`;
-                if (seen.has(key))
-                    continue;
-                seen.add(key);
-            }
-            total += stat.blocks * 512;
-            if (stat.isDirectory())
-                await walk(file);
-        }
-    };
-    total += (await external_node_fs_default().promises.lstat(root)).blocks * 512;
-    await walk(root);
-    return total;
-}
-
+// EXTERNAL MODULE: ./src/image/tree.ts
+var tree = __webpack_require__(841);
 ;// CONCATENATED MODULE: ./src/image/cache.ts
 /**
  * The image cache. Layout under the caller's cache directory:
@@ -657,6 +611,8 @@ async function diskUsage(root) {
  *   blobs/sha256-<hex>             layer blobs as fetched (verified), so a moved tag refetches only new layers
  *   refs/<sha256 of reference and platform>.json   the digest a reference resolved to last time
  *   tmp/                           work in progress; renamed into roots/ or blobs/ when complete
+ *
+ * The cache directory and these four are mode 0700.
  *
  * Everything appears by an atomic rename from tmp/, so a killed pull leaves no half entry, and two
  * processes pulling one image both succeed (the loser of the rename drops its copy and uses the winner's).
@@ -670,8 +626,13 @@ async function diskUsage(root) {
 
 /** The default cap on the cache's size: 10 GiB. */
 const DEFAULT_MAX_CACHE_BYTES = 10 * 1024 ** 3;
-/** Entries used this recently are never evicted: another job may be running on them. */
-const EVICTION_GRACE_MS = 10 * 60 * 1000;
+/**
+ * Entries used this recently are never evicted: another job may be running on them. Six hours is a
+ * job's default timeout-minutes (360) and the most a GitHub-hosted job may run.
+ */
+const EVICTION_GRACE_MS = 6 * 60 * 60 * 1000;
+/** The cache's own directories: only its user may enter them. */
+const PRIVATE_DIR_MODE = 0o700;
 /** Temporary entries left by a dead process of this host, or by anything a day ago, are removed. */
 const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
 const HOST_TAG = (0,external_node_crypto_.createHash)('sha256').update(external_node_os_default().hostname()).digest('hex').slice(0, 8);
@@ -700,9 +661,17 @@ class ImageCache {
         this.refs = external_node_path_default().join(dir, 'refs');
         this.tmp = external_node_path_default().join(dir, 'tmp');
     }
+    /**
+     * Makes the cache's directories, private to the user running the pull (older caches made them
+     * 0755 and are tightened): roots made as root hold images' setuid binaries and device nodes, and
+     * a private image's files are no one else's to read.
+     */
     async init() {
-        for (const dir of [this.roots, this.blobs, this.refs, this.tmp])
-            await external_node_fs_default().promises.mkdir(dir, { recursive: true });
+        for (const dir of [this.dir, this.roots, this.blobs, this.refs, this.tmp]) {
+            await external_node_fs_default().promises.mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+            if (((await external_node_fs_default().promises.stat(dir)).mode & 0o7777) !== PRIVATE_DIR_MODE)
+                await external_node_fs_default().promises.chmod(dir, PRIVATE_DIR_MODE);
+        }
         await this.removeStaleTemps();
     }
     /** A new name in tmp/ that says which process of which host owns it. */
@@ -719,7 +688,7 @@ class ImageCache {
                 continue;
             const deadHere = match !== null && match[1] === HOST_TAG && !alive(Number(match[2]));
             if (deadHere || now - stat.mtimeMs > STALE_TEMP_MS)
-                await removeTree(file).catch(() => undefined);
+                await (0,tree/* removeTree */.d)(file).catch(() => undefined);
         }
     }
     entryDir(manifestDigest) {
@@ -781,7 +750,7 @@ class ImageCache {
                     throw error;
             }
             if ((await this.findRoot(manifestDigest)) || attempt > 0) {
-                await removeTree(tempEntry);
+                await (0,tree/* removeTree */.d)(tempEntry);
                 return false;
             }
             // Something unreadable sits there (not made by this module): set it aside and try once more.
@@ -799,7 +768,7 @@ class ImageCache {
                 return;
             throw error;
         }
-        await removeTree(aside);
+        await (0,tree/* removeTree */.d)(aside);
     }
     recordFile(reference, platform) {
         return external_node_path_default().join(this.refs, `${(0,external_node_crypto_.createHash)('sha256').update(`${reference}\n${platform}`).digest('hex')}.json`);
@@ -879,10 +848,12 @@ class ImageCache {
 /**
  * A layer read while it downloads. The downloader reports how much of its file is written; the
  * unpacker reads behind it, so unpacking a layer overlaps its download. A broken transfer starts the
- * file over with the same bytes in the same places (it is one blob), so a reader that got ahead
- * waits. What was read is checked against the digest when the download ends, before the root is
- * published; a mismatch fails the pull and the half-built root is thrown away.
+ * file over; a reader that got ahead waits until the new attempt passes where it was, then reads on.
+ * What it read before the restart came from the earlier attempt, which the download's own digest
+ * check never sees: so the reader hashes exactly the bytes it hands out, and the caller compares that
+ * digest (readDigest) with the blob's before the root is published.
  */
+
 
 const READ_CHUNK_BYTES = 256 * 1024;
 class DownloadProgress {
@@ -890,6 +861,7 @@ class DownloadProgress {
     written = 0;
     outcome;
     waiting = [];
+    digestRead;
     /** The downloader made its file. */
     opened(file) {
         this.readFd ??= external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | (external_node_fs_default()).constants.O_NOFOLLOW);
@@ -909,8 +881,16 @@ class DownloadProgress {
         this.outcome = error === undefined ? { failed: false } : { failed: true, error };
         this.notify();
     }
+    /**
+     * The sha256 digest (`sha256:<hex>`) of every byte bytes() yielded, once it has yielded all of a
+     * download that succeeded; undefined before that, or when the reader stopped early.
+     */
+    get readDigest() {
+        return this.digestRead;
+    }
     /** The blob's bytes as they are written; throws the download's failure. Read it once. */
     async *bytes() {
+        const hash = (0,external_node_crypto_.createHash)('sha256');
         let offset = 0;
         try {
             for (;;) {
@@ -919,13 +899,19 @@ class DownloadProgress {
                     const read = external_node_fs_default().readSync(this.readFd, chunk, 0, chunk.length, offset);
                     if (read > 0) {
                         offset += read;
-                        yield chunk.subarray(0, read);
+                        const piece = chunk.subarray(0, read);
+                        hash.update(piece);
+                        yield piece;
                         continue;
                     }
                 }
                 if (this.outcome?.failed)
                     throw this.outcome.error;
-                if (this.outcome && (offset >= this.written || this.readFd === undefined))
+                if (this.outcome && offset >= this.written) {
+                    this.digestRead = `sha256:${hash.digest('hex')}`;
+                    return;
+                }
+                if (this.outcome && this.readFd === undefined)
                     return;
                 await new Promise((wake) => this.waiting.push(wake));
             }
@@ -1269,28 +1255,47 @@ async function* readTar(source) {
 }
 
 ;// CONCATENATED MODULE: ./src/image/root-index.ts
+function parentOf(rel) {
+    const slash = rel.lastIndexOf('/');
+    return slash === -1 ? '' : rel.slice(0, slash);
+}
 class RootIndex {
     kinds = new Map();
+    /** What each directory holds ('' is the root), so removing a directory costs what is under it. */
+    children = new Map();
     /** What stands at `rel` ('a/b'), or undefined when nothing does. */
     kind(rel) {
         return this.kinds.get(rel);
     }
+    /** Records `rel`; its parent must be recorded as a directory (or be the root). */
     add(rel, kind) {
+        if (this.kinds.get(rel) === 'directory' && kind !== 'directory')
+            this.remove(rel);
         this.kinds.set(rel, kind);
+        const parent = parentOf(rel);
+        let siblings = this.children.get(parent);
+        if (!siblings)
+            this.children.set(parent, (siblings = new Set()));
+        siblings.add(rel);
     }
-    /** Forgets `rel` and, for a directory, everything under it. */
+    /** Forgets `rel` and, for a directory, everything under it; returns every path it forgot. */
     remove(rel) {
-        if (this.kinds.get(rel) === 'directory') {
-            const below = `${rel}/`;
-            for (const other of this.kinds.keys())
-                if (other.startsWith(below))
-                    this.kinds.delete(other);
+        if (!this.kinds.has(rel))
+            return [];
+        this.children.get(parentOf(rel))?.delete(rel);
+        const removed = [];
+        const pending = [rel];
+        for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+            removed.push(next);
+            this.kinds.delete(next);
+            const below = this.children.get(next);
+            if (!below)
+                continue;
+            for (const child of below)
+                pending.push(child);
+            this.children.delete(next);
         }
-        this.kinds.delete(rel);
-    }
-    /** Forgets everything: the root itself was emptied. */
-    clear() {
-        this.kinds.clear();
+        return removed;
     }
 }
 
@@ -1506,7 +1511,11 @@ class RootBuilder {
         }
         return true;
     }
-    /** Removes whatever stands at `parts`; a directory only unless `keepDirectory`. */
+    /**
+     * Removes whatever stands at `parts`; a directory only unless `keepDirectory`. A removed directory's
+     * recorded mode, owner and mtime go with it (and those of the directories under it): one made again
+     * later, if only as a parent, must not get them back in finish().
+     */
     async removeExisting(parts, keepDirectory) {
         const rel = parts.join('/');
         const kind = this.made.kind(rel);
@@ -1515,12 +1524,13 @@ class RootBuilder {
         if (kind === 'directory') {
             if (keepDirectory)
                 return 'directory';
-            await removeTree(this.abs(parts));
+            await (0,tree/* removeTree */.d)(this.abs(parts));
         }
         else {
             external_node_fs_default().unlinkSync(this.abs(parts));
         }
-        this.made.remove(rel);
+        for (const gone of this.made.remove(rel))
+            this.dirMeta.delete(gone);
         return 'removed';
     }
     /** Runs an ownership change where the user may (root); counts it as not done where not. */
@@ -1587,10 +1597,24 @@ class RootBuilder {
             throw error instanceof errors/* ImageError */.C8 ? new errors/* ImageError */.C8(`${label}: ${error.message}`) : error;
         }
         const unreadable = (reason) => new errors/* ImageError */.C8(`${label} is not a readable layer (${reason.slice(0, 100)}); the image cannot be used`);
+        const failure = (error) => {
+            if (error instanceof errors/* ImageError */.C8)
+                return error;
+            if (error instanceof TarFormatError)
+                return unreadable(`it holds ${error.message}`);
+            // A system call's failure is the host's problem; anything else (zlib, zstd) is the layer's.
+            if (error?.syscall)
+                return error;
+            return unreadable(error?.message ?? String(error));
+        };
         let bytes = all;
         let feeding = Promise.resolve();
+        let feedingError;
         if (unzip) {
-            feeding = (0,promises_.pipeline)(external_node_stream_.Readable.from(all, { objectMode: false }), unzip).catch(() => undefined); // its error also ends the iteration below
+            // Its error usually ends the iteration below too, but not when it comes after the tar's end.
+            feeding = (0,promises_.pipeline)(external_node_stream_.Readable.from(all, { objectMode: false }), unzip).catch((error) => {
+                feedingError = { error };
+            });
             bytes = unzip;
         }
         const written = new Set();
@@ -1604,16 +1628,11 @@ class RootBuilder {
             ;
             unzip?.destroy();
             await feeding;
-            if (error instanceof errors/* ImageError */.C8)
-                throw error;
-            if (error instanceof TarFormatError)
-                throw unreadable(`it holds ${error.message}`);
-            // A system call's failure is the host's problem; anything else (zlib, zstd) is the layer's.
-            if (error?.syscall)
-                throw error;
-            throw unreadable(error?.message ?? String(error));
+            throw failure(error);
         }
         await feeding;
+        if (feedingError)
+            throw failure(feedingError.error);
         for (const dir of [...opaque].sort())
             await this.makeOpaque(dir, written, touched);
     }
@@ -1990,14 +2009,8 @@ var pull_policy = __webpack_require__(537);
 
 
 
-
-
-
 const DOWNLOAD_CONCURRENCY = 3;
-function whereOf(ref) {
-    return `registry ${ref.registry}, repository ${ref.repository}`;
-}
-function prepared(rootfs, metadata, fromCache, digest = metadata.digest) {
+function prepared(rootfs, metadata, fromCache, digest) {
     return {
         rootfs,
         digest,
@@ -2013,10 +2026,10 @@ function prepared(rootfs, metadata, fromCache, digest = metadata.digest) {
 async function prepareImage(request) {
     const ref = (0,reference/* parseImageReference */.o_)(request.reference);
     if (!pull_policy/* PULL_POLICIES */.z.includes(request.pull)) {
-        throw new errors/* ImageError */.C8(`${whereOf(ref)}: pull must be one of ${pull_policy/* PULL_POLICIES */.z.join(', ')}, not "${(0,errors/* excerpt */.Kb)(String(request.pull), 40)}"`);
+        throw new errors/* ImageError */.C8(`${(0,reference/* whereOf */.de)(ref)}: pull must be one of ${pull_policy/* PULL_POLICIES */.z.join(', ')}, not "${(0,errors/* excerpt */.Kb)(String(request.pull), 40)}"`);
     }
     if (typeof request.cacheDir !== 'string' || request.cacheDir === '') {
-        throw new errors/* ImageError */.C8(`${whereOf(ref)}: no image cache directory was given; set one`);
+        throw new errors/* ImageError */.C8(`${(0,reference/* whereOf */.de)(ref)}: no image cache directory was given; set one`);
     }
     const platform = platformFor(request.arch);
     const platformText = showPlatform(platform);
@@ -2034,11 +2047,11 @@ async function prepareImage(request) {
                 return prepared(cached.rootfs, cached.metadata, true, cached.digest);
             }
             if (request.pull === 'never') {
-                throw new errors/* ImageError */.C8(`${whereOf(ref)}: ${ref.normalized} for ${platformText} is not in the image cache and pull is "never"; ` +
-                    'set pull to "missing" or "always" to download it');
+                throw new errors/* ImageError */.C8(`${(0,reference/* whereOf */.de)(ref)}: ${ref.normalized} for ${platformText} is not in the image cache and pull is "never"; ` +
+                    'set pull to "missing" or "always" to download it', { inputMistake: true });
             }
         }
-        const proxy = useProxyFromEnv(request.env ?? process.env, whereOf(ref));
+        const proxy = useProxyFromEnv(request.env ?? process.env, (0,reference/* whereOf */.de)(ref));
         if (proxy.description)
             log(proxy.description);
         try {
@@ -2051,9 +2064,7 @@ async function prepareImage(request) {
     catch (error) {
         if (error instanceof errors/* ImageError */.C8)
             throw error;
-        const e = error;
-        throw new errors/* ImageError */.C8(`${whereOf(ref)}: preparing ${ref.normalized} in the image cache failed: ` +
-            `${e?.code ? `${e.code} ` : ''}${(0,errors/* excerpt */.Kb)(e?.message ?? String(error), 160)}`);
+        throw new errors/* ImageError */.C8(`${(0,reference/* whereOf */.de)(ref)}: preparing ${ref.normalized} in the image cache failed: ${(0,errors/* describeFailure */.Ic)(error)}`);
     }
 }
 /** Does an image whose config says `config` run on `platform`? (A config without an architecture is trusted.) */
@@ -2062,7 +2073,7 @@ function runsOn(config, platform) {
 }
 function wrongPlatform(where, ref, config, platform) {
     const wanted = showPlatform(platform);
-    return new errors/* ImageError */.C8(`${where}: ${ref.normalized} is built for ${showPlatform(config)}, not ${wanted}; use an image built for ${wanted}`);
+    return new errors/* ImageError */.C8(`${where}: ${ref.normalized} is built for ${showPlatform(config)}, not ${wanted}; use an image built for ${wanted}`, { inputMistake: true });
 }
 async function lookup(cache, ref, platform) {
     const record = await cache.readRecord(ref.normalized, showPlatform(platform));
@@ -2080,7 +2091,17 @@ async function lookup(cache, ref, platform) {
 }
 async function evict(cache, maxBytes, current, log) {
     const keep = new Set([current.manifestDigest, ...current.layers]);
-    const { removed, freedBytes } = await cache.evict(maxBytes, keep, EVICTION_GRACE_MS);
+    let evicted;
+    try {
+        evicted = await cache.evict(maxBytes, keep, EVICTION_GRACE_MS);
+    }
+    catch (error) {
+        // The image is ready; a cache left over its cap is no reason to fail the run.
+        log(`Image cache over ${formatBytes(maxBytes)}: removing least recently used entries failed ` +
+            `(${(0,errors/* describeFailure */.Ic)(error)}); it stays over its cap`);
+        return;
+    }
+    const { removed, freedBytes } = evicted;
     if (removed.length > 0) {
         log(`Image cache over ${formatBytes(maxBytes)}: removed ${removed.length} least recently used entries (${formatBytes(freedBytes)})`);
     }
@@ -2099,7 +2120,7 @@ async function resolve(client, ref, platform) {
     const { chosen, available } = pickManifest(parsed.manifests, platform);
     if (!chosen) {
         throw new errors/* ImageError */.C8(`${where}: ${ref.normalized} has no ${showPlatform(platform)} image; it has ${available.length > 0 ? available.join(', ') : 'no platforms listed'}; ` +
-            `use an image built for ${showPlatform(platform)}`);
+            `use an image built for ${showPlatform(platform)}`, { inputMistake: true });
     }
     const inner = await client.getManifest(chosen.digest, MANIFEST_ACCEPT);
     if (sha256(inner.bytes) !== chosen.digest) {
@@ -2220,7 +2241,12 @@ async function pull(request, ref, platform, cache, maxBytes) {
                 await downloads[i]; // when the download failed, that is the problem to report
                 throw error;
             }
-            await downloads[i]; // verified against its digest
+            await downloads[i]; // the file is verified against its digest; what was unpacked is checked next
+            const following = progress[i];
+            if (following && following.readDigest !== layer.digest) {
+                throw new errors/* ImageError */.C8(`${where}: ${layerLabel(i)}: the bytes unpacked while it downloaded do not match its digest ` +
+                    '(the registry sent other bytes before a connection broke); the image was not cached, try again');
+            }
         }
         await builder.finish();
         for (const line of unpackNotes(builder.stats))
@@ -2230,7 +2256,7 @@ async function pull(request, ref, platform, cache, maxBytes) {
             digest,
             reference: ref.normalized,
             platform: platformText,
-            sizeBytes: await diskUsage(rootfs),
+            sizeBytes: await (0,tree/* diskUsage */.h)(rootfs),
             layers: manifest.layers.map((l) => l.digest),
             config,
             created: new Date().toISOString()
@@ -2256,7 +2282,7 @@ async function pull(request, ref, platform, cache, maxBytes) {
         waiters.splice(0).forEach((wake) => wake());
         progress.forEach((following) => following?.close());
         await Promise.allSettled(downloads);
-        await removeTree(work).catch(() => undefined);
+        await (0,tree/* removeTree */.d)(work).catch(() => undefined);
     }
 }
 
