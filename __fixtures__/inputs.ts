@@ -13,7 +13,8 @@ export function context(overrides: Partial<ParseContext> = {}): ParseContext {
     defaultWorkspace: undefined,
     libraryFromEnv: undefined,
     hostMemoryMib: 8192,
-    tempDir: os.tmpdir(),
+    // Not under cwd: a workspace may not hold the temporary directory.
+    tempDir: '/run/krun-tests-temp',
     ...overrides
   }
 }
