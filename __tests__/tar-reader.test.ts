@@ -36,6 +36,21 @@ beforeAll(() => {
 })
 afterAll(() => fs.rmSync(base, { recursive: true, force: true }))
 
+/** A ustar header block with a correct checksum; the mode field is given as written, to try odd spellings. */
+function ustarHeader(entry: { name: string; modeField: string; size: number; type: string }): Buffer {
+  const header = Buffer.alloc(512)
+  header.write(entry.name, 0)
+  header.write(entry.modeField, 100, 8, 'latin1')
+  header.write(`${entry.size.toString(8).padStart(11, '0')}\0`, 124)
+  header.write(entry.type, 156)
+  header.write('ustar\x0000', 257)
+  header.fill(0x20, 148, 156)
+  let sum = 0
+  for (const byte of header) sum += byte
+  header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148)
+  return header
+}
+
 function archive(format: string, extra: string[] = []): string {
   const file = path.join(base, `${format}-${extra.length}.tar`)
   run('tar', [`--format=${format}`, '--sort=name', ...extra, '-cf', file, '-C', tree, '.'])
@@ -122,6 +137,20 @@ describe('readTar', () => {
     expect(names).toContain('./setuid')
   })
 
+  test('octal fields as writers spell them (spaces, NULs, empty) and malformed ones', async () => {
+    const withMode = (field: string): Buffer =>
+      Buffer.concat([ustarHeader({ name: 'f', modeField: field, size: 0, type: '0' }), Buffer.alloc(1024)])
+    const modeOf = async (field: string): Promise<number> => (await readAll(once(withMode(field))))[0]!.mode
+    expect(await modeOf('0000644\0')).toBe(0o644)
+    expect(await modeOf('  644 \0\0')).toBe(0o644)
+    expect(await modeOf('0000755 ')).toBe(0o755)
+    expect(await modeOf('\0\0\0\0\0\0\0\0')).toBe(0)
+    expect(await modeOf('        ')).toBe(0)
+    for (const bad of ['0006a4\0\0', '06 44\0\0\0', '0644\0\0\0' + '7', '0008\0\0\0\0', '-000644\0']) {
+      await expect(readAll(once(withMode(bad)))).rejects.toThrow(new TarFormatError('a malformed mode'))
+    }
+  })
+
   test('a bad checksum, a cut archive, an oversized or malformed pax record are format errors', async () => {
     const good = fs.readFileSync(archive('pax'))
     const badSum = Buffer.from(good)
@@ -131,16 +160,12 @@ describe('readTar', () => {
     await expect(readAll(once(good.subarray(0, 1000)))).rejects.toThrow(TarFormatError)
 
     const paxEntry = (records: Buffer, sizeField?: number): Buffer => {
-      const header = Buffer.alloc(512)
-      header.write('PaxHeader', 0)
-      header.write('0000644\0', 100)
-      header.write(`${(sizeField ?? records.length).toString(8).padStart(11, '0')}\0`, 124)
-      header.write('x', 156)
-      header.write('ustar\x0000', 257)
-      header.fill(0x20, 148, 156)
-      let sum = 0
-      for (const byte of header) sum += byte
-      header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148)
+      const header = ustarHeader({
+        name: 'PaxHeader',
+        modeField: '0000644\0',
+        size: sizeField ?? records.length,
+        type: 'x'
+      })
       const body = Buffer.alloc(Math.ceil(records.length / 512) * 512)
       records.copy(body)
       return Buffer.concat([header, body, good])

@@ -93,6 +93,23 @@ class ByteReader {
     return first.subarray(0, limit)
   }
 
+  /** Exactly `count` bytes when they are already here, without waiting; else undefined. */
+  taken(count: number): Buffer | undefined {
+    const first = this.queue[this.head]
+    if (!first || first.length < count) return undefined
+    if (first.length === count) {
+      this.head++
+      if (this.head === this.queue.length) {
+        this.queue = []
+        this.head = 0
+      }
+    } else {
+      this.queue[this.head] = first.subarray(count)
+    }
+    this.buffered -= count
+    return first.length === count ? first : first.subarray(0, count)
+  }
+
   /** Exactly `count` bytes, or fewer only when the stream ends first. */
   async take(count: number): Promise<Buffer> {
     await this.fill(count)
@@ -106,6 +123,11 @@ class ByteReader {
       have += part.length
     }
     return parts.length === 1 ? parts[0]! : Buffer.concat(parts, have)
+  }
+
+  /** Skips `count` bytes when they are already here, without waiting; false (nothing skipped) when not. */
+  skipped(count: number): boolean {
+    return count === 0 || this.taken(count) !== undefined
   }
 
   async skip(count: number): Promise<number> {
@@ -134,21 +156,22 @@ function text(block: Buffer, start: number, length: number): string {
 
 /** An octal field (NUL or space terminated), or GNU's base-256 form when the top bit is set. */
 function numberField(block: Buffer, start: number, length: number, field: string): number {
+  const end = start + length
   const first = block[start]!
   if (first & 0x80) {
     if (first !== 0x80) throw new TarFormatError(`a negative or oversized ${field}`)
     let value = 0
-    for (let i = start + 1; i < start + length; i++) value = value * 256 + block[i]!
+    for (let i = start + 1; i < end; i++) value = value * 256 + block[i]!
     if (!Number.isSafeInteger(value)) throw new TarFormatError(`an oversized ${field}`)
     return value
   }
-  const digits = block
-    .toString('latin1', start, start + length)
-    .replace(/[\0 ]+$/, '')
-    .replace(/^ +/, '')
-  if (digits === '') return 0
-  if (!/^[0-7]+$/.test(digits)) throw new TarFormatError(`a malformed ${field}`)
-  return parseInt(digits, 8)
+  // Read from the bytes (a header has seven of these fields): spaces, octal digits, then NULs or spaces.
+  let i = start
+  while (i < end && block[i] === 0x20) i++
+  let value = 0
+  for (; i < end && block[i]! >= 0x30 && block[i]! <= 0x37; i++) value = value * 8 + (block[i]! - 0x30)
+  for (; i < end; i++) if (block[i] !== 0 && block[i] !== 0x20) throw new TarFormatError(`a malformed ${field}`)
+  return value
 }
 
 function checksumMatches(block: Buffer): boolean {
@@ -229,6 +252,60 @@ function applyPaxRecord(key: string, value: Buffer, into: Overrides): void {
   } else if (key.startsWith('GNU.sparse.')) into.sparse = true
 }
 
+/** One entry's content, read from the stream at most once. */
+class StreamEntry implements TarEntry {
+  /** Content bytes not yet read from the stream. */
+  remaining: number
+  private used = false
+
+  constructor(
+    readonly header: TarHeader,
+    private readonly reader: ByteReader
+  ) {
+    this.remaining = header.size
+  }
+
+  truncated(): TarFormatError {
+    return new TarFormatError(`a truncated entry (${this.header.name.slice(0, 100)})`)
+  }
+
+  async content(): Promise<Buffer> {
+    this.use()
+    const body = this.reader.taken(this.remaining) ?? (await this.reader.take(this.remaining))
+    this.remaining -= body.length
+    if (this.remaining > 0) throw this.truncated()
+    return body
+  }
+
+  chunks(): AsyncIterable<Buffer> {
+    this.use()
+    return this.rest()
+  }
+
+  private async *rest(): AsyncGenerator<Buffer> {
+    while (this.remaining > 0) {
+      const part = await this.reader.some(this.remaining)
+      if (part.length === 0) throw this.truncated()
+      this.remaining -= part.length
+      yield part
+    }
+  }
+
+  private use(): void {
+    if (this.used) throw new Error('a tar entry’s content can be read only once')
+    this.used = true
+  }
+}
+
+/** The body of a pax header or GNU long name (`size` bytes and their padding), counted against the entry's cap. */
+async function readMeta(reader: ByteReader, size: number, metaBytes: number, what: string): Promise<Buffer> {
+  if (metaBytes + size > MAX_META_BYTES) throw new TarFormatError(`${what}s over ${MAX_META_BYTES} bytes for one entry`)
+  const body = await reader.take(size)
+  if (body.length < size || (await reader.skip(padding(size))) < padding(size))
+    throw new TarFormatError(`a truncated ${what}`)
+  return body
+}
+
 /** The entries of a tar stream, in order. Each entry's content must be used or left before asking for the next. */
 export async function* readTar(source: AsyncIterable<Buffer>): AsyncGenerator<TarEntry> {
   const reader = new ByteReader(source[Symbol.asyncIterator]())
@@ -237,7 +314,7 @@ export async function* readTar(source: AsyncIterable<Buffer>): AsyncGenerator<Ta
   let longLink: string | undefined
   let metaBytes = 0
   for (;;) {
-    const block = await reader.take(BLOCK)
+    const block = reader.taken(BLOCK) ?? (await reader.take(BLOCK))
     if (block.length === 0) return // a stream may end without the two zero blocks
     if (block.length < BLOCK) throw new TarFormatError('a truncated header')
     if (isZeroBlock(block)) {
@@ -248,24 +325,19 @@ export async function* readTar(source: AsyncIterable<Buffer>): AsyncGenerator<Ta
     const flag = String.fromCharCode(block[156]!)
     const size = numberField(block, 124, 12, 'size')
 
-    const meta = async (what: string): Promise<Buffer> => {
-      metaBytes += size
-      if (metaBytes > MAX_META_BYTES) throw new TarFormatError(`${what}s over ${MAX_META_BYTES} bytes for one entry`)
-      const body = await reader.take(size)
-      if (body.length < size || (await reader.skip(padding(size))) < padding(size))
-        throw new TarFormatError(`a truncated ${what}`)
-      return body
-    }
     if (flag === 'x') {
-      parsePaxRecords(await meta('pax header'), overrides)
+      parsePaxRecords(await readMeta(reader, size, metaBytes, 'pax header'), overrides)
+      metaBytes += size
       continue
     }
     if (flag === 'g') {
-      await meta('global pax header') // global defaults are not used by image layers; read and set aside
+      await readMeta(reader, size, metaBytes, 'global pax header') // global defaults are not used by image layers; read and set aside
+      metaBytes += size
       continue
     }
     if (flag === 'L' || flag === 'K') {
-      const body = await meta('GNU long name')
+      const body = await readMeta(reader, size, metaBytes, 'GNU long name')
+      metaBytes += size
       const end = body.indexOf(0)
       const name = body.toString('utf8', 0, end === -1 ? body.length : end)
       if (flag === 'L') longName = name
@@ -300,37 +372,9 @@ export async function* readTar(source: AsyncIterable<Buffer>): AsyncGenerator<Ta
     longLink = undefined
     metaBytes = 0
 
-    let remaining = header.size
-    const truncated = (): TarFormatError => new TarFormatError(`a truncated entry (${header.name.slice(0, 100)})`)
-    let used = false
-    const use = (): void => {
-      if (used) throw new Error('a tar entry’s content can be read only once')
-      used = true
-    }
-    yield {
-      header,
-      content: async () => {
-        use()
-        const body = await reader.take(remaining)
-        remaining -= body.length
-        if (remaining > 0) throw truncated()
-        return body
-      },
-      chunks: () => {
-        use()
-        return {
-          async *[Symbol.asyncIterator]() {
-            while (remaining > 0) {
-              const part = await reader.some(remaining)
-              if (part.length === 0) throw truncated()
-              remaining -= part.length
-              yield part
-            }
-          }
-        }
-      }
-    }
-    const left = remaining + padding(header.size)
-    if ((await reader.skip(left)) < left) throw truncated()
+    const entry = new StreamEntry(header, reader)
+    yield entry
+    const left = entry.remaining + padding(header.size)
+    if (!reader.skipped(left) && (await reader.skip(left)) < left) throw entry.truncated()
   }
 }
