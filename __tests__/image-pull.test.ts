@@ -25,25 +25,18 @@ import {
   type LayerEntry,
   type TestRegistry
 } from '../__fixtures__/registry.js'
+import { walkedDiskUsage } from '../__fixtures__/disk-usage.js'
 import { type ForwardProxy, startTinyproxy } from '../__fixtures__/forward-proxy.js'
 import { startPassStore } from '../__fixtures__/pass-store.js'
+import { mountTmpfs, withTmpfs } from '../__fixtures__/tmpfs.js'
 import { ImageError, prepareImage, type ImageRequest, type PreparedImage } from '../src/image/index.js'
 import { ImageCache } from '../src/image/cache.js'
 import { removeTree } from '../src/image/tree.js'
 
 const isRoot = process.getuid?.() === 0
 
-/** A test that mounts a small tmpfs: root only, else skipped saying so. */
-const withTmpfs = isRoot
-  ? test
-  : (title: string, fn: () => Promise<void>) => test.skip(`${title} (skipped: mounting a tmpfs needs root)`, fn)
-
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-function mountTmpfs(dir: string, size: string): void {
-  const result = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { encoding: 'utf8' })
-  if (result.status !== 0) throw new Error(`mount -t tmpfs ${dir} failed: ${result.stderr || result.error?.message}`)
-}
 const hasZstd = typeof (zlib as unknown as { createZstdDecompress?: unknown }).createZstdDecompress === 'function'
 
 let base: string
@@ -176,6 +169,7 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
     expect(image.reference).toBe(`${registry.host}/test/layers:v1`)
     expect(image.rootfs).toBe(path.join(cacheDir, 'roots', `sha256-${pushed.digest.slice(7)}`, 'rootfs'))
     expect(image.sizeBytes).toBeGreaterThan(busybox().length)
+    expect(image.sizeBytes).toBe(await walkedDiskUsage(image.rootfs))
     expect(image.config.env).toEqual(['PATH=/bin'])
     const root = image.rootfs
     const tree = listTree(root)

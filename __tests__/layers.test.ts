@@ -4,7 +4,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
+import { walkedDiskUsage } from '../__fixtures__/disk-usage.js'
 import { compress, listTree, tarOf, xattrOf, type LayerEntry } from '../__fixtures__/registry.js'
+import { mountTmpfs, withTmpfs } from '../__fixtures__/tmpfs.js'
 import { ImageError } from '../src/image/index.js'
 import {
   RootBuilder,
@@ -39,6 +41,8 @@ describe('layers', () => {
       await builder.applyLayer(layerFile(file), `layer ${i + 1}`)
     }
     await builder.finish()
+    // Every layer test also checks the builder's own count of disk use against a walk of what it made.
+    expect(builder.diskUsage).toBe(await walkedDiskUsage(root))
     return { root, builder }
   }
 
@@ -202,7 +206,7 @@ describe('layers', () => {
     }
   })
 
-  test('a directory replaced by a symlink after many files, a link to a fresh file, a path written twice', async () => {
+  test('a directory replaced by a symlink after many files, links to fresh files, a path written twice, a file made a directory', async () => {
     const outside = path.join(base, 'outside')
     fs.mkdirSync(outside)
     const many: LayerEntry[] = Array.from({ length: 200 }, (_, i) => ({ name: `a/f${i}`, content: `${i}`.repeat(500) }))
@@ -212,6 +216,10 @@ describe('layers', () => {
         { name: 'hard', type: 'link', linkname: 'a/f199' },
         { name: 'twice', content: 'first' },
         { name: 'twice', content: 'second' },
+        { name: 'was-file', content: 'file' },
+        { name: 'was-file/', type: 'directory' },
+        { name: 'was-file/in', content: 'in the directory' },
+        { name: 'first-link', type: 'link', linkname: 'a/f0' },
         { name: 'a', type: 'symlink', linkname: outside },
         { name: 'a/evil', content: 'evil' }
       ]
@@ -220,7 +228,83 @@ describe('layers', () => {
     expect(fs.readlinkSync(path.join(root, 'a'))).toBe(outside)
     expect(fs.readFileSync(path.join(root, 'hard'), 'utf8')).toBe('199'.repeat(500))
     expect(fs.readFileSync(path.join(root, 'twice'), 'utf8')).toBe('second')
+    expect(fs.readFileSync(path.join(root, 'was-file/in'), 'utf8')).toBe('in the directory')
+    expect(fs.readFileSync(path.join(root, 'first-link'), 'utf8')).toBe('0'.repeat(500))
     expect(builder.stats.unsafe).toBe(1)
+  })
+
+  test('disk use counts a hard-linked file once while a name of it is left, and nothing removed', async () => {
+    const tenK = 'x'.repeat(10_000)
+    const { root, builder } = await apply([
+      [
+        { name: 'orig', content: tenK },
+        { name: 'link', type: 'link', linkname: 'orig' },
+        { name: 'gone/a', content: tenK },
+        { name: 'long', type: 'symlink', linkname: 'y'.repeat(200) },
+        { name: 'replaced', content: tenK },
+        { name: 'empty', content: '' }
+      ],
+      [{ name: '.wh.orig' }, { name: '.wh.gone' }, { name: 'replaced', content: 'small' }]
+    ])
+    expect(listTree(root)).toEqual(['empty', 'link', 'long', 'replaced'])
+    expect(builder.diskUsage).toBeGreaterThan(10_000) // what apply() compares with a walk is not nothing
+  })
+
+  withTmpfs(
+    'a disk that fills while files are written fails the layer with ENOSPC, and leaves no write running',
+    async () => {
+      const root = path.join(base, 'small')
+      fs.mkdirSync(root)
+      mountTmpfs(root, '256k')
+      try {
+        const files: LayerEntry[] = Array.from({ length: 40 }, (_, i) => ({
+          name: `f${i}`,
+          content: Buffer.alloc(20_000, i)
+        }))
+        const layer = path.join(base, 'layer')
+        fs.writeFileSync(layer, compress(await tarOf(files), 'gzip'))
+        const builder = new RootBuilder(root)
+        await expect(builder.applyLayer(layerFile(layer), 'layer 1')).rejects.toMatchObject({ code: 'ENOSPC' })
+        const open = fs.readdirSync('/proc/self/fd').filter((fd) => {
+          try {
+            return fs.readlinkSync(`/proc/self/fd/${fd}`).startsWith(root)
+          } catch {
+            return false
+          }
+        })
+        expect(open).toEqual([])
+      } finally {
+        spawnSync('umount', [root])
+      }
+    }
+  )
+
+  test('a mode the umask would narrow is set in full, whatever the umask', async () => {
+    const saved = process.umask(0o077)
+    try {
+      const { root } = await apply([
+        [
+          { name: 'shared', content: 'rw', mode: 0o666 },
+          { name: 'tool', content: 'x', mode: 0o777 },
+          { name: 'plain', content: 'p', mode: 0o600 }
+        ]
+      ])
+      const mode = (name: string): string => (fs.statSync(path.join(root, name)).mode & 0o7777).toString(8)
+      expect([mode('shared'), mode('tool'), mode('plain')]).toEqual(['666', '777', '600'])
+    } finally {
+      process.umask(saved)
+    }
+  })
+
+  test('files still being made under a directory are finished before it is replaced: none lands through the new link', async () => {
+    const outside = path.join(base, 'outside')
+    fs.mkdirSync(outside)
+    const many: LayerEntry[] = Array.from({ length: 300 }, (_, i) => ({ name: `b/f${i}`, content: `${i}` }))
+    const { root } = await apply([
+      [...many, { name: 'b', type: 'symlink', linkname: outside }, { name: 'after', content: 'a' }]
+    ])
+    expect(fs.readdirSync(outside)).toEqual([])
+    expect(listTree(root)).toEqual(['after', 'b'])
   })
 
   test('a symlink to nothing is skipped and counted', async () => {

@@ -845,7 +845,7 @@ function registryCredentials(username, password) {
  * image code is loaded only here, so runs without an image never pay for it at start-up.
  */
 async function prepareImageBase(image, options) {
-    const { prepareImage } = await __webpack_require__.e(/* import() */ 163).then(__webpack_require__.bind(__webpack_require__, 163));
+    const { prepareImage } = await __webpack_require__.e(/* import() */ 423).then(__webpack_require__.bind(__webpack_require__, 423));
     try {
         return await prepareImage({
             reference: image.reference,

@@ -2412,7 +2412,7 @@ function registryCredentials(username, password) {
  * image code is loaded only here, so runs without an image never pay for it at start-up.
  */
 async function prepareImageBase(image, options) {
-    const { prepareImage } = await __nccwpck_require__.e(/* import() */ 163).then(__nccwpck_require__.bind(__nccwpck_require__, 163));
+    const { prepareImage } = await __nccwpck_require__.e(/* import() */ 423).then(__nccwpck_require__.bind(__nccwpck_require__, 423));
     try {
         return await prepareImage({
             reference: image.reference,
@@ -3798,15 +3798,14 @@ function parseImageReference(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ removeTree),
-/* harmony export */   h: () => (/* binding */ diskUsage)
+/* harmony export */   d: () => (/* binding */ removeTree)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(62);
-/** Whole-tree operations on image roots: removing one and measuring its disk use. */
+/** Removing a whole image root. */
 
 
 
@@ -3836,30 +3835,6 @@ async function removeTree(target) {
     };
     await open(target);
     await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.rm(target, { recursive: true, force: true });
-}
-/** Disk use of a tree in bytes (allocated blocks; hard-linked files counted once). */
-async function diskUsage(root) {
-    const seen = new Set();
-    let total = 0;
-    const walk = async (dir) => {
-        const entries = node_fs__WEBPACK_IMPORTED_MODULE_0___default().readdirSync(dir, { withFileTypes: true });
-        for (const entry of entries) {
-            const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, entry.name);
-            const stat = node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(file);
-            if (stat.nlink > 1 && !stat.isDirectory()) {
-                const key = `${stat.dev}:${stat.ino}`;
-                if (seen.has(key))
-                    continue;
-                seen.add(key);
-            }
-            total += stat.blocks * 512;
-            if (stat.isDirectory())
-                await walk(file);
-        }
-    };
-    total += (await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.lstat(root)).blocks * 512;
-    await walk(root);
-    return total;
 }
 
 

@@ -154,7 +154,7 @@ function describeFailure(error, max = 160) {
 }
 
 ;// CONCATENATED MODULE: ./src/image/tree.ts
-/** Whole-tree operations on image roots: removing one and measuring its disk use. */
+/** Removing a whole image root. */
 
 
 
@@ -184,30 +184,6 @@ async function removeTree(target) {
     };
     await open(target);
     await external_node_fs_default().promises.rm(target, { recursive: true, force: true });
-}
-/** Disk use of a tree in bytes (allocated blocks; hard-linked files counted once). */
-async function diskUsage(root) {
-    const seen = new Set();
-    let total = 0;
-    const walk = async (dir) => {
-        const entries = fs.readdirSync(dir, { withFileTypes: true });
-        for (const entry of entries) {
-            const file = path.join(dir, entry.name);
-            const stat = fs.lstatSync(file);
-            if (stat.nlink > 1 && !stat.isDirectory()) {
-                const key = `${stat.dev}:${stat.ino}`;
-                if (seen.has(key))
-                    continue;
-                seen.add(key);
-            }
-            total += stat.blocks * 512;
-            if (stat.isDirectory())
-                await walk(file);
-        }
-    };
-    total += (await fs.promises.lstat(root)).blocks * 512;
-    await walk(root);
-    return total;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/untrusted-file.ts

@@ -25,7 +25,7 @@ import { DEFAULT_MAX_CACHE_BYTES, EVICTION_GRACE_MS, ImageCache, type RootMetada
 import { DownloadProgress } from './download-progress.js'
 import { ImageError, describeFailure, excerpt } from './errors.js'
 import { RootBuilder, isLayerMediaType, layerFile, unpackNotes } from './layers.js'
-import { diskUsage, removeTree } from './tree.js'
+import { removeTree } from './tree.js'
 import {
   MANIFEST_ACCEPT,
   parseImageConfig,
@@ -384,7 +384,7 @@ async function pull(
       digest,
       reference: ref.normalized,
       platform: platformText,
-      sizeBytes: await diskUsage(rootfs),
+      sizeBytes: builder.diskUsage,
       layers: manifest.layers.map((l) => l.digest),
       config,
       created: new Date().toISOString()

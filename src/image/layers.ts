@@ -8,15 +8,20 @@
  * or whose parent is a symlink or a file, is skipped, as is a hard link to such a path, so nothing lands
  * outside the root whatever the layer says. Files are opened with O_EXCL | O_NOFOLLOW after whatever stood
  * at their path was removed.
+ *
+ * Small files are made on the thread pool while the layer is read on (file-writes.ts). Every change to a
+ * path that already exists goes through removeExisting(), which first lets whatever is still being made
+ * at that path, or under that directory, finish (a hard link waits for its target the same way): so no
+ * file is ever created through a directory that a later entry replaced with a symlink.
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import zlib from 'node:zlib'
 import { ImageError, errorCode } from './errors.js'
 import { TarFormatError, readTar, type TarEntry, type TarHeader } from './tar-reader.js'
+import { FileWrites } from './file-writes.js'
 import { RootIndex } from './root-index.js'
 import { removeTree } from './tree.js'
 import { setXattr } from './xattrs.js'
@@ -162,6 +167,16 @@ async function withHead(
   return { head: Buffer.concat(first).subarray(0, size), all: all() }
 }
 
+/** Records that this layer wrote `rel`, and that it touched every directory above it. */
+function markWritten(rel: string, written: Set<string>, touched: Set<string>): void {
+  written.add(rel)
+  for (let end = rel.lastIndexOf('/'); end > 0; end = rel.lastIndexOf('/', end - 1)) {
+    const dir = rel.slice(0, end)
+    if (touched.has(dir)) return // and so is everything above it
+    touched.add(dir)
+  }
+}
+
 /** Splits a tar path into components; undefined when it tries to climb out with `..`. */
 export function entryParts(name: string): string[] | undefined {
   if (name.includes('\0')) return undefined
@@ -182,13 +197,22 @@ export class RootBuilder {
   }
   private readonly dirMeta = new Map<string, DirMeta>()
   private readonly made = new RootIndex()
+  private readonly writes = new FileWrites()
+  private directoriesBytes: number | undefined
   private checkedEmpty = false
   private readonly isRoot = process.getuid?.() === 0
 
   constructor(readonly root: string) {}
 
+  /** Disk use of the finished root in bytes (allocated blocks; a hard-linked file counted once). */
+  get diskUsage(): number {
+    if (this.directoriesBytes === undefined)
+      throw new Error('the disk use of an image root is known once it is finished')
+    return this.directoriesBytes + this.made.filesBytes
+  }
+
   private abs(parts: string[]): string {
-    return path.join(this.root, ...parts)
+    return parts.length === 0 ? this.root : `${this.root}/${parts.join('/')}` // parts are normalized (entryParts)
   }
 
   /**
@@ -218,8 +242,10 @@ export class RootBuilder {
     if (!kind) return 'absent'
     if (kind === 'directory') {
       if (keepDirectory) return 'directory'
+      await this.writes.drain() // nothing may still be being made under it
       await removeTree(this.abs(parts))
     } else {
+      await this.writes.done(this.abs(parts))
       fs.unlinkSync(this.abs(parts))
     }
     for (const gone of this.made.remove(rel)) this.dirMeta.delete(gone)
@@ -253,11 +279,21 @@ export class RootBuilder {
   }
 
   /** Sets a regular file's owner, attributes, mode and mtime, in the order that keeps capabilities and setuid bits. */
-  private finishFile(fd: number, file: string, header: TarHeader): void {
-    this.own(() => fs.fchownSync(fd, header.uid, header.gid))
+  private finishFile(fd: number, file: string, header: TarHeader, recordUse: (bytes: number) => void): void {
+    // What the file got when it was made (owner, and its mode less the umask) is asked once, and only
+    // what differs is changed: most files need neither a chown nor a chmod.
+    const made = fs.fstatSync(fd)
+    const mode = header.mode & 0o7777
+    let modeWrong = (made.mode & 0o7777) !== mode
+    if (made.uid !== header.uid || made.gid !== header.gid) {
+      this.own(() => fs.fchownSync(fd, header.uid, header.gid))
+      modeWrong = true // a new owner clears the setuid and setgid bits
+    }
     if (header.xattrs.size > 0) this.setXattrs(file, header)
-    fs.fchmodSync(fd, header.mode & 0o7777)
+    if (modeWrong) fs.fchmodSync(fd, mode)
     fs.futimesSync(fd, header.mtime, header.mtime)
+    // Attributes too large for the inode take a block of their own.
+    recordUse((header.xattrs.size > 0 ? fs.fstatSync(fd) : made).blocks * 512)
   }
 
   /** Applies one layer from its bytes (tar, gzip or zstd) as they come. `label` names it in errors ('layer 2/5 sha256:…'). */
@@ -308,8 +344,10 @@ export class RootBuilder {
     const opaque = new Set<string>()
     try {
       for await (const entry of readTar(bytes)) await this.applyEntry(entry, written, touched, opaque)
+      await this.writes.drain()
     } catch (error) {
       ;(unzip as unknown as Readable | undefined)?.destroy()
+      await this.writes.settle()
       await feeding
       throw failure(error)
     }
@@ -350,10 +388,6 @@ export class RootBuilder {
       return
     }
 
-    const mark = (): void => {
-      written.add(rel)
-      for (let i = 1; i < parts.length; i++) touched.add(parts.slice(0, i).join('/'))
-    }
     const mode = header.mode & 0o7777
     const mtime = header.mtime
 
@@ -373,24 +407,34 @@ export class RootBuilder {
         this.dirMeta.set(rel, { mode, mtime, uid: header.uid, gid: header.gid })
         this.made.add(rel, 'directory')
         if (header.xattrs.size > 0) this.setXattrs(file, header)
-        mark()
+        markWritten(rel, written, touched)
         return
       }
       case 'file': {
-        await this.removeExisting(parts, false)
-        this.made.add(rel, 'other')
-        const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = fs.constants
-        // Synchronous calls, one file after another, as tar(1) does: handing each to the thread pool
-        // costs more than it saves where creating a file is cheap, and gains little where it is not.
-        const fd = fs.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
-        try {
-          if (header.size <= WHOLE_FILE_BYTES) writeAll(fd, await entry.content())
-          else for await (const chunk of entry.chunks()) writeAll(fd, chunk)
-          this.finishFile(fd, file, header)
-        } finally {
-          fs.closeSync(fd)
+        if (this.made.kind(rel) !== undefined) await this.removeExisting(parts, false) // (most paths are new)
+        const recordUse = this.made.addFile(rel)
+        // A small file is made on the thread pool (file-writes.ts); a large one streams here, as does one
+        // with extended attributes, which are set through its path.
+        if (header.size <= WHOLE_FILE_BYTES && header.xattrs.size === 0) {
+          const content = await entry.content()
+          await this.writes.create(file, mode & 0o777, content, (fd) => {
+            try {
+              this.finishFile(fd, file, header, recordUse)
+            } finally {
+              fs.closeSync(fd)
+            }
+          })
+        } else {
+          const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = fs.constants
+          const fd = fs.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode & 0o777)
+          try {
+            for await (const chunk of entry.chunks()) writeAll(fd, chunk)
+            this.finishFile(fd, file, header, recordUse)
+          } finally {
+            fs.closeSync(fd)
+          }
         }
-        mark()
+        markWritten(rel, written, touched)
         return
       }
       case 'symlink': {
@@ -400,11 +444,12 @@ export class RootBuilder {
         }
         await this.removeExisting(parts, false)
         fs.symlinkSync(header.linkname, file)
-        this.made.add(rel, 'other')
+        const recordUse = this.made.addFile(rel)
         this.own(() => fs.lchownSync(file, header.uid, header.gid))
         if (header.xattrs.size > 0) this.setXattrs(file, header)
         fs.lutimesSync(file, mtime, mtime)
-        mark()
+        recordUse(fs.lstatSync(file).blocks * 512) // a link too long to fit in its inode takes a block
+        markWritten(rel, written, touched)
         return
       }
       case 'link': {
@@ -420,9 +465,10 @@ export class RootBuilder {
         }
         if (targetRel === rel) return
         await this.removeExisting(parts, false)
+        await this.writes.done(this.abs(target))
         fs.linkSync(this.abs(target), file)
-        this.made.add(rel, 'other')
-        mark()
+        this.made.addLink(rel, targetRel)
+        markWritten(rel, written, touched)
         return
       }
       case 'character-device':
@@ -438,7 +484,7 @@ export class RootBuilder {
         if (header.xattrs.size > 0) this.setXattrs(file, header)
         fs.chmodSync(file, mode)
         fs.utimesSync(file, mtime, mtime)
-        mark()
+        markWritten(rel, written, touched)
         return
       }
     }
@@ -457,6 +503,10 @@ export class RootBuilder {
 
   /** Sets the directories' modes, owners and mtimes, deepest first (so children do not bump them). */
   async finish(): Promise<void> {
+    // Measured before modes are set: a directory locked (mode 000) would hide what is under it.
+    this.directoriesBytes = fs.lstatSync(this.root).blocks * 512
+    for (const rel of this.made.directories())
+      this.directoriesBytes += fs.lstatSync(this.abs(rel.split('/'))).blocks * 512
     const dirs = [...this.dirMeta.entries()].sort(
       (a, b) => b[0].split('/').length - a[0].split('/').length || (a[0] < b[0] ? 1 : -1)
     )

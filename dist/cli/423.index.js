@@ -1,8 +1,8 @@
-export const id = 163;
-export const ids = [163];
+export const id = 423;
+export const ids = [423];
 export const modules = {
 
-/***/ 163:
+/***/ 423:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1001,6 +1001,24 @@ class ByteReader {
         this.buffered -= limit;
         return first.subarray(0, limit);
     }
+    /** Exactly `count` bytes when they are already here, without waiting; else undefined. */
+    taken(count) {
+        const first = this.queue[this.head];
+        if (!first || first.length < count)
+            return undefined;
+        if (first.length === count) {
+            this.head++;
+            if (this.head === this.queue.length) {
+                this.queue = [];
+                this.head = 0;
+            }
+        }
+        else {
+            this.queue[this.head] = first.subarray(count);
+        }
+        this.buffered -= count;
+        return first.length === count ? first : first.subarray(0, count);
+    }
     /** Exactly `count` bytes, or fewer only when the stream ends first. */
     async take(count) {
         await this.fill(count);
@@ -1016,6 +1034,10 @@ class ByteReader {
             have += part.length;
         }
         return parts.length === 1 ? parts[0] : Buffer.concat(parts, have);
+    }
+    /** Skips `count` bytes when they are already here, without waiting; false (nothing skipped) when not. */
+    skipped(count) {
+        return count === 0 || this.taken(count) !== undefined;
     }
     async skip(count) {
         let skipped = 0;
@@ -1041,26 +1063,29 @@ function tar_reader_text(block, start, length) {
 }
 /** An octal field (NUL or space terminated), or GNU's base-256 form when the top bit is set. */
 function numberField(block, start, length, field) {
+    const end = start + length;
     const first = block[start];
     if (first & 0x80) {
         if (first !== 0x80)
             throw new TarFormatError(`a negative or oversized ${field}`);
         let value = 0;
-        for (let i = start + 1; i < start + length; i++)
+        for (let i = start + 1; i < end; i++)
             value = value * 256 + block[i];
         if (!Number.isSafeInteger(value))
             throw new TarFormatError(`an oversized ${field}`);
         return value;
     }
-    const digits = block
-        .toString('latin1', start, start + length)
-        .replace(/[\0 ]+$/, '')
-        .replace(/^ +/, '');
-    if (digits === '')
-        return 0;
-    if (!/^[0-7]+$/.test(digits))
-        throw new TarFormatError(`a malformed ${field}`);
-    return parseInt(digits, 8);
+    // Read from the bytes (a header has seven of these fields): spaces, octal digits, then NULs or spaces.
+    let i = start;
+    while (i < end && block[i] === 0x20)
+        i++;
+    let value = 0;
+    for (; i < end && block[i] >= 0x30 && block[i] <= 0x37; i++)
+        value = value * 8 + (block[i] - 0x30);
+    for (; i < end; i++)
+        if (block[i] !== 0 && block[i] !== 0x20)
+            throw new TarFormatError(`a malformed ${field}`);
+    return value;
 }
 function checksumMatches(block) {
     const stored = numberField(block, 148, 8, 'header checksum');
@@ -1139,6 +1164,57 @@ function applyPaxRecord(key, value, into) {
     else if (key.startsWith('GNU.sparse.'))
         into.sparse = true;
 }
+/** One entry's content, read from the stream at most once. */
+class StreamEntry {
+    header;
+    reader;
+    /** Content bytes not yet read from the stream. */
+    remaining;
+    used = false;
+    constructor(header, reader) {
+        this.header = header;
+        this.reader = reader;
+        this.remaining = header.size;
+    }
+    truncated() {
+        return new TarFormatError(`a truncated entry (${this.header.name.slice(0, 100)})`);
+    }
+    async content() {
+        this.use();
+        const body = this.reader.taken(this.remaining) ?? (await this.reader.take(this.remaining));
+        this.remaining -= body.length;
+        if (this.remaining > 0)
+            throw this.truncated();
+        return body;
+    }
+    chunks() {
+        this.use();
+        return this.rest();
+    }
+    async *rest() {
+        while (this.remaining > 0) {
+            const part = await this.reader.some(this.remaining);
+            if (part.length === 0)
+                throw this.truncated();
+            this.remaining -= part.length;
+            yield part;
+        }
+    }
+    use() {
+        if (this.used)
+            throw new Error('a tar entry’s content can be read only once');
+        this.used = true;
+    }
+}
+/** The body of a pax header or GNU long name (`size` bytes and their padding), counted against the entry's cap. */
+async function readMeta(reader, size, metaBytes, what) {
+    if (metaBytes + size > MAX_META_BYTES)
+        throw new TarFormatError(`${what}s over ${MAX_META_BYTES} bytes for one entry`);
+    const body = await reader.take(size);
+    if (body.length < size || (await reader.skip(padding(size))) < padding(size))
+        throw new TarFormatError(`a truncated ${what}`);
+    return body;
+}
 /** The entries of a tar stream, in order. Each entry's content must be used or left before asking for the next. */
 async function* readTar(source) {
     const reader = new ByteReader(source[Symbol.asyncIterator]());
@@ -1147,7 +1223,7 @@ async function* readTar(source) {
     let longLink;
     let metaBytes = 0;
     for (;;) {
-        const block = await reader.take(BLOCK);
+        const block = reader.taken(BLOCK) ?? (await reader.take(BLOCK));
         if (block.length === 0)
             return; // a stream may end without the two zero blocks
         if (block.length < BLOCK)
@@ -1160,25 +1236,19 @@ async function* readTar(source) {
             throw new TarFormatError('a header whose checksum does not match');
         const flag = String.fromCharCode(block[156]);
         const size = numberField(block, 124, 12, 'size');
-        const meta = async (what) => {
-            metaBytes += size;
-            if (metaBytes > MAX_META_BYTES)
-                throw new TarFormatError(`${what}s over ${MAX_META_BYTES} bytes for one entry`);
-            const body = await reader.take(size);
-            if (body.length < size || (await reader.skip(padding(size))) < padding(size))
-                throw new TarFormatError(`a truncated ${what}`);
-            return body;
-        };
         if (flag === 'x') {
-            parsePaxRecords(await meta('pax header'), overrides);
+            parsePaxRecords(await readMeta(reader, size, metaBytes, 'pax header'), overrides);
+            metaBytes += size;
             continue;
         }
         if (flag === 'g') {
-            await meta('global pax header'); // global defaults are not used by image layers; read and set aside
+            await readMeta(reader, size, metaBytes, 'global pax header'); // global defaults are not used by image layers; read and set aside
+            metaBytes += size;
             continue;
         }
         if (flag === 'L' || flag === 'K') {
-            const body = await meta('GNU long name');
+            const body = await readMeta(reader, size, metaBytes, 'GNU long name');
+            metaBytes += size;
             const end = body.indexOf(0);
             const name = body.toString('utf8', 0, end === -1 ? body.length : end);
             if (flag === 'L')
@@ -1215,42 +1285,143 @@ async function* readTar(source) {
         longName = undefined;
         longLink = undefined;
         metaBytes = 0;
-        let remaining = header.size;
-        const truncated = () => new TarFormatError(`a truncated entry (${header.name.slice(0, 100)})`);
-        let used = false;
-        const use = () => {
-            if (used)
-                throw new Error('a tar entry’s content can be read only once');
-            used = true;
-        };
-        yield {
-            header,
-            content: async () => {
-                use();
-                const body = await reader.take(remaining);
-                remaining -= body.length;
-                if (remaining > 0)
-                    throw truncated();
-                return body;
-            },
-            chunks: () => {
-                use();
-                return {
-                    async *[Symbol.asyncIterator]() {
-                        while (remaining > 0) {
-                            const part = await reader.some(remaining);
-                            if (part.length === 0)
-                                throw truncated();
-                            remaining -= part.length;
-                            yield part;
-                        }
-                    }
-                };
+        const entry = new StreamEntry(header, reader);
+        yield entry;
+        const left = entry.remaining + padding(header.size);
+        if (!reader.skipped(left) && (await reader.skip(left)) < left)
+            throw entry.truncated();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/image/file-writes.ts
+/**
+ * Makes the unpacker's small files on the thread pool, a bounded number at once, while it goes on
+ * reading the layer: each is created (O_EXCL, never following a link), its bytes written, and then it
+ * is finished on the main thread by `then`. Creating and filling files is the costly part of unpacking,
+ * and each file needs nothing from the entries after it.
+ *
+ * The one thing the unpacker must do is wait before it touches a path again: done(file) before a path
+ * is removed, replaced or hard-linked to, settle() before a directory is removed.
+ */
+
+const MAX_FILES_IN_FLIGHT = 64;
+const MAX_BYTES_IN_FLIGHT = 16 * 1024 * 1024;
+const BATCH_FILES = 16;
+const BATCH_BYTES = 1024 * 1024;
+const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = (external_node_fs_default()).constants;
+const CREATE_FLAGS = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW;
+/** Closes a file whose write already failed: that failure is the one worth reporting. */
+function closeQuietly(fd) {
+    try {
+        external_node_fs_default().closeSync(fd);
+    }
+    catch {
+        // see above
+    }
+}
+class FileWrites {
+    bytes = 0;
+    failure;
+    waiting = [];
+    batch = [];
+    batchBytes = 0;
+    /** Files handed over and not yet finished, by path. */
+    pending = new Map();
+    /**
+     * Creates `file` (which must not exist) with `mode`, writes `data` into it, then calls `then` with
+     * its descriptor, which `then` must close. Waits first while too much is in flight; throws the first
+     * failure of an earlier file.
+     */
+    async create(file, mode, data, then) {
+        while (this.pending.has(file))
+            await this.next(); // one file per path at a time, whatever the caller does
+        while (this.pending.size >= MAX_FILES_IN_FLIGHT ||
+            (this.bytes > 0 && this.bytes + data.length > MAX_BYTES_IN_FLIGHT)) {
+            this.check();
+            await this.next();
+        }
+        this.check();
+        const handed = { file, mode, data, then };
+        this.pending.set(file, handed);
+        this.bytes += data.length;
+        this.batch.push(handed);
+        this.batchBytes += data.length;
+        if (this.batch.length >= BATCH_FILES || this.batchBytes >= BATCH_BYTES)
+            this.flush();
+    }
+    /** Waits until `file`, if it was handed over, is finished; throws the first failure. */
+    async done(file) {
+        while (this.pending.has(file))
+            await this.next();
+        this.check();
+    }
+    /** Waits until every file handed over is finished; throws the first failure. */
+    async drain() {
+        await this.settle();
+        this.check();
+    }
+    /** Waits until every file handed over is finished, whatever the outcome (for cleaning up after a failure). */
+    async settle() {
+        while (this.pending.size > 0)
+            await this.next();
+    }
+    /** Waits for the next file to finish, after handing over any still held back. */
+    next() {
+        this.flush();
+        return new Promise((wake) => this.waiting.push(wake));
+    }
+    // Handed to the pool together: waking an idle pool thread costs more than the hand-over itself, and
+    // threads that are awake take the rest of a batch without being woken.
+    flush() {
+        const batch = this.batch;
+        this.batch = [];
+        this.batchBytes = 0;
+        for (const handed of batch)
+            this.start(handed);
+    }
+    start(handed) {
+        external_node_fs_default().open(handed.file, CREATE_FLAGS, handed.mode, (error, fd) => {
+            if (error)
+                this.finished(handed, undefined, error);
+            else if (handed.data.length === 0)
+                this.finished(handed, fd, undefined);
+            else
+                this.writeFrom(handed, fd, 0);
+        });
+    }
+    writeFrom(handed, fd, offset) {
+        const { data } = handed;
+        external_node_fs_default().write(fd, data, offset, data.length - offset, null, (error, written) => {
+            if (error)
+                this.finished(handed, fd, error);
+            else if (offset + written < data.length)
+                this.writeFrom(handed, fd, offset + written);
+            else
+                this.finished(handed, fd, undefined);
+        });
+    }
+    finished(handed, fd, error) {
+        if (error === undefined) {
+            try {
+                handed.then(fd);
             }
-        };
-        const left = remaining + padding(header.size);
-        if ((await reader.skip(left)) < left)
-            throw truncated();
+            catch (thrown) {
+                error = thrown;
+            }
+        }
+        else if (fd !== undefined) {
+            closeQuietly(fd);
+        }
+        if (error !== undefined)
+            this.failure ??= { error };
+        this.pending.delete(handed.file);
+        this.bytes -= handed.data.length;
+        for (const wake of this.waiting.splice(0))
+            wake();
+    }
+    check() {
+        if (this.failure)
+            throw this.failure.error;
     }
 }
 
@@ -1263,20 +1434,48 @@ class RootIndex {
     kinds = new Map();
     /** What each directory holds ('' is the root), so removing a directory costs what is under it. */
     children = new Map();
+    uses = new Map();
+    fileBytes = 0;
     /** What stands at `rel` ('a/b'), or undefined when nothing does. */
     kind(rel) {
         return this.kinds.get(rel);
     }
     /** Records `rel`; its parent must be recorded as a directory (or be the root). */
     add(rel, kind) {
-        if (this.kinds.get(rel) === 'directory' && kind !== 'directory')
+        const before = this.kinds.get(rel);
+        if (before === 'directory' && kind !== 'directory')
             this.remove(rel);
+        else if (before === 'other')
+            this.forgetUse(rel);
         this.kinds.set(rel, kind);
         const parent = parentOf(rel);
         let siblings = this.children.get(parent);
         if (!siblings)
             this.children.set(parent, (siblings = new Set()));
         siblings.add(rel);
+    }
+    /**
+     * Records `rel`, which is not a directory, as a file of its own, and returns what to call with its
+     * disk use in bytes once that is known (it counts only while a name of the file is left).
+     */
+    addFile(rel) {
+        this.add(rel, 'other');
+        const use = { bytes: 0, names: 1 };
+        this.uses.set(rel, use);
+        return (bytes) => {
+            if (use.names > 0)
+                this.fileBytes += bytes - use.bytes;
+            use.bytes = bytes;
+        };
+    }
+    /** Records `rel` as another name of the file at `target` (a hard link). */
+    addLink(rel, target) {
+        const use = this.uses.get(target);
+        this.add(rel, 'other');
+        if (!use)
+            return;
+        use.names++;
+        this.uses.set(rel, use);
     }
     /** Forgets `rel` and, for a directory, everything under it; returns every path it forgot. */
     remove(rel) {
@@ -1288,6 +1487,7 @@ class RootIndex {
         for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
             removed.push(next);
             this.kinds.delete(next);
+            this.forgetUse(next);
             const below = this.children.get(next);
             if (!below)
                 continue;
@@ -1296,6 +1496,22 @@ class RootIndex {
             this.children.delete(next);
         }
         return removed;
+    }
+    /** Every directory recorded, the root not included. */
+    directories() {
+        return [...this.kinds].filter(([, kind]) => kind === 'directory').map(([rel]) => rel);
+    }
+    /** The disk use of every file still named, each counted once, in bytes; directories not included. */
+    get filesBytes() {
+        return this.fileBytes;
+    }
+    forgetUse(rel) {
+        const use = this.uses.get(rel);
+        if (!use)
+            return;
+        this.uses.delete(rel);
+        if (--use.names === 0)
+            this.fileBytes -= use.bytes;
     }
 }
 
@@ -1353,6 +1569,11 @@ function setXattr(file, name, value) {
  * or whose parent is a symlink or a file, is skipped, as is a hard link to such a path, so nothing lands
  * outside the root whatever the layer says. Files are opened with O_EXCL | O_NOFOLLOW after whatever stood
  * at their path was removed.
+ *
+ * Small files are made on the thread pool while the layer is read on (file-writes.ts). Every change to a
+ * path that already exists goes through removeExisting(), which first lets whatever is still being made
+ * at that path, or under that directory, finish (a hard link waits for its target the same way): so no
+ * file is ever created through a directory that a later entry replaced with a symlink.
  */
 
 
@@ -1465,6 +1686,16 @@ async function withHead(iterator, size) {
     }
     return { head: Buffer.concat(first).subarray(0, size), all: all() };
 }
+/** Records that this layer wrote `rel`, and that it touched every directory above it. */
+function markWritten(rel, written, touched) {
+    written.add(rel);
+    for (let end = rel.lastIndexOf('/'); end > 0; end = rel.lastIndexOf('/', end - 1)) {
+        const dir = rel.slice(0, end);
+        if (touched.has(dir))
+            return; // and so is everything above it
+        touched.add(dir);
+    }
+}
 /** Splits a tar path into components; undefined when it tries to climb out with `..`. */
 function entryParts(name) {
     if (name.includes('\0'))
@@ -1486,13 +1717,21 @@ class RootBuilder {
     };
     dirMeta = new Map();
     made = new RootIndex();
+    writes = new FileWrites();
+    directoriesBytes;
     checkedEmpty = false;
     isRoot = process.getuid?.() === 0;
     constructor(root) {
         this.root = root;
     }
+    /** Disk use of the finished root in bytes (allocated blocks; a hard-linked file counted once). */
+    get diskUsage() {
+        if (this.directoriesBytes === undefined)
+            throw new Error('the disk use of an image root is known once it is finished');
+        return this.directoriesBytes + this.made.filesBytes;
+    }
     abs(parts) {
-        return external_node_path_default().join(this.root, ...parts);
+        return parts.length === 0 ? this.root : `${this.root}/${parts.join('/')}`; // parts are normalized (entryParts)
     }
     /**
      * Checks that every parent of `parts` is a real directory (never a symlink), creating missing ones
@@ -1524,9 +1763,11 @@ class RootBuilder {
         if (kind === 'directory') {
             if (keepDirectory)
                 return 'directory';
+            await this.writes.drain(); // nothing may still be being made under it
             await (0,tree/* removeTree */.d)(this.abs(parts));
         }
         else {
+            await this.writes.done(this.abs(parts));
             external_node_fs_default().unlinkSync(this.abs(parts));
         }
         for (const gone of this.made.remove(rel))
@@ -1563,12 +1804,23 @@ class RootBuilder {
         }
     }
     /** Sets a regular file's owner, attributes, mode and mtime, in the order that keeps capabilities and setuid bits. */
-    finishFile(fd, file, header) {
-        this.own(() => external_node_fs_default().fchownSync(fd, header.uid, header.gid));
+    finishFile(fd, file, header, recordUse) {
+        // What the file got when it was made (owner, and its mode less the umask) is asked once, and only
+        // what differs is changed: most files need neither a chown nor a chmod.
+        const made = external_node_fs_default().fstatSync(fd);
+        const mode = header.mode & 0o7777;
+        let modeWrong = (made.mode & 0o7777) !== mode;
+        if (made.uid !== header.uid || made.gid !== header.gid) {
+            this.own(() => external_node_fs_default().fchownSync(fd, header.uid, header.gid));
+            modeWrong = true; // a new owner clears the setuid and setgid bits
+        }
         if (header.xattrs.size > 0)
             this.setXattrs(file, header);
-        external_node_fs_default().fchmodSync(fd, header.mode & 0o7777);
+        if (modeWrong)
+            external_node_fs_default().fchmodSync(fd, mode);
         external_node_fs_default().futimesSync(fd, header.mtime, header.mtime);
+        // Attributes too large for the inode take a block of their own.
+        recordUse((header.xattrs.size > 0 ? external_node_fs_default().fstatSync(fd) : made).blocks * 512);
     }
     /** Applies one layer from its bytes (tar, gzip or zstd) as they come. `label` names it in errors ('layer 2/5 sha256:…'). */
     async applyLayer(layer, label) {
@@ -1623,10 +1875,12 @@ class RootBuilder {
         try {
             for await (const entry of readTar(bytes))
                 await this.applyEntry(entry, written, touched, opaque);
+            await this.writes.drain();
         }
         catch (error) {
             ;
             unzip?.destroy();
+            await this.writes.settle();
             await feeding;
             throw failure(error);
         }
@@ -1664,11 +1918,6 @@ class RootBuilder {
             this.stats.unsupported++;
             return;
         }
-        const mark = () => {
-            written.add(rel);
-            for (let i = 1; i < parts.length; i++)
-                touched.add(parts.slice(0, i).join('/'));
-        };
         const mode = header.mode & 0o7777;
         const mtime = header.mtime;
         if (parts.length === 0) {
@@ -1689,28 +1938,39 @@ class RootBuilder {
                 this.made.add(rel, 'directory');
                 if (header.xattrs.size > 0)
                     this.setXattrs(file, header);
-                mark();
+                markWritten(rel, written, touched);
                 return;
             }
             case 'file': {
-                await this.removeExisting(parts, false);
-                this.made.add(rel, 'other');
-                const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = (external_node_fs_default()).constants;
-                // Synchronous calls, one file after another, as tar(1) does: handing each to the thread pool
-                // costs more than it saves where creating a file is cheap, and gains little where it is not.
-                const fd = external_node_fs_default().openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
-                try {
-                    if (header.size <= WHOLE_FILE_BYTES)
-                        writeAll(fd, await entry.content());
-                    else
+                if (this.made.kind(rel) !== undefined)
+                    await this.removeExisting(parts, false); // (most paths are new)
+                const recordUse = this.made.addFile(rel);
+                // A small file is made on the thread pool (file-writes.ts); a large one streams here, as does one
+                // with extended attributes, which are set through its path.
+                if (header.size <= WHOLE_FILE_BYTES && header.xattrs.size === 0) {
+                    const content = await entry.content();
+                    await this.writes.create(file, mode & 0o777, content, (fd) => {
+                        try {
+                            this.finishFile(fd, file, header, recordUse);
+                        }
+                        finally {
+                            external_node_fs_default().closeSync(fd);
+                        }
+                    });
+                }
+                else {
+                    const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = (external_node_fs_default()).constants;
+                    const fd = external_node_fs_default().openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode & 0o777);
+                    try {
                         for await (const chunk of entry.chunks())
                             writeAll(fd, chunk);
-                    this.finishFile(fd, file, header);
+                        this.finishFile(fd, file, header, recordUse);
+                    }
+                    finally {
+                        external_node_fs_default().closeSync(fd);
+                    }
                 }
-                finally {
-                    external_node_fs_default().closeSync(fd);
-                }
-                mark();
+                markWritten(rel, written, touched);
                 return;
             }
             case 'symlink': {
@@ -1720,12 +1980,13 @@ class RootBuilder {
                 }
                 await this.removeExisting(parts, false);
                 external_node_fs_default().symlinkSync(header.linkname, file);
-                this.made.add(rel, 'other');
+                const recordUse = this.made.addFile(rel);
                 this.own(() => external_node_fs_default().lchownSync(file, header.uid, header.gid));
                 if (header.xattrs.size > 0)
                     this.setXattrs(file, header);
                 external_node_fs_default().lutimesSync(file, mtime, mtime);
-                mark();
+                recordUse(external_node_fs_default().lstatSync(file).blocks * 512); // a link too long to fit in its inode takes a block
+                markWritten(rel, written, touched);
                 return;
             }
             case 'link': {
@@ -1742,9 +2003,10 @@ class RootBuilder {
                 if (targetRel === rel)
                     return;
                 await this.removeExisting(parts, false);
+                await this.writes.done(this.abs(target));
                 external_node_fs_default().linkSync(this.abs(target), file);
-                this.made.add(rel, 'other');
-                mark();
+                this.made.addLink(rel, targetRel);
+                markWritten(rel, written, touched);
                 return;
             }
             case 'character-device':
@@ -1761,7 +2023,7 @@ class RootBuilder {
                     this.setXattrs(file, header);
                 external_node_fs_default().chmodSync(file, mode);
                 external_node_fs_default().utimesSync(file, mtime, mtime);
-                mark();
+                markWritten(rel, written, touched);
                 return;
             }
         }
@@ -1781,6 +2043,10 @@ class RootBuilder {
     }
     /** Sets the directories' modes, owners and mtimes, deepest first (so children do not bump them). */
     async finish() {
+        // Measured before modes are set: a directory locked (mode 000) would hide what is under it.
+        this.directoriesBytes = external_node_fs_default().lstatSync(this.root).blocks * 512;
+        for (const rel of this.made.directories())
+            this.directoriesBytes += external_node_fs_default().lstatSync(this.abs(rel.split('/'))).blocks * 512;
         const dirs = [...this.dirMeta.entries()].sort((a, b) => b[0].split('/').length - a[0].split('/').length || (a[0] < b[0] ? 1 : -1));
         for (const [rel, meta] of dirs) {
             if (rel !== '' && this.made.kind(rel) !== 'directory')
@@ -2256,7 +2522,7 @@ async function pull(request, ref, platform, cache, maxBytes) {
             digest,
             reference: ref.normalized,
             platform: platformText,
-            sizeBytes: await (0,tree/* diskUsage */.h)(rootfs),
+            sizeBytes: builder.diskUsage,
             layers: manifest.layers.map((l) => l.digest),
             config,
             created: new Date().toISOString()
