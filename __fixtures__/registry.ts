@@ -395,6 +395,8 @@ export interface ProxyOptions {
   tamperBlob?: string
   /** Hold every blob response this long before forwarding it. */
   delayBlobsMs?: number
+  /** Hold the responses for this one blob this long (a slow layer); a client that leaves first cancels it. */
+  delayBlob?: { digest: string; ms: number }
 }
 
 export interface TestProxy {
@@ -544,8 +546,16 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
     const cut = isBlob && cutsLeft > 0
     if (cut) cutsLeft--
     const send = (): void => forward(target, req, res, cut, () => state.cuts++)
-    if (isBlob && options.delayBlobsMs) setTimeout(send, options.delayBlobsMs)
-    else send()
+    const delay =
+      isBlob && options.delayBlob && url.pathname.endsWith(`/blobs/${options.delayBlob.digest}`)
+        ? options.delayBlob.ms
+        : isBlob
+          ? options.delayBlobsMs
+          : undefined
+    if (delay) {
+      const timer = setTimeout(send, delay)
+      res.once('close', () => clearTimeout(timer))
+    } else send()
   })
   const port = await listen(server)
   state.host = `127.0.0.1:${port}`

@@ -127,7 +127,7 @@ test('a download that fails before its file exists still ends the reader', async
   const reading = collect(progress)
   const layer = { mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: `sha256:${'0'.repeat(64)}`, size: 1 }
   const client = {} as RegistryClient // never reached: the file cannot be made
-  const download = downloadBlob(client, layer, path.join(base, 'missing-dir', 'blob'), 'fetching layer 1', progress)
+  const download = downloadBlob(client, layer, path.join(base, 'missing-dir', 'blob'), 'fetching layer 1', { progress })
   await expect(download).rejects.toMatchObject({ code: 'ENOENT' })
   await expect(reading).rejects.toMatchObject({ code: 'ENOENT' })
 })

@@ -380,6 +380,31 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
     expectCleanCache(cacheDir)
   })
 
+  test('when a layer fails, the downloads still running are broken off, not waited for', async () => {
+    const pushed = await pushImage(registry, 'test/abandon', {
+      tag: 'v1',
+      layers: [
+        { entries: [{ name: 'etc/abandon', content: 'a'.repeat(5000) }], compression: 'none' }, // a blob of its own
+        { entries: busyboxEntries() }
+      ]
+    })
+    const data = blobDataPath(registry, pushed.layers[0].digest)
+    const bytes = fs.readFileSync(data)
+    bytes[600] ^= 0xff
+    fs.writeFileSync(data, bytes)
+    const proxy = await startProxy(registry.host, { delayBlob: { digest: pushed.layers[1].digest, ms: 20_000 } })
+    try {
+      const cacheDir = newCacheDir()
+      const started = Date.now()
+      const error = await failure(prepare(`${proxy.host}/test/abandon:v1`, { cacheDir, arch: 'x64' }))
+      expect(error.message).toMatch(/: fetching layer 1\/2 sha256:[0-9a-f]{12}…: the content does not match its digest/)
+      expect(Date.now() - started).toBeLessThan(5000) // layer 2 would have taken 20 s
+      expectCleanCache(cacheDir)
+    } finally {
+      await proxy.stop()
+    }
+  })
+
   test('a blob whose content does not match its digest fails and leaves nothing in the cache', async () => {
     const pushed = await pushImage(registry, 'test/corrupt', {
       tag: 'bad',

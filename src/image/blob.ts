@@ -21,14 +21,15 @@ export function shortDigest(digest: string): string {
  * Streams blob `desc` into `file` (which must not exist yet) through a sha256 hash. A digest or size
  * mismatch throws an ImageError and removes the file; a broken connection starts the blob over; a
  * failed write to the file is an ImageError at once (a full disk is not the network: no retry).
- * `progress`, when given, hears how far the file is written, for a reader that follows it.
+ * `progress`, when given, hears how far the file is written, for a reader that follows it; aborting
+ * `abandon` breaks the download off (and removes the file).
  */
 export async function downloadBlob(
   client: RegistryClient,
   desc: Descriptor,
   file: string,
   what: string,
-  progress?: DownloadProgress
+  { progress, abandon }: { progress?: DownloadProgress; abandon?: AbortSignal } = {}
 ): Promise<void> {
   const expected = desc.digest.slice('sha256:'.length)
   let fd: number
@@ -45,48 +46,55 @@ export async function downloadBlob(
     )
   try {
     progress?.opened(file)
-    await client.request(`blobs/${desc.digest}`, what, undefined, async (res) => {
-      try {
-        fs.ftruncateSync(fd, 0)
-      } catch (error) {
-        throw writeFailed(error)
-      }
-      progress?.restarted()
-      const hash = createHash('sha256')
-      let received = 0
-      const sink = new Writable({
-        write(chunk: Buffer, _encoding, callback) {
-          if (received + chunk.length > desc.size) {
-            callback(
-              new ImageError(
-                `${client.where}: ${what}: the registry sent more than the ${desc.size} bytes the manifest lists`
-              )
-            )
-            return
-          }
-          hash.update(chunk)
-          try {
-            for (let done = 0; done < chunk.length;)
-              done += fs.writeSync(fd, chunk, done, chunk.length - done, received + done)
-          } catch (error) {
-            callback(writeFailed(error))
-            return
-          }
-          received += chunk.length
-          progress?.wrote(received)
-          callback()
+    await client.request(
+      `blobs/${desc.digest}`,
+      what,
+      undefined,
+      async (res) => {
+        try {
+          fs.ftruncateSync(fd, 0)
+        } catch (error) {
+          throw writeFailed(error)
         }
-      })
-      await pipeline(res.body, sink)
-      if (received < desc.size) throw new TransientError(`the transfer stopped after ${received} of ${desc.size} bytes`)
-      const actual = hash.digest('hex')
-      if (actual !== expected) {
-        throw new ImageError(
-          `${client.where}: ${what}: the content does not match its digest ${shortDigest(desc.digest)}… (got sha256:${actual.slice(0, 12)}…); ` +
-            'the registry holds a corrupt blob, nothing was cached: push the image again'
-        )
-      }
-    })
+        progress?.restarted()
+        const hash = createHash('sha256')
+        let received = 0
+        const sink = new Writable({
+          write(chunk: Buffer, _encoding, callback) {
+            if (received + chunk.length > desc.size) {
+              callback(
+                new ImageError(
+                  `${client.where}: ${what}: the registry sent more than the ${desc.size} bytes the manifest lists`
+                )
+              )
+              return
+            }
+            hash.update(chunk)
+            try {
+              for (let done = 0; done < chunk.length;)
+                done += fs.writeSync(fd, chunk, done, chunk.length - done, received + done)
+            } catch (error) {
+              callback(writeFailed(error))
+              return
+            }
+            received += chunk.length
+            progress?.wrote(received)
+            callback()
+          }
+        })
+        await pipeline(res.body, sink)
+        if (received < desc.size)
+          throw new TransientError(`the transfer stopped after ${received} of ${desc.size} bytes`)
+        const actual = hash.digest('hex')
+        if (actual !== expected) {
+          throw new ImageError(
+            `${client.where}: ${what}: the content does not match its digest ${shortDigest(desc.digest)}… (got sha256:${actual.slice(0, 12)}…); ` +
+              'the registry holds a corrupt blob, nothing was cached: push the image again'
+          )
+        }
+      },
+      { abandon }
+    )
     progress?.ended()
   } catch (error) {
     progress?.ended(error)
@@ -97,10 +105,19 @@ export async function downloadBlob(
   }
 }
 
-/** Fetches a small blob (the image config) into memory, verified against its digest. */
-export async function fetchSmallBlob(client: RegistryClient, desc: Descriptor, what: string): Promise<Buffer> {
-  const bytes = await client.request(`blobs/${desc.digest}`, what, undefined, (res) =>
-    readLimited(res.body, 16 * 1024 * 1024)
+/** Fetches a small blob (the image config) into memory, verified against its digest; `abandon` as for downloadBlob. */
+export async function fetchSmallBlob(
+  client: RegistryClient,
+  desc: Descriptor,
+  what: string,
+  abandon?: AbortSignal
+): Promise<Buffer> {
+  const bytes = await client.request(
+    `blobs/${desc.digest}`,
+    what,
+    undefined,
+    (res) => readLimited(res.body, 16 * 1024 * 1024),
+    { abandon }
   )
   if (sha256(bytes) !== desc.digest) {
     throw new ImageError(

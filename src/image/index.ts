@@ -303,8 +303,6 @@ async function pull(
     return prepared(existing.rootfs, existing.metadata, true, digest)
   }
 
-  const config = parseImageConfig(await fetchSmallBlob(client, manifest.config, 'fetching the image config'), where)
-  if (!fromIndex && !runsOn(config, platform)) throw wrongPlatform(where, ref, config, platform)
   manifest.layers.forEach((layer, i) => {
     if (!isLayerMediaType(layer.mediaType)) {
       throw new ImageError(
@@ -318,17 +316,23 @@ async function pull(
       formatBytes(manifest.layers.reduce((s, l) => s + l.size, 0))
   )
 
+  // The config is fetched alongside the layers; when the pull fails, whatever is still downloading is
+  // broken off rather than waited for.
+  const abandon = new AbortController()
+  const configFetch = fetchSmallBlob(client, manifest.config, 'fetching the image config', abandon.signal)
+  configFetch.catch(() => undefined)
   const work = cache.tempPath('pull')
   const rootfs = path.join(work, 'rootfs')
-  await fs.promises.mkdir(rootfs, { recursive: true, mode: 0o755 })
   const downloads: Promise<void>[] = []
   const waiters: (() => void)[] = []
   let cancelled = false
   // A layer not in the cache is unpacked as it downloads (download-progress.ts).
-  const inCache = await Promise.all(manifest.layers.map((layer) => cache.hasBlob(layer.digest, layer.size)))
-  const progress = manifest.layers.map((_, i) => (inCache[i] ? undefined : new DownloadProgress()))
+  let progress: (DownloadProgress | undefined)[] = []
   const layerLabel = (i: number): string => `layer ${i + 1}/${layerCount} ${shortDigest(manifest.layers[i]!.digest)}…`
   try {
+    await fs.promises.mkdir(rootfs, { recursive: true, mode: 0o755 })
+    const inCache = await Promise.all(manifest.layers.map((layer) => cache.hasBlob(layer.digest, layer.size)))
+    progress = manifest.layers.map((_, i) => (inCache[i] ? undefined : new DownloadProgress()))
     let downloaded = 0
     let running = 0
     const fetchLayer = async (layer: Descriptor, i: number, following: DownloadProgress): Promise<void> => {
@@ -339,7 +343,7 @@ async function pull(
       try {
         const t0 = Date.now()
         const temp = cache.tempPath('blob')
-        await downloadBlob(client, layer, temp, `fetching ${label}`, following)
+        await downloadBlob(client, layer, temp, `fetching ${label}`, { progress: following, abandon: abandon.signal })
         await cache.publishBlob(temp, layer.digest)
         downloaded += layer.size
         log(`  ${label} fetched, ${formatBytes(layer.size)} in ${formatSeconds(Date.now() - t0)}`)
@@ -357,6 +361,8 @@ async function pull(
       }
     })
     downloads.forEach((d) => d.catch(() => undefined))
+    const config = parseImageConfig(await configFetch, where)
+    if (!fromIndex && !runsOn(config, platform)) throw wrongPlatform(where, ref, config, platform)
 
     const builder = new RootBuilder(rootfs)
     for (const [i, layer] of manifest.layers.entries()) {
@@ -408,6 +414,7 @@ async function pull(
     return prepared(published.rootfs, published.metadata, false, digest)
   } finally {
     cancelled = true
+    abandon.abort()
     waiters.splice(0).forEach((wake) => wake())
     progress.forEach((following) => following?.close())
     await Promise.allSettled(downloads)

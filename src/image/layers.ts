@@ -31,6 +31,8 @@ export type Compression = 'gzip' | 'zstd' | 'none'
 const WHITEOUT = '.wh.'
 const OPAQUE = '.wh..wh..opq'
 const CHUNK_BYTES = 256 * 1024
+/** Decompressed output comes in pieces this large: each is a round trip to the thread pool. */
+const DECOMPRESSED_CHUNK_BYTES = 1024 * 1024
 /** Files up to this size are taken in one piece (one wait instead of one per chunk); larger ones stream. */
 const WHOLE_FILE_BYTES = 1024 * 1024
 const MAX_XATTRS_PER_ENTRY = 32
@@ -50,7 +52,7 @@ export function isLayerMediaType(mediaType: string): boolean {
 }
 
 function decompressor(compression: Compression): NodeJS.ReadWriteStream | undefined {
-  if (compression === 'gzip') return zlib.createGunzip({ chunkSize: CHUNK_BYTES })
+  if (compression === 'gzip') return zlib.createGunzip({ chunkSize: DECOMPRESSED_CHUNK_BYTES })
   if (compression === 'zstd') {
     const create = (zlib as unknown as { createZstdDecompress?: (o: object) => NodeJS.ReadWriteStream })
       .createZstdDecompress
@@ -59,7 +61,7 @@ function decompressor(compression: Compression): NodeJS.ReadWriteStream | undefi
         `zstd-compressed layers need Node 22.15 or newer (this is Node ${process.versions.node}); run the action on a newer Node`
       )
     }
-    return create({ chunkSize: CHUNK_BYTES })
+    return create({ chunkSize: DECOMPRESSED_CHUNK_BYTES })
   }
   return undefined
 }

@@ -87,7 +87,12 @@ export class RegistryClient {
   }
 
   /** One request with redirects followed by hand, so Authorization never goes to another host. */
-  private async sendOnce(url: string, accept: string | undefined, method: string): Promise<OpenResponse> {
+  private async sendOnce(
+    url: string,
+    accept: string | undefined,
+    method: string,
+    abandon: AbortSignal | undefined
+  ): Promise<OpenResponse> {
     const controller = new AbortController()
     let timer: NodeJS.Timeout | undefined
     const touch = (): void => {
@@ -103,7 +108,8 @@ export class RegistryClient {
         const headers: Record<string, string> = { 'User-Agent': 'krun-action' }
         if (accept) headers.Accept = accept
         if (this.authorization && new URL(current).host === origin) headers.Authorization = this.authorization
-        const res = await fetch(current, { method, headers, redirect: 'manual', signal: controller.signal })
+        const signal = abandon ? AbortSignal.any([controller.signal, abandon]) : controller.signal
+        const res = await fetch(current, { method, headers, redirect: 'manual', signal })
         const location = res.headers.get('location')
         if (res.status >= 300 && res.status < 400 && location) {
           await res.body?.cancel()
@@ -219,13 +225,16 @@ export class RegistryClient {
     return token
   }
 
-  /** Runs `attempt` up to 1 + RETRY_DELAYS_MS.length times while it throws TransientError. */
-  async withRetries<T>(attempt: () => Promise<T>, what: string): Promise<T> {
+  /**
+   * Runs `attempt` up to 1 + RETRY_DELAYS_MS.length times while it throws TransientError; once
+   * `abandon` is aborted, the failure it caused is thrown as it is, without another try.
+   */
+  async withRetries<T>(attempt: () => Promise<T>, what: string, abandon?: AbortSignal): Promise<T> {
     for (let tries = 0; ; tries++) {
       try {
         return await attempt()
       } catch (error) {
-        if (!(error instanceof TransientError)) throw error
+        if (!(error instanceof TransientError) || abandon?.aborted) throw error
         if (tries >= RETRY_DELAYS_MS.length) {
           throw new ImageError(
             `${this.where}: ${what} failed after ${tries + 1} tries: ${error.message}; check that the registry is reachable and try again`
@@ -240,44 +249,49 @@ export class RegistryClient {
   /**
    * GETs a path under /v2/<repository>/, authenticating on 401, and hands a 2xx response to `consume`.
    * Transient failures (429, 5xx, a broken or stalled connection, also while `consume` reads the body)
-   * start over with backoff; anything else becomes an ImageError naming the problem.
+   * start over with backoff; anything else becomes an ImageError naming the problem. Aborting
+   * `abandon` breaks off the request (the pull it belongs to has failed).
    */
   async request<T>(
     path: string,
     what: string,
     accept: string | undefined,
     consume: (res: OpenResponse) => Promise<T>,
-    method: 'GET' | 'HEAD' = 'GET'
+    { method = 'GET', abandon }: { method?: 'GET' | 'HEAD'; abandon?: AbortSignal } = {}
   ): Promise<T> {
     const url = `${await this.baseUrl()}/v2/${this.ref.repository}/${path}`
     const tried = new Set<string>()
-    return this.withRetries(async () => {
-      for (;;) {
-        const res = await this.sendOnce(url, accept, method)
-        if (res.status === 401 && (await this.authenticate(res.headers.get('www-authenticate'), tried))) {
-          res.close()
-          continue
-        }
-        if (isRetryableStatus(res.status)) {
-          res.close()
-          const err = new TransientError(`the registry answered ${res.status}`) as TransientError & {
-            retryAfterMs?: number
+    return this.withRetries(
+      async () => {
+        for (;;) {
+          const res = await this.sendOnce(url, accept, method, abandon)
+          if (res.status === 401 && (await this.authenticate(res.headers.get('www-authenticate'), tried))) {
+            res.close()
+            continue
           }
-          const after = Number(res.headers.get('retry-after'))
-          if (Number.isFinite(after) && after > 0) err.retryAfterMs = after * 1000
-          throw err
+          if (isRetryableStatus(res.status)) {
+            res.close()
+            const err = new TransientError(`the registry answered ${res.status}`) as TransientError & {
+              retryAfterMs?: number
+            }
+            const after = Number(res.headers.get('retry-after'))
+            if (Number.isFinite(after) && after > 0) err.retryAfterMs = after * 1000
+            throw err
+          }
+          if (res.status < 200 || res.status >= 300) throw await this.statusError(res, what)
+          try {
+            return await consume(res)
+          } catch (error) {
+            if (error instanceof ImageError || error instanceof TransientError) throw error
+            throw new TransientError(networkProblem(error))
+          } finally {
+            res.close()
+          }
         }
-        if (res.status < 200 || res.status >= 300) throw await this.statusError(res, what)
-        try {
-          return await consume(res)
-        } catch (error) {
-          if (error instanceof ImageError || error instanceof TransientError) throw error
-          throw new TransientError(networkProblem(error))
-        } finally {
-          res.close()
-        }
-      }
-    }, what)
+      },
+      what,
+      abandon
+    )
   }
 
   private async statusError(res: OpenResponse, what: string): Promise<ImageError> {
@@ -325,7 +339,7 @@ export class RegistryClient {
       `checking the tag ${tag}`,
       accept,
       async (res) => res.headers.get('docker-content-digest'),
-      'HEAD'
+      { method: 'HEAD' }
     )
     return digest && /^sha256:[a-f0-9]{64}$/.test(digest) ? digest : undefined
   }
