@@ -257,7 +257,7 @@ class RegistryClient {
         return this.base;
     }
     /** One request with redirects followed by hand, so Authorization never goes to another host. */
-    async sendOnce(url, accept, method) {
+    async sendOnce(url, accept, method, abandon) {
         const controller = new AbortController();
         let timer;
         const touch = () => {
@@ -275,7 +275,8 @@ class RegistryClient {
                     headers.Accept = accept;
                 if (this.authorization && new URL(current).host === origin)
                     headers.Authorization = this.authorization;
-                const res = await fetch(current, { method, headers, redirect: 'manual', signal: controller.signal });
+                const signal = abandon ? AbortSignal.any([controller.signal, abandon]) : controller.signal;
+                const res = await fetch(current, { method, headers, redirect: 'manual', signal });
                 const location = res.headers.get('location');
                 if (res.status >= 300 && res.status < 400 && location) {
                     await res.body?.cancel();
@@ -389,14 +390,17 @@ class RegistryClient {
             throw new errors/* ImageError */.C8(`${this.where}: the registry's token service sent no token`);
         return token;
     }
-    /** Runs `attempt` up to 1 + RETRY_DELAYS_MS.length times while it throws TransientError. */
-    async withRetries(attempt, what) {
+    /**
+     * Runs `attempt` up to 1 + RETRY_DELAYS_MS.length times while it throws TransientError; once
+     * `abandon` is aborted, the failure it caused is thrown as it is, without another try.
+     */
+    async withRetries(attempt, what, abandon) {
         for (let tries = 0;; tries++) {
             try {
                 return await attempt();
             }
             catch (error) {
-                if (!(error instanceof TransientError))
+                if (!(error instanceof TransientError) || abandon?.aborted)
                     throw error;
                 if (tries >= RETRY_DELAYS_MS.length) {
                     throw new errors/* ImageError */.C8(`${this.where}: ${what} failed after ${tries + 1} tries: ${error.message}; check that the registry is reachable and try again`);
@@ -409,14 +413,15 @@ class RegistryClient {
     /**
      * GETs a path under /v2/<repository>/, authenticating on 401, and hands a 2xx response to `consume`.
      * Transient failures (429, 5xx, a broken or stalled connection, also while `consume` reads the body)
-     * start over with backoff; anything else becomes an ImageError naming the problem.
+     * start over with backoff; anything else becomes an ImageError naming the problem. Aborting
+     * `abandon` breaks off the request (the pull it belongs to has failed).
      */
-    async request(path, what, accept, consume, method = 'GET') {
+    async request(path, what, accept, consume, { method = 'GET', abandon } = {}) {
         const url = `${await this.baseUrl()}/v2/${this.ref.repository}/${path}`;
         const tried = new Set();
         return this.withRetries(async () => {
             for (;;) {
-                const res = await this.sendOnce(url, accept, method);
+                const res = await this.sendOnce(url, accept, method, abandon);
                 if (res.status === 401 && (await this.authenticate(res.headers.get('www-authenticate'), tried))) {
                     res.close();
                     continue;
@@ -443,7 +448,7 @@ class RegistryClient {
                     res.close();
                 }
             }
-        }, what);
+        }, what, abandon);
     }
     async statusError(res, what) {
         let code = '';
@@ -479,7 +484,7 @@ class RegistryClient {
      * against pull rate limits); undefined when the registry does not say.
      */
     async headManifest(tag, accept) {
-        const digest = await this.request(`manifests/${tag}`, `checking the tag ${tag}`, accept, async (res) => res.headers.get('docker-content-digest'), 'HEAD');
+        const digest = await this.request(`manifests/${tag}`, `checking the tag ${tag}`, accept, async (res) => res.headers.get('docker-content-digest'), { method: 'HEAD' });
         return digest && /^sha256:[a-f0-9]{64}$/.test(digest) ? digest : undefined;
     }
     /** Fetches a manifest (by tag or digest) with all the media types this module reads. */
@@ -523,9 +528,10 @@ function shortDigest(digest) {
  * Streams blob `desc` into `file` (which must not exist yet) through a sha256 hash. A digest or size
  * mismatch throws an ImageError and removes the file; a broken connection starts the blob over; a
  * failed write to the file is an ImageError at once (a full disk is not the network: no retry).
- * `progress`, when given, hears how far the file is written, for a reader that follows it.
+ * `progress`, when given, hears how far the file is written, for a reader that follows it; aborting
+ * `abandon` breaks the download off (and removes the file).
  */
-async function downloadBlob(client, desc, file, what, progress) {
+async function downloadBlob(client, desc, file, what, { progress, abandon } = {}) {
     const expected = desc.digest.slice('sha256:'.length);
     let fd;
     try {
@@ -577,7 +583,7 @@ async function downloadBlob(client, desc, file, what, progress) {
                 throw new errors/* ImageError */.C8(`${client.where}: ${what}: the content does not match its digest ${shortDigest(desc.digest)}… (got sha256:${actual.slice(0, 12)}…); ` +
                     'the registry holds a corrupt blob, nothing was cached: push the image again');
             }
-        });
+        }, { abandon });
         progress?.ended();
     }
     catch (error) {
@@ -589,9 +595,9 @@ async function downloadBlob(client, desc, file, what, progress) {
         external_node_fs_default().closeSync(fd);
     }
 }
-/** Fetches a small blob (the image config) into memory, verified against its digest. */
-async function fetchSmallBlob(client, desc, what) {
-    const bytes = await client.request(`blobs/${desc.digest}`, what, undefined, (res) => readLimited(res.body, 16 * 1024 * 1024));
+/** Fetches a small blob (the image config) into memory, verified against its digest; `abandon` as for downloadBlob. */
+async function fetchSmallBlob(client, desc, what, abandon) {
+    const bytes = await client.request(`blobs/${desc.digest}`, what, undefined, (res) => readLimited(res.body, 16 * 1024 * 1024), { abandon });
     if (sha256(bytes) !== desc.digest) {
         throw new errors/* ImageError */.C8(`${client.where}: ${what}: the content does not match its digest ${shortDigest(desc.digest)}…; ` +
             'the registry holds a corrupt blob, push the image again');
@@ -1589,6 +1595,8 @@ function setXattr(file, name, value) {
 const WHITEOUT = '.wh.';
 const OPAQUE = '.wh..wh..opq';
 const CHUNK_BYTES = 256 * 1024;
+/** Decompressed output comes in pieces this large: each is a round trip to the thread pool. */
+const DECOMPRESSED_CHUNK_BYTES = 1024 * 1024;
 /** Files up to this size are taken in one piece (one wait instead of one per chunk); larger ones stream. */
 const WHOLE_FILE_BYTES = 1024 * 1024;
 const MAX_XATTRS_PER_ENTRY = 32;
@@ -1610,13 +1618,13 @@ function isLayerMediaType(mediaType) {
 }
 function decompressor(compression) {
     if (compression === 'gzip')
-        return external_node_zlib_default().createGunzip({ chunkSize: CHUNK_BYTES });
+        return external_node_zlib_default().createGunzip({ chunkSize: DECOMPRESSED_CHUNK_BYTES });
     if (compression === 'zstd') {
         const create = (external_node_zlib_default()).createZstdDecompress;
         if (typeof create !== 'function') {
             throw new errors/* ImageError */.C8(`zstd-compressed layers need Node 22.15 or newer (this is Node ${process.versions.node}); run the action on a newer Node`);
         }
-        return create({ chunkSize: CHUNK_BYTES });
+        return create({ chunkSize: DECOMPRESSED_CHUNK_BYTES });
     }
     return undefined;
 }
@@ -2443,9 +2451,6 @@ async function pull(request, ref, platform, cache, maxBytes) {
         await evict(cache, maxBytes, existing.metadata, log);
         return prepared(existing.rootfs, existing.metadata, true, digest);
     }
-    const config = parseImageConfig(await fetchSmallBlob(client, manifest.config, 'fetching the image config'), where);
-    if (!fromIndex && !runsOn(config, platform))
-        throw wrongPlatform(where, ref, config, platform);
     manifest.layers.forEach((layer, i) => {
         if (!isLayerMediaType(layer.mediaType)) {
             throw new errors/* ImageError */.C8(`${where}: layer ${i + 1} has media type "${(0,errors/* excerpt */.Kb)(layer.mediaType, 80)}", which is not a filesystem layer this action can unpack`);
@@ -2454,17 +2459,23 @@ async function pull(request, ref, platform, cache, maxBytes) {
     const layerCount = manifest.layers.length;
     log(`Pulling ${ref.normalized} (${shortDigest(digest)}…): ${layerCount} layer${layerCount === 1 ? '' : 's'}, ` +
         formatBytes(manifest.layers.reduce((s, l) => s + l.size, 0)));
+    // The config is fetched alongside the layers; when the pull fails, whatever is still downloading is
+    // broken off rather than waited for.
+    const abandon = new AbortController();
+    const configFetch = fetchSmallBlob(client, manifest.config, 'fetching the image config', abandon.signal);
+    configFetch.catch(() => undefined);
     const work = cache.tempPath('pull');
     const rootfs = external_node_path_default().join(work, 'rootfs');
-    await external_node_fs_default().promises.mkdir(rootfs, { recursive: true, mode: 0o755 });
     const downloads = [];
     const waiters = [];
     let cancelled = false;
     // A layer not in the cache is unpacked as it downloads (download-progress.ts).
-    const inCache = await Promise.all(manifest.layers.map((layer) => cache.hasBlob(layer.digest, layer.size)));
-    const progress = manifest.layers.map((_, i) => (inCache[i] ? undefined : new DownloadProgress()));
+    let progress = [];
     const layerLabel = (i) => `layer ${i + 1}/${layerCount} ${shortDigest(manifest.layers[i].digest)}…`;
     try {
+        await external_node_fs_default().promises.mkdir(rootfs, { recursive: true, mode: 0o755 });
+        const inCache = await Promise.all(manifest.layers.map((layer) => cache.hasBlob(layer.digest, layer.size)));
+        progress = manifest.layers.map((_, i) => (inCache[i] ? undefined : new DownloadProgress()));
         let downloaded = 0;
         let running = 0;
         const fetchLayer = async (layer, i, following) => {
@@ -2477,7 +2488,7 @@ async function pull(request, ref, platform, cache, maxBytes) {
             try {
                 const t0 = Date.now();
                 const temp = cache.tempPath('blob');
-                await downloadBlob(client, layer, temp, `fetching ${label}`, following);
+                await downloadBlob(client, layer, temp, `fetching ${label}`, { progress: following, abandon: abandon.signal });
                 await cache.publishBlob(temp, layer.digest);
                 downloaded += layer.size;
                 log(`  ${label} fetched, ${formatBytes(layer.size)} in ${formatSeconds(Date.now() - t0)}`);
@@ -2497,6 +2508,9 @@ async function pull(request, ref, platform, cache, maxBytes) {
             }
         });
         downloads.forEach((d) => d.catch(() => undefined));
+        const config = parseImageConfig(await configFetch, where);
+        if (!fromIndex && !runsOn(config, platform))
+            throw wrongPlatform(where, ref, config, platform);
         const builder = new RootBuilder(rootfs);
         for (const [i, layer] of manifest.layers.entries()) {
             const bytes = progress[i]?.bytes() ?? layerFile(cache.blobPath(layer.digest));
@@ -2545,6 +2559,7 @@ async function pull(request, ref, platform, cache, maxBytes) {
     }
     finally {
         cancelled = true;
+        abandon.abort();
         waiters.splice(0).forEach((wake) => wake());
         progress.forEach((following) => following?.close());
         await Promise.allSettled(downloads);
