@@ -397,6 +397,8 @@ export interface ProxyOptions {
   delayBlobsMs?: number
   /** Hold the responses for this one blob this long (a slow layer); a client that leaves first cancels it. */
   delayBlob?: { digest: string; ms: number }
+  /** Answer every GET of this one blob 503, asking the client to come back in 10 s (Retry-After). */
+  unavailableBlob?: string
 }
 
 export interface TestProxy {
@@ -536,6 +538,11 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
     const isBlob = req.method === 'GET' && /\/blobs\/sha256:/.test(url.pathname)
     if (isBlob && options.redirectBlobs) {
       res.writeHead(307, { Location: `http://127.0.0.1:${storagePort}/storage${req.url}` }).end()
+      return
+    }
+    if (isBlob && options.unavailableBlob && url.pathname.endsWith(`/blobs/${options.unavailableBlob}`)) {
+      res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '10' })
+      res.end('{"errors":[{"code":"UNAVAILABLE","message":"test"}]}')
       return
     }
     if (isBlob && tamperLeft && url.pathname.endsWith(`/blobs/${options.tamperBlob}`)) {

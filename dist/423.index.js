@@ -212,7 +212,18 @@ class TransientError extends Error {
         this.name = 'TransientError';
     }
 }
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less when `abandon` is aborted first. */
+function sleep(ms, abandon) {
+    return new Promise((resolve) => {
+        const done = () => {
+            clearTimeout(timer);
+            abandon?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        abandon?.addEventListener('abort', done, { once: true });
+    });
+}
 function networkProblem(error) {
     const e = error;
     if (e?.name === 'AbortError' || e?.name === 'TimeoutError')
@@ -406,7 +417,9 @@ class RegistryClient {
                     throw new errors/* ImageError */.C8(`${this.where}: ${what} failed after ${tries + 1} tries: ${error.message}; check that the registry is reachable and try again`);
                 }
                 const retryAfter = error.retryAfterMs;
-                await sleep(Math.min(Math.max(RETRY_DELAYS_MS[tries], retryAfter ?? 0), MAX_RETRY_AFTER_MS));
+                await sleep(Math.min(Math.max(RETRY_DELAYS_MS[tries], retryAfter ?? 0), MAX_RETRY_AFTER_MS), abandon);
+                if (abandon?.aborted)
+                    throw error;
             }
         }
     }

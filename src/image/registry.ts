@@ -40,7 +40,18 @@ export class TransientError extends Error {
   }
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+/** Waits `ms`, or less when `abandon` is aborted first. */
+function sleep(ms: number, abandon?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer)
+      abandon?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    abandon?.addEventListener('abort', done, { once: true })
+  })
+}
 
 function networkProblem(error: unknown): string {
   const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } }
@@ -241,7 +252,8 @@ export class RegistryClient {
           )
         }
         const retryAfter = (error as TransientError & { retryAfterMs?: number }).retryAfterMs
-        await sleep(Math.min(Math.max(RETRY_DELAYS_MS[tries], retryAfter ?? 0), MAX_RETRY_AFTER_MS))
+        await sleep(Math.min(Math.max(RETRY_DELAYS_MS[tries], retryAfter ?? 0), MAX_RETRY_AFTER_MS), abandon)
+        if (abandon?.aborted) throw error
       }
     }
   }
