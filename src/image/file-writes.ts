@@ -1,11 +1,11 @@
 /**
  * Makes the unpacker's small files on the thread pool, a bounded number at once, while it goes on
- * reading the layer: each is created (O_EXCL, never following a link), its bytes written, and then it
- * is finished on the main thread by `then`. Creating and filling files is the costly part of unpacking,
- * and each file needs nothing from the entries after it.
+ * reading the layer: each is created (O_EXCL | O_NOFOLLOW: never through whatever stands at its path),
+ * its bytes written, and then it is finished on the main thread by `then`. Creating and filling files
+ * is the costly part of unpacking, and each file needs nothing from the entries after it.
  *
  * The one thing the unpacker must do is wait before it touches a path again: done(file) before a path
- * is removed, replaced or hard-linked to, settle() before a directory is removed.
+ * is removed, replaced or hard-linked to, drain() before a directory is removed.
  */
 import fs from 'node:fs'
 
