@@ -1,5 +1,6 @@
-/** Small tmpfs mounts for tests of a full disk: mounting needs root, so such tests are skipped otherwise, saying why. */
-import { spawnSync } from 'node:child_process'
+/** Small tmpfs mounts for tests of a full disk or a directory that cannot be removed: mounting needs root. */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
 
 const isRoot = process.getuid?.() === 0
 
@@ -8,7 +9,9 @@ export const withTmpfs = isRoot
   ? test
   : (title: string, fn: () => Promise<void>) => test.skip(`${title} (skipped: mounting a tmpfs needs root)`, fn)
 
-export function mountTmpfs(dir: string, size: string): void {
-  const result = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { encoding: 'utf8' })
-  if (result.status !== 0) throw new Error(`mount -t tmpfs ${dir} failed: ${result.stderr || result.error?.message}`)
+/** Mounts a tmpfs of `size` (e.g. '16k') at `dir`, made if missing; returns what unmounts it. */
+export function mountTmpfs(dir: string, size: string): () => void {
+  fs.mkdirSync(dir, { recursive: true })
+  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: ['ignore', 'ignore', 'pipe'] })
+  return () => execFileSync('umount', [dir])
 }

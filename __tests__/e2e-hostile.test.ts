@@ -20,6 +20,7 @@ import {
   runAction,
   standinSkipReason
 } from '../__fixtures__/action-runner.js'
+import { mountTmpfs } from '../__fixtures__/tmpfs.js'
 import { TAMPERED } from '../src/engine/outcome.js'
 
 afterAll(removeScratches)
@@ -212,15 +213,14 @@ describeWithStandin('a full disk under RUNNER_TEMP', () => {
   async function onSmallDisk(commands: string): Promise<ActionResult> {
     const base = makeScratch()
     const disk = path.join(base.dir, 'disk')
-    fs.mkdirSync(disk)
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', disk])
+    const unmount = mountTmpfs(disk, '8m')
     try {
       const scratch: Scratch = { ...base, temp: path.join(disk, 'temp'), workspace: path.join(disk, 'workspace') }
       fs.mkdirSync(scratch.temp)
       fs.mkdirSync(scratch.workspace)
       return await run({ scratch, inputs: { commands } })
     } finally {
-      execFileSync('umount', [disk])
+      unmount()
     }
   }
   const FILL = 'dd if=/dev/zero of=fill bs=64k 2>/dev/null || true; df -k . | tail -1'

@@ -30,9 +30,11 @@ describe('startEarly', () => {
     await new Promise((resolve) => setTimeout(resolve, 300))
     // Still waiting: it reads nothing, not even its configuration, before the go-ahead.
     expect(processesWith(early.layout.dir)).toHaveLength(1)
-    await discardEarly(early)
+    const warnings: string[] = []
+    await discardEarly(early, (message) => warnings.push(message))
     expect(processesWith(early.layout.dir)).toEqual([])
     expect(fs.readdirSync(temp)).toEqual([])
+    expect(warnings).toEqual([])
   })
 
   it('fits a run only with a libkrun in the same directory, and never an interactive one', async () => {
@@ -43,7 +45,9 @@ describe('startEarly', () => {
       expect(fitsRun(early, '/usr/lib64/libkrun.so.1', false)).toBe(false)
       expect(fitsRun(early, '/opt/krun/libkrun.so.1', true)).toBe(false)
     } finally {
-      await discardEarly(early)
+      await discardEarly(early, (message) => {
+        throw new Error(`unexpected warning: ${message}`)
+      })
     }
   })
 })

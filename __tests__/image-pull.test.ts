@@ -3,7 +3,6 @@
  * tests, pulled, verified, unpacked and cached. Every case checks the unpacked tree and that the cache
  * holds no partial entries.
  */
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -446,7 +445,7 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
     })
     const cacheDir = newCacheDir()
     fs.mkdirSync(cacheDir)
-    mountTmpfs(cacheDir, '128k')
+    const unmount = mountTmpfs(cacheDir, '128k')
     try {
       const started = Date.now()
       const error = await failure(prepare(`${registry.host}/test/full:v1`, { cacheDir, arch: 'x64' }))
@@ -461,7 +460,7 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
       expect(rootsIn(cacheDir)).toEqual([])
       expectCleanCache(cacheDir)
     } finally {
-      spawnSync('umount', [cacheDir])
+      unmount()
     }
   })
 

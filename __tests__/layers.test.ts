@@ -255,7 +255,7 @@ describe('layers', () => {
     async () => {
       const root = path.join(base, 'small')
       fs.mkdirSync(root)
-      mountTmpfs(root, '256k')
+      const unmount = mountTmpfs(root, '256k')
       try {
         const files: LayerEntry[] = Array.from({ length: 40 }, (_, i) => ({
           name: `f${i}`,
@@ -274,7 +274,7 @@ describe('layers', () => {
         })
         expect(open).toEqual([])
       } finally {
-        spawnSync('umount', [root])
+        unmount()
       }
     }
   )

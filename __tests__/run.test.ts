@@ -3,7 +3,6 @@
  * what is left when the front end's callback throws, and that a run directory which cannot
  * be removed is a warning, never the run's result. The runs themselves use the stand-in.
  */
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import {
@@ -18,6 +17,7 @@ import {
   standinSkipReason
 } from '../__fixtures__/action-runner.js'
 import { settings } from '../__fixtures__/inputs.js'
+import { mountTmpfs } from '../__fixtures__/tmpfs.js'
 import { startEarly } from '../src/engine/early-start.js'
 import { HostError, InputError } from '../src/engine/errors.js'
 import { type EngineOptions, runInMicroVm } from '../src/engine/run.js'
@@ -110,13 +110,6 @@ if (skip) reportSkippedSuite('the engine against the stand-in libkrun', skip)
 const describeStandin = skip ? describe.skip : describe
 
 describeStandin('the engine against the stand-in libkrun', () => {
-  /** A tmpfs at `dir`, unmounted by the returned function. */
-  function mountTmpfs(dir: string, size: string): () => void {
-    fs.mkdirSync(dir, { recursive: true })
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir])
-    return () => execFileSync('umount', [dir])
-  }
-
   it('names the setting when the disk fills while the run files are written', async () => {
     const scratch = makeScratch()
     const unmount = mountTmpfs(scratch.temp, '16k')
@@ -127,6 +120,36 @@ describeStandin('the engine against the stand-in libkrun', () => {
         `cannot write the run's files in RUNNER_TEMP (${scratch.temp}): ENOSPC; set it to a writable directory with free space`
       )
       expect(fs.readdirSync(scratch.temp)).toEqual([])
+    } finally {
+      unmount()
+    }
+  })
+
+  it('keeps the first failure when the early start cannot be cleaned up either, and says so', async () => {
+    const scratch = makeScratch()
+    const early = startEarly({ KRUN_LIBRARY: STANDIN, PATH: process.env.PATH }, REPO, DIST, scratch.temp)
+    if (!early) throw new Error('expected an early start')
+    // A mount point cannot be removed: a stand-in for any removal that fails.
+    const unmount = mountTmpfs(path.join(early.layout.dir, 'busy'), '1m')
+    const warnings: string[] = []
+    try {
+      const error = await failureOf(
+        runInMicroVm(
+          options(scratch, {
+            early,
+            imageCacheDir: path.join(scratch.workspace, 'cache'), // refused before anything runs
+            onWarning: (message) => warnings.push(message)
+          })
+        )
+      )
+      expect(error).toBeInstanceOf(InputError)
+      expect((error as InputError).input).toBe('workspace')
+      expect(warnings).toEqual([
+        expect.stringMatching(
+          /^cannot remove the run directory \S+ \(EBUSY\); it holds the run's environment values: remove it$/
+        )
+      ])
+      expect(processesWith(early.layout.dir)).toEqual([])
     } finally {
       unmount()
     }

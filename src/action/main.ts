@@ -76,6 +76,6 @@ export async function run(early?: EarlyStart): Promise<void> {
   } catch (error) {
     core.setFailed(failureMessage(error, (input) => `Input "${input}"`))
   } finally {
-    if (unused) await discardEarly(unused)
+    if (unused) await discardEarly(unused, core.warning)
   }
 }

@@ -24,7 +24,7 @@ export async function cleanup(): Promise<void> {
       core.info(`Stopping the microVM left running (pid ${vmPid})`)
       process.kill(vmPid, 'SIGKILL')
     }
-    await removeRunDir(runDir)
+    await removeRunDir(runDir, core.warning)
   } catch (error) {
     core.warning(`Cleanup of ${runDir} failed: ${(error as Error).message}`)
   }

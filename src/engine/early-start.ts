@@ -54,7 +54,8 @@ export function fitsRun(early: EarlyStart, libkrun: string, interactive: boolean
   return !interactive && path.dirname(early.vm.start.libkrun) === path.dirname(libkrun)
 }
 
-export async function discardEarly(early: EarlyStart): Promise<void> {
+/** Stops an early VM process and removes its run directory; a removal that fails is only said, through `warn`. */
+export async function discardEarly(early: EarlyStart, warn: (message: string) => void): Promise<void> {
   await early.vm.discard()
-  await removeRunDir(early.layout.dir)
+  await removeRunDir(early.layout.dir, warn)
 }

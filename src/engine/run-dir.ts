@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { removeTree } from '../image/tree.js'
+import { errorText } from './errors.js'
 import type { GuestFiles, VmConfig } from './plan.js'
 import { TamperedError, readUntrustedFile } from './untrusted-file.js'
 
@@ -75,7 +76,15 @@ export function logTail(layout: RunLayout, lines = 20): string {
   return text.split('\n').slice(-lines).join('\n')
 }
 
-/** Removes the run directory, also where the guest left a directory it may not enter (chmod 000). */
-export async function removeRunDir(dir: string): Promise<void> {
-  await removeTree(dir)
+/**
+ * Removes the run directory, also where the guest left a directory it may not enter (chmod 000).
+ * A failure is only said, through `warn`: whatever the run came to stands, and cleaning up must
+ * never replace it.
+ */
+export async function removeRunDir(dir: string, warn: (message: string) => void): Promise<void> {
+  await removeTree(dir).catch((error: unknown) =>
+    warn(
+      `cannot remove the run directory ${dir} (${errorText(error)}); it holds the run's environment values: remove it`
+    )
+  )
 }

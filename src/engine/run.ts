@@ -112,13 +112,18 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
     const settings = image ? withImageRoot(options.settings, image.rootfs) : options.settings
     const interactive = options.interactive ?? false
     const fitting = early && fitsRun(early, libkrun, interactive) ? early : undefined
-    if (early && !fitting) await discardEarly(early)
+    if (early && !fitting) await discardEarly(early, warnOf(options))
     early = undefined
     return await runPrepared(options, { settings, libkrun, initBinary, image, interactive }, fitting)
   } finally {
-    if (early) await discardEarly(early)
+    if (early) await discardEarly(early, warnOf(options))
   }
 }
+
+const warnOf =
+  (options: EngineOptions) =>
+  (message: string): void =>
+    options.onWarning?.(message)
 
 /** A run directory that cannot be made or written (a missing temp directory, a full disk) is named by its setting. */
 function inTempDir<T>(options: EngineOptions, doing: string, step: () => T): T {
@@ -183,11 +188,6 @@ async function runPrepared(
   } finally {
     // A VM process that never got its go-ahead (writing the run's files failed) is stopped.
     await vmProcess?.discard()
-    // The run's result stands even when its directory cannot be removed: that is only said.
-    await removeRunDir(layout.dir).catch((error: unknown) =>
-      options.onWarning?.(
-        `cannot remove the run directory ${layout.dir} (${errorText(error)}); it holds the run's environment values: remove it`
-      )
-    )
+    await removeRunDir(layout.dir, warnOf(options))
   }
 }
