@@ -102,8 +102,7 @@ function checkShellInRootfs(shell: string[], rootfs: string, env: EnvEntry[], sh
  * in the share it writes: a rootfs directory, or an image's cached root.
  */
 function checkBaseOutsideWorkspace(input: 'rootfs' | 'image', base: string, workspace: string | null): void {
-  if (workspace === null) return
-  if (base === workspace || base.startsWith(`${workspace}/`)) {
+  if (workspace !== null && isWithin(base, workspace)) {
     const [what, fix] =
       input === 'rootfs'
         ? [showValue(base), 'use a directory outside the workspace']
@@ -113,6 +112,11 @@ function checkBaseOutsideWorkspace(input: 'rootfs' | 'image', base: string, work
       `${what} is inside the workspace ${workspace}, which the guest can write, so the guest could change its own base; ${fix}, or use workspace: none`
     )
   }
+}
+
+/** Whether `file` is `dir` or lies under it (both absolute and normalized). */
+function isWithin(file: string, dir: string): boolean {
+  return file === dir || file.startsWith(`${dir}/`)
 }
 
 /** A host path to keep out of the workspace, and how a message names it. */
@@ -139,7 +143,7 @@ function reachedBy(file: string): string[] {
 export function checkWorkspaceHoldsNoHostFiles(workspace: string | null, hostFiles: HostFile[]): void {
   if (workspace === null) return
   for (const { what, file } of hostFiles) {
-    const inside = reachedBy(file).find((reached) => reached === workspace || reached.startsWith(`${workspace}/`))
+    const inside = reachedBy(file).find((reached) => isWithin(reached, workspace))
     if (inside === undefined) continue
     throw new InputError(
       'workspace',

@@ -325,7 +325,6 @@ async function pull(
   const rootfs = path.join(work, 'rootfs')
   const downloads: Promise<void>[] = []
   const waiters: (() => void)[] = []
-  let cancelled = false
   // A layer not in the cache is unpacked as it downloads (download-progress.ts).
   let progress: (DownloadProgress | undefined)[] = []
   const layerLabel = (i: number): string => `layer ${i + 1}/${layerCount} ${shortDigest(manifest.layers[i]!.digest)}…`
@@ -337,8 +336,8 @@ async function pull(
     let running = 0
     const fetchLayer = async (layer: Descriptor, i: number, following: DownloadProgress): Promise<void> => {
       const label = layerLabel(i)
-      while (running >= DOWNLOAD_CONCURRENCY && !cancelled) await new Promise<void>((r) => waiters.push(r))
-      if (cancelled) return
+      while (running >= DOWNLOAD_CONCURRENCY && !abandon.signal.aborted) await new Promise<void>((r) => waiters.push(r))
+      if (abandon.signal.aborted) return
       running++
       try {
         const t0 = Date.now()
@@ -413,7 +412,6 @@ async function pull(
     await evict(cache, maxBytes, published.metadata, log)
     return prepared(published.rootfs, published.metadata, false, digest)
   } finally {
-    cancelled = true
     abandon.abort()
     waiters.splice(0).forEach((wake) => wake())
     progress.forEach((following) => following?.close())
