@@ -2481,7 +2481,6 @@ async function pull(request, ref, platform, cache, maxBytes) {
     const rootfs = external_node_path_default().join(work, 'rootfs');
     const downloads = [];
     const waiters = [];
-    let cancelled = false;
     // A layer not in the cache is unpacked as it downloads (download-progress.ts).
     let progress = [];
     const layerLabel = (i) => `layer ${i + 1}/${layerCount} ${shortDigest(manifest.layers[i].digest)}…`;
@@ -2493,9 +2492,9 @@ async function pull(request, ref, platform, cache, maxBytes) {
         let running = 0;
         const fetchLayer = async (layer, i, following) => {
             const label = layerLabel(i);
-            while (running >= DOWNLOAD_CONCURRENCY && !cancelled)
+            while (running >= DOWNLOAD_CONCURRENCY && !abandon.signal.aborted)
                 await new Promise((r) => waiters.push(r));
-            if (cancelled)
+            if (abandon.signal.aborted)
                 return;
             running++;
             try {
@@ -2571,7 +2570,6 @@ async function pull(request, ref, platform, cache, maxBytes) {
         return prepared(published.rootfs, published.metadata, false, digest);
     }
     finally {
-        cancelled = true;
         abandon.abort();
         waiters.splice(0).forEach((wake) => wake());
         progress.forEach((following) => following?.close());

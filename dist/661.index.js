@@ -1455,14 +1455,16 @@ function checkShellInRootfs(shell, rootfs, env, shellIsDefault) {
  * in the share it writes: a rootfs directory, or an image's cached root.
  */
 function checkBaseOutsideWorkspace(input, base, workspace) {
-    if (workspace === null)
-        return;
-    if (base === workspace || base.startsWith(`${workspace}/`)) {
+    if (workspace !== null && isWithin(base, workspace)) {
         const [what, fix] = input === 'rootfs'
             ? [(0,errors/* showValue */.vp)(base), 'use a directory outside the workspace']
             : [`its cached root ${base}`, 'keep the image cache (RUNNER_TOOL_CACHE, XDG_CACHE_HOME) outside the workspace'];
         throw new errors/* InputError */.dz(input, `${what} is inside the workspace ${workspace}, which the guest can write, so the guest could change its own base; ${fix}, or use workspace: none`);
     }
+}
+/** Whether `file` is `dir` or lies under it (both absolute and normalized). */
+function isWithin(file, dir) {
+    return file === dir || file.startsWith(`${dir}/`);
 }
 /** The path itself and, when it exists, where it leads: either may lie in the workspace. */
 function reachedBy(file) {
@@ -1483,7 +1485,7 @@ function checkWorkspaceHoldsNoHostFiles(workspace, hostFiles) {
     if (workspace === null)
         return;
     for (const { what, file } of hostFiles) {
-        const inside = reachedBy(file).find((reached) => reached === workspace || reached.startsWith(`${workspace}/`));
+        const inside = reachedBy(file).find((reached) => isWithin(reached, workspace));
         if (inside === undefined)
             continue;
         throw new errors/* InputError */.dz('workspace', `${(0,errors/* showValue */.vp)(workspace)} contains ${what} ${inside}, which the guest could then change, and with it what the host runs later; name a directory that does not contain it, or none`);
@@ -1642,15 +1644,16 @@ async function runInMicroVm(options) {
         const interactive = options.interactive ?? false;
         const fitting = early && (0,early_start/* fitsRun */.c2)(early, libkrun, interactive) ? early : undefined;
         if (early && !fitting)
-            await (0,early_start/* discardEarly */.eA)(early);
+            await (0,early_start/* discardEarly */.eA)(early, warnOf(options));
         early = undefined;
         return await runPrepared(options, { settings, libkrun, initBinary, image, interactive }, fitting);
     }
     finally {
         if (early)
-            await (0,early_start/* discardEarly */.eA)(early);
+            await (0,early_start/* discardEarly */.eA)(early, warnOf(options));
     }
 }
+const warnOf = (options) => (message) => options.onWarning?.(message);
 /** A run directory that cannot be made or written (a missing temp directory, a full disk) is named by its setting. */
 function inTempDir(options, doing, step) {
     try {
@@ -1701,8 +1704,7 @@ async function runPrepared(options, prepared, early) {
     finally {
         // A VM process that never got its go-ahead (writing the run's files failed) is stopped.
         await vmProcess?.discard();
-        // The run's result stands even when its directory cannot be removed: that is only said.
-        await (0,run_dir/* removeRunDir */.Lr)(layout.dir).catch((error) => options.onWarning?.(`cannot remove the run directory ${layout.dir} (${(0,errors/* errorText */.kc)(error)}); it holds the run's environment values: remove it`));
+        await (0,run_dir/* removeRunDir */.Lr)(layout.dir, warnOf(options));
     }
 }
 
@@ -2044,7 +2046,7 @@ async function run(early) {
     }
     finally {
         if (unused)
-            await (0,early_start/* discardEarly */.eA)(unused);
+            await (0,early_start/* discardEarly */.eA)(unused, lib_core/* warning */.$e);
     }
 }
 

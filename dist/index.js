@@ -136,9 +136,10 @@ function startEarly(env, cwd, distDir, tempDir) {
 function fitsRun(early, libkrun, interactive) {
     return !interactive && node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(early.vm.start.libkrun) === node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(libkrun);
 }
-async function discardEarly(early) {
+/** Stops an early VM process and removes its run directory; a removal that fails is only said, through `warn`. */
+async function discardEarly(early, warn) {
     await early.vm.discard();
-    await (0,_run_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .removeRunDir */ .Lr)(early.layout.dir);
+    await (0,_run_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .removeRunDir */ .Lr)(early.layout.dir, warn);
 }
 
 
@@ -218,8 +219,10 @@ function failureMessage(error, nameInput) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _image_tree_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(841);
-/* harmony import */ var _untrusted_file_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(427);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(679);
+/* harmony import */ var _untrusted_file_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(427);
 /** The private per-run directory: made with mode 0700, filled, read back, removed. */
+
 
 
 
@@ -271,17 +274,21 @@ const LOG_MAX_BYTES = 1024 * 1024;
 function logTail(layout, lines = 20) {
     let bytes;
     try {
-        bytes = (0,_untrusted_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readUntrustedFile */ .HA)(layout.dir, node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(layout.logFile), LOG_MAX_BYTES);
+        bytes = (0,_untrusted_file_js__WEBPACK_IMPORTED_MODULE_4__/* .readUntrustedFile */ .HA)(layout.dir, node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(layout.logFile), LOG_MAX_BYTES);
     }
     catch (error) {
-        return error instanceof _untrusted_file_js__WEBPACK_IMPORTED_MODULE_3__/* .TamperedError */ .bn ? `(not shown: ${error.message})` : '';
+        return error instanceof _untrusted_file_js__WEBPACK_IMPORTED_MODULE_4__/* .TamperedError */ .bn ? `(not shown: ${error.message})` : '';
     }
     const text = bytes?.toString('utf8').trimEnd() ?? '';
     return text.split('\n').slice(-lines).join('\n');
 }
-/** Removes the run directory, also where the guest left a directory it may not enter (chmod 000). */
-async function removeRunDir(dir) {
-    await (0,_image_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .removeTree */ .d)(dir);
+/**
+ * Removes the run directory, also where the guest left a directory it may not enter (chmod 000).
+ * A failure is only said, through `warn`: whatever the run came to stands, and cleaning up must
+ * never replace it.
+ */
+async function removeRunDir(dir, warn) {
+    await (0,_image_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .removeTree */ .d)(dir).catch((error) => warn(`cannot remove the run directory ${dir} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorText */ .kc)(error)}); it holds the run's environment values: remove it`));
 }
 
 

@@ -672,6 +672,7 @@ var tree = __nccwpck_require__(841);
 
 
 
+
 const RUN_DIR_PREFIX = 'krun-action-';
 /** Where things are inside the guest's private root (see native/README.md). */
 const GUEST = {
@@ -727,9 +728,13 @@ function logTail(layout, lines = 20) {
     const text = bytes?.toString('utf8').trimEnd() ?? '';
     return text.split('\n').slice(-lines).join('\n');
 }
-/** Removes the run directory, also where the guest left a directory it may not enter (chmod 000). */
-async function removeRunDir(dir) {
-    await (0,tree/* removeTree */.d)(dir);
+/**
+ * Removes the run directory, also where the guest left a directory it may not enter (chmod 000).
+ * A failure is only said, through `warn`: whatever the run came to stands, and cleaning up must
+ * never replace it.
+ */
+async function removeRunDir(dir, warn) {
+    await (0,tree/* removeTree */.d)(dir).catch((error) => warn(`cannot remove the run directory ${dir} (${errorText(error)}); it holds the run's environment values: remove it`));
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -926,9 +931,10 @@ function startEarly(env, cwd, distDir, tempDir) {
 function fitsRun(early, libkrun, interactive) {
     return !interactive && external_node_path_default().dirname(early.vm.start.libkrun) === external_node_path_default().dirname(libkrun);
 }
-async function discardEarly(early) {
+/** Stops an early VM process and removes its run directory; a removal that fails is only said, through `warn`. */
+async function discardEarly(early, warn) {
     await early.vm.discard();
-    await removeRunDir(early.layout.dir);
+    await removeRunDir(early.layout.dir, warn);
 }
 
 ;// CONCATENATED MODULE: external "string_decoder"
@@ -3020,14 +3026,16 @@ function checkShellInRootfs(shell, rootfs, env, shellIsDefault) {
  * in the share it writes: a rootfs directory, or an image's cached root.
  */
 function checkBaseOutsideWorkspace(input, base, workspace) {
-    if (workspace === null)
-        return;
-    if (base === workspace || base.startsWith(`${workspace}/`)) {
+    if (workspace !== null && isWithin(base, workspace)) {
         const [what, fix] = input === 'rootfs'
             ? [showValue(base), 'use a directory outside the workspace']
             : [`its cached root ${base}`, 'keep the image cache (RUNNER_TOOL_CACHE, XDG_CACHE_HOME) outside the workspace'];
         throw new InputError(input, `${what} is inside the workspace ${workspace}, which the guest can write, so the guest could change its own base; ${fix}, or use workspace: none`);
     }
+}
+/** Whether `file` is `dir` or lies under it (both absolute and normalized). */
+function isWithin(file, dir) {
+    return file === dir || file.startsWith(`${dir}/`);
 }
 /** The path itself and, when it exists, where it leads: either may lie in the workspace. */
 function reachedBy(file) {
@@ -3048,7 +3056,7 @@ function checkWorkspaceHoldsNoHostFiles(workspace, hostFiles) {
     if (workspace === null)
         return;
     for (const { what, file } of hostFiles) {
-        const inside = reachedBy(file).find((reached) => reached === workspace || reached.startsWith(`${workspace}/`));
+        const inside = reachedBy(file).find((reached) => isWithin(reached, workspace));
         if (inside === undefined)
             continue;
         throw new InputError('workspace', `${showValue(workspace)} contains ${what} ${inside}, which the guest could then change, and with it what the host runs later; name a directory that does not contain it, or none`);
@@ -3205,15 +3213,16 @@ async function runInMicroVm(options) {
         const interactive = options.interactive ?? false;
         const fitting = early && fitsRun(early, libkrun, interactive) ? early : undefined;
         if (early && !fitting)
-            await discardEarly(early);
+            await discardEarly(early, warnOf(options));
         early = undefined;
         return await runPrepared(options, { settings, libkrun, initBinary, image, interactive }, fitting);
     }
     finally {
         if (early)
-            await discardEarly(early);
+            await discardEarly(early, warnOf(options));
     }
 }
+const warnOf = (options) => (message) => options.onWarning?.(message);
 /** A run directory that cannot be made or written (a missing temp directory, a full disk) is named by its setting. */
 function inTempDir(options, doing, step) {
     try {
@@ -3264,8 +3273,7 @@ async function runPrepared(options, prepared, early) {
     finally {
         // A VM process that never got its go-ahead (writing the run's files failed) is stopped.
         await vmProcess?.discard();
-        // The run's result stands even when its directory cannot be removed: that is only said.
-        await removeRunDir(layout.dir).catch((error) => options.onWarning?.(`cannot remove the run directory ${layout.dir} (${errorText(error)}); it holds the run's environment values: remove it`));
+        await removeRunDir(layout.dir, warnOf(options));
     }
 }
 

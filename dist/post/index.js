@@ -12,7 +12,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(804);
-/* harmony import */ var _engine_run_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(121);
+/* harmony import */ var _engine_run_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(13);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(175);
 /**
  * The post step (dist/post/index.js): when the main step was killed before it could clean
@@ -40,7 +40,7 @@ async function cleanup() {
             _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Stopping the microVM left running (pid ${vmPid})`);
             process.kill(vmPid, 'SIGKILL');
         }
-        await (0,_engine_run_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .removeRunDir */ .Lr)(runDir);
+        await (0,_engine_run_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .removeRunDir */ .Lr)(runDir, _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e);
     }
     catch (error) {
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`Cleanup of ${runDir} failed: ${error.message}`);
@@ -84,7 +84,7 @@ function leftBehind() {
 
 /***/ }),
 
-/***/ 121:
+/***/ 13:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -184,6 +184,52 @@ async function removeTree(target) {
     };
     await open(target);
     await external_node_fs_default().promises.rm(target, { recursive: true, force: true });
+}
+
+;// CONCATENATED MODULE: ./src/engine/errors.ts
+/** The errors a user can act on, and how each front end words them: one line, no stack trace. */
+/**
+ * A mistake in what the user gave us. It carries the input's name so each front end
+ * (action inputs, CLI flags) can name it in its own words; it is always shown as one
+ * line, never with a stack trace.
+ */
+class InputError extends Error {
+    input;
+    problem;
+    constructor(input, problem) {
+        super(`${input}: ${problem}`);
+        this.input = input;
+        this.problem = problem;
+        this.name = 'InputError';
+    }
+}
+/** Quotes a value for an error message, shortening long ones and showing control characters. */
+function showValue(value, max = 60) {
+    const visible = value.replace(/[\u0000-\u001f]/g, (c) => c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    const cut = visible.length > max ? `${visible.slice(0, max)}…` : visible;
+    return `"${cut}"`;
+}
+/** A host that cannot run the microVM: one line, with the fix. */
+class HostError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'HostError';
+    }
+}
+/** A system error's code (ENOENT, ENOSPC…), else its message: the part of a failure worth showing. */
+function errorText(error) {
+    const code = error?.code;
+    if (typeof code === 'string')
+        return code;
+    return error instanceof Error ? error.message : String(error);
+}
+/** The one line a front end shows for an error; `nameInput` words an input its own way. */
+function failureMessage(error, nameInput) {
+    if (error instanceof InputError)
+        return `${nameInput(error.input)}: ${error.problem}`;
+    if (error instanceof HostError)
+        return error.message;
+    return `failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/untrusted-file.ts
@@ -286,6 +332,7 @@ function untrustedPathExists(baseDir, relativePath) {
 
 
 
+
 const RUN_DIR_PREFIX = 'krun-action-';
 /** Where things are inside the guest's private root (see native/README.md). */
 const GUEST = {
@@ -341,9 +388,13 @@ function logTail(layout, lines = 20) {
     const text = bytes?.toString('utf8').trimEnd() ?? '';
     return text.split('\n').slice(-lines).join('\n');
 }
-/** Removes the run directory, also where the guest left a directory it may not enter (chmod 000). */
-async function removeRunDir(dir) {
-    await removeTree(dir);
+/**
+ * Removes the run directory, also where the guest left a directory it may not enter (chmod 000).
+ * A failure is only said, through `warn`: whatever the run came to stands, and cleaning up must
+ * never replace it.
+ */
+async function removeRunDir(dir, warn) {
+    await removeTree(dir).catch((error) => warn(`cannot remove the run directory ${dir} (${errorText(error)}); it holds the run's environment values: remove it`));
 }
 
 
