@@ -9,46 +9,12 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { defaultInputs } from '../src/engine/inputs.js'
 import { LAUNCHER_DIR } from '../src/shell/launcher.js'
+import { REPO, STANDIN } from './tiers.js'
 
-export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export { REPO, STANDIN }
 export const DIST = path.join(REPO, 'dist')
-export const STANDIN = path.join(REPO, 'native/build/standin/libkrun.so.1')
-
-/**
- * Why the stand-in cannot run here, if it cannot: it needs root for its namespaces and
- * mounts, and the action checks /dev/kvm before anything else.
- */
-export function standinSkipReason(): string | undefined {
-  if (process.getuid?.() !== 0) return 'the stand-in libkrun needs root for its mount and PID namespaces'
-  if (!fs.existsSync(STANDIN)) return `${STANDIN} is missing; run npm run build:native`
-  try {
-    fs.closeSync(fs.openSync('/dev/kvm', 'r+'))
-  } catch {
-    return '/dev/kvm cannot be opened read-write by this user'
-  }
-  return undefined
-}
-
-/**
- * Reports a suite that cannot run here. CI sets KRUN_REQUIRE_E2E=1 (it runs as root with
- * /dev/kvm), and there a suite that cannot run is a failing test, never a skip.
- */
-export function reportSkippedSuite(what: string, reason: string): void {
-  if (process.env.KRUN_REQUIRE_E2E === '1') {
-    describe(what, () => {
-      it('runs, since KRUN_REQUIRE_E2E=1 requires it', () => {
-        throw new Error(`${what} cannot run here: ${reason}`)
-      })
-    })
-  } else {
-    describe(`${what} (skipped: ${reason})`, () => {
-      it.skip(`runs ${what}`, () => undefined)
-    })
-  }
-}
 
 /** Reads a GITHUB_OUTPUT / GITHUB_STATE file (name<<delimiter blocks). */
 export function parseFileCommands(text: string): Record<string, string> {

@@ -35,26 +35,6 @@ export function registryBinary(): string | undefined {
   return undefined
 }
 
-const MISSING = 'docker-registry is not installed (apt-get install docker-registry apache2-utils)'
-
-/**
- * describe() for tests that need the registry: runs them when it is installed; fails when CI=true and
- * it is not; otherwise skips them with the reason in the title.
- */
-export function describeWithRegistry(title: string, body: () => void): void {
-  if (registryBinary()) {
-    describe(title, body)
-  } else if (process.env.CI === 'true') {
-    describe(title, () => {
-      test('needs the registry binary', () => {
-        throw new Error(`${MISSING}; CI must install it`)
-      })
-    })
-  } else {
-    describe.skip(`${title} — skipped: ${MISSING}`, body)
-  }
-}
-
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer()
@@ -99,7 +79,7 @@ async function waitForHttp(url: string, child: ChildProcess, ms = 15000): Promis
 /** Starts a registry on 127.0.0.1 with storage in a new temporary directory; `login` turns on htpasswd (bcrypt). */
 export async function startRegistry(options: { login?: Login } = {}): Promise<TestRegistry> {
   const binary = registryBinary()
-  if (!binary) throw new Error(MISSING)
+  if (!binary) throw new Error('docker-registry is not installed (scripts/install-test-tools installs it)')
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'image-registry-'))
   const storage = path.join(dir, 'data')
   const port = await freePort()

@@ -26,10 +26,12 @@ export const WITH_KVM = path.join(REPO, 'native/build/test/with-kvm')
 export type Tier = 'standin' | 'registry' | 'root' | 'aarch64' | 'real'
 
 const isRoot = process.getuid?.() === 0
-const KVM_GET_API_VERSION_ANSWER = 12
 
-/** The KVM device the stand-in tier's host check will open (the product's own default). */
-function kvmDeviceProblem(): string | undefined {
+/** Set to 1 by with-kvm in the environment of a command it gave a KVM device stand-in. */
+export const KVM_STANDIN_VARIABLE = 'KRUN_TEST_KVM_STANDIN'
+
+/** Why /dev/kvm, which the product's host check opens by default, will not do here. */
+export function kvmDeviceProblem(): string | undefined {
   const device = '/dev/kvm'
   let stat: fs.Stats
   try {
@@ -123,7 +125,7 @@ export function describeTier(tier: Tier | Tier[], title: string, body: () => voi
 }
 
 /** test() for one test of a tier inside an otherwise unconditional suite. */
-export function testTier(tier: Tier, title: string, fn: () => Promise<void> | void, timeout?: number): void {
+export function testTier(tier: Tier, title: string, fn: () => Promise<void>, timeout?: number): void {
   const reason = tierSkipReason(tier)
   if (reason === undefined) test(title, fn, timeout)
   else if (tierRequired(tier))
@@ -132,5 +134,3 @@ export function testTier(tier: Tier, title: string, fn: () => Promise<void> | vo
     })
   else test.skip(`${title} (skipped: ${reason})`, fn)
 }
-
-export { KVM_GET_API_VERSION_ANSWER }

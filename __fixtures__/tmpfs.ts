@@ -1,13 +1,11 @@
 /** Small tmpfs mounts for tests of a full disk or a directory that cannot be removed: mounting needs root. */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
+import { testTier } from './tiers.js'
 
-const isRoot = process.getuid?.() === 0
-
-/** `test` when running as root; else a skipped test whose title says why. */
-export const withTmpfs = isRoot
-  ? test
-  : (title: string, fn: () => Promise<void>) => test.skip(`${title} (skipped: mounting a tmpfs needs root)`, fn)
+/** A test that mounts a tmpfs: the `root` tier decides whether it runs here. */
+export const withTmpfs = (title: string, fn: () => Promise<void>, timeout?: number): void =>
+  testTier('root', title, fn, timeout)
 
 /** Mounts a tmpfs of `size` (e.g. '16k') at `dir`, made if missing; returns what unmounts it. */
 export function mountTmpfs(dir: string, size: string): () => void {

@@ -2,15 +2,8 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import {
-  DIST,
-  REPO,
-  STANDIN,
-  makeScratch,
-  removeScratches,
-  reportSkippedSuite,
-  standinSkipReason
-} from '../__fixtures__/action-runner.js'
+import { DIST, REPO, STANDIN, makeScratch, removeScratches } from '../__fixtures__/action-runner.js'
+import { describeTier } from '../__fixtures__/tiers.js'
 
 interface CliResult {
   code: number | null
@@ -49,11 +42,7 @@ function runCli(
 
 afterAll(removeScratches)
 
-const skip = standinSkipReason()
-if (skip) reportSkippedSuite('krun-run end to end against the stand-in libkrun', skip)
-const describeCli = skip ? describe.skip : describe
-
-describeCli('krun-run end to end', () => {
+describeTier('standin', 'krun-run end to end', () => {
   it('runs commands from stdin, one per line, comments and blank lines harmless, and exits with their code', async () => {
     const result = await runCli([], { stdin: 'echo one\n\n# a comment\necho two\nexit 3\n' })
     expect(result).toEqual({ code: 3, stdout: 'one\ntwo\n', stderr: '', leftInTemp: [] })

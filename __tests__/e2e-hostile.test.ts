@@ -16,18 +16,13 @@ import {
   errorLines,
   makeScratch,
   removeScratches,
-  reportSkippedSuite,
-  runAction,
-  standinSkipReason
+  runAction
 } from '../__fixtures__/action-runner.js'
+import { describeTier } from '../__fixtures__/tiers.js'
 import { mountTmpfs } from '../__fixtures__/tmpfs.js'
 import { TAMPERED } from '../src/engine/outcome.js'
 
 afterAll(removeScratches)
-
-const skip = standinSkipReason()
-const describeWithStandin = skip ? describe.skip : describe
-if (skip) reportSkippedSuite('the hostile-guest suite against the stand-in libkrun', skip)
 
 /** The guest's view of its own records: the init's root is the run directory's root share. */
 const RECORDS = '/proc/1/root/.krun'
@@ -50,7 +45,7 @@ function expectNoSecret(result: ActionResult): void {
 /** Replaces the status record the init holds open, so the host finds what the attack leaves there. */
 const BLOCK_STATUS = `rm -f ${RECORDS}/status`
 
-describeWithStandin('a guest that tampers with its run records', () => {
+describeTier('standin', 'a guest that tampers with its run records', () => {
   it.each([
     ['a link to the action process environment as init-error', `ln -s /proc/self/environ ${RECORDS}/init-error`],
     [
@@ -106,7 +101,7 @@ async function refused(options: RunOptions): Promise<string[]> {
   return errorLines(result)
 }
 
-describeWithStandin('inputs that mislead the host checks', () => {
+describeTier('standin', 'inputs that mislead the host checks', () => {
   it('refuses a workspace that is a link to /', async () => {
     const scratch = makeScratch()
     const link = path.join(scratch.dir, 'to-root')
@@ -174,7 +169,7 @@ describeWithStandin('inputs that mislead the host checks', () => {
   })
 })
 
-describeWithStandin('what the guest hands back for display', () => {
+describeTier('standin', 'what the guest hands back for display', () => {
   it('escapes the commands and guest-chosen text in the job summary', async () => {
     const commands = "echo '</code><img src=x onerror=alert(1)>'\necho '<script>alert(1)</script>'\nexit 4"
     const result = await run({ inputs: { commands } })
@@ -208,7 +203,7 @@ describeWithStandin('what the guest hands back for display', () => {
   })
 })
 
-describeWithStandin('a full disk under RUNNER_TEMP', () => {
+describeTier('standin', 'a full disk under RUNNER_TEMP', () => {
   /** RUNNER_TEMP and the workspace on one small tmpfs, unmounted afterwards. */
   async function onSmallDisk(commands: string): Promise<ActionResult> {
     const base = makeScratch()

@@ -5,161 +5,137 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import {
-  DIST,
-  STANDIN,
-  errorLines,
-  makeScratch,
-  removeScratches,
-  reportSkippedSuite,
-  runAction,
-  standinSkipReason
-} from '../__fixtures__/action-runner.js'
-import {
-  busyboxEntries,
-  cacheProblems,
-  describeWithRegistry,
-  pushImage,
-  startRegistry,
-  type TestRegistry
-} from '../__fixtures__/registry.js'
+import { DIST, STANDIN, errorLines, makeScratch, removeScratches, runAction } from '../__fixtures__/action-runner.js'
+import { describeTier } from '../__fixtures__/tiers.js'
+import { busyboxEntries, cacheProblems, pushImage, startRegistry, type TestRegistry } from '../__fixtures__/registry.js'
 
-const standinSkip = standinSkipReason()
 const architecture = process.arch === 'arm64' ? 'arm64' : 'amd64'
 const COMMANDS = 'cat /etc/hostname; cat /etc/marker; ls /bin/busybox; echo changed > /etc/hostname'
 
 afterAll(removeScratches)
 
-if (standinSkip) {
-  reportSkippedSuite('images end to end against the stand-in libkrun', standinSkip)
-} else {
-  describeWithRegistry('an OCI image as the base, end to end', () => {
-    let registry: TestRegistry
-    let reference: string
-    let digest: string
-    let toolCache: string
+describeTier(['standin', 'registry'], 'an OCI image as the base, end to end', () => {
+  let registry: TestRegistry
+  let reference: string
+  let digest: string
+  let toolCache: string
 
-    beforeAll(async () => {
-      registry = await startRegistry()
-      const marker = { name: 'etc/marker', content: 'from the image\n' }
-      const pushed = await pushImage(registry, 'tiny', {
-        architecture,
-        tag: '1',
-        layers: [{ entries: busyboxEntries() }, { entries: [marker], compression: 'none' }]
-      })
-      reference = `${registry.host}/tiny:1`
-      digest = pushed.digest
-      toolCache = path.join(makeScratch().dir, 'tool-cache')
+  beforeAll(async () => {
+    registry = await startRegistry()
+    const marker = { name: 'etc/marker', content: 'from the image\n' }
+    const pushed = await pushImage(registry, 'tiny', {
+      architecture,
+      tag: '1',
+      layers: [{ entries: busyboxEntries() }, { entries: [marker], compression: 'none' }]
     })
-    afterAll(async () => registry?.stop())
-
-    const imageCache = () => path.join(toolCache, 'krun-action', 'images')
-
-    it('runs the commands on the image, sets image-digest, and names the image in the summary', async () => {
-      const result = await runAction({
-        inputs: { image: reference, commands: COMMANDS },
-        env: { RUNNER_TOOL_CACHE: toolCache }
-      })
-      expect(errorLines(result)).toEqual([])
-      expect(result.code).toBe(0)
-      expect(result.stdout).toContain('image\nfrom the image\n/bin/busybox\n')
-      expect(result.outputs['image-digest']).toBe(digest)
-      expect(result.summary).toContain(`${reference} (${digest}`)
-      expect(result.summary).toContain('pulled')
-      expect(result.leftInTemp).toEqual([])
-      expect(cacheProblems(imageCache())).toEqual([])
-    })
-
-    it('krun-run --image uses the same engine, with its cache under XDG_CACHE_HOME', async () => {
-      const scratch = makeScratch()
-      const cacheHome = path.join(scratch.dir, 'cache')
-      const child = spawn(
-        process.execPath,
-        [path.join(DIST, 'cli', 'index.js'), '--image', reference, '-c', COMMANDS],
-        {
-          cwd: scratch.workspace,
-          env: {
-            PATH: process.env.PATH,
-            HOME: scratch.dir,
-            TMPDIR: scratch.temp,
-            XDG_CACHE_HOME: cacheHome,
-            KRUN_LIBRARY: STANDIN
-          },
-          stdio: ['ignore', 'pipe', 'pipe']
-        }
-      )
-      let stdout = ''
-      let stderr = ''
-      child.stdout.on('data', (chunk) => (stdout += chunk))
-      child.stderr.on('data', (chunk) => (stderr += chunk))
-      const code = await new Promise((resolve) => child.on('close', resolve))
-      expect({ code, stdout }).toEqual({ code: 0, stdout: 'image\nfrom the image\n/bin/busybox\n' })
-      expect(stderr).toMatch(/^krun-run: /m)
-      expect(fs.readdirSync(path.join(cacheHome, 'krun-action', 'images'))).toContain('roots')
-      expect(fs.readdirSync(scratch.temp)).toEqual([])
-    })
-
-    // Stops the registry: the tests after it need none.
-    it('runs from the cache with the registry stopped, and the guest never changed the cached root', async () => {
-      await registry.stop()
-      await expect(fetch(`http://${registry.host}/v2/`)).rejects.toThrow()
-      const result = await runAction({
-        inputs: { image: reference, commands: 'cat /etc/hostname' },
-        env: { RUNNER_TOOL_CACHE: toolCache }
-      })
-      expect(result.code).toBe(0)
-      expect(result.stdout).toMatch(/^image$/m)
-      expect(result.stdout).not.toContain('changed')
-      expect(result.stdout).not.toMatch(/Pulling|Fetching|downloaded/i)
-      expect(result.summary).toContain('from the cache')
-      expect(result.outputs['image-digest']).toBe(digest)
-    })
-
-    it("with the registry down and nothing cached, fails with the registry's line, not an input's", async () => {
-      const scratch = makeScratch()
-      const result = await runAction({
-        scratch,
-        inputs: { image: reference, commands: 'true' },
-        env: { RUNNER_TOOL_CACHE: path.join(scratch.dir, 'empty-cache') }
-      })
-      expect(result.code).toBe(1)
-      expect(errorLines(result)).toEqual([
-        `registry ${registry.host}, repository tiny: fetching the manifest 1 failed after 4 tries: ` +
-          'the connection failed (ECONNREFUSED); check that the registry is reachable and try again'
-      ])
-      expect(result.leftInTemp).toEqual([])
-    })
-
-    it('refuses image together with a rootfs, in one line', async () => {
-      const result = await runAction({ inputs: { image: reference, rootfs: '/usr', commands: 'true' } })
-      expect(result.code).toBe(1)
-      expect(errorLines(result)).toEqual([
-        'Input "image": and rootfs are both set; the base is either an image or a rootfs directory, not both'
-      ])
-    })
-
-    it('with pull: never and an empty cache, fails naming the image, leaving nothing behind', async () => {
-      const scratch = makeScratch()
-      const result = await runAction({
-        scratch,
-        inputs: { image: reference, pull: 'never', commands: 'true' },
-        env: { RUNNER_TOOL_CACHE: path.join(scratch.dir, 'empty-cache') }
-      })
-      expect(result.code).toBe(1)
-      expect(errorLines(result)).toHaveLength(1)
-      expect(errorLines(result)[0]).toMatch(/^Input "image": .*tiny/)
-      expect(result.outputs['exit-code']).toBeUndefined()
-      expect(result.leftInTemp).toEqual([])
-    })
-
-    it('refuses a malformed reference before anything starts', async () => {
-      const result = await runAction({ inputs: { image: 'UPPER/Case:tag', commands: 'true' } })
-      expect(errorLines(result)).toEqual([
-        expect.stringMatching(
-          /^Input "image": "UPPER\/Case:tag" is not a valid reference: repository name must be lowercase; /
-        )
-      ])
-      expect(result.record).toBe('')
-    })
+    reference = `${registry.host}/tiny:1`
+    digest = pushed.digest
+    toolCache = path.join(makeScratch().dir, 'tool-cache')
   })
-}
+  afterAll(async () => registry?.stop())
+
+  const imageCache = () => path.join(toolCache, 'krun-action', 'images')
+
+  it('runs the commands on the image, sets image-digest, and names the image in the summary', async () => {
+    const result = await runAction({
+      inputs: { image: reference, commands: COMMANDS },
+      env: { RUNNER_TOOL_CACHE: toolCache }
+    })
+    expect(errorLines(result)).toEqual([])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('image\nfrom the image\n/bin/busybox\n')
+    expect(result.outputs['image-digest']).toBe(digest)
+    expect(result.summary).toContain(`${reference} (${digest}`)
+    expect(result.summary).toContain('pulled')
+    expect(result.leftInTemp).toEqual([])
+    expect(cacheProblems(imageCache())).toEqual([])
+  })
+
+  it('krun-run --image uses the same engine, with its cache under XDG_CACHE_HOME', async () => {
+    const scratch = makeScratch()
+    const cacheHome = path.join(scratch.dir, 'cache')
+    const child = spawn(process.execPath, [path.join(DIST, 'cli', 'index.js'), '--image', reference, '-c', COMMANDS], {
+      cwd: scratch.workspace,
+      env: {
+        PATH: process.env.PATH,
+        HOME: scratch.dir,
+        TMPDIR: scratch.temp,
+        XDG_CACHE_HOME: cacheHome,
+        KRUN_LIBRARY: STANDIN
+      },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    expect({ code, stdout }).toEqual({ code: 0, stdout: 'image\nfrom the image\n/bin/busybox\n' })
+    expect(stderr).toMatch(/^krun-run: /m)
+    expect(fs.readdirSync(path.join(cacheHome, 'krun-action', 'images'))).toContain('roots')
+    expect(fs.readdirSync(scratch.temp)).toEqual([])
+  })
+
+  // Stops the registry: the tests after it need none.
+  it('runs from the cache with the registry stopped, and the guest never changed the cached root', async () => {
+    await registry.stop()
+    await expect(fetch(`http://${registry.host}/v2/`)).rejects.toThrow()
+    const result = await runAction({
+      inputs: { image: reference, commands: 'cat /etc/hostname' },
+      env: { RUNNER_TOOL_CACHE: toolCache }
+    })
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^image$/m)
+    expect(result.stdout).not.toContain('changed')
+    expect(result.stdout).not.toMatch(/Pulling|Fetching|downloaded/i)
+    expect(result.summary).toContain('from the cache')
+    expect(result.outputs['image-digest']).toBe(digest)
+  })
+
+  it("with the registry down and nothing cached, fails with the registry's line, not an input's", async () => {
+    const scratch = makeScratch()
+    const result = await runAction({
+      scratch,
+      inputs: { image: reference, commands: 'true' },
+      env: { RUNNER_TOOL_CACHE: path.join(scratch.dir, 'empty-cache') }
+    })
+    expect(result.code).toBe(1)
+    expect(errorLines(result)).toEqual([
+      `registry ${registry.host}, repository tiny: fetching the manifest 1 failed after 4 tries: ` +
+        'the connection failed (ECONNREFUSED); check that the registry is reachable and try again'
+    ])
+    expect(result.leftInTemp).toEqual([])
+  })
+
+  it('refuses image together with a rootfs, in one line', async () => {
+    const result = await runAction({ inputs: { image: reference, rootfs: '/usr', commands: 'true' } })
+    expect(result.code).toBe(1)
+    expect(errorLines(result)).toEqual([
+      'Input "image": and rootfs are both set; the base is either an image or a rootfs directory, not both'
+    ])
+  })
+
+  it('with pull: never and an empty cache, fails naming the image, leaving nothing behind', async () => {
+    const scratch = makeScratch()
+    const result = await runAction({
+      scratch,
+      inputs: { image: reference, pull: 'never', commands: 'true' },
+      env: { RUNNER_TOOL_CACHE: path.join(scratch.dir, 'empty-cache') }
+    })
+    expect(result.code).toBe(1)
+    expect(errorLines(result)).toHaveLength(1)
+    expect(errorLines(result)[0]).toMatch(/^Input "image": .*tiny/)
+    expect(result.outputs['exit-code']).toBeUndefined()
+    expect(result.leftInTemp).toEqual([])
+  })
+
+  it('refuses a malformed reference before anything starts', async () => {
+    const result = await runAction({ inputs: { image: 'UPPER/Case:tag', commands: 'true' } })
+    expect(errorLines(result)).toEqual([
+      expect.stringMatching(
+        /^Input "image": "UPPER\/Case:tag" is not a valid reference: repository name must be lowercase; /
+      )
+    ])
+    expect(result.record).toBe('')
+  })
+})

@@ -8,17 +8,12 @@ import net from 'node:net'
 import path from 'node:path'
 import {
   type ActionResult,
-  REPO,
   type RunOptions,
   errorLines,
   removeScratches,
-  reportSkippedSuite,
-  runAction,
-  standinSkipReason
+  runAction
 } from '../__fixtures__/action-runner.js'
-
-/** The stand-in built as libkrun 1.16: no krun_add_virtiofs3, no krun_disable_implicit_vsock. */
-const STANDIN_1_16 = path.join(REPO, 'native/build/standin-1.16/libkrun.so.1')
+import { STANDIN_1_16, describeTier } from '../__fixtures__/tiers.js'
 
 const READ_ONLY_WARNING =
   'this libkrun has no krun_add_virtiofs3 (libkrun 1.18): the base filesystem is read-only only inside the guest, which could remount it'
@@ -66,13 +61,7 @@ function warningLines(result: ActionResult): string[] {
   return result.stdout.split('\n').filter((line) => line.startsWith('::warning::'))
 }
 
-const skip =
-  standinSkipReason() ??
-  (fs.existsSync(STANDIN_1_16) ? undefined : `${STANDIN_1_16} is missing; run npm run build:native`)
-if (skip) reportSkippedSuite("the guest's network suite against the stand-in libkrun", skip)
-const describeStandin = skip ? describe.skip : describe
-
-describeStandin("the guest's network, through the bundled action and the stand-in libkrun", () => {
+describeTier('standin', "the guest's network, through the bundled action and the stand-in libkrun", () => {
   it("reaches the host's loopback with network tsi (the default), exposing no guest port", async () => {
     const listener = await loopbackListener()
     try {

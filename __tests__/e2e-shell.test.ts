@@ -17,22 +17,14 @@ import {
   errorLines,
   parseFileCommands,
   removeScratches,
-  runAction,
-  standinSkipReason
+  runAction
 } from '../__fixtures__/action-runner.js'
-import { busyboxEntries, describeWithRegistry, pushImage, startRegistry } from '../__fixtures__/registry.js'
+import { describeTier } from '../__fixtures__/tiers.js'
+import { busyboxEntries, pushImage, startRegistry } from '../__fixtures__/registry.js'
 import { READY_LINE } from '../src/action/later-steps.js'
 import { LAUNCHER_DIR, LAUNCHER_NAME, SETTINGS_FILE } from '../src/shell/launcher.js'
 
 afterAll(removeScratches)
-
-const skip = standinSkipReason()
-if (skip) {
-  describe(`krun-run as a custom shell (skipped: ${skip})`, () => {
-    it.skip('runs later steps through the installed launcher', () => undefined)
-  })
-}
-const describeShell = skip ? describe.skip : describe
 
 interface StepResult {
   code: number | null
@@ -130,7 +122,7 @@ const warnings = (result: StepResult) =>
     .filter((line) => line.startsWith('krun-run: warning: '))
     .map((line) => line.slice('krun-run: warning: '.length))
 
-describeShell('krun-run as a custom shell for later steps', () => {
+describeTier('standin', 'krun-run as a custom shell for later steps', () => {
   let setup: ActionResult
 
   beforeAll(async () => {
@@ -265,7 +257,7 @@ describeShell('krun-run as a custom shell for later steps', () => {
   })
 })
 
-describeShell('the action with commands', () => {
+describeTier('standin', 'the action with commands', () => {
   it.each([
     ['without', ''],
     ['with', 'true']
@@ -312,8 +304,8 @@ describeShell('the action with commands', () => {
   })
 })
 
-describeShell('a private image for later steps', () => {
-  describeWithRegistry('pulled by a setup step with registry credentials', () => {
+describeTier(['standin', 'registry'], 'a private image for later steps', () => {
+  describe('pulled by a setup step with registry credentials', () => {
     const login = { username: 'ci-user', password: 'registry-pass-7d1c0f' }
     const architecture = process.arch === 'arm64' ? 'arm64' : 'amd64'
 

@@ -10,16 +10,20 @@ import {
   type ActionResult,
   DIST,
   type RunOptions,
-  STANDIN,
   errorLines,
-  standinSkipReason,
   makeScratch,
   removeScratches,
-  reportSkippedSuite,
   processesWith,
   runAction,
   waitFor
 } from '../__fixtures__/action-runner.js'
+import {
+  KVM_STANDIN_VARIABLE,
+  STANDIN,
+  defineTierCheck,
+  describeTier,
+  kvmDeviceProblem
+} from '../__fixtures__/tiers.js'
 import { RUN_DIR_PREFIX } from '../src/engine/run-dir.js'
 import { LAUNCHER_DIR } from '../src/shell/launcher.js'
 
@@ -29,33 +33,26 @@ interface Target {
   standin: boolean
 }
 
-/** Whether a real libkrun boots a guest here: "KVM present" and "guest boots" are different facts. */
-async function realTarget(): Promise<{ target?: Target; skipReason?: string }> {
-  const libkrun = process.env.KRUN_LIBRARY
-  if (!libkrun) return { skipReason: 'KRUN_LIBRARY is not set; set it to a real libkrun.so.1 to run this suite' }
+/**
+ * Whether a real libkrun boots a guest here: "KVM present" and "guest boots" are different
+ * facts, so a host with libkrun and a KVM device that cannot boot is reported as such.
+ */
+async function realLibkrunProblem(libkrun: string | undefined): Promise<string | undefined> {
+  if (!libkrun) return 'KRUN_LIBRARY is not set; set it to a real libkrun.so.1 to run this tier'
+  if (process.env[KVM_STANDIN_VARIABLE] === '1')
+    return "this machine has no usable KVM device (/dev/kvm here is the tests' stand-in, which boots nothing)"
+  const kvm = kvmDeviceProblem()
+  if (kvm) return kvm
   const probe = await runAction({ inputs: { commands: 'true' }, libkrun })
-  if (probe.outputs['exit-code'] === '0')
-    return { target: { name: `real libkrun ${libkrun}`, libkrun, standin: false } }
-  return {
-    skipReason: `${libkrun} cannot run a guest on this host: ${errorLines(probe).join(' ') || probe.stderr.trim()}`
-  }
+  if (probe.outputs['exit-code'] === '0') return undefined
+  return `${libkrun} and a KVM device are here, but no guest boots: ${errorLines(probe).join(' ') || probe.stderr.trim()}`
 }
 
 afterAll(removeScratches)
 
-const real = await realTarget()
-const standinSkip = standinSkipReason()
-const targets: Target[] = [
-  ...(standinSkip ? [] : [{ name: 'stand-in libkrun', libkrun: STANDIN, standin: true }]),
-  ...(real.target ? [real.target] : [])
-]
-
-if (real.skipReason) {
-  describe(`real libkrun (skipped: ${real.skipReason})`, () => {
-    it.skip('runs the end-to-end suite against the real libkrun', () => undefined)
-  })
-}
-if (standinSkip) reportSkippedSuite('the end-to-end suite against the stand-in libkrun', standinSkip)
+const REAL_LIBKRUN = process.env.KRUN_LIBRARY
+const realProblem = await realLibkrunProblem(REAL_LIBKRUN)
+defineTierCheck('real', () => realProblem)
 
 /** A sleep whose command line is unique to one test, so its process can be found. */
 function uniqueSleep(): string {
@@ -181,13 +178,14 @@ function endToEndSuite(target: Target): void {
   })
 }
 
-for (const target of targets) {
-  describe(`the bundled action against the ${target.name}`, () => endToEndSuite(target))
-}
+describeTier('standin', 'the bundled action against the stand-in libkrun', () =>
+  endToEndSuite({ name: 'stand-in libkrun', libkrun: STANDIN, standin: true })
+)
+describeTier('real', `the bundled action against real libkrun${REAL_LIBKRUN ? ` ${REAL_LIBKRUN}` : ''}`, () =>
+  endToEndSuite({ name: `real libkrun ${REAL_LIBKRUN}`, libkrun: REAL_LIBKRUN ?? '', standin: false })
+)
 
-const describeStandin = standinSkip ? describe.skip : describe
-
-describeStandin('the bundled action against the stand-in only', () => {
+describeTier('standin', 'the bundled action against the stand-in only', () => {
   it('says where it looked when libkrun is missing', async () => {
     const result = await runAction({ inputs: { commands: 'true' }, libkrun: '' })
     expectClean(result)

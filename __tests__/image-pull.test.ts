@@ -13,7 +13,6 @@ import {
   busybox,
   busyboxEntries,
   cacheProblems,
-  describeWithRegistry,
   freePort,
   listTree,
   xattrOf,
@@ -31,6 +30,7 @@ import { mountTmpfs, withTmpfs } from '../__fixtures__/tmpfs.js'
 import { ImageError, prepareImage, type ImageRequest, type PreparedImage } from '../src/image/index.js'
 import { ImageCache } from '../src/image/cache.js'
 import { removeTree } from '../src/image/tree.js'
+import { describeTier } from '../__fixtures__/tiers.js'
 
 const isRoot = process.getuid?.() === 0
 
@@ -94,7 +94,7 @@ afterAll(async () => {
   await removeTree(base)
 })
 
-describeWithRegistry('prepareImage with a registry on loopback', () => {
+describeTier('registry', 'prepareImage with a registry on loopback', () => {
   let registry: TestRegistry
 
   beforeAll(async () => {
@@ -598,7 +598,7 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
   })
 })
 
-describeWithRegistry('prepareImage with registries that want a password', () => {
+describeTier('registry', 'prepareImage with registries that want a password', () => {
   let registry: TestRegistry
   const login = { username: 'ci-user', password: 'pa55-w0rd-secret' }
 
@@ -693,7 +693,7 @@ describeWithRegistry('prepareImage with registries that want a password', () => 
   })
 })
 
-describeWithRegistry('prepareImage through a proxy: Bearer tokens, redirects, broken connections', () => {
+describeTier('registry', 'prepareImage through a proxy: Bearer tokens, redirects, broken connections', () => {
   let registry: TestRegistry
 
   beforeAll(async () => {
@@ -849,7 +849,7 @@ describeWithRegistry('prepareImage through a proxy: Bearer tokens, redirects, br
   })
 })
 
-describeWithRegistry('prepareImage when the registry is gone', () => {
+describeTier('registry', 'prepareImage when the registry is gone', () => {
   test('a cached image is used with the registry stopped; pull never and always behave', async () => {
     const registry = await startRegistry()
     const cacheDir = newCacheDir()
@@ -877,7 +877,7 @@ describeWithRegistry('prepareImage when the registry is gone', () => {
   })
 })
 
-describeWithRegistry('prepareImage through a forward proxy (tinyproxy)', () => {
+describeTier('registry', 'prepareImage through a forward proxy (tinyproxy)', () => {
   let registry: TestRegistry
   let proxy: ForwardProxy
 

@@ -7,14 +7,8 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { LAUNCHER_DIR } from '../src/shell/launcher.js'
-import {
-  REPO,
-  STANDIN,
-  makeScratch,
-  removeScratches,
-  reportSkippedSuite,
-  standinSkipReason
-} from '../__fixtures__/action-runner.js'
+import { REPO, STANDIN, makeScratch, removeScratches } from '../__fixtures__/action-runner.js'
+import { describeTier } from '../__fixtures__/tiers.js'
 
 const LOCAL_ACTION = path.join(REPO, 'node_modules/@github/local-action/bin/local-action.js')
 
@@ -51,11 +45,7 @@ function shownOutput(stdout: string, name: string): string | undefined {
 
 afterAll(removeScratches)
 
-const skip = standinSkipReason()
-if (skip) reportSkippedSuite('the action under @github/local-action against the stand-in libkrun', skip)
-const describeLocal = skip ? describe.skip : describe
-
-describeLocal('the action under @github/local-action', () => {
+describeTier('standin', 'the action under @github/local-action', () => {
   it('runs the commands in the guest, sets the outputs, fails the step and leaves nothing behind', async () => {
     const scratch = makeScratch()
     const envFile = path.join(scratch.dir, '.env')

@@ -12,10 +12,9 @@ import {
   type Scratch,
   makeScratch,
   processesWith,
-  removeScratches,
-  reportSkippedSuite,
-  standinSkipReason
+  removeScratches
 } from '../__fixtures__/action-runner.js'
+import { describeTier } from '../__fixtures__/tiers.js'
 import { settings } from '../__fixtures__/inputs.js'
 import { mountTmpfs } from '../__fixtures__/tmpfs.js'
 import { startEarly } from '../src/engine/early-start.js'
@@ -105,11 +104,7 @@ describe('a workspace holding what the host runs', () => {
   })
 })
 
-const skip = standinSkipReason()
-if (skip) reportSkippedSuite('the engine against the stand-in libkrun', skip)
-const describeStandin = skip ? describe.skip : describe
-
-describeStandin('the engine against the stand-in libkrun', () => {
+describeTier('standin', 'the engine against the stand-in libkrun', () => {
   it('names the setting when the disk fills while the run files are written', async () => {
     const scratch = makeScratch()
     const unmount = mountTmpfs(scratch.temp, '16k')
