@@ -5,24 +5,21 @@
  * Where this machine's /dev/kvm already does both, COMMAND runs as it is. Where it does
  * not and we are root, COMMAND runs in a private mount namespace whose /dev is a private
  * tmpfs holding every entry of the real /dev (each bind-mounted, so devices, pts and shm
- * work as before) plus /dev/kvm, a bind of /dev/null. A seccomp filter sends every
- * ioctl(fd, KVM_GET_API_VERSION) of COMMAND's process tree to this process by user
- * notification; it answers 12 when fd is that /dev/kvm and lets the call through otherwise.
- * Nothing of the host changes: the mounts live and die with the namespace. Not root:
- * COMMAND runs as it is, and the tests say why their tier skips.
+ * work as before) plus /dev/kvm: the one file of a small FUSE file system this process
+ * serves, which answers ioctl KVM_GET_API_VERSION with 12 and every other ioctl with
+ * ENOTTY. Nothing of the host changes: the mounts live and die with the namespace. Not
+ * root: COMMAND runs as it is, and the tests say why their tier skips.
  *
  * The product is untouched: it opens /dev/kvm and asks its API version as on a real host.
- * A seccomp filter chain holds one listener, so a process under this one cannot install
- * a filter with its own listener (EBUSY).
+ * FUSE rather than seccomp user notification: a process's filter chain holds at most one
+ * listener, and the VM process's own network policy needs it.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <linux/audit.h>
-#include <linux/filter.h>
+#include <linux/fuse.h>
 #include <linux/kvm.h>
-#include <linux/seccomp.h>
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
@@ -32,21 +29,15 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#if defined(__x86_64__)
-#define NATIVE_AUDIT_ARCH AUDIT_ARCH_X86_64
-#elif defined(__aarch64__)
-#define NATIVE_AUDIT_ARCH AUDIT_ARCH_AARCH64
-#else
-#error "with-kvm supports x86_64 and aarch64"
-#endif
-
 #define DEVICE "/dev/kvm"
+/* Where the FUSE file system is mounted until /dev/kvm is bound to its file. */
+#define MOUNT_POINT "/dev/.with-kvm"
 
 static void die(const char *operation, const char *path)
 {
@@ -126,6 +117,7 @@ static void private_dev(void)
     int new_dev = open("/dev", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (new_dev < 0)
         die("open", "/dev");
+    int fd;
     DIR *entries = fdopendir(dup(old_dev));
     if (entries == NULL)
         die("read", "/dev");
@@ -146,119 +138,124 @@ static void private_dev(void)
     closedir(entries);
     if (symlinkat("pts/ptmx", new_dev, "ptmx") != 0)
         die("symlink", "/dev/ptmx");
-    char null_device[PATH_MAX];
-    old_entry(null_device, sizeof null_device, old_dev, "null");
-    int fd = openat(new_dev, "kvm", O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    if (mkdirat(new_dev, MOUNT_POINT + strlen("/dev/"), 0700) != 0)
+        die("mkdir", MOUNT_POINT);
+    fd = openat(new_dev, "kvm", O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
     if (fd < 0)
         die("create", DEVICE);
     close(fd);
-    if (mount(null_device, DEVICE, NULL, MS_BIND, NULL) != 0)
-        die("bind-mount onto", DEVICE);
     close(new_dev);
     close(old_dev);
 }
 
-/* ioctl(_, KVM_GET_API_VERSION, ...) goes to the listener; every other call runs as usual. */
-static int install_filter(void)
+/* Mounts the file system served on the returned descriptor; it answers once served. */
+static int mount_fuse(void)
 {
-    struct sock_filter code[] = {
-            BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
-            BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NATIVE_AUDIT_ARCH, 0, 7),
-            BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
-            BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_ioctl, 0, 5),
-            BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[1])),
-            BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, KVM_GET_API_VERSION, 0, 3),
-            BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[1]) + 4),
-            BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, 1),
-            BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_USER_NOTIF),
-            BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-    };
-    struct sock_fprog program = {.len = sizeof code / sizeof code[0], .filter = code};
-    int listener = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_NEW_LISTENER,
-                           &program);
-    if (listener < 0)
-        die("install the seccomp filter for", DEVICE);
-    return listener;
+    int fuse = open("/dev/fuse", O_RDWR | O_CLOEXEC);
+    if (fuse < 0)
+        die("open", "/dev/fuse");
+    char options[128];
+    snprintf(options, sizeof options, "fd=%d,rootmode=40000,user_id=0,group_id=0,allow_other",
+             fuse);
+    if (mount("with-kvm", MOUNT_POINT, "fuse", MS_NOSUID | MS_NODEV | MS_NOEXEC, options) != 0)
+        die("mount fuse on", MOUNT_POINT);
+    return fuse;
 }
 
-static void send_fd(int socket, int fd)
+/* In COMMAND's process, while the parent serves: the first lookups wait for that. */
+static void bind_device(void)
 {
-    char data = 0;
-    struct iovec iov = {.iov_base = &data, .iov_len = 1};
-    union {
-        struct cmsghdr header;
-        char space[CMSG_SPACE(sizeof(int))];
-    } control;
-    memset(&control, 0, sizeof control);
-    struct msghdr message = {.msg_iov = &iov,
-                             .msg_iovlen = 1,
-                             .msg_control = control.space,
-                             .msg_controllen = sizeof control.space};
-    struct cmsghdr *header = CMSG_FIRSTHDR(&message);
-    header->cmsg_level = SOL_SOCKET;
-    header->cmsg_type = SCM_RIGHTS;
-    header->cmsg_len = CMSG_LEN(sizeof(int));
-    memcpy(CMSG_DATA(header), &fd, sizeof(int));
-    if (sendmsg(socket, &message, 0) != 1)
-        die("send the seccomp listener to", "the supervisor");
+    if (mount(MOUNT_POINT "/kvm", DEVICE, NULL, MS_BIND, NULL) != 0)
+        die("bind-mount onto", DEVICE);
+    if (umount2(MOUNT_POINT, MNT_DETACH) != 0)
+        die("unmount", MOUNT_POINT);
+    if (rmdir(MOUNT_POINT) != 0)
+        die("rmdir", MOUNT_POINT);
 }
 
-static int receive_fd(int socket)
+enum { ROOT_NODE = 1, DEVICE_NODE = 2 };
+
+static void reply(int fuse, uint64_t unique, int error, const void *data, size_t size)
 {
-    char data;
-    struct iovec iov = {.iov_base = &data, .iov_len = 1};
-    union {
-        struct cmsghdr header;
-        char space[CMSG_SPACE(sizeof(int))];
-    } control;
-    struct msghdr message = {.msg_iov = &iov,
-                             .msg_iovlen = 1,
-                             .msg_control = control.space,
-                             .msg_controllen = sizeof control.space};
-    if (recvmsg(socket, &message, MSG_CMSG_CLOEXEC) != 1)
-        die("receive the seccomp listener from", "the command");
-    struct cmsghdr *header = CMSG_FIRSTHDR(&message);
-    if (header == NULL || header->cmsg_type != SCM_RIGHTS)
-        die("receive the seccomp listener from", "the command");
-    int fd;
-    memcpy(&fd, CMSG_DATA(header), sizeof(int));
-    return fd;
+    struct fuse_out_header header = {.len = sizeof header + size, .error = error, .unique = unique};
+    struct iovec parts[] = {{.iov_base = &header, .iov_len = sizeof header},
+                            {.iov_base = (void *)data, .iov_len = size}};
+    /* ENOENT: the request was interrupted meanwhile; nobody waits for this answer. */
+    if (writev(fuse, parts, size ? 2 : 1) < 0 && errno != ENOENT)
+        die("answer", "a FUSE request");
 }
 
-/* Whether descriptor `fd` of process `pid` is this namespace's /dev/kvm. */
-static int is_device(pid_t pid, unsigned long long fd)
+static void node_attributes(uint64_t node, struct fuse_attr *attributes)
 {
-    char link[64], target[sizeof DEVICE + 1];
-    snprintf(link, sizeof link, "/proc/%d/fd/%llu", pid, fd);
-    ssize_t length = readlink(link, target, sizeof target);
-    return length == (ssize_t)strlen(DEVICE) && memcmp(target, DEVICE, length) == 0;
+    memset(attributes, 0, sizeof *attributes);
+    attributes->ino = node;
+    attributes->nlink = node == ROOT_NODE ? 2 : 1;
+    attributes->mode = node == ROOT_NODE ? S_IFDIR | 0755 : S_IFREG | 0666;
 }
 
-static void answer(int listener)
+static void serve(int fuse, const struct fuse_in_header *request, const void *argument)
 {
-    static struct seccomp_notif_sizes sizes;
-    if (sizes.seccomp_notif == 0 && syscall(SYS_seccomp, SECCOMP_GET_NOTIF_SIZES, 0, &sizes) != 0)
-        die("ask the size of", "seccomp notifications");
-    struct seccomp_notif *request = calloc(1, sizes.seccomp_notif);
-    struct seccomp_notif_resp *response = calloc(1, sizes.seccomp_notif_resp);
-    if (request == NULL || response == NULL)
-        die("allocate", "a seccomp notification");
-    if (ioctl(listener, SECCOMP_IOCTL_NOTIF_RECV, request) == 0) {
-        int device = is_device(request->pid, request->data.args[0]);
-        response->id = request->id;
-        /* The process may have died and its pid been reused while we read its fd table. */
-        if (ioctl(listener, SECCOMP_IOCTL_NOTIF_ID_VALID, &request->id) == 0) {
-            if (device)
-                response->val = KVM_API_VERSION;
-            else
-                response->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
-            ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, response); /* ENOENT: it died meanwhile */
-        }
-    } else if (errno != ENOENT && errno != EINTR) {
-        die("receive", "a seccomp notification");
+    switch (request->opcode) {
+    case FUSE_INIT: {
+        struct fuse_init_out out = {.major = FUSE_KERNEL_VERSION,
+                                    .minor = FUSE_KERNEL_MINOR_VERSION,
+                                    .max_write = 4096};
+        reply(fuse, request->unique, 0, &out, sizeof out);
+        return;
     }
-    free(request);
-    free(response);
+    case FUSE_LOOKUP: {
+        if (request->nodeid != ROOT_NODE || strcmp(argument, "kvm") != 0) {
+            reply(fuse, request->unique, -ENOENT, NULL, 0);
+            return;
+        }
+        struct fuse_entry_out out = {.nodeid = DEVICE_NODE};
+        node_attributes(DEVICE_NODE, &out.attr);
+        reply(fuse, request->unique, 0, &out, sizeof out);
+        return;
+    }
+    case FUSE_GETATTR: {
+        struct fuse_attr_out out = {0};
+        node_attributes(request->nodeid, &out.attr);
+        reply(fuse, request->unique, 0, &out, sizeof out);
+        return;
+    }
+    case FUSE_OPEN: {
+        struct fuse_open_out out = {0};
+        reply(fuse, request->unique, 0, &out, sizeof out);
+        return;
+    }
+    case FUSE_IOCTL: {
+        const struct fuse_ioctl_in *in = argument;
+        if (in->cmd != KVM_GET_API_VERSION) {
+            reply(fuse, request->unique, -ENOTTY, NULL, 0);
+            return;
+        }
+        struct fuse_ioctl_out out = {.result = KVM_API_VERSION};
+        reply(fuse, request->unique, 0, &out, sizeof out);
+        return;
+    }
+    case FUSE_FLUSH:
+    case FUSE_RELEASE: reply(fuse, request->unique, 0, NULL, 0); return;
+    case FUSE_FORGET:
+    case FUSE_BATCH_FORGET:
+    case FUSE_INTERRUPT: return; /* these take no answer */
+    default: reply(fuse, request->unique, -ENOSYS, NULL, 0);
+    }
+}
+
+static void serve_one(int fuse)
+{
+    static char buffer[FUSE_MIN_READ_BUFFER + 4096];
+    ssize_t length = read(fuse, buffer, sizeof buffer);
+    if (length < 0) {
+        if (errno == EINTR || errno == ENOENT || errno == EAGAIN)
+            return;
+        die("read", "a FUSE request");
+    }
+    if ((size_t)length < sizeof(struct fuse_in_header))
+        return;
+    buffer[length < (ssize_t)sizeof buffer ? length : length - 1] = '\0';
+    serve(fuse, (const struct fuse_in_header *)buffer, buffer + sizeof(struct fuse_in_header));
 }
 
 static pid_t child;
@@ -289,25 +286,17 @@ int main(int argc, char **argv)
     }
     fprintf(stderr, "with-kvm: %s: running %s with a KVM device stand-in\n", problem, argv[1]);
     private_dev();
-    int sockets[2];
-    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sockets) != 0)
-        die("make", "a socket pair");
+    int fuse = mount_fuse();
     child = fork();
     if (child < 0)
         die("fork", argv[1]);
     if (child == 0) {
-        close(sockets[0]);
+        close(fuse);
+        bind_device();
         /* So that the tests can tell this device from a real one (it boots nothing). */
         setenv("KRUN_TEST_KVM_STANDIN", "1", 1);
-        int listener = install_filter();
-        send_fd(sockets[1], listener);
-        close(listener);
-        close(sockets[1]);
         run(argv + 1);
     }
-    close(sockets[1]);
-    int listener = receive_fd(sockets[0]);
-    close(sockets[0]);
     struct sigaction action = {.sa_handler = forward, .sa_flags = SA_RESTART};
     sigaction(SIGINT, &action, NULL);
     sigaction(SIGTERM, &action, NULL);
@@ -316,12 +305,11 @@ int main(int argc, char **argv)
     if (pidfd < 0)
         die("pidfd_open", argv[1]);
     for (;;) {
-        struct pollfd watched[] = {{.fd = listener, .events = POLLIN},
-                                   {.fd = pidfd, .events = POLLIN}};
+        struct pollfd watched[] = {{.fd = fuse, .events = POLLIN}, {.fd = pidfd, .events = POLLIN}};
         if (poll(watched, 2, -1) < 0) {
             if (errno == EINTR)
                 continue;
-            die("poll", "the seccomp listener");
+            die("poll", "/dev/fuse");
         }
         if (watched[1].revents & POLLIN) {
             int status;
@@ -331,6 +319,6 @@ int main(int argc, char **argv)
             return exit_code(status);
         }
         if (watched[0].revents & POLLIN)
-            answer(listener);
+            serve_one(fuse);
     }
 }
