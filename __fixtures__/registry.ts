@@ -403,6 +403,10 @@ export interface ProxyOptions {
 
 export interface TestProxy {
   host: string
+  /** Every request the proxy got (not its blob storage server), in the order they came. */
+  requests: { method: string; path: string }[]
+  /** Responses to the delayBlob blob: sent once the delay passed, or abandoned by a client that left before. */
+  delayed: { sent: number; abandoned: number }
   /** Requests the blob storage server got, and whether each carried an Authorization header. */
   storageRequests: { path: string; authorization: boolean }[]
   /** How many blob responses were cut. */
@@ -480,6 +484,8 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
   let tamperLeft = options.tamperBlob !== undefined
   const state: TestProxy = {
     host: '',
+    requests: [],
+    delayed: { sent: 0, abandoned: 0 },
     storageRequests: [],
     cuts: 0,
     tokenRequests: 0,
@@ -499,6 +505,7 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://proxy')
+    state.requests.push({ method: req.method ?? '', path: url.pathname })
     if (url.pathname === '/token') {
       state.tokenRequests++
       const login = options.bearer?.login
@@ -553,14 +560,20 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
     const cut = isBlob && cutsLeft > 0
     if (cut) cutsLeft--
     const send = (): void => forward(target, req, res, cut, () => state.cuts++)
-    const delay =
-      isBlob && options.delayBlob && url.pathname.endsWith(`/blobs/${options.delayBlob.digest}`)
-        ? options.delayBlob.ms
-        : isBlob
-          ? options.delayBlobsMs
-          : undefined
-    if (delay) {
-      const timer = setTimeout(send, delay)
+    if (isBlob && options.delayBlob && url.pathname.endsWith(`/blobs/${options.delayBlob.digest}`)) {
+      let sent = false
+      const timer = setTimeout(() => {
+        sent = true
+        state.delayed.sent++
+        send()
+      }, options.delayBlob.ms)
+      res.once('close', () => {
+        if (sent) return
+        clearTimeout(timer)
+        state.delayed.abandoned++
+      })
+    } else if (isBlob && options.delayBlobsMs) {
+      const timer = setTimeout(send, options.delayBlobsMs)
       res.once('close', () => clearTimeout(timer))
     } else send()
   })
