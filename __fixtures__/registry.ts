@@ -323,7 +323,7 @@ export async function pushImage(
   registry: TestRegistry,
   repo: string,
   options: PushImageOptions
-): Promise<Blob & { layers: Blob[] }> {
+): Promise<Blob & { layers: Blob[]; config: Blob }> {
   const layers: Blob[] = []
   const diffIds: string[] = []
   for (const layer of options.layers) {
@@ -346,7 +346,7 @@ export async function pushImage(
   const mediaType = options.docker ? MEDIA.dockerManifest : MEDIA.ociManifest
   const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType, config, layers }))
   const pushed = await pushManifest(registry, repo, options.tag ?? digestOf(manifest), manifest, mediaType)
-  return { ...pushed, layers }
+  return { ...pushed, layers, config }
 }
 
 /** Pushes an index over already pushed manifests. */
@@ -393,8 +393,11 @@ export interface ProxyOptions {
    * first 512, a tar header, become "EVIL…"), then wait a moment and cut the connection.
    */
   tamperBlob?: string
-  /** Hold every blob response this long before forwarding it. */
-  delayBlobsMs?: number
+  /**
+   * Hold every blob response until the blob with this digest has been asked for `requests` times, then
+   * send them all (e.g. until each of two pulls has asked for the image config).
+   */
+  gateBlobs?: { digest: string; requests: number }
   /** Hold the responses for this one blob this long (a slow layer); a client that leaves first cancels it. */
   delayBlob?: { digest: string; ms: number }
   /** Answer every GET of this one blob 503, asking the client to come back in 10 s (Retry-After). */
@@ -482,6 +485,8 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
   let cutsLeft = options.cutBlobs ?? 0
   let failsLeft = options.fail?.times ?? 0
   let tamperLeft = options.tamperBlob !== undefined
+  let gateCount = 0
+  const gated: (() => void)[] = []
   const state: TestProxy = {
     host: '',
     requests: [],
@@ -572,9 +577,18 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
         clearTimeout(timer)
         state.delayed.abandoned++
       })
-    } else if (isBlob && options.delayBlobsMs) {
-      const timer = setTimeout(send, options.delayBlobsMs)
-      res.once('close', () => clearTimeout(timer))
+    } else if (isBlob && options.gateBlobs) {
+      const gate = options.gateBlobs
+      if (url.pathname.endsWith(`/blobs/${gate.digest}`)) gateCount++
+      if (gateCount < gate.requests) {
+        gated.push(send)
+        res.once('close', () => {
+          if (gated.includes(send)) gated.splice(gated.indexOf(send), 1)
+        })
+        return
+      }
+      send()
+      gated.splice(0).forEach((release) => release())
     } else send()
   })
   const port = await listen(server)

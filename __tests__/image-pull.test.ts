@@ -546,8 +546,9 @@ describeWithRegistry('prepareImage with a registry on loopback', () => {
       tag: 'r',
       layers: [{ entries: busyboxEntries() }, { entries: [{ name: 'etc/race', content: 'r' }] }]
     })
-    // Blobs held back, so both pulls are past their cache lookup before either publishes its root.
-    const proxy = await startProxy(registry.host, { delayBlobsMs: 500 })
+    // Blobs held back until both pulls have asked for the config, which each does after its cache
+    // lookup: both are past it before either can publish its root.
+    const proxy = await startProxy(registry.host, { gateBlobs: { digest: pushed.config.digest, requests: 2 } })
     try {
       const cacheDir = newCacheDir()
       const [a, b] = await Promise.all([
