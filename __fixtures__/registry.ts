@@ -390,9 +390,10 @@ export interface ProxyOptions {
   fail?: { status: number; times: number }
   /**
    * Answer the first GET of the blob with this digest with other bytes in its first half (all but its
-   * first 512, a tar header, become "EVIL…"), then wait a moment and cut the connection.
+   * first 512, a tar header, become "EVIL…"), then cut the connection once `cutWhen` holds (checked
+   * every 10 ms; after 15 s it cuts anyway, and that cut is not counted in `tampered`).
    */
-  tamperBlob?: string
+  tamperBlob?: { digest: string; cutWhen: () => boolean }
   /**
    * Hold every blob response until the blob with this digest has been asked for `requests` times, then
    * send them all (e.g. until each of two pulls has asked for the image config).
@@ -419,7 +420,7 @@ export interface TestProxy {
   tokens: string[]
   /** How many requests got the `fail` status. */
   failed: number
-  /** How many blob responses were tampered with (tamperBlob). */
+  /** How many blob responses were tampered with and cut once tamperBlob's `cutWhen` held. */
   tampered: number
   stop(): Promise<void>
 }
@@ -430,7 +431,16 @@ function listen(server: http.Server): Promise<number> {
   )
 }
 
-const TAMPER_PAUSE_MS = 300
+/** Calls `then(true)` once `condition` holds, checking every 10 ms, or `then(false)` after `ms`. */
+function whenHolds(condition: () => boolean, ms: number, then: (held: boolean) => void): void {
+  const deadline = Date.now() + ms
+  const check = (): void => {
+    if (condition()) then(true)
+    else if (Date.now() > deadline) then(false)
+    else setTimeout(check, 10)
+  }
+  check()
+}
 
 /** `part`, found at `offset` of a blob, with every byte past the first 512 replaced by "EVIL…". */
 function tampered(part: Buffer, offset: number): Buffer {
@@ -441,7 +451,7 @@ function tampered(part: Buffer, offset: number): Buffer {
 
 /**
  * Streams `target`'s answer to a request, cutting it halfway when `cut` is set; with `tamper`, the
- * half it sends is altered and the cut comes a moment later.
+ * half it sends is altered and the cut waits until `tamper.cutWhen` holds.
  */
 function forward(
   target: string,
@@ -449,7 +459,7 @@ function forward(
   res: http.ServerResponse,
   cut: boolean,
   onCut: () => void,
-  tamper = false
+  tamper?: { cutWhen: () => boolean }
 ): void {
   const headers: http.OutgoingHttpHeaders = { ...req.headers, host: target }
   delete headers.authorization
@@ -468,10 +478,16 @@ function forward(
       res.write(tamper ? tampered(part, sent) : part)
       sent += part.length
       if (sent >= Math.floor(length / 2)) {
-        onCut()
         up.destroy()
-        if (tamper) setTimeout(() => res.socket?.destroy(), TAMPER_PAUSE_MS)
-        else res.socket?.destroy()
+        if (tamper) {
+          whenHolds(tamper.cutWhen, 15_000, (held) => {
+            if (held) onCut()
+            res.socket?.destroy()
+          })
+        } else {
+          onCut()
+          res.socket?.destroy()
+        }
       }
     })
   })
@@ -557,9 +573,9 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
       res.end('{"errors":[{"code":"UNAVAILABLE","message":"test"}]}')
       return
     }
-    if (isBlob && tamperLeft && url.pathname.endsWith(`/blobs/${options.tamperBlob}`)) {
+    if (isBlob && options.tamperBlob && tamperLeft && url.pathname.endsWith(`/blobs/${options.tamperBlob.digest}`)) {
       tamperLeft = false
-      forward(target, req, res, true, () => state.tampered++, true)
+      forward(target, req, res, true, () => state.tampered++, options.tamperBlob)
       return
     }
     const cut = isBlob && cutsLeft > 0

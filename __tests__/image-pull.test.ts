@@ -819,9 +819,27 @@ describeWithRegistry('prepareImage through a proxy: Bearer tokens, redirects, br
       tag: 'v1',
       layers: [{ entries: [{ name: 'etc/big', content: big }], compression: 'none' }]
     })
-    const proxy = await startProxy(registry.host, { tamperBlob: pushed.layers[0].digest })
+    const cacheDir = newCacheDir()
+    // The cut comes once the unpacker has read the tampered half: the download's file in the cache's
+    // tmp/ holds it, and the unpacker, which reads all that is written as soon as it is, has made etc/
+    // in the pull's work tree.
+    const tmp = path.join(cacheDir, 'tmp')
+    const half = Math.floor(pushed.layers[0].size / 2)
+    const readTamperedHalf = (): boolean => {
+      try {
+        const entries = fs.readdirSync(tmp).map((name) => path.join(tmp, name))
+        return (
+          entries.some((entry) => fs.statSync(entry).isFile() && fs.statSync(entry).size >= half) &&
+          entries.some((entry) => fs.existsSync(path.join(entry, 'rootfs/etc')))
+        )
+      } catch {
+        return false // not made yet, or removed while looked at
+      }
+    }
+    const proxy = await startProxy(registry.host, {
+      tamperBlob: { digest: pushed.layers[0].digest, cutWhen: readTamperedHalf }
+    })
     try {
-      const cacheDir = newCacheDir()
       const ref = `${proxy.host}/proxied/tampered:v1`
       const error = await failure(prepare(ref, { cacheDir, arch: 'x64' }))
       expect(proxy.tampered).toBe(1)
