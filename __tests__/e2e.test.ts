@@ -283,10 +283,16 @@ describeStandin('the bundled action against the stand-in only', () => {
 
   it('runs four at once in one RUNNER_TEMP without touching each other', async () => {
     const scratch = makeScratch()
+    // At once: each guest marks the shared workspace, then waits until all four have (or the timeout).
+    const commands = (code: number) =>
+      `touch at-${code}\nuntil [ "$(ls at-* | wc -l)" -eq 4 ]; do sleep 0.05; done\nexit ${code}`
     const results = await Promise.all(
       [3, 4, 5, 6].map((code) => {
         const own = makeScratch()
-        return runAction({ scratch: { ...own, temp: scratch.temp }, inputs: { commands: `sleep 0.5; exit ${code}` } })
+        return runAction({
+          scratch: { ...own, temp: scratch.temp, workspace: scratch.workspace },
+          inputs: { commands: commands(code), timeout: '60' }
+        })
       })
     )
     expect(results.map((result) => result.outputs['exit-code'])).toEqual(['3', '4', '5', '6'])
