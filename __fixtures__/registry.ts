@@ -303,7 +303,7 @@ export async function pushImage(
   registry: TestRegistry,
   repo: string,
   options: PushImageOptions
-): Promise<Blob & { layers: Blob[] }> {
+): Promise<Blob & { layers: Blob[]; config: Blob }> {
   const layers: Blob[] = []
   const diffIds: string[] = []
   for (const layer of options.layers) {
@@ -326,7 +326,7 @@ export async function pushImage(
   const mediaType = options.docker ? MEDIA.dockerManifest : MEDIA.ociManifest
   const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType, config, layers }))
   const pushed = await pushManifest(registry, repo, options.tag ?? digestOf(manifest), manifest, mediaType)
-  return { ...pushed, layers }
+  return { ...pushed, layers, config }
 }
 
 /** Pushes an index over already pushed manifests. */
@@ -370,11 +370,15 @@ export interface ProxyOptions {
   fail?: { status: number; times: number }
   /**
    * Answer the first GET of the blob with this digest with other bytes in its first half (all but its
-   * first 512, a tar header, become "EVIL…"), then wait a moment and cut the connection.
+   * first 512, a tar header, become "EVIL…"), then cut the connection once `cutWhen` holds (checked
+   * every 10 ms; after 15 s it cuts anyway, and that cut is not counted in `tampered`).
    */
-  tamperBlob?: string
-  /** Hold every blob response this long before forwarding it. */
-  delayBlobsMs?: number
+  tamperBlob?: { digest: string; cutWhen: () => boolean }
+  /**
+   * Hold every blob response until the blob with this digest has been asked for `requests` times, then
+   * send them all (e.g. until each of two pulls has asked for the image config).
+   */
+  gateBlobs?: { digest: string; requests: number }
   /** Hold the responses for this one blob this long (a slow layer); a client that leaves first cancels it. */
   delayBlob?: { digest: string; ms: number }
   /** Answer every GET of this one blob 503, asking the client to come back in 10 s (Retry-After). */
@@ -383,6 +387,10 @@ export interface ProxyOptions {
 
 export interface TestProxy {
   host: string
+  /** Every request the proxy got (not its blob storage server), in the order they came. */
+  requests: { method: string; path: string }[]
+  /** Responses to the delayBlob blob: sent once the delay passed, or abandoned by a client that left before. */
+  delayed: { sent: number; abandoned: number }
   /** Requests the blob storage server got, and whether each carried an Authorization header. */
   storageRequests: { path: string; authorization: boolean }[]
   /** How many blob responses were cut. */
@@ -392,7 +400,7 @@ export interface TestProxy {
   tokens: string[]
   /** How many requests got the `fail` status. */
   failed: number
-  /** How many blob responses were tampered with (tamperBlob). */
+  /** How many blob responses were tampered with and cut once tamperBlob's `cutWhen` held. */
   tampered: number
   stop(): Promise<void>
 }
@@ -403,7 +411,16 @@ function listen(server: http.Server): Promise<number> {
   )
 }
 
-const TAMPER_PAUSE_MS = 300
+/** Calls `then(true)` once `condition` holds, checking every 10 ms, or `then(false)` after `ms`. */
+function whenHolds(condition: () => boolean, ms: number, then: (held: boolean) => void): void {
+  const deadline = Date.now() + ms
+  const check = (): void => {
+    if (condition()) then(true)
+    else if (Date.now() > deadline) then(false)
+    else setTimeout(check, 10)
+  }
+  check()
+}
 
 /** `part`, found at `offset` of a blob, with every byte past the first 512 replaced by "EVIL…". */
 function tampered(part: Buffer, offset: number): Buffer {
@@ -414,7 +431,7 @@ function tampered(part: Buffer, offset: number): Buffer {
 
 /**
  * Streams `target`'s answer to a request, cutting it halfway when `cut` is set; with `tamper`, the
- * half it sends is altered and the cut comes a moment later.
+ * half it sends is altered and the cut waits until `tamper.cutWhen` holds.
  */
 function forward(
   target: string,
@@ -422,7 +439,7 @@ function forward(
   res: http.ServerResponse,
   cut: boolean,
   onCut: () => void,
-  tamper = false
+  tamper?: { cutWhen: () => boolean }
 ): void {
   const headers: http.OutgoingHttpHeaders = { ...req.headers, host: target }
   delete headers.authorization
@@ -441,10 +458,16 @@ function forward(
       res.write(tamper ? tampered(part, sent) : part)
       sent += part.length
       if (sent >= Math.floor(length / 2)) {
-        onCut()
         up.destroy()
-        if (tamper) setTimeout(() => res.socket?.destroy(), TAMPER_PAUSE_MS)
-        else res.socket?.destroy()
+        if (tamper) {
+          whenHolds(tamper.cutWhen, 15_000, (held) => {
+            if (held) onCut()
+            res.socket?.destroy()
+          })
+        } else {
+          onCut()
+          res.socket?.destroy()
+        }
       }
     })
   })
@@ -458,8 +481,12 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
   let cutsLeft = options.cutBlobs ?? 0
   let failsLeft = options.fail?.times ?? 0
   let tamperLeft = options.tamperBlob !== undefined
+  let gateCount = 0
+  const gated: (() => void)[] = []
   const state: TestProxy = {
     host: '',
+    requests: [],
+    delayed: { sent: 0, abandoned: 0 },
     storageRequests: [],
     cuts: 0,
     tokenRequests: 0,
@@ -479,6 +506,7 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://proxy')
+    state.requests.push({ method: req.method ?? '', path: url.pathname })
     if (url.pathname === '/token') {
       state.tokenRequests++
       const login = options.bearer?.login
@@ -525,23 +553,38 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
       res.end('{"errors":[{"code":"UNAVAILABLE","message":"test"}]}')
       return
     }
-    if (isBlob && tamperLeft && url.pathname.endsWith(`/blobs/${options.tamperBlob}`)) {
+    if (isBlob && options.tamperBlob && tamperLeft && url.pathname.endsWith(`/blobs/${options.tamperBlob.digest}`)) {
       tamperLeft = false
-      forward(target, req, res, true, () => state.tampered++, true)
+      forward(target, req, res, true, () => state.tampered++, options.tamperBlob)
       return
     }
     const cut = isBlob && cutsLeft > 0
     if (cut) cutsLeft--
     const send = (): void => forward(target, req, res, cut, () => state.cuts++)
-    const delay =
-      isBlob && options.delayBlob && url.pathname.endsWith(`/blobs/${options.delayBlob.digest}`)
-        ? options.delayBlob.ms
-        : isBlob
-          ? options.delayBlobsMs
-          : undefined
-    if (delay) {
-      const timer = setTimeout(send, delay)
-      res.once('close', () => clearTimeout(timer))
+    if (isBlob && options.delayBlob && url.pathname.endsWith(`/blobs/${options.delayBlob.digest}`)) {
+      let sent = false
+      const timer = setTimeout(() => {
+        sent = true
+        state.delayed.sent++
+        send()
+      }, options.delayBlob.ms)
+      res.once('close', () => {
+        if (sent) return
+        clearTimeout(timer)
+        state.delayed.abandoned++
+      })
+    } else if (isBlob && options.gateBlobs) {
+      const gate = options.gateBlobs
+      if (url.pathname.endsWith(`/blobs/${gate.digest}`)) gateCount++
+      if (gateCount < gate.requests) {
+        gated.push(send)
+        res.once('close', () => {
+          if (gated.includes(send)) gated.splice(gated.indexOf(send), 1)
+        })
+        return
+      }
+      send()
+      gated.splice(0).forEach((release) => release())
     } else send()
   })
   const port = await listen(server)

@@ -11,7 +11,8 @@ import {
   type RunOptions,
   errorLines,
   removeScratches,
-  runAction
+  runAction,
+  waitFor
 } from '../__fixtures__/action-runner.js'
 import { STANDIN_1_16, describeTier } from '../__fixtures__/tiers.js'
 
@@ -23,29 +24,48 @@ afterAll(removeScratches)
 /** A TCP listener on the host's loopback that counts connections and the bytes it got. */
 async function loopbackListener(): Promise<{
   port: number
+  /** Connections taken, but for probe()'s. */
   connections: () => number
+  /** Of those, the ones whose peer has finished sending: all it sent is in received(). */
+  finished: () => number
   received: () => string
+  /**
+   * Connects from the host and resolves once the listener has taken that connection: the kernel
+   * hands connections over in the order they were made, so any made before has been counted then.
+   */
+  probe: () => Promise<void>
   close: () => Promise<void>
 }> {
-  let connections = 0
+  const peers: { port: number | undefined; finished: boolean }[] = []
+  const probes = new Set<number>()
   let received = ''
   const server = net.createServer((socket) => {
-    connections++
+    const peer = { port: socket.remotePort, finished: false }
+    peers.push(peer)
     socket.setEncoding('utf8')
     socket.on('data', (chunk: string) => (received += chunk))
+    socket.on('end', () => (peer.finished = true))
     socket.on('error', () => undefined)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as net.AddressInfo).port
+  const others = () => peers.filter((peer) => peer.port === undefined || !probes.has(peer.port))
   return {
-    port: (server.address() as net.AddressInfo).port,
-    connections: () => connections,
+    port,
+    connections: () => others().length,
+    finished: () => others().filter((peer) => peer.finished).length,
     received: () => received,
+    probe: async () => {
+      const socket = net.connect(port, '127.0.0.1')
+      await new Promise((resolve, reject) => socket.once('connect', resolve).once('error', reject))
+      const local = socket.localPort as number
+      probes.add(local)
+      await waitFor(() => peers.some((peer) => peer.port === local))
+      socket.destroy()
+    },
     close: () => new Promise((resolve) => server.close(() => resolve()))
   }
 }
-
-/** Lets a connection the kernel already accepted reach the listener's callback. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 300))
 
 async function run(options: RunOptions): Promise<ActionResult> {
   const result = await runAction(options)
@@ -68,8 +88,10 @@ describeTier('standin', "the guest's network, through the bundled action and the
       const result = await run({
         inputs: { commands: `bash -c 'echo hello-over-tsi > /dev/tcp/127.0.0.1/${listener.port}'` }
       })
-      await settle()
       expect(result.outputs['exit-code']).toBe('0')
+      // The guest's connection ended: all it sent has arrived. Any other it made has been taken.
+      await waitFor(() => listener.finished() > 0)
+      await listener.probe()
       expect(listener.connections()).toBe(1)
       expect(listener.received()).toBe('hello-over-tsi\n')
       expect(recordLines(result, 'krun_set_port_map')).toEqual([expect.stringMatching(/, port_map=0\) -> 0$/)])
@@ -88,7 +110,7 @@ describeTier('standin', "the guest's network, through the bundled action and the
           commands: `echo '[interfaces'; ls /sys/class/net; echo 'interfaces]'\nbash -c 'echo leaked > /dev/tcp/127.0.0.1/${listener.port}'`
         }
       })
-      await settle()
+      await listener.probe() // any connection the guest made has been taken
       expect(result.outputs['exit-code']).not.toBe('0')
       expect(errorLines(result)).toEqual([`commands exited with code ${result.outputs['exit-code']}`])
       const lines = result.stdout.split('\n')

@@ -228,23 +228,26 @@ describeTier('standin', 'the bundled action against the stand-in only', () => {
     let envFileMode = 0
     let vmEnvirons: string[][] = []
     let runDirs: string[] = []
+    // The guest waits until the test has looked at the processes and files of the run.
     const result = await runAction({
       scratch,
-      inputs: { commands: 'touch started; sleep 1', env: `TOKEN=${secret}` },
+      inputs: { commands: 'touch started\nuntil [ -e looked ]; do sleep 0.05; done', env: `TOKEN=${secret}` },
       onSpawn: () => {
-        void waitFor(() => fs.existsSync(path.join(scratch.workspace, 'started'))).then(
-          () => {
-            seenInArgv = processesWith(secret)
-            // RUNNER_TEMP also holds the krun-run launcher's directory; readdir's order is the filesystem's.
-            runDirs = fs.readdirSync(scratch.temp).filter((name) => name.startsWith(RUN_DIR_PREFIX))
-            const [runDir] = runDirs
-            envFileMode = fs.statSync(path.join(scratch.temp, runDir, 'root/.krun/env')).mode & 0o777
-            vmEnvirons = processesWith(path.join(scratch.temp, runDir))
-              .filter((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(path.join('vm', 'index.js')))
-              .map((pid) => fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0'))
-          },
-          () => undefined
-        )
+        void waitFor(() => fs.existsSync(path.join(scratch.workspace, 'started')))
+          .then(
+            () => {
+              seenInArgv = processesWith(secret)
+              // RUNNER_TEMP also holds the krun-run launcher's directory; readdir's order is the filesystem's.
+              runDirs = fs.readdirSync(scratch.temp).filter((name) => name.startsWith(RUN_DIR_PREFIX))
+              const [runDir] = runDirs
+              envFileMode = fs.statSync(path.join(scratch.temp, runDir, 'root/.krun/env')).mode & 0o777
+              vmEnvirons = processesWith(path.join(scratch.temp, runDir))
+                .filter((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(path.join('vm', 'index.js')))
+                .map((pid) => fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0'))
+            },
+            () => undefined
+          )
+          .finally(() => fs.writeFileSync(path.join(scratch.workspace, 'looked'), ''))
       }
     })
     expectClean(result)
@@ -278,10 +281,16 @@ describeTier('standin', 'the bundled action against the stand-in only', () => {
 
   it('runs four at once in one RUNNER_TEMP without touching each other', async () => {
     const scratch = makeScratch()
+    // At once: each guest marks the shared workspace, then waits until all four have (or the timeout).
+    const commands = (code: number) =>
+      `touch at-${code}\nuntil [ "$(ls at-* | wc -l)" -eq 4 ]; do sleep 0.05; done\nexit ${code}`
     const results = await Promise.all(
       [3, 4, 5, 6].map((code) => {
         const own = makeScratch()
-        return runAction({ scratch: { ...own, temp: scratch.temp }, inputs: { commands: `sleep 0.5; exit ${code}` } })
+        return runAction({
+          scratch: { ...own, temp: scratch.temp, workspace: scratch.workspace },
+          inputs: { commands: commands(code), timeout: '60' }
+        })
       })
     )
     expect(results.map((result) => result.outputs['exit-code'])).toEqual(['3', '4', '5', '6'])

@@ -6,8 +6,22 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { DIST, processesWith } from '../__fixtures__/action-runner.js'
+import { DIST, processesWith, waitFor } from '../__fixtures__/action-runner.js'
 import { discardEarly, fitsRun, startEarly } from '../src/engine/early-start.js'
+import { CHANNEL_FD } from '../src/engine/vm-protocol.js'
+
+/** The read system call's number as /proc/<pid>/syscall shows it, on the architectures the action runs on. */
+const READ_SYSCALL: Partial<Record<string, number>> = { x64: 0, arm64: 63 }
+
+/** Whether process `pid` is blocked in a read of its file descriptor `fd`. */
+function blockedReading(pid: number, fd: number): boolean {
+  try {
+    const [call, firstArgument] = fs.readFileSync(`/proc/${pid}/syscall`, 'utf8').split(' ')
+    return Number(call) === READ_SYSCALL[process.arch] && Number(firstArgument) === fd
+  } catch {
+    return false // gone, or not stopped in a system call
+  }
+}
 
 let temp: string
 beforeEach(() => {
@@ -27,8 +41,10 @@ describe('startEarly', () => {
     if (!early) return
     expect(early.vm.start.libkrun).toBe(path.join(temp, 'lib/libkrun.so.1'))
     expect(fs.readdirSync(temp)).toEqual([path.basename(early.layout.dir)])
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    // Still waiting: it reads nothing, not even its configuration, before the go-ahead.
+    // Waiting: it gets to a read of its channel. It has read nothing before, not even its configuration,
+    // which is not written yet: reading it would have ended the process.
+    await waitFor(() => processesWith(early.layout.dir).some((pid) => blockedReading(pid, CHANNEL_FD)))
+    expect(fs.existsSync(early.layout.vmConfigFile)).toBe(false)
     expect(processesWith(early.layout.dir)).toHaveLength(1)
     const warnings: string[] = []
     await discardEarly(early, (message) => warnings.push(message))

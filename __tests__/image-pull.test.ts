@@ -21,8 +21,10 @@ import {
   startProxy,
   startRegistry,
   type LayerEntry,
+  type TestProxy,
   type TestRegistry
 } from '../__fixtures__/registry.js'
+import { waitFor } from '../__fixtures__/action-runner.js'
 import { walkedDiskUsage } from '../__fixtures__/disk-usage.js'
 import { type ForwardProxy, startTinyproxy } from '../__fixtures__/forward-proxy.js'
 import { startPassStore } from '../__fixtures__/pass-store.js'
@@ -75,6 +77,11 @@ async function failure(promise: Promise<unknown>): Promise<ImageError> {
 
 function expectCleanCache(cacheDir: string): void {
   expect(cacheProblems(cacheDir)).toEqual([])
+}
+
+/** How many GETs of the blob with this digest the proxy got. */
+function blobGets(proxy: TestProxy, digest: string): number {
+  return proxy.requests.filter((r) => r.method === 'GET' && r.path.endsWith(`/blobs/${digest}`)).length
 }
 
 function rootsIn(cacheDir: string): string[] {
@@ -392,19 +399,24 @@ describeTier('registry', 'prepareImage with a registry on loopback', () => {
     bytes[600] ^= 0xff
     fs.writeFileSync(data, bytes)
     // Layer 2 held back 20 s, or answered 503 "come back in 10 s": either way the pull must not wait for it.
-    for (const slow of [
-      { delayBlob: { digest: pushed.layers[1].digest, ms: 20_000 } },
-      { unavailableBlob: pushed.layers[1].digest }
-    ]) {
-      const proxy = await startProxy(registry.host, slow)
+    const slow = pushed.layers[1].digest
+    for (const options of [{ delayBlob: { digest: slow, ms: 20_000 } }, { unavailableBlob: slow }]) {
+      const proxy = await startProxy(registry.host, options)
       try {
         const cacheDir = newCacheDir()
-        const started = Date.now()
         const error = await failure(prepare(`${proxy.host}/test/abandon:v1`, { cacheDir, arch: 'x64' }))
         expect(error.message).toMatch(
           /: fetching layer 1\/2 sha256:[0-9a-f]{12}…: the content does not match its digest/
         )
-        expect(Date.now() - started).toBeLessThan(5000)
+        if ('delayBlob' in options) {
+          // Not waited for: the pull ended before the held answer was sent; broken off: the client
+          // closed every request for it the proxy still held.
+          expect(proxy.delayed.sent).toBe(0)
+          await waitFor(() => proxy.delayed.abandoned === blobGets(proxy, slow))
+        } else {
+          // Not waited for: the pull ended without coming back for the blob as the 503 asked.
+          expect(blobGets(proxy, slow)).toBeLessThanOrEqual(1)
+        }
         expectCleanCache(cacheDir)
       } finally {
         await proxy.stop()
@@ -439,28 +451,29 @@ describeTier('registry', 'prepareImage with a registry on loopback', () => {
   })
 
   withTmpfs('a full disk under the cache is one line naming the cache, not a network failure retried', async () => {
-    await pushImage(registry, 'test/full', {
+    const pushed = await pushImage(registry, 'test/full', {
       tag: 'v1',
       layers: [{ entries: [{ name: 'etc/big', content: Buffer.alloc(512 * 1024, 9) }], compression: 'none' }]
     })
     const cacheDir = newCacheDir()
     fs.mkdirSync(cacheDir)
+    const proxy = await startProxy(registry.host)
     const unmount = mountTmpfs(cacheDir, '128k')
     try {
-      const started = Date.now()
-      const error = await failure(prepare(`${registry.host}/test/full:v1`, { cacheDir, arch: 'x64' }))
+      const error = await failure(prepare(`${proxy.host}/test/full:v1`, { cacheDir, arch: 'x64' }))
       expect(error.message).toMatch(
         new RegExp(
-          `^registry ${registry.host}, repository test/full: fetching layer 1/1 sha256:[0-9a-f]{12}…: ` +
+          `^registry ${proxy.host}, repository test/full: fetching layer 1/1 sha256:[0-9a-f]{12}…: ` +
             `writing it to the image cache in ${escape(cacheDir)}/tmp failed \\(ENOSPC\\); free space there or move the cache$`
         )
       )
-      expect(Date.now() - started).toBeLessThan(500) // the first retry would wait 500 ms
+      expect(blobGets(proxy, pushed.layers[0].digest)).toBe(1) // a retry would have asked again
       expect(error.inputMistake).toBe(false)
       expect(rootsIn(cacheDir)).toEqual([])
       expectCleanCache(cacheDir)
     } finally {
       unmount()
+      await proxy.stop()
     }
   })
 
@@ -533,8 +546,9 @@ describeTier('registry', 'prepareImage with a registry on loopback', () => {
       tag: 'r',
       layers: [{ entries: busyboxEntries() }, { entries: [{ name: 'etc/race', content: 'r' }] }]
     })
-    // Blobs held back, so both pulls are past their cache lookup before either publishes its root.
-    const proxy = await startProxy(registry.host, { delayBlobsMs: 500 })
+    // Blobs held back until both pulls have asked for the config, which each does after its cache
+    // lookup: both are past it before either can publish its root.
+    const proxy = await startProxy(registry.host, { gateBlobs: { digest: pushed.config.digest, requests: 2 } })
     try {
       const cacheDir = newCacheDir()
       const [a, b] = await Promise.all([
@@ -805,9 +819,27 @@ describeTier('registry', 'prepareImage through a proxy: Bearer tokens, redirects
       tag: 'v1',
       layers: [{ entries: [{ name: 'etc/big', content: big }], compression: 'none' }]
     })
-    const proxy = await startProxy(registry.host, { tamperBlob: pushed.layers[0].digest })
+    const cacheDir = newCacheDir()
+    // The cut comes once the unpacker has read the tampered half: the download's file in the cache's
+    // tmp/ holds it, and the unpacker, which reads all that is written as soon as it is, has made etc/
+    // in the pull's work tree.
+    const tmp = path.join(cacheDir, 'tmp')
+    const half = Math.floor(pushed.layers[0].size / 2)
+    const readTamperedHalf = (): boolean => {
+      try {
+        const entries = fs.readdirSync(tmp).map((name) => path.join(tmp, name))
+        return (
+          entries.some((entry) => fs.statSync(entry).isFile() && fs.statSync(entry).size >= half) &&
+          entries.some((entry) => fs.existsSync(path.join(entry, 'rootfs/etc')))
+        )
+      } catch {
+        return false // not made yet, or removed while looked at
+      }
+    }
+    const proxy = await startProxy(registry.host, {
+      tamperBlob: { digest: pushed.layers[0].digest, cutWhen: readTamperedHalf }
+    })
     try {
-      const cacheDir = newCacheDir()
       const ref = `${proxy.host}/proxied/tampered:v1`
       const error = await failure(prepare(ref, { cacheDir, arch: 'x64' }))
       expect(proxy.tampered).toBe(1)

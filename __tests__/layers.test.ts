@@ -4,8 +4,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
+import { waitFor } from '../__fixtures__/action-runner.js'
 import { walkedDiskUsage } from '../__fixtures__/disk-usage.js'
-import { compress, listTree, tarOf, xattrOf, type LayerEntry } from '../__fixtures__/registry.js'
+import { FIXED_MTIME, compress, listTree, tarOf, xattrOf, type LayerEntry } from '../__fixtures__/registry.js'
 import { mountTmpfs, withTmpfs } from '../__fixtures__/tmpfs.js'
 import { ImageError } from '../src/image/index.js'
 import {
@@ -127,9 +128,12 @@ describe('layers', () => {
     // gunzip ends its output at zero padding after the gzip member, before its input ends.
     const whole = Buffer.concat([compress(await tarOf([{ name: 'a', content: 'a' }]), 'gzip'), Buffer.alloc(64)])
     const broken = new Error('the download broke after the last byte')
+    const file = path.join(root, 'a')
     async function* source(): AsyncGenerator<Buffer> {
       yield whole
-      await new Promise((resolve) => setTimeout(resolve, 20))
+      // Fails once the unpacker is past the tar's end: it makes its small files when it drains them
+      // after the last entry, and gives each its mtime last, on this thread.
+      await waitFor(() => fs.existsSync(file) && fs.statSync(file).mtime.getTime() === FIXED_MTIME.getTime())
       throw broken
     }
     const applying = new RootBuilder(root).applyLayer(source(), 'layer 1')
