@@ -66,4 +66,26 @@ describe('startEarly', () => {
       })
     }
   })
+
+  it('starts for a libkrun URL only when the cache already has its archive, and then loads it from there', async () => {
+    const sha256 = 'ab'.repeat(32)
+    const url = `https://example.com/libkrun.tar.gz#sha256=${sha256}`
+    const env = { INPUT_LIBKRUN: url, RUNNER_TOOL_CACHE: path.join(temp, 'tools'), PATH: process.env.PATH }
+    expect(startEarly(env, temp, DIST, temp)).toBeUndefined()
+    expect(
+      startEarly({ ...env, INPUT_LIBKRUN: 'https://example.com/libkrun.tar.gz' }, temp, DIST, temp)
+    ).toBeUndefined()
+    const lib = path.join(temp, 'tools', 'krun-action', 'libkrun', sha256, 'lib64')
+    fs.mkdirSync(lib, { recursive: true })
+    fs.writeFileSync(path.join(lib, 'libkrun.so.1'), '')
+    const early = startEarly(env, temp, DIST, temp)
+    if (!early) throw new Error('expected an early start')
+    try {
+      expect(early.vm.start.libkrun).toBe(path.join(lib, 'libkrun.so.1'))
+    } finally {
+      await discardEarly(early, (message) => {
+        throw new Error(`unexpected warning: ${message}`)
+      })
+    }
+  })
 })

@@ -9,14 +9,8 @@ import { walkedDiskUsage } from '../__fixtures__/disk-usage.js'
 import { FIXED_MTIME, compress, listTree, tarOf, xattrOf, type LayerEntry } from '../__fixtures__/registry.js'
 import { mountTmpfs, withTmpfs } from '../__fixtures__/tmpfs.js'
 import { ImageError } from '../src/image/index.js'
-import {
-  RootBuilder,
-  detectCompression,
-  entryParts,
-  isLayerMediaType,
-  layerFile,
-  unpackNotes
-} from '../src/image/layers.js'
+import { RootBuilder, entryParts, isLayerMediaType, layerFile, unpackNotes } from '../src/image/layers.js'
+import { detectCompression } from '../src/image/compression.js'
 import { RootIndex } from '../src/image/root-index.js'
 import { removeTree } from '../src/image/tree.js'
 

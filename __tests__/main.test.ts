@@ -63,12 +63,12 @@ describe('main', () => {
   })
 
   it.each([
-    ['/runner/temp', undefined, '/runner/temp', 'RUNNER_TEMP', '/runner/temp/krun-action-images'],
-    ['/runner/temp', '/runner/tools', '/runner/temp', 'RUNNER_TEMP', '/runner/tools/krun-action/images'],
-    [undefined, undefined, os.tmpdir(), 'the temporary directory', path.join(os.tmpdir(), 'krun-action-images')]
+    ['/runner/temp', undefined, '/runner/temp', 'RUNNER_TEMP', '/runner/temp/krun-action-'],
+    ['/runner/temp', '/runner/tools', '/runner/temp', 'RUNNER_TEMP', '/runner/tools/krun-action/'],
+    [undefined, undefined, os.tmpdir(), 'the temporary directory', path.join(os.tmpdir(), 'krun-action-')]
   ])(
-    'runs in RUNNER_TEMP (%p) and caches images in RUNNER_TOOL_CACHE (%p), else in the temp dir',
-    async (runnerTemp, toolCache, tempDir, tempDirName, imageCacheDir) => {
+    'runs in RUNNER_TEMP (%p) and caches images and libkrun in RUNNER_TOOL_CACHE (%p), else in the temp dir',
+    async (runnerTemp, toolCache, tempDir, tempDirName, cachePrefix) => {
       const saved = { RUNNER_TEMP: process.env.RUNNER_TEMP, RUNNER_TOOL_CACHE: process.env.RUNNER_TOOL_CACHE }
       const set = (name: keyof typeof saved, value: string | undefined) => {
         if (value === undefined) delete process.env[name]
@@ -83,7 +83,12 @@ describe('main', () => {
         set('RUNNER_TEMP', saved.RUNNER_TEMP)
         set('RUNNER_TOOL_CACHE', saved.RUNNER_TOOL_CACHE)
       }
-      expect(runInMicroVm.mock.calls[0][0]).toMatchObject({ tempDir, tempDirName, imageCacheDir })
+      expect(runInMicroVm.mock.calls[0][0]).toMatchObject({
+        tempDir,
+        tempDirName,
+        imageCacheDir: `${cachePrefix}images`,
+        libkrunCacheDir: `${cachePrefix}libkrun`
+      })
     }
   )
 

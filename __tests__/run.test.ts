@@ -37,6 +37,7 @@ function options(scratch: Scratch, overrides: Partial<EngineOptions> = {}): Engi
     tempDirName: 'RUNNER_TEMP',
     kvmDevice: '/dev/null',
     imageCacheDir: path.join(scratch.dir, 'images'),
+    libkrunCacheDir: path.join(scratch.dir, 'libkrun'),
     log: () => undefined,
     ...overrides
   }
@@ -84,7 +85,7 @@ describe('the run directory', () => {
 })
 
 describe('a workspace holding what the host runs', () => {
-  it('is refused when it holds libkrun, the action or the image cache', async () => {
+  it('is refused when it holds libkrun, the action, the image cache or the libkrun cache', async () => {
     const scratch = makeScratch()
     const copied = path.join(scratch.workspace, 'libkrun.so.1')
     fs.copyFileSync(STANDIN, copied)
@@ -92,7 +93,8 @@ describe('a workspace holding what the host runs', () => {
     const cases: [Partial<EngineOptions>, string][] = [
       [{ settings: { ...base.settings, libkrun: copied } }, `libkrun ${copied}`],
       [{ settings: { ...base.settings, workspace: DIST } }, `krun-action's own code ${DIST}`],
-      [{ imageCacheDir: path.join(scratch.workspace, 'cache') }, `the image cache ${scratch.workspace}/cache`]
+      [{ imageCacheDir: path.join(scratch.workspace, 'cache') }, `the image cache ${scratch.workspace}/cache`],
+      [{ libkrunCacheDir: path.join(scratch.workspace, 'lk') }, `the libkrun cache ${scratch.workspace}/lk`]
     ]
     for (const [overrides, named] of cases) {
       const error = await failureOf(runInMicroVm({ ...base, ...overrides }))

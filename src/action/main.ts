@@ -24,7 +24,13 @@ export async function run(early?: EarlyStart): Promise<void> {
     const distDir = findDistDir()
     if (!hasCommands(raw)) {
       // What a run checks before it starts a VM process; nothing is booted.
-      await checkHost({ settings, distDir, kvmDevice: host.kvmDevice })
+      await checkHost({
+        settings,
+        distDir,
+        kvmDevice: host.kvmDevice,
+        libkrunCacheDir: host.libkrunCacheDir,
+        log: core.info
+      })
       if (settings.image) {
         // Pulled now, with this step's credentials (never saved for later steps): krun-run
         // started by the launcher installed below runs it from this same cache.
@@ -43,6 +49,7 @@ export async function run(early?: EarlyStart): Promise<void> {
       tempDirName: host.tempDirName,
       kvmDevice: host.kvmDevice,
       imageCacheDir: host.imageCacheDir,
+      libkrunCacheDir: host.libkrunCacheDir,
       log: core.info,
       fileCommands: enabledFileCommands(process.env, settings.exportEnv),
       early,

@@ -57,7 +57,7 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
       return 0
     }
     const { commands, interactive } = readCommands(args, io)
-    // A later step of the action's job runs the image the action pulled, from its cache.
+    // A later step of the action's job runs the image the action pulled, and the libkrun it fetched, from its caches.
     const host = hostContext(io.env, io.cwd, startedByAction(io.env) ? 'action' : 'user')
     // Saved env, then what the step names, then --env: a later entry replaces an earlier one.
     const env = [...parseEnv(args.raw.env), ...namedStepEnv(io.env), ...args.env]
@@ -69,6 +69,7 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
       tempDirName: host.tempDirName,
       kvmDevice: host.kvmDevice,
       imageCacheDir: host.imageCacheDir,
+      libkrunCacheDir: host.libkrunCacheDir,
       log: (line) => io.writeErr(`krun-run: ${line}\n`),
       interactive,
       extraEnv: interactive && io.env.TERM ? { TERM: io.env.TERM } : {},

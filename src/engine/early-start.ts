@@ -7,6 +7,8 @@
  */
 import os from 'node:os'
 import path from 'node:path'
+import { actionCacheDir } from './cache-places.js'
+import { cachedPinnedLibrary, isUrlLike, parsePinnedUrl } from './libkrun-pinned.js'
 import { type RunLayout, createRunDir, removeRunDir } from './run-dir.js'
 import { VmProcess } from './vm-launcher.js'
 
@@ -24,10 +26,19 @@ export function vmEntry(distDir: string): string {
   return path.join(distDir, 'vm', 'index.js')
 }
 
-/** The libkrun the action's environment names, if any, as the input parser resolves it. */
-function namedLibkrun(env: NodeJS.ProcessEnv, cwd: string): string | undefined {
+/**
+ * The libkrun the action's environment names, if any, as the input parser resolves it: a path,
+ * or a pinned archive's URL when the cache already has it (a download waits for the inputs).
+ */
+function namedLibkrun(env: NodeJS.ProcessEnv, cwd: string, tempDir: string): string | undefined {
   const named = env.INPUT_LIBKRUN?.trim() || env.KRUN_LIBRARY?.trim()
-  return named ? path.resolve(cwd, named) : undefined
+  if (!named) return undefined
+  if (!isUrlLike(named)) return path.resolve(cwd, named)
+  try {
+    return cachedPinnedLibrary(actionCacheDir(env, tempDir, 'libkrun'), parsePinnedUrl('libkrun', named))
+  } catch {
+    return undefined
+  }
 }
 
 export function startEarly(
@@ -36,7 +47,7 @@ export function startEarly(
   distDir: string,
   tempDir: string
 ): EarlyStart | undefined {
-  const libkrun = namedLibkrun(env, cwd)
+  const libkrun = namedLibkrun(env, cwd, tempDir)
   if (libkrun === undefined) return undefined
   const layout = createRunDir(tempDir)
   const vm = new VmProcess({

@@ -9,6 +9,7 @@ import path from 'node:path'
 import * as exec from '@actions/exec'
 import { elfLibraryProblem } from './elf-library.js'
 import { HostError } from './errors.js'
+import { PINNED_URL_FORM } from './libkrun-pinned.js'
 
 export const DEFAULT_KVM_DEVICE = '/dev/kvm'
 const LIBKRUN_SONAME = 'libkrun.so.1'
@@ -108,22 +109,26 @@ const systemLookup = (): LibraryLookup => ({
 })
 
 /**
- * Finds libkrun.so.1: the path the user gave; then where the loader would find the soname
- * (LD_LIBRARY_PATH, its cache); then the usual directories.
+ * Where the host has libkrun.so.1, as the loader would find its soname (LD_LIBRARY_PATH, its
+ * cache), then in the usual directories; undefined when it has none.
  */
-export async function findLibkrun(given: string | undefined, lookup: LibraryLookup = systemLookup()): Promise<string> {
-  if (given) return given
+export async function searchLibkrun(lookup: LibraryLookup = systemLookup()): Promise<string | undefined> {
   const inDirs = (dirs: string[]) =>
     dirs.map((dir) => path.join(dir, LIBKRUN_SONAME)).find((candidate) => lookup.exists(candidate))
   const onLoaderPath = inDirs(lookup.loaderPath)
   if (onLoaderPath) return onLoaderPath
   const cached = await lookup.ldconfig()
   if (cached && lookup.exists(cached)) return cached
-  const found = inDirs(lookup.dirs)
-  if (found) return found
+  return inDirs(lookup.dirs)
+}
+
+/** What a host without libkrun is told, when krun-action has no build of its own for it either. */
+export function libkrunNotFound(lookup: LibraryLookup = systemLookup()): HostError {
   const searched = [...lookup.loaderPath, ...lookup.dirs].join(', ')
-  throw new HostError(
+  return new HostError(
     `libkrun was not found (looked in KRUN_LIBRARY, the ldconfig cache, and ${searched}). ` +
-      'Install libkrun 1.12 or newer (Fedora: dnf install libkrun libkrunfw; Arch: pacman -S libkrun; Debian/Ubuntu: build it from source), or give its path (input libkrun; krun-run --libkrun).'
+      'Install libkrun 1.12 or newer (Fedora: dnf install libkrun libkrunfw; Arch: pacman -S libkrun; Debian/Ubuntu: build it from source), ' +
+      'or give its path, or a pinned archive holding libkrun.so.1 and libkrunfw.so.N side by side, as input libkrun ' +
+      `(krun-run --libkrun): ${PINNED_URL_FORM}`
   )
 }

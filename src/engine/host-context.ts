@@ -1,6 +1,6 @@
-/** What both front ends learn from the host before a run: the parse context, temp dir, KVM device and image cache. */
+/** What both front ends learn from the host before a run: the parse context, temp dir, KVM device and caches. */
 import os from 'node:os'
-import path from 'node:path'
+import { type CacheKind, actionCacheDir, userCacheDir } from './cache-places.js'
 import { actionTempDir } from './early-start.js'
 import { DEFAULT_KVM_DEVICE } from './host-checks.js'
 import type { ParseContext } from './inputs.js'
@@ -14,32 +14,20 @@ export interface HostContext {
   kvmDevice: string
   /** Where pulled images are cached. */
   imageCacheDir: string
+  /** Where libkrun archives (a `libkrun` URL, krun-action's own build) are unpacked. */
+  libkrunCacheDir: string
 }
 
 /**
- * Whose image cache a run uses: the action's, shared with the krun-run steps its launcher
- * starts (they run the image the action pulled), or the user's own for krun-run elsewhere.
+ * Whose caches a run uses: the action's, shared with the krun-run steps its launcher starts
+ * (they run the image the action pulled), or the user's own for krun-run elsewhere.
  */
-export type ImageCacheOwner = 'action' | 'user'
+export type CacheOwner = 'action' | 'user'
 
-/**
- * The action caches images in the runner's tool cache, which self-hosted runners keep
- * between jobs; failing that, in RUNNER_TEMP, which lasts one job.
- */
-function actionImageCache(env: NodeJS.ProcessEnv, tempDir: string): string {
-  return env.RUNNER_TOOL_CACHE
-    ? path.join(env.RUNNER_TOOL_CACHE, 'krun-action', 'images')
-    : path.join(tempDir, 'krun-action-images')
-}
-
-/** krun-run on its own caches images in the user's cache directory (XDG). */
-function userImageCache(env: NodeJS.ProcessEnv): string {
-  const cacheHome = env.XDG_CACHE_HOME?.startsWith('/') ? env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache')
-  return path.join(cacheHome, 'krun-action', 'images')
-}
-
-export function hostContext(env: NodeJS.ProcessEnv, cwd: string, imageCache: ImageCacheOwner): HostContext {
+export function hostContext(env: NodeJS.ProcessEnv, cwd: string, caches: CacheOwner): HostContext {
   const tempDir = actionTempDir(env)
+  const cacheDir = (kind: CacheKind) =>
+    caches === 'action' ? actionCacheDir(env, tempDir, kind) : userCacheDir(env, kind)
   return {
     parse: {
       cwd,
@@ -51,6 +39,7 @@ export function hostContext(env: NodeJS.ProcessEnv, cwd: string, imageCache: Ima
     tempDir,
     tempDirName: env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'the temporary directory',
     kvmDevice: env.KRUN_KVM_DEVICE || DEFAULT_KVM_DEVICE,
-    imageCacheDir: imageCache === 'action' ? actionImageCache(env, tempDir) : userImageCache(env)
+    imageCacheDir: cacheDir('images'),
+    libkrunCacheDir: cacheDir('libkrun')
   }
 }

@@ -1,11 +1,13 @@
 /**
- * Parsers of the inputs that name host paths (rootfs, workspace, libkrun) and the guest
- * working directory. Unlike parse.ts, these look at the host's file system.
+ * Parsers of the inputs that name host paths (rootfs, workspace, libkrun, which may be a
+ * pinned archive's URL instead) and the guest working directory. Unlike parse.ts, these look
+ * at the host's file system.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { libraryProblem } from './host-checks.js'
 import { InputError, errorText, showValue } from './errors.js'
+import { type PinnedArchive, isUrlLike, parsePinnedUrl } from './libkrun-pinned.js'
 
 /** Paths travel in a TAB-separated plan file, one per line. */
 function checkPlanSafe(input: string, value: string): void {
@@ -84,11 +86,17 @@ export function libkrunInputName(raw: string): string {
   return raw.trim() !== '' ? 'libkrun' : 'KRUN_LIBRARY'
 }
 
+/** The libkrun the user named: a library on the host, or a pinned archive to fetch. */
+export type LibkrunChoice = { path: string } | { archive: PinnedArchive }
+
 /** The libkrun the user named (input, flag or KRUN_LIBRARY); undefined to search for it. */
-export function parseLibkrunPath(
+export function parseLibkrun(
   raw: string,
   context: { cwd: string; libraryFromEnv: string | undefined }
-): string | undefined {
-  const named = raw.trim() !== '' ? raw : context.libraryFromEnv
-  return named?.trim() ? libraryFile(libkrunInputName(raw), named, context.cwd) : undefined
+): LibkrunChoice | undefined {
+  const named = (raw.trim() !== '' ? raw : (context.libraryFromEnv ?? '')).trim()
+  if (named === '') return undefined
+  const source = libkrunInputName(raw)
+  if (isUrlLike(named)) return { archive: parsePinnedUrl(source, named) }
+  return { path: libraryFile(source, named, context.cwd) }
 }

@@ -5,7 +5,7 @@
  * value with the parser named here.
  */
 import { parseImage, parsePull } from './image-base.js'
-import { parseHostDirectory, parseLibkrunPath, parseWorkdir, parseWorkspace } from './host-paths.js'
+import { parseHostDirectory, parseLibkrun, parseWorkdir, parseWorkspace } from './host-paths.js'
 import {
   parseBoolean,
   parseCommands,
@@ -169,9 +169,9 @@ export const INPUTS = {
     default: '',
     required: false,
     flags: ['--libkrun'],
-    valueName: 'PATH',
-    help: 'libkrun.so.1 to use (default: KRUN_LIBRARY, then the usual places)',
-    parse: parseLibkrunPath
+    valueName: 'PATH|URL',
+    help: "libkrun.so.1, or a pinned archive URL#sha256=<hex> (default: KRUN_LIBRARY, the usual places, krun-action's build)",
+    parse: parseLibkrun
   },
   'log-level': {
     default: '',

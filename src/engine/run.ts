@@ -12,7 +12,8 @@ import {
   prepareFileCommandShare,
   readGuestFileCommands
 } from './file-commands.js'
-import { checkKvmDevice, findLibkrun } from './host-checks.js'
+import { checkKvmDevice } from './host-checks.js'
+import { resolveLibkrun } from './libkrun-choice.js'
 import { prepareImageBase } from './image-base.js'
 import { type Outcome, decideOutcome } from './outcome.js'
 import { isDiskFull } from './disk-space.js'
@@ -34,7 +35,9 @@ export interface EngineOptions {
   kvmDevice: string
   /** Where pulled images are cached (host-context.ts). */
   imageCacheDir: string
-  /** Progress lines (image pulls). */
+  /** Where libkrun archives are unpacked (host-context.ts). */
+  libkrunCacheDir: string
+  /** Progress lines (image pulls, a libkrun downloaded). */
   log: (line: string) => void
   interactive?: boolean
   /** Extra default guest environment (e.g. TERM for an interactive shell). */
@@ -88,24 +91,30 @@ function checkInputsHonoured(run: VmRun, settings: RunSettings): void {
   }
 }
 
-/** The checks a run makes before it starts a VM process: the KVM device, libkrun and the guest init. */
+/**
+ * The checks a run makes before it starts a VM process: the KVM device, libkrun (fetched into
+ * its cache when the run names an archive, or needs krun-action's own build) and the guest init.
+ */
 export async function checkHost(
-  options: Pick<EngineOptions, 'settings' | 'distDir' | 'kvmDevice'>
+  options: Pick<EngineOptions, 'settings' | 'distDir' | 'kvmDevice' | 'libkrunCacheDir' | 'log'>
 ): Promise<{ libkrun: string; initBinary: string }> {
   checkKvmDevice(options.kvmDevice)
-  const libkrun = await findLibkrun(options.settings.libkrun)
-  return { libkrun, initBinary: guestInitBinary(options.distDir) }
+  const initBinary = guestInitBinary(options.distDir)
+  const libkrun = await resolveLibkrun(options.settings, { cacheDir: options.libkrunCacheDir, log: options.log })
+  return { libkrun, initBinary }
 }
 
 export async function runInMicroVm(options: EngineOptions): Promise<EngineResult> {
   let early = options.early
   try {
-    const { libkrun, initBinary } = await checkHost(options)
+    // Before anything is fetched into a cache the guest could then change.
     checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [
-      { what: 'libkrun', file: libkrun },
       { what: "krun-action's own code", file: options.distDir },
-      { what: 'the image cache', file: options.imageCacheDir }
+      { what: 'the image cache', file: options.imageCacheDir },
+      { what: 'the libkrun cache', file: options.libkrunCacheDir }
     ])
+    const { libkrun, initBinary } = await checkHost(options)
+    checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [{ what: 'libkrun', file: libkrun }])
     const image = options.settings.image
       ? await prepareImageBase(options.settings.image, { cacheDir: options.imageCacheDir, log: options.log })
       : undefined

@@ -10,6 +10,7 @@ import { InputError, showValue } from './errors.js'
 import { isGuestDirectory, type GuestView } from './guest-view.js'
 import { type ImageSettings, registryCredentials } from './image-base.js'
 import { libkrunInputName } from './host-paths.js'
+import type { PinnedArchive } from './libkrun-pinned.js'
 import { INPUTS, type ParseContext, type RawInputs, parseInput } from './inputs.js'
 import { type EnvEntry, type LogLevel, type NetworkMode, parseCommandBytes } from './parse.js'
 import { guestPath } from './plan.js'
@@ -39,6 +40,8 @@ export interface RunSettings {
   ports: string[]
   /** The libkrun the user named (input, flag or KRUN_LIBRARY); otherwise it is searched for. */
   libkrun: string | undefined
+  /** The pinned archive the user named instead of a path: fetched into the cache when the run starts. */
+  libkrunArchive?: PinnedArchive
   /** Which input named libkrun (libkrun or KRUN_LIBRARY), for messages about it. */
   libkrunFrom?: string
   /** libkrun's log level when the user asked for one: then it is shown live. */
@@ -234,8 +237,10 @@ export function buildSettings(
       'cannot expose a port with network none, which gives the guest no network; use network tsi or no ports'
     )
   }
-  const libkrun = parseInput('libkrun', raw, context)
-  const libkrunFrom = libkrun === undefined ? undefined : libkrunInputName(raw.libkrun)
+  const named = parseInput('libkrun', raw, context)
+  const libkrunFrom = named === undefined ? undefined : libkrunInputName(raw.libkrun)
+  const libkrun = named && 'path' in named ? named.path : undefined
+  const libkrunArchive = named && 'archive' in named ? named.archive : undefined
   if (libkrun !== undefined) checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'libkrun', file: libkrun }])
   const exportEnv = parseInput('export-env', raw, context)
   return {
@@ -251,6 +256,7 @@ export function buildSettings(
     network,
     ports,
     libkrun,
+    libkrunArchive,
     libkrunFrom,
     logLevel,
     timeoutSeconds,

@@ -16,11 +16,11 @@
  */
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { errorCode } from './errors.js'
 import type { ImageConfig } from './manifest.js'
 import { removeTree } from './tree.js'
+import { WorkArea } from './work-area.js'
 
 /** The default cap on the cache's size: 10 GiB. */
 export const DEFAULT_MAX_CACHE_BYTES = 10 * 1024 ** 3
@@ -31,8 +31,6 @@ export const DEFAULT_MAX_CACHE_BYTES = 10 * 1024 ** 3
 export const EVICTION_GRACE_MS = 6 * 60 * 60 * 1000
 /** The cache's own directories: only its user may enter them. */
 const PRIVATE_DIR_MODE = 0o700
-/** Temporary entries left by a dead process of this host, or by anything a day ago, are removed. */
-const STALE_TEMP_MS = 24 * 60 * 60 * 1000
 
 export interface RootMetadata {
   /** The platform manifest's digest (the cache key). */
@@ -55,19 +53,8 @@ export interface RefRecord {
   updated: string
 }
 
-const HOST_TAG = createHash('sha256').update(os.hostname()).digest('hex').slice(0, 8)
-
 function hex(digest: string): string {
   return digest.replace(/^sha256:/, '')
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return errorCode(error) === 'EPERM'
-  }
 }
 
 export class ImageCache {
@@ -75,12 +62,14 @@ export class ImageCache {
   readonly blobs: string
   readonly refs: string
   readonly tmp: string
+  private readonly work: WorkArea
 
   constructor(readonly dir: string) {
     this.roots = path.join(dir, 'roots')
     this.blobs = path.join(dir, 'blobs')
     this.refs = path.join(dir, 'refs')
     this.tmp = path.join(dir, 'tmp')
+    this.work = new WorkArea(this.tmp)
   }
 
   /**
@@ -94,24 +83,12 @@ export class ImageCache {
       if (((await fs.promises.stat(dir)).mode & 0o7777) !== PRIVATE_DIR_MODE)
         await fs.promises.chmod(dir, PRIVATE_DIR_MODE)
     }
-    await this.removeStaleTemps()
+    await this.work.removeStale()
   }
 
   /** A new name in tmp/ that says which process of which host owns it. */
   tempPath(kind: string): string {
-    return path.join(this.tmp, `${kind}-${HOST_TAG}-${process.pid}-${Math.random().toString(36).slice(2, 10)}`)
-  }
-
-  private async removeStaleTemps(): Promise<void> {
-    const now = Date.now()
-    for (const name of await fs.promises.readdir(this.tmp).catch(() => [] as string[])) {
-      const match = /^[a-z]+-([0-9a-f]{8})-(\d+)-/.exec(name)
-      const file = path.join(this.tmp, name)
-      const stat = await fs.promises.lstat(file).catch(() => undefined)
-      if (!stat) continue
-      const deadHere = match !== null && match[1] === HOST_TAG && !alive(Number(match[2]))
-      if (deadHere || now - stat.mtimeMs > STALE_TEMP_MS) await removeTree(file).catch(() => undefined)
-    }
+    return this.work.path(kind)
   }
 
   entryDir(manifestDigest: string): string {

@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import zlib from 'node:zlib'
+import { decompressor, detectCompression, withHead } from './compression.js'
 import { ImageError, errorCode } from './errors.js'
 import { TarFormatError, readTar, type TarEntry, type TarHeader } from './tar-reader.js'
 import { FileWrites } from './file-writes.js'
@@ -26,44 +26,18 @@ import { RootIndex } from './root-index.js'
 import { removeTree } from './tree.js'
 import { setXattr } from './xattrs.js'
 
-export type Compression = 'gzip' | 'zstd' | 'none'
-
 const WHITEOUT = '.wh.'
 const OPAQUE = '.wh..wh..opq'
 const CHUNK_BYTES = 256 * 1024
-/** Decompressed output comes in pieces this large: each is a round trip to the thread pool. */
-const DECOMPRESSED_CHUNK_BYTES = 1024 * 1024
 /** Files up to this size are taken in one piece (one wait instead of one per chunk); larger ones stream. */
 const WHOLE_FILE_BYTES = 1024 * 1024
 const MAX_XATTRS_PER_ENTRY = 32
-
-/** Picks the decompressor from the first bytes (the media type only has to name a tar layer). */
-export function detectCompression(head: Buffer): Compression {
-  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip'
-  if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528) return 'zstd'
-  return 'none'
-}
 
 /** Is this media type a filesystem layer (tar, possibly compressed)? Empty counts as yes. */
 export function isLayerMediaType(mediaType: string): boolean {
   if (mediaType === '') return true
   if (/encrypted/.test(mediaType)) return false
   return /\.(?:tar|diff\.tar)(?:\.gzip|\.zstd|\+gzip|\+zstd)?$/.test(mediaType) || /rootfs\.diff\.tar/.test(mediaType)
-}
-
-function decompressor(compression: Compression): NodeJS.ReadWriteStream | undefined {
-  if (compression === 'gzip') return zlib.createGunzip({ chunkSize: DECOMPRESSED_CHUNK_BYTES })
-  if (compression === 'zstd') {
-    const create = (zlib as unknown as { createZstdDecompress?: (o: object) => NodeJS.ReadWriteStream })
-      .createZstdDecompress
-    if (typeof create !== 'function') {
-      throw new ImageError(
-        `zstd-compressed layers need Node 22.15 or newer (this is Node ${process.versions.node}); run the action on a newer Node`
-      )
-    }
-    return create({ chunkSize: DECOMPRESSED_CHUNK_BYTES })
-  }
-  return undefined
 }
 
 interface DirMeta {
@@ -147,26 +121,6 @@ function writeAll(fd: number, data: Buffer): void {
 /** A layer file's bytes, in pieces the size the unpacker reads best. */
 export function layerFile(file: string): AsyncIterable<Buffer> {
   return fs.createReadStream(file, { highWaterMark: CHUNK_BYTES })
-}
-
-/** The first `size` bytes of a stream, and the whole stream again. */
-async function withHead(
-  iterator: AsyncIterator<Buffer>,
-  size: number
-): Promise<{ head: Buffer; all: AsyncIterable<Buffer> }> {
-  const first: Buffer[] = []
-  let have = 0
-  while (have < size) {
-    const next = await iterator.next()
-    if (next.done) break
-    first.push(next.value)
-    have += next.value.length
-  }
-  async function* all(): AsyncGenerator<Buffer> {
-    yield* first
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value
-  }
-  return { head: Buffer.concat(first).subarray(0, size), all: all() }
 }
 
 /** Records that this layer wrote `rel`, and that it touched every directory above it. */

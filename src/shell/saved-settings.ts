@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import { InputError } from '../engine/errors.js'
 import { INPUTS, INPUT_NAMES, type InputName, type RawInputs, defaultInputs } from '../engine/inputs.js'
+import { pinnedUrlText } from '../engine/libkrun-pinned.js'
 import type { RunSettings } from '../engine/settings.js'
 
 /** The launcher names the settings file in this variable. */
@@ -31,7 +32,7 @@ export function savedInputs(raw: RawInputs, settings: RunSettings): SavedInputs 
   const saved: SavedInputs = Object.fromEntries(SAVED_NAMES.map((name) => [name, raw[name]]))
   saved.rootfs = settings.rootfs
   if (settings.workspace !== null) saved.workspace = settings.workspace
-  saved.libkrun = settings.libkrun ?? ''
+  saved.libkrun = settings.libkrunArchive ? pinnedUrlText(settings.libkrunArchive) : (settings.libkrun ?? '')
   return saved
 }
 

@@ -9,7 +9,7 @@ import { InputError } from '../engine/errors.js'
 import type { VmConfig } from '../engine/plan.js'
 import { CHANNEL_FD, GO_LINE, type VmMessage, encodeMessage } from '../engine/vm-protocol.js'
 import { checkKvmApi, checkLibkrunVersion, configureContext, libkrunWarnings } from './configure.js'
-import { dieWithParent, kvmApiVersion, loadLibkrun, strerror } from './libkrun.js'
+import { dieWithParent, kvmApiVersion, loadLibkrun, preloadKrunfw, strerror } from './libkrun.js'
 
 /** Exit code of the VM process when it fails before the guest starts. */
 const SETUP_FAILED = 125
@@ -69,6 +69,7 @@ function main(): void {
     const config = readConfig(process.argv[2] ?? '')
     let krun
     try {
+      preloadKrunfw(config.libkrun)
       krun = loadLibkrun(config.libkrun)
     } catch (error) {
       throw new InputError('libkrun', `cannot load ${config.libkrun}: ${(error as Error).message}`)

@@ -6,6 +6,8 @@
  * `const char **` and passed as null-terminated JS arrays; uint8_t/uint32_t arguments wrap
  * silently, so callers range-check first.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import koffi from 'koffi'
 
 export interface Libkrun {
@@ -28,6 +30,34 @@ export interface Libkrun {
   disableImplicitVsock: ((ctx: number) => number) | undefined
   /** Never returns when the VM starts: libkrun ends the process with the guest's exit code. */
   startEnter(ctx: number): number
+}
+
+/** Kept for the life of the process, so the library is never unloaded. */
+const preloaded: ReturnType<typeof koffi.load>[] = []
+
+/**
+ * Loads the libkrunfw.so.N beside libkrun first, when there is exactly one. libkrun dlopens
+ * libkrunfw by its soname, and the dynamic loader hands back a library already loaded under
+ * that soname before it searches any path: so libkrun gets the libkrunfw it was shipped with
+ * whatever its run path says, and LD_LIBRARY_PATH cannot help once this process runs (the
+ * loader reads it at start). Returns the file loaded, if any.
+ */
+export function preloadKrunfw(libraryPath: string): string | undefined {
+  const dir = path.dirname(libraryPath)
+  let names: string[]
+  try {
+    names = fs.readdirSync(dir).filter((name) => /^libkrunfw\.so\.\d+$/.test(name))
+  } catch {
+    return undefined
+  }
+  if (names.length !== 1) return undefined
+  const file = path.join(dir, names[0])
+  try {
+    preloaded.push(koffi.load(file))
+  } catch (error) {
+    throw new Error(`cannot load ${names[0]} beside it: ${(error as Error).message}`, { cause: error })
+  }
+  return file
 }
 
 function nullTerminated(items: string[]): (string | null)[] {
