@@ -77,6 +77,11 @@ export interface RunOptions {
   /** Hash stdout and stderr instead of keeping them (for very large output). */
   hashOutput?: boolean
   entry?: string
+  /**
+   * The command that runs node, with any arguments before the entry point: by default this
+   * process's own node; the aarch64 tier runs Node.js for arm64 through an emulator.
+   */
+  node?: string[]
 }
 
 export interface ActionResult {
@@ -119,7 +124,8 @@ export function actionEnv(scratch: Scratch, options: RunOptions): NodeJS.Process
 
 export function runAction(options: RunOptions): Promise<ActionResult> {
   const scratch = options.scratch ?? makeScratch()
-  const child = spawn(process.execPath, [options.entry ?? path.join(DIST, 'index.js')], {
+  const [node, ...nodeArgs] = options.node ?? [process.execPath]
+  const child = spawn(node, [...nodeArgs, options.entry ?? path.join(DIST, 'index.js')], {
     cwd: scratch.workspace,
     env: actionEnv(scratch, options),
     stdio: ['ignore', 'pipe', 'pipe']

@@ -13,6 +13,7 @@
 #include <limits.h>
 #include <net/if.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <string.h>
@@ -223,6 +224,8 @@ static void prepare_console(void)
 _Noreturn void guest_main(const struct launch *L)
 {
     tie_to_parent(L);
+    if (L->unshare_in_guest && unshare(L->unshare_in_guest) != 0)
+        child_fail("unshare", NULL, errno);
     reset_signal_dispositions();
     take_foreground(L);
     mount_shares(L);

@@ -222,6 +222,40 @@ static void restore_signals(const struct saved_signals *old)
     sigaction(SIGCHLD, &old->sigchld, NULL);
 }
 
+/*
+ * The same child as the clone in spawn_guest, made another way: QEMU's user-mode emulation
+ * (the aarch64 test tier runs this library under it) refuses namespace flags in a fork-like
+ * clone with EINVAL, but passes unshare and setns through. This process moves its
+ * children's PID namespace to a new one (unshare), forks the child, which is PID 1 there,
+ * and moves back (setns), so that nothing it starts later lands there; the child makes its
+ * mount and network namespaces itself (guest.c). Returns like the raw clone: 0 in the
+ * child, the pid in the parent, -1 with errno.
+ */
+static long fork_into_new_pid_ns(struct launch *L)
+{
+    int own = open("/proc/self/ns/pid", O_RDONLY | O_CLOEXEC);
+    if (own < 0)
+        return -1;
+    if (unshare(CLONE_NEWPID) != 0) {
+        int err = errno;
+        close(own);
+        errno = err;
+        return -1;
+    }
+    L->unshare_in_guest = CLONE_NEWNS | (L->no_network ? CLONE_NEWNET : 0);
+    long pid = syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0);
+    if (pid == 0) {
+        close(own);
+        return 0;
+    }
+    int err = errno;
+    /* Cannot fail for the namespace this process is itself in. */
+    setns(own, CLONE_NEWPID);
+    close(own);
+    errno = err;
+    return pid;
+}
+
 /* Clones the guest; its pid, or -errno. */
 static long spawn_guest(struct launch *L)
 {
@@ -235,6 +269,8 @@ static long spawn_guest(struct launch *L)
        with a private copy of the mount namespace (and, for no network, a new, empty
        network namespace). */
     long pid = syscall(SYS_clone, flags, 0, 0, 0, 0);
+    if (pid < 0 && errno == EINVAL)
+        pid = fork_into_new_pid_ns(L);
     if (pid == 0)
         guest_main(L);
     int clone_err = errno;

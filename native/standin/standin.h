@@ -124,6 +124,8 @@ struct launch {
                         foreground; the guest takes the foreground, or -1 */
     int alive_fd;    /* read end of a pipe whose write end only the parent holds */
     int alive_wfd;
+    int unshare_in_guest; /* namespaces the guest makes itself (CLONE_NEW* flags), when the
+                             clone could not: see fork_into_new_pid_ns in launch.c */
 };
 
 int32_t start_enter(struct ctx *c, struct rec *r);
