@@ -144,7 +144,7 @@ export function runAction(options: RunOptions): Promise<ActionResult> {
   }
   const stdout = collect(child.stdout as NodeJS.ReadableStream)
   const stderr = collect(child.stderr as NodeJS.ReadableStream)
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     // A process killed outright may leave its stdout with a child that outlives it: do not
     // wait for the pipes longer than a moment after the exit.
     child.on('exit', () => {
@@ -156,6 +156,12 @@ export function runAction(options: RunOptions): Promise<ActionResult> {
     child.on('close', (code, signal) => {
       const out = stdout()
       const err = stderr()
+      // A test that ended (timed out) may have had its scratch directory removed meanwhile:
+      // resolve anyway, so the run's end never throws where nothing can catch it.
+      if (!fs.existsSync(scratch.dir)) {
+        reject(new Error(`the run's scratch directory ${scratch.dir} was removed before the run ended`))
+        return
+      }
       resolve({
         code,
         signal,

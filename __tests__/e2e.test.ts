@@ -54,6 +54,9 @@ const REAL_LIBKRUN = process.env.KRUN_LIBRARY
 const realProblem = await realLibkrunProblem(REAL_LIBKRUN)
 defineTierCheck('real', () => realProblem)
 
+/** The two tests that run hundreds of microVMs or move 256 MB: generous, for busy machines. */
+const HEAVY_TEST_TIMEOUT_MS = 600_000
+
 /** A sleep whose command line is unique to one test, so its process can be found. */
 function uniqueSleep(): string {
   return `1000.${crypto.randomInt(1e9)}`
@@ -264,20 +267,24 @@ describeTier('standin', 'the bundled action against the stand-in only', () => {
     expect(result.record).toMatch(/^krun_set_exec\(\d+, "\/krun-init", argv=0, envp=0\) -> 0$/m)
   })
 
-  it('reports every exit code from 0 to 255 exactly', async () => {
-    const codes = Array.from({ length: 256 }, (_, code) => code)
-    const seen: string[] = []
-    for (let i = 0; i < codes.length; i += 8) {
-      const batch = await Promise.all(
-        codes.slice(i, i + 8).map((code) => runAction({ inputs: { commands: `exit ${code}` } }))
-      )
-      for (const result of batch) {
-        expectClean(result)
-        seen.push(result.outputs['exit-code'])
+  it(
+    'reports every exit code from 0 to 255 exactly',
+    async () => {
+      const codes = Array.from({ length: 256 }, (_, code) => code)
+      const seen: string[] = []
+      for (let i = 0; i < codes.length; i += 8) {
+        const batch = await Promise.all(
+          codes.slice(i, i + 8).map((code) => runAction({ inputs: { commands: `exit ${code}` } }))
+        )
+        for (const result of batch) {
+          expectClean(result)
+          seen.push(result.outputs['exit-code'])
+        }
       }
-    }
-    expect(seen).toEqual(codes.map(String))
-  })
+      expect(seen).toEqual(codes.map(String))
+    },
+    HEAVY_TEST_TIMEOUT_MS
+  )
 
   it('runs four at once in one RUNNER_TEMP without touching each other', async () => {
     const scratch = makeScratch()
@@ -298,24 +305,28 @@ describeTier('standin', 'the bundled action against the stand-in only', () => {
     expect(fs.readdirSync(scratch.temp)).toEqual([LAUNCHER_DIR])
   })
 
-  it('moves 256 MB of stdout and stderr byte-exact, binary included', async () => {
-    const scratch = makeScratch()
-    const blob = Buffer.alloc(1024 * 1024)
-    for (let i = 0; i < blob.length; i++) blob[i] = (i * 7 + (i >> 8)) & 0xff
-    fs.writeFileSync(path.join(scratch.workspace, 'blob'), blob)
-    const expected = crypto.createHash('sha256')
-    for (let i = 0; i < 256; i++) expected.update(blob)
-    const digest = expected.digest('hex')
-    const result = await runAction({
-      scratch,
-      hashOutput: true,
-      inputs: { commands: 'for i in $(seq 256); do cat blob; cat blob >&2; done' }
-    })
-    expectClean(result)
-    expect(result.outputs['exit-code']).toBe('0')
-    expect([result.stdoutBytes, result.stderrBytes]).toEqual([256 * 1024 * 1024, 256 * 1024 * 1024])
-    expect([result.stdoutHash, result.stderrHash]).toEqual([digest, digest])
-  })
+  it(
+    'moves 256 MB of stdout and stderr byte-exact, binary included',
+    async () => {
+      const scratch = makeScratch()
+      const blob = Buffer.alloc(1024 * 1024)
+      for (let i = 0; i < blob.length; i++) blob[i] = (i * 7 + (i >> 8)) & 0xff
+      fs.writeFileSync(path.join(scratch.workspace, 'blob'), blob)
+      const expected = crypto.createHash('sha256')
+      for (let i = 0; i < 256; i++) expected.update(blob)
+      const digest = expected.digest('hex')
+      const result = await runAction({
+        scratch,
+        hashOutput: true,
+        inputs: { commands: 'for i in $(seq 256); do cat blob; cat blob >&2; done' }
+      })
+      expectClean(result)
+      expect(result.outputs['exit-code']).toBe('0')
+      expect([result.stdoutBytes, result.stderrBytes]).toEqual([256 * 1024 * 1024, 256 * 1024 * 1024])
+      expect([result.stdoutHash, result.stderrHash]).toEqual([digest, digest])
+    },
+    HEAVY_TEST_TIMEOUT_MS
+  )
 
   it.each(['SIGINT', 'SIGTERM'] as const)(
     'on %s stops the microVM, removes its files and fails the step',

@@ -2,7 +2,7 @@ export const id = 838;
 export const ids = [838];
 export const modules = {
 
-/***/ 838:
+/***/ 457:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -193,7 +193,7 @@ function file_command_prepareKeyValueMessage(key, value) {
 }
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
-var external_path_ = __webpack_require__(928);
+var external_path_ = __webpack_require__(547);
 // EXTERNAL MODULE: external "./no-http-client.js"
 var external_no_http_client_js_ = __webpack_require__(836);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
@@ -993,7 +993,7 @@ var external_events_ = __webpack_require__(434);
 // EXTERNAL MODULE: external "child_process"
 var external_child_process_ = __webpack_require__(317);
 // EXTERNAL MODULE: external "path"
-var external_path_ = __webpack_require__(928);
+var external_path_ = __webpack_require__(547);
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __webpack_require__(613);
 // EXTERNAL MODULE: external "fs"

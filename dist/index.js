@@ -71,11 +71,43 @@ function tryEarlyStart() {
     }
 }
 const early = tryEarlyStart();
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 661));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(255)]).then(__nccwpck_require__.bind(__nccwpck_require__, 255));
 await run(early);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ actionCacheDir),
+/* harmony export */   b: () => (/* binding */ userCacheDir)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Where krun-action keeps what it caches between runs (`kind`: `images`, `libkrun`). The action
+ * uses the runner's tool cache, which self-hosted runners keep between jobs, else RUNNER_TEMP,
+ * which lasts one job; the krun-run steps after it use the same place, so they find what the
+ * action fetched. krun-run on its own uses the user's cache directory (XDG).
+ */
+
+
+function actionCacheDir(env, tempDir, kind) {
+    return env.RUNNER_TOOL_CACHE
+        ? node_path__WEBPACK_IMPORTED_MODULE_1___default().join(env.RUNNER_TOOL_CACHE, 'krun-action', kind)
+        : node_path__WEBPACK_IMPORTED_MODULE_1___default().join(tempDir, `krun-action-${kind}`);
+}
+function userCacheDir(env, kind) {
+    const cacheHome = env.XDG_CACHE_HOME?.startsWith('/') ? env.XDG_CACHE_HOME : node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_os__WEBPACK_IMPORTED_MODULE_0___default().homedir(), '.cache');
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cacheHome, 'krun-action', kind);
+}
+
 
 /***/ }),
 
@@ -93,8 +125,10 @@ __webpack_async_result__();
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _run_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(197);
-/* harmony import */ var _vm_launcher_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(516);
+/* harmony import */ var _cache_places_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(665);
+/* harmony import */ var _libkrun_pinned_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(838);
+/* harmony import */ var _run_dir_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(197);
+/* harmony import */ var _vm_launcher_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(516);
 /**
  * Starting the VM process early: before the action has loaded and read its inputs, when
  * the libkrun to use is already named (input or KRUN_LIBRARY), so that the VM process's
@@ -106,6 +140,8 @@ __webpack_async_result__();
 
 
 
+
+
 /** Where the action makes its run directories: RUNNER_TEMP, which the runner empties after the job. */
 function actionTempDir(env) {
     return env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_0___default().tmpdir();
@@ -113,17 +149,29 @@ function actionTempDir(env) {
 function vmEntry(distDir) {
     return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(distDir, 'vm', 'index.js');
 }
-/** The libkrun the action's environment names, if any, as the input parser resolves it. */
-function namedLibkrun(env, cwd) {
+/**
+ * The libkrun the action's environment names, if any, as the input parser resolves it: a path,
+ * or a pinned archive's URL when the cache already has it (a download waits for the inputs).
+ */
+function namedLibkrun(env, cwd, tempDir) {
     const named = env.INPUT_LIBKRUN?.trim() || env.KRUN_LIBRARY?.trim();
-    return named ? node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, named) : undefined;
+    if (!named)
+        return undefined;
+    if (!(0,_libkrun_pinned_js__WEBPACK_IMPORTED_MODULE_3__/* .isUrlLike */ .lw)(named))
+        return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, named);
+    try {
+        return (0,_libkrun_pinned_js__WEBPACK_IMPORTED_MODULE_3__/* .cachedPinnedLibrary */ .IH)((0,_cache_places_js__WEBPACK_IMPORTED_MODULE_2__/* .actionCacheDir */ .A)(env, tempDir, 'libkrun'), (0,_libkrun_pinned_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePinnedUrl */ .V9)('libkrun', named));
+    }
+    catch {
+        return undefined;
+    }
 }
 function startEarly(env, cwd, distDir, tempDir) {
-    const libkrun = namedLibkrun(env, cwd);
+    const libkrun = namedLibkrun(env, cwd, tempDir);
     if (libkrun === undefined)
         return undefined;
-    const layout = (0,_run_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .createRunDir */ .dK)(tempDir);
-    const vm = new _vm_launcher_js__WEBPACK_IMPORTED_MODULE_3__/* .VmProcess */ .b({
+    const layout = (0,_run_dir_js__WEBPACK_IMPORTED_MODULE_4__/* .createRunDir */ .dK)(tempDir);
+    const vm = new _vm_launcher_js__WEBPACK_IMPORTED_MODULE_5__/* .VmProcess */ .b({
         vmEntry: vmEntry(distDir),
         configFile: layout.vmConfigFile,
         libkrun,
@@ -139,7 +187,7 @@ function fitsRun(early, libkrun, interactive) {
 /** Stops an early VM process and removes its run directory; a removal that fails is only said, through `warn`. */
 async function discardEarly(early, warn) {
     await early.vm.discard();
-    await (0,_run_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .removeRunDir */ .Lr)(early.layout.dir, warn);
+    await (0,_run_dir_js__WEBPACK_IMPORTED_MODULE_4__/* .removeRunDir */ .Lr)(early.layout.dir, warn);
 }
 
 
@@ -198,6 +246,71 @@ function failureMessage(error, nameInput) {
     if (error instanceof HostError)
         return error.message;
     return `failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+
+/***/ }),
+
+/***/ 838:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IH: () => (/* binding */ cachedPinnedLibrary),
+/* harmony export */   Mf: () => (/* binding */ PINNED_URL_FORM),
+/* harmony export */   V9: () => (/* binding */ parsePinnedUrl),
+/* harmony export */   lw: () => (/* binding */ isUrlLike),
+/* harmony export */   rQ: () => (/* binding */ pinnedUrlText)
+/* harmony export */ });
+/* harmony import */ var _libkrun_fetch_layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(596);
+/* harmony import */ var _libkrun_fetch_url_rule_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(928);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(679);
+/**
+ * A libkrun named by a pinned archive, `https://HOST/PATH.tar.gz#sha256=<64 hex digits>`, in
+ * the `libkrun` input, `krun-run --libkrun` or KRUN_LIBRARY. The value is parsed with the other
+ * inputs, before anything is downloaded. This module stays small (the early start uses it);
+ * libkrun-choice.ts downloads and unpacks.
+ */
+
+
+
+const PINNED_URL_FORM = 'https://HOST/PATH.tar.gz#sha256=<64 hex digits>';
+/** Whether a `libkrun` value is meant as a URL rather than a path: it begins with a scheme and `://`. */
+function isUrlLike(text) {
+    return /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(text);
+}
+/** The value as the user writes it, for later steps to parse again. */
+function pinnedUrlText(archive) {
+    return `${archive.url}#sha256=${archive.sha256}`;
+}
+/** Parses a pinned archive URL; a mistake is an InputError naming `source` (libkrun, KRUN_LIBRARY). */
+function parsePinnedUrl(source, text) {
+    const refuse = (problem) => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(source, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(text, 100)} ${problem}; expected ${PINNED_URL_FORM}`);
+    // The URL parser would drop tabs and newlines silently, and a space is never part of a URL.
+    if (/[\u0000-\u0020\u007f]/.test(text))
+        throw refuse('contains a space or control character');
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw refuse('is not a valid URL');
+    }
+    const problem = (0,_libkrun_fetch_url_rule_js__WEBPACK_IMPORTED_MODULE_1__/* .transportProblem */ .B)(url);
+    if (problem)
+        throw refuse(problem);
+    if (url.hash === '')
+        throw refuse('has no #sha256= digest to pin what it downloads');
+    const digest = /^#sha256=(.*)$/.exec(url.hash)?.[1];
+    if (digest === undefined)
+        throw refuse(`ends in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(url.hash, 30)} instead of #sha256=<digest>`);
+    if (!/^[0-9a-fA-F]{64}$/.test(digest))
+        throw refuse(`has a malformed digest ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(digest, 30)}: a sha256 digest is 64 hex digits`);
+    url.hash = '';
+    return { url: url.toString(), sha256: digest.toLowerCase() };
+}
+/** libkrun.so.1 of this archive in the cache, when it is there: no network, no writes. */
+function cachedPinnedLibrary(cacheDir, archive) {
+    return (0,_libkrun_fetch_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .publishedLibrary */ .Al)(cacheDir, archive.sha256);
 }
 
 
@@ -636,6 +749,126 @@ function describeFailure(error, max = 160) {
 
 /***/ }),
 
+/***/ 564:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   de: () => (/* binding */ whereOf),
+/* harmony export */   o_: () => (/* binding */ parseImageReference)
+/* harmony export */ });
+/* unused harmony export DOCKER_HUB_ENDPOINT */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62);
+/** Image references, parsed and normalized the way Docker does it. */
+
+const DOCKER_HUB = 'docker.io';
+/** Where Docker Hub's registry API actually lives. */
+const DOCKER_HUB_ENDPOINT = 'registry-1.docker.io';
+/** 'registry 127.0.0.1:5000, repository test/app': how every image error says where it happened. */
+function whereOf(ref) {
+    return `registry ${ref.registry}, repository ${ref.repository}`;
+}
+const ALNUM = '[a-z0-9]+';
+const SEPARATOR = '(?:[._]|__|-+)';
+const PATH_COMPONENT = new RegExp(`^${ALNUM}(?:${SEPARATOR}${ALNUM})*$`);
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
+const TAG = /^[\w][\w.-]{0,127}$/;
+const SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/;
+const ANY_DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+const MAX_NAME = 255;
+const EXAMPLES = 'write it like alpine, ubuntu:24.04, ghcr.io/owner/name:tag or name@sha256:<64 hex digits>';
+function invalid(text, problem) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_(text, `${problem}; ${EXAMPLES}`);
+}
+/** True for the hosts Docker lets speak plain HTTP without configuration. */
+function isLoopbackHost(hostPort) {
+    const host = hostPort.startsWith('[') ? hostPort.slice(0, hostPort.indexOf(']') + 1) : hostPort.split(':')[0];
+    if (host.toLowerCase() === 'localhost')
+        return true;
+    if (host === '[::1]')
+        return true;
+    const octets = host.split('.');
+    return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
+}
+/**
+ * Parses an image reference as the user typed it. Throws an InvalidReferenceError for anything Docker would
+ * reject, with no network access, so callers can validate their input early.
+ */
+function parseImageReference(text) {
+    const input = text.trim();
+    if (input === '')
+        throw invalid(text, 'it is empty');
+    if (/\s/.test(input))
+        throw invalid(text, 'it contains whitespace');
+    if (input.includes('://'))
+        throw invalid(text, 'leave out the scheme (https://)');
+    let rest = input;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!ANY_DIGEST.test(digest))
+            throw invalid(text, 'the digest after @ is malformed');
+        if (!SHA256_DIGEST.test(digest))
+            throw invalid(text, 'only sha256 digests (64 lowercase hex digits) are supported');
+    }
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG.test(tag))
+            throw invalid(text, `the tag "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(tag, 40)}" is malformed`);
+    }
+    if (rest === '')
+        throw invalid(text, 'it names no repository');
+    let registry = DOCKER_HUB;
+    let path = rest;
+    const slash = rest.indexOf('/');
+    if (slash !== -1) {
+        const first = rest.slice(0, slash);
+        if (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first) {
+            registry = first;
+            path = rest.slice(slash + 1);
+            if (!DOMAIN.test(registry))
+                throw invalid(text, `the registry "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(registry, 60)}" is not a host name`);
+        }
+    }
+    if (registry === 'index.docker.io' || registry === DOCKER_HUB_ENDPOINT)
+        registry = DOCKER_HUB;
+    if (registry === DOCKER_HUB && !path.includes('/'))
+        path = `library/${path}`;
+    const components = path.split('/');
+    for (const component of components) {
+        if (component !== component.toLowerCase())
+            throw invalid(text, 'repository name must be lowercase');
+        if (!PATH_COMPONENT.test(component)) {
+            throw invalid(text, 'the repository may hold only lowercase letters, digits and separators (. _ __ -) between them');
+        }
+    }
+    const name = `${registry}/${path}`;
+    if (name.length > MAX_NAME)
+        throw invalid(text, `the repository name is longer than ${MAX_NAME} characters`);
+    if (!tag && !digest)
+        tag = 'latest';
+    const normalized = `${name}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
+    return {
+        registry,
+        repository: path,
+        tag,
+        digest,
+        normalized,
+        endpoint: registry === DOCKER_HUB ? DOCKER_HUB_ENDPOINT : registry,
+        loopback: isLoopbackHost(registry)
+    };
+}
+
+
+/***/ }),
+
 /***/ 841:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -677,6 +910,105 @@ async function removeTree(target) {
     };
     await open(target);
     await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.rm(target, { recursive: true, force: true });
+}
+
+
+/***/ }),
+
+/***/ 596:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Al: () => (/* binding */ publishedLibrary),
+/* harmony export */   NG: () => (/* binding */ LIBRARY_DIRS),
+/* harmony export */   Tq: () => (/* binding */ libraryIn),
+/* harmony export */   mT: () => (/* binding */ LIBRARY_NAME),
+/* harmony export */   us: () => (/* binding */ krunfwNames)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Where an unpacked libkrun archive holds its library: libkrun.so.1 at its top, or under lib/
+ * or lib64/, with the libkrunfw.so.N it loads in the same directory.
+ */
+
+
+const LIBRARY_NAME = 'libkrun.so.1';
+const LIBRARY_DIRS = ['', 'lib', 'lib64'];
+const KRUNFW_NAME = /^libkrunfw\.so\.\d+$/;
+/** libkrun.so.1 in an unpacked archive, the first of its places that has one; undefined when none does. */
+function libraryIn(root) {
+    for (const dir of LIBRARY_DIRS) {
+        const candidate = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, dir, LIBRARY_NAME);
+        try {
+            const stat = node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(candidate);
+            if (stat.isFile() || stat.isSymbolicLink())
+                return candidate;
+        }
+        catch {
+            // Not in this place; try the next.
+        }
+    }
+    return undefined;
+}
+/** The libkrunfw.so.N names in a directory, sorted. */
+function krunfwNames(dir) {
+    try {
+        return node_fs__WEBPACK_IMPORTED_MODULE_0___default().readdirSync(dir)
+            .filter((name) => KRUNFW_NAME.test(name))
+            .sort();
+    }
+    catch {
+        return [];
+    }
+}
+/** libkrun.so.1 in the cache entry for this digest, when one is published (a directory, never a link). */
+function publishedLibrary(cacheDir, sha256) {
+    const entry = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cacheDir, sha256);
+    try {
+        if (!node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(entry).isDirectory())
+            return undefined;
+    }
+    catch {
+        return undefined;
+    }
+    return libraryIn(entry);
+}
+
+
+/***/ }),
+
+/***/ 928:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ transportProblem),
+/* harmony export */   z: () => (/* binding */ shownUrl)
+/* harmony export */ });
+/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(564);
+/**
+ * Which URLs an archive may come from, and how a message shows one. The same rule holds for the
+ * URL the user gives and for every redirect: HTTPS, or plain HTTP to a loopback host (as for
+ * image registries), and never a user name or password in the URL.
+ */
+
+/** Why nothing may be fetched from `url`, or undefined when it may. */
+function transportProblem(url) {
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return `uses ${url.protocol.slice(0, -1)}:, which is not supported (https, or plain http to this machine's loopback)`;
+    if (url.protocol === 'http:' && !(0,_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopbackHost */ .cW)(url.host))
+        return 'is plain HTTP to another machine (plain http only to localhost, 127.0.0.0/8 or [::1])';
+    if (url.username !== '' || url.password !== '')
+        return 'carries a user name or password';
+    return undefined;
+}
+/** The URL without its query and fragment (which may carry a signed token), shortened: for messages. */
+function shownUrl(url) {
+    const parsed = typeof url === 'string' ? new URL(url) : url;
+    const text = `${parsed.protocol}//${parsed.host}${parsed.pathname}`.replace(/[\u0000-\u001f\u007f]/g, '?');
+    return text.length > 120 ? `${text.slice(0, 120)}…` : text;
 }
 
 
@@ -798,7 +1130,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 928:
+/***/ 547:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");

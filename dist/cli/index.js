@@ -12,7 +12,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(925);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(265);
 /** krun-run's entry point (dist/cli/index.js). */
 
 
@@ -34,7 +34,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 925:
+/***/ 265:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -664,6 +664,79 @@ function applyGuestFileCommands(guest, hostEnv, reservedOutputs = []) {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./src/engine/cache-places.ts
+/**
+ * Where krun-action keeps what it caches between runs (`kind`: `images`, `libkrun`). The action
+ * uses the runner's tool cache, which self-hosted runners keep between jobs, else RUNNER_TEMP,
+ * which lasts one job; the krun-run steps after it use the same place, so they find what the
+ * action fetched. krun-run on its own uses the user's cache directory (XDG).
+ */
+
+
+function cache_places_actionCacheDir(env, tempDir, kind) {
+    return env.RUNNER_TOOL_CACHE
+        ? external_node_path_default().join(env.RUNNER_TOOL_CACHE, 'krun-action', kind)
+        : external_node_path_default().join(tempDir, `krun-action-${kind}`);
+}
+function userCacheDir(env, kind) {
+    const cacheHome = env.XDG_CACHE_HOME?.startsWith('/') ? env.XDG_CACHE_HOME : external_node_path_default().join(external_node_os_default().homedir(), '.cache');
+    return external_node_path_default().join(cacheHome, 'krun-action', kind);
+}
+
+// EXTERNAL MODULE: ./src/libkrun-fetch/layout.ts
+var layout = __nccwpck_require__(596);
+// EXTERNAL MODULE: ./src/libkrun-fetch/url-rule.ts
+var url_rule = __nccwpck_require__(928);
+;// CONCATENATED MODULE: ./src/engine/libkrun-pinned.ts
+/**
+ * A libkrun named by a pinned archive, `https://HOST/PATH.tar.gz#sha256=<64 hex digits>`, in
+ * the `libkrun` input, `krun-run --libkrun` or KRUN_LIBRARY. The value is parsed with the other
+ * inputs, before anything is downloaded. This module stays small (the early start uses it);
+ * libkrun-choice.ts downloads and unpacks.
+ */
+
+
+
+const PINNED_URL_FORM = 'https://HOST/PATH.tar.gz#sha256=<64 hex digits>';
+/** Whether a `libkrun` value is meant as a URL rather than a path: it begins with a scheme and `://`. */
+function libkrun_pinned_isUrlLike(text) {
+    return /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(text);
+}
+/** The value as the user writes it, for later steps to parse again. */
+function libkrun_pinned_pinnedUrlText(archive) {
+    return `${archive.url}#sha256=${archive.sha256}`;
+}
+/** Parses a pinned archive URL; a mistake is an InputError naming `source` (libkrun, KRUN_LIBRARY). */
+function libkrun_pinned_parsePinnedUrl(source, text) {
+    const refuse = (problem) => new InputError(source, `${showValue(text, 100)} ${problem}; expected ${PINNED_URL_FORM}`);
+    // The URL parser would drop tabs and newlines silently, and a space is never part of a URL.
+    if (/[\u0000-\u0020\u007f]/.test(text))
+        throw refuse('contains a space or control character');
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw refuse('is not a valid URL');
+    }
+    const problem = (0,url_rule/* transportProblem */.B)(url);
+    if (problem)
+        throw refuse(problem);
+    if (url.hash === '')
+        throw refuse('has no #sha256= digest to pin what it downloads');
+    const digest = /^#sha256=(.*)$/.exec(url.hash)?.[1];
+    if (digest === undefined)
+        throw refuse(`ends in ${showValue(url.hash, 30)} instead of #sha256=<digest>`);
+    if (!/^[0-9a-fA-F]{64}$/.test(digest))
+        throw refuse(`has a malformed digest ${showValue(digest, 30)}: a sha256 digest is 64 hex digits`);
+    url.hash = '';
+    return { url: url.toString(), sha256: digest.toLowerCase() };
+}
+/** libkrun.so.1 of this archive in the cache, when it is there: no network, no writes. */
+function libkrun_pinned_cachedPinnedLibrary(cacheDir, archive) {
+    return publishedLibrary(cacheDir, archive.sha256);
+}
+
 // EXTERNAL MODULE: ./src/image/tree.ts
 var tree = __nccwpck_require__(841);
 ;// CONCATENATED MODULE: ./src/engine/run-dir.ts
@@ -901,6 +974,8 @@ class vm_launcher_VmProcess {
 
 
 
+
+
 /** Where the action makes its run directories: RUNNER_TEMP, which the runner empties after the job. */
 function actionTempDir(env) {
     return env.RUNNER_TEMP || external_node_os_default().tmpdir();
@@ -908,13 +983,25 @@ function actionTempDir(env) {
 function vmEntry(distDir) {
     return external_node_path_default().join(distDir, 'vm', 'index.js');
 }
-/** The libkrun the action's environment names, if any, as the input parser resolves it. */
-function namedLibkrun(env, cwd) {
+/**
+ * The libkrun the action's environment names, if any, as the input parser resolves it: a path,
+ * or a pinned archive's URL when the cache already has it (a download waits for the inputs).
+ */
+function namedLibkrun(env, cwd, tempDir) {
     const named = env.INPUT_LIBKRUN?.trim() || env.KRUN_LIBRARY?.trim();
-    return named ? path.resolve(cwd, named) : undefined;
+    if (!named)
+        return undefined;
+    if (!isUrlLike(named))
+        return path.resolve(cwd, named);
+    try {
+        return cachedPinnedLibrary(actionCacheDir(env, tempDir, 'libkrun'), parsePinnedUrl('libkrun', named));
+    }
+    catch {
+        return undefined;
+    }
 }
 function startEarly(env, cwd, distDir, tempDir) {
-    const libkrun = namedLibkrun(env, cwd);
+    const libkrun = namedLibkrun(env, cwd, tempDir);
     if (libkrun === undefined)
         return undefined;
     const layout = createRunDir(tempDir);
@@ -2212,6 +2299,7 @@ function elfLibraryProblem(fd, arch = process.arch) {
 
 
 
+
 const DEFAULT_KVM_DEVICE = '/dev/kvm';
 const LIBKRUN_SONAME = 'libkrun.so.1';
 const UDEV_FIX = `echo 'KERNEL=="kvm", GROUP="kvm", MODE="0666", OPTIONS+="static_node=kvm"' | sudo tee /etc/udev/rules.d/99-kvm.rules` +
@@ -2295,12 +2383,10 @@ const systemLookup = () => ({
     dirs: usualLibraryDirs()
 });
 /**
- * Finds libkrun.so.1: the path the user gave; then where the loader would find the soname
- * (LD_LIBRARY_PATH, its cache); then the usual directories.
+ * Where the host has libkrun.so.1, as the loader would find its soname (LD_LIBRARY_PATH, its
+ * cache), then in the usual directories; undefined when it has none.
  */
-async function findLibkrun(given, lookup = systemLookup()) {
-    if (given)
-        return given;
+async function searchLibkrun(lookup = systemLookup()) {
     const inDirs = (dirs) => dirs.map((dir) => external_node_path_default().join(dir, LIBKRUN_SONAME)).find((candidate) => lookup.exists(candidate));
     const onLoaderPath = inDirs(lookup.loaderPath);
     if (onLoaderPath)
@@ -2308,36 +2394,26 @@ async function findLibkrun(given, lookup = systemLookup()) {
     const cached = await lookup.ldconfig();
     if (cached && lookup.exists(cached))
         return cached;
-    const found = inDirs(lookup.dirs);
-    if (found)
-        return found;
+    return inDirs(lookup.dirs);
+}
+/** What a host without libkrun is told, when krun-action has no build of its own for it either. */
+function libkrunNotFound(lookup = systemLookup()) {
     const searched = [...lookup.loaderPath, ...lookup.dirs].join(', ');
-    throw new HostError(`libkrun was not found (looked in KRUN_LIBRARY, the ldconfig cache, and ${searched}). ` +
-        'Install libkrun 1.12 or newer (Fedora: dnf install libkrun libkrunfw; Arch: pacman -S libkrun; Debian/Ubuntu: build it from source), or give its path (input libkrun; krun-run --libkrun).');
+    return new HostError(`libkrun was not found (looked in KRUN_LIBRARY, the ldconfig cache, and ${searched}). ` +
+        'Install libkrun 1.12 or newer (Fedora: dnf install libkrun libkrunfw; Arch: pacman -S libkrun; Debian/Ubuntu: build it from source), ' +
+        'or give its path, or a pinned archive holding libkrun.so.1 and libkrunfw.so.N side by side, as input libkrun ' +
+        `(krun-run --libkrun): ${PINNED_URL_FORM}`);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/host-context.ts
-/** What both front ends learn from the host before a run: the parse context, temp dir, KVM device and image cache. */
+/** What both front ends learn from the host before a run: the parse context, temp dir, KVM device and caches. */
 
 
 
 
-/**
- * The action caches images in the runner's tool cache, which self-hosted runners keep
- * between jobs; failing that, in RUNNER_TEMP, which lasts one job.
- */
-function actionImageCache(env, tempDir) {
-    return env.RUNNER_TOOL_CACHE
-        ? external_node_path_default().join(env.RUNNER_TOOL_CACHE, 'krun-action', 'images')
-        : external_node_path_default().join(tempDir, 'krun-action-images');
-}
-/** krun-run on its own caches images in the user's cache directory (XDG). */
-function userImageCache(env) {
-    const cacheHome = env.XDG_CACHE_HOME?.startsWith('/') ? env.XDG_CACHE_HOME : external_node_path_default().join(external_node_os_default().homedir(), '.cache');
-    return external_node_path_default().join(cacheHome, 'krun-action', 'images');
-}
-function hostContext(env, cwd, imageCache) {
+function hostContext(env, cwd, caches) {
     const tempDir = actionTempDir(env);
+    const cacheDir = (kind) => caches === 'action' ? cache_places_actionCacheDir(env, tempDir, kind) : userCacheDir(env, kind);
     return {
         parse: {
             cwd,
@@ -2349,8 +2425,87 @@ function hostContext(env, cwd, imageCache) {
         tempDir,
         tempDirName: env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'the temporary directory',
         kvmDevice: env.KRUN_KVM_DEVICE || DEFAULT_KVM_DEVICE,
-        imageCacheDir: imageCache === 'action' ? actionImageCache(env, tempDir) : userImageCache(env)
+        imageCacheDir: cacheDir('images'),
+        libkrunCacheDir: cacheDir('libkrun')
     };
+}
+
+// EXTERNAL MODULE: ./src/image/progress.ts
+var progress = __nccwpck_require__(170);
+;// CONCATENATED MODULE: ./src/engine/libkrun-builds.ts
+/**
+ * krun-action's own builds of libkrun, used when the `libkrun` input is empty and the host has
+ * none. .github/workflows/libkrun.yml makes them, one tarball per architecture holding
+ * libkrun.so.1 beside the libkrunfw it loads, and publishes each with its .sha256 file;
+ * scripts/libkrun-table writes the rows below from those files. No row for an architecture:
+ * the action asks for a libkrun instead.
+ */
+const LIBKRUN_BUILDS = [
+// BEGIN rows written by scripts/libkrun-table
+// END rows written by scripts/libkrun-table
+];
+function builtInLibkrun(arch = process.arch, builds = LIBKRUN_BUILDS) {
+    return builds.find((build) => build.arch === arch);
+}
+
+;// CONCATENATED MODULE: ./src/engine/libkrun-choice.ts
+/**
+ * Which libkrun a run loads: the one the user named (a path, or a pinned archive fetched into
+ * the cache); else the host's; else krun-action's own build for this architecture
+ * (libkrun-builds.ts), fetched the same way; else a host error saying what to install or give.
+ */
+
+
+
+
+/**
+ * libkrun.so.1 from a pinned archive: from the cache, or downloaded, checked and unpacked into
+ * it. A failure is one line: it names `source` (the input) when the fix is in the URL, the
+ * digest or the archive, and is shown as it is when it is the network's, the server's or the
+ * cache disk's, or when no input named the archive (krun-action's own build).
+ */
+async function preparePinned(archive, source, options) {
+    const { ArchiveError, fetchLibkrun } = await __nccwpck_require__.e(/* import() */ 679).then(__nccwpck_require__.bind(__nccwpck_require__, 679));
+    try {
+        return await fetchLibkrun({
+            url: archive.url,
+            sha256: archive.sha256,
+            cacheDir: options.cacheDir,
+            check: libraryProblem,
+            env: options.env,
+            log: options.log
+        });
+    }
+    catch (error) {
+        if (!(error instanceof ArchiveError))
+            throw error;
+        if (source === undefined)
+            throw new HostError(`krun-action's libkrun build: ${error.message}`);
+        throw error.inputMistake ? new InputError(source, error.message) : new HostError(error.message);
+    }
+}
+async function resolveLibkrun(settings, options) {
+    if (settings.libkrunArchive) {
+        const archive = settings.libkrunArchive;
+        const prepared = await preparePinned(archive, settings.libkrunFrom ?? 'libkrun', options);
+        if (prepared.downloaded !== undefined)
+            options.log(`Downloaded libkrun from ${new URL(archive.url).host} (${(0,progress/* formatBytes */.z)(prepared.downloaded)}, sha256 checked) into ${prepared.library}`);
+        return prepared.library;
+    }
+    if (settings.libkrun)
+        return settings.libkrun;
+    const found = await searchLibkrun(options.lookup);
+    if (found)
+        return found;
+    const build = builtInLibkrun(options.arch, options.builds ?? LIBKRUN_BUILDS);
+    if (!build)
+        throw libkrunNotFound(options.lookup);
+    const prepared = await preparePinned(build, undefined, options);
+    const how = prepared.downloaded === undefined
+        ? 'from the cache'
+        : `downloaded once (${(0,progress/* formatBytes */.z)(prepared.downloaded)}, sha256 checked)`;
+    options.log(`No libkrun on this host: using krun-action's build of libkrun ${build.version} for ${build.arch}, ${how}: ${prepared.library}`);
+    return prepared.library;
 }
 
 // EXTERNAL MODULE: ./src/image/errors.ts
@@ -2418,7 +2573,7 @@ function registryCredentials(username, password) {
  * image code is loaded only here, so runs without an image never pay for it at start-up.
  */
 async function prepareImageBase(image, options) {
-    const { prepareImage } = await __nccwpck_require__.e(/* import() */ 423).then(__nccwpck_require__.bind(__nccwpck_require__, 423));
+    const { prepareImage } = await __nccwpck_require__.e(/* import() */ 37).then(__nccwpck_require__.bind(__nccwpck_require__, 37));
     try {
         return await prepareImage({
             reference: image.reference,
@@ -2708,9 +2863,11 @@ function isGuestDirectory(view, guestPath) {
 
 ;// CONCATENATED MODULE: ./src/engine/host-paths.ts
 /**
- * Parsers of the inputs that name host paths (rootfs, workspace, libkrun) and the guest
- * working directory. Unlike parse.ts, these look at the host's file system.
+ * Parsers of the inputs that name host paths (rootfs, workspace, libkrun, which may be a
+ * pinned archive's URL instead) and the guest working directory. Unlike parse.ts, these look
+ * at the host's file system.
  */
+
 
 
 
@@ -2778,9 +2935,14 @@ function libkrunInputName(raw) {
     return raw.trim() !== '' ? 'libkrun' : 'KRUN_LIBRARY';
 }
 /** The libkrun the user named (input, flag or KRUN_LIBRARY); undefined to search for it. */
-function parseLibkrunPath(raw, context) {
-    const named = raw.trim() !== '' ? raw : context.libraryFromEnv;
-    return named?.trim() ? libraryFile(libkrunInputName(raw), named, context.cwd) : undefined;
+function parseLibkrun(raw, context) {
+    const named = (raw.trim() !== '' ? raw : (context.libraryFromEnv ?? '')).trim();
+    if (named === '')
+        return undefined;
+    const source = libkrunInputName(raw);
+    if (libkrun_pinned_isUrlLike(named))
+        return { archive: libkrun_pinned_parsePinnedUrl(source, named) };
+    return { path: libraryFile(source, named, context.cwd) };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/inputs.ts
@@ -2914,9 +3076,9 @@ const INPUTS = {
         default: '',
         required: false,
         flags: ['--libkrun'],
-        valueName: 'PATH',
-        help: 'libkrun.so.1 to use (default: KRUN_LIBRARY, then the usual places)',
-        parse: parseLibkrunPath
+        valueName: 'PATH|URL',
+        help: "libkrun.so.1, or a pinned archive URL#sha256=<hex> (default: KRUN_LIBRARY, the usual places, krun-action's build)",
+        parse: parseLibkrun
     },
     'log-level': {
         default: '',
@@ -3122,8 +3284,10 @@ function buildSettings(raw, context, envEntries, commandBytes) {
     if (network === 'none' && ports.length > 0) {
         throw new InputError('ports', 'cannot expose a port with network none, which gives the guest no network; use network tsi or no ports');
     }
-    const libkrun = parseInput('libkrun', raw, context);
-    const libkrunFrom = libkrun === undefined ? undefined : libkrunInputName(raw.libkrun);
+    const named = parseInput('libkrun', raw, context);
+    const libkrunFrom = named === undefined ? undefined : libkrunInputName(raw.libkrun);
+    const libkrun = named && 'path' in named ? named.path : undefined;
+    const libkrunArchive = named && 'archive' in named ? named.archive : undefined;
     if (libkrun !== undefined)
         checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'libkrun', file: libkrun }]);
     const exportEnv = parseInput('export-env', raw, context);
@@ -3140,6 +3304,7 @@ function buildSettings(raw, context, envEntries, commandBytes) {
         network,
         ports,
         libkrun,
+        libkrunArchive,
         libkrunFrom,
         logLevel,
         timeoutSeconds,
@@ -3152,6 +3317,7 @@ function buildSettings(raw, context, envEntries, commandBytes) {
  * One run in a microVM, as both front ends (the action and krun-run) do it: host checks,
  * the private run directory, the VM process, the outcome, and cleanup of every file it made.
  */
+
 
 
 
@@ -3191,21 +3357,27 @@ function checkInputsHonoured(run, settings) {
         throw new HostError(message.message);
     }
 }
-/** The checks a run makes before it starts a VM process: the KVM device, libkrun and the guest init. */
+/**
+ * The checks a run makes before it starts a VM process: the KVM device, libkrun (fetched into
+ * its cache when the run names an archive, or needs krun-action's own build) and the guest init.
+ */
 async function checkHost(options) {
     checkKvmDevice(options.kvmDevice);
-    const libkrun = await findLibkrun(options.settings.libkrun);
-    return { libkrun, initBinary: guestInitBinary(options.distDir) };
+    const initBinary = guestInitBinary(options.distDir);
+    const libkrun = await resolveLibkrun(options.settings, { cacheDir: options.libkrunCacheDir, log: options.log });
+    return { libkrun, initBinary };
 }
 async function runInMicroVm(options) {
     let early = options.early;
     try {
-        const { libkrun, initBinary } = await checkHost(options);
+        // Before anything is fetched into a cache the guest could then change.
         checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [
-            { what: 'libkrun', file: libkrun },
             { what: "krun-action's own code", file: options.distDir },
-            { what: 'the image cache', file: options.imageCacheDir }
+            { what: 'the image cache', file: options.imageCacheDir },
+            { what: 'the libkrun cache', file: options.libkrunCacheDir }
         ]);
+        const { libkrun, initBinary } = await checkHost(options);
+        checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [{ what: 'libkrun', file: libkrun }]);
         const image = options.settings.image
             ? await prepareImageBase(options.settings.image, { cacheDir: options.imageCacheDir, log: options.log })
             : undefined;
@@ -3286,6 +3458,7 @@ async function runPrepared(options, prepared, early) {
 
 
 
+
 /** The launcher names the settings file in this variable. */
 const SETTINGS_VARIABLE = 'KRUN_SETTINGS';
 /**
@@ -3306,7 +3479,7 @@ function savedInputs(raw, settings) {
     saved.rootfs = settings.rootfs;
     if (settings.workspace !== null)
         saved.workspace = settings.workspace;
-    saved.libkrun = settings.libkrun ?? '';
+    saved.libkrun = settings.libkrunArchive ? pinnedUrlText(settings.libkrunArchive) : (settings.libkrun ?? '');
     return saved;
 }
 /** Written beside and renamed into place, so a reader never sees half a file. */
@@ -3565,7 +3738,7 @@ async function runCli(io, distDir) {
             return 0;
         }
         const { commands, interactive } = readCommands(args, io);
-        // A later step of the action's job runs the image the action pulled, from its cache.
+        // A later step of the action's job runs the image the action pulled, and the libkrun it fetched, from its caches.
         const host = hostContext(io.env, io.cwd, startedByAction(io.env) ? 'action' : 'user');
         // Saved env, then what the step names, then --env: a later entry replaces an earlier one.
         const env = [...parseEnv(args.raw.env), ...namedStepEnv(io.env), ...args.env];
@@ -3577,6 +3750,7 @@ async function runCli(io, distDir) {
             tempDirName: host.tempDirName,
             kvmDevice: host.kvmDevice,
             imageCacheDir: host.imageCacheDir,
+            libkrunCacheDir: host.libkrunCacheDir,
             log: (line) => io.writeErr(`krun-run: ${line}\n`),
             interactive,
             extraEnv: interactive && io.env.TERM ? { TERM: io.env.TERM } : {},
@@ -3672,6 +3846,31 @@ function describeFailure(error, max = 160) {
 
 /***/ }),
 
+/***/ 170:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ formatSeconds),
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/** Wording for progress lines: sizes and durations, no progress bars. */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${bytes} B` : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+function formatSeconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+
+
+/***/ }),
+
 /***/ 537:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -3688,10 +3887,11 @@ const PULL_POLICIES = ['missing', 'always', 'never'];
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
 /* harmony export */   de: () => (/* binding */ whereOf),
 /* harmony export */   o_: () => (/* binding */ parseImageReference)
 /* harmony export */ });
-/* unused harmony exports DOCKER_HUB_ENDPOINT, isLoopbackHost */
+/* unused harmony export DOCKER_HUB_ENDPOINT */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62);
 /** Image references, parsed and normalized the way Docker does it. */
 
@@ -3843,6 +4043,105 @@ async function removeTree(target) {
     };
     await open(target);
     await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.rm(target, { recursive: true, force: true });
+}
+
+
+/***/ }),
+
+/***/ 596:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Al: () => (/* binding */ publishedLibrary),
+/* harmony export */   NG: () => (/* binding */ LIBRARY_DIRS),
+/* harmony export */   Tq: () => (/* binding */ libraryIn),
+/* harmony export */   mT: () => (/* binding */ LIBRARY_NAME),
+/* harmony export */   us: () => (/* binding */ krunfwNames)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Where an unpacked libkrun archive holds its library: libkrun.so.1 at its top, or under lib/
+ * or lib64/, with the libkrunfw.so.N it loads in the same directory.
+ */
+
+
+const LIBRARY_NAME = 'libkrun.so.1';
+const LIBRARY_DIRS = ['', 'lib', 'lib64'];
+const KRUNFW_NAME = /^libkrunfw\.so\.\d+$/;
+/** libkrun.so.1 in an unpacked archive, the first of its places that has one; undefined when none does. */
+function libraryIn(root) {
+    for (const dir of LIBRARY_DIRS) {
+        const candidate = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, dir, LIBRARY_NAME);
+        try {
+            const stat = node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(candidate);
+            if (stat.isFile() || stat.isSymbolicLink())
+                return candidate;
+        }
+        catch {
+            // Not in this place; try the next.
+        }
+    }
+    return undefined;
+}
+/** The libkrunfw.so.N names in a directory, sorted. */
+function krunfwNames(dir) {
+    try {
+        return node_fs__WEBPACK_IMPORTED_MODULE_0___default().readdirSync(dir)
+            .filter((name) => KRUNFW_NAME.test(name))
+            .sort();
+    }
+    catch {
+        return [];
+    }
+}
+/** libkrun.so.1 in the cache entry for this digest, when one is published (a directory, never a link). */
+function publishedLibrary(cacheDir, sha256) {
+    const entry = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cacheDir, sha256);
+    try {
+        if (!node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(entry).isDirectory())
+            return undefined;
+    }
+    catch {
+        return undefined;
+    }
+    return libraryIn(entry);
+}
+
+
+/***/ }),
+
+/***/ 928:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ transportProblem),
+/* harmony export */   z: () => (/* binding */ shownUrl)
+/* harmony export */ });
+/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(564);
+/**
+ * Which URLs an archive may come from, and how a message shows one. The same rule holds for the
+ * URL the user gives and for every redirect: HTTPS, or plain HTTP to a loopback host (as for
+ * image registries), and never a user name or password in the URL.
+ */
+
+/** Why nothing may be fetched from `url`, or undefined when it may. */
+function transportProblem(url) {
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return `uses ${url.protocol.slice(0, -1)}:, which is not supported (https, or plain http to this machine's loopback)`;
+    if (url.protocol === 'http:' && !(0,_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopbackHost */ .cW)(url.host))
+        return 'is plain HTTP to another machine (plain http only to localhost, 127.0.0.0/8 or [::1])';
+    if (url.username !== '' || url.password !== '')
+        return 'carries a user name or password';
+    return undefined;
+}
+/** The URL without its query and fragment (which may carry a signed token), shortened: for messages. */
+function shownUrl(url) {
+    const parsed = typeof url === 'string' ? new URL(url) : url;
+    const text = `${parsed.protocol}//${parsed.host}${parsed.pathname}`.replace(/[\u0000-\u001f\u007f]/g, '?');
+    return text.length > 120 ? `${text.slice(0, 120)}…` : text;
 }
 
 

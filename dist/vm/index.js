@@ -213,6 +213,9 @@ function configureContext(krun, config, logFd, describeErrno) {
     return ctx;
 }
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: external "node:module"
@@ -675,6 +678,37 @@ var index_default = koffi_native;
  * silently, so callers range-check first.
  */
 
+
+
+/** Kept for the life of the process, so the library is never unloaded. */
+const preloaded = [];
+/**
+ * Loads the libkrunfw.so.N beside libkrun first, when there is exactly one. libkrun dlopens
+ * libkrunfw by its soname, and the dynamic loader hands back a library already loaded under
+ * that soname before it searches any path: so libkrun gets the libkrunfw it was shipped with
+ * whatever its run path says, and LD_LIBRARY_PATH cannot help once this process runs (the
+ * loader reads it at start). Returns the file loaded, if any.
+ */
+function preloadKrunfw(libraryPath) {
+    const dir = external_node_path_default().dirname(libraryPath);
+    let names;
+    try {
+        names = external_node_fs_default().readdirSync(dir).filter((name) => /^libkrunfw\.so\.\d+$/.test(name));
+    }
+    catch {
+        return undefined;
+    }
+    if (names.length !== 1)
+        return undefined;
+    const file = external_node_path_default().join(dir, names[0]);
+    try {
+        preloaded.push(index_default.load(file));
+    }
+    catch (error) {
+        throw new Error(`cannot load ${names[0]} beside it: ${error.message}`, { cause: error });
+    }
+    return file;
+}
 function nullTerminated(items) {
     return [...items, null];
 }
@@ -831,6 +865,7 @@ function main() {
         const config = readConfig(process.argv[2] ?? '');
         let krun;
         try {
+            preloadKrunfw(config.libkrun);
             krun = loadLibkrun(config.libkrun);
         }
         catch (error) {

@@ -1,8 +1,8 @@
-export const id = 661;
-export const ids = [661];
+export const id = 255;
+export const ids = [255];
 export const modules = {
 
-/***/ 661:
+/***/ 255:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var lib_core = __webpack_require__(838);
+var lib_core = __webpack_require__(457);
 // EXTERNAL MODULE: ./src/engine/errors.ts
 var errors = __webpack_require__(679);
 // EXTERNAL MODULE: external "node:fs"
@@ -496,6 +496,8 @@ function applyGuestFileCommands(guest, hostEnv, reservedOutputs = []) {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: ./src/engine/cache-places.ts
+var cache_places = __webpack_require__(665);
 // EXTERNAL MODULE: ./src/engine/early-start.ts
 var early_start = __webpack_require__(464);
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
@@ -627,12 +629,15 @@ function elfLibraryProblem(fd, arch = process.arch) {
     }
 }
 
+// EXTERNAL MODULE: ./src/engine/libkrun-pinned.ts
+var libkrun_pinned = __webpack_require__(838);
 ;// CONCATENATED MODULE: ./src/engine/host-checks.ts
 /**
  * Checks of the host that need no native code: can this user open the KVM device, and
  * where is libkrun. (The KVM API version and libkrun's age need the native loader and are
  * checked by the VM process, which reports them the same way.)
  */
+
 
 
 
@@ -722,12 +727,10 @@ const systemLookup = () => ({
     dirs: usualLibraryDirs()
 });
 /**
- * Finds libkrun.so.1: the path the user gave; then where the loader would find the soname
- * (LD_LIBRARY_PATH, its cache); then the usual directories.
+ * Where the host has libkrun.so.1, as the loader would find its soname (LD_LIBRARY_PATH, its
+ * cache), then in the usual directories; undefined when it has none.
  */
-async function findLibkrun(given, lookup = systemLookup()) {
-    if (given)
-        return given;
+async function searchLibkrun(lookup = systemLookup()) {
     const inDirs = (dirs) => dirs.map((dir) => external_node_path_default().join(dir, LIBKRUN_SONAME)).find((candidate) => lookup.exists(candidate));
     const onLoaderPath = inDirs(lookup.loaderPath);
     if (onLoaderPath)
@@ -735,36 +738,26 @@ async function findLibkrun(given, lookup = systemLookup()) {
     const cached = await lookup.ldconfig();
     if (cached && lookup.exists(cached))
         return cached;
-    const found = inDirs(lookup.dirs);
-    if (found)
-        return found;
+    return inDirs(lookup.dirs);
+}
+/** What a host without libkrun is told, when krun-action has no build of its own for it either. */
+function libkrunNotFound(lookup = systemLookup()) {
     const searched = [...lookup.loaderPath, ...lookup.dirs].join(', ');
-    throw new errors/* HostError */.dh(`libkrun was not found (looked in KRUN_LIBRARY, the ldconfig cache, and ${searched}). ` +
-        'Install libkrun 1.12 or newer (Fedora: dnf install libkrun libkrunfw; Arch: pacman -S libkrun; Debian/Ubuntu: build it from source), or give its path (input libkrun; krun-run --libkrun).');
+    return new errors/* HostError */.dh(`libkrun was not found (looked in KRUN_LIBRARY, the ldconfig cache, and ${searched}). ` +
+        'Install libkrun 1.12 or newer (Fedora: dnf install libkrun libkrunfw; Arch: pacman -S libkrun; Debian/Ubuntu: build it from source), ' +
+        'or give its path, or a pinned archive holding libkrun.so.1 and libkrunfw.so.N side by side, as input libkrun ' +
+        `(krun-run --libkrun): ${libkrun_pinned/* PINNED_URL_FORM */.Mf}`);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/host-context.ts
-/** What both front ends learn from the host before a run: the parse context, temp dir, KVM device and image cache. */
+/** What both front ends learn from the host before a run: the parse context, temp dir, KVM device and caches. */
 
 
 
 
-/**
- * The action caches images in the runner's tool cache, which self-hosted runners keep
- * between jobs; failing that, in RUNNER_TEMP, which lasts one job.
- */
-function actionImageCache(env, tempDir) {
-    return env.RUNNER_TOOL_CACHE
-        ? external_node_path_default().join(env.RUNNER_TOOL_CACHE, 'krun-action', 'images')
-        : external_node_path_default().join(tempDir, 'krun-action-images');
-}
-/** krun-run on its own caches images in the user's cache directory (XDG). */
-function userImageCache(env) {
-    const cacheHome = env.XDG_CACHE_HOME?.startsWith('/') ? env.XDG_CACHE_HOME : external_node_path_default().join(external_node_os_default().homedir(), '.cache');
-    return external_node_path_default().join(cacheHome, 'krun-action', 'images');
-}
-function hostContext(env, cwd, imageCache) {
+function hostContext(env, cwd, caches) {
     const tempDir = (0,early_start/* actionTempDir */.O4)(env);
+    const cacheDir = (kind) => caches === 'action' ? (0,cache_places/* actionCacheDir */.A)(env, tempDir, kind) : (0,cache_places/* userCacheDir */.b)(env, kind);
     return {
         parse: {
             cwd,
@@ -776,7 +769,8 @@ function hostContext(env, cwd, imageCache) {
         tempDir,
         tempDirName: env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'the temporary directory',
         kvmDevice: env.KRUN_KVM_DEVICE || DEFAULT_KVM_DEVICE,
-        imageCacheDir: imageCache === 'action' ? actionImageCache(env, tempDir) : userImageCache(env)
+        imageCacheDir: cacheDir('images'),
+        libkrunCacheDir: cacheDir('libkrun')
     };
 }
 
@@ -845,7 +839,7 @@ function registryCredentials(username, password) {
  * image code is loaded only here, so runs without an image never pay for it at start-up.
  */
 async function prepareImageBase(image, options) {
-    const { prepareImage } = await __webpack_require__.e(/* import() */ 423).then(__webpack_require__.bind(__webpack_require__, 423));
+    const { prepareImage } = await __webpack_require__.e(/* import() */ 37).then(__webpack_require__.bind(__webpack_require__, 37));
     try {
         return await prepareImage({
             reference: image.reference,
@@ -862,9 +856,11 @@ async function prepareImageBase(image, options) {
 
 ;// CONCATENATED MODULE: ./src/engine/host-paths.ts
 /**
- * Parsers of the inputs that name host paths (rootfs, workspace, libkrun) and the guest
- * working directory. Unlike parse.ts, these look at the host's file system.
+ * Parsers of the inputs that name host paths (rootfs, workspace, libkrun, which may be a
+ * pinned archive's URL instead) and the guest working directory. Unlike parse.ts, these look
+ * at the host's file system.
  */
+
 
 
 
@@ -932,9 +928,14 @@ function libkrunInputName(raw) {
     return raw.trim() !== '' ? 'libkrun' : 'KRUN_LIBRARY';
 }
 /** The libkrun the user named (input, flag or KRUN_LIBRARY); undefined to search for it. */
-function parseLibkrunPath(raw, context) {
-    const named = raw.trim() !== '' ? raw : context.libraryFromEnv;
-    return named?.trim() ? libraryFile(libkrunInputName(raw), named, context.cwd) : undefined;
+function parseLibkrun(raw, context) {
+    const named = (raw.trim() !== '' ? raw : (context.libraryFromEnv ?? '')).trim();
+    if (named === '')
+        return undefined;
+    const source = libkrunInputName(raw);
+    if ((0,libkrun_pinned/* isUrlLike */.lw)(named))
+        return { archive: (0,libkrun_pinned/* parsePinnedUrl */.V9)(source, named) };
+    return { path: libraryFile(source, named, context.cwd) };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/inputs.ts
@@ -1068,9 +1069,9 @@ const INPUTS = {
         default: '',
         required: false,
         flags: ['--libkrun'],
-        valueName: 'PATH',
-        help: 'libkrun.so.1 to use (default: KRUN_LIBRARY, then the usual places)',
-        parse: parseLibkrunPath
+        valueName: 'PATH|URL',
+        help: "libkrun.so.1, or a pinned archive URL#sha256=<hex> (default: KRUN_LIBRARY, the usual places, krun-action's build)",
+        parse: parseLibkrun
     },
     'log-level': {
         default: '',
@@ -1118,6 +1119,84 @@ const OUTPUTS = {
     'timed-out': '`true` when the timeout stopped the microVM, else `false`.',
     'image-digest': "The digest of the image that ran (an image index's for multi-platform images), when `image` was given."
 };
+
+// EXTERNAL MODULE: ./src/image/progress.ts
+var progress = __webpack_require__(170);
+;// CONCATENATED MODULE: ./src/engine/libkrun-builds.ts
+/**
+ * krun-action's own builds of libkrun, used when the `libkrun` input is empty and the host has
+ * none. .github/workflows/libkrun.yml makes them, one tarball per architecture holding
+ * libkrun.so.1 beside the libkrunfw it loads, and publishes each with its .sha256 file;
+ * scripts/libkrun-table writes the rows below from those files. No row for an architecture:
+ * the action asks for a libkrun instead.
+ */
+const LIBKRUN_BUILDS = [
+// BEGIN rows written by scripts/libkrun-table
+// END rows written by scripts/libkrun-table
+];
+function builtInLibkrun(arch = process.arch, builds = LIBKRUN_BUILDS) {
+    return builds.find((build) => build.arch === arch);
+}
+
+;// CONCATENATED MODULE: ./src/engine/libkrun-choice.ts
+/**
+ * Which libkrun a run loads: the one the user named (a path, or a pinned archive fetched into
+ * the cache); else the host's; else krun-action's own build for this architecture
+ * (libkrun-builds.ts), fetched the same way; else a host error saying what to install or give.
+ */
+
+
+
+
+/**
+ * libkrun.so.1 from a pinned archive: from the cache, or downloaded, checked and unpacked into
+ * it. A failure is one line: it names `source` (the input) when the fix is in the URL, the
+ * digest or the archive, and is shown as it is when it is the network's, the server's or the
+ * cache disk's, or when no input named the archive (krun-action's own build).
+ */
+async function preparePinned(archive, source, options) {
+    const { ArchiveError, fetchLibkrun } = await __webpack_require__.e(/* import() */ 679).then(__webpack_require__.bind(__webpack_require__, 60));
+    try {
+        return await fetchLibkrun({
+            url: archive.url,
+            sha256: archive.sha256,
+            cacheDir: options.cacheDir,
+            check: libraryProblem,
+            env: options.env,
+            log: options.log
+        });
+    }
+    catch (error) {
+        if (!(error instanceof ArchiveError))
+            throw error;
+        if (source === undefined)
+            throw new errors/* HostError */.dh(`krun-action's libkrun build: ${error.message}`);
+        throw error.inputMistake ? new errors/* InputError */.dz(source, error.message) : new errors/* HostError */.dh(error.message);
+    }
+}
+async function resolveLibkrun(settings, options) {
+    if (settings.libkrunArchive) {
+        const archive = settings.libkrunArchive;
+        const prepared = await preparePinned(archive, settings.libkrunFrom ?? 'libkrun', options);
+        if (prepared.downloaded !== undefined)
+            options.log(`Downloaded libkrun from ${new URL(archive.url).host} (${(0,progress/* formatBytes */.z)(prepared.downloaded)}, sha256 checked) into ${prepared.library}`);
+        return prepared.library;
+    }
+    if (settings.libkrun)
+        return settings.libkrun;
+    const found = await searchLibkrun(options.lookup);
+    if (found)
+        return found;
+    const build = builtInLibkrun(options.arch, options.builds ?? LIBKRUN_BUILDS);
+    if (!build)
+        throw libkrunNotFound(options.lookup);
+    const prepared = await preparePinned(build, undefined, options);
+    const how = prepared.downloaded === undefined
+        ? 'from the cache'
+        : `downloaded once (${(0,progress/* formatBytes */.z)(prepared.downloaded)}, sha256 checked)`;
+    options.log(`No libkrun on this host: using krun-action's build of libkrun ${build.version} for ${build.arch}, ${how}: ${prepared.library}`);
+    return prepared.library;
+}
 
 ;// CONCATENATED MODULE: ./src/engine/outcome.ts
 /**
@@ -1551,8 +1630,10 @@ function buildSettings(raw, context, envEntries, commandBytes) {
     if (network === 'none' && ports.length > 0) {
         throw new errors/* InputError */.dz('ports', 'cannot expose a port with network none, which gives the guest no network; use network tsi or no ports');
     }
-    const libkrun = parseInput('libkrun', raw, context);
-    const libkrunFrom = libkrun === undefined ? undefined : libkrunInputName(raw.libkrun);
+    const named = parseInput('libkrun', raw, context);
+    const libkrunFrom = named === undefined ? undefined : libkrunInputName(raw.libkrun);
+    const libkrun = named && 'path' in named ? named.path : undefined;
+    const libkrunArchive = named && 'archive' in named ? named.archive : undefined;
     if (libkrun !== undefined)
         checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'libkrun', file: libkrun }]);
     const exportEnv = parseInput('export-env', raw, context);
@@ -1569,6 +1650,7 @@ function buildSettings(raw, context, envEntries, commandBytes) {
         network,
         ports,
         libkrun,
+        libkrunArchive,
         libkrunFrom,
         logLevel,
         timeoutSeconds,
@@ -1583,6 +1665,7 @@ var vm_launcher = __webpack_require__(516);
  * One run in a microVM, as both front ends (the action and krun-run) do it: host checks,
  * the private run directory, the VM process, the outcome, and cleanup of every file it made.
  */
+
 
 
 
@@ -1622,21 +1705,27 @@ function checkInputsHonoured(run, settings) {
         throw new errors/* HostError */.dh(message.message);
     }
 }
-/** The checks a run makes before it starts a VM process: the KVM device, libkrun and the guest init. */
+/**
+ * The checks a run makes before it starts a VM process: the KVM device, libkrun (fetched into
+ * its cache when the run names an archive, or needs krun-action's own build) and the guest init.
+ */
 async function checkHost(options) {
     checkKvmDevice(options.kvmDevice);
-    const libkrun = await findLibkrun(options.settings.libkrun);
-    return { libkrun, initBinary: guestInitBinary(options.distDir) };
+    const initBinary = guestInitBinary(options.distDir);
+    const libkrun = await resolveLibkrun(options.settings, { cacheDir: options.libkrunCacheDir, log: options.log });
+    return { libkrun, initBinary };
 }
 async function runInMicroVm(options) {
     let early = options.early;
     try {
-        const { libkrun, initBinary } = await checkHost(options);
+        // Before anything is fetched into a cache the guest could then change.
         checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [
-            { what: 'libkrun', file: libkrun },
             { what: "krun-action's own code", file: options.distDir },
-            { what: 'the image cache', file: options.imageCacheDir }
+            { what: 'the image cache', file: options.imageCacheDir },
+            { what: 'the libkrun cache', file: options.libkrunCacheDir }
         ]);
+        const { libkrun, initBinary } = await checkHost(options);
+        checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [{ what: 'libkrun', file: libkrun }]);
         const image = options.settings.image
             ? await prepareImageBase(options.settings.image, { cacheDir: options.imageCacheDir, log: options.log })
             : undefined;
@@ -1742,6 +1831,7 @@ function getSettings(context, raw) {
 
 
 
+
 /** The launcher names the settings file in this variable. */
 const SETTINGS_VARIABLE = 'KRUN_SETTINGS';
 /**
@@ -1762,7 +1852,7 @@ function savedInputs(raw, settings) {
     saved.rootfs = settings.rootfs;
     if (settings.workspace !== null)
         saved.workspace = settings.workspace;
-    saved.libkrun = settings.libkrun ?? '';
+    saved.libkrun = settings.libkrunArchive ? (0,libkrun_pinned/* pinnedUrlText */.rQ)(settings.libkrunArchive) : (settings.libkrun ?? '');
     return saved;
 }
 /** Written beside and renamed into place, so a reader never sees half a file. */
@@ -1988,7 +2078,13 @@ async function run(early) {
         const distDir = (0,dist_dir/* findDistDir */.r)();
         if (!hasCommands(raw)) {
             // What a run checks before it starts a VM process; nothing is booted.
-            await checkHost({ settings, distDir, kvmDevice: host.kvmDevice });
+            await checkHost({
+                settings,
+                distDir,
+                kvmDevice: host.kvmDevice,
+                libkrunCacheDir: host.libkrunCacheDir,
+                log: lib_core/* info */.pq
+            });
             if (settings.image) {
                 // Pulled now, with this step's credentials (never saved for later steps): krun-run
                 // started by the launcher installed below runs it from this same cache.
@@ -2007,6 +2103,7 @@ async function run(early) {
             tempDirName: host.tempDirName,
             kvmDevice: host.kvmDevice,
             imageCacheDir: host.imageCacheDir,
+            libkrunCacheDir: host.libkrunCacheDir,
             log: lib_core/* info */.pq,
             fileCommands: enabledFileCommands(process.env, settings.exportEnv),
             early,
@@ -2053,6 +2150,31 @@ async function run(early) {
 
 /***/ }),
 
+/***/ 170:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ formatSeconds),
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/** Wording for progress lines: sizes and durations, no progress bars. */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${bytes} B` : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+function formatSeconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+
+
+/***/ }),
+
 /***/ 537:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2060,125 +2182,6 @@ async function run(early) {
 /* harmony export */   z: () => (/* binding */ PULL_POLICIES)
 /* harmony export */ });
 const PULL_POLICIES = ['missing', 'always', 'never'];
-
-
-/***/ }),
-
-/***/ 564:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
-/* harmony export */   de: () => (/* binding */ whereOf),
-/* harmony export */   o_: () => (/* binding */ parseImageReference)
-/* harmony export */ });
-/* unused harmony exports DOCKER_HUB_ENDPOINT, isLoopbackHost */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62);
-/** Image references, parsed and normalized the way Docker does it. */
-
-const DOCKER_HUB = 'docker.io';
-/** Where Docker Hub's registry API actually lives. */
-const DOCKER_HUB_ENDPOINT = 'registry-1.docker.io';
-/** 'registry 127.0.0.1:5000, repository test/app': how every image error says where it happened. */
-function whereOf(ref) {
-    return `registry ${ref.registry}, repository ${ref.repository}`;
-}
-const ALNUM = '[a-z0-9]+';
-const SEPARATOR = '(?:[._]|__|-+)';
-const PATH_COMPONENT = new RegExp(`^${ALNUM}(?:${SEPARATOR}${ALNUM})*$`);
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
-const TAG = /^[\w][\w.-]{0,127}$/;
-const SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/;
-const ANY_DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
-const MAX_NAME = 255;
-const EXAMPLES = 'write it like alpine, ubuntu:24.04, ghcr.io/owner/name:tag or name@sha256:<64 hex digits>';
-function invalid(text, problem) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidReferenceError */ .x_(text, `${problem}; ${EXAMPLES}`);
-}
-/** True for the hosts Docker lets speak plain HTTP without configuration. */
-function isLoopbackHost(hostPort) {
-    const host = hostPort.startsWith('[') ? hostPort.slice(0, hostPort.indexOf(']') + 1) : hostPort.split(':')[0];
-    if (host.toLowerCase() === 'localhost')
-        return true;
-    if (host === '[::1]')
-        return true;
-    const octets = host.split('.');
-    return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
-}
-/**
- * Parses an image reference as the user typed it. Throws an InvalidReferenceError for anything Docker would
- * reject, with no network access, so callers can validate their input early.
- */
-function parseImageReference(text) {
-    const input = text.trim();
-    if (input === '')
-        throw invalid(text, 'it is empty');
-    if (/\s/.test(input))
-        throw invalid(text, 'it contains whitespace');
-    if (input.includes('://'))
-        throw invalid(text, 'leave out the scheme (https://)');
-    let rest = input;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at !== -1) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!ANY_DIGEST.test(digest))
-            throw invalid(text, 'the digest after @ is malformed');
-        if (!SHA256_DIGEST.test(digest))
-            throw invalid(text, 'only sha256 digests (64 lowercase hex digits) are supported');
-    }
-    let tag;
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!TAG.test(tag))
-            throw invalid(text, `the tag "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(tag, 40)}" is malformed`);
-    }
-    if (rest === '')
-        throw invalid(text, 'it names no repository');
-    let registry = DOCKER_HUB;
-    let path = rest;
-    const slash = rest.indexOf('/');
-    if (slash !== -1) {
-        const first = rest.slice(0, slash);
-        if (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first) {
-            registry = first;
-            path = rest.slice(slash + 1);
-            if (!DOMAIN.test(registry))
-                throw invalid(text, `the registry "${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(registry, 60)}" is not a host name`);
-        }
-    }
-    if (registry === 'index.docker.io' || registry === DOCKER_HUB_ENDPOINT)
-        registry = DOCKER_HUB;
-    if (registry === DOCKER_HUB && !path.includes('/'))
-        path = `library/${path}`;
-    const components = path.split('/');
-    for (const component of components) {
-        if (component !== component.toLowerCase())
-            throw invalid(text, 'repository name must be lowercase');
-        if (!PATH_COMPONENT.test(component)) {
-            throw invalid(text, 'the repository may hold only lowercase letters, digits and separators (. _ __ -) between them');
-        }
-    }
-    const name = `${registry}/${path}`;
-    if (name.length > MAX_NAME)
-        throw invalid(text, `the repository name is longer than ${MAX_NAME} characters`);
-    if (!tag && !digest)
-        tag = 'latest';
-    const normalized = `${name}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
-    return {
-        registry,
-        repository: path,
-        tag,
-        digest,
-        normalized,
-        endpoint: registry === DOCKER_HUB ? DOCKER_HUB_ENDPOINT : registry,
-        loopback: isLoopbackHost(registry)
-    };
-}
 
 
 /***/ })
