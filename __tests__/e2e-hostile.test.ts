@@ -237,3 +237,13 @@ describeTier('standin', 'a full disk under RUNNER_TEMP', () => {
     expect(result.outputs['exit-code']).toBe('3')
   })
 })
+
+describeTier('standin', 'messages that echo what they were given', () => {
+  it('shows a right-to-left override in an input value escaped, never raw', async () => {
+    const result = await run({ inputs: { commands: 'true', cpus: '2\u202e1' } })
+    expect(errorLines(result)).toEqual([
+      'Input "cpus": "2\\u202e1" is not a whole number; expected a whole number from 1 to 255'
+    ])
+    expect(result.stdout + result.stderr).not.toContain('\u202e')
+  })
+})

@@ -2,13 +2,15 @@
 import * as core from '@actions/core'
 import type { EngineResult } from '../engine/run.js'
 import type { RunSettings } from '../engine/settings.js'
+import { visible } from '../text/visible.js'
 
 /**
  * The summary is HTML and core.summary's helpers insert text as it is: everything this
- * module did not write itself (commands, paths, failure text) goes through here.
+ * module did not write itself (commands, paths, failure text) goes through here, hidden
+ * characters (a bidi override that reorders the commands as shown) escaped first.
  */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+function escapeHtml(text: string, keepLines = false): string {
+  return visible(text, { keepLines }).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
 function baseRow(settings: RunSettings, result: EngineResult): [string, string] {
@@ -38,7 +40,7 @@ export async function writeSummary(settings: RunSettings, result: EngineResult):
   if (!process.env.GITHUB_STEP_SUMMARY) return
   await core.summary
     .addHeading('Commands run in a microVM', 3)
-    .addCodeBlock(escapeHtml(settings.commands.toString('utf8').trimEnd()), 'sh')
+    .addCodeBlock(escapeHtml(settings.commands.toString('utf8').trimEnd(), true), 'sh')
     .addTable([
       [
         { data: 'What', header: true },

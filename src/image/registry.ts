@@ -311,7 +311,7 @@ export class RegistryClient {
     try {
       const text = await readLimited(res.body, 64 * 1024)
       const json = JSON.parse(text.toString('utf8')) as { errors?: { code?: string }[] }
-      if (json.errors?.[0]?.code) code = ` ${String(json.errors[0].code).slice(0, 40)}`
+      if (json.errors?.[0]?.code) code = ` ${excerpt(String(json.errors[0].code), 40)}`
     } catch {
       // No JSON error body; the status says enough.
     } finally {
