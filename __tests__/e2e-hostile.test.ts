@@ -6,6 +6,8 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import {
   type ActionResult,
@@ -245,5 +247,31 @@ describeTier('standin', 'messages that echo what they were given', () => {
       'Input "cpus": "2\\u202e1" is not a whole number; expected a whole number from 1 to 255'
     ])
     expect(result.stdout + result.stderr).not.toContain('\u202e')
+  })
+
+  it('names the registry and repository when a manifest is too large', async () => {
+    const server = http.createServer((request, response) => {
+      if (request.url === '/v2/') {
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{}')
+        return
+      }
+      response.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' })
+      response.end(Buffer.alloc(9 * 1024 * 1024, ' '))
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    try {
+      const scratch = makeScratch()
+      const result = await run({
+        scratch,
+        inputs: { commands: 'true', image: `127.0.0.1:${port}/big:latest` },
+        env: { RUNNER_TOOL_CACHE: path.join(scratch.dir, 'tool-cache') }
+      })
+      expect(errorLines(result)).toEqual([
+        `registry 127.0.0.1:${port}, repository big: the registry sent more than 8 MiB while fetching the manifest latest; it is misbehaving`
+      ])
+    } finally {
+      server.close()
+    }
   })
 })
