@@ -241,6 +241,12 @@ describeTier('standin', 'a full disk under RUNNER_TEMP', () => {
 })
 
 describeTier('standin', 'messages that echo what they were given', () => {
+  it('refuses a workspace on a pseudo file system in one line naming workspace', async () => {
+    expect(await refused({ inputs: { commands: 'true', workspace: '/proc/self' } })).toEqual([
+      'Input "workspace": "/proc/self" is under /proc, a pseudo file system of the host; name a project directory, or none'
+    ])
+  })
+
   it('shows a right-to-left override in an input value escaped, never raw', async () => {
     const result = await run({ inputs: { commands: 'true', cpus: '2\u202e1' } })
     expect(errorLines(result)).toEqual([
