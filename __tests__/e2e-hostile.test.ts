@@ -280,4 +280,22 @@ describeTier('standin', 'messages that echo what they were given', () => {
       server.close()
     }
   })
+
+  it('reports the real cause when the run directory cannot be removed', async () => {
+    const scratch = makeScratch()
+    const result = await runAction({
+      scratch,
+      inputs: { commands: 'touch /proc/1/root/stuck && chattr +i /proc/1/root/stuck', timeout: '60' }
+    })
+    const [runDir] = result.leftInTemp
+    try {
+      expect(result.outputs['exit-code']).toBe('0')
+      const warnings = result.stdout.split('\n').filter((line) => line.startsWith('::warning::'))
+      expect(warnings).toEqual([
+        `::warning::cannot remove the run directory ${path.join(scratch.temp, runDir)} (EPERM on root/stuck); it holds the run's environment values: remove it`
+      ])
+    } finally {
+      execFileSync('chattr', ['-i', path.join(scratch.temp, runDir, 'root', 'stuck')])
+    }
+  })
 })
