@@ -240,6 +240,117 @@ describeTier('standin', 'a full disk under RUNNER_TEMP', () => {
   })
 })
 
+/** The set-user-ID, set-group-ID and sticky bits and the permissions of a file, as chmod writes them. */
+const modeOf = (file: string): number => fs.lstatSync(file).mode & 0o7777
+
+/** krun-run run as a person runs it, with the stand-in libkrun, in the scratch's workspace. */
+function krunRun(scratch: Scratch, args: string[]): { status: number | null; stderr: string } {
+  const result = spawnSync(process.execPath, [path.join(DIST, 'cli', 'index.js'), ...args], {
+    cwd: scratch.workspace,
+    env: { PATH: process.env.PATH, HOME: scratch.dir, TMPDIR: scratch.temp, KRUN_LIBRARY: STANDIN },
+    encoding: 'utf8'
+  })
+  return { status: result.status, stderr: result.stderr }
+}
+
+describeTier('standin', 'what the guest leaves in the workspace', () => {
+  /** Device nodes and set-ID files the guest makes, a FIFO, and a link out of the workspace. */
+  const LEAVE = [
+    'mknod -m 666 disk b 7 0',
+    'mkdir -p deep/er && mknod -m 666 deep/er/tty c 5 0',
+    'cp /bin/true suid && chmod 4755 suid',
+    'cp /bin/true sgid && chmod 2755 sgid',
+    'chmod 4755 made-setuid',
+    'mkfifo fifo',
+    'ln -s "$OUTSIDE" out'
+  ].join('\n')
+
+  /** What the host had before the run: a device node, a set-user-ID file, a plain file; and a directory outside. */
+  function before(scratch: Scratch): string {
+    const w = scratch.workspace
+    execFileSync('mknod', ['-m', '600', path.join(w, 'own-null'), 'c', '1', '3'])
+    fs.copyFileSync('/bin/true', path.join(w, 'own-setuid'))
+    fs.chmodSync(path.join(w, 'own-setuid'), 0o4755)
+    fs.copyFileSync('/bin/true', path.join(w, 'made-setuid'))
+    fs.chmodSync(path.join(w, 'made-setuid'), 0o755)
+    const outside = path.join(scratch.dir, 'outside')
+    fs.mkdirSync(outside)
+    execFileSync('mknod', ['-m', '666', path.join(outside, 'disk'), 'b', '7', '0'])
+    fs.copyFileSync('/bin/true', path.join(outside, 'suid'))
+    fs.chmodSync(path.join(outside, 'suid'), 0o4755)
+    return outside
+  }
+
+  /** Outside the workspace nothing changed, and what the host had before the run is as it was. */
+  function expectUntouched(scratch: Scratch, outside: string): void {
+    expect(fs.lstatSync(path.join(outside, 'disk')).isBlockDevice()).toBe(true)
+    expect(modeOf(path.join(outside, 'suid'))).toBe(0o4755)
+    expect(fs.lstatSync(path.join(scratch.workspace, 'own-null')).isCharacterDevice()).toBe(true)
+    expect(modeOf(path.join(scratch.workspace, 'own-setuid'))).toBe(0o4755)
+    expect(fs.lstatSync(path.join(scratch.workspace, 'fifo')).isFIFO()).toBe(true)
+    expect(fs.readlinkSync(path.join(scratch.workspace, 'out'))).toBe(outside)
+  }
+
+  it('removes the device nodes and clears the set-ID bits the run left, and says so', async () => {
+    const scratch = makeScratch()
+    const outside = before(scratch)
+    const result = await run({ scratch, inputs: { commands: LEAVE, env: `OUTSIDE=${outside}` } })
+    expect(result.outputs['exit-code']).toBe('0')
+    expect(errorLines(result)).toEqual([])
+    const w = scratch.workspace
+    expect(fs.existsSync(path.join(w, 'disk'))).toBe(false)
+    expect(fs.existsSync(path.join(w, 'deep/er/tty'))).toBe(false)
+    expect([modeOf(path.join(w, 'suid')), modeOf(path.join(w, 'sgid')), modeOf(path.join(w, 'made-setuid'))]).toEqual([
+      0o755, 0o755, 0o755
+    ])
+    expectUntouched(scratch, outside)
+    const said =
+      'the guest left 2 device nodes (removed) and 3 files with set-user-ID or set-group-ID bits (cleared) in the workspace'
+    expect(result.stdout.split('\n').filter((line) => line.includes('device node'))).toEqual([
+      expect.stringContaining(said)
+    ])
+    expect(result.summary).toContain(said)
+  })
+
+  it('leaves them with workspace-devices: keep', async () => {
+    const scratch = makeScratch()
+    const outside = before(scratch)
+    const result = await run({
+      scratch,
+      inputs: { commands: LEAVE, env: `OUTSIDE=${outside}`, 'workspace-devices': 'keep' }
+    })
+    expect(result.outputs['exit-code']).toBe('0')
+    expect(fs.lstatSync(path.join(scratch.workspace, 'disk')).isBlockDevice()).toBe(true)
+    expect(modeOf(path.join(scratch.workspace, 'suid'))).toBe(0o4755)
+    expectUntouched(scratch, outside)
+    expect(result.summary).toContain('not checked (workspace-devices: keep)')
+  })
+
+  it('names workspace-devices and its accepted values for a bad value', async () => {
+    expect(await refused({ inputs: { commands: 'true', 'workspace-devices': 'maybe' } })).toEqual([
+      'Input "workspace-devices": "maybe" is not a choice; expected remove or keep'
+    ])
+  })
+
+  it('does the same in krun-run, where --workspace-devices keep leaves them', () => {
+    const scratch = makeScratch()
+    const outside = before(scratch)
+    const commands = `OUTSIDE=${outside}\n${LEAVE}`
+    const kept = krunRun(scratch, ['--workspace-devices', 'keep', '-c', commands.replace('disk b', 'kept b')])
+    expect(kept).toEqual({ status: 0, stderr: '' })
+    expect(fs.lstatSync(path.join(scratch.workspace, 'kept')).isBlockDevice()).toBe(true)
+    fs.rmSync(path.join(scratch.workspace, 'out'))
+    fs.rmSync(path.join(scratch.workspace, 'fifo'))
+    fs.rmSync(path.join(scratch.workspace, 'deep'), { recursive: true })
+    const removed = krunRun(scratch, ['-c', commands])
+    expect(removed.status).toBe(0)
+    expect(removed.stderr).toMatch(/^krun-run: the guest left 2 device nodes \(removed\) and 3 files .*\n$/)
+    expect(fs.existsSync(path.join(scratch.workspace, 'disk'))).toBe(false)
+    expect(fs.lstatSync(path.join(scratch.workspace, 'kept')).isBlockDevice()).toBe(true)
+    expectUntouched(scratch, outside)
+  })
+})
+
 describeTier('standin', 'messages that echo what they were given', () => {
   it('refuses a workspace on a pseudo file system in one line naming workspace', async () => {
     expect(await refused({ inputs: { commands: 'true', workspace: '/proc/self' } })).toEqual([

@@ -2,6 +2,7 @@
 import * as core from '@actions/core'
 import type { EngineResult } from '../engine/run.js'
 import type { RunSettings } from '../engine/settings.js'
+import { sweepLine } from '../engine/workspace-sweep.js'
 import { visible } from '../text/visible.js'
 
 /**
@@ -21,6 +22,19 @@ function baseRow(settings: RunSettings, result: EngineResult): [string, string] 
   return ['Image', `${image.reference} (${image.digest}, ${image.platform}, ${size}, ${source})`]
 }
 
+/** What the run left in the workspace: device nodes removed, set-ID bits cleared, or why it was not checked. */
+function workspaceCheckRow(settings: RunSettings, result: EngineResult): [string, string][] {
+  if (settings.workspace === null) return []
+  const sweep = result.workspaceSweep
+  if (sweep === undefined) return [['Left in the workspace', 'not checked (workspace-devices: keep)']]
+  const problems =
+    sweep.failureCount > 0 || sweep.stoppedAfter !== undefined
+      ? '; not all of the workspace could be checked (see the warnings)'
+      : ''
+  const done = sweepLine(sweep) ?? 'no device nodes or set-user/group-ID files made or changed by the run'
+  return [['Left in the workspace', `${done}${problems}`]]
+}
+
 function summaryRows(settings: RunSettings, result: EngineResult): [string, string][] {
   const { outcome } = result
   return [
@@ -30,6 +44,7 @@ function summaryRows(settings: RunSettings, result: EngineResult): [string, stri
     ['Shell', settings.shell.join(' ')],
     baseRow(settings, result),
     ['Workspace', settings.workspace ?? 'none'],
+    ...workspaceCheckRow(settings, result),
     ['Working directory', settings.workdir],
     ['CPUs / memory', `${settings.cpus} / ${settings.memoryMib} MiB`],
     ['libkrun', result.libkrun]
