@@ -26,6 +26,7 @@ export function settings(overrides: Partial<RunSettings> = {}): RunSettings {
     rootfs: '/',
     image: undefined,
     workspace: '/home/runner/work/repo',
+    workspaceDevices: 'remove',
     workdir: '/home/runner/work/repo',
     env: [],
     cpus: 2,

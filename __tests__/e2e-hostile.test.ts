@@ -6,6 +6,8 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import {
   type ActionResult,
@@ -237,5 +239,176 @@ describeTier('standin', 'a full disk under RUNNER_TEMP', () => {
       )
     ])
     expect(result.outputs['exit-code']).toBe('3')
+  })
+})
+
+/** The set-user-ID, set-group-ID and sticky bits and the permissions of a file, as chmod writes them. */
+const modeOf = (file: string): number => fs.lstatSync(file).mode & 0o7777
+
+/** krun-run run as a person runs it, with the stand-in libkrun, in the scratch's workspace. */
+function krunRun(scratch: Scratch, args: string[]): { status: number | null; stderr: string } {
+  const result = spawnSync(process.execPath, [path.join(DIST, 'cli', 'index.js'), ...args], {
+    cwd: scratch.workspace,
+    env: { PATH: process.env.PATH, HOME: scratch.dir, TMPDIR: scratch.temp, KRUN_LIBRARY: STANDIN },
+    encoding: 'utf8'
+  })
+  return { status: result.status, stderr: result.stderr }
+}
+
+describeTier('standin', 'what the guest leaves in the workspace', () => {
+  /** Device nodes and set-ID files the guest makes, a FIFO, and a link out of the workspace. */
+  const LEAVE = [
+    'mknod -m 666 disk b 7 0',
+    'mkdir -p deep/er && mknod -m 666 deep/er/tty c 5 0',
+    'cp /bin/true suid && chmod 4755 suid',
+    'cp /bin/true sgid && chmod 2755 sgid',
+    'chmod 4755 made-setuid',
+    'mkfifo fifo',
+    'ln -s "$OUTSIDE" out'
+  ].join('\n')
+
+  /** What the host had before the run: a device node, a set-user-ID file, a plain file; and a directory outside. */
+  function before(scratch: Scratch): string {
+    const w = scratch.workspace
+    execFileSync('mknod', ['-m', '600', path.join(w, 'own-null'), 'c', '1', '3'])
+    fs.copyFileSync('/bin/true', path.join(w, 'own-setuid'))
+    fs.chmodSync(path.join(w, 'own-setuid'), 0o4755)
+    fs.copyFileSync('/bin/true', path.join(w, 'made-setuid'))
+    fs.chmodSync(path.join(w, 'made-setuid'), 0o755)
+    const outside = path.join(scratch.dir, 'outside')
+    fs.mkdirSync(outside)
+    execFileSync('mknod', ['-m', '666', path.join(outside, 'disk'), 'b', '7', '0'])
+    fs.copyFileSync('/bin/true', path.join(outside, 'suid'))
+    fs.chmodSync(path.join(outside, 'suid'), 0o4755)
+    return outside
+  }
+
+  /** Outside the workspace nothing changed, and what the host had before the run is as it was. */
+  function expectUntouched(scratch: Scratch, outside: string): void {
+    expect(fs.lstatSync(path.join(outside, 'disk')).isBlockDevice()).toBe(true)
+    expect(modeOf(path.join(outside, 'suid'))).toBe(0o4755)
+    expect(fs.lstatSync(path.join(scratch.workspace, 'own-null')).isCharacterDevice()).toBe(true)
+    expect(modeOf(path.join(scratch.workspace, 'own-setuid'))).toBe(0o4755)
+    expect(fs.lstatSync(path.join(scratch.workspace, 'fifo')).isFIFO()).toBe(true)
+    expect(fs.readlinkSync(path.join(scratch.workspace, 'out'))).toBe(outside)
+  }
+
+  it('removes the device nodes and clears the set-ID bits the run left, and says so', async () => {
+    const scratch = makeScratch()
+    const outside = before(scratch)
+    const result = await run({ scratch, inputs: { commands: LEAVE, env: `OUTSIDE=${outside}` } })
+    expect(result.outputs['exit-code']).toBe('0')
+    expect(errorLines(result)).toEqual([])
+    const w = scratch.workspace
+    expect(fs.existsSync(path.join(w, 'disk'))).toBe(false)
+    expect(fs.existsSync(path.join(w, 'deep/er/tty'))).toBe(false)
+    expect([modeOf(path.join(w, 'suid')), modeOf(path.join(w, 'sgid')), modeOf(path.join(w, 'made-setuid'))]).toEqual([
+      0o755, 0o755, 0o755
+    ])
+    expectUntouched(scratch, outside)
+    const said =
+      'the guest left 2 device nodes (removed) and 3 files with set-user-ID or set-group-ID bits (cleared) in the workspace'
+    expect(result.stdout.split('\n').filter((line) => line.includes('device node'))).toEqual([
+      expect.stringContaining(said)
+    ])
+    expect(result.summary).toContain(said)
+  })
+
+  it('leaves them with workspace-devices: keep', async () => {
+    const scratch = makeScratch()
+    const outside = before(scratch)
+    const result = await run({
+      scratch,
+      inputs: { commands: LEAVE, env: `OUTSIDE=${outside}`, 'workspace-devices': 'keep' }
+    })
+    expect(result.outputs['exit-code']).toBe('0')
+    expect(fs.lstatSync(path.join(scratch.workspace, 'disk')).isBlockDevice()).toBe(true)
+    expect(modeOf(path.join(scratch.workspace, 'suid'))).toBe(0o4755)
+    expectUntouched(scratch, outside)
+    expect(result.summary).toContain('not checked (workspace-devices: keep)')
+  })
+
+  it('names workspace-devices and its accepted values for a bad value', async () => {
+    expect(await refused({ inputs: { commands: 'true', 'workspace-devices': 'maybe' } })).toEqual([
+      'Input "workspace-devices": "maybe" is not a choice; expected remove or keep'
+    ])
+  })
+
+  it('does the same in krun-run, where --workspace-devices keep leaves them', () => {
+    const scratch = makeScratch()
+    const outside = before(scratch)
+    const commands = `OUTSIDE=${outside}\n${LEAVE}`
+    const kept = krunRun(scratch, ['--workspace-devices', 'keep', '-c', commands.replace('disk b', 'kept b')])
+    expect(kept).toEqual({ status: 0, stderr: '' })
+    expect(fs.lstatSync(path.join(scratch.workspace, 'kept')).isBlockDevice()).toBe(true)
+    fs.rmSync(path.join(scratch.workspace, 'out'))
+    fs.rmSync(path.join(scratch.workspace, 'fifo'))
+    fs.rmSync(path.join(scratch.workspace, 'deep'), { recursive: true })
+    const removed = krunRun(scratch, ['-c', commands])
+    expect(removed.status).toBe(0)
+    expect(removed.stderr).toMatch(/^krun-run: the guest left 2 device nodes \(removed\) and 3 files .*\n$/)
+    expect(fs.existsSync(path.join(scratch.workspace, 'disk'))).toBe(false)
+    expect(fs.lstatSync(path.join(scratch.workspace, 'kept')).isBlockDevice()).toBe(true)
+    expectUntouched(scratch, outside)
+  })
+})
+
+describeTier('standin', 'messages that echo what they were given', () => {
+  it('refuses a workspace on a pseudo file system in one line naming workspace', async () => {
+    expect(await refused({ inputs: { commands: 'true', workspace: '/proc/self' } })).toEqual([
+      'Input "workspace": "/proc/self" is under /proc, a pseudo file system of the host; name a project directory, or none'
+    ])
+  })
+
+  it('shows a right-to-left override in an input value escaped, never raw', async () => {
+    const result = await run({ inputs: { commands: 'true', cpus: '2\u202e1' } })
+    expect(errorLines(result)).toEqual([
+      'Input "cpus": "2\\u202e1" is not a whole number; expected a whole number from 1 to 255'
+    ])
+    expect(result.stdout + result.stderr).not.toContain('\u202e')
+  })
+
+  it('names the registry and repository when a manifest is too large', async () => {
+    const server = http.createServer((request, response) => {
+      if (request.url === '/v2/') {
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{}')
+        return
+      }
+      response.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' })
+      response.end(Buffer.alloc(9 * 1024 * 1024, ' '))
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    try {
+      const scratch = makeScratch()
+      const result = await run({
+        scratch,
+        inputs: { commands: 'true', image: `127.0.0.1:${port}/big:latest` },
+        env: { RUNNER_TOOL_CACHE: path.join(scratch.dir, 'tool-cache') }
+      })
+      expect(errorLines(result)).toEqual([
+        `registry 127.0.0.1:${port}, repository big: the registry sent more than 8 MiB while fetching the manifest latest; it is misbehaving`
+      ])
+    } finally {
+      server.close()
+    }
+  })
+
+  it('reports the real cause when the run directory cannot be removed', async () => {
+    const scratch = makeScratch()
+    const result = await runAction({
+      scratch,
+      inputs: { commands: 'touch /proc/1/root/stuck && chattr +i /proc/1/root/stuck', timeout: '60' }
+    })
+    const [runDir] = result.leftInTemp
+    try {
+      expect(result.outputs['exit-code']).toBe('0')
+      const warnings = result.stdout.split('\n').filter((line) => line.startsWith('::warning::'))
+      expect(warnings).toEqual([
+        `::warning::cannot remove the run directory ${path.join(scratch.temp, runDir)} (EPERM on root/stuck); it holds the run's environment values: remove it`
+      ])
+    } finally {
+      execFileSync('chattr', ['-i', path.join(scratch.temp, runDir, 'root', 'stuck')])
+    }
   })
 })

@@ -46,7 +46,8 @@ const result = (outcome: Partial<EngineResult['outcome']>, log = ''): EngineResu
   libkrun: '/lib/libkrun.so.1',
   wallMs: 1200,
   image: undefined,
-  fileCommands: NO_FILE_COMMANDS
+  fileCommands: NO_FILE_COMMANDS,
+  workspaceSweep: undefined
 })
 
 beforeEach(() => jest.clearAllMocks())

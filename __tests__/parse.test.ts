@@ -12,7 +12,8 @@ import {
   parseNetwork,
   parsePorts,
   parseShell,
-  parseTimeout
+  parseTimeout,
+  parseWorkspaceDevices
 } from '../src/engine/parse.js'
 
 function errorOf(fn: () => unknown): InputError {
@@ -235,6 +236,18 @@ describe('booleans (export-env)', () => {
   it.each(['yes', '1', 'on'])('rejects %p naming the input and the accepted form', (raw) => {
     expect(() => parseBoolean('export-env', raw)).toThrow(
       `export-env: "${raw}" is not a boolean; expected true or false`
+    )
+  })
+})
+
+describe('workspace-devices', () => {
+  it.each([
+    ['remove', 'remove'],
+    [' Keep ', 'keep']
+  ])('reads %p', (raw, value) => expect(parseWorkspaceDevices(raw)).toBe(value))
+  it.each(['maybe', 'true', 'removed'])('rejects %p naming the input and the accepted values', (raw) => {
+    expect(() => parseWorkspaceDevices(raw)).toThrow(
+      `workspace-devices: "${raw}" is not a choice; expected remove or keep`
     )
   })
 })

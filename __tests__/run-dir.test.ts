@@ -2,9 +2,11 @@
  * The private run directory: libkrun's log read back like any file the guest could reach,
  * and removal that a hostile guest cannot stop by leaving a directory nobody may enter.
  */
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { testTier } from '../__fixtures__/tiers.js'
 import { logTail, removeRunDir, runLayout } from '../src/engine/run-dir.js'
 
 let temp: string
@@ -42,6 +44,27 @@ describe('removeRunDir', () => {
     })
     expect(fs.readdirSync(temp)).toEqual([])
     expect(warnings).toEqual([])
+  })
+
+  testTier('root', 'names the entry that cannot be removed and its errno, having removed the rest', async () => {
+    const dir = path.join(temp, 'krun-action-run')
+    const stuck = path.join(dir, 'root', 'a', 'stuck\u202e')
+    fs.mkdirSync(path.dirname(stuck), { recursive: true })
+    fs.writeFileSync(path.join(dir, 'root', 'a', 'other'), 'x')
+    fs.writeFileSync(path.join(dir, 'root', 'z'), 'x')
+    fs.writeFileSync(stuck, 'x')
+    execFileSync('chattr', ['+i', stuck])
+    const warnings: string[] = []
+    try {
+      await removeRunDir(dir, (message) => warnings.push(message))
+      expect(warnings).toEqual([
+        `cannot remove the run directory ${dir} (EPERM on root/a/stuck\\u202e); it holds the run's environment values: remove it`
+      ])
+      expect(fs.readdirSync(path.join(dir, 'root', 'a'))).toEqual(['stuck\u202e'])
+      expect(fs.readdirSync(path.join(dir, 'root'))).toEqual(['a'])
+    } finally {
+      execFileSync('chattr', ['-i', stuck])
+    }
   })
 })
 

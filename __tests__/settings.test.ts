@@ -29,6 +29,7 @@ describe('buildSettings', () => {
       shell: ['sh', '-e', '{0}'],
       rootfs: '/',
       workspace: scratch,
+      workspaceDevices: 'remove',
       workdir: scratch,
       cpus: 2,
       memoryMib: 2048,
@@ -39,6 +40,8 @@ describe('buildSettings', () => {
       exportEnv: false
     })
     expect(buildSettings(rawInputs({ 'export-env': 'true' }), context({ cwd: scratch })).exportEnv).toBe(true)
+    const keep = rawInputs({ 'workspace-devices': 'keep' })
+    expect(buildSettings(keep, context({ cwd: scratch })).workspaceDevices).toBe('keep')
   })
 
   it('takes the network mode and the ports to expose', () => {

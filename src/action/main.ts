@@ -8,6 +8,7 @@ import { prepareImageBase } from '../engine/image-base.js'
 import { OUTPUTS } from '../engine/inputs.js'
 import { type EarlyStart, discardEarly } from '../engine/early-start.js'
 import { checkHost, runInMicroVm } from '../engine/run.js'
+import { sweepLine, sweepWarnings } from '../engine/workspace-sweep.js'
 import { findDistDir } from './dist-dir.js'
 import { getSettings, hasCommands, readRawInputs } from './inputs.js'
 import { READY_LINE, installForLaterSteps } from './later-steps.js'
@@ -69,6 +70,11 @@ export async function run(early?: EarlyStart): Promise<void> {
       ...applyGuestFileCommands(result.fileCommands, process.env, reserved)
     ]) {
       core.warning(warning)
+    }
+    if (result.workspaceSweep) {
+      const line = sweepLine(result.workspaceSweep)
+      if (line) core.info(line)
+      for (const warning of sweepWarnings(result.workspaceSweep)) core.warning(warning)
     }
     if (outcome.exitCode !== undefined) core.setOutput('exit-code', String(outcome.exitCode))
     if (result.image) core.setOutput('image-digest', result.image.digest)

@@ -2,13 +2,16 @@
 import * as core from '@actions/core'
 import type { EngineResult } from '../engine/run.js'
 import type { RunSettings } from '../engine/settings.js'
+import { sweepLine } from '../engine/workspace-sweep.js'
+import { visible } from '../text/visible.js'
 
 /**
  * The summary is HTML and core.summary's helpers insert text as it is: everything this
- * module did not write itself (commands, paths, failure text) goes through here.
+ * module did not write itself (commands, paths, failure text) goes through here, hidden
+ * characters (a bidi override that reorders the commands as shown) escaped first.
  */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+function escapeHtml(text: string, keepLines = false): string {
+  return visible(text, { keepLines }).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
 function baseRow(settings: RunSettings, result: EngineResult): [string, string] {
@@ -17,6 +20,19 @@ function baseRow(settings: RunSettings, result: EngineResult): [string, string] 
   const size = `${(image.sizeBytes / 2 ** 20).toFixed(1)} MiB`
   const source = image.fromCache ? 'from the cache' : 'pulled'
   return ['Image', `${image.reference} (${image.digest}, ${image.platform}, ${size}, ${source})`]
+}
+
+/** What the run left in the workspace: device nodes removed, set-ID bits cleared, or why it was not checked. */
+function workspaceCheckRow(settings: RunSettings, result: EngineResult): [string, string][] {
+  if (settings.workspace === null) return []
+  const sweep = result.workspaceSweep
+  if (sweep === undefined) return [['Left in the workspace', 'not checked (workspace-devices: keep)']]
+  const problems =
+    sweep.failureCount > 0 || sweep.stoppedAfter !== undefined
+      ? '; not all of the workspace could be checked (see the warnings)'
+      : ''
+  const done = sweepLine(sweep) ?? 'no device nodes or set-user/group-ID files made or changed by the run'
+  return [['Left in the workspace', `${done}${problems}`]]
 }
 
 function summaryRows(settings: RunSettings, result: EngineResult): [string, string][] {
@@ -28,6 +44,7 @@ function summaryRows(settings: RunSettings, result: EngineResult): [string, stri
     ['Shell', settings.shell.join(' ')],
     baseRow(settings, result),
     ['Workspace', settings.workspace ?? 'none'],
+    ...workspaceCheckRow(settings, result),
     ['Working directory', settings.workdir],
     ['CPUs / memory', `${settings.cpus} / ${settings.memoryMib} MiB`],
     ['libkrun', result.libkrun]
@@ -38,7 +55,7 @@ export async function writeSummary(settings: RunSettings, result: EngineResult):
   if (!process.env.GITHUB_STEP_SUMMARY) return
   await core.summary
     .addHeading('Commands run in a microVM', 3)
-    .addCodeBlock(escapeHtml(settings.commands.toString('utf8').trimEnd()), 'sh')
+    .addCodeBlock(escapeHtml(settings.commands.toString('utf8').trimEnd(), true), 'sh')
     .addTable([
       [
         { data: 'What', header: true },

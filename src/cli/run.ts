@@ -6,6 +6,7 @@ import { applyGuestFileCommands } from '../engine/host-file-commands.js'
 import { hostContext } from '../engine/host-context.js'
 import { parseEnv } from '../engine/parse.js'
 import { runInMicroVm } from '../engine/run.js'
+import { sweepLine, sweepWarnings } from '../engine/workspace-sweep.js'
 import { buildSettings } from '../engine/settings.js'
 import { cliDefaults, startedByAction } from '../shell/saved-settings.js'
 import { namedStepEnv } from '../shell/step-env.js'
@@ -79,6 +80,11 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
     const { outcome } = result
     for (const warning of [...result.fileCommands.warnings, ...applyGuestFileCommands(result.fileCommands, io.env)]) {
       io.writeErr(`krun-run: warning: ${warning}\n`)
+    }
+    if (result.workspaceSweep) {
+      const line = sweepLine(result.workspaceSweep)
+      if (line) io.writeErr(`krun-run: ${line}\n`)
+      for (const warning of sweepWarnings(result.workspaceSweep)) io.writeErr(`krun-run: warning: ${warning}\n`)
     }
     if (result.log) io.writeErr(`libkrun's log (last lines):\n${result.log}\n`)
     if (outcome.exitCode !== undefined) {

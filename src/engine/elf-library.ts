@@ -5,6 +5,7 @@
  * never the whole file.
  */
 import fs from 'node:fs'
+import { showValue } from './errors.js'
 
 const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46])
 const ELFCLASS64 = 2
@@ -108,8 +109,7 @@ export function elfLibraryProblem(fd: number, arch: string = process.arch): stri
     if (found.pie) return 'is an executable, not a shared library'
     if (found.soname === undefined) return 'is not libkrun (it has no soname)'
     if (!found.soname.startsWith('libkrun')) {
-      const shown = found.soname.replace(/[^\x20-\x7e]/g, '?').slice(0, 60)
-      return `is not libkrun (its soname is "${shown}")`
+      return `is not libkrun (its soname is ${showValue(found.soname)})`
     }
     return undefined
   } catch (error) {

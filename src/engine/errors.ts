@@ -1,4 +1,5 @@
 /** The errors a user can act on, and how each front end words them: one line, no stack trace. */
+import { visible, visibleExcerpt } from '../text/visible.js'
 
 /**
  * A mistake in what the user gave us. It carries the input's name so each front end
@@ -15,13 +16,9 @@ export class InputError extends Error {
   }
 }
 
-/** Quotes a value for an error message, shortening long ones and showing control characters. */
+/** Quotes a value for an error message, shortening long ones and escaping what is not plainly visible. */
 export function showValue(value: string, max = 60): string {
-  const visible = value.replace(/[\u0000-\u001f]/g, (c) =>
-    c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`
-  )
-  const cut = visible.length > max ? `${visible.slice(0, max)}…` : visible
-  return `"${cut}"`
+  return `"${visibleExcerpt(value, max)}"`
 }
 
 /** A host that cannot run the microVM: one line, with the fix. */
@@ -39,8 +36,16 @@ export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-/** The one line a front end shows for an error; `nameInput` words an input its own way. */
+/**
+ * The one line a front end shows for an error; `nameInput` words an input its own way. The
+ * whole line is made visible: messages quote values with showValue, but also name paths the
+ * user gave, and an unexpected error's message can hold anything.
+ */
 export function failureMessage(error: unknown, nameInput: (input: string) => string): string {
+  return visible(failureText(error, nameInput))
+}
+
+function failureText(error: unknown, nameInput: (input: string) => string): string {
   if (error instanceof InputError) return `${nameInput(error.input)}: ${error.problem}`
   if (error instanceof HostError) return error.message
   return `failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`

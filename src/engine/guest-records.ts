@@ -4,6 +4,7 @@
  * record is read as untrusted input (untrusted-file.ts) and parsed strictly. The host reads
  * only after the VM process has ended.
  */
+import { visibleExcerpt } from '../text/visible.js'
 import { GUEST } from './run-dir.js'
 import { TamperedError, readUntrustedFile, untrustedPathExists } from './untrusted-file.js'
 
@@ -25,7 +26,7 @@ export type GuestRecords =
       started: boolean
       /** The final status; undefined when the init never wrote one (or only "running"). */
       status: GuestStatus | undefined
-      /** The init's own failure, sanitized to one printable line. */
+      /** The init's own failure, sanitized to one visible line. */
       initError: string | undefined
     }
   | {
@@ -51,12 +52,11 @@ export function parseStatusRecord(bytes: Buffer): GuestStatus | undefined {
   return match[1] === 'exited' ? { exitCode: value } : { exitCode: 128 + value, signal: value }
 }
 
-/** The init's error line as it may be shown: its first line, printable ASCII only, capped. */
+/** The init's error line as it may be shown: its first line, made visible, capped. */
 export function sanitizeInitError(bytes: Buffer): string | undefined {
-  const firstLine = bytes.toString('latin1').split('\n')[0]
-  const printable = firstLine.replace(/[^\x20-\x7e]/g, '?').trim()
-  if (printable === '') return undefined
-  return printable.length > INIT_ERROR_SHOWN_CHARS ? `${printable.slice(0, INIT_ERROR_SHOWN_CHARS)}…` : printable
+  const firstLine = bytes.toString('utf8').split('\n')[0].trim()
+  if (firstLine === '') return undefined
+  return visibleExcerpt(firstLine, INIT_ERROR_SHOWN_CHARS)
 }
 
 /** Reads the records under `root` (the guest's root share). */

@@ -8,6 +8,7 @@ import path from 'node:path'
 import { libraryProblem } from './host-checks.js'
 import { InputError, errorText, showValue } from './errors.js'
 import { type PinnedArchive, isUrlLike, parsePinnedUrl } from './libkrun-pinned.js'
+import { pseudoFileSystem } from './pseudo-fs.js'
 
 /** Paths travel in a TAB-separated plan file, one per line. */
 function checkPlanSafe(input: string, value: string): void {
@@ -53,6 +54,14 @@ export function parseWorkspace(
     throw new InputError(
       'workspace',
       `${leads} would share the whole host read-write; name a project directory, or none`
+    )
+  }
+  const pseudo = pseudoFileSystem(workspace)
+  if (pseudo !== undefined) {
+    const shown = showValue(text === '' ? workspace : text)
+    throw new InputError(
+      'workspace',
+      `${shown} is ${pseudo}, a pseudo file system of the host; name a project directory, or none`
     )
   }
   return workspace

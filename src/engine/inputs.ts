@@ -16,7 +16,8 @@ import {
   parseNetwork,
   parsePorts,
   parseShell,
-  parseTimeout
+  parseTimeout,
+  parseWorkspaceDevices
 } from './parse.js'
 
 /** What a parser may need besides the raw text: facts of the host it runs on. */
@@ -115,6 +116,14 @@ export const INPUTS = {
     valueName: 'DIR',
     help: 'shared read-write at the same path ("none" shares nothing; default: GITHUB_WORKSPACE, else the current directory)',
     parse: parseWorkspace
+  },
+  'workspace-devices': {
+    default: 'remove',
+    required: false,
+    flags: ['--workspace-devices'],
+    valueName: 'remove|keep',
+    help: 'remove the device nodes and clear the set-user/group-ID bits the run left in the workspace, or keep them',
+    parse: parseWorkspaceDevices
   },
   workdir: {
     default: '',

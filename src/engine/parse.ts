@@ -213,6 +213,19 @@ export function parseNetwork(raw: string): NetworkMode {
   throw new InputError('network', `${showValue(raw)} is not a network mode; expected ${NETWORK_MODES.join(' or ')}`)
 }
 
+const WORKSPACE_DEVICES = ['remove', 'keep'] as const
+export type WorkspaceDevices = (typeof WORKSPACE_DEVICES)[number]
+
+/** `remove`: device nodes and set-ID bits the run left in the workspace go; `keep`: they stay. */
+export function parseWorkspaceDevices(raw: string): WorkspaceDevices {
+  const text = raw.trim().toLowerCase()
+  if ((WORKSPACE_DEVICES as readonly string[]).includes(text)) return text as WorkspaceDevices
+  throw new InputError(
+    'workspace-devices',
+    `${showValue(raw)} is not a choice; expected ${WORKSPACE_DEVICES.join(' or ')}`
+  )
+}
+
 const PORT_PAIR = /^([0-9]+):([0-9]+)$/
 const PORTS_FORM = 'expected HOST:GUEST, two whole numbers from 1 to 65535 (e.g. 8080:80), one pair per line'
 

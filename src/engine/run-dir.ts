@@ -1,7 +1,8 @@
 /** The private per-run directory: made with mode 0700, filled, read back, removed. */
 import fs from 'node:fs'
 import path from 'node:path'
-import { removeTree } from '../image/tree.js'
+import { TreeRemovalError, removeTree } from '../image/tree.js'
+import { visible } from '../text/visible.js'
 import { errorText } from './errors.js'
 import type { GuestFiles, VmConfig } from './plan.js'
 import { TamperedError, readUntrustedFile } from './untrusted-file.js'
@@ -82,9 +83,9 @@ export function logTail(layout: RunLayout, lines = 20): string {
  * never replace it.
  */
 export async function removeRunDir(dir: string, warn: (message: string) => void): Promise<void> {
-  await removeTree(dir).catch((error: unknown) =>
-    warn(
-      `cannot remove the run directory ${dir} (${errorText(error)}); it holds the run's environment values: remove it`
-    )
-  )
+  await removeTree(dir).catch((error: unknown) => {
+    // The entry's name is the guest's choice when it lies in the root share.
+    const cause = error instanceof TreeRemovalError ? `${error.code} on ${visible(error.entry)}` : errorText(error)
+    warn(`cannot remove the run directory ${dir} (${cause}); it holds the run's environment values: remove it`)
+  })
 }

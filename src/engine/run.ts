@@ -24,6 +24,7 @@ import { type RunSettings, checkWorkspaceHoldsNoHostFiles, withImageRoot } from 
 import type { PreparedImage } from '../image/index.js'
 import { type EarlyStart, discardEarly, fitsRun, vmEntry } from './early-start.js'
 import { type VmRun, VmProcess } from './vm-launcher.js'
+import { type WorkspaceSweep, changeStamp, sweepWorkspace } from './workspace-sweep.js'
 
 export interface EngineOptions {
   settings: RunSettings
@@ -62,6 +63,11 @@ export interface EngineResult {
   fileCommands: GuestFileCommands
   /** The image that ran, when the base was one. */
   image: PreparedImage | undefined
+  /**
+   * What the run left in the workspace and what became of it (workspace-sweep.ts); undefined
+   * when it was not checked (no workspace, or workspace-devices: keep).
+   */
+  workspaceSweep: WorkspaceSweep | undefined
 }
 
 const GUEST_ARCH: Record<string, string> = { x64: 'x86_64', arm64: 'aarch64' }
@@ -145,6 +151,12 @@ function inTempDir<T>(options: EngineOptions, doing: string, step: () => T): T {
   }
 }
 
+/** Runs once the VM process has ended: no guest is left to race the walk. */
+function sweepAfterRun(settings: RunSettings, since: bigint): WorkspaceSweep | undefined {
+  if (settings.workspace === null || settings.workspaceDevices === 'keep') return undefined
+  return sweepWorkspace(settings.workspace, since)
+}
+
 interface Prepared {
   settings: RunSettings
   libkrun: string
@@ -180,6 +192,7 @@ async function runPrepared(
     })
     const running = vmProcess
     vmProcess = undefined
+    const since = changeStamp(layout.vmConfigFile)
     const run = await running.run({
       timeoutSeconds: settings.timeoutSeconds,
       onStart: options.onVmStart,
@@ -188,12 +201,13 @@ async function runPrepared(
       }
     })
     checkInputsHonoured(run, settings)
+    const workspaceSweep = sweepAfterRun(settings, since)
     const records = readGuestRecords(layout.root)
     const fullDisk = isDiskFull(layout.dir) ? `${options.tempDirName} (${options.tempDir})` : undefined
     const outcome = decideOutcome(run, records, { fullDisk })
     const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds) : NO_FILE_COMMANDS
     const log = outcome.showLog ? logTail(layout) : ''
-    return { outcome, log, libkrun, wallMs: Date.now() - started, fileCommands, image }
+    return { outcome, log, libkrun, wallMs: Date.now() - started, fileCommands, image, workspaceSweep }
   } finally {
     // A VM process that never got its go-ahead (writing the run's files failed) is stopped.
     await vmProcess?.discard()

@@ -12,7 +12,7 @@ import { type ImageSettings, registryCredentials } from './image-base.js'
 import { libkrunInputName } from './host-paths.js'
 import type { PinnedArchive } from './libkrun-pinned.js'
 import { INPUTS, type ParseContext, type RawInputs, parseInput } from './inputs.js'
-import { type EnvEntry, type LogLevel, type NetworkMode, parseCommandBytes } from './parse.js'
+import { type EnvEntry, type LogLevel, type NetworkMode, type WorkspaceDevices, parseCommandBytes } from './parse.js'
 import { guestPath } from './plan.js'
 
 export interface RunSettings {
@@ -29,6 +29,8 @@ export interface RunSettings {
   image: ImageSettings | undefined
   /** Host directory shared read-write at the same path in the guest, or null for none. */
   workspace: string | null
+  /** What becomes of the device nodes and set-ID files the run leaves in the workspace. */
+  workspaceDevices: WorkspaceDevices
   /** Absolute guest path the commands start in. */
   workdir: string
   /** The guest's environment, in addition to the defaults (PATH, HOME). */
@@ -222,6 +224,7 @@ export function buildSettings(
   const image = imageSettings(raw, context)
   const rootfs = image ? '' : parseInput('rootfs', raw, context)
   const workspace = parseInput('workspace', raw, context)
+  const workspaceDevices = parseInput('workspace-devices', raw, context)
   const workdir = parseInput('workdir', raw, context) ?? workspace ?? '/'
   checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'the temporary directory', file: context.tempDir }])
   if (!image) {
@@ -249,6 +252,7 @@ export function buildSettings(
     rootfs,
     image,
     workspace,
+    workspaceDevices,
     workdir,
     env,
     cpus,

@@ -116,7 +116,7 @@ export async function fetchSmallBlob(
     `blobs/${desc.digest}`,
     what,
     undefined,
-    (res) => readLimited(res.body, 16 * 1024 * 1024),
+    (res) => readLimited(res.body, 16 * 1024 * 1024, { where: client.where, what }),
     { abandon }
   )
   if (sha256(bytes) !== desc.digest) {

@@ -2,6 +2,8 @@
  * ImageError: every failure a user can act on, shown as one line. Messages name the registry and
  * repository, the problem and what to do; they never carry a credential, a token or part of one.
  */
+import { visible, visibleExcerpt } from '../text/visible.js'
+
 export class ImageError extends Error {
   /**
    * True when the fix is in what was asked for, not in the registry, the network or the host: the
@@ -11,7 +13,8 @@ export class ImageError extends Error {
   readonly inputMistake: boolean
 
   constructor(message: string, options: { inputMistake?: boolean } = {}) {
-    super(oneLine(message))
+    // Made visible whole: a message may quote what a registry or a user wrote.
+    super(visible(oneLine(message)))
     this.name = 'ImageError'
     this.inputMistake = options.inputMistake ?? false
   }
@@ -35,10 +38,9 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
 }
 
-/** A short, printable excerpt of untrusted text (a server's error body, a user's input). */
+/** A short, visible excerpt of untrusted text (a server's error body, a user's input) on one line. */
 export function excerpt(text: string, max = 120): string {
-  const visible = oneLine(text).replace(/[\u0000-\u001f\u007f]/g, '?')
-  return visible.length > max ? `${visible.slice(0, max)}…` : visible
+  return visibleExcerpt(oneLine(text), max)
 }
 
 /** The errno name of a failed system call (ENOENT, EACCES…), if it is one. */

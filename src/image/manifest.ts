@@ -1,5 +1,5 @@
 /** Manifest media types (Docker v2 and OCI) and the few fields of them this module reads. */
-import { ImageError } from './errors.js'
+import { ImageError, excerpt } from './errors.js'
 
 export const MEDIA = {
   dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
@@ -41,7 +41,7 @@ function descriptor(value: unknown, what: string, where: string): Descriptor {
   }
   if (!DIGEST.test(d.digest)) {
     throw new ImageError(
-      `${where}: the manifest's ${what} has digest "${d.digest.slice(0, 80)}", only sha256 is supported`
+      `${where}: the manifest's ${what} has digest "${excerpt(d.digest, 80)}", only sha256 is supported`
     )
   }
   if (!Number.isSafeInteger(d.size) || d.size < 0) {
@@ -90,7 +90,7 @@ export function parseManifest(bytes: Buffer, contentType: string, where: string)
       `${where}: the image uses the retired Docker schema 1 manifest; push it again with a current Docker`
     )
   }
-  throw new ImageError(`${where}: unsupported manifest media type "${String(mediaType).slice(0, 80)}"`)
+  throw new ImageError(`${where}: unsupported manifest media type "${excerpt(String(mediaType), 80)}"`)
 }
 
 /** The image config's fields a runner may want (environment, working directory, user). */

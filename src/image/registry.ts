@@ -309,9 +309,9 @@ export class RegistryClient {
   private async statusError(res: OpenResponse, what: string): Promise<ImageError> {
     let code = ''
     try {
-      const text = await readLimited(res.body, 64 * 1024)
+      const text = await readLimited(res.body, 64 * 1024, { where: this.where, what })
       const json = JSON.parse(text.toString('utf8')) as { errors?: { code?: string }[] }
-      if (json.errors?.[0]?.code) code = ` ${String(json.errors[0].code).slice(0, 40)}`
+      if (json.errors?.[0]?.code) code = ` ${excerpt(String(json.errors[0].code), 40)}`
     } catch {
       // No JSON error body; the status says enough.
     } finally {
@@ -360,19 +360,35 @@ export class RegistryClient {
   async getManifest(reference: string, accept: string): Promise<{ bytes: Buffer; contentType: string }> {
     const what = `fetching the manifest ${reference.length > 20 ? reference.slice(0, 19) + '…' : reference}`
     return this.request(`manifests/${reference}`, what, accept, async (res) => ({
-      bytes: await readLimited(res.body, MAX_MANIFEST_BYTES),
+      bytes: await readLimited(res.body, MAX_MANIFEST_BYTES, { where: this.where, what }),
       contentType: res.headers.get('content-type') ?? ''
     }))
   }
 }
 
-/** Reads a whole stream, failing when it is longer than `limit` bytes. */
-export async function readLimited(stream: Readable, limit: number): Promise<Buffer> {
+/** How a limit reads in a message: 8 MiB, 64 KiB. */
+function sizeText(bytes: number): string {
+  return bytes % 2 ** 20 === 0 ? `${bytes / 2 ** 20} MiB` : `${bytes / 2 ** 10} KiB`
+}
+
+/**
+ * Reads a whole stream, failing when it is longer than `limit` bytes; the failure says where
+ * (RegistryClient.where) and while doing what, as every other image error does.
+ */
+export async function readLimited(
+  stream: Readable,
+  limit: number,
+  context: { where: string; what: string }
+): Promise<Buffer> {
   const chunks: Buffer[] = []
   let total = 0
   for await (const chunk of stream) {
     total += (chunk as Buffer).length
-    if (total > limit) throw new ImageError(`a response is larger than ${limit} bytes; the registry is misbehaving`)
+    if (total > limit) {
+      throw new ImageError(
+        `${context.where}: the registry sent more than ${sizeText(limit)} while ${context.what}; it is misbehaving`
+      )
+    }
     chunks.push(chunk as Buffer)
   }
   return Buffer.concat(chunks)
