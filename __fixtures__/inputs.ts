@@ -36,6 +36,7 @@ export function settings(overrides: Partial<RunSettings> = {}): RunSettings {
     logLevel: undefined,
     timeoutSeconds: undefined,
     exportEnv: false,
+    guestWorkflowCommands: false,
     ...overrides
   }
 }

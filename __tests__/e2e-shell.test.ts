@@ -21,6 +21,7 @@ import {
   standinSkipReason
 } from '../__fixtures__/action-runner.js'
 import { busyboxEntries, describeWithRegistry, pushImage, startRegistry } from '../__fixtures__/registry.js'
+import { commandsBesidesFences, fences, runnerView, withoutFences } from '../__fixtures__/workflow-commands.js'
 import { READY_LINE } from '../src/action/later-steps.js'
 import { LAUNCHER_DIR, LAUNCHER_NAME, SETTINGS_FILE } from '../src/shell/launcher.js'
 
@@ -36,7 +37,10 @@ const describeShell = skip ? describe.skip : describe
 
 interface StepResult {
   code: number | null
+  /** What the guest printed: stdout with the fences' own lines taken out. */
   stdout: string
+  /** Stdout as the runner reads it, fences included. */
+  rawStdout: string
   stderr: string
   outputs: Record<string, string>
   summary: string
@@ -112,7 +116,8 @@ function runStep(
       const read = (name: keyof typeof files) => fs.readFileSync(file(name), 'utf8')
       resolve({
         code,
-        stdout,
+        stdout: withoutFences(stdout),
+        rawStdout: stdout,
         stderr,
         outputs: parseFileCommands(read('output')),
         summary: read('summary'),
@@ -262,6 +267,40 @@ describeShell('krun-run as a custom shell for later steps', () => {
       'the guest\'s GITHUB_PATH, line 2: not an absolute directory without ":" or NUL; skipped',
       'the guest\'s GITHUB_PATH, line 3: not an absolute directory without ":" or NUL; skipped'
     ])
+  })
+})
+
+describeShell('the workflow commands a later step prints in its microVM', () => {
+  const script = [
+    "echo '::error::forged by the guest'",
+    "echo '::add-mask::hidden-by-the-guest' >&2",
+    "printf '::stop-commands::guest-token'",
+    'exit 5'
+  ].join('\n')
+
+  it('are never acted on: its output is fenced, stderr with stdout', async () => {
+    const setup = await runAction({ inputs: {} })
+    const result = await runStep(setup, script)
+    expect(result.code).toBe(5)
+    const view = runnerView(result.rawStdout)
+    expect(commandsBesidesFences(view)).toEqual([])
+    expect(view.stoppedAtEnd).toBe(false)
+    expect(fences(result.rawStdout).map((fence) => fence.inside)).toEqual([
+      '::error::forged by the guest\n::add-mask::hidden-by-the-guest\n::stop-commands::guest-token'
+    ])
+    expect(result.stderr).toBe('')
+  })
+
+  it('are acted on with --guest-workflow-commands true, or when the action saved guest-workflow-commands: true', async () => {
+    const notice = "echo '::notice::from the guest'; echo apart >&2"
+    const fenced = await runAction({ inputs: {} })
+    const byFlag = await runStep(fenced, notice, { args: ['--guest-workflow-commands', 'true'] })
+    const trusting = await runAction({ inputs: { 'guest-workflow-commands': 'true' } })
+    const bySetting = await runStep(trusting, notice)
+    for (const result of [byFlag, bySetting]) {
+      expect(result).toMatchObject({ code: 0, stderr: 'apart\n' })
+      expect(runnerView(result.rawStdout).commands).toEqual([{ name: 'notice', data: 'from the guest' }])
+    }
   })
 })
 

@@ -7,6 +7,7 @@ import { hostContext } from '../engine/host-context.js'
 import { prepareImageBase } from '../engine/image-base.js'
 import { OUTPUTS } from '../engine/inputs.js'
 import { type EarlyStart, discardEarly } from '../engine/early-start.js'
+import { OutputFence } from '../engine/output-fence.js'
 import { checkHost, runInMicroVm } from '../engine/run.js'
 import { findDistDir } from './dist-dir.js'
 import { getSettings, hasCommands, readRawInputs } from './inputs.js'
@@ -45,6 +46,7 @@ export async function run(early?: EarlyStart): Promise<void> {
       imageCacheDir: host.imageCacheDir,
       log: core.info,
       fileCommands: enabledFileCommands(process.env, settings.exportEnv),
+      fence: settings.guestWorkflowCommands ? undefined : new OutputFence((text) => process.stdout.write(text)),
       early,
       onRunDir: state.saveRunDir,
       onVmStart: (pid) => {

@@ -46,6 +46,8 @@ export interface RunSettings {
   timeoutSeconds: number | undefined
   /** Whether the guest may set GITHUB_ENV and GITHUB_PATH, which steer later steps on the host. */
   exportEnv: boolean
+  /** Whether the runner may act on workflow commands the guest prints; otherwise its output is fenced. */
+  guestWorkflowCommands: boolean
 }
 
 /** The guest paths where the shell's program would be looked up with this PATH. */
@@ -238,6 +240,7 @@ export function buildSettings(
   const libkrunFrom = libkrun === undefined ? undefined : libkrunInputName(raw.libkrun)
   if (libkrun !== undefined) checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'libkrun', file: libkrun }])
   const exportEnv = parseInput('export-env', raw, context)
+  const guestWorkflowCommands = parseInput('guest-workflow-commands', raw, context)
   return {
     commands,
     shell,
@@ -254,6 +257,7 @@ export function buildSettings(
     libkrunFrom,
     logLevel,
     timeoutSeconds,
-    exportEnv
+    exportEnv,
+    guestWorkflowCommands
   }
 }
