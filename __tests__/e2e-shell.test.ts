@@ -246,10 +246,22 @@ describeShell('krun-run as a custom shell for later steps', () => {
     expect(warnings(linked)).toEqual(["the guest's GITHUB_OUTPUT was not a regular file of at most 1 MiB; ignored"])
   })
 
-  it('leaves GITHUB_ENV and GITHUB_PATH unset in the guest unless export-env is true', async () => {
-    const script = 'echo "${GITHUB_ENV-unset}|${GITHUB_PATH-unset}"'
-    const refused = await runStep(setup, script)
-    expect(refused).toMatchObject({ code: 0, stdout: 'unset|unset\n', envFile: '', pathFile: '' })
+  it('gives the guest GITHUB_ENV and GITHUB_PATH, and drops what it writes there unless export-env is true', async () => {
+    const dropped = await runStep(
+      setup,
+      ['echo "FROM_GUEST=yes" >> "$GITHUB_ENV"', 'echo /opt/tool/bin >> "$GITHUB_PATH"', 'echo done'].join('\n')
+    )
+    expect(dropped).toMatchObject({ code: 0, stdout: 'done\n', envFile: '', pathFile: '' })
+    expect(warnings(dropped)).toEqual([
+      'the guest wrote to GITHUB_ENV and GITHUB_PATH; they were dropped: set --export-env true to pass them to later steps'
+    ])
+    const failing = await runStep(setup, 'echo /opt/tool/bin >> "$GITHUB_PATH"\nexit 4')
+    expect(failing).toMatchObject({ code: 4, pathFile: '' })
+    expect(warnings(failing)).toEqual([
+      'the guest wrote to GITHUB_PATH; it was dropped: set --export-env true to pass it to later steps'
+    ])
+    const untouched = await runStep(setup, 'test -f "$GITHUB_ENV" && test -w "$GITHUB_PATH"')
+    expect(untouched).toMatchObject({ code: 0, stderr: '' })
     const exported = await runStep(
       setup,
       [
@@ -324,7 +336,7 @@ describeShell('the action with commands', () => {
         commands: [
           'echo "greeting=hello" >> "$GITHUB_OUTPUT"',
           'echo "exit-code=0" >> "$GITHUB_OUTPUT"',
-          'echo "FROM_GUEST=yes" >> "${GITHUB_ENV:-/dev/null}"',
+          'echo "FROM_GUEST=yes" >> "$GITHUB_ENV"',
           'echo "guest summary line" >> "$GITHUB_STEP_SUMMARY"',
           'exit 2'
         ].join('\n')
@@ -334,6 +346,9 @@ describeShell('the action with commands', () => {
     expect(result.outputs).toEqual({ greeting: 'hello', 'exit-code': '2', 'timed-out': 'false' })
     expect(result.stdout).toContain(
       "::warning::the guest's GITHUB_OUTPUT sets exit-code, which is this step's own output; skipped\n"
+    )
+    expect(result.stdout).toContain(
+      '::warning::the guest wrote to GITHUB_ENV; it was dropped: set export-env: true to pass it to later steps\n'
     )
     expect(errorLines(result)).toEqual(['commands exited with code 2'])
     expect(fs.readFileSync(result.scratch.files.env, 'utf8')).toBe('')
@@ -348,6 +363,19 @@ describeShell('the action with commands', () => {
     })
     expect(result.code).toBe(0)
     expect(parseFileCommands(fs.readFileSync(result.scratch.files.env, 'utf8'))).toEqual({ FROM_GUEST: 'yes' })
+  })
+
+  it('without export-env, runs a script that writes GITHUB_ENV and GITHUB_PATH and drops what it wrote', async () => {
+    const result = await runAction({
+      inputs: { commands: 'echo "FROM_GUEST=yes" >> "$GITHUB_ENV"\necho /opt/tool/bin >> "$GITHUB_PATH"\nexit 6' }
+    })
+    expect(result.outputs['exit-code']).toBe('6')
+    expect(errorLines(result)).toEqual(['commands exited with code 6'])
+    expect(result.stdout).toContain(
+      '::warning::the guest wrote to GITHUB_ENV and GITHUB_PATH; they were dropped: set export-env: true to pass them to later steps\n'
+    )
+    expect(fs.readFileSync(result.scratch.files.env, 'utf8')).toBe('')
+    expect(fs.readFileSync(result.scratch.files.path, 'utf8')).toBe(`${path.join(result.scratch.temp, LAUNCHER_DIR)}\n`)
   })
 })
 

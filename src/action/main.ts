@@ -1,7 +1,7 @@
 /** The action's main step: only sequences the helpers and turns errors into a failed step. */
 import * as core from '@actions/core'
 import { failureMessage } from '../engine/errors.js'
-import { enabledFileCommands } from '../engine/file-commands.js'
+import { droppedWarning, enabledFileCommands } from '../engine/file-commands.js'
 import { applyGuestFileCommands } from '../engine/host-file-commands.js'
 import { hostContext } from '../engine/host-context.js'
 import { prepareImageBase } from '../engine/image-base.js'
@@ -45,7 +45,7 @@ export async function run(early?: EarlyStart): Promise<void> {
       kvmDevice: host.kvmDevice,
       imageCacheDir: host.imageCacheDir,
       log: core.info,
-      fileCommands: enabledFileCommands(process.env, settings.exportEnv),
+      fileCommands: enabledFileCommands(process.env),
       fence: settings.guestWorkflowCommands ? undefined : new OutputFence((text) => process.stdout.write(text)),
       early,
       onRunDir: state.saveRunDir,
@@ -60,10 +60,11 @@ export async function run(early?: EarlyStart): Promise<void> {
     const { outcome } = result
     const reserved = Object.keys(OUTPUTS)
     for (const warning of [
+      droppedWarning(result.fileCommands.dropped, 'export-env: true'),
       ...result.fileCommands.warnings,
       ...applyGuestFileCommands(result.fileCommands, process.env, reserved)
     ]) {
-      core.warning(warning)
+      if (warning !== undefined) core.warning(warning)
     }
     if (outcome.exitCode !== undefined) core.setOutput('exit-code', String(outcome.exitCode))
     if (result.image) core.setOutput('image-digest', result.image.digest)

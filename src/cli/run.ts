@@ -1,7 +1,7 @@
 /** krun-run: the action's engine as a local command. */
 import fs from 'node:fs'
 import { InputError, failureMessage } from '../engine/errors.js'
-import { enabledFileCommands } from '../engine/file-commands.js'
+import { droppedWarning, enabledFileCommands } from '../engine/file-commands.js'
 import { applyGuestFileCommands } from '../engine/host-file-commands.js'
 import { hostContext } from '../engine/host-context.js'
 import { parseEnv } from '../engine/parse.js'
@@ -82,15 +82,19 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
       interactive,
       extraEnv: interactive && io.env.TERM ? { TERM: io.env.TERM } : {},
       onWarning: (message) => io.writeErr(`krun-run: warning: ${message}\n`),
-      fileCommands: enabledFileCommands(io.env, settings.exportEnv),
+      fileCommands: enabledFileCommands(io.env),
       fence:
         runnerReadsOutput(io.env, interactive) && !settings.guestWorkflowCommands
           ? new OutputFence(io.writeOut)
           : undefined
     })
     const { outcome } = result
-    for (const warning of [...result.fileCommands.warnings, ...applyGuestFileCommands(result.fileCommands, io.env)]) {
-      io.writeErr(`krun-run: warning: ${warning}\n`)
+    for (const warning of [
+      droppedWarning(result.fileCommands.dropped, '--export-env true'),
+      ...result.fileCommands.warnings,
+      ...applyGuestFileCommands(result.fileCommands, io.env)
+    ]) {
+      if (warning !== undefined) io.writeErr(`krun-run: warning: ${warning}\n`)
     }
     if (result.log) io.writeErr(`libkrun's log (last lines):\n${result.log}\n`)
     if (outcome.exitCode !== undefined) {

@@ -196,7 +196,7 @@ async function runPrepared(
     const records = readGuestRecords(layout.root)
     const fullDisk = isDiskFull(layout.dir) ? `${options.tempDirName} (${options.tempDir})` : undefined
     const outcome = decideOutcome(run, records, { fullDisk })
-    const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds) : NO_FILE_COMMANDS
+    const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds, settings.exportEnv) : NO_FILE_COMMANDS
     const log = outcome.showLog ? logTail(layout) : ''
     return { outcome, log, libkrun, wallMs: Date.now() - started, fileCommands, image }
   } finally {
