@@ -37,6 +37,7 @@ export function settings(overrides: Partial<RunSettings> = {}): RunSettings {
     logLevel: undefined,
     timeoutSeconds: undefined,
     exportEnv: false,
+    guestWorkflowCommands: false,
     ...overrides
   }
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { DIST, REPO, STANDIN, makeScratch, removeScratches } from '../__fixtures__/action-runner.js'
 import { describeTier } from '../__fixtures__/tiers.js'
+import { commandsBesidesFences, fences, runnerView } from '../__fixtures__/workflow-commands.js'
 
 interface CliResult {
   code: number | null
@@ -141,6 +142,29 @@ describeTier('standin', 'krun-run end to end', () => {
         'krun-run: warning: this libkrun has no krun_add_virtiofs3 (libkrun 1.18): the base filesystem is read-only only inside the guest, which could remount it\n',
       leftInTemp: []
     })
+  })
+
+  it('fences the guest output in a GitHub job, stderr with stdout, and never by hand or at a terminal', async () => {
+    const commands = ['-c', "echo '::error::from the guest'; echo err >&2"]
+    const inJob = await runCli(commands, { env: { GITHUB_ACTIONS: 'true' } })
+    expect(inJob).toMatchObject({ code: 0, stderr: '' })
+    expect(commandsBesidesFences(runnerView(inJob.stdout))).toEqual([])
+    expect(fences(inJob.stdout).map((fence) => fence.inside)).toEqual(['::error::from the guest\nerr\n'])
+    const byHand = await runCli(commands)
+    expect(byHand).toMatchObject({ code: 0, stdout: '::error::from the guest\n', stderr: 'err\n' })
+    const interactive = await runCli([], {
+      command: [
+        'script',
+        '-qec',
+        `${process.execPath} ${path.join(DIST, 'cli', 'index.js')} --workspace none`,
+        '/dev/null'
+      ],
+      stdin: 'echo "answer-$((6 * 7))"\nexit 0\n',
+      env: { GITHUB_ACTIONS: 'true' }
+    })
+    expect(interactive.stdout).toContain('answer-42')
+    expect(fences(interactive.stdout)).toEqual([])
+    expect(interactive.stdout).not.toContain('::stop-commands::')
   })
 
   it('prints help', async () => {

@@ -22,6 +22,7 @@ import {
 } from '../__fixtures__/action-runner.js'
 import { describeTier } from '../__fixtures__/tiers.js'
 import { mountTmpfs } from '../__fixtures__/tmpfs.js'
+import { commandsBesidesFences, fences, runnerView } from '../__fixtures__/workflow-commands.js'
 import { TAMPERED } from '../src/engine/outcome.js'
 
 afterAll(removeScratches)
@@ -170,6 +171,68 @@ describeTier('standin', 'inputs that mislead the host checks', () => {
       expectNoSecret(result)
       expect(result.stdout).not.toContain('MII')
     }
+  })
+})
+
+describeTier('standin', 'a guest that prints workflow commands', () => {
+  const ATTACK = [
+    "echo '::error::forged by the guest'",
+    "echo '::add-mask::hidden-by-the-guest' >&2",
+    "echo '::stop-commands::guest-token'",
+    "echo '::set-output name=exit-code::0'",
+    "printf '::warning::no newline at the end'",
+    'exit 3'
+  ].join('\n')
+  const PRINTED = [
+    '::error::forged by the guest',
+    '::add-mask::hidden-by-the-guest',
+    '::stop-commands::guest-token',
+    '::set-output name=exit-code::0',
+    '::warning::no newline at the end'
+  ].join('\n')
+
+  it("gets none acted on, and cannot hide the action's own lines", async () => {
+    const result = await run({ inputs: { commands: ATTACK } })
+    const view = runnerView(result.stdout)
+    expect(commandsBesidesFences(view)).toEqual([{ name: 'error', data: 'commands exited with code 3' }])
+    expect(view.stoppedAtEnd).toBe(false)
+    // Its stderr is fenced with its stdout, in the order it printed them.
+    expect(fences(result.stdout).map((fence) => fence.inside)).toEqual([PRINTED])
+    expect(runnerView(result.stderr).commands).toEqual([])
+    expect(result.outputs['exit-code']).toBe('3')
+  })
+
+  it('cannot know the token: fresh for each run, masked, and nowhere the guest can look', async () => {
+    const look = [
+      'env',
+      'cat /proc/[0-9]*/cmdline /proc/[0-9]*/environ',
+      `find ${RECORDS} -maxdepth 1 -type f -exec cat {} +`,
+      'find /run/krun-action -maxdepth 2 -type f -exec cat {} +'
+    ].join('; ')
+    const runs = [
+      await run({ inputs: { commands: `(${look}) > seen 2>&1` } }),
+      await run({ inputs: { commands: `(${look}) > seen 2>&1` } })
+    ]
+    const tokens = runs.map((result) => fences(result.stdout).map((fence) => fence.token))
+    expect(tokens).toEqual([[expect.stringMatching(/^[0-9a-f]{32}$/)], [expect.stringMatching(/^[0-9a-f]{32}$/)]])
+    expect(tokens[0][0]).not.toBe(tokens[1][0])
+    for (const [i, result] of runs.entries()) {
+      const seen = fs.readFileSync(path.join(result.scratch.workspace, 'seen'), 'utf8')
+      expect(seen.length).toBeGreaterThan(0)
+      expect(seen).not.toContain(tokens[i][0])
+      // Masked before the runner first shows it.
+      expect(result.stdout.indexOf(`::add-mask::${tokens[i][0]}\n`)).toBe(result.stdout.indexOf(tokens[i][0]) - 12)
+    }
+  })
+
+  it('with guest-workflow-commands: true, gets them acted on, as the action printed them', async () => {
+    const result = await run({
+      inputs: { commands: "echo '::notice::from the guest'; echo apart >&2", 'guest-workflow-commands': 'true' }
+    })
+    expect(result.outputs['exit-code']).toBe('0')
+    expect(fences(result.stdout)).toEqual([])
+    expect(runnerView(result.stdout).commands).toEqual([{ name: 'notice', data: 'from the guest' }])
+    expect(result.stderr).toBe('apart\n')
   })
 })
 

@@ -21,6 +21,7 @@ import {
 } from '../__fixtures__/action-runner.js'
 import { describeTier } from '../__fixtures__/tiers.js'
 import { busyboxEntries, pushImage, startRegistry } from '../__fixtures__/registry.js'
+import { commandsBesidesFences, fences, runnerView, withoutFences } from '../__fixtures__/workflow-commands.js'
 import { READY_LINE } from '../src/action/later-steps.js'
 import { LAUNCHER_DIR, LAUNCHER_NAME, SETTINGS_FILE } from '../src/shell/launcher.js'
 
@@ -28,7 +29,10 @@ afterAll(removeScratches)
 
 interface StepResult {
   code: number | null
+  /** What the guest printed: stdout with the fences' own lines taken out. */
   stdout: string
+  /** Stdout as the runner reads it, fences included. */
+  rawStdout: string
   stderr: string
   outputs: Record<string, string>
   summary: string
@@ -104,7 +108,8 @@ function runStep(
       const read = (name: keyof typeof files) => fs.readFileSync(file(name), 'utf8')
       resolve({
         code,
-        stdout,
+        stdout: withoutFences(stdout),
+        rawStdout: stdout,
         stderr,
         outputs: parseFileCommands(read('output')),
         summary: read('summary'),
@@ -233,10 +238,22 @@ describeTier('standin', 'krun-run as a custom shell for later steps', () => {
     expect(warnings(linked)).toEqual(["the guest's GITHUB_OUTPUT was not a regular file of at most 1 MiB; ignored"])
   })
 
-  it('leaves GITHUB_ENV and GITHUB_PATH unset in the guest unless export-env is true', async () => {
-    const script = 'echo "${GITHUB_ENV-unset}|${GITHUB_PATH-unset}"'
-    const refused = await runStep(setup, script)
-    expect(refused).toMatchObject({ code: 0, stdout: 'unset|unset\n', envFile: '', pathFile: '' })
+  it('gives the guest GITHUB_ENV and GITHUB_PATH, and drops what it writes there unless export-env is true', async () => {
+    const dropped = await runStep(
+      setup,
+      ['echo "FROM_GUEST=yes" >> "$GITHUB_ENV"', 'echo /opt/tool/bin >> "$GITHUB_PATH"', 'echo done'].join('\n')
+    )
+    expect(dropped).toMatchObject({ code: 0, stdout: 'done\n', envFile: '', pathFile: '' })
+    expect(warnings(dropped)).toEqual([
+      'the guest wrote to GITHUB_ENV and GITHUB_PATH; they were dropped: set --export-env true to pass them to later steps'
+    ])
+    const failing = await runStep(setup, 'echo /opt/tool/bin >> "$GITHUB_PATH"\nexit 4')
+    expect(failing).toMatchObject({ code: 4, pathFile: '' })
+    expect(warnings(failing)).toEqual([
+      'the guest wrote to GITHUB_PATH; it was dropped: set --export-env true to pass it to later steps'
+    ])
+    const untouched = await runStep(setup, 'test -f "$GITHUB_ENV" && test -w "$GITHUB_PATH"')
+    expect(untouched).toMatchObject({ code: 0, stderr: '' })
     const exported = await runStep(
       setup,
       [
@@ -254,6 +271,40 @@ describeTier('standin', 'krun-run as a custom shell for later steps', () => {
       'the guest\'s GITHUB_PATH, line 2: not an absolute directory without ":" or NUL; skipped',
       'the guest\'s GITHUB_PATH, line 3: not an absolute directory without ":" or NUL; skipped'
     ])
+  })
+})
+
+describeTier('standin', 'the workflow commands a later step prints in its microVM', () => {
+  const script = [
+    "echo '::error::forged by the guest'",
+    "echo '::add-mask::hidden-by-the-guest' >&2",
+    "printf '::stop-commands::guest-token'",
+    'exit 5'
+  ].join('\n')
+
+  it('are never acted on: its output is fenced, stderr with stdout', async () => {
+    const setup = await runAction({ inputs: {} })
+    const result = await runStep(setup, script)
+    expect(result.code).toBe(5)
+    const view = runnerView(result.rawStdout)
+    expect(commandsBesidesFences(view)).toEqual([])
+    expect(view.stoppedAtEnd).toBe(false)
+    expect(fences(result.rawStdout).map((fence) => fence.inside)).toEqual([
+      '::error::forged by the guest\n::add-mask::hidden-by-the-guest\n::stop-commands::guest-token'
+    ])
+    expect(result.stderr).toBe('')
+  })
+
+  it('are acted on with --guest-workflow-commands true, or when the action saved guest-workflow-commands: true', async () => {
+    const notice = "echo '::notice::from the guest'; echo apart >&2"
+    const fenced = await runAction({ inputs: {} })
+    const byFlag = await runStep(fenced, notice, { args: ['--guest-workflow-commands', 'true'] })
+    const trusting = await runAction({ inputs: { 'guest-workflow-commands': 'true' } })
+    const bySetting = await runStep(trusting, notice)
+    for (const result of [byFlag, bySetting]) {
+      expect(result).toMatchObject({ code: 0, stderr: 'apart\n' })
+      expect(runnerView(result.rawStdout).commands).toEqual([{ name: 'notice', data: 'from the guest' }])
+    }
   })
 })
 
@@ -277,7 +328,7 @@ describeTier('standin', 'the action with commands', () => {
         commands: [
           'echo "greeting=hello" >> "$GITHUB_OUTPUT"',
           'echo "exit-code=0" >> "$GITHUB_OUTPUT"',
-          'echo "FROM_GUEST=yes" >> "${GITHUB_ENV:-/dev/null}"',
+          'echo "FROM_GUEST=yes" >> "$GITHUB_ENV"',
           'echo "guest summary line" >> "$GITHUB_STEP_SUMMARY"',
           'exit 2'
         ].join('\n')
@@ -287,6 +338,9 @@ describeTier('standin', 'the action with commands', () => {
     expect(result.outputs).toEqual({ greeting: 'hello', 'exit-code': '2', 'timed-out': 'false' })
     expect(result.stdout).toContain(
       "::warning::the guest's GITHUB_OUTPUT sets exit-code, which is this step's own output; skipped\n"
+    )
+    expect(result.stdout).toContain(
+      '::warning::the guest wrote to GITHUB_ENV; it was dropped: set export-env: true to pass it to later steps\n'
     )
     expect(errorLines(result)).toEqual(['commands exited with code 2'])
     expect(fs.readFileSync(result.scratch.files.env, 'utf8')).toBe('')
@@ -301,6 +355,19 @@ describeTier('standin', 'the action with commands', () => {
     })
     expect(result.code).toBe(0)
     expect(parseFileCommands(fs.readFileSync(result.scratch.files.env, 'utf8'))).toEqual({ FROM_GUEST: 'yes' })
+  })
+
+  it('without export-env, runs a script that writes GITHUB_ENV and GITHUB_PATH and drops what it wrote', async () => {
+    const result = await runAction({
+      inputs: { commands: 'echo "FROM_GUEST=yes" >> "$GITHUB_ENV"\necho /opt/tool/bin >> "$GITHUB_PATH"\nexit 6' }
+    })
+    expect(result.outputs['exit-code']).toBe('6')
+    expect(errorLines(result)).toEqual(['commands exited with code 6'])
+    expect(result.stdout).toContain(
+      '::warning::the guest wrote to GITHUB_ENV and GITHUB_PATH; they were dropped: set export-env: true to pass them to later steps\n'
+    )
+    expect(fs.readFileSync(result.scratch.files.env, 'utf8')).toBe('')
+    expect(fs.readFileSync(result.scratch.files.path, 'utf8')).toBe(`${path.join(result.scratch.temp, LAUNCHER_DIR)}\n`)
   })
 })
 

@@ -24,6 +24,7 @@ import {
   describeTier,
   kvmDeviceProblem
 } from '../__fixtures__/tiers.js'
+import { fences } from '../__fixtures__/workflow-commands.js'
 import { RUN_DIR_PREFIX } from '../src/engine/run-dir.js'
 import { LAUNCHER_DIR } from '../src/shell/launcher.js'
 
@@ -97,13 +98,22 @@ function endToEndSuite(target: Target): void {
     expect(errorLines(result)).toEqual(['commands were killed by SIGTERM (exit code 143)'])
   })
 
-  it('keeps stdout and stderr apart and complete', async () => {
-    const result = await run({
-      inputs: { commands: 'for i in $(seq 1000); do echo "out $i"; echo "err $i" >&2; done' }
-    })
-    const lines = (prefix: string) => Array.from({ length: 1000 }, (_, i) => `${prefix} ${i + 1}\n`).join('')
-    expect(result.stdout).toBe(lines('out'))
-    expect(result.stderr).toBe(lines('err'))
+  it('fences stdout and stderr together, complete; with guest-workflow-commands: true keeps them apart', async () => {
+    const commands = 'for i in $(seq 1000); do echo "out $i"; echo "err $i" >&2; done'
+    const lines = (prefix: string) => Array.from({ length: 1000 }, (_, i) => `${prefix} ${i + 1}`)
+    const fenced = await run({ inputs: { commands } })
+    const [fence, ...more] = fences(fenced.stdout)
+    expect(more).toEqual([])
+    // One stream: each one's lines in order, whatever the order between the two.
+    const inside = fence.inside.split('\n')
+    expect(inside.pop()).toBe('')
+    expect(inside.filter((line) => line.startsWith('out '))).toEqual(lines('out'))
+    expect(inside.filter((line) => line.startsWith('err '))).toEqual(lines('err'))
+    expect(inside).toHaveLength(2000)
+    expect(fenced.stderr).toBe('')
+    const apart = await run({ inputs: { commands, 'guest-workflow-commands': 'true' } })
+    expect(apart.stdout).toBe(lines('out').join('\n') + '\n')
+    expect(apart.stderr).toBe(lines('err').join('\n') + '\n')
   })
 
   it('shares the workspace read-write and starts there; writes to /etc stay in the guest', async () => {
@@ -154,7 +164,7 @@ function endToEndSuite(target: Target): void {
     expect(bash.stdout).not.toContain('not reached')
     const custom = await run({ inputs: { shell: 'sh -x {0}', commands: 'echo traced' } })
     expect(custom.outputs['exit-code']).toBe('0')
-    expect(custom.stderr).toContain('+ echo traced')
+    expect(custom.stdout).toContain('+ echo traced')
   })
 
   it('fails with one line for bad input, before anything starts', async () => {
@@ -318,7 +328,8 @@ describeTier('standin', 'the bundled action against the stand-in only', () => {
       const result = await runAction({
         scratch,
         hashOutput: true,
-        inputs: { commands: 'for i in $(seq 256); do cat blob; cat blob >&2; done' }
+        // Unfenced, so that each stream is the guest's own, byte for byte.
+        inputs: { commands: 'for i in $(seq 256); do cat blob; cat blob >&2; done', 'guest-workflow-commands': 'true' }
       })
       expectClean(result)
       expect(result.outputs['exit-code']).toBe('0')

@@ -53,13 +53,14 @@ describe('startEarly', () => {
     expect(warnings).toEqual([])
   })
 
-  it('fits a run only with a libkrun in the same directory, and never an interactive one', async () => {
+  it('fits a run only with a libkrun in the same directory, fenced output, and never an interactive one', async () => {
     const early = startEarly({ INPUT_LIBKRUN: '/opt/krun/libkrun.so.1' }, temp, DIST, temp)
     if (!early) throw new Error('expected an early start')
     try {
-      expect(fitsRun(early, '/opt/krun/libkrun.so.1.19.0', false)).toBe(true)
-      expect(fitsRun(early, '/usr/lib64/libkrun.so.1', false)).toBe(false)
-      expect(fitsRun(early, '/opt/krun/libkrun.so.1', true)).toBe(false)
+      expect(fitsRun(early, '/opt/krun/libkrun.so.1.19.0', false, true)).toBe(true)
+      expect(fitsRun(early, '/usr/lib64/libkrun.so.1', false, true)).toBe(false)
+      expect(fitsRun(early, '/opt/krun/libkrun.so.1', true, true)).toBe(false)
+      expect(fitsRun(early, '/opt/krun/libkrun.so.1', false, false)).toBe(false)
     } finally {
       await discardEarly(early, (message) => {
         throw new Error(`unexpected warning: ${message}`)

@@ -6,6 +6,7 @@ import {
   FILE_COMMAND_GUEST_DIR,
   FILE_COMMAND_MAX_BYTES,
   MAX_WARNINGS,
+  droppedWarning,
   enabledFileCommands,
   parseEnvFile,
   parseOutputFile,
@@ -88,12 +89,23 @@ describe('parseEnvFile and parsePathFile', () => {
 })
 
 describe('enabledFileCommands', () => {
-  it("gives the guest the host's files, GITHUB_ENV and GITHUB_PATH only when exported", () => {
+  it('gives the guest each file command the host has, GITHUB_ENV and GITHUB_PATH included', () => {
     const env = { GITHUB_OUTPUT: '/o', GITHUB_STEP_SUMMARY: '/s', GITHUB_ENV: '/e', GITHUB_PATH: '/p' }
-    expect(enabledFileCommands(env, false)).toEqual(['output', 'summary'])
-    expect(enabledFileCommands(env, true)).toEqual(['output', 'summary', 'env', 'path'])
-    expect(enabledFileCommands({ GITHUB_ENV: '/e' }, true)).toEqual(['env'])
-    expect(enabledFileCommands({}, true)).toEqual([])
+    expect(enabledFileCommands(env)).toEqual(['output', 'summary', 'env', 'path'])
+    expect(enabledFileCommands({ GITHUB_ENV: '/e', GITHUB_OUTPUT: '' })).toEqual(['env'])
+    expect(enabledFileCommands({})).toEqual([])
+  })
+})
+
+describe('droppedWarning', () => {
+  it('is one line naming what was dropped and the setting that passes it on, or nothing', () => {
+    expect(droppedWarning([], 'export-env: true')).toBeUndefined()
+    expect(droppedWarning(['env'], 'export-env: true')).toBe(
+      'the guest wrote to GITHUB_ENV; it was dropped: set export-env: true to pass it to later steps'
+    )
+    expect(droppedWarning(['env', 'path'], '--export-env true')).toBe(
+      'the guest wrote to GITHUB_ENV and GITHUB_PATH; they were dropped: set --export-env true to pass them to later steps'
+    )
   })
 })
 
@@ -115,7 +127,7 @@ describe('the share, read back', () => {
     fs.rmSync(path.join(share.hostDir, 'env'))
     fs.symlinkSync('/etc/passwd', path.join(share.hostDir, 'env'))
     fs.writeFileSync(path.join(share.hostDir, 'path'), Buffer.from([0x2f, 0xff, 0x0a]))
-    expect(readGuestFileCommands(dir, ['output', 'summary', 'env', 'path'])).toEqual({
+    expect(readGuestFileCommands(dir, ['output', 'summary', 'env', 'path'], true)).toEqual({
       outputs: [['a', '1']],
       summary: '',
       env: [],
@@ -124,8 +136,30 @@ describe('the share, read back', () => {
         "the guest's GITHUB_STEP_SUMMARY was not a regular file of at most 1 MiB; ignored",
         "the guest's GITHUB_ENV was not a regular file of at most 1 MiB; ignored",
         "the guest's GITHUB_PATH is not UTF-8 text; ignored"
-      ]
+      ],
+      dropped: []
     })
+  })
+
+  it('without export-env reads nothing of GITHUB_ENV and GITHUB_PATH, and says which the guest wrote to', () => {
+    const share = prepareFileCommandShare(dir, ['output', 'env', 'path'])
+    fs.writeFileSync(path.join(share.hostDir, 'output'), 'a=1\n')
+    fs.writeFileSync(path.join(share.hostDir, 'env'), 'E=1\n')
+    expect(readGuestFileCommands(dir, ['output', 'env', 'path'], false)).toEqual({
+      outputs: [['a', '1']],
+      summary: '',
+      env: [],
+      path: [],
+      warnings: [],
+      dropped: ['env']
+    })
+    // Anything but the empty file it was given counts as written: a link is never followed.
+    fs.writeFileSync(path.join(share.hostDir, 'env'), '')
+    fs.rmSync(path.join(share.hostDir, 'path'))
+    fs.symlinkSync('/etc/passwd', path.join(share.hostDir, 'path'))
+    expect(readGuestFileCommands(dir, ['env', 'path'], false).dropped).toEqual(['path'])
+    fs.rmSync(path.join(share.hostDir, 'path'))
+    expect(readGuestFileCommands(dir, ['env', 'path'], false).dropped).toEqual([])
   })
 
   it('refuses a share directory the guest replaced with a link', () => {
@@ -135,7 +169,7 @@ describe('the share, read back', () => {
     fs.writeFileSync(path.join(elsewhere, 'output'), 'a=1\n')
     fs.rmSync(share.hostDir, { recursive: true })
     fs.symlinkSync(elsewhere, share.hostDir)
-    const result = readGuestFileCommands(dir, ['output'])
+    const result = readGuestFileCommands(dir, ['output'], false)
     expect(result.outputs).toEqual([])
     expect(result.warnings).toEqual(["the guest's GITHUB_OUTPUT was not a regular file of at most 1 MiB; ignored"])
   })
@@ -143,7 +177,7 @@ describe('the share, read back', () => {
   it('lists at most MAX_WARNINGS warnings and counts the rest', () => {
     const share = prepareFileCommandShare(dir, ['output'])
     fs.writeFileSync(path.join(share.hostDir, 'output'), 'junk\n'.repeat(1000))
-    const { warnings } = readGuestFileCommands(dir, ['output'])
+    const { warnings } = readGuestFileCommands(dir, ['output'], false)
     expect(warnings).toHaveLength(MAX_WARNINGS + 1)
     expect(warnings.at(-1)).toBe(`${1000 - MAX_WARNINGS} more problems in the guest's file commands were skipped`)
   })
@@ -173,7 +207,8 @@ describe('applyGuestFileCommands', () => {
         summary: 'no newline at the end',
         env: [['E', 'multi\nline']],
         path: ['/opt/bin'],
-        warnings: []
+        warnings: [],
+        dropped: []
       },
       files,
       ['exit-code']
@@ -188,7 +223,10 @@ describe('applyGuestFileCommands', () => {
 
   it('writes nothing where the host has no file', () => {
     expect(
-      applyGuestFileCommands({ outputs: [['a', '1']], summary: 's', env: [], path: ['/x'], warnings: [] }, {})
+      applyGuestFileCommands(
+        { outputs: [['a', '1']], summary: 's', env: [], path: ['/x'], warnings: [], dropped: [] },
+        {}
+      )
     ).toEqual([])
   })
 

@@ -37,11 +37,22 @@ describe('buildSettings', () => {
       ports: [],
       libkrun: undefined,
       timeoutSeconds: undefined,
-      exportEnv: false
+      exportEnv: false,
+      guestWorkflowCommands: false
     })
     expect(buildSettings(rawInputs({ 'export-env': 'true' }), context({ cwd: scratch })).exportEnv).toBe(true)
     const keep = rawInputs({ 'workspace-devices': 'keep' })
     expect(buildSettings(keep, context({ cwd: scratch })).workspaceDevices).toBe('keep')
+  })
+
+  it("lets the guest's workflow commands through only when guest-workflow-commands is true", () => {
+    const build = (raw: string) =>
+      buildSettings(rawInputs({ 'guest-workflow-commands': raw }), context({ cwd: scratch })).guestWorkflowCommands
+    expect([build(''), build('false'), build('TRUE')]).toEqual([false, false, true])
+    expect(problemOf(() => build('yes'))).toEqual({
+      input: 'guest-workflow-commands',
+      problem: '"yes" is not a boolean; expected true or false'
+    })
   })
 
   it('takes the network mode and the ports to expose', () => {

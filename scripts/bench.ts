@@ -26,7 +26,7 @@ import { guestFiles, vmConfig } from '../src/engine/plan.js'
 import { createRunDir, writeRunFiles } from '../src/engine/run-dir.js'
 import { guestInitBinary } from '../src/engine/run.js'
 import { buildSettings } from '../src/engine/settings.js'
-import { CHANNEL_FD, GO_LINE } from '../src/engine/vm-protocol.js'
+import { CHANNEL_FD, GO_LINE, START_LINE } from '../src/engine/vm-protocol.js'
 import { prepareImage } from '../src/image/index.js'
 import { type LayerEntry, busyboxEntries, pushImage, registryBinary, startRegistry } from '../__fixtures__/registry.js'
 
@@ -104,7 +104,7 @@ interface Command {
   name: string
   file: string
   args: string[]
-  /** The VM process's channel on fd 3, with the action's go-ahead written to it. */
+  /** The VM process's channel on fd 3, with the action's go-ahead and start written to it. */
   channel?: boolean
 }
 
@@ -120,7 +120,7 @@ function timed(command: Command, env: Record<string, string>): Promise<Timed> {
     if (command.channel) stdio.push('pipe')
     const started = process.hrtime.bigint()
     const child = spawn(command.file, command.args, { env, cwd: workspace, stdio })
-    if (command.channel) (child.stdio[CHANNEL_FD] as NodeJS.WritableStream).write(GO_LINE)
+    if (command.channel) (child.stdio[CHANNEL_FD] as NodeJS.WritableStream).write(GO_LINE + START_LINE)
     let bytes = 0
     child.stdout?.on('data', (chunk: Buffer) => (bytes += chunk.length))
     child.on('error', reject)

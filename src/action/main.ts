@@ -1,12 +1,13 @@
 /** The action's main step: only sequences the helpers and turns errors into a failed step. */
 import * as core from '@actions/core'
 import { failureMessage } from '../engine/errors.js'
-import { enabledFileCommands } from '../engine/file-commands.js'
+import { droppedWarning, enabledFileCommands } from '../engine/file-commands.js'
 import { applyGuestFileCommands } from '../engine/host-file-commands.js'
 import { hostContext } from '../engine/host-context.js'
 import { prepareImageBase } from '../engine/image-base.js'
 import { OUTPUTS } from '../engine/inputs.js'
 import { type EarlyStart, discardEarly } from '../engine/early-start.js'
+import { OutputFence } from '../engine/output-fence.js'
 import { checkHost, runInMicroVm } from '../engine/run.js'
 import { sweepLine, sweepWarnings } from '../engine/workspace-sweep.js'
 import { findDistDir } from './dist-dir.js'
@@ -52,7 +53,8 @@ export async function run(early?: EarlyStart): Promise<void> {
       imageCacheDir: host.imageCacheDir,
       libkrunCacheDir: host.libkrunCacheDir,
       log: core.info,
-      fileCommands: enabledFileCommands(process.env, settings.exportEnv),
+      fileCommands: enabledFileCommands(process.env),
+      fence: settings.guestWorkflowCommands ? undefined : new OutputFence((text) => process.stdout.write(text)),
       early,
       onRunDir: state.saveRunDir,
       onVmStart: (pid) => {
@@ -66,10 +68,11 @@ export async function run(early?: EarlyStart): Promise<void> {
     const { outcome } = result
     const reserved = Object.keys(OUTPUTS)
     for (const warning of [
+      droppedWarning(result.fileCommands.dropped, 'export-env: true'),
       ...result.fileCommands.warnings,
       ...applyGuestFileCommands(result.fileCommands, process.env, reserved)
     ]) {
-      core.warning(warning)
+      if (warning !== undefined) core.warning(warning)
     }
     if (result.workspaceSweep) {
       const line = sweepLine(result.workspaceSweep)

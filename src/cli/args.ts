@@ -35,8 +35,12 @@ ${optionLines().join('\n')}
 
 Environment: KRUN_ENV=A,B passes those variables into the guest, like --env A --env B;
 KRUN_LIBRARY names libkrun; KRUN_SETTINGS (set by the launcher krun-action installs)
-names saved defaults, which flags override. With GITHUB_OUTPUT or GITHUB_STEP_SUMMARY set,
-what the guest writes to its own comes back, checked.
+names saved defaults, which flags override. With GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
+GITHUB_ENV or GITHUB_PATH set, the guest gets its own, and what it writes there comes back,
+checked (GITHUB_ENV and GITHUB_PATH only with --export-env true). In a GitHub job (the
+launcher's KRUN_SETTINGS, or GITHUB_ACTIONS=true) the guest's output, stderr included, is
+fenced on stdout so the runner acts on none of its workflow commands, unless
+--guest-workflow-commands true.
 
 Exit status: the commands' exit code; 124 on timeout; 125 for a usage or host error.`
 

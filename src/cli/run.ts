@@ -1,10 +1,11 @@
 /** krun-run: the action's engine as a local command. */
 import fs from 'node:fs'
 import { InputError, failureMessage } from '../engine/errors.js'
-import { enabledFileCommands } from '../engine/file-commands.js'
+import { droppedWarning, enabledFileCommands } from '../engine/file-commands.js'
 import { applyGuestFileCommands } from '../engine/host-file-commands.js'
 import { hostContext } from '../engine/host-context.js'
 import { parseEnv } from '../engine/parse.js'
+import { OutputFence } from '../engine/output-fence.js'
 import { runInMicroVm } from '../engine/run.js'
 import { sweepLine, sweepWarnings } from '../engine/workspace-sweep.js'
 import { buildSettings } from '../engine/settings.js'
@@ -42,6 +43,14 @@ function readCommands(args: CliArgs, io: CliIo): { commands: Buffer; interactive
   }
 }
 
+/**
+ * Whether the runner reads what krun-run prints, and would act on the guest's workflow
+ * commands: in a step of a GitHub job, its shell or not. A terminal means a person reads it.
+ */
+function runnerReadsOutput(env: NodeJS.ProcessEnv, interactive: boolean): boolean {
+  return !interactive && (startedByAction(env) || env.GITHUB_ACTIONS === 'true')
+}
+
 /** Commands that came from stdin or a file are not named by -c in messages. */
 function labelFor(input: string, source: CommandSource | undefined): string {
   if (input !== 'commands' || source === undefined || source.kind === 'inline') return flagFor(input)
@@ -75,11 +84,19 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
       interactive,
       extraEnv: interactive && io.env.TERM ? { TERM: io.env.TERM } : {},
       onWarning: (message) => io.writeErr(`krun-run: warning: ${message}\n`),
-      fileCommands: enabledFileCommands(io.env, settings.exportEnv)
+      fileCommands: enabledFileCommands(io.env),
+      fence:
+        runnerReadsOutput(io.env, interactive) && !settings.guestWorkflowCommands
+          ? new OutputFence(io.writeOut)
+          : undefined
     })
     const { outcome } = result
-    for (const warning of [...result.fileCommands.warnings, ...applyGuestFileCommands(result.fileCommands, io.env)]) {
-      io.writeErr(`krun-run: warning: ${warning}\n`)
+    for (const warning of [
+      droppedWarning(result.fileCommands.dropped, '--export-env true'),
+      ...result.fileCommands.warnings,
+      ...applyGuestFileCommands(result.fileCommands, io.env)
+    ]) {
+      if (warning !== undefined) io.writeErr(`krun-run: warning: ${warning}\n`)
     }
     if (result.workspaceSweep) {
       const line = sweepLine(result.workspaceSweep)

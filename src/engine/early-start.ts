@@ -55,14 +55,20 @@ export function startEarly(
     configFile: layout.vmConfigFile,
     libkrun,
     interactive: false,
+    // As a run with the default guest-workflow-commands (false) wants it: fenced.
+    stderrToStdout: true,
     env
   })
   return { layout, vm }
 }
 
-/** Whether an early start fits a run with this libkrun: the loader's path is fixed at start. */
-export function fitsRun(early: EarlyStart, libkrun: string, interactive: boolean): boolean {
-  return !interactive && path.dirname(early.vm.start.libkrun) === path.dirname(libkrun)
+/** Whether an early start fits a run: the loader's path and the process's stdio are fixed at start. */
+export function fitsRun(early: EarlyStart, libkrun: string, interactive: boolean, stderrToStdout: boolean): boolean {
+  return (
+    !interactive &&
+    early.vm.start.stderrToStdout === stderrToStdout &&
+    path.dirname(early.vm.start.libkrun) === path.dirname(libkrun)
+  )
 }
 
 /** Stops an early VM process and removes its run directory; a removal that fails is only said, through `warn`. */

@@ -1,8 +1,10 @@
 /**
- * The guest's file commands: GITHUB_OUTPUT and GITHUB_STEP_SUMMARY always, GITHUB_ENV and
- * GITHUB_PATH only with export-env. In the guest they name files in a private share; after
- * the run the host reads those files as untrusted input and parses them strictly, in the
- * runner's own format. Warnings never echo guest content beyond a valid name.
+ * The guest's file commands: each one the host has (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
+ * GITHUB_ENV, GITHUB_PATH) names a file in a private share in the guest, so a script
+ * written for the runner works unchanged. After the run the host reads those files as
+ * untrusted input and parses them strictly, in the runner's own format; GITHUB_ENV and
+ * GITHUB_PATH only with export-env, and otherwise they are only looked at to say they
+ * were dropped. Warnings never echo guest content beyond a valid name.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -18,7 +20,7 @@ export const FILE_COMMANDS = {
 } as const
 export type FileCommandKind = keyof typeof FILE_COMMANDS
 
-/** GITHUB_ENV and GITHUB_PATH change later steps on the host: only with export-env. */
+/** GITHUB_ENV and GITHUB_PATH change later steps on the host: read only with export-env. */
 const EXPORTED: readonly FileCommandKind[] = ['env', 'path']
 
 const FILE_COMMAND_TAG = 'krun-files'
@@ -45,15 +47,33 @@ export interface GuestFileCommands {
   path: string[]
   /** One line each, at most MAX_WARNINGS and a count of the rest. */
   warnings: string[]
+  /** GITHUB_ENV or GITHUB_PATH when the guest wrote to them without export-env: nothing of it was read. */
+  dropped: FileCommandKind[]
 }
 
-export const NO_FILE_COMMANDS: GuestFileCommands = { outputs: [], summary: '', env: [], path: [], warnings: [] }
+export const NO_FILE_COMMANDS: GuestFileCommands = {
+  outputs: [],
+  summary: '',
+  env: [],
+  path: [],
+  warnings: [],
+  dropped: []
+}
 
-/** The file commands this host has files for; GITHUB_ENV and GITHUB_PATH only when exported. */
-export function enabledFileCommands(hostEnv: NodeJS.ProcessEnv, exportEnv: boolean): FileCommandKind[] {
-  return (Object.keys(FILE_COMMANDS) as FileCommandKind[]).filter(
-    (kind) => Boolean(hostEnv[FILE_COMMANDS[kind]]) && (exportEnv || !EXPORTED.includes(kind))
-  )
+/** The file commands this host has files for: the guest gets each of them. */
+export function enabledFileCommands(hostEnv: NodeJS.ProcessEnv): FileCommandKind[] {
+  return (Object.keys(FILE_COMMANDS) as FileCommandKind[]).filter((kind) => Boolean(hostEnv[FILE_COMMANDS[kind]]))
+}
+
+/**
+ * The one warning for what the guest wrote to GITHUB_ENV or GITHUB_PATH without export-env;
+ * `setting` is how the front end's user turns it on, e.g. `export-env: true`.
+ */
+export function droppedWarning(dropped: readonly FileCommandKind[], setting: string): string | undefined {
+  if (dropped.length === 0) return undefined
+  const names = dropped.map((kind) => FILE_COMMANDS[kind]).join(' and ')
+  const [it, was] = dropped.length === 1 ? ['it', 'it was'] : ['them', 'they were']
+  return `the guest wrote to ${names}; ${was} dropped: set ${setting} to pass ${it} to later steps`
 }
 
 /** Makes the share (mode 0700) with one empty file per enabled command. */
@@ -197,15 +217,34 @@ function readGuestFile(runDir: string, kind: FileCommandKind, warnings: string[]
   }
 }
 
-/** Reads and checks what the guest wrote to each enabled file command. */
-export function readGuestFileCommands(runDir: string, kinds: readonly FileCommandKind[]): GuestFileCommands {
+/** Whether the guest left anything but the empty file it was given (read no further than one byte). */
+function guestWroteTo(runDir: string, kind: FileCommandKind): boolean {
+  try {
+    readUntrustedFile(runDir, `${FILE_COMMAND_DIR}/${kind}`, 0)
+    return false
+  } catch (error) {
+    if (!(error instanceof TamperedError)) throw error
+    return true
+  }
+}
+
+/** Reads and checks what the guest wrote to each enabled file command; GITHUB_ENV and GITHUB_PATH only if exported. */
+export function readGuestFileCommands(
+  runDir: string,
+  kinds: readonly FileCommandKind[],
+  exportEnv: boolean
+): GuestFileCommands {
   const warnings: string[] = []
-  const result: GuestFileCommands = { ...NO_FILE_COMMANDS }
+  const result: GuestFileCommands = { ...NO_FILE_COMMANDS, dropped: [] }
   const keep = <T>(parsed: Parsed<T>): T[] => {
     warnings.push(...parsed.warnings)
     return parsed.entries
   }
   for (const kind of kinds) {
+    if (!exportEnv && EXPORTED.includes(kind)) {
+      if (guestWroteTo(runDir, kind)) result.dropped.push(kind)
+      continue
+    }
     const text = readGuestFile(runDir, kind, warnings)
     if (kind === 'summary') result.summary = text
     else if (kind === 'output') result.outputs = keep(parseOutputFile(text))

@@ -206,6 +206,14 @@ export const INPUTS = {
     valueName: 'true|false',
     help: "let the guest's GITHUB_ENV and GITHUB_PATH change later steps on the host",
     parse: (raw: string) => parseBoolean('export-env', raw)
+  },
+  'guest-workflow-commands': {
+    default: 'false',
+    required: false,
+    flags: ['--guest-workflow-commands'],
+    valueName: 'true|false',
+    help: "let the runner act on workflow commands (::error::, ::add-mask:: ...) in the guest's output",
+    parse: (raw: string) => parseBoolean('guest-workflow-commands', raw)
   }
 } as const satisfies Record<string, InputSpec>
 

@@ -17,6 +17,7 @@ import { resolveLibkrun } from './libkrun-choice.js'
 import { prepareImageBase } from './image-base.js'
 import { type Outcome, decideOutcome } from './outcome.js'
 import { isDiskFull } from './disk-space.js'
+import type { OutputFence } from './output-fence.js'
 import { guestFiles, vmConfig } from './plan.js'
 import { readGuestRecords } from './guest-records.js'
 import { createRunDir, logTail, removeRunDir, writeRunFiles } from './run-dir.js'
@@ -45,6 +46,11 @@ export interface EngineOptions {
   extraEnv?: Record<string, string>
   /** The file commands the guest gets (file-commands.ts); none when empty or unset. */
   fileCommands?: readonly FileCommandKind[]
+  /**
+   * Fences the guest's output, with its stderr sent to stdout (output-fence.ts); without
+   * it, the guest's stdout and stderr are printed as they are.
+   */
+  fence?: OutputFence
   /** A VM process started before the settings were known (early-start.ts); this run owns it. */
   early?: EarlyStart
   onRunDir?: (dir: string) => void
@@ -126,7 +132,7 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
       : undefined
     const settings = image ? withImageRoot(options.settings, image.rootfs) : options.settings
     const interactive = options.interactive ?? false
-    const fitting = early && fitsRun(early, libkrun, interactive) ? early : undefined
+    const fitting = early && fitsRun(early, libkrun, interactive, options.fence !== undefined) ? early : undefined
     if (early && !fitting) await discardEarly(early, warnOf(options))
     early = undefined
     return await runPrepared(options, { settings, libkrun, initBinary, image, interactive }, fitting)
@@ -135,10 +141,14 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
   }
 }
 
+/** A warning is the front end's own line: never inside the fence, where the runner would not read it. */
 const warnOf =
   (options: EngineOptions) =>
-  (message: string): void =>
-    options.onWarning?.(message)
+  (message: string): void => {
+    const say = () => options.onWarning?.(message)
+    if (options.fence) options.fence.outside(say)
+    else say()
+  }
 
 /** A run directory that cannot be made or written (a missing temp directory, a full disk) is named by its setting. */
 function inTempDir<T>(options: EngineOptions, doing: string, step: () => T): T {
@@ -188,7 +198,8 @@ async function runPrepared(
       vmEntry: vmEntry(options.distDir),
       configFile: layout.vmConfigFile,
       libkrun,
-      interactive
+      interactive,
+      stderrToStdout: options.fence !== undefined
     })
     const running = vmProcess
     vmProcess = undefined
@@ -197,18 +208,22 @@ async function runPrepared(
       timeoutSeconds: settings.timeoutSeconds,
       onStart: options.onVmStart,
       onMessage: (message) => {
-        if (message.kind === 'warning') options.onWarning?.(message.message)
-      }
+        if (message.kind === 'warning') warnOf(options)(message.message)
+      },
+      beforeGuest: () => options.fence?.open()
     })
+    // The VM process has ended, and with it everything that could print for the guest.
+    options.fence?.close()
     checkInputsHonoured(run, settings)
     const workspaceSweep = sweepAfterRun(settings, since)
     const records = readGuestRecords(layout.root)
     const fullDisk = isDiskFull(layout.dir) ? `${options.tempDirName} (${options.tempDir})` : undefined
     const outcome = decideOutcome(run, records, { fullDisk })
-    const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds) : NO_FILE_COMMANDS
+    const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds, settings.exportEnv) : NO_FILE_COMMANDS
     const log = outcome.showLog ? logTail(layout) : ''
     return { outcome, log, libkrun, wallMs: Date.now() - started, fileCommands, image, workspaceSweep }
   } finally {
+    options.fence?.close()
     // A VM process that never got its go-ahead (writing the run's files failed) is stopped.
     await vmProcess?.discard()
     await removeRunDir(layout.dir, warnOf(options))

@@ -51,6 +51,8 @@ export interface RunSettings {
   timeoutSeconds: number | undefined
   /** Whether the guest may set GITHUB_ENV and GITHUB_PATH, which steer later steps on the host. */
   exportEnv: boolean
+  /** Whether the runner may act on workflow commands the guest prints; otherwise its output is fenced. */
+  guestWorkflowCommands: boolean
 }
 
 /** The guest paths where the shell's program would be looked up with this PATH. */
@@ -246,6 +248,7 @@ export function buildSettings(
   const libkrunArchive = named && 'archive' in named ? named.archive : undefined
   if (libkrun !== undefined) checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'libkrun', file: libkrun }])
   const exportEnv = parseInput('export-env', raw, context)
+  const guestWorkflowCommands = parseInput('guest-workflow-commands', raw, context)
   return {
     commands,
     shell,
@@ -264,6 +267,7 @@ export function buildSettings(
     libkrunFrom,
     logLevel,
     timeoutSeconds,
-    exportEnv
+    exportEnv,
+    guestWorkflowCommands
   }
 }

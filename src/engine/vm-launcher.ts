@@ -5,11 +5,13 @@
  *
  * Starting and running are two steps: the process may be started before the run's files
  * are written (its Node start then overlaps the action's own work), and waits on the
- * channel for GO_LINE before it reads its configuration.
+ * channel for GO_LINE before it reads its configuration, and for START_LINE after it said
+ * `ready`, before the guest starts.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
-import { CHANNEL_FD, GO_LINE, type VmMessage, decodeMessages } from './vm-protocol.js'
+import { errorText } from './errors.js'
+import { CHANNEL_FD, GO_LINE, START_LINE, type VmMessage, decodeMessages } from './vm-protocol.js'
 
 /** How long the guest has to react to Ctrl-C before the VM process is killed. */
 const TIMEOUT_GRACE_MS = 3000
@@ -34,6 +36,12 @@ export interface VmStart {
   libkrun: string
   /** Give the VM process our terminal as stdin (interactive CLI); otherwise /dev/null. */
   interactive: boolean
+  /**
+   * The VM process's stderr is our stdout: one stream, whose order the runner keeps, so a
+   * fence on it holds all the guest prints (the runner reads stdout and stderr apart, in
+   * no fixed order between them).
+   */
+  stderrToStdout: boolean
   env?: NodeJS.ProcessEnv
 }
 
@@ -53,10 +61,15 @@ export class VmProcess {
   private partialLine = ''
   private readonly messages: VmMessage[] = []
   private onMessage: ((message: VmMessage) => void) | undefined
+  private beforeGuest: (() => void) | undefined
   private readonly ended: Promise<[number | null, NodeJS.Signals | null]>
 
   constructor(readonly start: VmStart) {
-    const stdio = [start.interactive ? 'inherit' : 'ignore', 'inherit', 'inherit'] as ('inherit' | 'ignore' | 'pipe')[]
+    const stdio: ('inherit' | 'ignore' | 'pipe' | number)[] = [
+      start.interactive ? 'inherit' : 'ignore',
+      'inherit',
+      start.stderrToStdout ? 1 : 'inherit'
+    ]
     while (stdio.length < CHANNEL_FD) stdio.push('ignore')
     stdio[CHANNEL_FD] = 'pipe'
     this.child = spawn(process.execPath, [start.vmEntry, start.configFile], {
@@ -90,17 +103,33 @@ export class VmProcess {
     for (const message of decodeMessages(lines)) {
       this.messages.push(message)
       this.onMessage?.(message)
+      if (message.kind === 'ready') this.letGuestStart()
     }
+  }
+
+  /** What must come before the guest's first byte is done here, before START_LINE. */
+  private letGuestStart(): void {
+    try {
+      this.beforeGuest?.()
+    } catch (error) {
+      this.child.kill('SIGKILL')
+      this.messages.push({ kind: 'error', message: `the guest was not started: ${errorText(error)}` })
+      return
+    }
+    ;(this.child.stdio[CHANNEL_FD] as NodeJS.WritableStream).write(START_LINE)
   }
 
   /** Lets the process read its configuration and start the guest; resolves when it has ended. */
   async run(options: {
     timeoutSeconds: number | undefined
     onStart?: (pid: number) => void
-    /** Gets each message as it arrives, so a warning is shown while the guest runs, not after. */
+    /** Gets each message as it arrives, so a warning is shown when it is sent, not after the run. */
     onMessage?: (message: VmMessage) => void
+    /** Called once libkrun is configured, just before the guest may start (and print). */
+    beforeGuest?: () => void
   }): Promise<VmRun> {
     this.onMessage = options.onMessage
+    this.beforeGuest = options.beforeGuest
     ;(this.child.stdio[CHANNEL_FD] as NodeJS.WritableStream).write(GO_LINE)
     // After the go-ahead: what onStart does overlaps the VM process's own work.
     try {

@@ -1,13 +1,17 @@
 /**
  * The private channel between the action process and the VM process, on fd 3: GO_LINE one
  * way, when the VM process may read its configuration; JSON lines the other way.
- * The VM process says `ready` just before krun_start_enter, so a failure to configure is
- * always a message and never mistaken for a guest exit code.
+ * The VM process says `ready` once libkrun is configured, then waits for START_LINE before
+ * krun_start_enter, so a failure to configure is always a message and never mistaken for
+ * a guest exit code, and the action has printed all it had to say (and fenced the guest's
+ * output, output-fence.ts) before the guest can print anything.
  */
 export const CHANNEL_FD = 3
 
 /** What the action writes on the channel when the configuration is in place. */
 export const GO_LINE = 'go\n'
+/** What the action writes on the channel after `ready`: the guest may start. */
+export const START_LINE = 'start\n'
 
 export type VmMessage =
   | { kind: 'ready' }

@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import { InputError } from '../engine/errors.js'
 import type { VmConfig } from '../engine/plan.js'
-import { CHANNEL_FD, GO_LINE, type VmMessage, encodeMessage } from '../engine/vm-protocol.js'
+import { CHANNEL_FD, GO_LINE, START_LINE, type VmMessage, encodeMessage } from '../engine/vm-protocol.js'
 import { checkKvmApi, checkLibkrunVersion, configureContext, libkrunWarnings } from './configure.js'
 import { dieWithParent, kvmApiVersion, loadLibkrun, preloadKrunfw, strerror } from './libkrun.js'
 
@@ -24,11 +24,12 @@ function describeErrno(errno: number): string {
 }
 
 /**
- * Waits for the action's GO_LINE: it may start this process before the configuration is
- * written. The end of the channel instead means the action let go of this process.
+ * Waits for the action's `line`: GO_LINE (it may start this process before the
+ * configuration is written), then START_LINE (the guest may start). The end of the channel
+ * instead means the action let go of this process.
  */
-function waitForGo(): void {
-  const buffer = Buffer.alloc(GO_LINE.length)
+function waitFor(line: string, what: string): void {
+  const buffer = Buffer.alloc(line.length)
   let got = 0
   while (got < buffer.length) {
     let read: number
@@ -42,7 +43,7 @@ function waitForGo(): void {
     if (read === 0) process.exit(SETUP_FAILED)
     got += read
   }
-  if (buffer.toString() !== GO_LINE) throw new Error('the action sent something other than its go-ahead')
+  if (buffer.toString() !== line) throw new Error(`the action sent something other than ${what}`)
 }
 
 function readConfig(file: string): VmConfig {
@@ -65,7 +66,7 @@ function checkKvm(device: string): void {
 function main(): void {
   dieWithParent()
   try {
-    waitForGo()
+    waitFor(GO_LINE, 'its go-ahead')
     const config = readConfig(process.argv[2] ?? '')
     let krun
     try {
@@ -79,6 +80,7 @@ function main(): void {
     const ctx = configureContext(krun, config, () => fs.openSync(config.logFile, 'a', 0o600), describeErrno)
     for (const message of libkrunWarnings(krun, config)) send({ kind: 'warning', message })
     send({ kind: 'ready' })
+    waitFor(START_LINE, 'the start')
     const result = krun.startEnter(ctx)
     send({ kind: 'error', message: `krun_start_enter failed: ${describeErrno(-result)}` })
   } catch (error) {
