@@ -143,7 +143,7 @@ describeTier('standin', 'the engine against the stand-in libkrun', () => {
       expect((error as InputError).input).toBe('workspace')
       expect(warnings).toEqual([
         expect.stringMatching(
-          /^cannot remove the run directory \S+ \(EBUSY\); it holds the run's environment values: remove it$/
+          /^cannot remove the run directory \S+ \(EBUSY on busy\); it holds the run's environment values: remove it$/
         )
       ])
       expect(processesWith(early.layout.dir)).toEqual([])
@@ -168,7 +168,7 @@ describeTier('standin', 'the engine against the stand-in libkrun', () => {
       expect(result.outcome).toMatchObject({ exitCode: 3, failure: 'commands exited with code 3' })
       expect(warnings).toEqual([
         expect.stringMatching(
-          /^cannot remove the run directory \S+ \(EBUSY\); it holds the run's environment values: remove it$/
+          /^cannot remove the run directory \S+ \(EBUSY on busy\); it holds the run's environment values: remove it$/
         )
       ])
     } finally {

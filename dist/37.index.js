@@ -528,10 +528,10 @@ class RegistryClient {
     async statusError(res, what) {
         let code = '';
         try {
-            const text = await readLimited(res.body, 64 * 1024);
+            const text = await readLimited(res.body, 64 * 1024, { where: this.where, what });
             const json = JSON.parse(text.toString('utf8'));
             if (json.errors?.[0]?.code)
-                code = ` ${String(json.errors[0].code).slice(0, 40)}`;
+                code = ` ${(0,errors/* excerpt */.Kb)(String(json.errors[0].code), 40)}`;
         }
         catch {
             // No JSON error body; the status says enough.
@@ -566,19 +566,27 @@ class RegistryClient {
     async getManifest(reference, accept) {
         const what = `fetching the manifest ${reference.length > 20 ? reference.slice(0, 19) + '…' : reference}`;
         return this.request(`manifests/${reference}`, what, accept, async (res) => ({
-            bytes: await readLimited(res.body, MAX_MANIFEST_BYTES),
+            bytes: await readLimited(res.body, MAX_MANIFEST_BYTES, { where: this.where, what }),
             contentType: res.headers.get('content-type') ?? ''
         }));
     }
 }
-/** Reads a whole stream, failing when it is longer than `limit` bytes. */
-async function readLimited(stream, limit) {
+/** How a limit reads in a message: 8 MiB, 64 KiB. */
+function sizeText(bytes) {
+    return bytes % 2 ** 20 === 0 ? `${bytes / 2 ** 20} MiB` : `${bytes / 2 ** 10} KiB`;
+}
+/**
+ * Reads a whole stream, failing when it is longer than `limit` bytes; the failure says where
+ * (RegistryClient.where) and while doing what, as every other image error does.
+ */
+async function readLimited(stream, limit, context) {
     const chunks = [];
     let total = 0;
     for await (const chunk of stream) {
         total += chunk.length;
-        if (total > limit)
-            throw new errors/* ImageError */.C8(`a response is larger than ${limit} bytes; the registry is misbehaving`);
+        if (total > limit) {
+            throw new errors/* ImageError */.C8(`${context.where}: the registry sent more than ${sizeText(limit)} while ${context.what}; it is misbehaving`);
+        }
         chunks.push(chunk);
     }
     return Buffer.concat(chunks);
@@ -672,7 +680,7 @@ async function downloadBlob(client, desc, file, what, { progress, abandon } = {}
 }
 /** Fetches a small blob (the image config) into memory, verified against its digest; `abandon` as for downloadBlob. */
 async function fetchSmallBlob(client, desc, what, abandon) {
-    const bytes = await client.request(`blobs/${desc.digest}`, what, undefined, (res) => readLimited(res.body, 16 * 1024 * 1024), { abandon });
+    const bytes = await client.request(`blobs/${desc.digest}`, what, undefined, (res) => readLimited(res.body, 16 * 1024 * 1024, { where: client.where, what }), { abandon });
     if (sha256(bytes) !== desc.digest) {
         throw new errors/* ImageError */.C8(`${client.where}: ${what}: the content does not match its digest ${shortDigest(desc.digest)}…; ` +
             'the registry holds a corrupt blob, push the image again');
@@ -1742,7 +1750,7 @@ function descriptor(value, what, where) {
         throw new errors/* ImageError */.C8(`${where}: the manifest's ${what} is malformed; the image cannot be used`);
     }
     if (!DIGEST.test(d.digest)) {
-        throw new errors/* ImageError */.C8(`${where}: the manifest's ${what} has digest "${d.digest.slice(0, 80)}", only sha256 is supported`);
+        throw new errors/* ImageError */.C8(`${where}: the manifest's ${what} has digest "${(0,errors/* excerpt */.Kb)(d.digest, 80)}", only sha256 is supported`);
     }
     if (!Number.isSafeInteger(d.size) || d.size < 0) {
         throw new errors/* ImageError */.C8(`${where}: the manifest's ${what} has an invalid size`);
@@ -1787,7 +1795,7 @@ function parseManifest(bytes, contentType, where) {
     if (json.schemaVersion === 1) {
         throw new errors/* ImageError */.C8(`${where}: the image uses the retired Docker schema 1 manifest; push it again with a current Docker`);
     }
-    throw new errors/* ImageError */.C8(`${where}: unsupported manifest media type "${String(mediaType).slice(0, 80)}"`);
+    throw new errors/* ImageError */.C8(`${where}: unsupported manifest media type "${(0,errors/* excerpt */.Kb)(String(mediaType), 80)}"`);
 }
 function parseImageConfig(bytes, where) {
     let json;

@@ -71,7 +71,7 @@ function tryEarlyStart() {
     }
 }
 const early = tryEarlyStart();
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(255)]).then(__nccwpck_require__.bind(__nccwpck_require__, 255));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(148)]).then(__nccwpck_require__.bind(__nccwpck_require__, 148));
 await run(early);
 
 __webpack_async_result__();
@@ -176,13 +176,17 @@ function startEarly(env, cwd, distDir, tempDir) {
         configFile: layout.vmConfigFile,
         libkrun,
         interactive: false,
+        // As a run with the default guest-workflow-commands (false) wants it: fenced.
+        stderrToStdout: true,
         env
     });
     return { layout, vm };
 }
-/** Whether an early start fits a run with this libkrun: the loader's path is fixed at start. */
-function fitsRun(early, libkrun, interactive) {
-    return !interactive && node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(early.vm.start.libkrun) === node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(libkrun);
+/** Whether an early start fits a run: the loader's path and the process's stdio are fixed at start. */
+function fitsRun(early, libkrun, interactive, stderrToStdout) {
+    return (!interactive &&
+        early.vm.start.stderrToStdout === stderrToStdout &&
+        node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(early.vm.start.libkrun) === node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(libkrun));
 }
 /** Stops an early VM process and removes its run directory; a removal that fails is only said, through `warn`. */
 async function discardEarly(early, warn) {
@@ -203,7 +207,9 @@ async function discardEarly(early, warn) {
 /* harmony export */   oh: () => (/* binding */ failureMessage),
 /* harmony export */   vp: () => (/* binding */ showValue)
 /* harmony export */ });
+/* harmony import */ var _text_visible_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(573);
 /** The errors a user can act on, and how each front end words them: one line, no stack trace. */
+
 /**
  * A mistake in what the user gave us. It carries the input's name so each front end
  * (action inputs, CLI flags) can name it in its own words; it is always shown as one
@@ -219,11 +225,9 @@ class InputError extends Error {
         this.name = 'InputError';
     }
 }
-/** Quotes a value for an error message, shortening long ones and showing control characters. */
+/** Quotes a value for an error message, shortening long ones and escaping what is not plainly visible. */
 function showValue(value, max = 60) {
-    const visible = value.replace(/[\u0000-\u001f]/g, (c) => c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-    const cut = visible.length > max ? `${visible.slice(0, max)}…` : visible;
-    return `"${cut}"`;
+    return `"${(0,_text_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleExcerpt */ .k)(value, max)}"`;
 }
 /** A host that cannot run the microVM: one line, with the fix. */
 class HostError extends Error {
@@ -239,8 +243,15 @@ function errorText(error) {
         return code;
     return error instanceof Error ? error.message : String(error);
 }
-/** The one line a front end shows for an error; `nameInput` words an input its own way. */
+/**
+ * The one line a front end shows for an error; `nameInput` words an input its own way. The
+ * whole line is made visible: messages quote values with showValue, but also name paths the
+ * user gave, and an unexpected error's message can hold anything.
+ */
 function failureMessage(error, nameInput) {
+    return (0,_text_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(failureText(error, nameInput));
+}
+function failureText(error, nameInput) {
     if (error instanceof InputError)
         return `${nameInput(error.input)}: ${error.problem}`;
     if (error instanceof HostError)
@@ -332,9 +343,11 @@ function cachedPinnedLibrary(cacheDir, archive) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _image_tree_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(841);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(679);
-/* harmony import */ var _untrusted_file_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(427);
+/* harmony import */ var _text_visible_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(573);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(679);
+/* harmony import */ var _untrusted_file_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(427);
 /** The private per-run directory: made with mode 0700, filled, read back, removed. */
+
 
 
 
@@ -387,10 +400,10 @@ const LOG_MAX_BYTES = 1024 * 1024;
 function logTail(layout, lines = 20) {
     let bytes;
     try {
-        bytes = (0,_untrusted_file_js__WEBPACK_IMPORTED_MODULE_4__/* .readUntrustedFile */ .HA)(layout.dir, node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(layout.logFile), LOG_MAX_BYTES);
+        bytes = (0,_untrusted_file_js__WEBPACK_IMPORTED_MODULE_5__/* .readUntrustedFile */ .HA)(layout.dir, node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(layout.logFile), LOG_MAX_BYTES);
     }
     catch (error) {
-        return error instanceof _untrusted_file_js__WEBPACK_IMPORTED_MODULE_4__/* .TamperedError */ .bn ? `(not shown: ${error.message})` : '';
+        return error instanceof _untrusted_file_js__WEBPACK_IMPORTED_MODULE_5__/* .TamperedError */ .bn ? `(not shown: ${error.message})` : '';
     }
     const text = bytes?.toString('utf8').trimEnd() ?? '';
     return text.split('\n').slice(-lines).join('\n');
@@ -401,7 +414,11 @@ function logTail(layout, lines = 20) {
  * never replace it.
  */
 async function removeRunDir(dir, warn) {
-    await (0,_image_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .removeTree */ .d)(dir).catch((error) => warn(`cannot remove the run directory ${dir} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorText */ .kc)(error)}); it holds the run's environment values: remove it`));
+    await (0,_image_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .removeTree */ .d)(dir).catch((error) => {
+        // The entry's name is the guest's choice when it lies in the root share.
+        const cause = error instanceof _image_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .TreeRemovalError */ .R ? `${error.code} on ${(0,_text_visible_js__WEBPACK_IMPORTED_MODULE_3__/* .visible */ .R)(error.entry)}` : (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorText */ .kc)(error);
+        warn(`cannot remove the run directory ${dir} (${cause}); it holds the run's environment values: remove it`);
+    });
 }
 
 
@@ -531,16 +548,22 @@ var external_node_child_process_ = __nccwpck_require__(421);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/engine/errors.ts
+var errors = __nccwpck_require__(679);
 ;// CONCATENATED MODULE: ./src/engine/vm-protocol.ts
 /**
  * The private channel between the action process and the VM process, on fd 3: GO_LINE one
  * way, when the VM process may read its configuration; JSON lines the other way.
- * The VM process says `ready` just before krun_start_enter, so a failure to configure is
- * always a message and never mistaken for a guest exit code.
+ * The VM process says `ready` once libkrun is configured, then waits for START_LINE before
+ * krun_start_enter, so a failure to configure is always a message and never mistaken for
+ * a guest exit code, and the action has printed all it had to say (and fenced the guest's
+ * output, output-fence.ts) before the guest can print anything.
  */
 const CHANNEL_FD = 3;
 /** What the action writes on the channel when the configuration is in place. */
 const GO_LINE = 'go\n';
+/** What the action writes on the channel after `ready`: the guest may start. */
+const START_LINE = 'start\n';
 function encodeMessage(message) {
     return JSON.stringify(message) + '\n';
 }
@@ -566,8 +589,10 @@ function decodeMessages(text) {
  *
  * Starting and running are two steps: the process may be started before the run's files
  * are written (its Node start then overlaps the action's own work), and waits on the
- * channel for GO_LINE before it reads its configuration.
+ * channel for GO_LINE before it reads its configuration, and for START_LINE after it said
+ * `ready`, before the guest starts.
  */
+
 
 
 
@@ -591,10 +616,15 @@ class VmProcess {
     partialLine = '';
     messages = [];
     onMessage;
+    beforeGuest;
     ended;
     constructor(start) {
         this.start = start;
-        const stdio = [start.interactive ? 'inherit' : 'ignore', 'inherit', 'inherit'];
+        const stdio = [
+            start.interactive ? 'inherit' : 'ignore',
+            'inherit',
+            start.stderrToStdout ? 1 : 'inherit'
+        ];
         while (stdio.length < CHANNEL_FD)
             stdio.push('ignore');
         stdio[CHANNEL_FD] = 'pipe';
@@ -625,11 +655,27 @@ class VmProcess {
         for (const message of decodeMessages(lines)) {
             this.messages.push(message);
             this.onMessage?.(message);
+            if (message.kind === 'ready')
+                this.letGuestStart();
         }
+    }
+    /** What must come before the guest's first byte is done here, before START_LINE. */
+    letGuestStart() {
+        try {
+            this.beforeGuest?.();
+        }
+        catch (error) {
+            this.child.kill('SIGKILL');
+            this.messages.push({ kind: 'error', message: `the guest was not started: ${(0,errors/* errorText */.kc)(error)}` });
+            return;
+        }
+        ;
+        this.child.stdio[CHANNEL_FD].write(START_LINE);
     }
     /** Lets the process read its configuration and start the guest; resolves when it has ended. */
     async run(options) {
         this.onMessage = options.onMessage;
+        this.beforeGuest = options.beforeGuest;
         this.child.stdio[CHANNEL_FD].write(GO_LINE);
         // After the go-ahead: what onStart does overlaps the VM process's own work.
         try {
@@ -695,10 +741,12 @@ class VmProcess {
 /* harmony export */   x_: () => (/* binding */ InvalidReferenceError)
 /* harmony export */ });
 /* unused harmony export oneLine */
+/* harmony import */ var _text_visible_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(573);
 /**
  * ImageError: every failure a user can act on, shown as one line. Messages name the registry and
  * repository, the problem and what to do; they never carry a credential, a token or part of one.
  */
+
 class ImageError extends Error {
     /**
      * True when the fix is in what was asked for, not in the registry, the network or the host: the
@@ -707,7 +755,8 @@ class ImageError extends Error {
      */
     inputMistake;
     constructor(message, options = {}) {
-        super(oneLine(message));
+        // Made visible whole: a message may quote what a registry or a user wrote.
+        super((0,_text_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(oneLine(message)));
         this.name = 'ImageError';
         this.inputMistake = options.inputMistake ?? false;
     }
@@ -731,10 +780,9 @@ class InvalidReferenceError extends ImageError {
 function oneLine(text) {
     return text.replace(/\s+/g, ' ').trim();
 }
-/** A short, printable excerpt of untrusted text (a server's error body, a user's input). */
+/** A short, visible excerpt of untrusted text (a server's error body, a user's input) on one line. */
 function excerpt(text, max = 120) {
-    const visible = oneLine(text).replace(/[\u0000-\u001f\u007f]/g, '?');
-    return visible.length > max ? `${visible.slice(0, max)}…` : visible;
+    return (0,_text_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleExcerpt */ .k)(oneLine(text), max);
 }
 /** The errno name of a failed system call (ENOENT, EACCES…), if it is one. */
 function errorCode(error) {
@@ -873,43 +921,83 @@ function parseImageReference(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ TreeRemovalError),
 /* harmony export */   d: () => (/* binding */ removeTree)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(62);
-/** Removing a whole image root. */
+/* harmony import */ var _text_visible_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(573);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(62);
+/** Removing a whole tree (an image root, a run directory), and saying what stopped it. */
 
 
 
-/** Removes a tree even where its directories lack write permission (images may ship such). */
+
+/** The first entry of a tree that could not be removed, and the errno that said why. */
+class TreeRemovalError extends Error {
+    code;
+    entry;
+    constructor(
+    /** The errno name (EPERM, EBUSY...). */
+    code, 
+    /** Relative to the tree ('.' for the tree itself); it may be a name someone else chose. */
+    entry) {
+        super(`cannot remove ${(0,_text_visible_js__WEBPACK_IMPORTED_MODULE_2__/* .visible */ .R)(entry)} (${code})`);
+        this.code = code;
+        this.entry = entry;
+        this.name = 'TreeRemovalError';
+    }
+}
+/**
+ * Removes a tree even where its directories lack write permission (images may ship such, a
+ * guest may leave such). When Node's rm fails, the tree is removed again entry by entry, so
+ * that all that can go goes and the failure names the first entry that could not: Node's
+ * rm reports a file it could not unlink (an immutable one) as ENOTDIR, from trying it as a
+ * directory next.
+ */
 async function removeTree(target) {
     try {
         await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.rm(target, { recursive: true, force: true });
         return;
     }
-    catch (error) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error) !== 'EACCES' && (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error) !== 'EPERM')
-            throw error;
+    catch {
+        // The entry-by-entry removal below says what went wrong.
     }
-    const open = async (dir) => {
-        let stat;
-        try {
-            stat = await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.lstat(dir);
+    const stuck = await removeEntry(target, '.');
+    if (stuck)
+        throw stuck;
+}
+const stuckAt = (error, entry) => new TreeRemovalError((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) ?? (error instanceof Error ? error.message : String(error)), entry);
+/** Removes one entry, a directory with all it holds; returns the first failure, having gone on past it. */
+async function removeEntry(file, entry) {
+    let stat;
+    try {
+        stat = await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.lstat(file);
+    }
+    catch (error) {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) === 'ENOENT' ? undefined : stuckAt(error, entry);
+    }
+    try {
+        if (!stat.isDirectory()) {
+            await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.unlink(file);
+            return undefined;
         }
-        catch {
-            return;
+        await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.chmod(file, 0o700).catch(() => undefined);
+        let first;
+        for (const name of await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.readdir(file)) {
+            const failed = await removeEntry(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(file, name), entry === '.' ? name : `${entry}/${name}`);
+            first ??= failed;
         }
-        if (!stat.isDirectory())
-            return;
-        await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.chmod(dir, 0o700).catch(() => undefined);
-        for (const name of await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.readdir(dir).catch(() => []))
-            await open(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name));
-    };
-    await open(target);
-    await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.rm(target, { recursive: true, force: true });
+        if (first)
+            return first;
+        await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.rmdir(file);
+        return undefined;
+    }
+    catch (error) {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) === 'ENOENT' ? undefined : stuckAt(error, entry);
+    }
 }
 
 
@@ -1009,6 +1097,64 @@ function shownUrl(url) {
     const parsed = typeof url === 'string' ? new URL(url) : url;
     const text = `${parsed.protocol}//${parsed.host}${parsed.pathname}`.replace(/[\u0000-\u001f\u007f]/g, '?');
     return text.length > 120 ? `${text.slice(0, 120)}…` : text;
+}
+
+
+/***/ }),
+
+/***/ 573:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ visible),
+/* harmony export */   k: () => (/* binding */ visibleExcerpt)
+/* harmony export */ });
+/**
+ * Text someone else chose (an input value, a registry's answer, a name the guest gave a file),
+ * made safe to echo in a message or a log line: every character that is not plainly visible
+ * is written as an escape, so what is shown is what is there. Control characters could end or
+ * rewrite the line; bidi controls (U+202E reverses what follows), zero-width and other
+ * format or ignorable characters could hide or reorder text; spaces other than U+0020 pass
+ * for one.
+ */
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]|(?! )\p{Zs}/u;
+const NAMED = { '\n': '\\n', '\t': '\\t', '\r': '\\r' };
+function hex(code, digits) {
+    return code.toString(16).padStart(digits, '0');
+}
+function escapeCharacter(character) {
+    const named = NAMED[character];
+    if (named !== undefined)
+        return named;
+    const code = character.codePointAt(0);
+    if (code < 0x100)
+        return `\\x${hex(code, 2)}`;
+    return code < 0x10000 ? `\\u${hex(code, 4)}` : `\\u{${hex(code, 1)}}`;
+}
+/** How one character is shown; `keepLines` keeps newlines and tabs (a block of lines, not one line). */
+function shownCharacter(character, keepLines) {
+    if (keepLines && (character === '\n' || character === '\t'))
+        return character;
+    return HIDDEN.test(character) ? escapeCharacter(character) : character;
+}
+/** The text with every hidden character escaped (`\n`, `\x1b`, `\u202e`, `\u{e0041}`). */
+function visible(text, options = {}) {
+    let shown = '';
+    // By code point: a lone surrogate is escaped, a pair is one character.
+    for (const character of text)
+        shown += shownCharacter(character, options.keepLines ?? false);
+    return shown;
+}
+/** As visible, cut to at most `max` characters shown, then `…`; an escape or a character is never split. */
+function visibleExcerpt(text, max) {
+    let shown = '';
+    for (const character of text) {
+        const piece = shownCharacter(character, false);
+        if (shown.length + piece.length > max)
+            return `${shown}…`;
+        shown += piece;
+    }
+    return shown;
 }
 
 

@@ -12,7 +12,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(265);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(350);
 /** krun-run's entry point (dist/cli/index.js). */
 
 
@@ -34,7 +34,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 265:
+/***/ 350:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48,8 +48,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
+// EXTERNAL MODULE: ./src/text/visible.ts
+var visible = __nccwpck_require__(573);
 ;// CONCATENATED MODULE: ./src/engine/errors.ts
 /** The errors a user can act on, and how each front end words them: one line, no stack trace. */
+
 /**
  * A mistake in what the user gave us. It carries the input's name so each front end
  * (action inputs, CLI flags) can name it in its own words; it is always shown as one
@@ -65,11 +68,9 @@ class InputError extends Error {
         this.name = 'InputError';
     }
 }
-/** Quotes a value for an error message, shortening long ones and showing control characters. */
+/** Quotes a value for an error message, shortening long ones and escaping what is not plainly visible. */
 function showValue(value, max = 60) {
-    const visible = value.replace(/[\u0000-\u001f]/g, (c) => c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-    const cut = visible.length > max ? `${visible.slice(0, max)}…` : visible;
-    return `"${cut}"`;
+    return `"${(0,visible/* visibleExcerpt */.k)(value, max)}"`;
 }
 /** A host that cannot run the microVM: one line, with the fix. */
 class HostError extends Error {
@@ -85,8 +86,15 @@ function errorText(error) {
         return code;
     return error instanceof Error ? error.message : String(error);
 }
-/** The one line a front end shows for an error; `nameInput` words an input its own way. */
+/**
+ * The one line a front end shows for an error; `nameInput` words an input its own way. The
+ * whole line is made visible: messages quote values with showValue, but also name paths the
+ * user gave, and an unexpected error's message can hold anything.
+ */
 function failureMessage(error, nameInput) {
+    return (0,visible/* visible */.R)(failureText(error, nameInput));
+}
+function failureText(error, nameInput) {
     if (error instanceof InputError)
         return `${nameInput(error.input)}: ${error.problem}`;
     if (error instanceof HostError)
@@ -371,6 +379,14 @@ function parseNetwork(raw) {
         return text;
     throw new InputError('network', `${showValue(raw)} is not a network mode; expected ${NETWORK_MODES.join(' or ')}`);
 }
+const WORKSPACE_DEVICES = ['remove', 'keep'];
+/** `remove`: device nodes and set-ID bits the run left in the workspace go; `keep`: they stay. */
+function parseWorkspaceDevices(raw) {
+    const text = raw.trim().toLowerCase();
+    if (WORKSPACE_DEVICES.includes(text))
+        return text;
+    throw new InputError('workspace-devices', `${showValue(raw)} is not a choice; expected ${WORKSPACE_DEVICES.join(' or ')}`);
+}
 const PORT_PAIR = /^([0-9]+):([0-9]+)$/;
 const PORTS_FORM = 'expected HOST:GUEST, two whole numbers from 1 to 65535 (e.g. 8080:80), one pair per line';
 function validPort(digits) {
@@ -416,10 +432,12 @@ function parsePorts(raw) {
 
 ;// CONCATENATED MODULE: ./src/engine/file-commands.ts
 /**
- * The guest's file commands: GITHUB_OUTPUT and GITHUB_STEP_SUMMARY always, GITHUB_ENV and
- * GITHUB_PATH only with export-env. In the guest they name files in a private share; after
- * the run the host reads those files as untrusted input and parses them strictly, in the
- * runner's own format. Warnings never echo guest content beyond a valid name.
+ * The guest's file commands: each one the host has (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
+ * GITHUB_ENV, GITHUB_PATH) names a file in a private share in the guest, so a script
+ * written for the runner works unchanged. After the run the host reads those files as
+ * untrusted input and parses them strictly, in the runner's own format; GITHUB_ENV and
+ * GITHUB_PATH only with export-env, and otherwise they are only looked at to say they
+ * were dropped. Warnings never echo guest content beyond a valid name.
  */
 
 
@@ -432,7 +450,7 @@ const FILE_COMMANDS = {
     env: 'GITHUB_ENV',
     path: 'GITHUB_PATH'
 };
-/** GITHUB_ENV and GITHUB_PATH change later steps on the host: only with export-env. */
+/** GITHUB_ENV and GITHUB_PATH change later steps on the host: read only with export-env. */
 const EXPORTED = ['env', 'path'];
 const FILE_COMMAND_TAG = 'krun-files';
 /** The share's directory inside the private run directory (outside the guest's root). */
@@ -442,10 +460,28 @@ const FILE_COMMAND_GUEST_DIR = '/run/krun-action/files';
 const FILE_COMMAND_MAX_BYTES = 1024 * 1024;
 /** More warnings than this are counted, not listed. */
 const MAX_WARNINGS = 10;
-const NO_FILE_COMMANDS = { outputs: [], summary: '', env: [], path: [], warnings: [] };
-/** The file commands this host has files for; GITHUB_ENV and GITHUB_PATH only when exported. */
-function enabledFileCommands(hostEnv, exportEnv) {
-    return Object.keys(FILE_COMMANDS).filter((kind) => Boolean(hostEnv[FILE_COMMANDS[kind]]) && (exportEnv || !EXPORTED.includes(kind)));
+const NO_FILE_COMMANDS = {
+    outputs: [],
+    summary: '',
+    env: [],
+    path: [],
+    warnings: [],
+    dropped: []
+};
+/** The file commands this host has files for: the guest gets each of them. */
+function enabledFileCommands(hostEnv) {
+    return Object.keys(FILE_COMMANDS).filter((kind) => Boolean(hostEnv[FILE_COMMANDS[kind]]));
+}
+/**
+ * The one warning for what the guest wrote to GITHUB_ENV or GITHUB_PATH without export-env;
+ * `setting` is how the front end's user turns it on, e.g. `export-env: true`.
+ */
+function droppedWarning(dropped, setting) {
+    if (dropped.length === 0)
+        return undefined;
+    const names = dropped.map((kind) => FILE_COMMANDS[kind]).join(' and ');
+    const [it, was] = dropped.length === 1 ? ['it', 'it was'] : ['them', 'they were'];
+    return `the guest wrote to ${names}; ${was} dropped: set ${setting} to pass ${it} to later steps`;
 }
 /** Makes the share (mode 0700) with one empty file per enabled command. */
 function prepareFileCommandShare(runDir, kinds) {
@@ -579,15 +615,32 @@ function readGuestFile(runDir, kind, warnings) {
         return '';
     }
 }
-/** Reads and checks what the guest wrote to each enabled file command. */
-function readGuestFileCommands(runDir, kinds) {
+/** Whether the guest left anything but the empty file it was given (read no further than one byte). */
+function guestWroteTo(runDir, kind) {
+    try {
+        readUntrustedFile(runDir, `${FILE_COMMAND_DIR}/${kind}`, 0);
+        return false;
+    }
+    catch (error) {
+        if (!(error instanceof TamperedError))
+            throw error;
+        return true;
+    }
+}
+/** Reads and checks what the guest wrote to each enabled file command; GITHUB_ENV and GITHUB_PATH only if exported. */
+function readGuestFileCommands(runDir, kinds, exportEnv) {
     const warnings = [];
-    const result = { ...NO_FILE_COMMANDS };
+    const result = { ...NO_FILE_COMMANDS, dropped: [] };
     const keep = (parsed) => {
         warnings.push(...parsed.warnings);
         return parsed.entries;
     };
     for (const kind of kinds) {
+        if (!exportEnv && EXPORTED.includes(kind)) {
+            if (guestWroteTo(runDir, kind))
+                result.dropped.push(kind);
+            continue;
+        }
         const text = readGuestFile(runDir, kind, warnings);
         if (kind === 'summary')
             result.summary = text;
@@ -746,6 +799,7 @@ var tree = __nccwpck_require__(841);
 
 
 
+
 const RUN_DIR_PREFIX = 'krun-action-';
 /** Where things are inside the guest's private root (see native/README.md). */
 const GUEST = {
@@ -807,7 +861,11 @@ function logTail(layout, lines = 20) {
  * never replace it.
  */
 async function removeRunDir(dir, warn) {
-    await (0,tree/* removeTree */.d)(dir).catch((error) => warn(`cannot remove the run directory ${dir} (${errorText(error)}); it holds the run's environment values: remove it`));
+    await (0,tree/* removeTree */.d)(dir).catch((error) => {
+        // The entry's name is the guest's choice when it lies in the root share.
+        const cause = error instanceof tree/* TreeRemovalError */.R ? `${error.code} on ${(0,visible/* visible */.R)(error.entry)}` : errorText(error);
+        warn(`cannot remove the run directory ${dir} (${cause}); it holds the run's environment values: remove it`);
+    });
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -816,12 +874,16 @@ var external_node_child_process_ = __nccwpck_require__(421);
 /**
  * The private channel between the action process and the VM process, on fd 3: GO_LINE one
  * way, when the VM process may read its configuration; JSON lines the other way.
- * The VM process says `ready` just before krun_start_enter, so a failure to configure is
- * always a message and never mistaken for a guest exit code.
+ * The VM process says `ready` once libkrun is configured, then waits for START_LINE before
+ * krun_start_enter, so a failure to configure is always a message and never mistaken for
+ * a guest exit code, and the action has printed all it had to say (and fenced the guest's
+ * output, output-fence.ts) before the guest can print anything.
  */
 const CHANNEL_FD = 3;
 /** What the action writes on the channel when the configuration is in place. */
 const GO_LINE = 'go\n';
+/** What the action writes on the channel after `ready`: the guest may start. */
+const START_LINE = 'start\n';
 function encodeMessage(message) {
     return JSON.stringify(message) + '\n';
 }
@@ -847,8 +909,10 @@ function decodeMessages(text) {
  *
  * Starting and running are two steps: the process may be started before the run's files
  * are written (its Node start then overlaps the action's own work), and waits on the
- * channel for GO_LINE before it reads its configuration.
+ * channel for GO_LINE before it reads its configuration, and for START_LINE after it said
+ * `ready`, before the guest starts.
  */
+
 
 
 
@@ -872,10 +936,15 @@ class vm_launcher_VmProcess {
     partialLine = '';
     messages = [];
     onMessage;
+    beforeGuest;
     ended;
     constructor(start) {
         this.start = start;
-        const stdio = [start.interactive ? 'inherit' : 'ignore', 'inherit', 'inherit'];
+        const stdio = [
+            start.interactive ? 'inherit' : 'ignore',
+            'inherit',
+            start.stderrToStdout ? 1 : 'inherit'
+        ];
         while (stdio.length < CHANNEL_FD)
             stdio.push('ignore');
         stdio[CHANNEL_FD] = 'pipe';
@@ -906,11 +975,27 @@ class vm_launcher_VmProcess {
         for (const message of decodeMessages(lines)) {
             this.messages.push(message);
             this.onMessage?.(message);
+            if (message.kind === 'ready')
+                this.letGuestStart();
         }
+    }
+    /** What must come before the guest's first byte is done here, before START_LINE. */
+    letGuestStart() {
+        try {
+            this.beforeGuest?.();
+        }
+        catch (error) {
+            this.child.kill('SIGKILL');
+            this.messages.push({ kind: 'error', message: `the guest was not started: ${errorText(error)}` });
+            return;
+        }
+        ;
+        this.child.stdio[CHANNEL_FD].write(START_LINE);
     }
     /** Lets the process read its configuration and start the guest; resolves when it has ended. */
     async run(options) {
         this.onMessage = options.onMessage;
+        this.beforeGuest = options.beforeGuest;
         this.child.stdio[CHANNEL_FD].write(GO_LINE);
         // After the go-ahead: what onStart does overlaps the VM process's own work.
         try {
@@ -1010,13 +1095,17 @@ function startEarly(env, cwd, distDir, tempDir) {
         configFile: layout.vmConfigFile,
         libkrun,
         interactive: false,
+        // As a run with the default guest-workflow-commands (false) wants it: fenced.
+        stderrToStdout: true,
         env
     });
     return { layout, vm };
 }
-/** Whether an early start fits a run with this libkrun: the loader's path is fixed at start. */
-function fitsRun(early, libkrun, interactive) {
-    return !interactive && external_node_path_default().dirname(early.vm.start.libkrun) === external_node_path_default().dirname(libkrun);
+/** Whether an early start fits a run: the loader's path and the process's stdio are fixed at start. */
+function fitsRun(early, libkrun, interactive, stderrToStdout) {
+    return (!interactive &&
+        early.vm.start.stderrToStdout === stderrToStdout &&
+        external_node_path_default().dirname(early.vm.start.libkrun) === external_node_path_default().dirname(libkrun));
 }
 /** Stops an early VM process and removes its run directory; a removal that fails is only said, through `warn`. */
 async function discardEarly(early, warn) {
@@ -2168,6 +2257,7 @@ function getExecOutput(commandLine, args, options) {
  * never the whole file.
  */
 
+
 const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
 const ELFCLASS64 = 2;
 const ELFDATA2LSB = 1;
@@ -2275,8 +2365,7 @@ function elfLibraryProblem(fd, arch = process.arch) {
         if (found.soname === undefined)
             return 'is not libkrun (it has no soname)';
         if (!found.soname.startsWith('libkrun')) {
-            const shown = found.soname.replace(/[^\x20-\x7e]/g, '?').slice(0, 60);
-            return `is not libkrun (its soname is "${shown}")`;
+            return `is not libkrun (its soname is ${showValue(found.soname)})`;
         }
         return undefined;
     }
@@ -2428,6 +2517,75 @@ function hostContext(env, cwd, caches) {
         imageCacheDir: cacheDir('images'),
         libkrunCacheDir: cacheDir('libkrun')
     };
+}
+
+;// CONCATENATED MODULE: ./src/engine/output-fence.ts
+/**
+ * The fence around the guest's output. The runner acts on workflow commands (`::error::`,
+ * `::add-mask::`, `::stop-commands::` ...) in whatever a step prints, and the guest's output
+ * is printed as the step's own: so it is printed between `::stop-commands::TOKEN` and
+ * `::TOKEN::`, GitHub's way to have the runner ignore commands until TOKEN comes back.
+ *
+ * The token is drawn when the fence opens, after everything the guest could read was
+ * written, and lives only in this process and the step's log, where it is masked first:
+ * with `rootfs: /` the guest can read the runner's own files, its log pages included.
+ * The runner keeps one stop state for the whole job and both of a step's streams, so a
+ * fence left open would silence every later step: closing never depends on the guest.
+ */
+
+/** 128 random bits in hex: no workflow command's name, and nothing the guest can guess. */
+function newFenceToken() {
+    return external_node_crypto_default().randomBytes(16).toString('hex');
+}
+class OutputFence {
+    write;
+    drawToken;
+    token;
+    /** `write` must have put the text in the runner's pipe when it returns, as process.stdout does for pipes and files. */
+    constructor(write, drawToken = newFenceToken) {
+        this.write = write;
+        this.drawToken = drawToken;
+    }
+    get isOpen() {
+        return this.token !== undefined;
+    }
+    open() {
+        if (this.token !== undefined)
+            return;
+        const token = this.drawToken();
+        this.write(`::add-mask::${token}\n::stop-commands::${token}\n`);
+        this.token = token;
+    }
+    /**
+     * The newline first ends whatever line the guest left unfinished: the runner reads a
+     * command only at the start of a line, so `::TOKEN::` glued to the guest's last bytes
+     * would leave the fence open.
+     */
+    close() {
+        if (this.token === undefined)
+            return;
+        const token = this.token;
+        this.token = undefined;
+        this.write(`\n::${token}::\n`);
+    }
+    /**
+     * Prints the front end's own lines where the runner reads them: the fence is closed
+     * first and opened again, with a new token, after. While the guest runs it could slip a
+     * line in between, which is why the engine says nothing then.
+     */
+    outside(say) {
+        if (this.token === undefined) {
+            say();
+            return;
+        }
+        this.close();
+        try {
+            say();
+        }
+        finally {
+            this.open();
+        }
+    }
 }
 
 // EXTERNAL MODULE: ./src/image/progress.ts
@@ -2751,6 +2909,7 @@ function vmConfig(settings, layout, libkrun, kvmDevice, fileShare) {
  */
 
 
+
 /** The status record's exact size: the record padded with spaces, then a newline. */
 const STATUS_BYTES = 32;
 const INIT_ERROR_MAX_BYTES = 4096;
@@ -2776,13 +2935,12 @@ function parseStatusRecord(bytes) {
         throw new MalformedRecord();
     return match[1] === 'exited' ? { exitCode: value } : { exitCode: 128 + value, signal: value };
 }
-/** The init's error line as it may be shown: its first line, printable ASCII only, capped. */
+/** The init's error line as it may be shown: its first line, made visible, capped. */
 function sanitizeInitError(bytes) {
-    const firstLine = bytes.toString('latin1').split('\n')[0];
-    const printable = firstLine.replace(/[^\x20-\x7e]/g, '?').trim();
-    if (printable === '')
+    const firstLine = bytes.toString('utf8').split('\n')[0].trim();
+    if (firstLine === '')
         return undefined;
-    return printable.length > INIT_ERROR_SHOWN_CHARS ? `${printable.slice(0, INIT_ERROR_SHOWN_CHARS)}…` : printable;
+    return (0,visible/* visibleExcerpt */.k)(firstLine, INIT_ERROR_SHOWN_CHARS);
 }
 /** Reads the records under `root` (the guest's root share). */
 function readGuestRecords(root) {
@@ -2861,12 +3019,60 @@ function isGuestDirectory(view, guestPath) {
     return true;
 }
 
+;// CONCATENATED MODULE: ./src/engine/pseudo-fs.ts
+/**
+ * Whether a host directory belongs to the kernel rather than to a disk: /proc, /sys and /dev,
+ * or any mount of a pseudo file system elsewhere. Sharing one with the guest shares the host's
+ * processes, devices or kernel settings, never a project, and the guest cannot mount it anyway.
+ */
+
+const PSEUDO_ROOTS = ['/proc', '/sys', '/dev'];
+/** statfs f_type values (linux/magic.h) of the file systems through which the kernel shows itself. */
+const PSEUDO_TYPES = new Map([
+    [0x9fa0, 'proc'],
+    [0x62656572, 'sysfs'],
+    [0x1cd1, 'devpts'],
+    [0x27e0eb, 'cgroup'],
+    [0x63677270, 'cgroup2'],
+    [0x64626720, 'debugfs'],
+    [0x74726163, 'tracefs'],
+    [0x73636673, 'securityfs'],
+    [0xf97cff8c, 'selinuxfs'],
+    [0x43415d53, 'smackfs'],
+    [0x6165676c, 'pstore'],
+    [0xde5e81e4, 'efivarfs'],
+    [0xcafe4a11, 'bpf'],
+    [0x62656570, 'configfs'],
+    [0x65735543, 'fusectl'],
+    [0x19800202, 'mqueue'],
+    [0x42494e4d, 'binfmt_misc'],
+    [0x6e736673, 'nsfs'],
+    [0x67596969, 'rpc_pipefs']
+]);
+/** How a message says where `dir` (absolute, real) is when it is a pseudo file system: "under /proc", "on a cgroup2 file system". */
+function pseudoFileSystem(dir) {
+    const root = PSEUDO_ROOTS.find((pseudo) => dir === pseudo || dir.startsWith(`${pseudo}/`));
+    if (root !== undefined)
+        return `under ${root}`;
+    let type;
+    try {
+        type = external_node_fs_default().statfsSync(dir).type;
+    }
+    catch {
+        // Whatever keeps statfs from answering keeps the share from working too, and says so there.
+        return undefined;
+    }
+    const name = PSEUDO_TYPES.get(type);
+    return name === undefined ? undefined : `on a ${name} file system`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/host-paths.ts
 /**
  * Parsers of the inputs that name host paths (rootfs, workspace, libkrun, which may be a
  * pinned archive's URL instead) and the guest working directory. Unlike parse.ts, these look
  * at the host's file system.
  */
+
 
 
 
@@ -2907,6 +3113,11 @@ function parseWorkspace(raw, context) {
     if (workspace === '/') {
         const leads = text === '' || text === '/' ? '"/"' : `${showValue(text)} leads to / and`;
         throw new InputError('workspace', `${leads} would share the whole host read-write; name a project directory, or none`);
+    }
+    const pseudo = pseudoFileSystem(workspace);
+    if (pseudo !== undefined) {
+        const shown = showValue(text === '' ? workspace : text);
+        throw new InputError('workspace', `${shown} is ${pseudo}, a pseudo file system of the host; name a project directory, or none`);
     }
     return workspace;
 }
@@ -3023,6 +3234,14 @@ const INPUTS = {
         help: 'shared read-write at the same path ("none" shares nothing; default: GITHUB_WORKSPACE, else the current directory)',
         parse: parseWorkspace
     },
+    'workspace-devices': {
+        default: 'remove',
+        required: false,
+        flags: ['--workspace-devices'],
+        valueName: 'remove|keep',
+        help: 'remove the device nodes and clear the set-user/group-ID bits the run left in the workspace, or keep them',
+        parse: parseWorkspaceDevices
+    },
     workdir: {
         default: '',
         required: false,
@@ -3104,6 +3323,14 @@ const INPUTS = {
         valueName: 'true|false',
         help: "let the guest's GITHUB_ENV and GITHUB_PATH change later steps on the host",
         parse: (raw) => parseBoolean('export-env', raw)
+    },
+    'guest-workflow-commands': {
+        default: 'false',
+        required: false,
+        flags: ['--guest-workflow-commands'],
+        valueName: 'true|false',
+        help: "let the runner act on workflow commands (::error::, ::add-mask:: ...) in the guest's output",
+        parse: (raw) => parseBoolean('guest-workflow-commands', raw)
     }
 };
 const INPUT_NAMES = Object.keys(INPUTS);
@@ -3272,6 +3499,7 @@ function buildSettings(raw, context, envEntries, commandBytes) {
     const image = imageSettings(raw, context);
     const rootfs = image ? '' : parseInput('rootfs', raw, context);
     const workspace = parseInput('workspace', raw, context);
+    const workspaceDevices = parseInput('workspace-devices', raw, context);
     const workdir = parseInput('workdir', raw, context) ?? workspace ?? '/';
     checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'the temporary directory', file: context.tempDir }]);
     if (!image) {
@@ -3291,12 +3519,14 @@ function buildSettings(raw, context, envEntries, commandBytes) {
     if (libkrun !== undefined)
         checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'libkrun', file: libkrun }]);
     const exportEnv = parseInput('export-env', raw, context);
+    const guestWorkflowCommands = parseInput('guest-workflow-commands', raw, context);
     return {
         commands,
         shell,
         rootfs,
         image,
         workspace,
+        workspaceDevices,
         workdir,
         env,
         cpus,
@@ -3308,8 +3538,152 @@ function buildSettings(raw, context, envEntries, commandBytes) {
         libkrunFrom,
         logLevel,
         timeoutSeconds,
-        exportEnv
+        exportEnv,
+        guestWorkflowCommands
     };
+}
+
+;// CONCATENATED MODULE: ./src/engine/workspace-sweep.ts
+/**
+ * What the guest left in the workspace that later steps on the host could use against it,
+ * beyond the files it may change anyway: device nodes (a world-writable node of the host's
+ * disk gives every user the disk) and set-user-ID or set-group-ID files (run as their owner,
+ * root when the runner is root, by whoever starts them). After the run, such entries that the
+ * run created or changed are removed (devices) or lose those bits (files).
+ *
+ * The VM process has ended when this runs, so no guest swaps an entry between a check and
+ * what is done to it. The walk never follows a link (every entry is lstat'ed, and only real
+ * directories are entered), stays on the workspace's file system, opens no entry but
+ * directories (a FIFO or a device could block or act when opened), and stops after
+ * MAX_ENTRIES entries, saying so.
+ *
+ * FIFOs and sockets stay: once the guest is gone, a FIFO connects to nothing and a socket
+ * to no listener, so neither gives more than the files the guest may already change; and
+ * builds make them.
+ */
+
+
+
+
+/** Bounds the work after each run (an lstat an entry); a checkout bigger than this is rare. */
+const MAX_ENTRIES = 1_000_000;
+/** How many entries that could not be dealt with are named; the rest are counted. */
+const NAMED_FAILURES = 3;
+const SET_ID_BITS = 0o6000;
+const NS_PER_S = 1000000000n;
+/**
+ * The moment a run starts, as the file systems stamp it: the ctime of a file just written.
+ * The kernel's coarse clock stamps ctimes, so it is the same clock the workspace's ctimes come from.
+ */
+function changeStamp(file) {
+    return external_node_fs_default().lstatSync(file, { bigint: true }).ctimeNs;
+}
+/**
+ * Whether an entry was created or changed (mode, owner, content, name, links) since `since`:
+ * the kernel sets ctime on every such change, and nothing can set it back. A file system that
+ * keeps whole seconds (ext4 with small inodes) stamps a change in the run's first second
+ * before `since`, which its ctime's zero nanoseconds give away.
+ */
+function changedSince(ctimeNs, since) {
+    if (ctimeNs >= since)
+        return true;
+    return ctimeNs % NS_PER_S === 0n && ctimeNs >= since - (since % NS_PER_S);
+}
+/** Walks `workspace` (absolute, real) and deals with what the run left since `since`. */
+function sweepWorkspace(workspace, since, maxEntries = MAX_ENTRIES) {
+    const sweep = {
+        devicesRemoved: 0,
+        setIdCleared: 0,
+        failures: [],
+        failureCount: 0,
+        stoppedAfter: undefined
+    };
+    const failed = (relative, error) => {
+        if (sweep.failureCount++ < NAMED_FAILURES)
+            sweep.failures.push(`${(0,visible/* visible */.R)(relative)} (${errorText(error)})`);
+    };
+    let device;
+    try {
+        device = external_node_fs_default().lstatSync(workspace, { bigint: true }).dev;
+    }
+    catch (error) {
+        failed('.', error);
+        return sweep;
+    }
+    const pending = [''];
+    let seen = 0;
+    while (pending.length > 0) {
+        const directory = pending.pop();
+        let entries;
+        try {
+            entries = external_node_fs_default().readdirSync(external_node_path_default().join(workspace, directory), { withFileTypes: true });
+        }
+        catch (error) {
+            failed(directory || '.', error);
+            continue;
+        }
+        for (const entry of entries) {
+            if (++seen > maxEntries) {
+                sweep.stoppedAfter = maxEntries;
+                return sweep;
+            }
+            // readdir's type spares an lstat of the links, FIFOs and sockets, which stay as they are.
+            if (!(entry.isDirectory() || entry.isFile() || entry.isBlockDevice() || entry.isCharacterDevice()))
+                continue;
+            const relative = directory === '' ? entry.name : `${directory}/${entry.name}`;
+            try {
+                visit(external_node_path_default().join(workspace, relative), relative);
+            }
+            catch (error) {
+                failed(relative, error);
+            }
+        }
+    }
+    return sweep;
+    function visit(file, relative) {
+        const stat = external_node_fs_default().lstatSync(file, { bigint: true });
+        if (stat.isDirectory()) {
+            // Another file system mounted inside the workspace is the host's own doing, not the guest's.
+            if (stat.dev === device)
+                pending.push(relative);
+        }
+        else if (stat.isBlockDevice() || stat.isCharacterDevice()) {
+            if (!changedSince(stat.ctimeNs, since))
+                return;
+            external_node_fs_default().unlinkSync(file);
+            sweep.devicesRemoved++;
+        }
+        else if (stat.isFile() && (Number(stat.mode) & SET_ID_BITS) !== 0) {
+            if (!changedSince(stat.ctimeNs, since))
+                return;
+            // lstat just said it is a regular file, and nothing has run since to make it a link.
+            external_node_fs_default().chmodSync(file, Number(stat.mode) & 0o7777 & ~SET_ID_BITS);
+            sweep.setIdCleared++;
+        }
+    }
+}
+const counted = (count, one, many) => `${count} ${count === 1 ? one : many}`;
+/** The one log line saying what was removed or cleared; undefined when there was nothing. */
+function sweepLine(sweep) {
+    const parts = [
+        sweep.devicesRemoved > 0 && `${counted(sweep.devicesRemoved, 'device node', 'device nodes')} (removed)`,
+        sweep.setIdCleared > 0 &&
+            `${counted(sweep.setIdCleared, 'file', 'files')} with set-user-ID or set-group-ID bits (cleared)`
+    ].filter((part) => part !== false);
+    return parts.length === 0 ? undefined : `the guest left ${parts.join(' and ')} in the workspace`;
+}
+/** What could not be checked or dealt with, one warning each. */
+function sweepWarnings(sweep) {
+    const warnings = [];
+    if (sweep.failureCount > 0) {
+        const more = sweep.failureCount - sweep.failures.length;
+        const named = sweep.failures.join(', ') + (more > 0 ? ` and ${more} more` : '');
+        warnings.push(`could not check or clean ${counted(sweep.failureCount, 'entry', 'entries')} of the workspace: ${named}; device nodes or set-ID files the guest left there may remain`);
+    }
+    if (sweep.stoppedAfter !== undefined) {
+        warnings.push(`the workspace check stopped after ${sweep.stoppedAfter} entries; the rest was not checked for device nodes or set-ID files the guest left`);
+    }
+    return warnings;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/run.ts
@@ -3317,6 +3691,7 @@ function buildSettings(raw, context, envEntries, commandBytes) {
  * One run in a microVM, as both front ends (the action and krun-run) do it: host checks,
  * the private run directory, the VM process, the outcome, and cleanup of every file it made.
  */
+
 
 
 
@@ -3383,7 +3758,7 @@ async function runInMicroVm(options) {
             : undefined;
         const settings = image ? withImageRoot(options.settings, image.rootfs) : options.settings;
         const interactive = options.interactive ?? false;
-        const fitting = early && fitsRun(early, libkrun, interactive) ? early : undefined;
+        const fitting = early && fitsRun(early, libkrun, interactive, options.fence !== undefined) ? early : undefined;
         if (early && !fitting)
             await discardEarly(early, warnOf(options));
         early = undefined;
@@ -3394,7 +3769,14 @@ async function runInMicroVm(options) {
             await discardEarly(early, warnOf(options));
     }
 }
-const warnOf = (options) => (message) => options.onWarning?.(message);
+/** A warning is the front end's own line: never inside the fence, where the runner would not read it. */
+const warnOf = (options) => (message) => {
+    const say = () => options.onWarning?.(message);
+    if (options.fence)
+        options.fence.outside(say);
+    else
+        say();
+};
 /** A run directory that cannot be made or written (a missing temp directory, a full disk) is named by its setting. */
 function inTempDir(options, doing, step) {
     try {
@@ -3403,6 +3785,12 @@ function inTempDir(options, doing, step) {
     catch (error) {
         throw new HostError(`cannot ${doing} in ${options.tempDirName} (${options.tempDir}): ${errorText(error)}; set it to a writable directory with free space`);
     }
+}
+/** Runs once the VM process has ended: no guest is left to race the walk. */
+function sweepAfterRun(settings, since) {
+    if (settings.workspace === null || settings.workspaceDevices === 'keep')
+        return undefined;
+    return sweepWorkspace(settings.workspace, since);
 }
 async function runPrepared(options, prepared, early) {
     const { settings, libkrun, image, interactive } = prepared;
@@ -3422,27 +3810,34 @@ async function runPrepared(options, prepared, early) {
             vmEntry: vmEntry(options.distDir),
             configFile: layout.vmConfigFile,
             libkrun,
-            interactive
+            interactive,
+            stderrToStdout: options.fence !== undefined
         });
         const running = vmProcess;
         vmProcess = undefined;
+        const since = changeStamp(layout.vmConfigFile);
         const run = await running.run({
             timeoutSeconds: settings.timeoutSeconds,
             onStart: options.onVmStart,
             onMessage: (message) => {
                 if (message.kind === 'warning')
-                    options.onWarning?.(message.message);
-            }
+                    warnOf(options)(message.message);
+            },
+            beforeGuest: () => options.fence?.open()
         });
+        // The VM process has ended, and with it everything that could print for the guest.
+        options.fence?.close();
         checkInputsHonoured(run, settings);
+        const workspaceSweep = sweepAfterRun(settings, since);
         const records = readGuestRecords(layout.root);
         const fullDisk = isDiskFull(layout.dir) ? `${options.tempDirName} (${options.tempDir})` : undefined;
         const outcome = decideOutcome(run, records, { fullDisk });
-        const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds) : NO_FILE_COMMANDS;
+        const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds, settings.exportEnv) : NO_FILE_COMMANDS;
         const log = outcome.showLog ? logTail(layout) : '';
-        return { outcome, log, libkrun, wallMs: Date.now() - started, fileCommands, image };
+        return { outcome, log, libkrun, wallMs: Date.now() - started, fileCommands, image, workspaceSweep };
     }
     finally {
+        options.fence?.close();
         // A VM process that never got its go-ahead (writing the run's files failed) is stopped.
         await vmProcess?.discard();
         await removeRunDir(layout.dir, warnOf(options));
@@ -3607,8 +4002,12 @@ ${optionLines().join('\n')}
 
 Environment: KRUN_ENV=A,B passes those variables into the guest, like --env A --env B;
 KRUN_LIBRARY names libkrun; KRUN_SETTINGS (set by the launcher krun-action installs)
-names saved defaults, which flags override. With GITHUB_OUTPUT or GITHUB_STEP_SUMMARY set,
-what the guest writes to its own comes back, checked.
+names saved defaults, which flags override. With GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
+GITHUB_ENV or GITHUB_PATH set, the guest gets its own, and what it writes there comes back,
+checked (GITHUB_ENV and GITHUB_PATH only with --export-env true). In a GitHub job (the
+launcher's KRUN_SETTINGS, or GITHUB_ACTIONS=true) the guest's output, stderr included, is
+fenced on stdout so the runner acts on none of its workflow commands, unless
+--guest-workflow-commands true.
 
 Exit status: the commands' exit code; 124 on timeout; 125 for a usage or host error.`;
 /** Secrets (inputs without a flag): krun-run reads them from these variables, never from its command line. */
@@ -3702,6 +4101,8 @@ function parseArgs(argv, hostEnv, defaults = defaultInputs()) {
 
 
 
+
+
 /** For usage and host errors, as docker and podman use it. A guest may exit 125 itself; then no krun-run line precedes it. */
 const CLI_ERROR_EXIT = 125;
 /** The commands as bytes: a file or stdin may hold any, and the guest gets them unchanged. */
@@ -3721,6 +4122,13 @@ function readCommands(args, io) {
                 return { commands: Buffer.from('# interactive shell\n'), interactive: true };
             return { commands: io.readStdin(), interactive: false };
     }
+}
+/**
+ * Whether the runner reads what krun-run prints, and would act on the guest's workflow
+ * commands: in a step of a GitHub job, its shell or not. A terminal means a person reads it.
+ */
+function runnerReadsOutput(env, interactive) {
+    return !interactive && (startedByAction(env) || env.GITHUB_ACTIONS === 'true');
 }
 /** Commands that came from stdin or a file are not named by -c in messages. */
 function labelFor(input, source) {
@@ -3755,11 +4163,26 @@ async function runCli(io, distDir) {
             interactive,
             extraEnv: interactive && io.env.TERM ? { TERM: io.env.TERM } : {},
             onWarning: (message) => io.writeErr(`krun-run: warning: ${message}\n`),
-            fileCommands: enabledFileCommands(io.env, settings.exportEnv)
+            fileCommands: enabledFileCommands(io.env),
+            fence: runnerReadsOutput(io.env, interactive) && !settings.guestWorkflowCommands
+                ? new OutputFence(io.writeOut)
+                : undefined
         });
         const { outcome } = result;
-        for (const warning of [...result.fileCommands.warnings, ...applyGuestFileCommands(result.fileCommands, io.env)]) {
-            io.writeErr(`krun-run: warning: ${warning}\n`);
+        for (const warning of [
+            droppedWarning(result.fileCommands.dropped, '--export-env true'),
+            ...result.fileCommands.warnings,
+            ...applyGuestFileCommands(result.fileCommands, io.env)
+        ]) {
+            if (warning !== undefined)
+                io.writeErr(`krun-run: warning: ${warning}\n`);
+        }
+        if (result.workspaceSweep) {
+            const line = sweepLine(result.workspaceSweep);
+            if (line)
+                io.writeErr(`krun-run: ${line}\n`);
+            for (const warning of sweepWarnings(result.workspaceSweep))
+                io.writeErr(`krun-run: warning: ${warning}\n`);
         }
         if (result.log)
             io.writeErr(`libkrun's log (last lines):\n${result.log}\n`);
@@ -3792,10 +4215,12 @@ async function runCli(io, distDir) {
 /* harmony export */   x_: () => (/* binding */ InvalidReferenceError)
 /* harmony export */ });
 /* unused harmony export oneLine */
+/* harmony import */ var _text_visible_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(573);
 /**
  * ImageError: every failure a user can act on, shown as one line. Messages name the registry and
  * repository, the problem and what to do; they never carry a credential, a token or part of one.
  */
+
 class ImageError extends Error {
     /**
      * True when the fix is in what was asked for, not in the registry, the network or the host: the
@@ -3804,7 +4229,8 @@ class ImageError extends Error {
      */
     inputMistake;
     constructor(message, options = {}) {
-        super(oneLine(message));
+        // Made visible whole: a message may quote what a registry or a user wrote.
+        super((0,_text_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(oneLine(message)));
         this.name = 'ImageError';
         this.inputMistake = options.inputMistake ?? false;
     }
@@ -3828,10 +4254,9 @@ class InvalidReferenceError extends ImageError {
 function oneLine(text) {
     return text.replace(/\s+/g, ' ').trim();
 }
-/** A short, printable excerpt of untrusted text (a server's error body, a user's input). */
+/** A short, visible excerpt of untrusted text (a server's error body, a user's input) on one line. */
 function excerpt(text, max = 120) {
-    const visible = oneLine(text).replace(/[\u0000-\u001f\u007f]/g, '?');
-    return visible.length > max ? `${visible.slice(0, max)}…` : visible;
+    return (0,_text_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleExcerpt */ .k)(oneLine(text), max);
 }
 /** The errno name of a failed system call (ENOENT, EACCES…), if it is one. */
 function errorCode(error) {
@@ -4006,43 +4431,83 @@ function parseImageReference(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ TreeRemovalError),
 /* harmony export */   d: () => (/* binding */ removeTree)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(62);
-/** Removing a whole image root. */
+/* harmony import */ var _text_visible_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(573);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(62);
+/** Removing a whole tree (an image root, a run directory), and saying what stopped it. */
 
 
 
-/** Removes a tree even where its directories lack write permission (images may ship such). */
+
+/** The first entry of a tree that could not be removed, and the errno that said why. */
+class TreeRemovalError extends Error {
+    code;
+    entry;
+    constructor(
+    /** The errno name (EPERM, EBUSY...). */
+    code, 
+    /** Relative to the tree ('.' for the tree itself); it may be a name someone else chose. */
+    entry) {
+        super(`cannot remove ${(0,_text_visible_js__WEBPACK_IMPORTED_MODULE_2__/* .visible */ .R)(entry)} (${code})`);
+        this.code = code;
+        this.entry = entry;
+        this.name = 'TreeRemovalError';
+    }
+}
+/**
+ * Removes a tree even where its directories lack write permission (images may ship such, a
+ * guest may leave such). When Node's rm fails, the tree is removed again entry by entry, so
+ * that all that can go goes and the failure names the first entry that could not: Node's
+ * rm reports a file it could not unlink (an immutable one) as ENOTDIR, from trying it as a
+ * directory next.
+ */
 async function removeTree(target) {
     try {
         await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.rm(target, { recursive: true, force: true });
         return;
     }
-    catch (error) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error) !== 'EACCES' && (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error) !== 'EPERM')
-            throw error;
+    catch {
+        // The entry-by-entry removal below says what went wrong.
     }
-    const open = async (dir) => {
-        let stat;
-        try {
-            stat = await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.lstat(dir);
+    const stuck = await removeEntry(target, '.');
+    if (stuck)
+        throw stuck;
+}
+const stuckAt = (error, entry) => new TreeRemovalError((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) ?? (error instanceof Error ? error.message : String(error)), entry);
+/** Removes one entry, a directory with all it holds; returns the first failure, having gone on past it. */
+async function removeEntry(file, entry) {
+    let stat;
+    try {
+        stat = await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.lstat(file);
+    }
+    catch (error) {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) === 'ENOENT' ? undefined : stuckAt(error, entry);
+    }
+    try {
+        if (!stat.isDirectory()) {
+            await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.unlink(file);
+            return undefined;
         }
-        catch {
-            return;
+        await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.chmod(file, 0o700).catch(() => undefined);
+        let first;
+        for (const name of await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.readdir(file)) {
+            const failed = await removeEntry(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(file, name), entry === '.' ? name : `${entry}/${name}`);
+            first ??= failed;
         }
-        if (!stat.isDirectory())
-            return;
-        await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.chmod(dir, 0o700).catch(() => undefined);
-        for (const name of await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.readdir(dir).catch(() => []))
-            await open(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name));
-    };
-    await open(target);
-    await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.rm(target, { recursive: true, force: true });
+        if (first)
+            return first;
+        await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.rmdir(file);
+        return undefined;
+    }
+    catch (error) {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) === 'ENOENT' ? undefined : stuckAt(error, entry);
+    }
 }
 
 
@@ -4142,6 +4607,64 @@ function shownUrl(url) {
     const parsed = typeof url === 'string' ? new URL(url) : url;
     const text = `${parsed.protocol}//${parsed.host}${parsed.pathname}`.replace(/[\u0000-\u001f\u007f]/g, '?');
     return text.length > 120 ? `${text.slice(0, 120)}…` : text;
+}
+
+
+/***/ }),
+
+/***/ 573:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ visible),
+/* harmony export */   k: () => (/* binding */ visibleExcerpt)
+/* harmony export */ });
+/**
+ * Text someone else chose (an input value, a registry's answer, a name the guest gave a file),
+ * made safe to echo in a message or a log line: every character that is not plainly visible
+ * is written as an escape, so what is shown is what is there. Control characters could end or
+ * rewrite the line; bidi controls (U+202E reverses what follows), zero-width and other
+ * format or ignorable characters could hide or reorder text; spaces other than U+0020 pass
+ * for one.
+ */
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]|(?! )\p{Zs}/u;
+const NAMED = { '\n': '\\n', '\t': '\\t', '\r': '\\r' };
+function hex(code, digits) {
+    return code.toString(16).padStart(digits, '0');
+}
+function escapeCharacter(character) {
+    const named = NAMED[character];
+    if (named !== undefined)
+        return named;
+    const code = character.codePointAt(0);
+    if (code < 0x100)
+        return `\\x${hex(code, 2)}`;
+    return code < 0x10000 ? `\\u${hex(code, 4)}` : `\\u{${hex(code, 1)}}`;
+}
+/** How one character is shown; `keepLines` keeps newlines and tabs (a block of lines, not one line). */
+function shownCharacter(character, keepLines) {
+    if (keepLines && (character === '\n' || character === '\t'))
+        return character;
+    return HIDDEN.test(character) ? escapeCharacter(character) : character;
+}
+/** The text with every hidden character escaped (`\n`, `\x1b`, `\u202e`, `\u{e0041}`). */
+function visible(text, options = {}) {
+    let shown = '';
+    // By code point: a lone surrogate is escaped, a pair is one character.
+    for (const character of text)
+        shown += shownCharacter(character, options.keepLines ?? false);
+    return shown;
+}
+/** As visible, cut to at most `max` characters shown, then `…`; an escape or a character is never split. */
+function visibleExcerpt(text, max) {
+    let shown = '';
+    for (const character of text) {
+        const piece = shownCharacter(character, false);
+        if (shown.length + piece.length > max)
+            return `${shown}…`;
+        shown += piece;
+    }
+    return shown;
 }
 
 

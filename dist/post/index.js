@@ -12,7 +12,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(804);
-/* harmony import */ var _engine_run_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(13);
+/* harmony import */ var _engine_run_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(459);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(175);
 /**
  * The post step (dist/post/index.js): when the main step was killed before it could clean
@@ -84,7 +84,7 @@ function leftBehind() {
 
 /***/ }),
 
-/***/ 13:
+/***/ 459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -101,11 +101,61 @@ var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/text/visible.ts
+/**
+ * Text someone else chose (an input value, a registry's answer, a name the guest gave a file),
+ * made safe to echo in a message or a log line: every character that is not plainly visible
+ * is written as an escape, so what is shown is what is there. Control characters could end or
+ * rewrite the line; bidi controls (U+202E reverses what follows), zero-width and other
+ * format or ignorable characters could hide or reorder text; spaces other than U+0020 pass
+ * for one.
+ */
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]|(?! )\p{Zs}/u;
+const NAMED = { '\n': '\\n', '\t': '\\t', '\r': '\\r' };
+function hex(code, digits) {
+    return code.toString(16).padStart(digits, '0');
+}
+function escapeCharacter(character) {
+    const named = NAMED[character];
+    if (named !== undefined)
+        return named;
+    const code = character.codePointAt(0);
+    if (code < 0x100)
+        return `\\x${hex(code, 2)}`;
+    return code < 0x10000 ? `\\u${hex(code, 4)}` : `\\u{${hex(code, 1)}}`;
+}
+/** How one character is shown; `keepLines` keeps newlines and tabs (a block of lines, not one line). */
+function shownCharacter(character, keepLines) {
+    if (keepLines && (character === '\n' || character === '\t'))
+        return character;
+    return HIDDEN.test(character) ? escapeCharacter(character) : character;
+}
+/** The text with every hidden character escaped (`\n`, `\x1b`, `\u202e`, `\u{e0041}`). */
+function visible_visible(text, options = {}) {
+    let shown = '';
+    // By code point: a lone surrogate is escaped, a pair is one character.
+    for (const character of text)
+        shown += shownCharacter(character, options.keepLines ?? false);
+    return shown;
+}
+/** As visible, cut to at most `max` characters shown, then `…`; an escape or a character is never split. */
+function visible_visibleExcerpt(text, max) {
+    let shown = '';
+    for (const character of text) {
+        const piece = shownCharacter(character, false);
+        if (shown.length + piece.length > max)
+            return `${shown}…`;
+        shown += piece;
+    }
+    return shown;
+}
+
 ;// CONCATENATED MODULE: ./src/image/errors.ts
 /**
  * ImageError: every failure a user can act on, shown as one line. Messages name the registry and
  * repository, the problem and what to do; they never carry a credential, a token or part of one.
  */
+
 class ImageError extends Error {
     /**
      * True when the fix is in what was asked for, not in the registry, the network or the host: the
@@ -114,7 +164,8 @@ class ImageError extends Error {
      */
     inputMistake;
     constructor(message, options = {}) {
-        super(oneLine(message));
+        // Made visible whole: a message may quote what a registry or a user wrote.
+        super(visible_visible(oneLine(message)));
         this.name = 'ImageError';
         this.inputMistake = options.inputMistake ?? false;
     }
@@ -138,10 +189,9 @@ class InvalidReferenceError extends ImageError {
 function oneLine(text) {
     return text.replace(/\s+/g, ' ').trim();
 }
-/** A short, printable excerpt of untrusted text (a server's error body, a user's input). */
+/** A short, visible excerpt of untrusted text (a server's error body, a user's input) on one line. */
 function excerpt(text, max = 120) {
-    const visible = oneLine(text).replace(/[\u0000-\u001f\u007f]/g, '?');
-    return visible.length > max ? `${visible.slice(0, max)}…` : visible;
+    return visible_visibleExcerpt(oneLine(text), max);
 }
 /** The errno name of a failed system call (ENOENT, EACCES…), if it is one. */
 function errorCode(error) {
@@ -154,40 +204,79 @@ function describeFailure(error, max = 160) {
 }
 
 ;// CONCATENATED MODULE: ./src/image/tree.ts
-/** Removing a whole image root. */
+/** Removing a whole tree (an image root, a run directory), and saying what stopped it. */
 
 
 
-/** Removes a tree even where its directories lack write permission (images may ship such). */
+
+/** The first entry of a tree that could not be removed, and the errno that said why. */
+class TreeRemovalError extends Error {
+    code;
+    entry;
+    constructor(
+    /** The errno name (EPERM, EBUSY...). */
+    code, 
+    /** Relative to the tree ('.' for the tree itself); it may be a name someone else chose. */
+    entry) {
+        super(`cannot remove ${visible_visible(entry)} (${code})`);
+        this.code = code;
+        this.entry = entry;
+        this.name = 'TreeRemovalError';
+    }
+}
+/**
+ * Removes a tree even where its directories lack write permission (images may ship such, a
+ * guest may leave such). When Node's rm fails, the tree is removed again entry by entry, so
+ * that all that can go goes and the failure names the first entry that could not: Node's
+ * rm reports a file it could not unlink (an immutable one) as ENOTDIR, from trying it as a
+ * directory next.
+ */
 async function removeTree(target) {
     try {
         await external_node_fs_default().promises.rm(target, { recursive: true, force: true });
         return;
     }
-    catch (error) {
-        if (errorCode(error) !== 'EACCES' && errorCode(error) !== 'EPERM')
-            throw error;
+    catch {
+        // The entry-by-entry removal below says what went wrong.
     }
-    const open = async (dir) => {
-        let stat;
-        try {
-            stat = await external_node_fs_default().promises.lstat(dir);
+    const stuck = await removeEntry(target, '.');
+    if (stuck)
+        throw stuck;
+}
+const stuckAt = (error, entry) => new TreeRemovalError(errorCode(error) ?? (error instanceof Error ? error.message : String(error)), entry);
+/** Removes one entry, a directory with all it holds; returns the first failure, having gone on past it. */
+async function removeEntry(file, entry) {
+    let stat;
+    try {
+        stat = await external_node_fs_default().promises.lstat(file);
+    }
+    catch (error) {
+        return errorCode(error) === 'ENOENT' ? undefined : stuckAt(error, entry);
+    }
+    try {
+        if (!stat.isDirectory()) {
+            await external_node_fs_default().promises.unlink(file);
+            return undefined;
         }
-        catch {
-            return;
+        await external_node_fs_default().promises.chmod(file, 0o700).catch(() => undefined);
+        let first;
+        for (const name of await external_node_fs_default().promises.readdir(file)) {
+            const failed = await removeEntry(external_node_path_default().join(file, name), entry === '.' ? name : `${entry}/${name}`);
+            first ??= failed;
         }
-        if (!stat.isDirectory())
-            return;
-        await external_node_fs_default().promises.chmod(dir, 0o700).catch(() => undefined);
-        for (const name of await external_node_fs_default().promises.readdir(dir).catch(() => []))
-            await open(external_node_path_default().join(dir, name));
-    };
-    await open(target);
-    await external_node_fs_default().promises.rm(target, { recursive: true, force: true });
+        if (first)
+            return first;
+        await external_node_fs_default().promises.rmdir(file);
+        return undefined;
+    }
+    catch (error) {
+        return errorCode(error) === 'ENOENT' ? undefined : stuckAt(error, entry);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/errors.ts
 /** The errors a user can act on, and how each front end words them: one line, no stack trace. */
+
 /**
  * A mistake in what the user gave us. It carries the input's name so each front end
  * (action inputs, CLI flags) can name it in its own words; it is always shown as one
@@ -203,11 +292,9 @@ class InputError extends Error {
         this.name = 'InputError';
     }
 }
-/** Quotes a value for an error message, shortening long ones and showing control characters. */
+/** Quotes a value for an error message, shortening long ones and escaping what is not plainly visible. */
 function showValue(value, max = 60) {
-    const visible = value.replace(/[\u0000-\u001f]/g, (c) => c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-    const cut = visible.length > max ? `${visible.slice(0, max)}…` : visible;
-    return `"${cut}"`;
+    return `"${visibleExcerpt(value, max)}"`;
 }
 /** A host that cannot run the microVM: one line, with the fix. */
 class HostError extends Error {
@@ -223,8 +310,15 @@ function errorText(error) {
         return code;
     return error instanceof Error ? error.message : String(error);
 }
-/** The one line a front end shows for an error; `nameInput` words an input its own way. */
+/**
+ * The one line a front end shows for an error; `nameInput` words an input its own way. The
+ * whole line is made visible: messages quote values with showValue, but also name paths the
+ * user gave, and an unexpected error's message can hold anything.
+ */
 function failureMessage(error, nameInput) {
+    return visible(failureText(error, nameInput));
+}
+function failureText(error, nameInput) {
     if (error instanceof InputError)
         return `${nameInput(error.input)}: ${error.problem}`;
     if (error instanceof HostError)
@@ -333,6 +427,7 @@ function untrustedPathExists(baseDir, relativePath) {
 
 
 
+
 const RUN_DIR_PREFIX = 'krun-action-';
 /** Where things are inside the guest's private root (see native/README.md). */
 const GUEST = {
@@ -394,7 +489,11 @@ function logTail(layout, lines = 20) {
  * never replace it.
  */
 async function removeRunDir(dir, warn) {
-    await removeTree(dir).catch((error) => warn(`cannot remove the run directory ${dir} (${errorText(error)}); it holds the run's environment values: remove it`));
+    await removeTree(dir).catch((error) => {
+        // The entry's name is the guest's choice when it lies in the root share.
+        const cause = error instanceof TreeRemovalError ? `${error.code} on ${visible_visible(error.entry)}` : errorText(error);
+        warn(`cannot remove the run directory ${dir} (${cause}); it holds the run's environment values: remove it`);
+    });
 }
 
 

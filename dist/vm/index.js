@@ -41,8 +41,58 @@ var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/text/visible.ts
+/**
+ * Text someone else chose (an input value, a registry's answer, a name the guest gave a file),
+ * made safe to echo in a message or a log line: every character that is not plainly visible
+ * is written as an escape, so what is shown is what is there. Control characters could end or
+ * rewrite the line; bidi controls (U+202E reverses what follows), zero-width and other
+ * format or ignorable characters could hide or reorder text; spaces other than U+0020 pass
+ * for one.
+ */
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]|(?! )\p{Zs}/u;
+const NAMED = { '\n': '\\n', '\t': '\\t', '\r': '\\r' };
+function hex(code, digits) {
+    return code.toString(16).padStart(digits, '0');
+}
+function escapeCharacter(character) {
+    const named = NAMED[character];
+    if (named !== undefined)
+        return named;
+    const code = character.codePointAt(0);
+    if (code < 0x100)
+        return `\\x${hex(code, 2)}`;
+    return code < 0x10000 ? `\\u${hex(code, 4)}` : `\\u{${hex(code, 1)}}`;
+}
+/** How one character is shown; `keepLines` keeps newlines and tabs (a block of lines, not one line). */
+function shownCharacter(character, keepLines) {
+    if (keepLines && (character === '\n' || character === '\t'))
+        return character;
+    return HIDDEN.test(character) ? escapeCharacter(character) : character;
+}
+/** The text with every hidden character escaped (`\n`, `\x1b`, `\u202e`, `\u{e0041}`). */
+function visible_visible(text, options = {}) {
+    let shown = '';
+    // By code point: a lone surrogate is escaped, a pair is one character.
+    for (const character of text)
+        shown += shownCharacter(character, options.keepLines ?? false);
+    return shown;
+}
+/** As visible, cut to at most `max` characters shown, then `…`; an escape or a character is never split. */
+function visible_visibleExcerpt(text, max) {
+    let shown = '';
+    for (const character of text) {
+        const piece = shownCharacter(character, false);
+        if (shown.length + piece.length > max)
+            return `${shown}…`;
+        shown += piece;
+    }
+    return shown;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/errors.ts
 /** The errors a user can act on, and how each front end words them: one line, no stack trace. */
+
 /**
  * A mistake in what the user gave us. It carries the input's name so each front end
  * (action inputs, CLI flags) can name it in its own words; it is always shown as one
@@ -58,11 +108,9 @@ class InputError extends Error {
         this.name = 'InputError';
     }
 }
-/** Quotes a value for an error message, shortening long ones and showing control characters. */
+/** Quotes a value for an error message, shortening long ones and escaping what is not plainly visible. */
 function showValue(value, max = 60) {
-    const visible = value.replace(/[\u0000-\u001f]/g, (c) => c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-    const cut = visible.length > max ? `${visible.slice(0, max)}…` : visible;
-    return `"${cut}"`;
+    return `"${visibleExcerpt(value, max)}"`;
 }
 /** A host that cannot run the microVM: one line, with the fix. */
 class HostError extends Error {
@@ -78,8 +126,15 @@ function errorText(error) {
         return code;
     return error instanceof Error ? error.message : String(error);
 }
-/** The one line a front end shows for an error; `nameInput` words an input its own way. */
+/**
+ * The one line a front end shows for an error; `nameInput` words an input its own way. The
+ * whole line is made visible: messages quote values with showValue, but also name paths the
+ * user gave, and an unexpected error's message can hold anything.
+ */
 function failureMessage(error, nameInput) {
+    return visible(failureText(error, nameInput));
+}
+function failureText(error, nameInput) {
     if (error instanceof InputError)
         return `${nameInput(error.input)}: ${error.problem}`;
     if (error instanceof HostError)
@@ -91,12 +146,16 @@ function failureMessage(error, nameInput) {
 /**
  * The private channel between the action process and the VM process, on fd 3: GO_LINE one
  * way, when the VM process may read its configuration; JSON lines the other way.
- * The VM process says `ready` just before krun_start_enter, so a failure to configure is
- * always a message and never mistaken for a guest exit code.
+ * The VM process says `ready` once libkrun is configured, then waits for START_LINE before
+ * krun_start_enter, so a failure to configure is always a message and never mistaken for
+ * a guest exit code, and the action has printed all it had to say (and fenced the guest's
+ * output, output-fence.ts) before the guest can print anything.
  */
 const CHANNEL_FD = 3;
 /** What the action writes on the channel when the configuration is in place. */
 const GO_LINE = 'go\n';
+/** What the action writes on the channel after `ready`: the guest may start. */
+const START_LINE = 'start\n';
 function encodeMessage(message) {
     return JSON.stringify(message) + '\n';
 }
@@ -817,11 +876,12 @@ function describeErrno(errno) {
     return `${strerror(errno)} (${name ?? `errno ${errno}`})`;
 }
 /**
- * Waits for the action's GO_LINE: it may start this process before the configuration is
- * written. The end of the channel instead means the action let go of this process.
+ * Waits for the action's `line`: GO_LINE (it may start this process before the
+ * configuration is written), then START_LINE (the guest may start). The end of the channel
+ * instead means the action let go of this process.
  */
-function waitForGo() {
-    const buffer = Buffer.alloc(GO_LINE.length);
+function waitFor(line, what) {
+    const buffer = Buffer.alloc(line.length);
     let got = 0;
     while (got < buffer.length) {
         let read;
@@ -838,8 +898,8 @@ function waitForGo() {
             process.exit(SETUP_FAILED);
         got += read;
     }
-    if (buffer.toString() !== GO_LINE)
-        throw new Error('the action sent something other than its go-ahead');
+    if (buffer.toString() !== line)
+        throw new Error(`the action sent something other than ${what}`);
 }
 function readConfig(file) {
     try {
@@ -861,7 +921,7 @@ function checkKvm(device) {
 function main() {
     dieWithParent();
     try {
-        waitForGo();
+        waitFor(GO_LINE, 'its go-ahead');
         const config = readConfig(process.argv[2] ?? '');
         let krun;
         try {
@@ -877,6 +937,7 @@ function main() {
         for (const message of libkrunWarnings(krun, config))
             send({ kind: 'warning', message });
         send({ kind: 'ready' });
+        waitFor(START_LINE, 'the start');
         const result = krun.startEnter(ctx);
         send({ kind: 'error', message: `krun_start_enter failed: ${describeErrno(-result)}` });
     }
