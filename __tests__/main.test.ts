@@ -46,6 +46,7 @@ const result = (outcome: Partial<EngineResult['outcome']>, log = ''): EngineResu
   libkrun: '/lib/libkrun.so.1',
   wallMs: 1200,
   image: undefined,
+  kernelNote: undefined,
   fileCommands: NO_FILE_COMMANDS
 })
 

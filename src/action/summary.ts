@@ -19,7 +19,7 @@ function baseRow(settings: RunSettings, result: EngineResult): [string, string] 
   return ['Image', `${image.reference} (${image.digest}, ${image.platform}, ${size}, ${source})`]
 }
 
-function summaryRows(settings: RunSettings, result: EngineResult): [string, string][] {
+export function summaryRows(settings: RunSettings, result: EngineResult): [string, string][] {
   const { outcome } = result
   return [
     ['Result', outcome.failure ?? 'passed'],
@@ -30,7 +30,8 @@ function summaryRows(settings: RunSettings, result: EngineResult): [string, stri
     ['Workspace', settings.workspace ?? 'none'],
     ['Working directory', settings.workdir],
     ['CPUs / memory', `${settings.cpus} / ${settings.memoryMib} MiB`],
-    ['libkrun', result.libkrun]
+    ['libkrun', result.libkrun],
+    ...(result.kernelNote ? [['Host kernel', result.kernelNote] as [string, string]] : [])
   ]
 }
 

@@ -3,6 +3,7 @@
  * the private run directory, the VM process, the outcome, and cleanup of every file it made.
  */
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { HostError, InputError, errorText } from './errors.js'
 import {
@@ -14,6 +15,7 @@ import {
 } from './file-commands.js'
 import { checkKvmDevice, findLibkrun } from './host-checks.js'
 import { prepareImageBase } from './image-base.js'
+import { kernelWorkaround } from './kernel-quirks.js'
 import { type Outcome, decideOutcome } from './outcome.js'
 import { isDiskFull } from './disk-space.js'
 import { guestFiles, vmConfig } from './plan.js'
@@ -59,6 +61,8 @@ export interface EngineResult {
   fileCommands: GuestFileCommands
   /** The image that ran, when the base was one. */
   image: PreparedImage | undefined
+  /** What the VM process was given for a host kernel with known trouble (kernel-quirks.ts). */
+  kernelNote: string | undefined
 }
 
 const GUEST_ARCH: Record<string, string> = { x64: 'x86_64', arm64: 'aarch64' }
@@ -184,7 +188,8 @@ async function runPrepared(
     const outcome = decideOutcome(run, records, { fullDisk })
     const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds) : NO_FILE_COMMANDS
     const log = outcome.showLog ? logTail(layout) : ''
-    return { outcome, log, libkrun, wallMs: Date.now() - started, fileCommands, image }
+    const kernelNote = kernelWorkaround(os.release(), process.env)?.note
+    return { outcome, log, libkrun, wallMs: Date.now() - started, fileCommands, image, kernelNote }
   } finally {
     // A VM process that never got its go-ahead (writing the run's files failed) is stopped.
     await vmProcess?.discard()
