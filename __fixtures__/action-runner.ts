@@ -77,6 +77,8 @@ export interface RunOptions {
   /** Hash stdout and stderr instead of keeping them (for very large output). */
   hashOutput?: boolean
   entry?: string
+  /** A command the action runs under (e.g. unshare), given `node ENTRY` as its last arguments. */
+  wrap?: string[]
 }
 
 export interface ActionResult {
@@ -119,7 +121,8 @@ export function actionEnv(scratch: Scratch, options: RunOptions): NodeJS.Process
 
 export function runAction(options: RunOptions): Promise<ActionResult> {
   const scratch = options.scratch ?? makeScratch()
-  const child = spawn(process.execPath, [options.entry ?? path.join(DIST, 'index.js')], {
+  const command = [...(options.wrap ?? []), process.execPath, options.entry ?? path.join(DIST, 'index.js')]
+  const child = spawn(command[0], command.slice(1), {
     cwd: scratch.workspace,
     env: actionEnv(scratch, options),
     stdio: ['ignore', 'pipe', 'pipe']

@@ -24,7 +24,7 @@ export async function run(early?: EarlyStart): Promise<void> {
     const distDir = findDistDir()
     if (!hasCommands(raw)) {
       // What a run checks before it starts a VM process; nothing is booted.
-      await checkHost({ settings, distDir, kvmDevice: host.kvmDevice })
+      await checkHost({ settings, distDir, kvmDevice: host.kvmDevice, githubHosted: host.githubHosted, log: core.info })
       if (settings.image) {
         // Pulled now, with this step's credentials (never saved for later steps): krun-run
         // started by the launcher installed below runs it from this same cache.
@@ -42,6 +42,7 @@ export async function run(early?: EarlyStart): Promise<void> {
       tempDir: host.tempDir,
       tempDirName: host.tempDirName,
       kvmDevice: host.kvmDevice,
+      githubHosted: host.githubHosted,
       imageCacheDir: host.imageCacheDir,
       log: core.info,
       fileCommands: enabledFileCommands(process.env, settings.exportEnv),

@@ -68,6 +68,7 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
       tempDir: host.tempDir,
       tempDirName: host.tempDirName,
       kvmDevice: host.kvmDevice,
+      githubHosted: host.githubHosted,
       imageCacheDir: host.imageCacheDir,
       log: (line) => io.writeErr(`krun-run: ${line}\n`),
       interactive,

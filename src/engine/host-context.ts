@@ -12,6 +12,8 @@ export interface HostContext {
   /** How messages name tempDir's source. */
   tempDirName: string
   kvmDevice: string
+  /** RUNNER_ENVIRONMENT=github-hosted: kvm-access may fix the device's access there. */
+  githubHosted: boolean
   /** Where pulled images are cached. */
   imageCacheDir: string
 }
@@ -51,6 +53,7 @@ export function hostContext(env: NodeJS.ProcessEnv, cwd: string, imageCache: Ima
     tempDir,
     tempDirName: env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'the temporary directory',
     kvmDevice: env.KRUN_KVM_DEVICE || DEFAULT_KVM_DEVICE,
+    githubHosted: env.RUNNER_ENVIRONMENT === 'github-hosted',
     imageCacheDir: imageCache === 'action' ? actionImageCache(env, tempDir) : userImageCache(env)
   }
 }

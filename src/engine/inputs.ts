@@ -6,6 +6,7 @@
  */
 import { parseImage, parsePull } from './image-base.js'
 import { parseHostDirectory, parseLibkrunPath, parseWorkdir, parseWorkspace } from './host-paths.js'
+import { parseKvmAccess } from './kvm-access.js'
 import {
   parseBoolean,
   parseCommands,
@@ -172,6 +173,14 @@ export const INPUTS = {
     valueName: 'PATH',
     help: 'libkrun.so.1 to use (default: KRUN_LIBRARY, then the usual places)',
     parse: parseLibkrunPath
+  },
+  'kvm-access': {
+    default: 'auto',
+    required: false,
+    flags: ['--kvm-access'],
+    valueName: 'POLICY',
+    help: 'auto (on a GitHub-hosted runner, install the udev rule with sudo when the KVM device does not open) or check (never change the host)',
+    parse: parseKvmAccess
   },
   'log-level': {
     default: '',

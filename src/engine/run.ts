@@ -13,9 +13,10 @@ import {
   prepareFileCommandShare,
   readGuestFileCommands
 } from './file-commands.js'
-import { checkKvmDevice, findLibkrun } from './host-checks.js'
+import { findLibkrun } from './host-checks.js'
 import { prepareImageBase } from './image-base.js'
 import { kernelWorkaround } from './kernel-quirks.js'
+import { type KvmAccessContext, checkKvmAccess, ensureKvmAccess } from './kvm-access.js'
 import { type Outcome, decideOutcome } from './outcome.js'
 import { isDiskFull } from './disk-space.js'
 import { guestFiles, vmConfig } from './plan.js'
@@ -34,9 +35,11 @@ export interface EngineOptions {
   /** How messages name tempDir's source, e.g. RUNNER_TEMP. */
   tempDirName: string
   kvmDevice: string
+  /** On a GitHub-hosted runner, kvm-access auto may fix the device's access (kvm-access.ts). */
+  githubHosted?: boolean
   /** Where pulled images are cached (host-context.ts). */
   imageCacheDir: string
-  /** Progress lines (image pulls). */
+  /** Progress lines (image pulls, what kvm-access did). */
   log: (line: string) => void
   interactive?: boolean
   /** Extra default guest environment (e.g. TERM for an interactive shell). */
@@ -92,11 +95,19 @@ function checkInputsHonoured(run: VmRun, settings: RunSettings): void {
   }
 }
 
+function kvmAccessContext(options: Pick<EngineOptions, 'settings' | 'kvmDevice' | 'githubHosted'>): KvmAccessContext {
+  return {
+    device: options.kvmDevice,
+    policy: options.settings.kvmAccess,
+    githubHosted: options.githubHosted ?? false
+  }
+}
+
 /** The checks a run makes before it starts a VM process: the KVM device, libkrun and the guest init. */
 export async function checkHost(
-  options: Pick<EngineOptions, 'settings' | 'distDir' | 'kvmDevice'>
+  options: Pick<EngineOptions, 'settings' | 'distDir' | 'kvmDevice' | 'githubHosted' | 'log'>
 ): Promise<{ libkrun: string; initBinary: string }> {
-  checkKvmDevice(options.kvmDevice)
+  await ensureKvmAccess(kvmAccessContext(options), { log: options.log })
   const libkrun = await findLibkrun(options.settings.libkrun)
   return { libkrun, initBinary: guestInitBinary(options.distDir) }
 }
@@ -167,6 +178,8 @@ async function runPrepared(
     const vm = vmConfig(settings, layout, libkrun, options.kvmDevice, fileShare)
     const files = guestFiles(settings, interactive, options.extraEnv, fileShare)
     inTempDir(options, "write the run's files", () => writeRunFiles(layout, files, prepared.initBinary, vm))
+    // Again right before the VM starts: an image pull may have taken minutes since the first check.
+    checkKvmAccess(kvmAccessContext(options))
     vmProcess ??= new VmProcess({
       vmEntry: vmEntry(options.distDir),
       configFile: layout.vmConfigFile,

@@ -11,6 +11,7 @@ import { isGuestDirectory, type GuestView } from './guest-view.js'
 import { type ImageSettings, registryCredentials } from './image-base.js'
 import { libkrunInputName } from './host-paths.js'
 import { INPUTS, type ParseContext, type RawInputs, parseInput } from './inputs.js'
+import type { KvmAccessPolicy } from './kvm-access.js'
 import { type EnvEntry, type LogLevel, type NetworkMode, parseCommandBytes } from './parse.js'
 import { guestPath } from './plan.js'
 
@@ -41,6 +42,8 @@ export interface RunSettings {
   libkrun: string | undefined
   /** Which input named libkrun (libkrun or KRUN_LIBRARY), for messages about it. */
   libkrunFrom?: string
+  /** Whether the run may install the udev rule that opens the KVM device (kvm-access.ts). */
+  kvmAccess: KvmAccessPolicy
   /** libkrun's log level when the user asked for one: then it is shown live. */
   logLevel: LogLevel | undefined
   timeoutSeconds: number | undefined
@@ -237,6 +240,7 @@ export function buildSettings(
   const libkrun = parseInput('libkrun', raw, context)
   const libkrunFrom = libkrun === undefined ? undefined : libkrunInputName(raw.libkrun)
   if (libkrun !== undefined) checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'libkrun', file: libkrun }])
+  const kvmAccess = parseInput('kvm-access', raw, context)
   const exportEnv = parseInput('export-env', raw, context)
   return {
     commands,
@@ -252,6 +256,7 @@ export function buildSettings(
     ports,
     libkrun,
     libkrunFrom,
+    kvmAccess,
     logLevel,
     timeoutSeconds,
     exportEnv
