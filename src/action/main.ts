@@ -7,8 +7,9 @@ import { hostContext } from '../engine/host-context.js'
 import { prepareImageBase } from '../engine/image-base.js'
 import { OUTPUTS } from '../engine/inputs.js'
 import { type EarlyStart, discardEarly } from '../engine/early-start.js'
-import { checkHost, runInMicroVm } from '../engine/run.js'
+import { runInMicroVm } from '../engine/run.js'
 import { findDistDir } from './dist-dir.js'
+import { checkHostForLaterSteps } from './host-check.js'
 import { getSettings, hasCommands, readRawInputs } from './inputs.js'
 import { READY_LINE, installForLaterSteps } from './later-steps.js'
 import * as state from './state.js'
@@ -23,8 +24,8 @@ export async function run(early?: EarlyStart): Promise<void> {
     const settings = getSettings(host.parse, raw)
     const distDir = findDistDir()
     if (!hasCommands(raw)) {
-      // What a run checks before it starts a VM process; nothing is booted.
-      await checkHost({ settings, distDir, kvmDevice: host.kvmDevice, githubHosted: host.githubHosted, log: core.info })
+      // What a run checks before it starts a VM process, and more; nothing is booted.
+      await checkHostForLaterSteps(settings, host, distDir)
       if (settings.image) {
         // Pulled now, with this step's credentials (never saved for later steps): krun-run
         // started by the launcher installed below runs it from this same cache.

@@ -1,5 +1,6 @@
 /** The job summary: what ran, where, and how it ended. */
 import * as core from '@actions/core'
+import type { CheckResult } from '../engine/doctor/index.js'
 import type { EngineResult } from '../engine/run.js'
 import type { RunSettings } from '../engine/settings.js'
 
@@ -47,5 +48,36 @@ export async function writeSummary(settings: RunSettings, result: EngineResult):
       ],
       ...summaryRows(settings, result).map(([what, value]) => [what, escapeHtml(value)])
     ])
+    .write()
+}
+
+const VERDICT_SHOWN: Record<CheckResult['verdict'], string> = {
+  ok: 'ok',
+  fail: '<strong>FAIL</strong>',
+  warn: 'warn',
+  info: 'info',
+  skip: 'not checked'
+}
+
+/** The host doctor's verdicts, one row per check, for a step that only sets up the job. */
+export async function writeDoctorSummary(checks: readonly CheckResult[], canStart: boolean): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  await core.summary
+    .addHeading('Host check: can this runner start a microVM?', 3)
+    .addTable([
+      [
+        { data: 'Check', header: true },
+        { data: 'Verdict', header: true },
+        { data: 'Detail', header: true },
+        { data: 'Fix', header: true }
+      ],
+      ...checks.map((check) => [
+        escapeHtml(check.name),
+        VERDICT_SHOWN[check.verdict],
+        escapeHtml(check.detail),
+        check.verdict === 'fail' || check.verdict === 'warn' ? escapeHtml(check.fix ?? '') : ''
+      ])
+    ])
+    .addRaw(canStart ? 'A microVM can start here.' : 'A microVM cannot start here: see the checks marked FAIL.', true)
     .write()
 }

@@ -18,6 +18,7 @@ function optionLines(): string[] {
   })
   return [
     ...lines,
+    `  ${'--doctor'.padEnd(24)}check this host, one verdict per line; run nothing (exit 0 when a microVM can start)`,
     `  ${'-v, --verbose'.padEnd(24)}same as --log-level debug`,
     `  ${'-h, --help'.padEnd(24)}show this help`
   ]
@@ -38,7 +39,8 @@ KRUN_LIBRARY names libkrun; KRUN_SETTINGS (set by the launcher krun-action insta
 names saved defaults, which flags override. With GITHUB_OUTPUT or GITHUB_STEP_SUMMARY set,
 what the guest writes to its own comes back, checked.
 
-Exit status: the commands' exit code; 124 on timeout; 125 for a usage or host error.`
+Exit status: the commands' exit code; 124 on timeout; 125 for a usage or host error. With
+--doctor: 0 when a microVM can start here, else 1.`
 
 /** Secrets (inputs without a flag): krun-run reads them from these variables, never from its command line. */
 const SECRET_VARIABLES: Partial<Record<InputName, string>> = { 'registry-password': 'KRUN_REGISTRY_PASSWORD' }
@@ -57,6 +59,8 @@ export type CommandSource = { kind: 'inline' } | { kind: 'file'; path: string } 
 
 export interface CliArgs {
   help: boolean
+  /** Check the host instead of running commands. */
+  doctor: boolean
   raw: RawInputs
   env: EnvEntry[]
   source: CommandSource
@@ -71,6 +75,7 @@ export function parseArgs(argv: string[], hostEnv: NodeJS.ProcessEnv, defaults =
   // The first --port replaces the default or saved ports; later ones add to it.
   let portsGiven = false
   let help = false
+  let doctor = false
   let inline = false
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
@@ -78,6 +83,8 @@ export function parseArgs(argv: string[], hostEnv: NodeJS.ProcessEnv, defaults =
     const flag = eq > 0 ? arg.slice(0, eq) : arg
     if (flag === '-h' || flag === '--help') {
       help = true
+    } else if (flag === '--doctor') {
+      doctor = true
     } else if (flag === '-v' || flag === '--verbose') {
       raw['log-level'] = 'debug'
     } else if (flag in VALUE_FLAGS) {
@@ -112,5 +119,5 @@ export function parseArgs(argv: string[], hostEnv: NodeJS.ProcessEnv, defaults =
     : files.length === 1 && files[0] !== '-'
       ? { kind: 'file', path: files[0] }
       : { kind: 'stdin' }
-  return { help, raw, env, source }
+  return { help, doctor, raw, env, source }
 }

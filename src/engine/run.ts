@@ -104,7 +104,7 @@ function kvmAccessContext(options: Pick<EngineOptions, 'settings' | 'kvmDevice' 
 }
 
 /** The checks a run makes before it starts a VM process: the KVM device, libkrun and the guest init. */
-export async function checkHost(
+async function checkHost(
   options: Pick<EngineOptions, 'settings' | 'distDir' | 'kvmDevice' | 'githubHosted' | 'log'>
 ): Promise<{ libkrun: string; initBinary: string }> {
   await ensureKvmAccess(kvmAccessContext(options), { log: options.log })
