@@ -134,12 +134,11 @@ export async function installUdevRule(programs: Programs): Promise<string | unde
   ]
   for (const [name, args, input] of steps) {
     const shown = `sudo -n ${[name, ...args.slice(1)].join(' ')}`
-    let exitCode: number
-    try {
-      ;({ exitCode } = await programs.run(found.sudo, ['-n', ...args], input))
-    } catch (error) {
-      return `and ${shown} could not run (${(error as Error).message})`
-    }
+    const exitCode = await programs.run(found.sudo, ['-n', ...args], input).then(
+      (result) => result.exitCode,
+      (error: Error) => error
+    )
+    if (exitCode instanceof Error) return `and ${shown} could not run (${exitCode.message})`
     if (exitCode !== 0) {
       return name === 'true'
         ? 'and sudo needs a password here (sudo -n true failed), so the action could not install the udev rule'
