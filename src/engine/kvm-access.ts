@@ -134,15 +134,13 @@ export async function installUdevRule(programs: Programs): Promise<string | unde
   ]
   for (const [name, args, input] of steps) {
     const shown = `sudo -n ${[name, ...args.slice(1)].join(' ')}`
-    const exitCode = await programs.run(found.sudo, ['-n', ...args], input).then(
-      (result) => result.exitCode,
-      (error: Error) => error
-    )
-    if (exitCode instanceof Error) return `and ${shown} could not run (${exitCode.message})`
-    if (exitCode !== 0) {
+    const result = await programs.run(found.sudo, ['-n', ...args], input).catch((error: Error) => error)
+    if (result instanceof Error) return `and ${shown} could not run (${result.message})`
+    if (result.exitCode !== 0) {
+      const said = result.stderr.trim().split('\n')[0]
       return name === 'true'
         ? 'and sudo needs a password here (sudo -n true failed), so the action could not install the udev rule'
-        : `and installing the udev rule failed (${shown} exited with code ${exitCode})`
+        : `and installing the udev rule failed (${shown} exited with code ${result.exitCode}${said ? `: ${said}` : ''})`
     }
   }
   return undefined
