@@ -82,6 +82,8 @@ export interface RunOptions {
    * process's own node; the aarch64 tier runs Node.js for arm64 through an emulator.
    */
   node?: string[]
+  /** A command the action runs under (e.g. unshare), given `node ENTRY` as its last arguments. */
+  wrap?: string[]
 }
 
 export interface ActionResult {
@@ -124,8 +126,12 @@ export function actionEnv(scratch: Scratch, options: RunOptions): NodeJS.Process
 
 export function runAction(options: RunOptions): Promise<ActionResult> {
   const scratch = options.scratch ?? makeScratch()
-  const [node, ...nodeArgs] = options.node ?? [process.execPath]
-  const child = spawn(node, [...nodeArgs, options.entry ?? path.join(DIST, 'index.js')], {
+  const command = [
+    ...(options.wrap ?? []),
+    ...(options.node ?? [process.execPath]),
+    options.entry ?? path.join(DIST, 'index.js')
+  ]
+  const child = spawn(command[0], command.slice(1), {
     cwd: scratch.workspace,
     env: actionEnv(scratch, options),
     stdio: ['ignore', 'pipe', 'pipe']

@@ -12,7 +12,7 @@ import path from 'node:path'
 import { type LayerEntry, compress, tarOf } from './registry.js'
 import { REPO, STANDIN } from './tiers.js'
 
-export const STANDIN_KRUNFW = path.join(REPO, 'native/build/krunfw/libkrunfw.so.5')
+export const STANDIN_KRUNFW = path.join(REPO, 'native/build/standin/libkrunfw.so.5')
 
 export interface Route {
   body?: Buffer

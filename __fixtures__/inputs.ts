@@ -34,6 +34,7 @@ export function settings(overrides: Partial<RunSettings> = {}): RunSettings {
     network: 'tsi',
     ports: [],
     libkrun: undefined,
+    kvmAccess: 'auto',
     logLevel: undefined,
     timeoutSeconds: undefined,
     exportEnv: false,

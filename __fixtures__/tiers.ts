@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url'
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const STANDIN = path.join(REPO, 'native/build/standin/libkrun.so.1')
 export const STANDIN_1_16 = path.join(REPO, 'native/build/standin-1.16/libkrun.so.1')
+/** A FUSE file system that answers ioctls with EOPNOTSUPP, as libkrun's virtio-fs did (issue 867). */
+export const EOPNOTSUPP_FS = path.join(REPO, 'native/build/test/eopnotsupp-fs')
 /** Runs a command with a KVM device stand-in where the machine has no usable /dev/kvm. */
 export const WITH_KVM = path.join(REPO, 'native/build/test/with-kvm')
 
@@ -21,9 +23,10 @@ export const WITH_KVM = path.join(REPO, 'native/build/test/with-kvm')
  * - `registry`: a real OCI registry (distribution's docker-registry) on loopback;
  * - `root`: tests that mount (a small tmpfs) or make device nodes;
  * - `aarch64`: the aarch64 guest init and stand-in under user-mode emulation;
+ * - `fuse`: a FUSE file system of the tests' own (mounting one needs root and /dev/fuse);
  * - `real`: a real libkrun booting a real guest (opt in with KRUN_LIBRARY).
  */
-export type Tier = 'standin' | 'registry' | 'root' | 'aarch64' | 'real'
+export type Tier = 'standin' | 'registry' | 'root' | 'fuse' | 'aarch64' | 'real'
 
 const isRoot = process.getuid?.() === 0
 
@@ -61,6 +64,10 @@ const reasons: Record<Exclude<Tier, 'real' | 'aarch64'>, () => string | undefine
     missing(STANDIN, 'run npm run build:native') ??
     missing(STANDIN_1_16, 'run npm run build:native') ??
     kvmDeviceProblem(),
+  fuse: () =>
+    (isRoot ? undefined : 'mounting a FUSE file system needs root') ??
+    (fs.existsSync('/dev/fuse') ? undefined : '/dev/fuse does not exist (the fuse kernel module is not loaded)') ??
+    missing(EOPNOTSUPP_FS, 'run npm run build:native'),
   registry: () =>
     onPath('docker-registry') && onPath('htpasswd')
       ? undefined

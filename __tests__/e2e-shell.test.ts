@@ -310,14 +310,21 @@ describeTier('standin', 'the workflow commands a later step prints in its microV
 
 describeTier('standin', 'the action with commands', () => {
   it.each([
-    ['without', ''],
-    ['with', 'true']
-  ])('installs nothing when the host cannot run a microVM (%s commands)', async (_, commands) => {
+    // Without commands the doctor speaks, naming the first check that failed.
+    [
+      'without',
+      '',
+      'this host cannot start a microVM: KVM device: /nonexistent/kvm does not exist; fix: use a machine with KVM: bare metal, or a VM with nested virtualization (GitHub-hosted x86_64 Linux runners have it)'
+    ],
+    [
+      'with',
+      'true',
+      '/nonexistent/kvm does not exist: this machine cannot run virtual machines. Use a runner with KVM (bare metal, or a VM with nested virtualization enabled).'
+    ]
+  ])('installs nothing when the host cannot run a microVM (%s commands)', async (_, commands, line) => {
     const result = await runAction({ inputs: { commands }, env: { KRUN_KVM_DEVICE: '/nonexistent/kvm' } })
     expect(result.code).toBe(1)
-    expect(errorLines(result)).toEqual([
-      '/nonexistent/kvm does not exist: this machine cannot run virtual machines. Use a runner with KVM (bare metal, or a VM with nested virtualization enabled).'
-    ])
+    expect(errorLines(result)).toEqual([line])
     expect(fs.readdirSync(result.scratch.temp)).toEqual([])
     expect(fs.readFileSync(result.scratch.files.path, 'utf8')).toBe('')
   })

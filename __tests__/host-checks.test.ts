@@ -1,38 +1,6 @@
 import { HostError } from '../src/engine/errors.js'
-import { UDEV_FIX, checkKvmDevice, parseLdconfig, searchLibkrun, usualLibraryDirs } from '../src/engine/host-checks.js'
+import { parseLdconfig, searchLibkrun, usualLibraryDirs } from '../src/engine/host-checks.js'
 import { resolveLibkrun } from '../src/engine/libkrun-choice.js'
-
-function failingOpen(code: string) {
-  return () => {
-    throw Object.assign(new Error(code), { code })
-  }
-}
-
-function messageOf(fn: () => unknown): string {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(HostError)
-    return (error as Error).message
-  }
-  throw new Error('expected a HostError')
-}
-
-describe('checkKvmDevice', () => {
-  it('says a missing device means no virtualization here', () => {
-    expect(messageOf(() => checkKvmDevice('/dev/kvm', failingOpen('ENOENT')))).toMatch(
-      /^\/dev\/kvm does not exist: this machine cannot run virtual machines/
-    )
-  })
-  it('gives the udev fix when the user cannot open it read-write', () => {
-    const message = messageOf(() => checkKvmDevice('/dev/kvm', failingOpen('EACCES')))
-    expect(message).toMatch(/exists but user \S+ cannot open it read-write/)
-    expect(message).toContain(UDEV_FIX)
-  })
-  it('opens a usable device and closes it again', () => {
-    expect(() => checkKvmDevice('/dev/null')).not.toThrow()
-  })
-})
 
 describe('finding libkrun', () => {
   const lookup = (present: string[], cached?: string, loaderPath: string[] = []) => ({

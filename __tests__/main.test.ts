@@ -23,10 +23,11 @@ const runInMicroVm = jest.fn<(options: EngineOptions) => Promise<EngineResult>>(
 const getSettings = jest.fn(() => settings())
 const readRawInputs = jest.fn(() => rawInputs())
 const installForLaterSteps = jest.fn()
-const checkHost = jest.fn(async () => undefined)
+const checkHostForLaterSteps = jest.fn(async () => undefined)
 
 jest.unstable_mockModule('@actions/core', () => core)
-jest.unstable_mockModule('../src/engine/run.js', () => ({ runInMicroVm, checkHost }))
+jest.unstable_mockModule('../src/engine/run.js', () => ({ runInMicroVm }))
+jest.unstable_mockModule('../src/action/host-check.js', () => ({ checkHostForLaterSteps }))
 jest.unstable_mockModule('../src/action/inputs.js', () => ({
   getSettings,
   readRawInputs,
@@ -46,6 +47,7 @@ const result = (outcome: Partial<EngineResult['outcome']>, log = ''): EngineResu
   libkrun: '/lib/libkrun.so.1',
   wallMs: 1200,
   image: undefined,
+  kernelNote: undefined,
   fileCommands: NO_FILE_COMMANDS,
   workspaceSweep: undefined
 })
@@ -134,12 +136,20 @@ describe('main', () => {
   it('without commands, checks the host, installs krun-run for later steps and runs nothing', async () => {
     readRawInputs.mockReturnValueOnce(rawInputs({ commands: '  \n' }))
     await run()
-    expect(checkHost).toHaveBeenCalledTimes(1)
+    expect(checkHostForLaterSteps).toHaveBeenCalledTimes(1)
     expect(installForLaterSteps).toHaveBeenCalledTimes(1)
     expect(runInMicroVm).not.toHaveBeenCalled()
     expect(core.info).toHaveBeenCalledWith('ready line')
     expect(core.setOutput).not.toHaveBeenCalled()
     expect(core.setFailed).not.toHaveBeenCalled()
+  })
+
+  it("without commands, fails with the host check's one line and installs nothing when no microVM could start", async () => {
+    readRawInputs.mockReturnValueOnce(rawInputs({ commands: '' }))
+    checkHostForLaterSteps.mockRejectedValueOnce(new HostError('this host cannot start a microVM: KVM device: gone'))
+    await run()
+    expect(core.setFailed).toHaveBeenCalledWith('this host cannot start a microVM: KVM device: gone')
+    expect(installForLaterSteps).not.toHaveBeenCalled()
   })
 
   it('with commands, installs krun-run too once the microVM starts, and runs them', async () => {
@@ -150,7 +160,7 @@ describe('main', () => {
     })
     await run()
     expect(installForLaterSteps).toHaveBeenCalledTimes(1)
-    expect(checkHost).not.toHaveBeenCalled()
+    expect(checkHostForLaterSteps).not.toHaveBeenCalled()
     expect(core.setOutput).toHaveBeenCalledWith('exit-code', '3')
   })
 })

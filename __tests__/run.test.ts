@@ -84,6 +84,29 @@ describe('the run directory', () => {
   })
 })
 
+describe('the KVM device', () => {
+  it('is opened again right before the VM process starts, not only at the start', async () => {
+    const scratch = makeScratch()
+    const device = path.join(scratch.dir, 'kvm')
+    fs.writeFileSync(device, '')
+    let started = false
+    const error = await failureOf(
+      runInMicroVm(
+        options(scratch, {
+          kvmDevice: device,
+          // After the first check, once the run directory exists: the device goes away.
+          onRunDir: () => fs.rmSync(device),
+          onVmStart: () => (started = true)
+        })
+      )
+    )
+    expect(error).toBeInstanceOf(HostError)
+    expect(error.message).toMatch(new RegExp(`^${device} does not exist: this machine cannot run virtual machines`))
+    expect(started).toBe(false)
+    expect(fs.readdirSync(scratch.temp)).toEqual([])
+  })
+})
+
 describe('a workspace holding what the host runs', () => {
   it('is refused when it holds libkrun, the action, the image cache or the libkrun cache', async () => {
     const scratch = makeScratch()

@@ -7,6 +7,7 @@
  * native/README.md ("The guest protocol") is the contract implemented here.
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/close_range.h>
@@ -434,6 +435,47 @@ static void copy_script(const struct root *r, const char *text, size_t len)
     free(where);
 }
 
+/*
+ * Overlayfs copies a base file or directory up into the upper layer before its first change,
+ * and copy-up takes only ENOTTY or EINVAL from the lower layer's FS_IOC_GETFLAGS as "no
+ * attributes". libkrun's virtio-fs server answers EOPNOTSUPP in releases without the fix
+ * of libkrun issue 867: then every change to an existing base file or directory fails,
+ * while new files in the root still work. Setting one base directory's mode to the mode it
+ * has copies it up into the throwaway upper layer and changes nothing else, so a broken
+ * copy-up fails here, in one line that names it, instead of later in whatever the
+ * commands touch first. A base with no directory has nothing to copy up.
+ */
+static void check_copy_up(const struct root *merged)
+{
+    int fd = openat(merged->fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    DIR *dir = fd < 0 ? NULL : fdopendir(fd);
+    if (!dir)
+        die_errno("open", ROOT_DIR);
+    struct dirent *entry;
+    struct stat st;
+    while ((entry = readdir(dir)) != NULL) {
+        const char *name = entry->d_name;
+        if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0 ||
+            fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISDIR(st.st_mode))
+            continue;
+        if (fchmodat(fd, name, st.st_mode & 07777, 0) == 0)
+            break;
+        int err = errno;
+        const char *cause = strerror(err);
+        if (err == EOPNOTSUPP)
+            die_line(EXIT_INIT_ERROR,
+                     fmt("krun-init: the base filesystem cannot be changed through the overlay "
+                         "(copy-up failed: %s): this libkrun's virtio-fs has the bug of libkrun "
+                         "issue 867; use a libkrun with its fix\n",
+                         cause));
+        die_line(EXIT_INIT_ERROR,
+                 fmt("krun-init: the base filesystem cannot be changed through the overlay "
+                     "(copy-up of /%s failed: %s)\n",
+                     name, cause));
+    }
+    closedir(dir);
+}
+
 static void build_root(const char *script, size_t script_len)
 {
     struct root init = {open("/", O_PATH | O_DIRECTORY | O_CLOEXEC), ""};
@@ -448,6 +490,7 @@ static void build_root(const char *script, size_t script_len)
     struct root merged = {open_in(&init, ROOT_DIR), ROOT_DIR};
     if (merged.fd < 0)
         die_errno("open", ROOT_DIR);
+    check_copy_up(&merged);
     for (size_t i = 0; i < plan.nshares; i++) {
         const struct share *s = &plan.shares[i];
         attach(&merged, s->path, s->kind, s->source, s->ro);

@@ -8,9 +8,10 @@ import { prepareImageBase } from '../engine/image-base.js'
 import { OUTPUTS } from '../engine/inputs.js'
 import { type EarlyStart, discardEarly } from '../engine/early-start.js'
 import { OutputFence } from '../engine/output-fence.js'
-import { checkHost, runInMicroVm } from '../engine/run.js'
+import { runInMicroVm } from '../engine/run.js'
 import { sweepLine, sweepWarnings } from '../engine/workspace-sweep.js'
 import { findDistDir } from './dist-dir.js'
+import { checkHostForLaterSteps } from './host-check.js'
 import { getSettings, hasCommands, readRawInputs } from './inputs.js'
 import { READY_LINE, installForLaterSteps } from './later-steps.js'
 import * as state from './state.js'
@@ -25,14 +26,8 @@ export async function run(early?: EarlyStart): Promise<void> {
     const settings = getSettings(host.parse, raw)
     const distDir = findDistDir()
     if (!hasCommands(raw)) {
-      // What a run checks before it starts a VM process; nothing is booted.
-      await checkHost({
-        settings,
-        distDir,
-        kvmDevice: host.kvmDevice,
-        libkrunCacheDir: host.libkrunCacheDir,
-        log: core.info
-      })
+      // What a run checks before it starts a VM process, and more; nothing is booted.
+      await checkHostForLaterSteps(settings, host, distDir)
       if (settings.image) {
         // Pulled now, with this step's credentials (never saved for later steps): krun-run
         // started by the launcher installed below runs it from this same cache.
@@ -50,6 +45,7 @@ export async function run(early?: EarlyStart): Promise<void> {
       tempDir: host.tempDir,
       tempDirName: host.tempDirName,
       kvmDevice: host.kvmDevice,
+      githubHosted: host.githubHosted,
       imageCacheDir: host.imageCacheDir,
       libkrunCacheDir: host.libkrunCacheDir,
       log: core.info,

@@ -1,5 +1,6 @@
 /** The job summary: what ran, where, and how it ended. */
 import * as core from '@actions/core'
+import type { CheckResult } from '../engine/doctor/index.js'
 import type { EngineResult } from '../engine/run.js'
 import type { RunSettings } from '../engine/settings.js'
 import { sweepLine } from '../engine/workspace-sweep.js'
@@ -35,7 +36,7 @@ function workspaceCheckRow(settings: RunSettings, result: EngineResult): [string
   return [['Left in the workspace', `${done}${problems}`]]
 }
 
-function summaryRows(settings: RunSettings, result: EngineResult): [string, string][] {
+export function summaryRows(settings: RunSettings, result: EngineResult): [string, string][] {
   const { outcome } = result
   return [
     ['Result', outcome.failure ?? 'passed'],
@@ -47,7 +48,8 @@ function summaryRows(settings: RunSettings, result: EngineResult): [string, stri
     ...workspaceCheckRow(settings, result),
     ['Working directory', settings.workdir],
     ['CPUs / memory', `${settings.cpus} / ${settings.memoryMib} MiB`],
-    ['libkrun', result.libkrun]
+    ['libkrun', result.libkrun],
+    ...(result.kernelNote ? [['Host kernel', result.kernelNote] as [string, string]] : [])
   ]
 }
 
@@ -63,5 +65,36 @@ export async function writeSummary(settings: RunSettings, result: EngineResult):
       ],
       ...summaryRows(settings, result).map(([what, value]) => [what, escapeHtml(value)])
     ])
+    .write()
+}
+
+const VERDICT_SHOWN: Record<CheckResult['verdict'], string> = {
+  ok: 'ok',
+  fail: '<strong>FAIL</strong>',
+  warn: 'warn',
+  info: 'info',
+  skip: 'not checked'
+}
+
+/** The host doctor's verdicts, one row per check, for a step that only sets up the job. */
+export async function writeDoctorSummary(checks: readonly CheckResult[], canStart: boolean): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  await core.summary
+    .addHeading('Host check: can this runner start a microVM?', 3)
+    .addTable([
+      [
+        { data: 'Check', header: true },
+        { data: 'Verdict', header: true },
+        { data: 'Detail', header: true },
+        { data: 'Fix', header: true }
+      ],
+      ...checks.map((check) => [
+        escapeHtml(check.name),
+        VERDICT_SHOWN[check.verdict],
+        escapeHtml(check.detail),
+        check.verdict === 'fail' || check.verdict === 'warn' ? escapeHtml(check.fix ?? '') : ''
+      ])
+    ])
+    .addRaw(canStart ? 'A microVM can start here.' : 'A microVM cannot start here: see the checks marked FAIL.', true)
     .write()
 }

@@ -18,6 +18,7 @@ function optionLines(): string[] {
   })
   return [
     ...lines,
+    `  ${'--doctor'.padEnd(24)}check this host, one verdict per line; run nothing (exit 0 when a microVM can start)`,
     `  ${'-v, --verbose'.padEnd(24)}same as --log-level debug`,
     `  ${'-h, --help'.padEnd(24)}show this help`
   ]
@@ -42,7 +43,8 @@ launcher's KRUN_SETTINGS, or GITHUB_ACTIONS=true) the guest's output, stderr inc
 fenced on stdout so the runner acts on none of its workflow commands, unless
 --guest-workflow-commands true.
 
-Exit status: the commands' exit code; 124 on timeout; 125 for a usage or host error.`
+Exit status: the commands' exit code; 124 on timeout; 125 for a usage or host error. With
+--doctor: 0 when a microVM can start here, else 1.`
 
 /** Secrets (inputs without a flag): krun-run reads them from these variables, never from its command line. */
 const SECRET_VARIABLES: Partial<Record<InputName, string>> = { 'registry-password': 'KRUN_REGISTRY_PASSWORD' }
@@ -61,6 +63,8 @@ export type CommandSource = { kind: 'inline' } | { kind: 'file'; path: string } 
 
 export interface CliArgs {
   help: boolean
+  /** Check the host instead of running commands. */
+  doctor: boolean
   raw: RawInputs
   env: EnvEntry[]
   source: CommandSource
@@ -75,6 +79,7 @@ export function parseArgs(argv: string[], hostEnv: NodeJS.ProcessEnv, defaults =
   // The first --port replaces the default or saved ports; later ones add to it.
   let portsGiven = false
   let help = false
+  let doctor = false
   let inline = false
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
@@ -82,6 +87,8 @@ export function parseArgs(argv: string[], hostEnv: NodeJS.ProcessEnv, defaults =
     const flag = eq > 0 ? arg.slice(0, eq) : arg
     if (flag === '-h' || flag === '--help') {
       help = true
+    } else if (flag === '--doctor') {
+      doctor = true
     } else if (flag === '-v' || flag === '--verbose') {
       raw['log-level'] = 'debug'
     } else if (flag in VALUE_FLAGS) {
@@ -116,5 +123,5 @@ export function parseArgs(argv: string[], hostEnv: NodeJS.ProcessEnv, defaults =
     : files.length === 1 && files[0] !== '-'
       ? { kind: 'file', path: files[0] }
       : { kind: 'stdin' }
-  return { help, raw, env, source }
+  return { help, doctor, raw, env, source }
 }

@@ -12,6 +12,7 @@ import { buildSettings } from '../engine/settings.js'
 import { cliDefaults, startedByAction } from '../shell/saved-settings.js'
 import { namedStepEnv } from '../shell/step-env.js'
 import { type CliArgs, type CommandSource, USAGE, flagFor, parseArgs } from './args.js'
+import { runDoctorCli } from './doctor.js'
 
 /** For usage and host errors, as docker and podman use it. A guest may exit 125 itself; then no krun-run line precedes it. */
 export const CLI_ERROR_EXIT = 125
@@ -66,6 +67,7 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
       io.writeOut(USAGE + '\n')
       return 0
     }
+    if (args.doctor) return await runDoctorCli(args, io, distDir)
     const { commands, interactive } = readCommands(args, io)
     // A later step of the action's job runs the image the action pulled, and the libkrun it fetched, from its caches.
     const host = hostContext(io.env, io.cwd, startedByAction(io.env) ? 'action' : 'user')
@@ -78,6 +80,7 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
       tempDir: host.tempDir,
       tempDirName: host.tempDirName,
       kvmDevice: host.kvmDevice,
+      githubHosted: host.githubHosted,
       imageCacheDir: host.imageCacheDir,
       libkrunCacheDir: host.libkrunCacheDir,
       log: (line) => io.writeErr(`krun-run: ${line}\n`),

@@ -1,10 +1,9 @@
 /**
- * Checks of the host that need no native code: can this user open the KVM device, and
- * where is libkrun. (The KVM API version and libkrun's age need the native loader and are
- * checked by the VM process, which reports them the same way.)
+ * Checks of the host that need no native code: where is libkrun (kvm-access.ts opens the
+ * KVM device). The KVM API version and libkrun's age need the native loader and are
+ * checked by the VM process, which reports them the same way.
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import * as exec from '@actions/exec'
 import { elfLibraryProblem } from './elf-library.js'
@@ -13,34 +12,6 @@ import { PINNED_URL_FORM } from './libkrun-pinned.js'
 
 export const DEFAULT_KVM_DEVICE = '/dev/kvm'
 const LIBKRUN_SONAME = 'libkrun.so.1'
-
-export const UDEV_FIX =
-  `echo 'KERNEL=="kvm", GROUP="kvm", MODE="0666", OPTIONS+="static_node=kvm"' | sudo tee /etc/udev/rules.d/99-kvm.rules` +
-  ' && sudo udevadm control --reload-rules && sudo udevadm trigger --name-match=kvm'
-
-/** Opens the device read-write, as libkrun will: mode bits alone do not tell. */
-export function checkKvmDevice(device: string, openDevice = (p: string) => fs.openSync(p, 'r+')): void {
-  let fd: number
-  try {
-    fd = openDevice(device)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENXIO' || code === 'ENODEV') {
-      throw new HostError(
-        `${device} does not exist: this machine cannot run virtual machines. Use a runner with KVM (bare metal, or a VM with nested virtualization enabled).`
-      )
-    }
-    if (code === 'EACCES' || code === 'EPERM') {
-      throw new HostError(
-        `${device} exists but user ${os.userInfo().username} cannot open it read-write. On GitHub-hosted runners, add a step before this one that runs: ${UDEV_FIX}`
-      )
-    }
-    throw new HostError(
-      `cannot open ${device} read-write (${code ?? String(error)}); check that KVM works on this machine`
-    )
-  }
-  fs.closeSync(fd)
-}
 
 /**
  * Why the file at `file` cannot be a libkrun, or undefined when it may be one. It must be

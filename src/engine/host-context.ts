@@ -12,6 +12,8 @@ export interface HostContext {
   /** How messages name tempDir's source. */
   tempDirName: string
   kvmDevice: string
+  /** RUNNER_ENVIRONMENT=github-hosted: kvm-access may fix the device's access there. */
+  githubHosted: boolean
   /** Where pulled images are cached. */
   imageCacheDir: string
   /** Where libkrun archives (a `libkrun` URL, krun-action's own build) are unpacked. */
@@ -39,6 +41,7 @@ export function hostContext(env: NodeJS.ProcessEnv, cwd: string, caches: CacheOw
     tempDir,
     tempDirName: env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'the temporary directory',
     kvmDevice: env.KRUN_KVM_DEVICE || DEFAULT_KVM_DEVICE,
+    githubHosted: env.RUNNER_ENVIRONMENT === 'github-hosted',
     imageCacheDir: cacheDir('images'),
     libkrunCacheDir: cacheDir('libkrun')
   }

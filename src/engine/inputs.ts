@@ -6,6 +6,7 @@
  */
 import { parseImage, parsePull } from './image-base.js'
 import { parseHostDirectory, parseLibkrun, parseWorkdir, parseWorkspace } from './host-paths.js'
+import { parseKvmAccess } from './kvm-access.js'
 import {
   parseBoolean,
   parseCommands,
@@ -181,6 +182,14 @@ export const INPUTS = {
     valueName: 'PATH|URL',
     help: "libkrun.so.1, or a pinned archive URL#sha256=<hex> (default: KRUN_LIBRARY, the usual places, krun-action's build)",
     parse: parseLibkrun
+  },
+  'kvm-access': {
+    default: 'auto',
+    required: false,
+    flags: ['--kvm-access'],
+    valueName: 'POLICY',
+    help: 'auto (on a GitHub-hosted runner, install the udev rule with sudo when the KVM device does not open) or check (never change the host)',
+    parse: parseKvmAccess
   },
   'log-level': {
     default: '',

@@ -3,6 +3,7 @@
  * the private run directory, the VM process, the outcome, and cleanup of every file it made.
  */
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { HostError, InputError, errorText } from './errors.js'
 import {
@@ -12,9 +13,10 @@ import {
   prepareFileCommandShare,
   readGuestFileCommands
 } from './file-commands.js'
-import { checkKvmDevice } from './host-checks.js'
 import { resolveLibkrun } from './libkrun-choice.js'
 import { prepareImageBase } from './image-base.js'
+import { kernelWorkaround } from './kernel-quirks.js'
+import { type KvmAccessContext, checkKvmAccess, ensureKvmAccess } from './kvm-access.js'
 import { type Outcome, decideOutcome } from './outcome.js'
 import { isDiskFull } from './disk-space.js'
 import type { OutputFence } from './output-fence.js'
@@ -35,11 +37,13 @@ export interface EngineOptions {
   /** How messages name tempDir's source, e.g. RUNNER_TEMP. */
   tempDirName: string
   kvmDevice: string
+  /** On a GitHub-hosted runner, kvm-access auto may fix the device's access (kvm-access.ts). */
+  githubHosted?: boolean
   /** Where pulled images are cached (host-context.ts). */
   imageCacheDir: string
   /** Where libkrun archives are unpacked (host-context.ts). */
   libkrunCacheDir: string
-  /** Progress lines (image pulls, a libkrun downloaded). */
+  /** Progress lines (image pulls, a libkrun downloaded, what kvm-access did). */
   log: (line: string) => void
   interactive?: boolean
   /** Extra default guest environment (e.g. TERM for an interactive shell). */
@@ -74,6 +78,8 @@ export interface EngineResult {
    * when it was not checked (no workspace, or workspace-devices: keep).
    */
   workspaceSweep: WorkspaceSweep | undefined
+  /** What the VM process was given for a host kernel with known trouble (kernel-quirks.ts). */
+  kernelNote: string | undefined
 }
 
 const GUEST_ARCH: Record<string, string> = { x64: 'x86_64', arm64: 'aarch64' }
@@ -103,14 +109,22 @@ function checkInputsHonoured(run: VmRun, settings: RunSettings): void {
   }
 }
 
+function kvmAccessContext(options: Pick<EngineOptions, 'settings' | 'kvmDevice' | 'githubHosted'>): KvmAccessContext {
+  return {
+    device: options.kvmDevice,
+    policy: options.settings.kvmAccess,
+    githubHosted: options.githubHosted ?? false
+  }
+}
+
 /**
- * The checks a run makes before it starts a VM process: the KVM device, libkrun (fetched into
+ * The checks a run makes before it starts a VM process: KVM access, libkrun (fetched into
  * its cache when the run names an archive, or needs krun-action's own build) and the guest init.
  */
-export async function checkHost(
-  options: Pick<EngineOptions, 'settings' | 'distDir' | 'kvmDevice' | 'libkrunCacheDir' | 'log'>
+async function checkHost(
+  options: Pick<EngineOptions, 'settings' | 'distDir' | 'kvmDevice' | 'githubHosted' | 'libkrunCacheDir' | 'log'>
 ): Promise<{ libkrun: string; initBinary: string }> {
-  checkKvmDevice(options.kvmDevice)
+  await ensureKvmAccess(kvmAccessContext(options), { log: options.log })
   const initBinary = guestInitBinary(options.distDir)
   const libkrun = await resolveLibkrun(options.settings, { cacheDir: options.libkrunCacheDir, log: options.log })
   return { libkrun, initBinary }
@@ -194,6 +208,8 @@ async function runPrepared(
     const vm = vmConfig(settings, layout, libkrun, options.kvmDevice, fileShare)
     const files = guestFiles(settings, interactive, options.extraEnv, fileShare)
     inTempDir(options, "write the run's files", () => writeRunFiles(layout, files, prepared.initBinary, vm))
+    // Again right before the VM starts: an image pull may have taken minutes since the first check.
+    checkKvmAccess(kvmAccessContext(options))
     vmProcess ??= new VmProcess({
       vmEntry: vmEntry(options.distDir),
       configFile: layout.vmConfigFile,
@@ -221,7 +237,8 @@ async function runPrepared(
     const outcome = decideOutcome(run, records, { fullDisk })
     const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds, settings.exportEnv) : NO_FILE_COMMANDS
     const log = outcome.showLog ? logTail(layout) : ''
-    return { outcome, log, libkrun, wallMs: Date.now() - started, fileCommands, image, workspaceSweep }
+    const kernelNote = kernelWorkaround(os.release(), process.env)?.note
+    return { outcome, log, libkrun, wallMs: Date.now() - started, fileCommands, image, workspaceSweep, kernelNote }
   } finally {
     options.fence?.close()
     // A VM process that never got its go-ahead (writing the run's files failed) is stopped.

@@ -12,6 +12,7 @@ import { type ImageSettings, registryCredentials } from './image-base.js'
 import { libkrunInputName } from './host-paths.js'
 import type { PinnedArchive } from './libkrun-pinned.js'
 import { INPUTS, type ParseContext, type RawInputs, parseInput } from './inputs.js'
+import type { KvmAccessPolicy } from './kvm-access.js'
 import { type EnvEntry, type LogLevel, type NetworkMode, type WorkspaceDevices, parseCommandBytes } from './parse.js'
 import { guestPath } from './plan.js'
 
@@ -46,6 +47,8 @@ export interface RunSettings {
   libkrunArchive?: PinnedArchive
   /** Which input named libkrun (libkrun or KRUN_LIBRARY), for messages about it. */
   libkrunFrom?: string
+  /** Whether the run may install the udev rule that opens the KVM device (kvm-access.ts). */
+  kvmAccess: KvmAccessPolicy
   /** libkrun's log level when the user asked for one: then it is shown live. */
   logLevel: LogLevel | undefined
   timeoutSeconds: number | undefined
@@ -210,6 +213,18 @@ function lastOfEach(entries: EnvEntry[]): EnvEntry[] {
  * `envEntries`, when given, replaces the `env` text (the CLI's --env flags arrive parsed);
  * `commandBytes` replaces the `commands` text (a CLI file or stdin, kept as bytes).
  */
+export type LibkrunSettings = Pick<RunSettings, 'libkrun' | 'libkrunArchive' | 'libkrunFrom'>
+
+/** What the user named as libkrun, if anything (the doctor needs this part alone). */
+export function libkrunSettings(raw: RawInputs, context: ParseContext): LibkrunSettings {
+  const named = parseInput('libkrun', raw, context)
+  return {
+    libkrun: named && 'path' in named ? named.path : undefined,
+    libkrunArchive: named && 'archive' in named ? named.archive : undefined,
+    libkrunFrom: named === undefined ? undefined : libkrunInputName(raw.libkrun)
+  }
+}
+
 export function buildSettings(
   raw: RawInputs,
   context: ParseContext,
@@ -242,11 +257,9 @@ export function buildSettings(
       'cannot expose a port with network none, which gives the guest no network; use network tsi or no ports'
     )
   }
-  const named = parseInput('libkrun', raw, context)
-  const libkrunFrom = named === undefined ? undefined : libkrunInputName(raw.libkrun)
-  const libkrun = named && 'path' in named ? named.path : undefined
-  const libkrunArchive = named && 'archive' in named ? named.archive : undefined
+  const { libkrun, libkrunArchive, libkrunFrom } = libkrunSettings(raw, context)
   if (libkrun !== undefined) checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'libkrun', file: libkrun }])
+  const kvmAccess = parseInput('kvm-access', raw, context)
   const exportEnv = parseInput('export-env', raw, context)
   const guestWorkflowCommands = parseInput('guest-workflow-commands', raw, context)
   return {
@@ -265,6 +278,7 @@ export function buildSettings(
     libkrun,
     libkrunArchive,
     libkrunFrom,
+    kvmAccess,
     logLevel,
     timeoutSeconds,
     exportEnv,

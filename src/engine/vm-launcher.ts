@@ -9,8 +9,10 @@
  * `ready`, before the guest starts.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
+import os from 'node:os'
 import path from 'node:path'
 import { errorText } from './errors.js'
+import { kernelWorkaround } from './kernel-quirks.js'
 import { CHANNEL_FD, GO_LINE, START_LINE, type VmMessage, decodeMessages } from './vm-protocol.js'
 
 /** How long the guest has to react to Ctrl-C before the VM process is killed. */
@@ -45,9 +47,17 @@ export interface VmStart {
   env?: NodeJS.ProcessEnv
 }
 
-/** The VM process's environment: ours without the action's inputs (they hold env values). */
-export function vmProcessEnv(libkrun: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+/**
+ * The VM process's environment: ours without the action's inputs (they hold env values),
+ * plus what libkrun needs on this host's kernel.
+ */
+export function vmProcessEnv(
+  libkrun: string,
+  env: NodeJS.ProcessEnv = process.env,
+  kernelRelease: string = os.release()
+): NodeJS.ProcessEnv {
   const kept = Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_')))
+  Object.assign(kept, kernelWorkaround(kernelRelease, env)?.env)
   // libkrun finds libkrunfw with the dynamic loader, whose path is fixed when a process starts.
   const libraryDir = path.dirname(libkrun)
   kept.LD_LIBRARY_PATH = kept.LD_LIBRARY_PATH ? `${libraryDir}:${kept.LD_LIBRARY_PATH}` : libraryDir

@@ -1,15 +1,18 @@
 /**
  * The VM process: `node dist/vm/index.js <vm.json>`. Loads libkrun, checks it and the KVM
  * device, configures the VM, tells the action process it is ready, then hands the process
- * to libkrun, which ends it with the guest's exit code.
+ * to libkrun, which ends it with the guest's exit code. `--probe REQUEST` only reports what
+ * the doctor asks (probe.ts).
  */
 import fs from 'node:fs'
 import os from 'node:os'
+import { PROBE_FLAG, type ProbeRequest } from '../engine/doctor/probe-protocol.js'
 import { InputError } from '../engine/errors.js'
 import type { VmConfig } from '../engine/plan.js'
 import { CHANNEL_FD, GO_LINE, START_LINE, type VmMessage, encodeMessage } from '../engine/vm-protocol.js'
 import { checkKvmApi, checkLibkrunVersion, configureContext, libkrunWarnings } from './configure.js'
 import { dieWithParent, kvmApiVersion, loadLibkrun, preloadKrunfw, strerror } from './libkrun.js'
+import { probe } from './probe.js'
 
 /** Exit code of the VM process when it fails before the guest starts. */
 const SETUP_FAILED = 125
@@ -90,4 +93,12 @@ function main(): void {
   process.exit(SETUP_FAILED)
 }
 
-main()
+function probeMain(): void {
+  dieWithParent()
+  const request = JSON.parse(process.argv[3] ?? '{}') as ProbeRequest
+  fs.writeSync(1, JSON.stringify(probe(request, describeErrno)) + '\n')
+  process.exit(0)
+}
+
+if (process.argv[2] === PROBE_FLAG) probeMain()
+else main()

@@ -1,6 +1,6 @@
 /**
- * The one place that touches native code: libkrun (and the two libc calls the VM process
- * needs) through koffi.
+ * The one place that touches native code: libkrun, libkrunfw (loaded only to check it) and
+ * the few libc calls the VM process needs, through koffi.
  *
  * koffi traps: a parameter spelled `*const name` aborts Node, so arrays are declared
  * `const char **` and passed as null-terminated JS arrays; uint8_t/uint32_t arguments wrap
@@ -157,4 +157,28 @@ export function kvmApiVersion(fd: number): number {
   const result = ioctl(fd, KVM_GET_API_VERSION, 'long', 0) as number
   if (result >= 0) return result
   return -(koffi.decode(errnoLocation(), 'int') as number)
+}
+
+/** krun_has_feature of the library (libkrun 1.17.3 and newer): 1 built in, 0 not, negative errno unknown. */
+export function featureQuery(libraryPath: string): ((feature: number) => number) | undefined {
+  try {
+    const hasFeature = koffi.load(libraryPath).func('int32_t krun_has_feature(uint64_t feature)')
+    return (feature) => hasFeature(feature) as number
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Loads libkrunfw by its soname, as libkrun does (so the loader's path decides where it comes
+ * from), and returns its ABI version when it says one (krunfw_get_version). Throws the
+ * loader's error when it does not load.
+ */
+export function loadFirmware(soname: string): number | undefined {
+  const lib = koffi.load(soname)
+  try {
+    return lib.func('uint32_t krunfw_get_version()')() as number
+  } catch {
+    return undefined
+  }
 }
