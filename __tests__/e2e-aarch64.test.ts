@@ -168,7 +168,11 @@ describeTier(
 
     it('keeps stdout and stderr apart and complete', async () => {
       const result = await run({
-        inputs: { commands: 'for i in $(seq 1000); do echo "out $i"; echo "err $i" >&2; done' }
+        // Unfenced: a fenced run sends the guest's stderr with its stdout (output-fence.ts).
+        inputs: {
+          commands: 'for i in $(seq 1000); do echo "out $i"; echo "err $i" >&2; done',
+          'guest-workflow-commands': 'true'
+        }
       })
       const lines = (prefix: string) => Array.from({ length: 1000 }, (_, i) => `${prefix} ${i + 1}\n`).join('')
       expect(errorLines(result)).toEqual([])

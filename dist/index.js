@@ -71,7 +71,7 @@ function tryEarlyStart() {
     }
 }
 const early = tryEarlyStart();
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(148)]).then(__nccwpck_require__.bind(__nccwpck_require__, 148));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(236)]).then(__nccwpck_require__.bind(__nccwpck_require__, 236));
 await run(early);
 
 __webpack_async_result__();
@@ -257,6 +257,48 @@ function failureText(error, nameInput) {
     if (error instanceof HostError)
         return error.message;
     return `failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+
+/***/ }),
+
+/***/ 46:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   qM: () => (/* binding */ kernelWorkaround)
+/* harmony export */ });
+/* unused harmony exports ENOMEM_WORKAROUND_VARIABLE, enomemProneKernel */
+/**
+ * Host kernels with known trouble for libkrun, judged from the kernel release string alone
+ * (`uname -r`, os.release()).
+ */
+/** libkrun reads this from the VM process's environment (libkrun 1.15 and newer). */
+const ENOMEM_WORKAROUND_VARIABLE = 'KRUN_ENOMEM_WORKAROUND';
+/**
+ * KVM_RUN fails with ENOMEM on some 6.11 to 6.13 kernels (libkrun issue 314: Fedora's
+ * 6.12.15 on, and Azure's 6.11, which GitHub-hosted runners have run); 6.14 has the fix.
+ * Distributions backport, so the whole range is treated alike.
+ */
+function enomemProneKernel(release) {
+    const match = /^(\d+)\.(\d+)(?:\D|$)/.exec(release.trim());
+    if (!match)
+        return false;
+    const [major, minor] = [Number(match[1]), Number(match[2])];
+    return major === 6 && minor >= 11 && minor <= 13;
+}
+/** What the VM process needs on this kernel, given the environment it would inherit. */
+function kernelWorkaround(release, env) {
+    if (!enomemProneKernel(release))
+        return undefined;
+    const trouble = `host kernel ${release} is one on which KVM_RUN can fail with ENOMEM (libkrun issue 314)`;
+    if (env[ENOMEM_WORKAROUND_VARIABLE] !== undefined) {
+        return { env: {}, note: `${trouble}; ${ENOMEM_WORKAROUND_VARIABLE} is left as set in the environment` };
+    }
+    return {
+        env: { [ENOMEM_WORKAROUND_VARIABLE]: '1' },
+        note: `${trouble}; the VM process runs with ${ENOMEM_WORKAROUND_VARIABLE}=1`
+    };
 }
 
 
@@ -538,18 +580,22 @@ function untrustedPathExists(baseDir, relativePath) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  b: () => (/* binding */ VmProcess)
+  b: () => (/* binding */ VmProcess),
+  S: () => (/* binding */ vmProcessEnv)
 });
-
-// UNUSED EXPORTS: vmProcessEnv
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(421);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/engine/errors.ts
 var errors = __nccwpck_require__(679);
+// EXTERNAL MODULE: ./src/engine/kernel-quirks.ts
+var kernel_quirks = __nccwpck_require__(46);
 ;// CONCATENATED MODULE: ./src/engine/vm-protocol.ts
 /**
  * The private channel between the action process and the VM process, on fd 3: GO_LINE one
@@ -596,13 +642,19 @@ function decodeMessages(text) {
 
 
 
+
+
 /** How long the guest has to react to Ctrl-C before the VM process is killed. */
 const TIMEOUT_GRACE_MS = 3000;
 /** Shorter on cancellation: the runner kills the whole step soon after. */
 const CANCEL_GRACE_MS = 1000;
-/** The VM process's environment: ours without the action's inputs (they hold env values). */
-function vmProcessEnv(libkrun, env = process.env) {
+/**
+ * The VM process's environment: ours without the action's inputs (they hold env values),
+ * plus what libkrun needs on this host's kernel.
+ */
+function vmProcessEnv(libkrun, env = process.env, kernelRelease = external_node_os_default().release()) {
     const kept = Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_')));
+    Object.assign(kept, (0,kernel_quirks/* kernelWorkaround */.qM)(kernelRelease, env)?.env);
     // libkrun finds libkrunfw with the dynamic loader, whose path is fixed when a process starts.
     const libraryDir = external_node_path_default().dirname(libkrun);
     kept.LD_LIBRARY_PATH = kept.LD_LIBRARY_PATH ? `${libraryDir}:${kept.LD_LIBRARY_PATH}` : libraryDir;
@@ -1454,6 +1506,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */

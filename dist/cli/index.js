@@ -12,7 +12,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(350);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(704);
 /** krun-run's entry point (dist/cli/index.js). */
 
 
@@ -34,7 +34,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 350:
+/***/ 704:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -870,6 +870,39 @@ async function removeRunDir(dir, warn) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(421);
+;// CONCATENATED MODULE: ./src/engine/kernel-quirks.ts
+/**
+ * Host kernels with known trouble for libkrun, judged from the kernel release string alone
+ * (`uname -r`, os.release()).
+ */
+/** libkrun reads this from the VM process's environment (libkrun 1.15 and newer). */
+const ENOMEM_WORKAROUND_VARIABLE = 'KRUN_ENOMEM_WORKAROUND';
+/**
+ * KVM_RUN fails with ENOMEM on some 6.11 to 6.13 kernels (libkrun issue 314: Fedora's
+ * 6.12.15 on, and Azure's 6.11, which GitHub-hosted runners have run); 6.14 has the fix.
+ * Distributions backport, so the whole range is treated alike.
+ */
+function enomemProneKernel(release) {
+    const match = /^(\d+)\.(\d+)(?:\D|$)/.exec(release.trim());
+    if (!match)
+        return false;
+    const [major, minor] = [Number(match[1]), Number(match[2])];
+    return major === 6 && minor >= 11 && minor <= 13;
+}
+/** What the VM process needs on this kernel, given the environment it would inherit. */
+function kernelWorkaround(release, env) {
+    if (!enomemProneKernel(release))
+        return undefined;
+    const trouble = `host kernel ${release} is one on which KVM_RUN can fail with ENOMEM (libkrun issue 314)`;
+    if (env[ENOMEM_WORKAROUND_VARIABLE] !== undefined) {
+        return { env: {}, note: `${trouble}; ${ENOMEM_WORKAROUND_VARIABLE} is left as set in the environment` };
+    }
+    return {
+        env: { [ENOMEM_WORKAROUND_VARIABLE]: '1' },
+        note: `${trouble}; the VM process runs with ${ENOMEM_WORKAROUND_VARIABLE}=1`
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/vm-protocol.ts
 /**
  * The private channel between the action process and the VM process, on fd 3: GO_LINE one
@@ -916,13 +949,19 @@ function decodeMessages(text) {
 
 
 
+
+
 /** How long the guest has to react to Ctrl-C before the VM process is killed. */
 const TIMEOUT_GRACE_MS = 3000;
 /** Shorter on cancellation: the runner kills the whole step soon after. */
 const CANCEL_GRACE_MS = 1000;
-/** The VM process's environment: ours without the action's inputs (they hold env values). */
-function vmProcessEnv(libkrun, env = process.env) {
+/**
+ * The VM process's environment: ours without the action's inputs (they hold env values),
+ * plus what libkrun needs on this host's kernel.
+ */
+function vmProcessEnv(libkrun, env = process.env, kernelRelease = external_node_os_default().release()) {
     const kept = Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_')));
+    Object.assign(kept, kernelWorkaround(kernelRelease, env)?.env);
     // libkrun finds libkrunfw with the dynamic loader, whose path is fixed when a process starts.
     const libraryDir = external_node_path_default().dirname(libkrun);
     kept.LD_LIBRARY_PATH = kept.LD_LIBRARY_PATH ? `${libraryDir}:${kept.LD_LIBRARY_PATH}` : libraryDir;
@@ -1113,1142 +1152,8 @@ async function discardEarly(early, warn) {
     await removeRunDir(early.layout.dir, warn);
 }
 
-;// CONCATENATED MODULE: external "string_decoder"
-const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: external "events"
-const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-;// CONCATENATED MODULE: external "assert"
-const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return __awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_namespaceObject.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_namespaceObject.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 6 modules
+var exec = __nccwpck_require__(931);
 ;// CONCATENATED MODULE: ./src/engine/elf-library.ts
 /**
  * Reads just enough of an ELF file to tell whether it can be libkrun for this machine:
@@ -2378,11 +1283,10 @@ function elfLibraryProblem(fd, arch = process.arch) {
 
 ;// CONCATENATED MODULE: ./src/engine/host-checks.ts
 /**
- * Checks of the host that need no native code: can this user open the KVM device, and
- * where is libkrun. (The KVM API version and libkrun's age need the native loader and are
- * checked by the VM process, which reports them the same way.)
+ * Checks of the host that need no native code: where is libkrun (kvm-access.ts opens the
+ * KVM device). The KVM API version and libkrun's age need the native loader and are
+ * checked by the VM process, which reports them the same way.
  */
-
 
 
 
@@ -2391,26 +1295,6 @@ function elfLibraryProblem(fd, arch = process.arch) {
 
 const DEFAULT_KVM_DEVICE = '/dev/kvm';
 const LIBKRUN_SONAME = 'libkrun.so.1';
-const UDEV_FIX = `echo 'KERNEL=="kvm", GROUP="kvm", MODE="0666", OPTIONS+="static_node=kvm"' | sudo tee /etc/udev/rules.d/99-kvm.rules` +
-    ' && sudo udevadm control --reload-rules && sudo udevadm trigger --name-match=kvm';
-/** Opens the device read-write, as libkrun will: mode bits alone do not tell. */
-function checkKvmDevice(device, openDevice = (p) => external_node_fs_default().openSync(p, 'r+')) {
-    let fd;
-    try {
-        fd = openDevice(device);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT' || code === 'ENXIO' || code === 'ENODEV') {
-            throw new HostError(`${device} does not exist: this machine cannot run virtual machines. Use a runner with KVM (bare metal, or a VM with nested virtualization enabled).`);
-        }
-        if (code === 'EACCES' || code === 'EPERM') {
-            throw new HostError(`${device} exists but user ${external_node_os_default().userInfo().username} cannot open it read-write. On GitHub-hosted runners, add a step before this one that runs: ${UDEV_FIX}`);
-        }
-        throw new HostError(`cannot open ${device} read-write (${code ?? String(error)}); check that KVM works on this machine`);
-    }
-    external_node_fs_default().closeSync(fd);
-}
 /**
  * Why the file at `file` cannot be a libkrun, or undefined when it may be one. It must be
  * a regular file (a link to one, like libkrun.so.1, is fine) before anything opens it:
@@ -2455,7 +1339,7 @@ function parseLdconfig(output) {
 async function fromLdconfig() {
     for (const ldconfig of ['/sbin/ldconfig', 'ldconfig']) {
         try {
-            const result = await getExecOutput(ldconfig, ['-p'], { silent: true, ignoreReturnCode: true });
+            const result = await exec.getExecOutput(ldconfig, ['-p'], { silent: true, ignoreReturnCode: true });
             if (result.exitCode === 0)
                 return parseLdconfig(result.stdout);
         }
@@ -2514,6 +1398,7 @@ function hostContext(env, cwd, caches) {
         tempDir,
         tempDirName: env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'the temporary directory',
         kvmDevice: env.KRUN_KVM_DEVICE || DEFAULT_KVM_DEVICE,
+        githubHosted: env.RUNNER_ENVIRONMENT === 'github-hosted',
         imageCacheDir: cacheDir('images'),
         libkrunCacheDir: cacheDir('libkrun')
     };
@@ -2744,6 +1629,144 @@ async function prepareImageBase(image, options) {
     catch (error) {
         throw imageFailure(error);
     }
+}
+
+;// CONCATENATED MODULE: ./src/engine/kvm-access.ts
+/**
+ * Read-write access to the KVM device (input kvm-access). The device is opened, as libkrun
+ * will open it: mode bits alone do not tell. On a GitHub-hosted runner, where /dev/kvm is
+ * root:kvm 0660 and the runner's user is not in kvm, `auto` installs the usual udev rule
+ * with passwordless sudo; elsewhere the action never runs sudo and only says what to do.
+ */
+
+
+
+const KVM_ACCESS_POLICIES = ['auto', 'check'];
+function parseKvmAccess(raw) {
+    const text = raw.trim().toLowerCase();
+    if (text === '')
+        return 'auto';
+    if (KVM_ACCESS_POLICIES.includes(text))
+        return text;
+    throw new InputError('kvm-access', `${showValue(raw)} is not a policy; expected auto or check`);
+}
+const UDEV_RULE = 'KERNEL=="kvm", GROUP="kvm", MODE="0666", OPTIONS+="static_node=kvm"';
+const UDEV_RULE_FILE = '/etc/udev/rules.d/99-kvm.rules';
+const UDEV_FIX = `echo '${UDEV_RULE}' | sudo tee ${UDEV_RULE_FILE}` +
+    ' && sudo udevadm control --reload-rules && sudo udevadm trigger --name-match=kvm';
+/** Opens the device read-write and closes it again. */
+function openKvm(device, open = (p) => external_node_fs_default().openSync(p, 'r+')) {
+    let fd;
+    try {
+        fd = open(device);
+    }
+    catch (error) {
+        const code = error.code ?? String(error);
+        const kind = ['ENOENT', 'ENXIO', 'ENODEV'].includes(code)
+            ? 'missing'
+            : ['EACCES', 'EPERM'].includes(code)
+                ? 'denied'
+                : 'other';
+        return { ok: false, kind, code };
+    }
+    external_node_fs_default().closeSync(fd);
+    return { ok: true };
+}
+/** Whether the action may change the host to get access: only GitHub's own throwaway runners. */
+function mayInstallUdevRule(context) {
+    return context.policy === 'auto' && context.githubHosted;
+}
+/** How the user gets access where the action does not (or could not) get it itself. */
+function kvmAccessFix(context) {
+    if (!context.githubHosted)
+        return `as root, run once on this machine: ${UDEV_FIX}`;
+    if (context.policy === 'check') {
+        return `set kvm-access: auto to let the action install the udev rule with sudo, or add a step before this one that runs: ${UDEV_FIX}`;
+    }
+    return `add a step before this one that runs: ${UDEV_FIX}`;
+}
+const user = () => external_node_os_default().userInfo().username;
+/** The one line for a device that does not open; `why` says what a fix already tried. */
+function kvmProblem(context, open, why) {
+    const { device } = context;
+    switch (open.kind) {
+        case 'missing':
+            return `${device} does not exist: this machine cannot run virtual machines. Use a runner with KVM (bare metal, or a VM with nested virtualization enabled).`;
+        case 'denied':
+            return `${device} exists but user ${user()} cannot open it read-write (${open.code})${why ? `, ${why}` : ''}; ${kvmAccessFix(context)}`;
+        case 'other':
+            return `cannot open ${device} read-write (${open.code}); check that KVM works on this machine`;
+    }
+}
+/** Checks access without changing anything: right before the VM process starts, and in the doctor. */
+function checkKvmAccess(context, open) {
+    const result = openKvm(context.device, open);
+    if (!result.ok)
+        throw new HostError(kvmProblem(context, result));
+}
+/** Loaded only when a fix is attempted: most runs never need them. */
+async function actionPrograms() {
+    const [exec, io] = await Promise.all([Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 931)), Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 366))]);
+    return {
+        which: (name) => io.which(name, false),
+        run: async (file, args, input) => {
+            const options = {
+                silent: true,
+                ignoreReturnCode: true,
+                input: input === undefined ? undefined : Buffer.from(input)
+            };
+            const { exitCode, stderr } = await exec.getExecOutput(file, args, options);
+            return { exitCode, stderr };
+        }
+    };
+}
+/** Installs the udev rule with `sudo -n`; undefined when done, else why it was not. */
+async function installUdevRule(programs) {
+    const found = {};
+    for (const name of ['sudo', 'tee', 'udevadm']) {
+        found[name] = await programs.which(name);
+        if (!found[name])
+            return `but ${name} is not on PATH`;
+    }
+    const steps = [
+        ['true', ['true']],
+        ['tee', [found.tee, UDEV_RULE_FILE], `${UDEV_RULE}\n`],
+        ['udevadm', [found.udevadm, 'control', '--reload-rules']],
+        ['udevadm', [found.udevadm, 'trigger', '--name-match=kvm']],
+        ['udevadm', [found.udevadm, 'settle']]
+    ];
+    for (const [name, args, input] of steps) {
+        const shown = `sudo -n ${[name, ...args.slice(1)].join(' ')}`;
+        const result = await programs.run(found.sudo, ['-n', ...args], input).catch((error) => error);
+        if (result instanceof Error)
+            return `and ${shown} could not run (${result.message})`;
+        if (result.exitCode !== 0) {
+            const said = result.stderr.trim().split('\n')[0];
+            return name === 'true'
+                ? 'and sudo needs a password here (sudo -n true failed), so the action could not install the udev rule'
+                : `and installing the udev rule failed (${shown} exited with code ${result.exitCode}${said ? `: ${said}` : ''})`;
+        }
+    }
+    return undefined;
+}
+/**
+ * Makes sure the device opens read-write: on a GitHub-hosted runner with kvm-access auto,
+ * by installing the udev rule, then opening it again. Throws a HostError with the fix.
+ */
+async function ensureKvmAccess(context, deps) {
+    const first = openKvm(context.device, deps.open);
+    if (first.ok)
+        return;
+    if (first.kind !== 'denied' || !mayInstallUdevRule(context))
+        throw new HostError(kvmProblem(context, first));
+    const why = await installUdevRule(deps.programs ?? (await actionPrograms()));
+    if (why !== undefined)
+        throw new HostError(kvmProblem(context, first, why));
+    const again = openKvm(context.device, deps.open);
+    if (!again.ok) {
+        throw new HostError(kvmProblem(context, again, `even after the udev rule ${UDEV_RULE_FILE} was installed`));
+    }
+    deps.log(`kvm-access: ${context.device} did not open read-write for user ${user()} (${first.code}); installed the udev rule ${UDEV_RULE_FILE} with sudo, and it opens now`);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/outcome.ts
@@ -3166,6 +2189,7 @@ function parseLibkrun(raw, context) {
 
 
 
+
 const INPUTS = {
     commands: {
         default: '',
@@ -3298,6 +2322,14 @@ const INPUTS = {
         valueName: 'PATH|URL',
         help: "libkrun.so.1, or a pinned archive URL#sha256=<hex> (default: KRUN_LIBRARY, the usual places, krun-action's build)",
         parse: parseLibkrun
+    },
+    'kvm-access': {
+        default: 'auto',
+        required: false,
+        flags: ['--kvm-access'],
+        valueName: 'POLICY',
+        help: 'auto (on a GitHub-hosted runner, install the udev rule with sudo when the KVM device does not open) or check (never change the host)',
+        parse: parseKvmAccess
     },
     'log-level': {
         default: '',
@@ -3484,10 +2516,15 @@ function withImageRoot(settings, root) {
 function lastOfEach(entries) {
     return [...new Map(entries.map((entry) => [entry[0], entry])).values()];
 }
-/**
- * `envEntries`, when given, replaces the `env` text (the CLI's --env flags arrive parsed);
- * `commandBytes` replaces the `commands` text (a CLI file or stdin, kept as bytes).
- */
+/** What the user named as libkrun, if anything (the doctor needs this part alone). */
+function libkrunSettings(raw, context) {
+    const named = parseInput('libkrun', raw, context);
+    return {
+        libkrun: named && 'path' in named ? named.path : undefined,
+        libkrunArchive: named && 'archive' in named ? named.archive : undefined,
+        libkrunFrom: named === undefined ? undefined : libkrunInputName(raw.libkrun)
+    };
+}
 function buildSettings(raw, context, envEntries, commandBytes) {
     const commands = commandBytes ? parseCommandBytes(commandBytes) : parseInput('commands', raw, context);
     const shell = parseInput('shell', raw, context);
@@ -3512,12 +2549,10 @@ function buildSettings(raw, context, envEntries, commandBytes) {
     if (network === 'none' && ports.length > 0) {
         throw new InputError('ports', 'cannot expose a port with network none, which gives the guest no network; use network tsi or no ports');
     }
-    const named = parseInput('libkrun', raw, context);
-    const libkrunFrom = named === undefined ? undefined : libkrunInputName(raw.libkrun);
-    const libkrun = named && 'path' in named ? named.path : undefined;
-    const libkrunArchive = named && 'archive' in named ? named.archive : undefined;
+    const { libkrun, libkrunArchive, libkrunFrom } = libkrunSettings(raw, context);
     if (libkrun !== undefined)
         checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'libkrun', file: libkrun }]);
+    const kvmAccess = parseInput('kvm-access', raw, context);
     const exportEnv = parseInput('export-env', raw, context);
     const guestWorkflowCommands = parseInput('guest-workflow-commands', raw, context);
     return {
@@ -3536,6 +2571,7 @@ function buildSettings(raw, context, envEntries, commandBytes) {
         libkrun,
         libkrunArchive,
         libkrunFrom,
+        kvmAccess,
         logLevel,
         timeoutSeconds,
         exportEnv,
@@ -3707,6 +2743,8 @@ function sweepWarnings(sweep) {
 
 
 
+
+
 const GUEST_ARCH = { x64: 'x86_64', arm64: 'aarch64' };
 function guestInitBinary(distDir, arch = process.arch) {
     const guestArch = GUEST_ARCH[arch];
@@ -3732,12 +2770,19 @@ function checkInputsHonoured(run, settings) {
         throw new HostError(message.message);
     }
 }
+function kvmAccessContext(options) {
+    return {
+        device: options.kvmDevice,
+        policy: options.settings.kvmAccess,
+        githubHosted: options.githubHosted ?? false
+    };
+}
 /**
- * The checks a run makes before it starts a VM process: the KVM device, libkrun (fetched into
+ * The checks a run makes before it starts a VM process: KVM access, libkrun (fetched into
  * its cache when the run names an archive, or needs krun-action's own build) and the guest init.
  */
 async function checkHost(options) {
-    checkKvmDevice(options.kvmDevice);
+    await ensureKvmAccess(kvmAccessContext(options), { log: options.log });
     const initBinary = guestInitBinary(options.distDir);
     const libkrun = await resolveLibkrun(options.settings, { cacheDir: options.libkrunCacheDir, log: options.log });
     return { libkrun, initBinary };
@@ -3806,6 +2851,8 @@ async function runPrepared(options, prepared, early) {
         const vm = vmConfig(settings, layout, libkrun, options.kvmDevice, fileShare);
         const files = guestFiles(settings, interactive, options.extraEnv, fileShare);
         inTempDir(options, "write the run's files", () => writeRunFiles(layout, files, prepared.initBinary, vm));
+        // Again right before the VM starts: an image pull may have taken minutes since the first check.
+        checkKvmAccess(kvmAccessContext(options));
         vmProcess ??= new vm_launcher_VmProcess({
             vmEntry: vmEntry(options.distDir),
             configFile: layout.vmConfigFile,
@@ -3834,7 +2881,8 @@ async function runPrepared(options, prepared, early) {
         const outcome = decideOutcome(run, records, { fullDisk });
         const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds, settings.exportEnv) : NO_FILE_COMMANDS;
         const log = outcome.showLog ? logTail(layout) : '';
-        return { outcome, log, libkrun, wallMs: Date.now() - started, fileCommands, image, workspaceSweep };
+        const kernelNote = kernelWorkaround(external_node_os_default().release(), process.env)?.note;
+        return { outcome, log, libkrun, wallMs: Date.now() - started, fileCommands, image, workspaceSweep, kernelNote };
     }
     finally {
         options.fence?.close();
@@ -3986,6 +3034,7 @@ function optionLines() {
     });
     return [
         ...lines,
+        `  ${'--doctor'.padEnd(24)}check this host, one verdict per line; run nothing (exit 0 when a microVM can start)`,
         `  ${'-v, --verbose'.padEnd(24)}same as --log-level debug`,
         `  ${'-h, --help'.padEnd(24)}show this help`
     ];
@@ -4009,7 +3058,8 @@ launcher's KRUN_SETTINGS, or GITHUB_ACTIONS=true) the guest's output, stderr inc
 fenced on stdout so the runner acts on none of its workflow commands, unless
 --guest-workflow-commands true.
 
-Exit status: the commands' exit code; 124 on timeout; 125 for a usage or host error.`;
+Exit status: the commands' exit code; 124 on timeout; 125 for a usage or host error. With
+--doctor: 0 when a microVM can start here, else 1.`;
 /** Secrets (inputs without a flag): krun-run reads them from these variables, never from its command line. */
 const SECRET_VARIABLES = { 'registry-password': 'KRUN_REGISTRY_PASSWORD' };
 /** How an input is named on the command line, for error messages. */
@@ -4033,6 +3083,7 @@ function parseArgs(argv, hostEnv, defaults = defaultInputs()) {
     // The first --port replaces the default or saved ports; later ones add to it.
     let portsGiven = false;
     let help = false;
+    let doctor = false;
     let inline = false;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
@@ -4040,6 +3091,9 @@ function parseArgs(argv, hostEnv, defaults = defaultInputs()) {
         const flag = eq > 0 ? arg.slice(0, eq) : arg;
         if (flag === '-h' || flag === '--help') {
             help = true;
+        }
+        else if (flag === '--doctor') {
+            doctor = true;
         }
         else if (flag === '-v' || flag === '--verbose') {
             raw['log-level'] = 'debug';
@@ -4085,11 +3139,536 @@ function parseArgs(argv, hostEnv, defaults = defaultInputs()) {
         : files.length === 1 && files[0] !== '-'
             ? { kind: 'file', path: files[0] }
             : { kind: 'stdin' };
-    return { help, raw, env, source };
+    return { help, doctor, raw, env, source };
+}
+
+;// CONCATENATED MODULE: ./src/engine/doctor/verdict.ts
+/** One check's verdict, how a report reads, and whether it lets a microVM start. */
+const TAGS = { ok: 'ok', fail: 'FAIL', warn: 'warn', info: 'info', skip: 'skip' };
+/** A microVM can start exactly when every required check passed. */
+function canStart(checks) {
+    return checks.every((check) => !check.required || check.verdict === 'ok');
+}
+/** `FAIL KVM access: ...; fix: ...`, one line. */
+function verdictLine(check) {
+    const fix = check.fix && (check.verdict === 'fail' || check.verdict === 'warn') ? `; fix: ${check.fix}` : '';
+    return `${TAGS[check.verdict].padEnd(4)} ${check.name}: ${check.detail}${fix}`;
+}
+/** The first required check that did not pass, as the one line a failed step shows. */
+function firstFailure(checks) {
+    const failing = checks.find((check) => check.required && check.verdict !== 'ok');
+    return failing && `this host cannot start a microVM: ${verdictLine({ ...failing, verdict: 'fail' }).slice(5)}`;
+}
+const pass = (name, detail, required = true) => ({
+    name,
+    verdict: 'ok',
+    detail,
+    required
+});
+const fail = (name, detail, fix, required = true) => ({
+    name,
+    verdict: 'fail',
+    detail,
+    fix,
+    required
+});
+const skip = (name, why) => ({
+    name,
+    verdict: 'skip',
+    detail: `not checked: ${why}`,
+    required: true
+});
+
+;// CONCATENATED MODULE: ./src/engine/doctor/host.ts
+/** The machine itself: its architecture (the guest init is built for two) and the kind of runner. */
+
+const host_GUEST_ARCH = { x64: 'x86_64', arm64: 'aarch64' };
+/** `initBinary` gives the guest init for an architecture, or throws when the action has none. */
+function architectureCheck(arch, initBinary) {
+    const name = 'architecture';
+    const guestArch = host_GUEST_ARCH[arch];
+    if (!guestArch) {
+        return fail(name, `${arch} is not supported`, 'use an x86_64 or aarch64 Linux machine');
+    }
+    try {
+        return pass(name, `${guestArch}, guest init ${initBinary()}`);
+    }
+    catch (error) {
+        return fail(name, `${guestArch}: ${error.message}`, 'use a complete copy of the action (its dist/ directory)');
+    }
+}
+function runnerCheck(env) {
+    const kind = env.RUNNER_ENVIRONMENT;
+    const detail = kind === 'github-hosted'
+        ? 'GitHub-hosted (RUNNER_ENVIRONMENT=github-hosted): kvm-access auto may install the udev rule for /dev/kvm with sudo'
+        : kind
+            ? `${kind} (RUNNER_ENVIRONMENT): the action never runs sudo here`
+            : 'not a GitHub Actions runner (RUNNER_ENVIRONMENT is unset): the action never runs sudo here';
+    return { name: 'runner', verdict: 'info', detail, required: false };
+}
+
+;// CONCATENATED MODULE: ./src/engine/doctor/kernel.ts
+/** The host kernel, against the kernels with known trouble for libkrun (kernel-quirks.ts). */
+
+function kernelCheck(release, env) {
+    const workaround = kernelWorkaround(release, env);
+    if (!workaround)
+        return { name: 'host kernel', verdict: 'ok', detail: `${release}: no known trouble`, required: false };
+    return {
+        name: 'host kernel',
+        verdict: 'warn',
+        detail: workaround.note,
+        fix: 'a 6.14 or newer kernel has the fix; the workaround needs libkrun 1.15 or newer',
+        required: false
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/doctor/kvm.ts
+/** The KVM device: there, opening read-write for this user, and answering as KVM does. */
+
+
+
+
+/** The KVM API version every Linux since 2.6.22 reports, and libkrun requires. */
+const KVM_API_VERSION = 12;
+const NO_KVM_FIX = 'use a machine with KVM: bare metal, or a VM with nested virtualization (GitHub-hosted x86_64 Linux runners have it)';
+function kvmDeviceCheck(device, stat = (external_node_fs_default()).statSync) {
+    const name = 'KVM device';
+    let stats;
+    try {
+        stats = stat(device);
+    }
+    catch (error) {
+        const code = error.code;
+        return fail(name, `${device} does not exist${code && code !== 'ENOENT' ? ` (${code})` : ''}`, NO_KVM_FIX);
+    }
+    const what = stats.isCharacterDevice() ? `a character device` : 'present, but not a character device';
+    return pass(name, `${device} is ${what}`);
+}
+function kvmAccessCheck(context, open) {
+    const name = 'KVM access';
+    const result = openKvm(context.device, open);
+    const user = external_node_os_default().userInfo().username;
+    if (result.ok)
+        return pass(name, `${context.device} opens read-write for user ${user}`);
+    if (result.kind === 'missing')
+        return skip(name, `${context.device} does not exist`);
+    if (result.kind === 'denied') {
+        return fail(name, `${context.device} does not open read-write for user ${user} (${result.code})`, kvmAccessFix(context));
+    }
+    return fail(name, `${context.device} does not open read-write (${result.code})`, 'check that KVM works on this machine');
+}
+/** From the VM process's probe; `kvm` is unset when the device was not asked (it does not open). */
+function kvmApiCheck(device, kvm) {
+    const name = 'KVM API';
+    if (kvm === undefined)
+        return skip(name, `${device} does not open`);
+    if (kvm instanceof Error)
+        return fail(name, kvm.message, 'reinstall the action; its dist/vm/index.js could not run');
+    if ('error' in kvm) {
+        return fail(name, `${device} did not answer KVM_GET_API_VERSION (${kvm.error}): it is not a working KVM device`, NO_KVM_FIX);
+    }
+    if (kvm.apiVersion !== KVM_API_VERSION) {
+        return fail(name, `${device} reports version ${kvm.apiVersion}, libkrun needs ${KVM_API_VERSION}`, 'use a host with a standard Linux KVM');
+    }
+    return pass(name, `version ${KVM_API_VERSION}`);
+}
+
+;// CONCATENATED MODULE: ./src/engine/doctor/libkrun.ts
+/**
+ * libkrun and libkrunfw: where libkrun is, which release it is (libkrun has no version call:
+ * its file name may say, the symbols it exports always tell a lower bound), what its build
+ * contains, and whether the libkrunfw it loads at start can be loaded.
+ */
+
+
+/** The first release exporting each symbol, newest first (include/libkrun.h and its tags). */
+const VERSION_MARKERS = [
+    ['krun_disable_implicit_init', '1.19'],
+    ['krun_add_virtiofs3', '1.18'],
+    ['krun_has_feature', '1.17.3'],
+    ['krun_disable_implicit_vsock', '1.17'],
+    ['krun_disable_implicit_console', '1.16'],
+    ['krun_add_net_unixstream', '1.15'],
+    ['krun_init_log', '1.13'],
+    ['krun_check_nested_virt', '1.12']
+];
+/** The oldest release that reports the guest's exit code. */
+const MIN_VERSION = '1.12';
+/** krun_has_feature's numbers (KRUN_FEATURE_* in include/libkrun.h). */
+const FEATURES = {
+    net: 0,
+    blk: 1,
+    gpu: 2,
+    input: 4,
+    tee: 6,
+    'amd-sev': 7,
+    'intel-tdx': 8,
+    'aws-nitro': 9,
+    'virgl-resource-map2': 10,
+    'init-blob': 11
+};
+/** The release in an installed file's name, such as libkrun.so.1.17.3. */
+function versionFromFileName(file) {
+    return /^libkrun\.so\.(\d+\.\d+\.\d+)$/.exec(external_node_path_default().basename(file))?.[1];
+}
+/** The newest release whose marker the library exports; undefined when older than MIN_VERSION. */
+function versionFromSymbols(symbols) {
+    return VERSION_MARKERS.find(([symbol]) => symbols.includes(symbol))?.[1];
+}
+/** The libkrunfw sonames a library's bytes name (a dlopen argument or a DT_NEEDED entry). */
+function namedFirmware(libraryBytes) {
+    const named = libraryBytes?.toString('latin1').match(/libkrunfw(?:-sev|-tdx)?\.so\.\d+/g) ?? [];
+    return [...new Set(named)].sort((a, b) => a.length - b.length);
+}
+/**
+ * The libkrunfw sonames this libkrun loads: those its bytes name; else by release,
+ * libkrunfw.so.5 from 1.17 on, libkrunfw.so.4 before.
+ */
+function firmwareSonames(libraryBytes, symbols) {
+    const named = namedFirmware(libraryBytes);
+    if (named.length > 0)
+        return named;
+    return [symbols.includes('krun_disable_implicit_vsock') ? 'libkrunfw.so.5' : 'libkrunfw.so.4'];
+}
+const INSTALL = `install libkrun ${MIN_VERSION} or newer with its libkrunfw (Fedora: dnf install libkrun libkrunfw; Arch: pacman -S libkrun; Debian and Ubuntu: build it from source)`;
+function libkrunCheck(found, answer) {
+    const name = 'libkrun';
+    if ('error' in found)
+        return fail(name, found.error, '');
+    if (answer === undefined || answer instanceof Error) {
+        return fail(name, `${found.path}: ${answer?.message ?? 'not probed'}`, 'reinstall the action');
+    }
+    if ('error' in answer) {
+        return fail(name, `${found.path} does not load: ${answer.error}`, INSTALL);
+    }
+    const bySymbols = versionFromSymbols(answer.symbols);
+    if (bySymbols === undefined) {
+        return fail(name, `${found.path} is older than libkrun ${MIN_VERSION} (it lacks krun_check_nested_virt), which does not report the guest's exit code`, INSTALL);
+    }
+    const where = found.realPath === found.path ? found.path : `${found.path} (${found.realPath})`;
+    const fromName = versionFromFileName(found.realPath);
+    const version = fromName ? `version ${fromName}` : `${bySymbols} or newer by the symbols it exports`;
+    const features = answer.features
+        ? `features: ${answer.features.length > 0 ? answer.features.join(', ') : 'none of net, blk, gpu and the rest'}`
+        : 'features: not reported (no krun_has_feature, which came in 1.17.3)';
+    return pass(name, `${where}, ${version}; ${features}`);
+}
+function firmwareCheck(libkrun, sonames, answer) {
+    const name = 'libkrunfw';
+    if (libkrun === undefined || answer === undefined)
+        return skip(name, 'libkrun was not found or probed');
+    for (const soname of sonames) {
+        const loaded = answer[soname];
+        if (!loaded || 'error' in loaded)
+            continue;
+        const file = loaded.path ?? soname;
+        const where = external_node_path_default().dirname(file) === external_node_path_default().dirname(libkrun) ? 'beside libkrun' : "through the loader's search path";
+        const abi = loaded.version === undefined ? '' : `, ABI version ${loaded.version}`;
+        return pass(name, `${soname} loads from ${file} (${where})${abi}`);
+    }
+    const errors = sonames.map((soname) => {
+        const loaded = answer[soname];
+        return loaded && 'error' in loaded ? loaded.error : `${soname} was not tried`;
+    });
+    return fail(name, `${sonames.join(' or ')} does not load: ${errors.join('; ')}`, `install libkrunfw, or put ${sonames[0]} beside ${libkrun}`);
+}
+
+;// CONCATENATED MODULE: ./src/engine/doctor/probe-protocol.ts
+/**
+ * What the doctor asks the VM process in its probe mode (`node dist/vm/index.js --probe
+ * REQUEST`), and what it answers on stdout as one JSON line. The facts need the native
+ * loader, which only the VM process has; what they mean is judged on the engine's side.
+ */
+const PROBE_FLAG = '--probe';
+function probe_protocol_failed(value) {
+    return value !== undefined && 'error' in value;
+}
+
+;// CONCATENATED MODULE: ./src/engine/doctor/probe.ts
+/** Runs the VM process in its probe mode (probe-protocol.ts) and reads its answer. */
+
+
+
+
+/** Loading libkrun takes well under a second; a probe that hangs this long never answers. */
+const PROBE_TIMEOUT_MS = 30_000;
+/** The VM process's own environment; with no libkrun to load, just without the action's inputs. */
+function probeEnv(request, env) {
+    if (request.libkrun !== undefined)
+        return vmProcessEnv(request.libkrun, env);
+    return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_')));
+}
+function vmProcessProbe(distDir, env = process.env) {
+    return (request) => new Promise((resolve, reject) => {
+        const args = [vmEntry(distDir), PROBE_FLAG, JSON.stringify(request)];
+        const options = { env: probeEnv(request, env), timeout: PROBE_TIMEOUT_MS, encoding: 'utf8' };
+        (0,external_node_child_process_.execFile)(process.execPath, args, options, (error, stdout, stderr) => {
+            const last = stdout.trim().split('\n').at(-1) ?? '';
+            try {
+                resolve(JSON.parse(last));
+            }
+            catch {
+                const why = error?.killed ? `no answer within ${PROBE_TIMEOUT_MS / 1000} s` : stderr.trim().split('\n').at(-1);
+                reject(new Error(`the VM process's probe failed (${why || `exit code ${error?.code}`})`));
+            }
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/doctor/space.ts
+/** Free space where a run writes: the run directory's temporary directory, and the image cache. */
+
+
+
+const MIB = 2 ** 20;
+const GIB = 2 ** 30;
+/** A run directory holds the guest init (about 1 MiB) and a few small files. */
+const RUN_DIR_MIN_BYTES = 16 * MIB;
+/** Below this an image of ordinary size may not unpack. */
+const IMAGE_CACHE_LOW_BYTES = 2 * GIB;
+function formatBytes(bytes) {
+    return bytes >= GIB ? `${(bytes / GIB).toFixed(1)} GiB` : `${(bytes / MIB).toFixed(1)} MiB`;
+}
+/** The directory itself, or the nearest one above it that exists (a cache not made yet). */
+function existingDir(dir, exists) {
+    let current = external_node_path_default().resolve(dir);
+    while (!exists(current) && current !== external_node_path_default().dirname(current))
+        current = external_node_path_default().dirname(current);
+    return current;
+}
+function runDirSpaceCheck(dir, named, statfs = (external_node_fs_default()).statfsSync, writable = (p) => canWrite(p)) {
+    const name = 'run directory';
+    const fix = `set ${named === 'RUNNER_TEMP' ? 'RUNNER_TEMP' : 'TMPDIR'} to a writable directory with free space`;
+    if (!writable(dir))
+        return fail(name, `${named} (${dir}) is missing or not writable`, fix);
+    const free = freeBytes(dir, statfs);
+    const detail = `${formatBytes(free)} free in ${named} (${dir})`;
+    return free < RUN_DIR_MIN_BYTES ? fail(name, `only ${detail}`, fix) : pass(name, detail);
+}
+function imageCacheSpaceCheck(dir, statfs = (external_node_fs_default()).statfsSync, exists = (external_node_fs_default()).existsSync) {
+    const name = 'image cache';
+    const measured = existingDir(dir, exists);
+    const free = freeBytes(measured, statfs);
+    const where = measured === external_node_path_default().resolve(dir) ? dir : `${dir}, not made yet; measured at ${measured}`;
+    const detail = `${formatBytes(free)} free for the image cache (${where})`;
+    if (free < IMAGE_CACHE_LOW_BYTES) {
+        return {
+            name,
+            verdict: 'warn',
+            detail: `only ${detail}; needed only with an image`,
+            fix: 'free space there, or set RUNNER_TOOL_CACHE (krun-run by hand: XDG_CACHE_HOME) to a roomier disk',
+            required: false
+        };
+    }
+    return pass(name, detail, false);
+}
+function freeBytes(dir, statfs) {
+    try {
+        const stats = statfs(dir);
+        return stats.bavail * stats.bsize;
+    }
+    catch {
+        return 0;
+    }
+}
+function canWrite(dir) {
+    try {
+        external_node_fs_default().accessSync(dir, (external_node_fs_default()).constants.W_OK);
+        return external_node_fs_default().statSync(dir).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/doctor/virtualization.ts
+/**
+ * Whether this host is itself a virtual machine. Then its KVM is nested: guests run slower,
+ * and a nested KVM can open and answer and still not boot libkrun's kernel, which only a
+ * boot shows.
+ */
+
+/** Products and vendors whose DMI names a virtual machine. */
+const VM_DMI = [
+    /\bQEMU\b/i,
+    /\bKVM\b/,
+    /VMware/i,
+    /VirtualBox|innotek/i,
+    /^Virtual Machine$/,
+    /Amazon EC2/i,
+    /Google Compute Engine/i,
+    /\bXen\b/i,
+    /Parallels/i,
+    /OpenStack/i,
+    /Cloud Hypervisor/i,
+    /Firecracker/i
+];
+/** What shows that this host is a VM; empty when nothing does. */
+function vmEvidence(facts) {
+    const evidence = [];
+    if (/^flags\s*:.*\bhypervisor\b/m.test(facts.cpuinfo))
+        evidence.push('the CPU flag hypervisor');
+    const dmi = [facts.vendor, facts.product].map((text) => text.trim()).filter(Boolean);
+    if (dmi.some((text) => VM_DMI.some((pattern) => pattern.test(text))))
+        evidence.push(`DMI: ${dmi.join(' ')}`);
+    if (facts.hypervisorType.trim())
+        evidence.push(`/sys/hypervisor/type: ${facts.hypervisorType.trim()}`);
+    return evidence;
+}
+function insideVmCheck(facts) {
+    const evidence = vmEvidence(facts);
+    const detail = evidence.length > 0
+        ? `yes (${evidence.join('; ')}): KVM here is nested, so guests run slower, and a nested KVM may open yet fail to boot them`
+        : 'no sign of it (bare metal, as far as the CPU flags and DMI tell)';
+    return { name: 'inside a VM', verdict: 'info', detail, required: false };
+}
+function readOr(file, read) {
+    try {
+        return read(file);
+    }
+    catch {
+        return '';
+    }
+}
+function readVmFacts(read = (p) => external_node_fs_default().readFileSync(p, 'utf8')) {
+    return {
+        cpuinfo: readOr('/proc/cpuinfo', read),
+        vendor: readOr('/sys/class/dmi/id/sys_vendor', read),
+        product: readOr('/sys/class/dmi/id/product_name', read),
+        hypervisorType: readOr('/sys/hypervisor/type', read)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/doctor/index.ts
+/**
+ * The host doctor: one verdict per fact of the host that decides whether a microVM can
+ * start here, each with its fix where it fails. It changes nothing; the facts that need the
+ * native loader (the KVM API version, libkrun's symbols and features, libkrunfw) come from
+ * the VM process's probe mode.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+function systemLookups(options) {
+    return {
+        arch: process.arch,
+        kernelRelease: external_node_os_default().release(),
+        vmFacts: () => readVmFacts(),
+        probe: vmProcessProbe(options.distDir, options.env),
+        readLibrary: (file) => {
+            try {
+                return external_node_fs_default().readFileSync(file);
+            }
+            catch {
+                return undefined;
+            }
+        }
+    };
+}
+async function findLibrary(options) {
+    try {
+        const found = await options.findLibkrun();
+        return { path: found, realPath: external_node_fs_default().realpathSync(found) };
+    }
+    catch (error) {
+        return { error: error.message };
+    }
+}
+/** Both sonames when the file names neither: which one applies depends on the symbols the probe finds. */
+const ANY_FIRMWARE = ['libkrunfw.so.5', 'libkrunfw.so.4'];
+async function runDoctor(options, lookups = systemLookups(options)) {
+    const { device } = options.kvm;
+    const deviceCheck = kvmDeviceCheck(device);
+    const accessCheck = deviceCheck.verdict === 'ok' ? kvmAccessCheck(options.kvm) : skip('KVM access', `${device} does not exist`);
+    const found = await findLibrary(options);
+    const bytes = 'path' in found ? lookups.readLibrary(found.realPath) : undefined;
+    const named = namedFirmware(bytes);
+    let answer;
+    try {
+        answer = await lookups.probe({
+            libkrun: 'path' in found ? found.path : undefined,
+            kvmDevice: accessCheck.verdict === 'ok' ? device : undefined,
+            symbols: VERSION_MARKERS.map(([symbol]) => symbol),
+            features: { ...FEATURES },
+            firmware: named.length > 0 ? named : ANY_FIRMWARE
+        });
+    }
+    catch (error) {
+        answer = error;
+    }
+    const probed = answer instanceof Error ? undefined : answer;
+    const symbols = probed?.libkrun && 'symbols' in probed.libkrun ? probed.libkrun.symbols : [];
+    const libkrun = 'path' in found ? found.path : undefined;
+    return [
+        architectureCheck(lookups.arch, () => guestInitBinary(options.distDir, lookups.arch)),
+        runnerCheck(options.env),
+        insideVmCheck(lookups.vmFacts()),
+        kernelCheck(lookups.kernelRelease, options.env),
+        deviceCheck,
+        accessCheck,
+        kvmApiCheck(device, accessCheck.verdict !== 'ok' ? undefined : answer instanceof Error ? answer : answer.kvm),
+        libkrunCheck(found, answer instanceof Error ? answer : answer.libkrun),
+        firmwareCheck(libkrun, firmwareSonames(bytes, symbols), probed?.firmware),
+        runDirSpaceCheck(options.tempDir, options.tempDirName),
+        imageCacheSpaceCheck(options.imageCacheDir)
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/cli/doctor.ts
+/** krun-run --doctor: the host doctor's verdicts on stdout; exit 0 exactly when a microVM can start. */
+
+
+
+
+
+
+
+
+/** Exit status of a doctor that found a host where no microVM can start. */
+const DOCTOR_FAILED_EXIT = 1;
+async function runDoctorCli(args, io, distDir) {
+    const host = hostContext(io.env, io.cwd, startedByAction(io.env) ? 'action' : 'user');
+    const checks = await runDoctor({
+        distDir,
+        kvm: {
+            device: host.kvmDevice,
+            policy: parseInput('kvm-access', args.raw, host.parse),
+            githubHosted: host.githubHosted
+        },
+        findLibkrun: async () => {
+            try {
+                return await resolveLibkrun(libkrunSettings(args.raw, host.parse), {
+                    cacheDir: host.libkrunCacheDir,
+                    log: (line) => io.writeErr(`${line}\n`)
+                });
+            }
+            catch (error) {
+                throw new Error(failureMessage(error, flagFor), { cause: error });
+            }
+        },
+        tempDir: host.tempDir,
+        tempDirName: host.tempDirName,
+        imageCacheDir: host.imageCacheDir,
+        env: io.env
+    });
+    for (const check of checks)
+        io.writeOut(`${verdictLine(check)}\n`);
+    return canStart(checks) ? 0 : DOCTOR_FAILED_EXIT;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/run.ts
 /** krun-run: the action's engine as a local command. */
+
 
 
 
@@ -4145,6 +3724,8 @@ async function runCli(io, distDir) {
             io.writeOut(USAGE + '\n');
             return 0;
         }
+        if (args.doctor)
+            return await runDoctorCli(args, io, distDir);
         const { commands, interactive } = readCommands(args, io);
         // A later step of the action's job runs the image the action pulled, and the libkrun it fetched, from its caches.
         const host = hostContext(io.env, io.cwd, startedByAction(io.env) ? 'action' : 'user');
@@ -4157,6 +3738,7 @@ async function runCli(io, distDir) {
             tempDir: host.tempDir,
             tempDirName: host.tempDirName,
             kvmDevice: host.kvmDevice,
+            githubHosted: host.githubHosted,
             imageCacheDir: host.imageCacheDir,
             libkrunCacheDir: host.libkrunCacheDir,
             log: (line) => io.writeErr(`krun-run: ${line}\n`),
@@ -4738,6 +4320,1222 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
+/***/ }),
+
+/***/ 547:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 931:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  exec: () => (/* binding */ exec),
+  getExecOutput: () => (/* binding */ getExecOutput)
+});
+
+;// CONCATENATED MODULE: external "string_decoder"
+const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: external "events"
+const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(547);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js + 1 modules
+var io = __nccwpck_require__(366);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js + 1 modules
+var io_util = __nccwpck_require__(606);
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_namespaceObject.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_namespaceObject.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return __awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!io_util/* isRooted */.Qh(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield io.which(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_namespaceObject.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+
+/***/ }),
+
+/***/ 606:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  H8: () => (/* binding */ IS_WINDOWS),
+  k6: () => (/* binding */ chmod),
+  m3: () => (/* binding */ copyFile),
+  t2: () => (/* binding */ exists),
+  wd: () => (/* binding */ isDirectory),
+  Qh: () => (/* binding */ isRooted),
+  $1: () => (/* binding */ lstat),
+  Ck: () => (/* binding */ mkdir),
+  Cy: () => (/* binding */ readdir),
+  h_: () => (/* binding */ readlink),
+  $w: () => (/* binding */ rename),
+  rm: () => (/* binding */ rm),
+  dJ: () => (/* binding */ stat),
+  YN: () => (/* binding */ symlink),
+  vr: () => (/* binding */ tryGetExecutablePath),
+  y1: () => (/* binding */ unlink)
+});
+
+// UNUSED EXPORTS: READONLY, UV_FS_O_EXLOCK, getCmdPath, open, rmdir
+
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(547);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield external_fs_namespaceObject.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+
+/***/ }),
+
+/***/ 366:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  cp: () => (/* binding */ cp),
+  findInPath: () => (/* binding */ findInPath),
+  mkdirP: () => (/* binding */ mkdirP),
+  mv: () => (/* binding */ mv),
+  rmRF: () => (/* binding */ rmRF),
+  which: () => (/* binding */ which)
+});
+
+;// CONCATENATED MODULE: external "assert"
+const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(547);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js + 1 modules
+var io_util = __nccwpck_require__(606);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield io_util/* exists */.t2(dest)) ? yield io_util/* stat */.dJ(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? external_path_.join(dest, external_path_.basename(source))
+            : dest;
+        if (!(yield io_util/* exists */.t2(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield io_util/* stat */.dJ(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (external_path_.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield io_util/* exists */.t2(dest)) {
+            let destExists = true;
+            if (yield io_util/* isDirectory */.wd(dest)) {
+                // If dest is directory copy src into dest
+                dest = external_path_.join(dest, external_path_.basename(source));
+                destExists = yield io_util/* exists */.t2(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(external_path_.dirname(dest));
+        yield io_util/* rename */.$w(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (io_util/* IS_WINDOWS */.H8) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield io_util.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        (0,external_assert_namespaceObject.ok)(fsPath, 'a path argument must be provided');
+        yield io_util/* mkdir */.Ck(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (io_util/* IS_WINDOWS */.H8) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (io_util/* IS_WINDOWS */.H8 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (io_util/* isRooted */.Qh(tool)) {
+            const filePath = yield io_util/* tryGetExecutablePath */.vr(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield io_util/* tryGetExecutablePath */.vr(external_path_.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield io_util/* readdir */.Cy(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield io_util/* lstat */.$1(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield io_util/* chmod */.k6(destDir, (yield io_util/* stat */.dJ(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function copyFile(srcFile, destFile, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if ((yield io_util/* lstat */.$1(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield io_util/* lstat */.$1(destFile);
+                yield io_util/* unlink */.y1(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield io_util/* chmod */.k6(destFile, '0666');
+                    yield io_util/* unlink */.y1(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield io_util/* readlink */.h_(srcFile);
+            yield io_util/* symlink */.YN(symlinkFull, destFile, io_util/* IS_WINDOWS */.H8 ? 'junction' : null);
+        }
+        else if (!(yield io_util/* exists */.t2(destFile)) || force) {
+            yield io_util/* copyFile */.m3(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+
 /***/ })
 
 /******/ });
@@ -4897,6 +5695,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */

@@ -41,6 +41,17 @@ var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/engine/doctor/probe-protocol.ts
+/**
+ * What the doctor asks the VM process in its probe mode (`node dist/vm/index.js --probe
+ * REQUEST`), and what it answers on stdout as one JSON line. The facts need the native
+ * loader, which only the VM process has; what they mean is judged on the engine's side.
+ */
+const PROBE_FLAG = '--probe';
+function failed(value) {
+    return value !== undefined && 'error' in value;
+}
+
 ;// CONCATENATED MODULE: ./src/text/visible.ts
 /**
  * Text someone else chose (an input value, a registry's answer, a name the guest gave a file),
@@ -729,8 +740,8 @@ var index_default = koffi_native;
 
 ;// CONCATENATED MODULE: ./src/vm/libkrun.ts
 /**
- * The one place that touches native code: libkrun (and the two libc calls the VM process
- * needs) through koffi.
+ * The one place that touches native code: libkrun, libkrunfw (loaded only to check it) and
+ * the few libc calls the VM process needs, through koffi.
  *
  * koffi traps: a parameter spelled `*const name` aborts Node, so arrays are declared
  * `const char **` and passed as null-terminated JS arrays; uint8_t/uint32_t arguments wrap
@@ -853,13 +864,104 @@ function kvmApiVersion(fd) {
         return result;
     return -index_default.decode(errnoLocation(), 'int');
 }
+/** krun_has_feature of the library (libkrun 1.17.3 and newer): 1 built in, 0 not, negative errno unknown. */
+function featureQuery(libraryPath) {
+    try {
+        const hasFeature = index_default.load(libraryPath).func('int32_t krun_has_feature(uint64_t feature)');
+        return (feature) => hasFeature(feature);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Loads libkrunfw by its soname, as libkrun does (so the loader's path decides where it comes
+ * from), and returns its ABI version when it says one (krunfw_get_version). Throws the
+ * loader's error when it does not load.
+ */
+function loadFirmware(soname) {
+    const lib = index_default.load(soname);
+    try {
+        return lib.func('uint32_t krunfw_get_version()')();
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/vm/probe.ts
+/**
+ * The VM process's probe mode, for the doctor: loads libkrun as a run would, asks the KVM
+ * device its API version, and loads libkrunfw by soname, then prints what it found as one
+ * JSON line. It configures no VM.
+ */
+
+
+function kvm(device, describeErrno) {
+    let fd;
+    try {
+        fd = external_node_fs_default().openSync(device, 'r+');
+    }
+    catch (error) {
+        return { error: error.code ?? String(error) };
+    }
+    try {
+        const version = kvmApiVersion(fd);
+        return version < 0 ? { error: describeErrno(-version) } : { apiVersion: version };
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+function libkrun(library, request) {
+    let krun;
+    try {
+        krun = loadLibkrun(library);
+    }
+    catch (error) {
+        return { error: error.message };
+    }
+    const symbols = request.symbols.filter((symbol) => krun.has(symbol));
+    const hasFeature = featureQuery(library);
+    if (!hasFeature)
+        return { symbols };
+    const features = Object.entries(request.features)
+        .filter(([, number]) => hasFeature(number) === 1)
+        .map(([name]) => name);
+    return { symbols, features };
+}
+/** Where the loader found a library: the file mapped into this process under that name. */
+function mappedPath(soname) {
+    const base = soname.replace(/\.so\..*$/, '.so');
+    const lines = external_node_fs_default().readFileSync('/proc/self/maps', 'utf8').split('\n');
+    return lines.map((line) => line.split(/\s+/).slice(5).join(' ')).find((file) => file.includes(`/${base}`));
+}
+function firmware(soname) {
+    try {
+        const version = loadFirmware(soname);
+        return { path: mappedPath(soname), ...(version === undefined ? {} : { version }) };
+    }
+    catch (error) {
+        return { error: error.message };
+    }
+}
+function probe(request, describeErrno) {
+    return {
+        ...(request.kvmDevice === undefined ? {} : { kvm: kvm(request.kvmDevice, describeErrno) }),
+        ...(request.libkrun === undefined ? {} : { libkrun: libkrun(request.libkrun, request) }),
+        firmware: Object.fromEntries(request.firmware.map((soname) => [soname, firmware(soname)]))
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/vm/index.ts
 /**
  * The VM process: `node dist/vm/index.js <vm.json>`. Loads libkrun, checks it and the KVM
  * device, configures the VM, tells the action process it is ready, then hands the process
- * to libkrun, which ends it with the guest's exit code.
+ * to libkrun, which ends it with the guest's exit code. `--probe REQUEST` only reports what
+ * the doctor asks (probe.ts).
  */
+
+
 
 
 
@@ -949,5 +1051,14 @@ function main() {
     }
     process.exit(SETUP_FAILED);
 }
-main();
+function probeMain() {
+    dieWithParent();
+    const request = JSON.parse(process.argv[3] ?? '{}');
+    external_node_fs_default().writeSync(1, JSON.stringify(probe(request, describeErrno)) + '\n');
+    process.exit(0);
+}
+if (process.argv[2] === PROBE_FLAG)
+    probeMain();
+else
+    main();
 

@@ -1,8 +1,8 @@
-export const id = 148;
-export const ids = [148];
+export const id = 236;
+export const ids = [236];
 export const modules = {
 
-/***/ 148:
+/***/ 236:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -545,8 +545,8 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 var cache_places = __webpack_require__(665);
 // EXTERNAL MODULE: ./src/engine/early-start.ts
 var early_start = __webpack_require__(464);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __webpack_require__(260);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 1 modules
+var exec = __webpack_require__(955);
 ;// CONCATENATED MODULE: ./src/engine/elf-library.ts
 /**
  * Reads just enough of an ELF file to tell whether it can be libkrun for this machine:
@@ -678,11 +678,10 @@ function elfLibraryProblem(fd, arch = process.arch) {
 var libkrun_pinned = __webpack_require__(838);
 ;// CONCATENATED MODULE: ./src/engine/host-checks.ts
 /**
- * Checks of the host that need no native code: can this user open the KVM device, and
- * where is libkrun. (The KVM API version and libkrun's age need the native loader and are
- * checked by the VM process, which reports them the same way.)
+ * Checks of the host that need no native code: where is libkrun (kvm-access.ts opens the
+ * KVM device). The KVM API version and libkrun's age need the native loader and are
+ * checked by the VM process, which reports them the same way.
  */
-
 
 
 
@@ -691,26 +690,6 @@ var libkrun_pinned = __webpack_require__(838);
 
 const DEFAULT_KVM_DEVICE = '/dev/kvm';
 const LIBKRUN_SONAME = 'libkrun.so.1';
-const UDEV_FIX = `echo 'KERNEL=="kvm", GROUP="kvm", MODE="0666", OPTIONS+="static_node=kvm"' | sudo tee /etc/udev/rules.d/99-kvm.rules` +
-    ' && sudo udevadm control --reload-rules && sudo udevadm trigger --name-match=kvm';
-/** Opens the device read-write, as libkrun will: mode bits alone do not tell. */
-function checkKvmDevice(device, openDevice = (p) => external_node_fs_default().openSync(p, 'r+')) {
-    let fd;
-    try {
-        fd = openDevice(device);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT' || code === 'ENXIO' || code === 'ENODEV') {
-            throw new errors/* HostError */.dh(`${device} does not exist: this machine cannot run virtual machines. Use a runner with KVM (bare metal, or a VM with nested virtualization enabled).`);
-        }
-        if (code === 'EACCES' || code === 'EPERM') {
-            throw new errors/* HostError */.dh(`${device} exists but user ${external_node_os_default().userInfo().username} cannot open it read-write. On GitHub-hosted runners, add a step before this one that runs: ${UDEV_FIX}`);
-        }
-        throw new errors/* HostError */.dh(`cannot open ${device} read-write (${code ?? String(error)}); check that KVM works on this machine`);
-    }
-    external_node_fs_default().closeSync(fd);
-}
 /**
  * Why the file at `file` cannot be a libkrun, or undefined when it may be one. It must be
  * a regular file (a link to one, like libkrun.so.1, is fine) before anything opens it:
@@ -755,7 +734,7 @@ function parseLdconfig(output) {
 async function fromLdconfig() {
     for (const ldconfig of ['/sbin/ldconfig', 'ldconfig']) {
         try {
-            const result = await exec/* getExecOutput */.H(ldconfig, ['-p'], { silent: true, ignoreReturnCode: true });
+            const result = await exec.getExecOutput(ldconfig, ['-p'], { silent: true, ignoreReturnCode: true });
             if (result.exitCode === 0)
                 return parseLdconfig(result.stdout);
         }
@@ -814,6 +793,7 @@ function hostContext(env, cwd, caches) {
         tempDir,
         tempDirName: env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'the temporary directory',
         kvmDevice: env.KRUN_KVM_DEVICE || DEFAULT_KVM_DEVICE,
+        githubHosted: env.RUNNER_ENVIRONMENT === 'github-hosted',
         imageCacheDir: cacheDir('images'),
         libkrunCacheDir: cacheDir('libkrun')
     };
@@ -1036,6 +1016,144 @@ function parseLibkrun(raw, context) {
     return { path: libraryFile(source, named, context.cwd) };
 }
 
+;// CONCATENATED MODULE: ./src/engine/kvm-access.ts
+/**
+ * Read-write access to the KVM device (input kvm-access). The device is opened, as libkrun
+ * will open it: mode bits alone do not tell. On a GitHub-hosted runner, where /dev/kvm is
+ * root:kvm 0660 and the runner's user is not in kvm, `auto` installs the usual udev rule
+ * with passwordless sudo; elsewhere the action never runs sudo and only says what to do.
+ */
+
+
+
+const KVM_ACCESS_POLICIES = ['auto', 'check'];
+function parseKvmAccess(raw) {
+    const text = raw.trim().toLowerCase();
+    if (text === '')
+        return 'auto';
+    if (KVM_ACCESS_POLICIES.includes(text))
+        return text;
+    throw new errors/* InputError */.dz('kvm-access', `${(0,errors/* showValue */.vp)(raw)} is not a policy; expected auto or check`);
+}
+const UDEV_RULE = 'KERNEL=="kvm", GROUP="kvm", MODE="0666", OPTIONS+="static_node=kvm"';
+const UDEV_RULE_FILE = '/etc/udev/rules.d/99-kvm.rules';
+const UDEV_FIX = `echo '${UDEV_RULE}' | sudo tee ${UDEV_RULE_FILE}` +
+    ' && sudo udevadm control --reload-rules && sudo udevadm trigger --name-match=kvm';
+/** Opens the device read-write and closes it again. */
+function openKvm(device, open = (p) => external_node_fs_default().openSync(p, 'r+')) {
+    let fd;
+    try {
+        fd = open(device);
+    }
+    catch (error) {
+        const code = error.code ?? String(error);
+        const kind = ['ENOENT', 'ENXIO', 'ENODEV'].includes(code)
+            ? 'missing'
+            : ['EACCES', 'EPERM'].includes(code)
+                ? 'denied'
+                : 'other';
+        return { ok: false, kind, code };
+    }
+    external_node_fs_default().closeSync(fd);
+    return { ok: true };
+}
+/** Whether the action may change the host to get access: only GitHub's own throwaway runners. */
+function mayInstallUdevRule(context) {
+    return context.policy === 'auto' && context.githubHosted;
+}
+/** How the user gets access where the action does not (or could not) get it itself. */
+function kvmAccessFix(context) {
+    if (!context.githubHosted)
+        return `as root, run once on this machine: ${UDEV_FIX}`;
+    if (context.policy === 'check') {
+        return `set kvm-access: auto to let the action install the udev rule with sudo, or add a step before this one that runs: ${UDEV_FIX}`;
+    }
+    return `add a step before this one that runs: ${UDEV_FIX}`;
+}
+const user = () => external_node_os_default().userInfo().username;
+/** The one line for a device that does not open; `why` says what a fix already tried. */
+function kvmProblem(context, open, why) {
+    const { device } = context;
+    switch (open.kind) {
+        case 'missing':
+            return `${device} does not exist: this machine cannot run virtual machines. Use a runner with KVM (bare metal, or a VM with nested virtualization enabled).`;
+        case 'denied':
+            return `${device} exists but user ${user()} cannot open it read-write (${open.code})${why ? `, ${why}` : ''}; ${kvmAccessFix(context)}`;
+        case 'other':
+            return `cannot open ${device} read-write (${open.code}); check that KVM works on this machine`;
+    }
+}
+/** Checks access without changing anything: right before the VM process starts, and in the doctor. */
+function checkKvmAccess(context, open) {
+    const result = openKvm(context.device, open);
+    if (!result.ok)
+        throw new errors/* HostError */.dh(kvmProblem(context, result));
+}
+/** Loaded only when a fix is attempted: most runs never need them. */
+async function actionPrograms() {
+    const [exec, io] = await Promise.all([Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 955)), Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 701))]);
+    return {
+        which: (name) => io.which(name, false),
+        run: async (file, args, input) => {
+            const options = {
+                silent: true,
+                ignoreReturnCode: true,
+                input: input === undefined ? undefined : Buffer.from(input)
+            };
+            const { exitCode, stderr } = await exec.getExecOutput(file, args, options);
+            return { exitCode, stderr };
+        }
+    };
+}
+/** Installs the udev rule with `sudo -n`; undefined when done, else why it was not. */
+async function installUdevRule(programs) {
+    const found = {};
+    for (const name of ['sudo', 'tee', 'udevadm']) {
+        found[name] = await programs.which(name);
+        if (!found[name])
+            return `but ${name} is not on PATH`;
+    }
+    const steps = [
+        ['true', ['true']],
+        ['tee', [found.tee, UDEV_RULE_FILE], `${UDEV_RULE}\n`],
+        ['udevadm', [found.udevadm, 'control', '--reload-rules']],
+        ['udevadm', [found.udevadm, 'trigger', '--name-match=kvm']],
+        ['udevadm', [found.udevadm, 'settle']]
+    ];
+    for (const [name, args, input] of steps) {
+        const shown = `sudo -n ${[name, ...args.slice(1)].join(' ')}`;
+        const result = await programs.run(found.sudo, ['-n', ...args], input).catch((error) => error);
+        if (result instanceof Error)
+            return `and ${shown} could not run (${result.message})`;
+        if (result.exitCode !== 0) {
+            const said = result.stderr.trim().split('\n')[0];
+            return name === 'true'
+                ? 'and sudo needs a password here (sudo -n true failed), so the action could not install the udev rule'
+                : `and installing the udev rule failed (${shown} exited with code ${result.exitCode}${said ? `: ${said}` : ''})`;
+        }
+    }
+    return undefined;
+}
+/**
+ * Makes sure the device opens read-write: on a GitHub-hosted runner with kvm-access auto,
+ * by installing the udev rule, then opening it again. Throws a HostError with the fix.
+ */
+async function ensureKvmAccess(context, deps) {
+    const first = openKvm(context.device, deps.open);
+    if (first.ok)
+        return;
+    if (first.kind !== 'denied' || !mayInstallUdevRule(context))
+        throw new errors/* HostError */.dh(kvmProblem(context, first));
+    const why = await installUdevRule(deps.programs ?? (await actionPrograms()));
+    if (why !== undefined)
+        throw new errors/* HostError */.dh(kvmProblem(context, first, why));
+    const again = openKvm(context.device, deps.open);
+    if (!again.ok) {
+        throw new errors/* HostError */.dh(kvmProblem(context, again, `even after the udev rule ${UDEV_RULE_FILE} was installed`));
+    }
+    deps.log(`kvm-access: ${context.device} did not open read-write for user ${user()} (${first.code}); installed the udev rule ${UDEV_RULE_FILE} with sudo, and it opens now`);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/inputs.ts
 /**
  * The one table of inputs and outputs. action.yml, the README's tables and `krun-run
@@ -1043,6 +1161,7 @@ function parseLibkrun(raw, context) {
  * inputs by these names, the CLI maps its flags through it, and settings.ts parses each
  * value with the parser named here.
  */
+
 
 
 
@@ -1178,6 +1297,14 @@ const INPUTS = {
         valueName: 'PATH|URL',
         help: "libkrun.so.1, or a pinned archive URL#sha256=<hex> (default: KRUN_LIBRARY, the usual places, krun-action's build)",
         parse: parseLibkrun
+    },
+    'kvm-access': {
+        default: 'auto',
+        required: false,
+        flags: ['--kvm-access'],
+        valueName: 'POLICY',
+        help: 'auto (on a GitHub-hosted runner, install the udev rule with sudo when the KVM device does not open) or check (never change the host)',
+        parse: parseKvmAccess
     },
     'log-level': {
         default: '',
@@ -1381,6 +1508,8 @@ async function resolveLibkrun(settings, options) {
     return prepared.library;
 }
 
+// EXTERNAL MODULE: ./src/engine/kernel-quirks.ts
+var kernel_quirks = __webpack_require__(46);
 ;// CONCATENATED MODULE: ./src/engine/outcome.ts
 /**
  * What a run came to, decided only from evidence: the VM process's messages, the records
@@ -1788,10 +1917,15 @@ function withImageRoot(settings, root) {
 function lastOfEach(entries) {
     return [...new Map(entries.map((entry) => [entry[0], entry])).values()];
 }
-/**
- * `envEntries`, when given, replaces the `env` text (the CLI's --env flags arrive parsed);
- * `commandBytes` replaces the `commands` text (a CLI file or stdin, kept as bytes).
- */
+/** What the user named as libkrun, if anything (the doctor needs this part alone). */
+function libkrunSettings(raw, context) {
+    const named = parseInput('libkrun', raw, context);
+    return {
+        libkrun: named && 'path' in named ? named.path : undefined,
+        libkrunArchive: named && 'archive' in named ? named.archive : undefined,
+        libkrunFrom: named === undefined ? undefined : libkrunInputName(raw.libkrun)
+    };
+}
 function buildSettings(raw, context, envEntries, commandBytes) {
     const commands = commandBytes ? parseCommandBytes(commandBytes) : parseInput('commands', raw, context);
     const shell = parseInput('shell', raw, context);
@@ -1816,12 +1950,10 @@ function buildSettings(raw, context, envEntries, commandBytes) {
     if (network === 'none' && ports.length > 0) {
         throw new errors/* InputError */.dz('ports', 'cannot expose a port with network none, which gives the guest no network; use network tsi or no ports');
     }
-    const named = parseInput('libkrun', raw, context);
-    const libkrunFrom = named === undefined ? undefined : libkrunInputName(raw.libkrun);
-    const libkrun = named && 'path' in named ? named.path : undefined;
-    const libkrunArchive = named && 'archive' in named ? named.archive : undefined;
+    const { libkrun, libkrunArchive, libkrunFrom } = libkrunSettings(raw, context);
     if (libkrun !== undefined)
         checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'libkrun', file: libkrun }]);
+    const kvmAccess = parseInput('kvm-access', raw, context);
     const exportEnv = parseInput('export-env', raw, context);
     const guestWorkflowCommands = parseInput('guest-workflow-commands', raw, context);
     return {
@@ -1840,6 +1972,7 @@ function buildSettings(raw, context, envEntries, commandBytes) {
         libkrun,
         libkrunArchive,
         libkrunFrom,
+        kvmAccess,
         logLevel,
         timeoutSeconds,
         exportEnv,
@@ -2013,6 +2146,8 @@ function sweepWarnings(sweep) {
 
 
 
+
+
 const GUEST_ARCH = { x64: 'x86_64', arm64: 'aarch64' };
 function guestInitBinary(distDir, arch = process.arch) {
     const guestArch = GUEST_ARCH[arch];
@@ -2038,12 +2173,19 @@ function checkInputsHonoured(run, settings) {
         throw new errors/* HostError */.dh(message.message);
     }
 }
+function kvmAccessContext(options) {
+    return {
+        device: options.kvmDevice,
+        policy: options.settings.kvmAccess,
+        githubHosted: options.githubHosted ?? false
+    };
+}
 /**
- * The checks a run makes before it starts a VM process: the KVM device, libkrun (fetched into
+ * The checks a run makes before it starts a VM process: KVM access, libkrun (fetched into
  * its cache when the run names an archive, or needs krun-action's own build) and the guest init.
  */
 async function checkHost(options) {
-    checkKvmDevice(options.kvmDevice);
+    await ensureKvmAccess(kvmAccessContext(options), { log: options.log });
     const initBinary = guestInitBinary(options.distDir);
     const libkrun = await resolveLibkrun(options.settings, { cacheDir: options.libkrunCacheDir, log: options.log });
     return { libkrun, initBinary };
@@ -2112,6 +2254,8 @@ async function runPrepared(options, prepared, early) {
         const vm = vmConfig(settings, layout, libkrun, options.kvmDevice, fileShare);
         const files = guestFiles(settings, interactive, options.extraEnv, fileShare);
         inTempDir(options, "write the run's files", () => (0,run_dir/* writeRunFiles */.ak)(layout, files, prepared.initBinary, vm));
+        // Again right before the VM starts: an image pull may have taken minutes since the first check.
+        checkKvmAccess(kvmAccessContext(options));
         vmProcess ??= new vm_launcher/* VmProcess */.b({
             vmEntry: (0,early_start/* vmEntry */.iC)(options.distDir),
             configFile: layout.vmConfigFile,
@@ -2140,7 +2284,8 @@ async function runPrepared(options, prepared, early) {
         const outcome = decideOutcome(run, records, { fullDisk });
         const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds, settings.exportEnv) : NO_FILE_COMMANDS;
         const log = outcome.showLog ? (0,run_dir/* logTail */.RB)(layout) : '';
-        return { outcome, log, libkrun, wallMs: Date.now() - started, fileCommands, image, workspaceSweep };
+        const kernelNote = (0,kernel_quirks/* kernelWorkaround */.qM)(external_node_os_default().release(), process.env)?.note;
+        return { outcome, log, libkrun, wallMs: Date.now() - started, fileCommands, image, workspaceSweep, kernelNote };
     }
     finally {
         options.fence?.close();
@@ -2152,6 +2297,627 @@ async function runPrepared(options, prepared, early) {
 
 // EXTERNAL MODULE: ./src/action/dist-dir.ts + 1 modules
 var dist_dir = __webpack_require__(986);
+;// CONCATENATED MODULE: ./src/engine/doctor/verdict.ts
+/** One check's verdict, how a report reads, and whether it lets a microVM start. */
+const TAGS = { ok: 'ok', fail: 'FAIL', warn: 'warn', info: 'info', skip: 'skip' };
+/** A microVM can start exactly when every required check passed. */
+function canStart(checks) {
+    return checks.every((check) => !check.required || check.verdict === 'ok');
+}
+/** `FAIL KVM access: ...; fix: ...`, one line. */
+function verdictLine(check) {
+    const fix = check.fix && (check.verdict === 'fail' || check.verdict === 'warn') ? `; fix: ${check.fix}` : '';
+    return `${TAGS[check.verdict].padEnd(4)} ${check.name}: ${check.detail}${fix}`;
+}
+/** The first required check that did not pass, as the one line a failed step shows. */
+function firstFailure(checks) {
+    const failing = checks.find((check) => check.required && check.verdict !== 'ok');
+    return failing && `this host cannot start a microVM: ${verdictLine({ ...failing, verdict: 'fail' }).slice(5)}`;
+}
+const pass = (name, detail, required = true) => ({
+    name,
+    verdict: 'ok',
+    detail,
+    required
+});
+const fail = (name, detail, fix, required = true) => ({
+    name,
+    verdict: 'fail',
+    detail,
+    fix,
+    required
+});
+const skip = (name, why) => ({
+    name,
+    verdict: 'skip',
+    detail: `not checked: ${why}`,
+    required: true
+});
+
+;// CONCATENATED MODULE: ./src/engine/doctor/host.ts
+/** The machine itself: its architecture (the guest init is built for two) and the kind of runner. */
+
+const host_GUEST_ARCH = { x64: 'x86_64', arm64: 'aarch64' };
+/** `initBinary` gives the guest init for an architecture, or throws when the action has none. */
+function architectureCheck(arch, initBinary) {
+    const name = 'architecture';
+    const guestArch = host_GUEST_ARCH[arch];
+    if (!guestArch) {
+        return fail(name, `${arch} is not supported`, 'use an x86_64 or aarch64 Linux machine');
+    }
+    try {
+        return pass(name, `${guestArch}, guest init ${initBinary()}`);
+    }
+    catch (error) {
+        return fail(name, `${guestArch}: ${error.message}`, 'use a complete copy of the action (its dist/ directory)');
+    }
+}
+function runnerCheck(env) {
+    const kind = env.RUNNER_ENVIRONMENT;
+    const detail = kind === 'github-hosted'
+        ? 'GitHub-hosted (RUNNER_ENVIRONMENT=github-hosted): kvm-access auto may install the udev rule for /dev/kvm with sudo'
+        : kind
+            ? `${kind} (RUNNER_ENVIRONMENT): the action never runs sudo here`
+            : 'not a GitHub Actions runner (RUNNER_ENVIRONMENT is unset): the action never runs sudo here';
+    return { name: 'runner', verdict: 'info', detail, required: false };
+}
+
+;// CONCATENATED MODULE: ./src/engine/doctor/kernel.ts
+/** The host kernel, against the kernels with known trouble for libkrun (kernel-quirks.ts). */
+
+function kernelCheck(release, env) {
+    const workaround = (0,kernel_quirks/* kernelWorkaround */.qM)(release, env);
+    if (!workaround)
+        return { name: 'host kernel', verdict: 'ok', detail: `${release}: no known trouble`, required: false };
+    return {
+        name: 'host kernel',
+        verdict: 'warn',
+        detail: workaround.note,
+        fix: 'a 6.14 or newer kernel has the fix; the workaround needs libkrun 1.15 or newer',
+        required: false
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/doctor/kvm.ts
+/** The KVM device: there, opening read-write for this user, and answering as KVM does. */
+
+
+
+
+/** The KVM API version every Linux since 2.6.22 reports, and libkrun requires. */
+const KVM_API_VERSION = 12;
+const NO_KVM_FIX = 'use a machine with KVM: bare metal, or a VM with nested virtualization (GitHub-hosted x86_64 Linux runners have it)';
+function kvmDeviceCheck(device, stat = (external_node_fs_default()).statSync) {
+    const name = 'KVM device';
+    let stats;
+    try {
+        stats = stat(device);
+    }
+    catch (error) {
+        const code = error.code;
+        return fail(name, `${device} does not exist${code && code !== 'ENOENT' ? ` (${code})` : ''}`, NO_KVM_FIX);
+    }
+    const what = stats.isCharacterDevice() ? `a character device` : 'present, but not a character device';
+    return pass(name, `${device} is ${what}`);
+}
+function kvmAccessCheck(context, open) {
+    const name = 'KVM access';
+    const result = openKvm(context.device, open);
+    const user = external_node_os_default().userInfo().username;
+    if (result.ok)
+        return pass(name, `${context.device} opens read-write for user ${user}`);
+    if (result.kind === 'missing')
+        return skip(name, `${context.device} does not exist`);
+    if (result.kind === 'denied') {
+        return fail(name, `${context.device} does not open read-write for user ${user} (${result.code})`, kvmAccessFix(context));
+    }
+    return fail(name, `${context.device} does not open read-write (${result.code})`, 'check that KVM works on this machine');
+}
+/** From the VM process's probe; `kvm` is unset when the device was not asked (it does not open). */
+function kvmApiCheck(device, kvm) {
+    const name = 'KVM API';
+    if (kvm === undefined)
+        return skip(name, `${device} does not open`);
+    if (kvm instanceof Error)
+        return fail(name, kvm.message, 'reinstall the action; its dist/vm/index.js could not run');
+    if ('error' in kvm) {
+        return fail(name, `${device} did not answer KVM_GET_API_VERSION (${kvm.error}): it is not a working KVM device`, NO_KVM_FIX);
+    }
+    if (kvm.apiVersion !== KVM_API_VERSION) {
+        return fail(name, `${device} reports version ${kvm.apiVersion}, libkrun needs ${KVM_API_VERSION}`, 'use a host with a standard Linux KVM');
+    }
+    return pass(name, `version ${KVM_API_VERSION}`);
+}
+
+;// CONCATENATED MODULE: ./src/engine/doctor/libkrun.ts
+/**
+ * libkrun and libkrunfw: where libkrun is, which release it is (libkrun has no version call:
+ * its file name may say, the symbols it exports always tell a lower bound), what its build
+ * contains, and whether the libkrunfw it loads at start can be loaded.
+ */
+
+
+/** The first release exporting each symbol, newest first (include/libkrun.h and its tags). */
+const VERSION_MARKERS = [
+    ['krun_disable_implicit_init', '1.19'],
+    ['krun_add_virtiofs3', '1.18'],
+    ['krun_has_feature', '1.17.3'],
+    ['krun_disable_implicit_vsock', '1.17'],
+    ['krun_disable_implicit_console', '1.16'],
+    ['krun_add_net_unixstream', '1.15'],
+    ['krun_init_log', '1.13'],
+    ['krun_check_nested_virt', '1.12']
+];
+/** The oldest release that reports the guest's exit code. */
+const MIN_VERSION = '1.12';
+/** krun_has_feature's numbers (KRUN_FEATURE_* in include/libkrun.h). */
+const FEATURES = {
+    net: 0,
+    blk: 1,
+    gpu: 2,
+    input: 4,
+    tee: 6,
+    'amd-sev': 7,
+    'intel-tdx': 8,
+    'aws-nitro': 9,
+    'virgl-resource-map2': 10,
+    'init-blob': 11
+};
+/** The release in an installed file's name, such as libkrun.so.1.17.3. */
+function versionFromFileName(file) {
+    return /^libkrun\.so\.(\d+\.\d+\.\d+)$/.exec(external_node_path_default().basename(file))?.[1];
+}
+/** The newest release whose marker the library exports; undefined when older than MIN_VERSION. */
+function versionFromSymbols(symbols) {
+    return VERSION_MARKERS.find(([symbol]) => symbols.includes(symbol))?.[1];
+}
+/** The libkrunfw sonames a library's bytes name (a dlopen argument or a DT_NEEDED entry). */
+function namedFirmware(libraryBytes) {
+    const named = libraryBytes?.toString('latin1').match(/libkrunfw(?:-sev|-tdx)?\.so\.\d+/g) ?? [];
+    return [...new Set(named)].sort((a, b) => a.length - b.length);
+}
+/**
+ * The libkrunfw sonames this libkrun loads: those its bytes name; else by release,
+ * libkrunfw.so.5 from 1.17 on, libkrunfw.so.4 before.
+ */
+function firmwareSonames(libraryBytes, symbols) {
+    const named = namedFirmware(libraryBytes);
+    if (named.length > 0)
+        return named;
+    return [symbols.includes('krun_disable_implicit_vsock') ? 'libkrunfw.so.5' : 'libkrunfw.so.4'];
+}
+const INSTALL = `install libkrun ${MIN_VERSION} or newer with its libkrunfw (Fedora: dnf install libkrun libkrunfw; Arch: pacman -S libkrun; Debian and Ubuntu: build it from source)`;
+function libkrunCheck(found, answer) {
+    const name = 'libkrun';
+    if ('error' in found)
+        return fail(name, found.error, '');
+    if (answer === undefined || answer instanceof Error) {
+        return fail(name, `${found.path}: ${answer?.message ?? 'not probed'}`, 'reinstall the action');
+    }
+    if ('error' in answer) {
+        return fail(name, `${found.path} does not load: ${answer.error}`, INSTALL);
+    }
+    const bySymbols = versionFromSymbols(answer.symbols);
+    if (bySymbols === undefined) {
+        return fail(name, `${found.path} is older than libkrun ${MIN_VERSION} (it lacks krun_check_nested_virt), which does not report the guest's exit code`, INSTALL);
+    }
+    const where = found.realPath === found.path ? found.path : `${found.path} (${found.realPath})`;
+    const fromName = versionFromFileName(found.realPath);
+    const version = fromName ? `version ${fromName}` : `${bySymbols} or newer by the symbols it exports`;
+    const features = answer.features
+        ? `features: ${answer.features.length > 0 ? answer.features.join(', ') : 'none of net, blk, gpu and the rest'}`
+        : 'features: not reported (no krun_has_feature, which came in 1.17.3)';
+    return pass(name, `${where}, ${version}; ${features}`);
+}
+function firmwareCheck(libkrun, sonames, answer) {
+    const name = 'libkrunfw';
+    if (libkrun === undefined || answer === undefined)
+        return skip(name, 'libkrun was not found or probed');
+    for (const soname of sonames) {
+        const loaded = answer[soname];
+        if (!loaded || 'error' in loaded)
+            continue;
+        const file = loaded.path ?? soname;
+        const where = external_node_path_default().dirname(file) === external_node_path_default().dirname(libkrun) ? 'beside libkrun' : "through the loader's search path";
+        const abi = loaded.version === undefined ? '' : `, ABI version ${loaded.version}`;
+        return pass(name, `${soname} loads from ${file} (${where})${abi}`);
+    }
+    const errors = sonames.map((soname) => {
+        const loaded = answer[soname];
+        return loaded && 'error' in loaded ? loaded.error : `${soname} was not tried`;
+    });
+    return fail(name, `${sonames.join(' or ')} does not load: ${errors.join('; ')}`, `install libkrunfw, or put ${sonames[0]} beside ${libkrun}`);
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(421);
+;// CONCATENATED MODULE: ./src/engine/doctor/probe-protocol.ts
+/**
+ * What the doctor asks the VM process in its probe mode (`node dist/vm/index.js --probe
+ * REQUEST`), and what it answers on stdout as one JSON line. The facts need the native
+ * loader, which only the VM process has; what they mean is judged on the engine's side.
+ */
+const PROBE_FLAG = '--probe';
+function probe_protocol_failed(value) {
+    return value !== undefined && 'error' in value;
+}
+
+;// CONCATENATED MODULE: ./src/engine/doctor/probe.ts
+/** Runs the VM process in its probe mode (probe-protocol.ts) and reads its answer. */
+
+
+
+
+/** Loading libkrun takes well under a second; a probe that hangs this long never answers. */
+const PROBE_TIMEOUT_MS = 30_000;
+/** The VM process's own environment; with no libkrun to load, just without the action's inputs. */
+function probeEnv(request, env) {
+    if (request.libkrun !== undefined)
+        return (0,vm_launcher/* vmProcessEnv */.S)(request.libkrun, env);
+    return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_')));
+}
+function vmProcessProbe(distDir, env = process.env) {
+    return (request) => new Promise((resolve, reject) => {
+        const args = [(0,early_start/* vmEntry */.iC)(distDir), PROBE_FLAG, JSON.stringify(request)];
+        const options = { env: probeEnv(request, env), timeout: PROBE_TIMEOUT_MS, encoding: 'utf8' };
+        (0,external_node_child_process_.execFile)(process.execPath, args, options, (error, stdout, stderr) => {
+            const last = stdout.trim().split('\n').at(-1) ?? '';
+            try {
+                resolve(JSON.parse(last));
+            }
+            catch {
+                const why = error?.killed ? `no answer within ${PROBE_TIMEOUT_MS / 1000} s` : stderr.trim().split('\n').at(-1);
+                reject(new Error(`the VM process's probe failed (${why || `exit code ${error?.code}`})`));
+            }
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/doctor/space.ts
+/** Free space where a run writes: the run directory's temporary directory, and the image cache. */
+
+
+
+const MIB = 2 ** 20;
+const GIB = 2 ** 30;
+/** A run directory holds the guest init (about 1 MiB) and a few small files. */
+const RUN_DIR_MIN_BYTES = 16 * MIB;
+/** Below this an image of ordinary size may not unpack. */
+const IMAGE_CACHE_LOW_BYTES = 2 * GIB;
+function formatBytes(bytes) {
+    return bytes >= GIB ? `${(bytes / GIB).toFixed(1)} GiB` : `${(bytes / MIB).toFixed(1)} MiB`;
+}
+/** The directory itself, or the nearest one above it that exists (a cache not made yet). */
+function existingDir(dir, exists) {
+    let current = external_node_path_default().resolve(dir);
+    while (!exists(current) && current !== external_node_path_default().dirname(current))
+        current = external_node_path_default().dirname(current);
+    return current;
+}
+function runDirSpaceCheck(dir, named, statfs = (external_node_fs_default()).statfsSync, writable = (p) => canWrite(p)) {
+    const name = 'run directory';
+    const fix = `set ${named === 'RUNNER_TEMP' ? 'RUNNER_TEMP' : 'TMPDIR'} to a writable directory with free space`;
+    if (!writable(dir))
+        return fail(name, `${named} (${dir}) is missing or not writable`, fix);
+    const free = freeBytes(dir, statfs);
+    const detail = `${formatBytes(free)} free in ${named} (${dir})`;
+    return free < RUN_DIR_MIN_BYTES ? fail(name, `only ${detail}`, fix) : pass(name, detail);
+}
+function imageCacheSpaceCheck(dir, statfs = (external_node_fs_default()).statfsSync, exists = (external_node_fs_default()).existsSync) {
+    const name = 'image cache';
+    const measured = existingDir(dir, exists);
+    const free = freeBytes(measured, statfs);
+    const where = measured === external_node_path_default().resolve(dir) ? dir : `${dir}, not made yet; measured at ${measured}`;
+    const detail = `${formatBytes(free)} free for the image cache (${where})`;
+    if (free < IMAGE_CACHE_LOW_BYTES) {
+        return {
+            name,
+            verdict: 'warn',
+            detail: `only ${detail}; needed only with an image`,
+            fix: 'free space there, or set RUNNER_TOOL_CACHE (krun-run by hand: XDG_CACHE_HOME) to a roomier disk',
+            required: false
+        };
+    }
+    return pass(name, detail, false);
+}
+function freeBytes(dir, statfs) {
+    try {
+        const stats = statfs(dir);
+        return stats.bavail * stats.bsize;
+    }
+    catch {
+        return 0;
+    }
+}
+function canWrite(dir) {
+    try {
+        external_node_fs_default().accessSync(dir, (external_node_fs_default()).constants.W_OK);
+        return external_node_fs_default().statSync(dir).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/doctor/virtualization.ts
+/**
+ * Whether this host is itself a virtual machine. Then its KVM is nested: guests run slower,
+ * and a nested KVM can open and answer and still not boot libkrun's kernel, which only a
+ * boot shows.
+ */
+
+/** Products and vendors whose DMI names a virtual machine. */
+const VM_DMI = [
+    /\bQEMU\b/i,
+    /\bKVM\b/,
+    /VMware/i,
+    /VirtualBox|innotek/i,
+    /^Virtual Machine$/,
+    /Amazon EC2/i,
+    /Google Compute Engine/i,
+    /\bXen\b/i,
+    /Parallels/i,
+    /OpenStack/i,
+    /Cloud Hypervisor/i,
+    /Firecracker/i
+];
+/** What shows that this host is a VM; empty when nothing does. */
+function vmEvidence(facts) {
+    const evidence = [];
+    if (/^flags\s*:.*\bhypervisor\b/m.test(facts.cpuinfo))
+        evidence.push('the CPU flag hypervisor');
+    const dmi = [facts.vendor, facts.product].map((text) => text.trim()).filter(Boolean);
+    if (dmi.some((text) => VM_DMI.some((pattern) => pattern.test(text))))
+        evidence.push(`DMI: ${dmi.join(' ')}`);
+    if (facts.hypervisorType.trim())
+        evidence.push(`/sys/hypervisor/type: ${facts.hypervisorType.trim()}`);
+    return evidence;
+}
+function insideVmCheck(facts) {
+    const evidence = vmEvidence(facts);
+    const detail = evidence.length > 0
+        ? `yes (${evidence.join('; ')}): KVM here is nested, so guests run slower, and a nested KVM may open yet fail to boot them`
+        : 'no sign of it (bare metal, as far as the CPU flags and DMI tell)';
+    return { name: 'inside a VM', verdict: 'info', detail, required: false };
+}
+function readOr(file, read) {
+    try {
+        return read(file);
+    }
+    catch {
+        return '';
+    }
+}
+function readVmFacts(read = (p) => external_node_fs_default().readFileSync(p, 'utf8')) {
+    return {
+        cpuinfo: readOr('/proc/cpuinfo', read),
+        vendor: readOr('/sys/class/dmi/id/sys_vendor', read),
+        product: readOr('/sys/class/dmi/id/product_name', read),
+        hypervisorType: readOr('/sys/hypervisor/type', read)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/doctor/index.ts
+/**
+ * The host doctor: one verdict per fact of the host that decides whether a microVM can
+ * start here, each with its fix where it fails. It changes nothing; the facts that need the
+ * native loader (the KVM API version, libkrun's symbols and features, libkrunfw) come from
+ * the VM process's probe mode.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+function systemLookups(options) {
+    return {
+        arch: process.arch,
+        kernelRelease: external_node_os_default().release(),
+        vmFacts: () => readVmFacts(),
+        probe: vmProcessProbe(options.distDir, options.env),
+        readLibrary: (file) => {
+            try {
+                return external_node_fs_default().readFileSync(file);
+            }
+            catch {
+                return undefined;
+            }
+        }
+    };
+}
+async function findLibrary(options) {
+    try {
+        const found = await options.findLibkrun();
+        return { path: found, realPath: external_node_fs_default().realpathSync(found) };
+    }
+    catch (error) {
+        return { error: error.message };
+    }
+}
+/** Both sonames when the file names neither: which one applies depends on the symbols the probe finds. */
+const ANY_FIRMWARE = ['libkrunfw.so.5', 'libkrunfw.so.4'];
+async function runDoctor(options, lookups = systemLookups(options)) {
+    const { device } = options.kvm;
+    const deviceCheck = kvmDeviceCheck(device);
+    const accessCheck = deviceCheck.verdict === 'ok' ? kvmAccessCheck(options.kvm) : skip('KVM access', `${device} does not exist`);
+    const found = await findLibrary(options);
+    const bytes = 'path' in found ? lookups.readLibrary(found.realPath) : undefined;
+    const named = namedFirmware(bytes);
+    let answer;
+    try {
+        answer = await lookups.probe({
+            libkrun: 'path' in found ? found.path : undefined,
+            kvmDevice: accessCheck.verdict === 'ok' ? device : undefined,
+            symbols: VERSION_MARKERS.map(([symbol]) => symbol),
+            features: { ...FEATURES },
+            firmware: named.length > 0 ? named : ANY_FIRMWARE
+        });
+    }
+    catch (error) {
+        answer = error;
+    }
+    const probed = answer instanceof Error ? undefined : answer;
+    const symbols = probed?.libkrun && 'symbols' in probed.libkrun ? probed.libkrun.symbols : [];
+    const libkrun = 'path' in found ? found.path : undefined;
+    return [
+        architectureCheck(lookups.arch, () => guestInitBinary(options.distDir, lookups.arch)),
+        runnerCheck(options.env),
+        insideVmCheck(lookups.vmFacts()),
+        kernelCheck(lookups.kernelRelease, options.env),
+        deviceCheck,
+        accessCheck,
+        kvmApiCheck(device, accessCheck.verdict !== 'ok' ? undefined : answer instanceof Error ? answer : answer.kvm),
+        libkrunCheck(found, answer instanceof Error ? answer : answer.libkrun),
+        firmwareCheck(libkrun, firmwareSonames(bytes, symbols), probed?.firmware),
+        runDirSpaceCheck(options.tempDir, options.tempDirName),
+        imageCacheSpaceCheck(options.imageCacheDir)
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/action/summary.ts
+/** The job summary: what ran, where, and how it ended. */
+
+
+
+/**
+ * The summary is HTML and core.summary's helpers insert text as it is: everything this
+ * module did not write itself (commands, paths, failure text) goes through here, hidden
+ * characters (a bidi override that reorders the commands as shown) escaped first.
+ */
+function escapeHtml(text, keepLines = false) {
+    return (0,visible/* visible */.R)(text, { keepLines }).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function baseRow(settings, result) {
+    const { image } = result;
+    if (!image)
+        return ['Root filesystem', `${settings.rootfs} (read-only, under a throwaway overlay)`];
+    const size = `${(image.sizeBytes / 2 ** 20).toFixed(1)} MiB`;
+    const source = image.fromCache ? 'from the cache' : 'pulled';
+    return ['Image', `${image.reference} (${image.digest}, ${image.platform}, ${size}, ${source})`];
+}
+/** What the run left in the workspace: device nodes removed, set-ID bits cleared, or why it was not checked. */
+function workspaceCheckRow(settings, result) {
+    if (settings.workspace === null)
+        return [];
+    const sweep = result.workspaceSweep;
+    if (sweep === undefined)
+        return [['Left in the workspace', 'not checked (workspace-devices: keep)']];
+    const problems = sweep.failureCount > 0 || sweep.stoppedAfter !== undefined
+        ? '; not all of the workspace could be checked (see the warnings)'
+        : '';
+    const done = sweepLine(sweep) ?? 'no device nodes or set-user/group-ID files made or changed by the run';
+    return [['Left in the workspace', `${done}${problems}`]];
+}
+function summaryRows(settings, result) {
+    const { outcome } = result;
+    return [
+        ['Result', outcome.failure ?? 'passed'],
+        ['Exit code', outcome.exitCode === undefined ? '(none)' : String(outcome.exitCode)],
+        ['Wall time', `${(result.wallMs / 1000).toFixed(1)} s`],
+        ['Shell', settings.shell.join(' ')],
+        baseRow(settings, result),
+        ['Workspace', settings.workspace ?? 'none'],
+        ...workspaceCheckRow(settings, result),
+        ['Working directory', settings.workdir],
+        ['CPUs / memory', `${settings.cpus} / ${settings.memoryMib} MiB`],
+        ['libkrun', result.libkrun],
+        ...(result.kernelNote ? [['Host kernel', result.kernelNote]] : [])
+    ];
+}
+async function writeSummary(settings, result) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await lib_core/* summary */.z
+        .addHeading('Commands run in a microVM', 3)
+        .addCodeBlock(escapeHtml(settings.commands.toString('utf8').trimEnd(), true), 'sh')
+        .addTable([
+        [
+            { data: 'What', header: true },
+            { data: 'Value', header: true }
+        ],
+        ...summaryRows(settings, result).map(([what, value]) => [what, escapeHtml(value)])
+    ])
+        .write();
+}
+const VERDICT_SHOWN = {
+    ok: 'ok',
+    fail: '<strong>FAIL</strong>',
+    warn: 'warn',
+    info: 'info',
+    skip: 'not checked'
+};
+/** The host doctor's verdicts, one row per check, for a step that only sets up the job. */
+async function writeDoctorSummary(checks, canStart) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await lib_core/* summary */.z
+        .addHeading('Host check: can this runner start a microVM?', 3)
+        .addTable([
+        [
+            { data: 'Check', header: true },
+            { data: 'Verdict', header: true },
+            { data: 'Detail', header: true },
+            { data: 'Fix', header: true }
+        ],
+        ...checks.map((check) => [
+            escapeHtml(check.name),
+            VERDICT_SHOWN[check.verdict],
+            escapeHtml(check.detail),
+            check.verdict === 'fail' || check.verdict === 'warn' ? escapeHtml(check.fix ?? '') : ''
+        ])
+    ])
+        .addRaw(canStart ? 'A microVM can start here.' : 'A microVM cannot start here: see the checks marked FAIL.', true)
+        .write();
+}
+
+;// CONCATENATED MODULE: ./src/action/host-check.ts
+/** The host check of a step without commands, which only prepares the job's later steps. */
+
+
+
+
+
+
+/**
+ * A step without commands: kvm-access may fix the device first (as a run would), then the
+ * doctor's verdicts, in the log and the job summary. Throws a HostError naming the first
+ * failed check when no microVM could start here.
+ */
+async function checkHostForLaterSteps(settings, host, distDir) {
+    const kvm = { device: host.kvmDevice, policy: settings.kvmAccess, githubHosted: host.githubHosted };
+    try {
+        await ensureKvmAccess(kvm, { log: lib_core/* info */.pq });
+    }
+    catch (error) {
+        // The doctor's verdict on KVM access follows; this says what kvm-access tried.
+        if (!(error instanceof errors/* HostError */.dh))
+            throw error;
+        lib_core/* info */.pq(`kvm-access: ${error.message}`);
+    }
+    const checks = await runDoctor({
+        distDir,
+        kvm,
+        findLibkrun: () => resolveLibkrun(settings, { cacheDir: host.libkrunCacheDir, log: lib_core/* info */.pq }),
+        tempDir: host.tempDir,
+        tempDirName: host.tempDirName,
+        imageCacheDir: host.imageCacheDir,
+        env: process.env
+    });
+    for (const check of checks)
+        lib_core/* info */.pq(verdictLine(check));
+    await writeDoctorSummary(checks, canStart(checks));
+    const failure = firstFailure(checks);
+    if (failure)
+        throw new errors/* HostError */.dh(failure);
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 /** Reads the action's inputs into RunSettings. */
 
@@ -2357,73 +3123,9 @@ function leftBehind() {
     return { runDir: core.getState(RUN_DIR) || undefined, vmPid: Number.isInteger(pid) && pid > 0 ? pid : undefined };
 }
 
-;// CONCATENATED MODULE: ./src/action/summary.ts
-/** The job summary: what ran, where, and how it ended. */
-
-
-
-/**
- * The summary is HTML and core.summary's helpers insert text as it is: everything this
- * module did not write itself (commands, paths, failure text) goes through here, hidden
- * characters (a bidi override that reorders the commands as shown) escaped first.
- */
-function escapeHtml(text, keepLines = false) {
-    return (0,visible/* visible */.R)(text, { keepLines }).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-function baseRow(settings, result) {
-    const { image } = result;
-    if (!image)
-        return ['Root filesystem', `${settings.rootfs} (read-only, under a throwaway overlay)`];
-    const size = `${(image.sizeBytes / 2 ** 20).toFixed(1)} MiB`;
-    const source = image.fromCache ? 'from the cache' : 'pulled';
-    return ['Image', `${image.reference} (${image.digest}, ${image.platform}, ${size}, ${source})`];
-}
-/** What the run left in the workspace: device nodes removed, set-ID bits cleared, or why it was not checked. */
-function workspaceCheckRow(settings, result) {
-    if (settings.workspace === null)
-        return [];
-    const sweep = result.workspaceSweep;
-    if (sweep === undefined)
-        return [['Left in the workspace', 'not checked (workspace-devices: keep)']];
-    const problems = sweep.failureCount > 0 || sweep.stoppedAfter !== undefined
-        ? '; not all of the workspace could be checked (see the warnings)'
-        : '';
-    const done = sweepLine(sweep) ?? 'no device nodes or set-user/group-ID files made or changed by the run';
-    return [['Left in the workspace', `${done}${problems}`]];
-}
-function summaryRows(settings, result) {
-    const { outcome } = result;
-    return [
-        ['Result', outcome.failure ?? 'passed'],
-        ['Exit code', outcome.exitCode === undefined ? '(none)' : String(outcome.exitCode)],
-        ['Wall time', `${(result.wallMs / 1000).toFixed(1)} s`],
-        ['Shell', settings.shell.join(' ')],
-        baseRow(settings, result),
-        ['Workspace', settings.workspace ?? 'none'],
-        ...workspaceCheckRow(settings, result),
-        ['Working directory', settings.workdir],
-        ['CPUs / memory', `${settings.cpus} / ${settings.memoryMib} MiB`],
-        ['libkrun', result.libkrun]
-    ];
-}
-async function writeSummary(settings, result) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await lib_core/* summary */.z
-        .addHeading('Commands run in a microVM', 3)
-        .addCodeBlock(escapeHtml(settings.commands.toString('utf8').trimEnd(), true), 'sh')
-        .addTable([
-        [
-            { data: 'What', header: true },
-            { data: 'Value', header: true }
-        ],
-        ...summaryRows(settings, result).map(([what, value]) => [what, escapeHtml(value)])
-    ])
-        .write();
-}
-
 ;// CONCATENATED MODULE: ./src/action/main.ts
 /** The action's main step: only sequences the helpers and turns errors into a failed step. */
+
 
 
 
@@ -2449,14 +3151,8 @@ async function run(early) {
         const settings = getSettings(host.parse, raw);
         const distDir = (0,dist_dir/* findDistDir */.r)();
         if (!hasCommands(raw)) {
-            // What a run checks before it starts a VM process; nothing is booted.
-            await checkHost({
-                settings,
-                distDir,
-                kvmDevice: host.kvmDevice,
-                libkrunCacheDir: host.libkrunCacheDir,
-                log: lib_core/* info */.pq
-            });
+            // What a run checks before it starts a VM process, and more; nothing is booted.
+            await checkHostForLaterSteps(settings, host, distDir);
             if (settings.image) {
                 // Pulled now, with this step's credentials (never saved for later steps): krun-run
                 // started by the launcher installed below runs it from this same cache.
@@ -2474,6 +3170,7 @@ async function run(early) {
             tempDir: host.tempDir,
             tempDirName: host.tempDirName,
             kvmDevice: host.kvmDevice,
+            githubHosted: host.githubHosted,
             imageCacheDir: host.imageCacheDir,
             libkrunCacheDir: host.libkrunCacheDir,
             log: lib_core/* info */.pq,
