@@ -206,6 +206,94 @@ describe('layers', () => {
     }
   })
 
+  /** Runs `body` with a setfattr on PATH that logs each run to the returned file, then runs the real one. */
+  async function countingSetfattr(body: (runs: () => number) => Promise<void>): Promise<void> {
+    const real = spawnSync('sh', ['-c', 'command -v setfattr'], { encoding: 'utf8' }).stdout.trim()
+    if (real === '') throw new Error('setfattr is missing: apt-get install attr')
+    const bin = path.join(base, 'counting-bin')
+    const log = path.join(base, 'setfattr-runs')
+    fs.mkdirSync(bin)
+    fs.writeFileSync(log, '')
+    fs.writeFileSync(path.join(bin, 'setfattr'), `#!/bin/sh\necho run >> '${log}'\nexec '${real}' "$@"\n`, {
+      mode: 0o755
+    })
+    const saved = process.env.PATH
+    process.env.PATH = `${bin}:${saved}`
+    try {
+      await body(() => fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).length)
+    } finally {
+      process.env.PATH = saved
+    }
+  }
+
+  const userXattrs = (n: number, prefix = 'a'): Record<string, string> =>
+    Object.fromEntries(
+      Array.from({ length: n }, (_, i) => [
+        `LIBARCHIVE.xattr.user.${prefix}${i}`,
+        Buffer.from(`v${i}`).toString('base64')
+      ])
+    )
+
+  test('a layer holding thousands of extended attributes sets them all with one setfattr process', async () => {
+    await countingSetfattr(async (runs) => {
+      const files: LayerEntry[] = Array.from({ length: 400 }, (_, i) => ({
+        name: `d/f${i}`,
+        content: `${i}`,
+        pax: userXattrs(8)
+      }))
+      const { root, builder } = await apply([
+        [
+          { name: 'd/', type: 'directory', pax: userXattrs(2, 'dir') },
+          ...files,
+          {
+            name: 'odd name=\n',
+            content: 'x',
+            pax: { 'LIBARCHIVE.xattr.user.odd%3Dname%5Cx': Buffer.from('v').toString('base64') }
+          }
+        ],
+        [{ name: 'later', content: 'l', pax: userXattrs(1) }]
+      ])
+      expect(runs()).toBe(2) // one per layer
+      expect(xattrOf(path.join(root, 'd/f399'), 'user.a7')).toBe(Buffer.from('v7').toString('hex'))
+      expect(xattrOf(path.join(root, 'd'), 'user.dir1')).toBe(Buffer.from('v1').toString('hex'))
+      expect(xattrOf(path.join(root, 'odd name=\n'), 'user.odd=name\\x')).toBe(Buffer.from('v').toString('hex'))
+      expect(xattrOf(path.join(root, 'later'), 'user.a0')).toBe(Buffer.from('v0').toString('hex'))
+      expect(builder.stats).toMatchObject({ xattrsNotAllowed: 0, xattrsRefused: 0, xattrsWithoutSetfattr: 0 })
+    })
+  })
+
+  test('attributes wait for the end of the layer without landing through what replaced their path', async () => {
+    const outside = path.join(base, 'outside')
+    fs.mkdirSync(outside)
+    fs.writeFileSync(path.join(outside, 'f'), 'outside')
+    const { root } = await apply([
+      [
+        { name: 'a/f', content: 'in a', pax: userXattrs(1) },
+        { name: 'a', type: 'symlink', linkname: outside },
+        { name: 'orig', content: 'o', pax: userXattrs(1, 'orig') },
+        { name: 'link', type: 'link', linkname: 'orig' },
+        { name: 'orig', content: 'replaced' }
+      ]
+    ])
+    expect(xattrOf(path.join(outside, 'f'), 'user.a0')).toBeUndefined()
+    expect(xattrOf(path.join(root, 'link'), 'user.orig0')).toBe(Buffer.from('v0').toString('hex'))
+    expect(xattrOf(path.join(root, 'orig'), 'user.orig0')).toBeUndefined()
+  })
+
+  test('a file or a layer over the caps on extended attributes fails the layer, setting none', async () => {
+    await countingSetfattr(async (runs) => {
+      await expect(apply([[{ name: 'f', content: 'f', pax: userXattrs(65) }]])).rejects.toThrow(
+        /^layer 1: "f" has 65 extended attributes of \d+ bytes, over the 64 and 64 KiB one file may have; the image cannot be used$/
+      )
+      await removeTree(path.join(base, 'root'))
+      const many: LayerEntry[] = Array.from({ length: 1025 }, (_, i) => ({ name: `f${i}`, pax: userXattrs(64) }))
+      await expect(apply([many])).rejects.toThrow(
+        /^layer 1: holds over 65536 extended attributes or 16 MiB of them, more than a layer may have; the image cannot be used$/
+      )
+      expect(runs()).toBe(0)
+    })
+  }, 60_000)
+
   test('a directory replaced by a symlink after many files, links to fresh files, a path written twice, a file made a directory', async () => {
     const outside = path.join(base, 'outside')
     fs.mkdirSync(outside)
