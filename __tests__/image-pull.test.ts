@@ -464,6 +464,57 @@ describeTier('registry', 'prepareImage with a registry on loopback', () => {
     }
   })
 
+  test('a small layer that unpacks to more than the cache may hold fails as it unpacks, naming the image and layer', async () => {
+    await pushImage(registry, 'test/bomb', {
+      tag: 'v1',
+      layers: [
+        { entries: busyboxEntries() },
+        {
+          entries: [{ name: 'zeros', content: Buffer.alloc(16 * 1024 * 1024) }],
+          compression: hasZstd ? 'zstd' : 'gzip'
+        }
+      ]
+    })
+    const cacheDir = newCacheDir()
+    const error = await failure(
+      prepare(`${registry.host}/test/bomb:v1`, { cacheDir, arch: 'x64', maxCacheBytes: 4 * 1024 * 1024 })
+    )
+    expect(error.message).toMatch(
+      new RegExp(
+        `^registry ${registry.host}, repository test/bomb: layer 2/2 sha256:[0-9a-f]{12}…: ` +
+          "the image unpacks to more than 4.0 MiB, the image cache's cap of 4.0 MiB; the image cannot be used$"
+      )
+    )
+    expect(rootsIn(cacheDir)).toEqual([])
+    expectCleanCache(cacheDir)
+  })
+
+  withTmpfs(
+    'a disk that fills while a layer unpacks is one line naming the image, the layer and the cache',
+    async () => {
+      await pushImage(registry, 'test/fills', {
+        tag: 'v1',
+        layers: [{ entries: [{ name: 'zeros', content: Buffer.alloc(4 * 1024 * 1024) }] }]
+      })
+      const cacheDir = newCacheDir()
+      fs.mkdirSync(cacheDir)
+      const unmount = mountTmpfs(cacheDir, '1m')
+      try {
+        const error = await failure(prepare(`${registry.host}/test/fills:v1`, { cacheDir, arch: 'x64' }))
+        expect(error.message).toMatch(
+          new RegExp(
+            `^registry ${registry.host}, repository test/fills: layer 1/1 sha256:[0-9a-f]{12}…: ` +
+              `the disk of ${escape(cacheDir)} is full \\(ENOSPC\\) while unpacking it; free space there or move the image cache$`
+          )
+        )
+        expect(rootsIn(cacheDir)).toEqual([])
+        expectCleanCache(cacheDir)
+      } finally {
+        unmount()
+      }
+    }
+  )
+
   test('a manifest pulled by digest is verified too', async () => {
     const pushed = await pushImage(registry, 'test/corrupt-manifest', { layers: [{ entries: busyboxEntries() }] })
     const data = blobDataPath(registry, pushed.digest)
@@ -562,6 +613,7 @@ describeTier('registry', 'prepareImage with a registry on loopback', () => {
     })
     await pushImage(registry, 'test/evict', { tag: 'b', layers: [{ entries: [{ name: 'etc/b', content: 'b' }] }] })
     const cacheDir = newCacheDir()
+    await prepare(`${registry.host}/test/evict:a`, { cacheDir, arch: 'x64' })
     const a = await prepare(`${registry.host}/test/evict:a`, { cacheDir, arch: 'x64', maxCacheBytes: 1 })
     expect(fs.existsSync(a.image.rootfs)).toBe(true)
     const b = await prepare(`${registry.host}/test/evict:b`, { cacheDir, arch: 'x64' })

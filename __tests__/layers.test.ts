@@ -18,6 +18,7 @@ import {
 } from '../src/image/layers.js'
 import { RootIndex } from '../src/image/root-index.js'
 import { removeTree } from '../src/image/tree.js'
+import { UNPACK_FLOOR_BYTES, UNPACK_RATIO, unpackBudget } from '../src/image/unpack-budget.js'
 
 let base: string
 
@@ -339,7 +340,7 @@ describe('layers', () => {
   })
 
   withTmpfs(
-    'a disk that fills while files are written fails the layer with ENOSPC, and leaves no write running',
+    'a disk that fills while files are written fails the layer in one line naming the cache, and leaves no write running',
     async () => {
       const root = path.join(base, 'small')
       fs.mkdirSync(root)
@@ -351,8 +352,12 @@ describe('layers', () => {
         }))
         const layer = path.join(base, 'layer')
         fs.writeFileSync(layer, compress(await tarOf(files), 'gzip'))
-        const builder = new RootBuilder(root)
-        await expect(builder.applyLayer(layerFile(layer), 'layer 1')).rejects.toMatchObject({ code: 'ENOSPC' })
+        const builder = new RootBuilder(root, { storage: '/the/cache' })
+        await expect(builder.applyLayer(layerFile(layer), 'layer 1')).rejects.toThrow(
+          new ImageError(
+            'layer 1: the disk of /the/cache is full (ENOSPC) while unpacking it; free space there or move the image cache'
+          )
+        )
         const open = fs.readdirSync('/proc/self/fd').filter((fd) => {
           try {
             return fs.readlinkSync(`/proc/self/fd/${fd}`).startsWith(root)
@@ -366,6 +371,45 @@ describe('layers', () => {
       }
     }
   )
+
+  test('what a pull may unpack: a multiple of its compressed size, at least a floor, never more than the cache cap', () => {
+    const MiB = 1024 * 1024
+    expect(unpackBudget(10 * MiB, Infinity).bytes).toBe(UNPACK_RATIO * 10 * MiB)
+    expect(unpackBudget(1000, Infinity)).toEqual({
+      bytes: UNPACK_FLOOR_BYTES,
+      reason: `what any image may unpack to (64 MiB, or ${UNPACK_RATIO} times its compressed size if more)`
+    })
+    expect(unpackBudget(10 * MiB, 100 * MiB)).toEqual({ bytes: 100 * MiB, reason: "the image cache's cap of 100 MiB" })
+  })
+
+  test('a layer that unpacks to more than the budget fails before it writes what does not fit', async () => {
+    const root = path.join(base, 'root')
+    fs.mkdirSync(root)
+    const layer = path.join(base, 'layer')
+    const entries: LayerEntry[] = [
+      { name: 'small', content: 'x' },
+      { name: 'zeros', content: Buffer.alloc(2 * 1024 * 1024) }
+    ]
+    fs.writeFileSync(layer, compress(await tarOf(entries), 'zstd'))
+    const builder = new RootBuilder(root, { budget: { bytes: 1024 * 1024, reason: 'the test budget' } })
+    await expect(builder.applyLayer(layerFile(layer), 'layer 1')).rejects.toThrow(
+      new ImageError('layer 1: the image unpacks to more than 1.0 MiB, the test budget; the image cannot be used')
+    )
+    expect(fs.readdirSync(root)).toEqual(['small'])
+  })
+
+  test('a name too long for the filesystem fails the layer in one line, blaming the layer', async () => {
+    const root = path.join(base, 'root')
+    fs.mkdirSync(root)
+    const layer = path.join(base, 'layer')
+    fs.writeFileSync(layer, compress(await tarOf([{ name: `d/${'n'.repeat(300)}`, content: 'x' }]), 'gzip'))
+    const builder = new RootBuilder(root, { storage: '/the/cache' })
+    await expect(builder.applyLayer(layerFile(layer), 'layer 1')).rejects.toThrow(
+      new ImageError(
+        'layer 1 holds a path too long to be made under /the/cache (ENAMETOOLONG: a name over 255 bytes, or a path over 4096); the image cannot be used'
+      )
+    )
+  })
 
   test('a mode the umask would narrow is set in full, whatever the umask', async () => {
     const saved = process.umask(0o077)

@@ -23,9 +23,10 @@ import { resolveCredentials } from './auth.js'
 import { downloadBlob, fetchSmallBlob, sha256, shortDigest } from './blob.js'
 import { DEFAULT_MAX_CACHE_BYTES, EVICTION_GRACE_MS, ImageCache, type RootMetadata } from './cache.js'
 import { DownloadProgress } from './download-progress.js'
-import { ImageError, describeFailure, excerpt } from './errors.js'
+import { ImageError, describeFailure, errorCode, excerpt } from './errors.js'
 import { RootBuilder, isLayerMediaType, layerFile, unpackNotes } from './layers.js'
 import { removeTree } from './tree.js'
+import { unpackBudget } from './unpack-budget.js'
 import {
   MANIFEST_ACCEPT,
   parseImageConfig,
@@ -149,6 +150,13 @@ export async function prepareImage(request: ImageRequest): Promise<PreparedImage
     }
   } catch (error) {
     if (error instanceof ImageError) throw error
+    const code = errorCode(error)
+    if (code === 'ENOSPC' || code === 'EDQUOT') {
+      throw new ImageError(
+        `${whereOf(ref)}: the disk of the image cache ${cache.dir} is full (${code}) while preparing ${ref.normalized}; ` +
+          'free space there or move the image cache'
+      )
+    }
     throw new ImageError(
       `${whereOf(ref)}: preparing ${ref.normalized} in the image cache failed: ${describeFailure(error)}`
     )
@@ -363,7 +371,8 @@ async function pull(
     const config = parseImageConfig(await configFetch, where)
     if (!fromIndex && !runsOn(config, platform)) throw wrongPlatform(where, ref, config, platform)
 
-    const builder = new RootBuilder(rootfs)
+    const compressed = manifest.layers.reduce((sum, layer) => sum + layer.size, 0)
+    const builder = new RootBuilder(rootfs, { budget: unpackBudget(compressed, maxBytes), storage: cache.dir })
     for (const [i, layer] of manifest.layers.entries()) {
       const bytes = progress[i]?.bytes() ?? layerFile(cache.blobPath(layer.digest))
       try {

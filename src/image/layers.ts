@@ -22,8 +22,10 @@ import zlib from 'node:zlib'
 import { ImageError, errorCode } from './errors.js'
 import { TarFormatError, readTar, type TarEntry, type TarHeader } from './tar-reader.js'
 import { FileWrites } from './file-writes.js'
+import { formatBytes } from './progress.js'
 import { RootIndex } from './root-index.js'
 import { removeTree } from './tree.js'
+import { type UnpackBudget, entryCost } from './unpack-budget.js'
 import { XattrBatch } from './xattr-batch.js'
 import { MAX_VALUE_BYTES, isImageXattr } from './xattrs.js'
 
@@ -186,6 +188,13 @@ export function entryParts(name: string): string[] | undefined {
   return parts.includes('..') ? undefined : parts
 }
 
+export interface RootBuilderOptions {
+  /** What all the layers together may take on disk (unpack-budget.ts); no limit when unset. */
+  budget?: UnpackBudget
+  /** The directory named when the disk is full or a path too long: the image cache's, by default the root. */
+  storage?: string
+}
+
 /** Builds one image root from its layers, in order. Call finish() after the last layer. */
 export class RootBuilder {
   readonly stats: UnpackStats = {
@@ -206,7 +215,26 @@ export class RootBuilder {
   private checkedEmpty = false
   private readonly isRoot = process.getuid?.() === 0
 
-  constructor(readonly root: string) {}
+  /** What the entries so far take on disk, as the budget counts it. */
+  private unpacked = 0
+  /** The layer being applied, as errors name it. */
+  private label = ''
+
+  constructor(
+    readonly root: string,
+    private readonly options: RootBuilderOptions = {}
+  ) {}
+
+  /** Counts what an entry about to be made takes; throws once the layers together take more than the budget. */
+  private charge(type: Parameters<typeof entryCost>[0], size = 0): void {
+    this.unpacked += entryCost(type, size)
+    const budget = this.options.budget
+    if (budget && this.unpacked > budget.bytes) {
+      throw new ImageError(
+        `${this.label}: the image unpacks to more than ${formatBytes(budget.bytes)}, ${budget.reason}; the image cannot be used`
+      )
+    }
+  }
 
   /** Disk use of the finished root in bytes (allocated blocks; a hard-linked file counted once). */
   get diskUsage(): number {
@@ -229,6 +257,7 @@ export class RootBuilder {
       const kind = this.made.kind(rel)
       if (kind === 'directory') continue
       if (kind === 'other' || !create) return false
+      this.charge('directory')
       fs.mkdirSync(this.abs(parts.slice(0, i)), { mode: 0o755 })
       this.made.add(rel, 'directory')
     }
@@ -321,6 +350,7 @@ export class RootBuilder {
   }
 
   private async applyTar(source: AsyncIterator<Buffer>, label: string): Promise<void> {
+    this.label = label
     const { head, all } = await withHead(source, 4)
     let unzip: NodeJS.ReadWriteStream | undefined
     try {
@@ -330,10 +360,22 @@ export class RootBuilder {
     }
     const unreadable = (reason: string): ImageError =>
       new ImageError(`${label} is not a readable layer (${reason.slice(0, 100)}); the image cannot be used`)
+    const storage = this.options.storage ?? this.root
     const failure = (error: unknown): unknown => {
       if (error instanceof ImageError) return error
       if (error instanceof TarFormatError) return unreadable(`it holds ${error.message}`)
-      // A system call's failure is the host's problem; anything else (zlib, zstd) is the layer's.
+      const code = errorCode(error)
+      if (code === 'ENAMETOOLONG') {
+        return new ImageError(
+          `${label} holds a path too long to be made under ${storage} (ENAMETOOLONG: a name over 255 bytes, or a path over 4096); the image cannot be used`
+        )
+      }
+      if (code === 'ENOSPC' || code === 'EDQUOT') {
+        return new ImageError(
+          `${label}: the disk of ${storage} is full (${code}) while unpacking it; free space there or move the image cache`
+        )
+      }
+      // Any other system call's failure is the host's problem; anything else (zlib, zstd) is the layer's.
       if ((error as NodeJS.ErrnoException)?.syscall) return error
       return unreadable((error as Error)?.message ?? String(error))
     }
@@ -413,6 +455,9 @@ export class RootBuilder {
       return
     }
     const file = this.abs(parts)
+    if (header.type === 'file') this.charge('file', header.size)
+    else if (header.type === 'symlink') this.charge('symlink', Buffer.byteLength(header.linkname))
+    else this.charge(header.type === 'directory' ? 'directory' : 'other')
 
     switch (header.type) {
       case 'directory': {
