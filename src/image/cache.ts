@@ -31,7 +31,7 @@ export const DEFAULT_MAX_CACHE_BYTES = 10 * 1024 ** 3
 export const EVICTION_GRACE_MS = 6 * 60 * 60 * 1000
 /** The cache's own directories: only its user may enter them. */
 const PRIVATE_DIR_MODE = 0o700
-/** Temporary entries left by a dead process of this host, or by anything a day ago, are removed. */
+/** Temporary entries left by a process of this host that is gone, or by anything a day ago, are removed. */
 const STALE_TEMP_MS = 24 * 60 * 60 * 1000
 
 export interface RootMetadata {
@@ -61,13 +61,32 @@ function hex(digest: string): string {
   return digest.replace(/^sha256:/, '')
 }
 
-function alive(pid: number): boolean {
+/**
+ * When a process started, in clock ticks after boot (field 22 of /proc/<pid>/stat), which tells it
+ * from a later process given the same pid; undefined when it cannot be read.
+ */
+function startTime(pid: number): string | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // The command name (field 2) may hold spaces and parentheses: the fields after it follow the last ')'.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]
+  } catch {
+    return undefined
+  }
+}
+
+const OWN_START = startTime(process.pid) ?? '0'
+
+/** Is the process that named a temporary entry still running? A pid given to another process since does not count. */
+function ownerAlive(pid: number, started: string | undefined): boolean {
   try {
     process.kill(pid, 0)
-    return true
   } catch (error) {
-    return errorCode(error) === 'EPERM'
+    if (errorCode(error) !== 'EPERM') return false
   }
+  if (started === undefined) return true // named by an older version, which recorded no start time
+  const now = startTime(pid)
+  return now === undefined || now === started
 }
 
 export class ImageCache {
@@ -97,20 +116,25 @@ export class ImageCache {
     await this.removeStaleTemps()
   }
 
-  /** A new name in tmp/ that says which process of which host owns it. */
+  /** A new name in tmp/ that says which process (its pid and start time) of which host owns it. */
   tempPath(kind: string): string {
-    return path.join(this.tmp, `${kind}-${HOST_TAG}-${process.pid}-${Math.random().toString(36).slice(2, 10)}`)
+    const owner = `${HOST_TAG}-${process.pid}-${OWN_START}`
+    return path.join(this.tmp, `${kind}-${owner}-${Math.random().toString(36).slice(2, 10)}`)
   }
 
-  private async removeStaleTemps(): Promise<void> {
+  /**
+   * Removes the temporary entries whose process is gone (a pull killed outright leaves its half
+   * unpacked root) and any a day old.
+   */
+  async removeStaleTemps(): Promise<void> {
     const now = Date.now()
     for (const name of await fs.promises.readdir(this.tmp).catch(() => [] as string[])) {
-      const match = /^[a-z]+-([0-9a-f]{8})-(\d+)-/.exec(name)
+      const match = /^[a-z]+-([0-9a-f]{8})-(\d+)-(?:(\d+)-)?[0-9a-z]+$/.exec(name)
       const file = path.join(this.tmp, name)
       const stat = await fs.promises.lstat(file).catch(() => undefined)
       if (!stat) continue
-      const deadHere = match !== null && match[1] === HOST_TAG && !alive(Number(match[2]))
-      if (deadHere || now - stat.mtimeMs > STALE_TEMP_MS) await removeTree(file).catch(() => undefined)
+      const goneHere = match !== null && match[1] === HOST_TAG && !ownerAlive(Number(match[2]), match[3])
+      if (goneHere || now - stat.mtimeMs > STALE_TEMP_MS) await removeTree(file).catch(() => undefined)
     }
   }
 
