@@ -242,6 +242,39 @@ describeTier('registry', 'prepareImage with a registry on loopback', () => {
     expectCleanCache(cacheDir)
   })
 
+  test('a cached root changed after it was cached, or cached with no fingerprint, is removed and pulled again', async () => {
+    await pushImage(registry, 'test/tampered-root', { tag: 'v1', layers: [{ entries: busyboxEntries() }] })
+    const cacheDir = newCacheDir()
+    const ref = `${registry.host}/test/tampered-root:v1`
+    const first = await prepare(ref, { cacheDir, arch: 'x64' })
+    const planted = path.join(first.image.rootfs, 'bin', 'planted')
+    fs.writeFileSync(planted, '#!/bin/sh\necho owned\n', { mode: 0o755 })
+    const again = await prepare(ref, { cacheDir, arch: 'x64' })
+    expect(again.image).toMatchObject({ rootfs: first.image.rootfs, fromCache: false })
+    expect(again.lines[0]).toMatch(
+      new RegExp(
+        `^The image cache's copy of ${escape(ref)} \\(sha256:[0-9a-f]{12}…\\) was changed after it was cached; removing it$`
+      )
+    )
+    expect(fs.existsSync(planted)).toBe(false)
+    expect(listTree(again.image.rootfs)).toEqual(BUSYBOX_TREE)
+
+    // An entry an older version cached has no fingerprint: it cannot be checked, so it is not trusted.
+    const entry = path.dirname(again.image.rootfs)
+    const metadata = JSON.parse(fs.readFileSync(path.join(entry, 'image.json'), 'utf8')) as Record<string, unknown>
+    delete metadata.fingerprint
+    fs.chmodSync(entry, 0o755)
+    fs.writeFileSync(path.join(entry, 'image.json'), JSON.stringify(metadata))
+    fs.chmodSync(entry, 0o555)
+    const older = await prepare(ref, { cacheDir, arch: 'x64' })
+    expect(older.image.fromCache).toBe(false)
+    expect(older.lines[0]).toMatch(
+      /has no fingerprint \(an older version cached it\), so changes to it cannot be told; removing it$/
+    )
+    expect((await prepare(ref, { cacheDir, arch: 'x64' })).image.fromCache).toBe(true)
+    expectCleanCache(cacheDir)
+  })
+
   test('Docker v2 media types and an uncompressed layer detected by its bytes', async () => {
     const pushed = await pushImage(registry, 'test/docker', {
       tag: 'latest',

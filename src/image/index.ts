@@ -22,9 +22,11 @@ import path from 'node:path'
 import { resolveCredentials } from './auth.js'
 import { downloadBlob, fetchSmallBlob, sha256, shortDigest } from './blob.js'
 import { DEFAULT_MAX_CACHE_BYTES, EVICTION_GRACE_MS, ImageCache, type RootMetadata } from './cache.js'
+import { intactRoot } from './cached-root.js'
 import { DownloadProgress } from './download-progress.js'
 import { ImageError, describeFailure, errorCode, excerpt } from './errors.js'
 import { RootBuilder, isLayerMediaType, layerFile, unpackNotes } from './layers.js'
+import { rootFingerprint } from './root-fingerprint.js'
 import { removeTree } from './tree.js'
 import { unpackBudget } from './unpack-budget.js'
 import {
@@ -124,7 +126,7 @@ export async function prepareImage(request: ImageRequest): Promise<PreparedImage
   try {
     await cache.init()
     if (request.pull !== 'always') {
-      const cached = await lookup(cache, ref, platform)
+      const cached = await lookup(cache, ref, platform, log)
       if (cached) {
         await cache.touchRoot(cached.metadata.manifestDigest)
         log(
@@ -179,15 +181,16 @@ function wrongPlatform(where: string, ref: ImageReference, config: ImageConfig, 
 async function lookup(
   cache: ImageCache,
   ref: ImageReference,
-  platform: Platform
+  platform: Platform,
+  log: (line: string) => void
 ): Promise<{ rootfs: string; metadata: RootMetadata; digest: string } | undefined> {
   const record = await cache.readRecord(ref.normalized, showPlatform(platform))
   if (record) {
-    const found = await cache.findRoot(record.manifestDigest)
+    const found = await intactRoot(cache, record.manifestDigest, log)
     if (found) return { ...found, digest: record.digest }
   }
   if (ref.digest) {
-    const found = await cache.findRoot(ref.digest)
+    const found = await intactRoot(cache, ref.digest, log)
     if (found && runsOn(found.metadata.config, platform)) return { ...found, digest: ref.digest }
   }
   return undefined
@@ -279,7 +282,7 @@ async function pull(
   const previous = ref.digest ? undefined : await cache.readRecord(ref.normalized, platformText)
   if (previous) {
     const now = await client.headManifest(ref.tag!, MANIFEST_ACCEPT).catch(() => undefined)
-    const found = now === previous.digest ? await cache.findRoot(previous.manifestDigest) : undefined
+    const found = now === previous.digest ? await intactRoot(cache, previous.manifestDigest, log) : undefined
     if (found) {
       await cache.writeRecord({ ...previous, updated: new Date().toISOString() })
       await cache.touchRoot(previous.manifestDigest)
@@ -299,7 +302,7 @@ async function pull(
     manifestDigest,
     updated: new Date().toISOString()
   }
-  const existing = await cache.findRoot(manifestDigest)
+  const existing = await intactRoot(cache, manifestDigest, log)
   const where = client.where
   if (existing && !fromIndex && !runsOn(existing.metadata.config, platform))
     throw wrongPlatform(where, ref, existing.metadata.config, platform)
@@ -401,14 +404,15 @@ async function pull(
       sizeBytes: builder.diskUsage,
       layers: manifest.layers.map((l) => l.digest),
       config,
-      created: new Date().toISOString()
+      created: new Date().toISOString(),
+      fingerprint: rootFingerprint(rootfs)
     }
     await fs.promises.writeFile(path.join(work, 'image.json'), JSON.stringify(metadata, null, 2) + '\n', {
       mode: 0o444
     })
     await fs.promises.writeFile(path.join(work, 'last-used'), '', { mode: 0o644 })
     const won = await cache.publishRoot(work, manifestDigest)
-    const published = await cache.findRoot(manifestDigest)
+    const published = await intactRoot(cache, manifestDigest, log)
     if (!published)
       throw new ImageError(`${where}: the image root vanished from the cache right after it was made; try again`)
     await cache.writeRecord(record)
