@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { DIST, STANDIN, errorLines, makeScratch, removeScratches, runAction } from '../__fixtures__/action-runner.js'
-import { describeTier } from '../__fixtures__/tiers.js'
+import { STANDIN_1_16, describeTier } from '../__fixtures__/tiers.js'
 import { busyboxEntries, cacheProblems, pushImage, startRegistry, type TestRegistry } from '../__fixtures__/registry.js'
 
 const architecture = process.arch === 'arm64' ? 'arm64' : 'amd64'
@@ -74,6 +74,25 @@ describeTier(['standin', 'registry'], 'an OCI image as the base, end to end', ()
     expect(stderr).toMatch(/^krun-run: /m)
     expect(fs.readdirSync(path.join(cacheHome, 'krun-action', 'images'))).toContain('roots')
     expect(fs.readdirSync(scratch.temp)).toEqual([])
+  })
+
+  it('refuses the image with a libkrun that cannot share it read-only on the host side, before the guest starts', async () => {
+    const scratch = makeScratch()
+    const result = await runAction({
+      scratch,
+      libkrun: STANDIN_1_16,
+      inputs: { image: reference, commands: 'touch ran' },
+      env: { RUNNER_TOOL_CACHE: toolCache }
+    })
+    expect(result.code).toBe(1)
+    expect(errorLines(result)).toEqual([
+      `Input "image": needs libkrun 1.18 or newer (${STANDIN_1_16} lacks krun_add_virtiofs3) to share the image ` +
+        'read-only on the host side, so that no guest can change the image cache; install a newer libkrun or use a rootfs directory'
+    ])
+    expect(result.record).not.toMatch(/krun_start_enter/)
+    expect(fs.existsSync(path.join(scratch.workspace, 'ran'))).toBe(false)
+    expect(result.outputs['exit-code']).toBeUndefined()
+    expect(result.leftInTemp).toEqual([])
   })
 
   // Stops the registry: the tests after it need none.

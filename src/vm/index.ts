@@ -8,7 +8,13 @@ import os from 'node:os'
 import { InputError } from '../engine/errors.js'
 import type { VmConfig } from '../engine/plan.js'
 import { CHANNEL_FD, GO_LINE, type VmMessage, encodeMessage } from '../engine/vm-protocol.js'
-import { checkKvmApi, checkLibkrunVersion, configureContext, libkrunWarnings } from './configure.js'
+import {
+  checkImageShareable,
+  checkKvmApi,
+  checkLibkrunVersion,
+  configureContext,
+  libkrunWarnings
+} from './configure.js'
 import { dieWithParent, kvmApiVersion, loadLibkrun, strerror } from './libkrun.js'
 
 /** Exit code of the VM process when it fails before the guest starts. */
@@ -74,6 +80,7 @@ function main(): void {
       throw new InputError('libkrun', `cannot load ${config.libkrun}: ${(error as Error).message}`)
     }
     checkLibkrunVersion(krun, config.libkrun)
+    checkImageShareable(krun, config)
     checkKvm(config.kvmDevice)
     const ctx = configureContext(krun, config, () => fs.openSync(config.logFile, 'a', 0o600), describeErrno)
     for (const message of libkrunWarnings(krun, config)) send({ kind: 'warning', message })
