@@ -7,7 +7,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { DIST, STANDIN, errorLines, makeScratch, removeScratches, runAction } from '../__fixtures__/action-runner.js'
 import { STANDIN_1_16, describeTier } from '../__fixtures__/tiers.js'
-import { busyboxEntries, cacheProblems, pushImage, startRegistry, type TestRegistry } from '../__fixtures__/registry.js'
+import {
+  busyboxEntries,
+  cacheProblems,
+  pushImage,
+  startProxy,
+  startRegistry,
+  type TestRegistry
+} from '../__fixtures__/registry.js'
 
 const architecture = process.arch === 'arm64' ? 'arm64' : 'amd64'
 const COMMANDS = 'cat /etc/hostname; cat /etc/marker; ls /bin/busybox; echo changed > /etc/hostname'
@@ -93,6 +100,43 @@ describeTier(['standin', 'registry'], 'an OCI image as the base, end to end', ()
     expect(fs.existsSync(path.join(scratch.workspace, 'ran'))).toBe(false)
     expect(result.outputs['exit-code']).toBeUndefined()
     expect(result.leftInTemp).toEqual([])
+  })
+
+  it("counts the pull in the step's timeout: a registry that drips a layer fails the step in one line", async () => {
+    const pushed = await pushImage(registry, 'slow', {
+      architecture,
+      tag: '1',
+      layers: [
+        { entries: busyboxEntries() },
+        { entries: [{ name: 'etc/big', content: Buffer.alloc(256 * 1024, 5) }], compression: 'none' }
+      ]
+    })
+    const layer = pushed.layers[1].digest
+    const proxy = await startProxy(registry.host, { dripBlob: { digest: layer, bytes: 200, everyMs: 100 } })
+    try {
+      const scratch = makeScratch()
+      const cache = path.join(scratch.dir, 'tool-cache')
+      const result = await runAction({
+        scratch,
+        inputs: { image: `${proxy.host}/slow:1`, commands: 'touch ran', timeout: '2' },
+        env: { RUNNER_TOOL_CACHE: cache }
+      })
+      expect(errorLines(result)).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^registry ${proxy.host}, repository slow: fetching layer 2/2 sha256:[0-9a-f]{12}… ` +
+              'was not finished when the timeout \\(2s\\) ran out$'
+          )
+        )
+      ])
+      expect(result.code).toBe(1)
+      expect(proxy.blobGets[layer]).toBe(1)
+      expect(fs.existsSync(path.join(scratch.workspace, 'ran'))).toBe(false)
+      expect(result.leftInTemp).toEqual([])
+      expect(cacheProblems(path.join(cache, 'krun-action', 'images'))).toEqual([])
+    } finally {
+      await proxy.stop()
+    }
   })
 
   // Stops the registry: the tests after it need none.

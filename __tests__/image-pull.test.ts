@@ -31,6 +31,7 @@ import { ImageError, prepareImage, type ImageRequest, type PreparedImage } from 
 import { ImageCache } from '../src/image/cache.js'
 import { removeTree } from '../src/image/tree.js'
 import { describeTier } from '../__fixtures__/tiers.js'
+import { waitFor } from '../__fixtures__/action-runner.js'
 
 const isRoot = process.getuid?.() === 0
 
@@ -909,6 +910,70 @@ describeTier('registry', 'prepareImage through a proxy: Bearer tokens, redirects
       // The blob that was cached is the verified one: the next pull unpacks it and gets the real file.
       const { image } = await prepare(ref, { cacheDir, arch: 'x64' })
       expect(fs.readFileSync(path.join(image.rootfs, 'etc/big')).equals(big)).toBe(true)
+    } finally {
+      await proxy.stop()
+    }
+  })
+
+  test("a registry that drips a blob never idles, but the request's deadline ends it, with no retry", async () => {
+    const pushed = await pushImage(registry, 'proxied/drip', {
+      tag: 'v1',
+      layers: [{ entries: [{ name: 'etc/big', content: Buffer.alloc(64 * 1024, 3) }], compression: 'none' }]
+    })
+    const layer = pushed.layers[0].digest
+    const proxy = await startProxy(registry.host, { dripBlob: { digest: layer, bytes: 100, everyMs: 20 } })
+    try {
+      const cacheDir = newCacheDir()
+      const error = await failure(
+        prepare(`${proxy.host}/proxied/drip:v1`, {
+          cacheDir,
+          arch: 'x64',
+          limits: { requestMs: 300, minBytesPerSecond: 1024 ** 3 }
+        })
+      )
+      expect(error.message).toMatch(
+        new RegExp(
+          `^registry ${proxy.host}, repository proxied/drip: fetching layer 1/1 sha256:[0-9a-f]{12}… took over 0\\.3 s, ` +
+            'its deadline \\(\\d+(\\.\\d)? KiB arrived in that time\\); the registry or the network is too slow, try again later$'
+        )
+      )
+      expect(proxy.dripped).toBeGreaterThan(0)
+      expect(proxy.blobGets[layer]).toBe(1)
+      expect(rootsIn(cacheDir)).toEqual([])
+      expectCleanCache(cacheDir)
+    } finally {
+      await proxy.stop()
+    }
+  })
+
+  test("the run's timeout stops a pull at once, naming what was still running, with no retry", async () => {
+    const pushed = await pushImage(registry, 'proxied/drip-stop', {
+      tag: 'v1',
+      layers: [
+        { entries: busyboxEntries() },
+        { entries: [{ name: 'etc/big', content: Buffer.alloc(64 * 1024, 4) }], compression: 'none' }
+      ]
+    })
+    const layer = pushed.layers[1].digest
+    const proxy = await startProxy(registry.host, { dripBlob: { digest: layer, bytes: 100, everyMs: 20 } })
+    const stop = new AbortController()
+    try {
+      const cacheDir = newCacheDir()
+      const pulling = failure(
+        prepare(`${proxy.host}/proxied/drip-stop:v1`, { cacheDir, arch: 'x64', signal: stop.signal })
+      )
+      await waitFor(() => proxy.dripped > 0)
+      stop.abort('the timeout (10s) ran out')
+      const error = await pulling
+      expect(error.message).toMatch(
+        new RegExp(
+          `^registry ${proxy.host}, repository proxied/drip-stop: fetching layer 2/2 sha256:[0-9a-f]{12}… ` +
+            'was not finished when the timeout \\(10s\\) ran out$'
+        )
+      )
+      expect(proxy.blobGets[layer]).toBe(1)
+      expect(rootsIn(cacheDir)).toEqual([])
+      expectCleanCache(cacheDir)
     } finally {
       await proxy.stop()
     }

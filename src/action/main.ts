@@ -4,7 +4,7 @@ import { failureMessage } from '../engine/errors.js'
 import { enabledFileCommands } from '../engine/file-commands.js'
 import { applyGuestFileCommands } from '../engine/host-file-commands.js'
 import { hostContext } from '../engine/host-context.js'
-import { prepareImageBase } from '../engine/image-base.js'
+import { prepareImageBase, timeoutFromNow } from '../engine/image-base.js'
 import { OUTPUTS } from '../engine/inputs.js'
 import { type EarlyStart, discardEarly } from '../engine/early-start.js'
 import { checkHost, runInMicroVm } from '../engine/run.js'
@@ -28,7 +28,11 @@ export async function run(early?: EarlyStart): Promise<void> {
       if (settings.image) {
         // Pulled now, with this step's credentials (never saved for later steps): krun-run
         // started by the launcher installed below runs it from this same cache.
-        const image = await prepareImageBase(settings.image, { cacheDir: host.imageCacheDir, log: core.info })
+        const image = await prepareImageBase(settings.image, {
+          cacheDir: host.imageCacheDir,
+          log: core.info,
+          timeout: timeoutFromNow(settings.timeoutSeconds)
+        })
         core.setOutput('image-digest', image.digest)
       }
       installForLaterSteps(raw, settings, host.tempDir, distDir)

@@ -13,7 +13,7 @@ import {
   readGuestFileCommands
 } from './file-commands.js'
 import { checkKvmDevice, findLibkrun } from './host-checks.js'
-import { prepareImageBase } from './image-base.js'
+import { type ImageRunOptions, prepareImageBase, timeoutFromNow } from './image-base.js'
 import { type Outcome, decideOutcome } from './outcome.js'
 import { isDiskFull } from './disk-space.js'
 import { guestFiles, vmConfig } from './plan.js'
@@ -106,15 +106,17 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
       { what: "krun-action's own code", file: options.distDir },
       { what: 'the image cache', file: options.imageCacheDir }
     ])
+    // One timeout for the whole run: the pull spends part of it, the VM gets the rest.
+    const timeout = timeoutFromNow(options.settings.timeoutSeconds)
     const image = options.settings.image
-      ? await prepareImageBase(options.settings.image, { cacheDir: options.imageCacheDir, log: options.log })
+      ? await prepareImageBase(options.settings.image, { cacheDir: options.imageCacheDir, log: options.log, timeout })
       : undefined
     const settings = image ? withImageRoot(options.settings, image.rootfs) : options.settings
     const interactive = options.interactive ?? false
     const fitting = early && fitsRun(early, libkrun, interactive) ? early : undefined
     if (early && !fitting) await discardEarly(early, warnOf(options))
     early = undefined
-    return await runPrepared(options, { settings, libkrun, initBinary, image, interactive }, fitting)
+    return await runPrepared(options, { settings, libkrun, initBinary, image, interactive, timeout }, fitting)
   } finally {
     if (early) await discardEarly(early, warnOf(options))
   }
@@ -142,6 +144,7 @@ interface Prepared {
   initBinary: string
   image: PreparedImage | undefined
   interactive: boolean
+  timeout: ImageRunOptions['timeout']
 }
 
 async function runPrepared(
@@ -173,6 +176,7 @@ async function runPrepared(
     vmProcess = undefined
     const run = await running.run({
       timeoutSeconds: settings.timeoutSeconds,
+      timeLeftMs: prepared.timeout && Math.max(0, prepared.timeout.endsAt - Date.now()),
       onStart: options.onVmStart,
       onMessage: (message) => {
         if (message.kind === 'warning') options.onWarning?.(message.message)

@@ -43,6 +43,7 @@ import { useProxyFromEnv } from './proxy.js'
 import { PULL_POLICIES, type PullPolicy } from './pull-policy.js'
 import { parseImageReference, whereOf, type ImageReference } from './reference.js'
 import { RegistryClient } from './registry.js'
+import type { RequestLimits } from './request-limits.js'
 
 export { ImageError } from './errors.js'
 export { parseImageReference } from './reference.js'
@@ -71,6 +72,13 @@ export interface ImageRequest {
   env?: NodeJS.ProcessEnv
   /** The cache's size cap in bytes; DEFAULT_MAX_CACHE_BYTES (10 GiB) by default, Infinity for none. */
   maxCacheBytes?: number
+  /**
+   * Aborting it ends the pull at once, whatever it is doing (the step's timeout ran out, the run was
+   * cancelled); its reason, a string, is how the failure says why: 'the timeout of 10m ran out'.
+   */
+  signal?: AbortSignal
+  /** How long a request to the registry may take (request-limits.ts); the defaults where not given. */
+  limits?: Partial<RequestLimits>
 }
 
 export interface PreparedImage {
@@ -259,6 +267,18 @@ async function resolve(
   return { digest, manifestDigest: chosen.digest, manifest, fromIndex: true }
 }
 
+/** A layer's bytes, ending in `failure()` once `stop` is aborted. */
+async function* untilStopped(
+  bytes: AsyncIterable<Buffer>,
+  stop: AbortSignal | undefined,
+  failure: () => ImageError
+): AsyncGenerator<Buffer> {
+  for await (const chunk of bytes) {
+    if (stop?.aborted) throw failure()
+    yield chunk
+  }
+}
+
 async function pull(
   request: ImageRequest,
   ref: ImageReference,
@@ -270,7 +290,13 @@ async function pull(
   const platformText = showPlatform(platform)
   const started = Date.now()
   const resolved = resolveCredentials(ref.registry, request.credentials, request.env ?? process.env)
-  const client = new RegistryClient({ ref, credentials: resolved.credentials, credentialOrigin: resolved.origin })
+  const client = new RegistryClient({
+    ref,
+    credentials: resolved.credentials,
+    credentialOrigin: resolved.origin,
+    limits: request.limits,
+    stop: request.signal
+  })
   if (resolved.problem) log(`${resolved.problem}; pulling anonymously`)
   const how = !resolved.credentials
     ? 'anonymously'
@@ -377,7 +403,9 @@ async function pull(
     const compressed = manifest.layers.reduce((sum, layer) => sum + layer.size, 0)
     const builder = new RootBuilder(rootfs, { budget: unpackBudget(compressed, maxBytes), storage: cache.dir })
     for (const [i, layer] of manifest.layers.entries()) {
-      const bytes = progress[i]?.bytes() ?? layerFile(cache.blobPath(layer.digest))
+      const bytes = untilStopped(progress[i]?.bytes() ?? layerFile(cache.blobPath(layer.digest)), request.signal, () =>
+        client.stopped(`unpacking ${layerLabel(i)}`)
+      )
       try {
         await builder.applyLayer(bytes, `${where}: ${layerLabel(i)}`)
       } catch (error) {
