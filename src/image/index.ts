@@ -42,7 +42,8 @@ import { formatBytes, formatSeconds } from './progress.js'
 import { useProxyFromEnv } from './proxy.js'
 import { PULL_POLICIES, type PullPolicy } from './pull-policy.js'
 import { parseImageReference, whereOf, type ImageReference } from './reference.js'
-import { RegistryClient } from './registry.js'
+import { PullActivity } from './pull-activity.js'
+import { RegistryClient, stopReason } from './registry.js'
 import type { RequestLimits } from './request-limits.js'
 
 export { ImageError } from './errors.js'
@@ -356,8 +357,10 @@ async function pull(
   // The config is fetched alongside the layers; when the pull fails, whatever is still downloading is
   // broken off rather than waited for.
   const abandon = new AbortController()
+  const activity = new PullActivity(request.signal)
   const configFetch = fetchSmallBlob(client, manifest.config, 'fetching the image config', abandon.signal)
-  configFetch.catch(() => undefined)
+  const configDone = activity.start(() => 'fetching the image config')
+  configFetch.then(configDone, configDone)
   const work = cache.tempPath('pull')
   const rootfs = path.join(work, 'rootfs')
   const downloads: Promise<void>[] = []
@@ -376,6 +379,9 @@ async function pull(
       while (running >= DOWNLOAD_CONCURRENCY && !abandon.signal.aborted) await new Promise<void>((r) => waiters.push(r))
       if (abandon.signal.aborted) return
       running++
+      const done = activity.start(
+        () => `fetching ${label} (${formatBytes(following.received)} of ${formatBytes(layer.size)})`
+      )
       try {
         const t0 = Date.now()
         const temp = cache.tempPath('blob')
@@ -384,6 +390,7 @@ async function pull(
         downloaded += layer.size
         log(`  ${label} fetched, ${formatBytes(layer.size)} in ${formatSeconds(Date.now() - t0)}`)
       } finally {
+        done()
         running--
         waiters.shift()?.()
       }
@@ -406,11 +413,14 @@ async function pull(
       const bytes = untilStopped(progress[i]?.bytes() ?? layerFile(cache.blobPath(layer.digest)), request.signal, () =>
         client.stopped(`unpacking ${layerLabel(i)}`)
       )
+      const unpacked = activity.start(() => `unpacking ${layerLabel(i)}`)
       try {
         await builder.applyLayer(bytes, `${where}: ${layerLabel(i)}`)
       } catch (error) {
         await downloads[i] // when the download failed, that is the problem to report
         throw error
+      } finally {
+        unpacked()
       }
       await downloads[i] // the file is verified against its digest; what was unpacked is checked next
       const following = progress[i]
@@ -452,6 +462,14 @@ async function pull(
     )
     await evict(cache, maxBytes, published.metadata, log)
     return prepared(published.rootfs, published.metadata, false, digest)
+  } catch (error) {
+    const running = activity.stoppedDuring
+    if (request.signal?.aborted && running.length > 0) {
+      throw new ImageError(
+        `${where}: the pull was not finished when ${stopReason(request.signal)}; still running: ${running.join(', ')}`
+      )
+    }
+    throw error
   } finally {
     abandon.abort()
     waiters.splice(0).forEach((wake) => wake())

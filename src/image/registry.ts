@@ -73,6 +73,11 @@ function networkProblem(error: unknown): string {
     : `the connection failed (${excerpt(e?.cause?.message ?? e?.message ?? String(error), 80)})`
 }
 
+/** Why a pull was stopped, from its stop signal's reason: 'the timeout (10m) ran out'. */
+export function stopReason(stop: AbortSignal | undefined): string {
+  return typeof stop?.reason === 'string' ? stop.reason : 'the pull was stopped'
+}
+
 interface SendOptions {
   /** What the request is for, as messages say it: 'fetching layer 2/5 sha256:…'. */
   what: string
@@ -109,8 +114,7 @@ export class RegistryClient {
 
   /** The failure of whatever `what` was doing when the stop signal came. */
   stopped(what: string): ImageError {
-    const reason = typeof this.stop?.reason === 'string' ? this.stop.reason : 'the pull was stopped'
-    return new ImageError(`${this.where}: ${what} was not finished when ${reason}`)
+    return new ImageError(`${this.where}: ${what} was not finished when ${stopReason(this.stop)}`)
   }
 
   private tooSlow(what: string, deadlineMs: number, received: number): ImageError {
