@@ -5,7 +5,15 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { DIST, STANDIN, errorLines, makeScratch, removeScratches, runAction } from '../__fixtures__/action-runner.js'
+import {
+  DIST,
+  STANDIN,
+  errorLines,
+  makeScratch,
+  removeScratches,
+  runAction,
+  waitFor
+} from '../__fixtures__/action-runner.js'
 import { STANDIN_1_16, describeTier } from '../__fixtures__/tiers.js'
 import {
   busyboxEntries,
@@ -124,8 +132,8 @@ describeTier(['standin', 'registry'], 'an OCI image as the base, end to end', ()
       expect(errorLines(result)).toEqual([
         expect.stringMatching(
           new RegExp(
-            `^registry ${proxy.host}, repository slow: fetching layer 2/2 sha256:[0-9a-f]{12}… ` +
-              'was not finished when the timeout \\(2s\\) ran out$'
+            `^registry ${proxy.host}, repository slow: the pull was not finished when the timeout \\(2s\\) ran out; ` +
+              'still running: (.*, )?fetching layer 2/2 sha256:[0-9a-f]{12}… \\([^)]* of [^)]*\\)(, .*)?$'
           )
         )
       ])
@@ -137,6 +145,71 @@ describeTier(['standin', 'registry'], 'an OCI image as the base, end to end', ()
     } finally {
       await proxy.stop()
     }
+  })
+
+  /** Starts the action on an image whose second layer drips, and sends it `signal` once that layer is being unpacked. */
+  async function killedWhilePulling(signal: NodeJS.Signals, repository: string) {
+    const pushed = await pushImage(registry, repository, {
+      architecture,
+      tag: '1',
+      layers: [
+        { entries: busyboxEntries() },
+        { entries: [{ name: 'etc/big', content: Buffer.alloc(256 * 1024, 6) }], compression: 'none' }
+      ]
+    })
+    const proxy = await startProxy(registry.host, {
+      dripBlob: { digest: pushed.layers[1].digest, bytes: 1000, everyMs: 50 }
+    })
+    const scratch = makeScratch()
+    const cache = path.join(scratch.dir, 'tool-cache', 'krun-action', 'images')
+    const pulling = (): boolean =>
+      proxy.dripped > 0 && fs.existsSync(path.join(cache, 'tmp')) && fs.readdirSync(path.join(cache, 'tmp')).length > 0
+    try {
+      const result = await runAction({
+        scratch,
+        inputs: { image: `${proxy.host}/${repository}:1`, commands: 'touch ran' },
+        env: { RUNNER_TOOL_CACHE: path.join(scratch.dir, 'tool-cache') },
+        onSpawn: (child) => {
+          void waitFor(pulling).then(
+            () => child.kill(signal),
+            () => undefined
+          )
+        }
+      })
+      return { result, scratch, cache }
+    } finally {
+      await proxy.stop()
+    }
+  }
+
+  it('on SIGTERM during a pull stops it, fails in one line and leaves nothing behind', async () => {
+    const { result, scratch, cache } = await killedWhilePulling('SIGTERM', 'cancelled')
+    expect(result.code).toBe(1)
+    expect(errorLines(result)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^registry 127\\.0\\.0\\.1:\\d+, repository cancelled: the pull was not finished when the run was cancelled \\(SIGTERM\\); ` +
+            'still running: (.*, )?fetching layer 2/2 sha256:[0-9a-f]{12}… \\([^)]* of [^)]*\\)(, .*)?$'
+        )
+      )
+    ])
+    expect(fs.existsSync(path.join(scratch.workspace, 'ran'))).toBe(false)
+    expect(result.leftInTemp).toEqual([])
+    expect(cacheProblems(cache)).toEqual([])
+  })
+
+  it('when killed outright during a pull, leaves the post step what to remove: the early run directory and the half pull', async () => {
+    const { result, scratch, cache } = await killedWhilePulling('SIGKILL', 'killed')
+    expect(result.signal).toBe('SIGKILL')
+    expect(result.leftInTemp).toHaveLength(1)
+    expect(result.state.runDir).toBe(path.join(scratch.temp, result.leftInTemp[0]))
+    expect(result.state.imageCache).toBe(cache)
+    expect(cacheProblems(cache)).not.toEqual([])
+    const state = Object.fromEntries(Object.entries(result.state).map(([name, value]) => [`STATE_${name}`, value]))
+    const post = await runAction({ scratch, inputs: {}, env: state, entry: path.join(DIST, 'post', 'index.js') })
+    expect(post.code).toBe(0)
+    expect(post.leftInTemp).toEqual([])
+    expect(cacheProblems(cache)).toEqual([])
   })
 
   // Stops the registry: the tests after it need none.

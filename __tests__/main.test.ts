@@ -108,7 +108,8 @@ describe('main', () => {
       ['runDir', '/tmp/krun-action-x'],
       ['vmPid', '1234'],
       ['runDir', ''],
-      ['vmPid', '']
+      ['vmPid', ''],
+      ['imageCache', '']
     ])
   })
 

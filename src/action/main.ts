@@ -26,6 +26,7 @@ export async function run(early?: EarlyStart): Promise<void> {
       // What a run checks before it starts a VM process; nothing is booted.
       await checkHost({ settings, distDir, kvmDevice: host.kvmDevice })
       if (settings.image) {
+        state.saveImageCache(host.imageCacheDir)
         // Pulled now, with this step's credentials (never saved for later steps): krun-run
         // started by the launcher installed below runs it from this same cache.
         const image = await prepareImageBase(settings.image, {
@@ -34,12 +35,14 @@ export async function run(early?: EarlyStart): Promise<void> {
           timeout: timeoutFromNow(settings.timeoutSeconds)
         })
         core.setOutput('image-digest', image.digest)
+        state.clearState()
       }
       installForLaterSteps(raw, settings, host.tempDir, distDir)
       core.info(READY_LINE)
       return
     }
     unused = undefined
+    if (settings.image) state.saveImageCache(host.imageCacheDir)
     const result = await runInMicroVm({
       settings,
       distDir,
