@@ -946,6 +946,31 @@ describeTier('registry', 'prepareImage through a proxy: Bearer tokens, redirects
     }
   })
 
+  test('a connection on which nothing arrives is retried, then fails naming the registry, the layer and the wait', async () => {
+    const pushed = await pushImage(registry, 'proxied/idle', {
+      tag: 'v1',
+      layers: [{ entries: [{ name: 'etc/idle', content: 'idle' }], compression: 'none' }]
+    })
+    const layer = pushed.layers[0].digest
+    const proxy = await startProxy(registry.host, { delayBlob: { digest: layer, ms: 60_000 } })
+    try {
+      const cacheDir = newCacheDir()
+      const error = await failure(
+        prepare(`${proxy.host}/proxied/idle:v1`, { cacheDir, arch: 'x64', limits: { idleMs: 200 } })
+      )
+      expect(error.message).toMatch(
+        new RegExp(
+          `^registry ${proxy.host}, repository proxied/idle: fetching layer 1/1 sha256:[0-9a-f]{12}… failed after 4 tries: ` +
+            'the connection stalled: nothing arrived for 0\\.2 s; check that the registry is reachable and try again$'
+        )
+      )
+      expect(proxy.blobGets[layer]).toBe(4)
+      expectCleanCache(cacheDir)
+    } finally {
+      await proxy.stop()
+    }
+  })
+
   test("the run's timeout stops a pull at once, naming what was still running, with no retry", async () => {
     const pushed = await pushImage(registry, 'proxied/drip-stop', {
       tag: 'v1',

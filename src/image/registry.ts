@@ -39,7 +39,7 @@ export interface OpenResponse {
   body: Readable
   close: () => void
   /** When reading the body failed: the failure to report if a limit or the stop signal caused it. */
-  cutShort: () => ImageError | undefined
+  cutShort: () => ImageError | TransientError | undefined
 }
 
 /** A network failure or a retryable status: the caller may try again. */
@@ -65,8 +65,7 @@ function sleep(ms: number, abandon?: AbortSignal): Promise<void> {
 
 function networkProblem(error: unknown): string {
   const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } }
-  if (e?.name === 'AbortError' || e?.name === 'TimeoutError')
-    return 'the connection stalled (nothing arrived for a while)'
+  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return 'the connection stalled'
   const code = e?.cause?.code
   return code
     ? `the connection failed (${code})`
@@ -167,9 +166,11 @@ export class RegistryClient {
       clearTimeout(deadlineTimer)
     }
     touch()
-    const cutShort = (): ImageError | undefined => {
+    const cutShort = (): ImageError | TransientError | undefined => {
       if (this.stop?.aborted) return this.stopped(what)
       if (limitHit === 'deadline') return this.tooSlow(what, deadlineMs, received)
+      if (limitHit === 'idle')
+        return new TransientError(`the connection stalled: nothing arrived for ${formatSeconds(this.limits.idleMs)}`)
       return undefined
     }
     const origin = new URL(url).host
