@@ -383,6 +383,8 @@ export interface ProxyOptions {
   delayBlob?: { digest: string; ms: number }
   /** Answer every GET of this one blob 503, asking the client to come back in 10 s (Retry-After). */
   unavailableBlob?: string
+  /** Send this one blob `bytes` at a time, one piece every `everyMs`: a connection that never idles. */
+  dripBlob?: { digest: string; bytes: number; everyMs: number }
 }
 
 export interface TestProxy {
@@ -402,6 +404,10 @@ export interface TestProxy {
   failed: number
   /** How many blob responses were tampered with and cut once tamperBlob's `cutWhen` held. */
   tampered: number
+  /** GETs of each blob, by digest. */
+  blobGets: Record<string, number>
+  /** Pieces of dripBlob sent so far, over every GET of it. */
+  dripped: number
   stop(): Promise<void>
 }
 
@@ -475,6 +481,36 @@ function forward(
   req.pipe(upstream)
 }
 
+/** Sends `target`'s whole answer to a request a few bytes at a time, until it is sent or the client leaves. */
+function drip(
+  target: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  pace: { bytes: number; everyMs: number },
+  onPiece: () => void
+): void {
+  const upstream = http.get(`http://${target}${req.url}`, (up) => {
+    const chunks: Buffer[] = []
+    up.on('data', (chunk: Buffer) => chunks.push(chunk))
+    up.on('end', () => {
+      const body = Buffer.concat(chunks)
+      res.writeHead(up.statusCode ?? 502, up.headers)
+      let sent = 0
+      const timer = setInterval(() => {
+        res.write(body.subarray(sent, sent + pace.bytes))
+        sent += pace.bytes
+        onPiece()
+        if (sent >= body.length) {
+          clearInterval(timer)
+          res.end()
+        }
+      }, pace.everyMs)
+      res.once('close', () => clearInterval(timer))
+    })
+  })
+  upstream.on('error', () => res.socket?.destroy())
+}
+
 /** A loopback proxy in front of a (password-less) registry. */
 export async function startProxy(target: string, options: ProxyOptions = {}): Promise<TestProxy> {
   const tokens = new Set<string>()
@@ -493,6 +529,8 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
     tokens: [],
     failed: 0,
     tampered: 0,
+    blobGets: {},
+    dripped: 0,
     stop: async () => undefined
   }
 
@@ -544,6 +582,12 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
       return
     }
     const isBlob = req.method === 'GET' && /\/blobs\/sha256:/.test(url.pathname)
+    const blobDigest = isBlob ? url.pathname.slice(url.pathname.lastIndexOf('/') + 1) : undefined
+    if (blobDigest) state.blobGets[blobDigest] = (state.blobGets[blobDigest] ?? 0) + 1
+    if (blobDigest && blobDigest === options.dripBlob?.digest) {
+      drip(target, req, res, options.dripBlob, () => state.dripped++)
+      return
+    }
     if (isBlob && options.redirectBlobs) {
       res.writeHead(307, { Location: `http://127.0.0.1:${storagePort}/storage${req.url}` }).end()
       return

@@ -2,7 +2,13 @@ import { InputError } from '../src/engine/errors.js'
 import { settings } from '../__fixtures__/inputs.js'
 import { vmConfig } from '../src/engine/plan.js'
 import { runLayout } from '../src/engine/run-dir.js'
-import { checkKvmApi, checkLibkrunVersion, configureContext, libkrunWarnings } from '../src/vm/configure.js'
+import {
+  checkImageShareable,
+  checkKvmApi,
+  checkLibkrunVersion,
+  configureContext,
+  libkrunWarnings
+} from '../src/vm/configure.js'
 import type { Libkrun } from '../src/vm/libkrun.js'
 
 /** A libkrun that records calls; `failing` makes one call return -errno. */
@@ -140,6 +146,24 @@ describe('libkrunWarnings', () => {
 })
 
 describe('host checks in the VM process', () => {
+  it('refuses an image before libkrun 1.18, which cannot share its root read-only on the host side', () => {
+    const imageConfig = vmConfig(
+      { ...settings(), image: { reference: 'alpine', pull: 'missing', credentials: undefined } },
+      runLayout('/run/x'),
+      '/lib/libkrun.so.1',
+      '/dev/kvm'
+    )
+    expect(() => checkImageShareable(fakeLibkrun({ withVirtiofs3: false }).krun, imageConfig)).toThrow(
+      new InputError(
+        'image',
+        'needs libkrun 1.18 or newer (/lib/libkrun.so.1 lacks krun_add_virtiofs3) to share the image read-only on the host side, ' +
+          'so that no guest can change the image cache; install a newer libkrun or use a rootfs directory'
+      )
+    )
+    expect(() => checkImageShareable(fakeLibkrun().krun, imageConfig)).not.toThrow()
+    expect(() => checkImageShareable(fakeLibkrun({ withVirtiofs3: false }).krun, config)).not.toThrow()
+  })
+
   it('refuses a libkrun older than 1.12, judged by its symbols', () => {
     expect(() =>
       checkLibkrunVersion(fakeLibkrun({ symbols: ['krun_setuid', 'krun_setgid'] }).krun, '/lib/libkrun.so.1')

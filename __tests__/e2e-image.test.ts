@@ -5,9 +5,24 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { DIST, STANDIN, errorLines, makeScratch, removeScratches, runAction } from '../__fixtures__/action-runner.js'
-import { describeTier } from '../__fixtures__/tiers.js'
-import { busyboxEntries, cacheProblems, pushImage, startRegistry, type TestRegistry } from '../__fixtures__/registry.js'
+import {
+  DIST,
+  STANDIN,
+  errorLines,
+  makeScratch,
+  removeScratches,
+  runAction,
+  waitFor
+} from '../__fixtures__/action-runner.js'
+import { STANDIN_1_16, describeTier } from '../__fixtures__/tiers.js'
+import {
+  busyboxEntries,
+  cacheProblems,
+  pushImage,
+  startProxy,
+  startRegistry,
+  type TestRegistry
+} from '../__fixtures__/registry.js'
 
 const architecture = process.arch === 'arm64' ? 'arm64' : 'amd64'
 const COMMANDS = 'cat /etc/hostname; cat /etc/marker; ls /bin/busybox; echo changed > /etc/hostname'
@@ -74,6 +89,127 @@ describeTier(['standin', 'registry'], 'an OCI image as the base, end to end', ()
     expect(stderr).toMatch(/^krun-run: /m)
     expect(fs.readdirSync(path.join(cacheHome, 'krun-action', 'images'))).toContain('roots')
     expect(fs.readdirSync(scratch.temp)).toEqual([])
+  })
+
+  it('refuses the image with a libkrun that cannot share it read-only on the host side, before the guest starts', async () => {
+    const scratch = makeScratch()
+    const result = await runAction({
+      scratch,
+      libkrun: STANDIN_1_16,
+      inputs: { image: reference, commands: 'touch ran' },
+      env: { RUNNER_TOOL_CACHE: toolCache }
+    })
+    expect(result.code).toBe(1)
+    expect(errorLines(result)).toEqual([
+      `Input "image": needs libkrun 1.18 or newer (${STANDIN_1_16} lacks krun_add_virtiofs3) to share the image ` +
+        'read-only on the host side, so that no guest can change the image cache; install a newer libkrun or use a rootfs directory'
+    ])
+    expect(result.record).not.toMatch(/krun_start_enter/)
+    expect(fs.existsSync(path.join(scratch.workspace, 'ran'))).toBe(false)
+    expect(result.outputs['exit-code']).toBeUndefined()
+    expect(result.leftInTemp).toEqual([])
+  })
+
+  it("counts the pull in the step's timeout: a registry that drips a layer fails the step in one line", async () => {
+    const pushed = await pushImage(registry, 'slow', {
+      architecture,
+      tag: '1',
+      layers: [
+        { entries: busyboxEntries() },
+        { entries: [{ name: 'etc/big', content: Buffer.alloc(256 * 1024, 5) }], compression: 'none' }
+      ]
+    })
+    const layer = pushed.layers[1].digest
+    const proxy = await startProxy(registry.host, { dripBlob: { digest: layer, bytes: 200, everyMs: 100 } })
+    try {
+      const scratch = makeScratch()
+      const cache = path.join(scratch.dir, 'tool-cache')
+      const result = await runAction({
+        scratch,
+        inputs: { image: `${proxy.host}/slow:1`, commands: 'touch ran', timeout: '2' },
+        env: { RUNNER_TOOL_CACHE: cache }
+      })
+      expect(errorLines(result)).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^registry ${proxy.host}, repository slow: the pull was not finished when the timeout \\(2s\\) ran out; ` +
+              'still running: (.*, )?fetching layer 2/2 sha256:[0-9a-f]{12}… \\([^)]* of [^)]*\\)(, .*)?$'
+          )
+        )
+      ])
+      expect(result.code).toBe(1)
+      expect(proxy.blobGets[layer]).toBe(1)
+      expect(fs.existsSync(path.join(scratch.workspace, 'ran'))).toBe(false)
+      expect(result.leftInTemp).toEqual([])
+      expect(cacheProblems(path.join(cache, 'krun-action', 'images'))).toEqual([])
+    } finally {
+      await proxy.stop()
+    }
+  })
+
+  /** Starts the action on an image whose second layer drips, and sends it `signal` once that layer is being unpacked. */
+  async function killedWhilePulling(signal: NodeJS.Signals, repository: string) {
+    const pushed = await pushImage(registry, repository, {
+      architecture,
+      tag: '1',
+      layers: [
+        { entries: busyboxEntries() },
+        { entries: [{ name: 'etc/big', content: Buffer.alloc(256 * 1024, 6) }], compression: 'none' }
+      ]
+    })
+    const proxy = await startProxy(registry.host, {
+      dripBlob: { digest: pushed.layers[1].digest, bytes: 1000, everyMs: 50 }
+    })
+    const scratch = makeScratch()
+    const cache = path.join(scratch.dir, 'tool-cache', 'krun-action', 'images')
+    const pulling = (): boolean =>
+      proxy.dripped > 0 && fs.existsSync(path.join(cache, 'tmp')) && fs.readdirSync(path.join(cache, 'tmp')).length > 0
+    try {
+      const result = await runAction({
+        scratch,
+        inputs: { image: `${proxy.host}/${repository}:1`, commands: 'touch ran' },
+        env: { RUNNER_TOOL_CACHE: path.join(scratch.dir, 'tool-cache') },
+        onSpawn: (child) => {
+          void waitFor(pulling).then(
+            () => child.kill(signal),
+            () => undefined
+          )
+        }
+      })
+      return { result, scratch, cache }
+    } finally {
+      await proxy.stop()
+    }
+  }
+
+  it('on SIGTERM during a pull stops it, fails in one line and leaves nothing behind', async () => {
+    const { result, scratch, cache } = await killedWhilePulling('SIGTERM', 'cancelled')
+    expect(result.code).toBe(1)
+    expect(errorLines(result)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^registry 127\\.0\\.0\\.1:\\d+, repository cancelled: the pull was not finished when the run was cancelled \\(SIGTERM\\); ` +
+            'still running: (.*, )?fetching layer 2/2 sha256:[0-9a-f]{12}… \\([^)]* of [^)]*\\)(, .*)?$'
+        )
+      )
+    ])
+    expect(fs.existsSync(path.join(scratch.workspace, 'ran'))).toBe(false)
+    expect(result.leftInTemp).toEqual([])
+    expect(cacheProblems(cache)).toEqual([])
+  })
+
+  it('when killed outright during a pull, leaves the post step what to remove: the early run directory and the half pull', async () => {
+    const { result, scratch, cache } = await killedWhilePulling('SIGKILL', 'killed')
+    expect(result.signal).toBe('SIGKILL')
+    expect(result.leftInTemp).toHaveLength(1)
+    expect(result.state.runDir).toBe(path.join(scratch.temp, result.leftInTemp[0]))
+    expect(result.state.imageCache).toBe(cache)
+    expect(cacheProblems(cache)).not.toEqual([])
+    const state = Object.fromEntries(Object.entries(result.state).map(([name, value]) => [`STATE_${name}`, value]))
+    const post = await runAction({ scratch, inputs: {}, env: state, entry: path.join(DIST, 'post', 'index.js') })
+    expect(post.code).toBe(0)
+    expect(post.leftInTemp).toEqual([])
+    expect(cacheProblems(cache)).toEqual([])
   })
 
   // Stops the registry: the tests after it need none.

@@ -57,6 +57,18 @@ describe('ImageCache', () => {
     expect(fs.existsSync(dead)).toBe(false)
   })
 
+  test("a temporary entry whose pid now belongs to another process (a later start) is removed; the owner's stays", async () => {
+    const cache = new ImageCache(base)
+    await cache.init()
+    const mine = cache.tempPath('pull')
+    const [kind, host, pid, started] = path.basename(mine).split('-')
+    expect([kind, pid]).toEqual(['pull', String(process.pid)])
+    const reused = path.join(cache.tmp, `pull-${host}-${pid}-${Number(started) + 1}-abcdefgh`)
+    for (const dir of [mine, reused]) fs.mkdirSync(path.join(dir, 'rootfs'), { recursive: true })
+    await new ImageCache(base).removeStaleTemps()
+    expect(fs.readdirSync(cache.tmp)).toEqual([path.basename(mine)])
+  })
+
   test('the cache and its directories are private to its user, made so or tightened', async () => {
     const modes = (cache: ImageCache): number[] =>
       [cache.dir, cache.roots, cache.blobs, cache.refs, cache.tmp].map((dir) => fs.statSync(dir).mode & 0o7777)

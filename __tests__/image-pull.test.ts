@@ -249,6 +249,39 @@ describeTier('registry', 'prepareImage with a registry on loopback', () => {
     expectCleanCache(cacheDir)
   })
 
+  test('a cached root changed after it was cached, or cached with no fingerprint, is removed and pulled again', async () => {
+    await pushImage(registry, 'test/tampered-root', { tag: 'v1', layers: [{ entries: busyboxEntries() }] })
+    const cacheDir = newCacheDir()
+    const ref = `${registry.host}/test/tampered-root:v1`
+    const first = await prepare(ref, { cacheDir, arch: 'x64' })
+    const planted = path.join(first.image.rootfs, 'bin', 'planted')
+    fs.writeFileSync(planted, '#!/bin/sh\necho owned\n', { mode: 0o755 })
+    const again = await prepare(ref, { cacheDir, arch: 'x64' })
+    expect(again.image).toMatchObject({ rootfs: first.image.rootfs, fromCache: false })
+    expect(again.lines[0]).toMatch(
+      new RegExp(
+        `^The image cache's copy of ${escape(ref)} \\(sha256:[0-9a-f]{12}…\\) was changed after it was cached; removing it$`
+      )
+    )
+    expect(fs.existsSync(planted)).toBe(false)
+    expect(listTree(again.image.rootfs)).toEqual(BUSYBOX_TREE)
+
+    // An entry an older version cached has no fingerprint: it cannot be checked, so it is not trusted.
+    const entry = path.dirname(again.image.rootfs)
+    const metadata = JSON.parse(fs.readFileSync(path.join(entry, 'image.json'), 'utf8')) as Record<string, unknown>
+    delete metadata.fingerprint
+    fs.chmodSync(entry, 0o755)
+    fs.writeFileSync(path.join(entry, 'image.json'), JSON.stringify(metadata))
+    fs.chmodSync(entry, 0o555)
+    const older = await prepare(ref, { cacheDir, arch: 'x64' })
+    expect(older.image.fromCache).toBe(false)
+    expect(older.lines[0]).toMatch(
+      /has no fingerprint \(an older version cached it\), so changes to it cannot be told; removing it$/
+    )
+    expect((await prepare(ref, { cacheDir, arch: 'x64' })).image.fromCache).toBe(true)
+    expectCleanCache(cacheDir)
+  })
+
   test('Docker v2 media types and an uncompressed layer detected by its bytes', async () => {
     const pushed = await pushImage(registry, 'test/docker', {
       tag: 'latest',
@@ -477,6 +510,57 @@ describeTier('registry', 'prepareImage with a registry on loopback', () => {
     }
   })
 
+  test('a small layer that unpacks to more than the cache may hold fails as it unpacks, naming the image and layer', async () => {
+    await pushImage(registry, 'test/bomb', {
+      tag: 'v1',
+      layers: [
+        { entries: busyboxEntries() },
+        {
+          entries: [{ name: 'zeros', content: Buffer.alloc(16 * 1024 * 1024) }],
+          compression: hasZstd ? 'zstd' : 'gzip'
+        }
+      ]
+    })
+    const cacheDir = newCacheDir()
+    const error = await failure(
+      prepare(`${registry.host}/test/bomb:v1`, { cacheDir, arch: 'x64', maxCacheBytes: 4 * 1024 * 1024 })
+    )
+    expect(error.message).toMatch(
+      new RegExp(
+        `^registry ${registry.host}, repository test/bomb: layer 2/2 sha256:[0-9a-f]{12}…: ` +
+          "the image unpacks to more than 4.0 MiB, the image cache's cap of 4.0 MiB; the image cannot be used$"
+      )
+    )
+    expect(rootsIn(cacheDir)).toEqual([])
+    expectCleanCache(cacheDir)
+  })
+
+  withTmpfs(
+    'a disk that fills while a layer unpacks is one line naming the image, the layer and the cache',
+    async () => {
+      await pushImage(registry, 'test/fills', {
+        tag: 'v1',
+        layers: [{ entries: [{ name: 'zeros', content: Buffer.alloc(4 * 1024 * 1024) }] }]
+      })
+      const cacheDir = newCacheDir()
+      fs.mkdirSync(cacheDir)
+      const unmount = mountTmpfs(cacheDir, '1m')
+      try {
+        const error = await failure(prepare(`${registry.host}/test/fills:v1`, { cacheDir, arch: 'x64' }))
+        expect(error.message).toMatch(
+          new RegExp(
+            `^registry ${registry.host}, repository test/fills: layer 1/1 sha256:[0-9a-f]{12}…: ` +
+              `the disk of ${escape(cacheDir)} is full \\(ENOSPC\\) while unpacking it; free space there or move the image cache$`
+          )
+        )
+        expect(rootsIn(cacheDir)).toEqual([])
+        expectCleanCache(cacheDir)
+      } finally {
+        unmount()
+      }
+    }
+  )
+
   test('a manifest pulled by digest is verified too', async () => {
     const pushed = await pushImage(registry, 'test/corrupt-manifest', { layers: [{ entries: busyboxEntries() }] })
     const data = blobDataPath(registry, pushed.digest)
@@ -576,6 +660,7 @@ describeTier('registry', 'prepareImage with a registry on loopback', () => {
     })
     await pushImage(registry, 'test/evict', { tag: 'b', layers: [{ entries: [{ name: 'etc/b', content: 'b' }] }] })
     const cacheDir = newCacheDir()
+    await prepare(`${registry.host}/test/evict:a`, { cacheDir, arch: 'x64' })
     const a = await prepare(`${registry.host}/test/evict:a`, { cacheDir, arch: 'x64', maxCacheBytes: 1 })
     expect(fs.existsSync(a.image.rootfs)).toBe(true)
     const b = await prepare(`${registry.host}/test/evict:b`, { cacheDir, arch: 'x64' })
@@ -856,6 +941,95 @@ describeTier('registry', 'prepareImage through a proxy: Bearer tokens, redirects
       // The blob that was cached is the verified one: the next pull unpacks it and gets the real file.
       const { image } = await prepare(ref, { cacheDir, arch: 'x64' })
       expect(fs.readFileSync(path.join(image.rootfs, 'etc/big')).equals(big)).toBe(true)
+    } finally {
+      await proxy.stop()
+    }
+  })
+
+  test("a registry that drips a blob never idles, but the request's deadline ends it, with no retry", async () => {
+    const pushed = await pushImage(registry, 'proxied/drip', {
+      tag: 'v1',
+      layers: [{ entries: [{ name: 'etc/big', content: Buffer.alloc(64 * 1024, 3) }], compression: 'none' }]
+    })
+    const layer = pushed.layers[0].digest
+    const proxy = await startProxy(registry.host, { dripBlob: { digest: layer, bytes: 100, everyMs: 20 } })
+    try {
+      const cacheDir = newCacheDir()
+      const error = await failure(
+        prepare(`${proxy.host}/proxied/drip:v1`, {
+          cacheDir,
+          arch: 'x64',
+          limits: { requestMs: 300, minBytesPerSecond: 1024 ** 3 }
+        })
+      )
+      expect(error.message).toMatch(
+        new RegExp(
+          `^registry ${proxy.host}, repository proxied/drip: fetching layer 1/1 sha256:[0-9a-f]{12}… took over 0\\.3 s, ` +
+            'its deadline \\([^)]* arrived in that time\\); the registry or the network is too slow, try again later$'
+        )
+      )
+      expect(proxy.dripped).toBeGreaterThan(0)
+      expect(proxy.blobGets[layer]).toBe(1)
+      expect(rootsIn(cacheDir)).toEqual([])
+      expectCleanCache(cacheDir)
+    } finally {
+      await proxy.stop()
+    }
+  })
+
+  test('a connection on which nothing arrives is retried, then fails naming the registry, the layer and the wait', async () => {
+    const pushed = await pushImage(registry, 'proxied/idle', {
+      tag: 'v1',
+      layers: [{ entries: [{ name: 'etc/idle', content: 'idle' }], compression: 'none' }]
+    })
+    const layer = pushed.layers[0].digest
+    const proxy = await startProxy(registry.host, { delayBlob: { digest: layer, ms: 60_000 } })
+    try {
+      const cacheDir = newCacheDir()
+      const error = await failure(
+        prepare(`${proxy.host}/proxied/idle:v1`, { cacheDir, arch: 'x64', limits: { idleMs: 200 } })
+      )
+      expect(error.message).toMatch(
+        new RegExp(
+          `^registry ${proxy.host}, repository proxied/idle: fetching layer 1/1 sha256:[0-9a-f]{12}… failed after 4 tries: ` +
+            'the connection stalled: nothing arrived for 0\\.2 s; check that the registry is reachable and try again$'
+        )
+      )
+      expect(proxy.blobGets[layer]).toBe(4)
+      expectCleanCache(cacheDir)
+    } finally {
+      await proxy.stop()
+    }
+  })
+
+  test("the run's timeout stops a pull at once, naming what was still running, with no retry", async () => {
+    const pushed = await pushImage(registry, 'proxied/drip-stop', {
+      tag: 'v1',
+      layers: [
+        { entries: busyboxEntries() },
+        { entries: [{ name: 'etc/big', content: Buffer.alloc(64 * 1024, 4) }], compression: 'none' }
+      ]
+    })
+    const layer = pushed.layers[1].digest
+    const proxy = await startProxy(registry.host, { dripBlob: { digest: layer, bytes: 100, everyMs: 20 } })
+    const stop = new AbortController()
+    try {
+      const cacheDir = newCacheDir()
+      const pulling = failure(
+        prepare(`${proxy.host}/proxied/drip-stop:v1`, { cacheDir, arch: 'x64', signal: stop.signal })
+      )
+      await waitFor(() => proxy.dripped > 0)
+      stop.abort('the timeout (10s) ran out')
+      const error = await pulling
+      expect(error.message).toMatch(
+        new RegExp(
+          `^registry ${proxy.host}, repository proxied/drip-stop: the pull was not finished when the timeout \\(10s\\) ran out; ` +
+            'still running: (.*, )?fetching layer 2/2 sha256:[0-9a-f]{12}… \\([^)]* of [^)]*\\)(, .*)?$'
+        )
+      )
+      expect(proxy.blobGets[layer]).toBe(1)
+      expect(rootsIn(cacheDir)).toEqual([])
+      expectCleanCache(cacheDir)
     } finally {
       await proxy.stop()
     }

@@ -13,6 +13,7 @@ import { RootBuilder, entryParts, isLayerMediaType, layerFile, unpackNotes } fro
 import { detectCompression } from '../src/image/compression.js'
 import { RootIndex } from '../src/image/root-index.js'
 import { removeTree } from '../src/image/tree.js'
+import { UNPACK_FLOOR_BYTES, UNPACK_RATIO, unpackBudget } from '../src/image/unpack-budget.js'
 
 let base: string
 
@@ -204,6 +205,94 @@ describe('layers', () => {
     }
   })
 
+  /** Runs `body` with a setfattr on PATH that logs each run to the returned file, then runs the real one. */
+  async function countingSetfattr(body: (runs: () => number) => Promise<void>): Promise<void> {
+    const real = spawnSync('sh', ['-c', 'command -v setfattr'], { encoding: 'utf8' }).stdout.trim()
+    if (real === '') throw new Error('setfattr is missing: apt-get install attr')
+    const bin = path.join(base, 'counting-bin')
+    const log = path.join(base, 'setfattr-runs')
+    fs.mkdirSync(bin)
+    fs.writeFileSync(log, '')
+    fs.writeFileSync(path.join(bin, 'setfattr'), `#!/bin/sh\necho run >> '${log}'\nexec '${real}' "$@"\n`, {
+      mode: 0o755
+    })
+    const saved = process.env.PATH
+    process.env.PATH = `${bin}:${saved}`
+    try {
+      await body(() => fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).length)
+    } finally {
+      process.env.PATH = saved
+    }
+  }
+
+  const userXattrs = (n: number, prefix = 'a'): Record<string, string> =>
+    Object.fromEntries(
+      Array.from({ length: n }, (_, i) => [
+        `LIBARCHIVE.xattr.user.${prefix}${i}`,
+        Buffer.from(`v${i}`).toString('base64')
+      ])
+    )
+
+  test('a layer holding thousands of extended attributes sets them all with one setfattr process', async () => {
+    await countingSetfattr(async (runs) => {
+      const files: LayerEntry[] = Array.from({ length: 400 }, (_, i) => ({
+        name: `d/f${i}`,
+        content: `${i}`,
+        pax: userXattrs(8)
+      }))
+      const { root, builder } = await apply([
+        [
+          { name: 'd/', type: 'directory', pax: userXattrs(2, 'dir') },
+          ...files,
+          {
+            name: 'odd name=\n',
+            content: 'x',
+            pax: { 'LIBARCHIVE.xattr.user.odd%3Dname%5Cx': Buffer.from('v').toString('base64') }
+          }
+        ],
+        [{ name: 'later', content: 'l', pax: userXattrs(1) }]
+      ])
+      expect(runs()).toBe(2) // one per layer
+      expect(xattrOf(path.join(root, 'd/f399'), 'user.a7')).toBe(Buffer.from('v7').toString('hex'))
+      expect(xattrOf(path.join(root, 'd'), 'user.dir1')).toBe(Buffer.from('v1').toString('hex'))
+      expect(xattrOf(path.join(root, 'odd name=\n'), 'user.odd=name\\x')).toBe(Buffer.from('v').toString('hex'))
+      expect(xattrOf(path.join(root, 'later'), 'user.a0')).toBe(Buffer.from('v0').toString('hex'))
+      expect(builder.stats).toMatchObject({ xattrsNotAllowed: 0, xattrsRefused: 0, xattrsWithoutSetfattr: 0 })
+    })
+  })
+
+  test('attributes wait for the end of the layer without landing through what replaced their path', async () => {
+    const outside = path.join(base, 'outside')
+    fs.mkdirSync(outside)
+    fs.writeFileSync(path.join(outside, 'f'), 'outside')
+    const { root } = await apply([
+      [
+        { name: 'a/f', content: 'in a', pax: userXattrs(1) },
+        { name: 'a', type: 'symlink', linkname: outside },
+        { name: 'orig', content: 'o', pax: userXattrs(1, 'orig') },
+        { name: 'link', type: 'link', linkname: 'orig' },
+        { name: 'orig', content: 'replaced' }
+      ]
+    ])
+    expect(xattrOf(path.join(outside, 'f'), 'user.a0')).toBeUndefined()
+    expect(xattrOf(path.join(root, 'link'), 'user.orig0')).toBe(Buffer.from('v0').toString('hex'))
+    expect(xattrOf(path.join(root, 'orig'), 'user.orig0')).toBeUndefined()
+  })
+
+  test('a file or a layer over the caps on extended attributes fails the layer, setting none', async () => {
+    await countingSetfattr(async (runs) => {
+      await expect(apply([[{ name: 'f', content: 'f', pax: userXattrs(65) }]])).rejects.toThrow(
+        /^layer 1: "f" has 65 extended attributes of \d+ bytes, over the 64 and 64 KiB one file may have; the image cannot be used$/
+      )
+      await removeTree(path.join(base, 'root'))
+      const many: LayerEntry[] = Array.from({ length: 1025 }, (_, i) => ({ name: `f${i}`, pax: userXattrs(64) }))
+      await expect(apply([many])).rejects.toThrow(
+        /^layer 1: holds over 65536 extended attributes or 16 MiB of them, more than a layer may have; the image cannot be used$/
+      )
+      expect(runs()).toBe(0)
+    })
+  }, 60_000)
+
   test('a directory replaced by a symlink after many files, links to fresh files, a path written twice, a file made a directory', async () => {
     const outside = path.join(base, 'outside')
     fs.mkdirSync(outside)
@@ -249,7 +338,7 @@ describe('layers', () => {
   })
 
   withTmpfs(
-    'a disk that fills while files are written fails the layer with ENOSPC, and leaves no write running',
+    'a disk that fills while files are written fails the layer in one line naming the cache, and leaves no write running',
     async () => {
       const root = path.join(base, 'small')
       fs.mkdirSync(root)
@@ -261,8 +350,12 @@ describe('layers', () => {
         }))
         const layer = path.join(base, 'layer')
         fs.writeFileSync(layer, compress(await tarOf(files), 'gzip'))
-        const builder = new RootBuilder(root)
-        await expect(builder.applyLayer(layerFile(layer), 'layer 1')).rejects.toMatchObject({ code: 'ENOSPC' })
+        const builder = new RootBuilder(root, { storage: '/the/cache' })
+        await expect(builder.applyLayer(layerFile(layer), 'layer 1')).rejects.toThrow(
+          new ImageError(
+            'layer 1: the disk of /the/cache is full (ENOSPC) while unpacking it; free space there or move the image cache'
+          )
+        )
         const open = fs.readdirSync('/proc/self/fd').filter((fd) => {
           try {
             return fs.readlinkSync(`/proc/self/fd/${fd}`).startsWith(root)
@@ -276,6 +369,45 @@ describe('layers', () => {
       }
     }
   )
+
+  test('what a pull may unpack: a multiple of its compressed size, at least a floor, never more than the cache cap', () => {
+    const MiB = 1024 * 1024
+    expect(unpackBudget(10 * MiB, Infinity).bytes).toBe(UNPACK_RATIO * 10 * MiB)
+    expect(unpackBudget(1000, Infinity)).toEqual({
+      bytes: UNPACK_FLOOR_BYTES,
+      reason: `what any image may unpack to (64 MiB, or ${UNPACK_RATIO} times its compressed size if more)`
+    })
+    expect(unpackBudget(10 * MiB, 100 * MiB)).toEqual({ bytes: 100 * MiB, reason: "the image cache's cap of 100 MiB" })
+  })
+
+  test('a layer that unpacks to more than the budget fails before it writes what does not fit', async () => {
+    const root = path.join(base, 'root')
+    fs.mkdirSync(root)
+    const layer = path.join(base, 'layer')
+    const entries: LayerEntry[] = [
+      { name: 'small', content: 'x' },
+      { name: 'zeros', content: Buffer.alloc(2 * 1024 * 1024) }
+    ]
+    fs.writeFileSync(layer, compress(await tarOf(entries), 'zstd'))
+    const builder = new RootBuilder(root, { budget: { bytes: 1024 * 1024, reason: 'the test budget' } })
+    await expect(builder.applyLayer(layerFile(layer), 'layer 1')).rejects.toThrow(
+      new ImageError('layer 1: the image unpacks to more than 1.0 MiB, the test budget; the image cannot be used')
+    )
+    expect(fs.readdirSync(root)).toEqual(['small'])
+  })
+
+  test('a name too long for the filesystem fails the layer in one line, blaming the layer', async () => {
+    const root = path.join(base, 'root')
+    fs.mkdirSync(root)
+    const layer = path.join(base, 'layer')
+    fs.writeFileSync(layer, compress(await tarOf([{ name: `d/${'n'.repeat(300)}`, content: 'x' }]), 'gzip'))
+    const builder = new RootBuilder(root, { storage: '/the/cache' })
+    await expect(builder.applyLayer(layerFile(layer), 'layer 1')).rejects.toThrow(
+      new ImageError(
+        'layer 1 holds a path too long to be made under /the/cache (ENAMETOOLONG: a name over 255 bytes, or a path over 4096); the image cannot be used'
+      )
+    )
+  })
 
   test('a mode the umask would narrow is set in full, whatever the umask', async () => {
     const saved = process.umask(0o077)

@@ -116,7 +116,8 @@ describe('main', () => {
       ['runDir', '/tmp/krun-action-x'],
       ['vmPid', '1234'],
       ['runDir', ''],
-      ['vmPid', '']
+      ['vmPid', ''],
+      ['imageCache', '']
     ])
   })
 

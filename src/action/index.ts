@@ -5,11 +5,14 @@
  */
 import { type EarlyStart, actionTempDir, startEarly } from '../engine/early-start.js'
 import { findDistDir } from './dist-dir.js'
+import { STATE, appendState } from './state-file.js'
 
 function tryEarlyStart(): EarlyStart | undefined {
   if (!process.env.INPUT_COMMANDS?.trim()) return undefined
   try {
-    return startEarly(process.env, process.cwd(), findDistDir(), actionTempDir(process.env))
+    // The post step learns of the run directory before it exists: the action may be killed at any time.
+    const announce = (dir: string): void => appendState(process.env, STATE.runDir, dir)
+    return startEarly(process.env, process.cwd(), findDistDir(), actionTempDir(process.env), announce)
   } catch {
     // Only a head start: main.ts meets and reports the same problem in its own words.
     return undefined

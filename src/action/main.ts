@@ -4,7 +4,7 @@ import { failureMessage } from '../engine/errors.js'
 import { droppedWarning, enabledFileCommands } from '../engine/file-commands.js'
 import { applyGuestFileCommands } from '../engine/host-file-commands.js'
 import { hostContext } from '../engine/host-context.js'
-import { prepareImageBase } from '../engine/image-base.js'
+import { prepareImageBase, timeoutFromNow } from '../engine/image-base.js'
 import { OUTPUTS } from '../engine/inputs.js'
 import { type EarlyStart, discardEarly } from '../engine/early-start.js'
 import { OutputFence } from '../engine/output-fence.js'
@@ -29,16 +29,23 @@ export async function run(early?: EarlyStart): Promise<void> {
       // What a run checks before it starts a VM process, and more; nothing is booted.
       await checkHostForLaterSteps(settings, host, distDir)
       if (settings.image) {
+        state.saveImageCache(host.imageCacheDir)
         // Pulled now, with this step's credentials (never saved for later steps): krun-run
         // started by the launcher installed below runs it from this same cache.
-        const image = await prepareImageBase(settings.image, { cacheDir: host.imageCacheDir, log: core.info })
+        const image = await prepareImageBase(settings.image, {
+          cacheDir: host.imageCacheDir,
+          log: core.info,
+          timeout: timeoutFromNow(settings.timeoutSeconds)
+        })
         core.setOutput('image-digest', image.digest)
+        state.clearState()
       }
       installForLaterSteps(raw, settings, host.tempDir, distDir)
       core.info(READY_LINE)
       return
     }
     unused = undefined
+    if (settings.image) state.saveImageCache(host.imageCacheDir)
     const result = await runInMicroVm({
       settings,
       distDir,

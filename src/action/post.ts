@@ -1,6 +1,7 @@
 /**
  * The post step (dist/post/index.js): when the main step was killed before it could clean
- * up, stop the VM process it left and remove the run directory. Failures only warn.
+ * up, stop the VM process it left, remove the run directory and what a pull left in the
+ * image cache. Failures only warn.
  */
 import fs from 'node:fs'
 import * as core from '@actions/core'
@@ -16,8 +17,19 @@ function isOurVmProcess(pid: number, runDir: string): boolean {
   }
 }
 
+/** A pull killed outright leaves its half unpacked root in the cache's tmp/, under the main step's pid, now gone. */
+async function removePullLeftovers(cacheDir: string): Promise<void> {
+  try {
+    const { ImageCache } = await import('../image/cache.js')
+    await new ImageCache(cacheDir).removeStaleTemps()
+  } catch (error) {
+    core.warning(`Cleanup of the image cache ${cacheDir} failed: ${(error as Error).message}`)
+  }
+}
+
 export async function cleanup(): Promise<void> {
-  const { runDir, vmPid } = leftBehind()
+  const { runDir, vmPid, imageCache } = leftBehind()
+  if (imageCache !== undefined) await removePullLeftovers(imageCache)
   if (runDir === undefined) return
   try {
     if (vmPid !== undefined && isOurVmProcess(vmPid, runDir)) {

@@ -41,15 +41,20 @@ function namedLibkrun(env: NodeJS.ProcessEnv, cwd: string, tempDir: string): str
   }
 }
 
+/**
+ * Starts the VM process early when the environment names libkrun. `announce` hears the run
+ * directory's path before it is made (see createRunDir): the action saves it for its post step.
+ */
 export function startEarly(
   env: NodeJS.ProcessEnv,
   cwd: string,
   distDir: string,
-  tempDir: string
+  tempDir: string,
+  announce?: (dir: string) => void
 ): EarlyStart | undefined {
   const libkrun = namedLibkrun(env, cwd, tempDir)
   if (libkrun === undefined) return undefined
-  const layout = createRunDir(tempDir)
+  const layout = createRunDir(tempDir, announce)
   const vm = new VmProcess({
     vmEntry: vmEntry(distDir),
     configFile: layout.vmConfigFile,

@@ -8,6 +8,7 @@ import type { PreparedImage } from '../image/index.js'
 import { PULL_POLICIES, type PullPolicy } from '../image/pull-policy.js'
 import { parseImageReference } from '../image/reference.js'
 import { HostError, InputError, showValue } from './errors.js'
+import { formatDuration } from './parse.js'
 
 export interface ImageSettings {
   /** The reference as the user wrote it (normalized when shown). */
@@ -63,6 +64,33 @@ export function registryCredentials(username: string, password: string): ImageSe
 export interface ImageRunOptions {
   cacheDir: string
   log: (line: string) => void
+  /** The run's timeout, which the pull is part of: it must be over when the timeout runs out. */
+  timeout?: { seconds: number; endsAt: number }
+}
+
+/**
+ * What stops a pull: the run's timeout running out, or SIGINT or SIGTERM (a cancelled job),
+ * which would otherwise end the process with the pull's temporary files left behind.
+ */
+function pullStop(timeout: ImageRunOptions['timeout']): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController()
+  const timer =
+    timeout &&
+    setTimeout(
+      () => controller.abort(`the timeout (${formatDuration(timeout.seconds)}) ran out`),
+      Math.max(0, timeout.endsAt - Date.now())
+    )
+  const onSignal = (signal: NodeJS.Signals): void => controller.abort(`the run was cancelled (${signal})`)
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  return {
+    signal: controller.signal,
+    release: () => {
+      clearTimeout(timer)
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+    }
+  }
 }
 
 /**
@@ -71,15 +99,24 @@ export interface ImageRunOptions {
  */
 export async function prepareImageBase(image: ImageSettings, options: ImageRunOptions): Promise<PreparedImage> {
   const { prepareImage } = await import('../image/index.js')
+  const stop = pullStop(options.timeout)
   try {
     return await prepareImage({
       reference: image.reference,
       pull: image.pull,
       credentials: image.credentials,
       cacheDir: options.cacheDir,
-      log: options.log
+      log: options.log,
+      signal: stop.signal
     })
   } catch (error) {
     throw imageFailure(error)
+  } finally {
+    stop.release()
   }
+}
+
+/** The run's timeout, from now, as prepareImageBase takes it; undefined without one. */
+export function timeoutFromNow(seconds: number | undefined): ImageRunOptions['timeout'] {
+  return seconds === undefined ? undefined : { seconds, endsAt: Date.now() + seconds * 1000 }
 }

@@ -205,7 +205,7 @@ export const INPUTS = {
     defaultText: 'none',
     flags: ['--timeout'],
     valueName: 'DURATION',
-    help: 'stop after 90, 90s, 10m, 1h ... (exit code 124)',
+    help: 'stop after 90, 90s, 10m, 1h ..., the pull included (exit code 124)',
     parse: parseTimeout
   },
   'export-env': {

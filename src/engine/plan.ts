@@ -15,6 +15,11 @@ export interface VirtiofsShare {
   tag: string
   hostPath: string
   readOnly: boolean
+  /**
+   * Set for an image's root, which is the image cache's: shared by every later run of the image, so
+   * only a share read-only on the host side will do (a guest can remount its own mount read-write).
+   */
+  imageCache?: true
 }
 
 /** What the VM process needs to configure libkrun. Holds no environment values. */
@@ -102,7 +107,8 @@ export function vmConfig(
   kvmDevice: string,
   fileShare?: FileCommandShare
 ): VmConfig {
-  const shares: VirtiofsShare[] = [{ tag: BASE_TAG, hostPath: settings.rootfs, readOnly: true }]
+  const base: VirtiofsShare = { tag: BASE_TAG, hostPath: settings.rootfs, readOnly: true }
+  const shares: VirtiofsShare[] = [settings.image ? { ...base, imageCache: true } : base]
   if (settings.workspace !== null) {
     shares.push({ tag: WORKSPACE_TAG, hostPath: settings.workspace, readOnly: false })
   }

@@ -1,4 +1,5 @@
 /** The private per-run directory: made with mode 0700, filled, read back, removed. */
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { TreeRemovalError, removeTree } from '../image/tree.js'
@@ -42,10 +43,28 @@ export function runLayout(dir: string): RunLayout {
   }
 }
 
-export function createRunDir(tempDir: string): RunLayout {
-  const layout = runLayout(fs.mkdtempSync(path.join(tempDir, RUN_DIR_PREFIX)))
-  fs.chmodSync(layout.dir, 0o700)
-  return layout
+/**
+ * Makes a new run directory in `tempDir`. `announce`, when given, hears its path before it is made,
+ * so that whoever must remove it if this process is killed knows it before it exists.
+ */
+export function createRunDir(tempDir: string, announce?: (dir: string) => void): RunLayout {
+  if (!announce) {
+    const layout = runLayout(fs.mkdtempSync(path.join(tempDir, RUN_DIR_PREFIX)))
+    fs.chmodSync(layout.dir, 0o700)
+    return layout
+  }
+  for (;;) {
+    const dir = path.join(tempDir, `${RUN_DIR_PREFIX}${randomBytes(6).toString('base64url')}`)
+    announce(dir)
+    try {
+      fs.mkdirSync(dir, { mode: 0o700 })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue
+      throw error
+    }
+    fs.chmodSync(dir, 0o700)
+    return runLayout(dir)
+  }
 }
 
 export function writeRunFiles(layout: RunLayout, files: GuestFiles, initBinary: string, vm: VmConfig): void {

@@ -14,7 +14,7 @@ import {
   readGuestFileCommands
 } from './file-commands.js'
 import { resolveLibkrun } from './libkrun-choice.js'
-import { prepareImageBase } from './image-base.js'
+import { type ImageRunOptions, prepareImageBase, timeoutFromNow } from './image-base.js'
 import { kernelWorkaround } from './kernel-quirks.js'
 import { type KvmAccessContext, checkKvmAccess, ensureKvmAccess } from './kvm-access.js'
 import { type Outcome, decideOutcome } from './outcome.js'
@@ -141,15 +141,17 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
     ])
     const { libkrun, initBinary } = await checkHost(options)
     checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [{ what: 'libkrun', file: libkrun }])
+    // One timeout for the whole run: the pull spends part of it, the VM gets the rest.
+    const timeout = timeoutFromNow(options.settings.timeoutSeconds)
     const image = options.settings.image
-      ? await prepareImageBase(options.settings.image, { cacheDir: options.imageCacheDir, log: options.log })
+      ? await prepareImageBase(options.settings.image, { cacheDir: options.imageCacheDir, log: options.log, timeout })
       : undefined
     const settings = image ? withImageRoot(options.settings, image.rootfs) : options.settings
     const interactive = options.interactive ?? false
     const fitting = early && fitsRun(early, libkrun, interactive, options.fence !== undefined) ? early : undefined
     if (early && !fitting) await discardEarly(early, warnOf(options))
     early = undefined
-    return await runPrepared(options, { settings, libkrun, initBinary, image, interactive }, fitting)
+    return await runPrepared(options, { settings, libkrun, initBinary, image, interactive, timeout }, fitting)
   } finally {
     if (early) await discardEarly(early, warnOf(options))
   }
@@ -187,6 +189,7 @@ interface Prepared {
   initBinary: string
   image: PreparedImage | undefined
   interactive: boolean
+  timeout: ImageRunOptions['timeout']
 }
 
 async function runPrepared(
@@ -222,6 +225,7 @@ async function runPrepared(
     const since = changeStamp(layout.vmConfigFile)
     const run = await running.run({
       timeoutSeconds: settings.timeoutSeconds,
+      timeLeftMs: prepared.timeout && Math.max(0, prepared.timeout.endsAt - Date.now()),
       onStart: options.onVmStart,
       onMessage: (message) => {
         if (message.kind === 'warning') warnOf(options)(message.message)

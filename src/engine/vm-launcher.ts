@@ -131,7 +131,10 @@ export class VmProcess {
 
   /** Lets the process read its configuration and start the guest; resolves when it has ended. */
   async run(options: {
+    /** The run's timeout, as the outcome names it. */
     timeoutSeconds: number | undefined
+    /** What is left of it for the VM when part of it went before (the image pull); all of it when unset. */
+    timeLeftMs?: number
     onStart?: (pid: number) => void
     /** Gets each message as it arrives, so a warning is shown when it is sent, not after the run. */
     onMessage?: (message: VmMessage) => void
@@ -160,10 +163,13 @@ export class VmProcess {
     const timeoutTimer =
       options.timeoutSeconds === undefined
         ? undefined
-        : setTimeout(() => {
-            timedOutAfter = options.timeoutSeconds
-            stop(TIMEOUT_GRACE_MS)
-          }, options.timeoutSeconds * 1000)
+        : setTimeout(
+            () => {
+              timedOutAfter = options.timeoutSeconds
+              stop(TIMEOUT_GRACE_MS)
+            },
+            options.timeLeftMs ?? options.timeoutSeconds * 1000
+          )
     const onSignal = (signal: NodeJS.Signals) => {
       cancelledBy ??= signal
       stop(CANCEL_GRACE_MS)

@@ -93,7 +93,7 @@ export async function downloadBlob(
           )
         }
       },
-      { abandon }
+      { abandon, bytes: desc.size }
     )
     progress?.ended()
   } catch (error) {
@@ -117,7 +117,7 @@ export async function fetchSmallBlob(
     what,
     undefined,
     (res) => readLimited(res.body, 16 * 1024 * 1024, { where: client.where, what }),
-    { abandon }
+    { abandon, bytes: desc.size }
   )
   if (sha256(bytes) !== desc.digest) {
     throw new ImageError(

@@ -12,7 +12,8 @@
  *
  * Everything appears by an atomic rename from tmp/, so a killed pull leaves no half entry, and two
  * processes pulling one image both succeed (the loser of the rename drops its copy and uses the winner's).
- * A published root is never modified; its entry directory is made read-only.
+ * A published root is never modified; its entry directory is made read-only, and the root's
+ * fingerprint (root-fingerprint.ts) is recorded so that a change made anyway is noticed on use.
  */
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
@@ -43,6 +44,8 @@ export interface RootMetadata {
   layers: string[]
   config: ImageConfig
   created: string
+  /** The root's fingerprint when it was cached (root-fingerprint.ts); missing in entries older versions made. */
+  fingerprint?: string
 }
 
 export interface RefRecord {
@@ -83,12 +86,20 @@ export class ImageCache {
       if (((await fs.promises.stat(dir)).mode & 0o7777) !== PRIVATE_DIR_MODE)
         await fs.promises.chmod(dir, PRIVATE_DIR_MODE)
     }
-    await this.work.removeStale()
+    await this.removeStaleTemps()
   }
 
-  /** A new name in tmp/ that says which process of which host owns it. */
+  /** A new name in tmp/ that says which process (its pid and start time) of which host owns it. */
   tempPath(kind: string): string {
     return this.work.path(kind)
+  }
+
+  /**
+   * Removes the temporary entries whose process is gone (a pull killed outright leaves its half
+   * unpacked root) and any a day old.
+   */
+  async removeStaleTemps(): Promise<void> {
+    await this.work.removeStale()
   }
 
   entryDir(manifestDigest: string): string {
@@ -156,6 +167,11 @@ export class ImageCache {
       // Something unreadable sits there (not made by this module): set it aside and try once more.
       await this.discardEntry(final)
     }
+  }
+
+  /** Removes a published root (one found changed since it was cached). */
+  async discardRoot(manifestDigest: string): Promise<void> {
+    await this.discardEntry(this.entryDir(manifestDigest))
   }
 
   private async discardEntry(entry: string): Promise<void> {

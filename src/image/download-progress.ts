@@ -18,6 +18,11 @@ export class DownloadProgress {
   private waiting: (() => void)[] = []
   private digestRead: string | undefined
 
+  /** How many bytes of the current attempt are written. */
+  get received(): number {
+    return this.written
+  }
+
   /** The downloader made its file. */
   opened(file: string): void {
     this.readFd ??= fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)

@@ -22,10 +22,13 @@ import path from 'node:path'
 import { resolveCredentials } from './auth.js'
 import { downloadBlob, fetchSmallBlob, sha256, shortDigest } from './blob.js'
 import { DEFAULT_MAX_CACHE_BYTES, EVICTION_GRACE_MS, ImageCache, type RootMetadata } from './cache.js'
+import { intactRoot } from './cached-root.js'
 import { DownloadProgress } from './download-progress.js'
-import { ImageError, describeFailure, excerpt } from './errors.js'
+import { ImageError, describeFailure, errorCode, excerpt } from './errors.js'
 import { RootBuilder, isLayerMediaType, layerFile, unpackNotes } from './layers.js'
+import { rootFingerprint } from './root-fingerprint.js'
 import { removeTree } from './tree.js'
+import { unpackBudget } from './unpack-budget.js'
 import {
   MANIFEST_ACCEPT,
   parseImageConfig,
@@ -39,7 +42,9 @@ import { formatBytes, formatSeconds } from './progress.js'
 import { useProxyFromEnv } from './proxy.js'
 import { PULL_POLICIES, type PullPolicy } from './pull-policy.js'
 import { parseImageReference, whereOf, type ImageReference } from './reference.js'
-import { RegistryClient } from './registry.js'
+import { PullActivity } from './pull-activity.js'
+import { RegistryClient, stopReason } from './registry.js'
+import type { RequestLimits } from './request-limits.js'
 
 export { ImageError } from './errors.js'
 export { parseImageReference } from './reference.js'
@@ -68,6 +73,13 @@ export interface ImageRequest {
   env?: NodeJS.ProcessEnv
   /** The cache's size cap in bytes; DEFAULT_MAX_CACHE_BYTES (10 GiB) by default, Infinity for none. */
   maxCacheBytes?: number
+  /**
+   * Aborting it ends the pull at once, whatever it is doing (the step's timeout ran out, the run was
+   * cancelled); its reason, a string, is how the failure says why: 'the timeout of 10m ran out'.
+   */
+  signal?: AbortSignal
+  /** How long a request to the registry may take (request-limits.ts); the defaults where not given. */
+  limits?: Partial<RequestLimits>
 }
 
 export interface PreparedImage {
@@ -123,7 +135,7 @@ export async function prepareImage(request: ImageRequest): Promise<PreparedImage
   try {
     await cache.init()
     if (request.pull !== 'always') {
-      const cached = await lookup(cache, ref, platform)
+      const cached = await lookup(cache, ref, platform, log)
       if (cached) {
         await cache.touchRoot(cached.metadata.manifestDigest)
         log(
@@ -149,6 +161,13 @@ export async function prepareImage(request: ImageRequest): Promise<PreparedImage
     }
   } catch (error) {
     if (error instanceof ImageError) throw error
+    const code = errorCode(error)
+    if (code === 'ENOSPC' || code === 'EDQUOT') {
+      throw new ImageError(
+        `${whereOf(ref)}: the disk of the image cache ${cache.dir} is full (${code}) while preparing ${ref.normalized}; ` +
+          'free space there or move the image cache'
+      )
+    }
     throw new ImageError(
       `${whereOf(ref)}: preparing ${ref.normalized} in the image cache failed: ${describeFailure(error)}`
     )
@@ -171,15 +190,16 @@ function wrongPlatform(where: string, ref: ImageReference, config: ImageConfig, 
 async function lookup(
   cache: ImageCache,
   ref: ImageReference,
-  platform: Platform
+  platform: Platform,
+  log: (line: string) => void
 ): Promise<{ rootfs: string; metadata: RootMetadata; digest: string } | undefined> {
   const record = await cache.readRecord(ref.normalized, showPlatform(platform))
   if (record) {
-    const found = await cache.findRoot(record.manifestDigest)
+    const found = await intactRoot(cache, record.manifestDigest, log)
     if (found) return { ...found, digest: record.digest }
   }
   if (ref.digest) {
-    const found = await cache.findRoot(ref.digest)
+    const found = await intactRoot(cache, ref.digest, log)
     if (found && runsOn(found.metadata.config, platform)) return { ...found, digest: ref.digest }
   }
   return undefined
@@ -248,6 +268,18 @@ async function resolve(
   return { digest, manifestDigest: chosen.digest, manifest, fromIndex: true }
 }
 
+/** A layer's bytes, ending in `failure()` once `stop` is aborted. */
+async function* untilStopped(
+  bytes: AsyncIterable<Buffer>,
+  stop: AbortSignal | undefined,
+  failure: () => ImageError
+): AsyncGenerator<Buffer> {
+  for await (const chunk of bytes) {
+    if (stop?.aborted) throw failure()
+    yield chunk
+  }
+}
+
 async function pull(
   request: ImageRequest,
   ref: ImageReference,
@@ -259,7 +291,13 @@ async function pull(
   const platformText = showPlatform(platform)
   const started = Date.now()
   const resolved = resolveCredentials(ref.registry, request.credentials, request.env ?? process.env)
-  const client = new RegistryClient({ ref, credentials: resolved.credentials, credentialOrigin: resolved.origin })
+  const client = new RegistryClient({
+    ref,
+    credentials: resolved.credentials,
+    credentialOrigin: resolved.origin,
+    limits: request.limits,
+    stop: request.signal
+  })
   if (resolved.problem) log(`${resolved.problem}; pulling anonymously`)
   const how = !resolved.credentials
     ? 'anonymously'
@@ -271,7 +309,7 @@ async function pull(
   const previous = ref.digest ? undefined : await cache.readRecord(ref.normalized, platformText)
   if (previous) {
     const now = await client.headManifest(ref.tag!, MANIFEST_ACCEPT).catch(() => undefined)
-    const found = now === previous.digest ? await cache.findRoot(previous.manifestDigest) : undefined
+    const found = now === previous.digest ? await intactRoot(cache, previous.manifestDigest, log) : undefined
     if (found) {
       await cache.writeRecord({ ...previous, updated: new Date().toISOString() })
       await cache.touchRoot(previous.manifestDigest)
@@ -291,7 +329,7 @@ async function pull(
     manifestDigest,
     updated: new Date().toISOString()
   }
-  const existing = await cache.findRoot(manifestDigest)
+  const existing = await intactRoot(cache, manifestDigest, log)
   const where = client.where
   if (existing && !fromIndex && !runsOn(existing.metadata.config, platform))
     throw wrongPlatform(where, ref, existing.metadata.config, platform)
@@ -319,8 +357,10 @@ async function pull(
   // The config is fetched alongside the layers; when the pull fails, whatever is still downloading is
   // broken off rather than waited for.
   const abandon = new AbortController()
+  const activity = new PullActivity(request.signal)
   const configFetch = fetchSmallBlob(client, manifest.config, 'fetching the image config', abandon.signal)
-  configFetch.catch(() => undefined)
+  const configDone = activity.start(() => 'fetching the image config')
+  configFetch.then(configDone, configDone)
   const work = cache.tempPath('pull')
   const rootfs = path.join(work, 'rootfs')
   const downloads: Promise<void>[] = []
@@ -339,6 +379,9 @@ async function pull(
       while (running >= DOWNLOAD_CONCURRENCY && !abandon.signal.aborted) await new Promise<void>((r) => waiters.push(r))
       if (abandon.signal.aborted) return
       running++
+      const done = activity.start(
+        () => `fetching ${label} (${formatBytes(following.received)} of ${formatBytes(layer.size)})`
+      )
       try {
         const t0 = Date.now()
         const temp = cache.tempPath('blob')
@@ -347,6 +390,7 @@ async function pull(
         downloaded += layer.size
         log(`  ${label} fetched, ${formatBytes(layer.size)} in ${formatSeconds(Date.now() - t0)}`)
       } finally {
+        done()
         running--
         waiters.shift()?.()
       }
@@ -363,14 +407,20 @@ async function pull(
     const config = parseImageConfig(await configFetch, where)
     if (!fromIndex && !runsOn(config, platform)) throw wrongPlatform(where, ref, config, platform)
 
-    const builder = new RootBuilder(rootfs)
+    const compressed = manifest.layers.reduce((sum, layer) => sum + layer.size, 0)
+    const builder = new RootBuilder(rootfs, { budget: unpackBudget(compressed, maxBytes), storage: cache.dir })
     for (const [i, layer] of manifest.layers.entries()) {
-      const bytes = progress[i]?.bytes() ?? layerFile(cache.blobPath(layer.digest))
+      const bytes = untilStopped(progress[i]?.bytes() ?? layerFile(cache.blobPath(layer.digest)), request.signal, () =>
+        client.stopped(`unpacking ${layerLabel(i)}`)
+      )
+      const unpacked = activity.start(() => `unpacking ${layerLabel(i)}`)
       try {
         await builder.applyLayer(bytes, `${where}: ${layerLabel(i)}`)
       } catch (error) {
         await downloads[i] // when the download failed, that is the problem to report
         throw error
+      } finally {
+        unpacked()
       }
       await downloads[i] // the file is verified against its digest; what was unpacked is checked next
       const following = progress[i]
@@ -392,14 +442,15 @@ async function pull(
       sizeBytes: builder.diskUsage,
       layers: manifest.layers.map((l) => l.digest),
       config,
-      created: new Date().toISOString()
+      created: new Date().toISOString(),
+      fingerprint: rootFingerprint(rootfs)
     }
     await fs.promises.writeFile(path.join(work, 'image.json'), JSON.stringify(metadata, null, 2) + '\n', {
       mode: 0o444
     })
     await fs.promises.writeFile(path.join(work, 'last-used'), '', { mode: 0o644 })
     const won = await cache.publishRoot(work, manifestDigest)
-    const published = await cache.findRoot(manifestDigest)
+    const published = await intactRoot(cache, manifestDigest, log)
     if (!published)
       throw new ImageError(`${where}: the image root vanished from the cache right after it was made; try again`)
     await cache.writeRecord(record)
@@ -411,6 +462,14 @@ async function pull(
     )
     await evict(cache, maxBytes, published.metadata, log)
     return prepared(published.rootfs, published.metadata, false, digest)
+  } catch (error) {
+    const running = activity.stoppedDuring
+    if (request.signal?.aborted && running.length > 0) {
+      throw new ImageError(
+        `${where}: the pull was not finished when ${stopReason(request.signal)}; still running: ${running.join(', ')}`
+      )
+    }
+    throw error
   } finally {
     abandon.abort()
     waiters.splice(0).forEach((wake) => wake())

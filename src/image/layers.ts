@@ -22,16 +22,18 @@ import { decompressor, detectCompression, withHead } from './compression.js'
 import { ImageError, errorCode } from './errors.js'
 import { TarFormatError, readTar, type TarEntry, type TarHeader } from './tar-reader.js'
 import { FileWrites } from './file-writes.js'
+import { formatBytes } from './progress.js'
 import { RootIndex } from './root-index.js'
 import { removeTree } from './tree.js'
-import { setXattr } from './xattrs.js'
+import { type UnpackBudget, entryCost } from './unpack-budget.js'
+import { XattrBatch } from './xattr-batch.js'
+import { MAX_VALUE_BYTES, isImageXattr } from './xattrs.js'
 
 const WHITEOUT = '.wh.'
 const OPAQUE = '.wh..wh..opq'
 const CHUNK_BYTES = 256 * 1024
 /** Files up to this size are taken in one piece (one wait instead of one per chunk); larger ones stream. */
 const WHOLE_FILE_BYTES = 1024 * 1024
-const MAX_XATTRS_PER_ENTRY = 32
 
 /** Is this media type a filesystem layer (tar, possibly compressed)? Empty counts as yes. */
 export function isLayerMediaType(mediaType: string): boolean {
@@ -60,7 +62,7 @@ export interface UnpackStats {
   xattrsNotAllowed: number
   /** Extended attributes not set because setfattr is not installed. */
   xattrsWithoutSetfattr: number
-  /** Extended attributes an image may not set (outside user, trusted and security; overlay's own; SELinux labels; oversized; too many on one file). */
+  /** Extended attributes an image may not set (outside user, trusted and security; overlay's own; SELinux labels; oversized). */
   xattrsRefused: number
 }
 
@@ -93,7 +95,7 @@ export function unpackNotes(stats: UnpackStats): string[] {
     )
   if (stats.xattrsRefused > 0)
     notes.push(
-      `${count(stats.xattrsRefused, 'extended attribute was', 'extended attributes were')} left out: an image may set only user.*, trusted.* and security.* ones, never overlayfs's own or SELinux labels, 32 per file at most`
+      `${count(stats.xattrsRefused, 'extended attribute was', 'extended attributes were')} left out: an image may set only user.*, trusted.* and security.* ones, never overlayfs's own or SELinux labels`
     )
   return notes
 }
@@ -140,6 +142,13 @@ export function entryParts(name: string): string[] | undefined {
   return parts.includes('..') ? undefined : parts
 }
 
+export interface RootBuilderOptions {
+  /** What all the layers together may take on disk (unpack-budget.ts); no limit when unset. */
+  budget?: UnpackBudget
+  /** The directory named when the disk is full or a path too long: the image cache's, by default the root. */
+  storage?: string
+}
+
 /** Builds one image root from its layers, in order. Call finish() after the last layer. */
 export class RootBuilder {
   readonly stats: UnpackStats = {
@@ -154,11 +163,32 @@ export class RootBuilder {
   private readonly dirMeta = new Map<string, DirMeta>()
   private readonly made = new RootIndex()
   private readonly writes = new FileWrites()
+  /** The attributes the layer being applied has yet to set. */
+  private xattrs: XattrBatch | undefined
   private directoriesBytes: number | undefined
   private checkedEmpty = false
   private readonly isRoot = process.getuid?.() === 0
 
-  constructor(readonly root: string) {}
+  /** What the entries so far take on disk, as the budget counts it. */
+  private unpacked = 0
+  /** The layer being applied, as errors name it. */
+  private label = ''
+
+  constructor(
+    readonly root: string,
+    private readonly options: RootBuilderOptions = {}
+  ) {}
+
+  /** Counts what an entry about to be made takes; throws once the layers together take more than the budget. */
+  private charge(type: Parameters<typeof entryCost>[0], size = 0): void {
+    this.unpacked += entryCost(type, size)
+    const budget = this.options.budget
+    if (budget && this.unpacked > budget.bytes) {
+      throw new ImageError(
+        `${this.label}: the image unpacks to more than ${formatBytes(budget.bytes)}, ${budget.reason}; the image cannot be used`
+      )
+    }
+  }
 
   /** Disk use of the finished root in bytes (allocated blocks; a hard-linked file counted once). */
   get diskUsage(): number {
@@ -181,6 +211,7 @@ export class RootBuilder {
       const kind = this.made.kind(rel)
       if (kind === 'directory') continue
       if (kind === 'other' || !create) return false
+      this.charge('directory')
       fs.mkdirSync(this.abs(parts.slice(0, i)), { mode: 0o755 })
       this.made.add(rel, 'directory')
     }
@@ -204,7 +235,10 @@ export class RootBuilder {
       await this.writes.done(this.abs(parts))
       fs.unlinkSync(this.abs(parts))
     }
-    for (const gone of this.made.remove(rel)) this.dirMeta.delete(gone)
+    for (const gone of this.made.remove(rel)) {
+      this.dirMeta.delete(gone)
+      this.xattrs?.forget(gone)
+    }
     return 'removed'
   }
 
@@ -222,20 +256,23 @@ export class RootBuilder {
     }
   }
 
-  /** Sets the entry's attributes on what was just made at `file` (after its owner: chown clears capabilities). */
-  private setXattrs(file: string, header: TarHeader): void {
-    let index = 0
+  /**
+   * Queues the entry's attributes for what was just made at `rel`; they are set once the layer is
+   * unpacked, after every owner (chown clears file capabilities). `recordUse` hears the file's disk
+   * use again then: attributes too large for the inode take a block of their own.
+   */
+  private queueXattrs(rel: string, header: TarHeader, recordUse?: (bytes: number) => void): void {
+    const fit = new Map<string, Buffer>()
     for (const [name, value] of header.xattrs) {
-      // Filesystems hold a few KiB of them per file; more is an image trying to slow the pull.
-      const outcome = index++ < MAX_XATTRS_PER_ENTRY ? setXattr(file, name, value) : 'refused'
-      if (outcome === 'not-allowed') this.stats.xattrsNotAllowed++
-      else if (outcome === 'no-setfattr') this.stats.xattrsWithoutSetfattr++
-      else if (outcome === 'refused') this.stats.xattrsRefused++
+      if (isImageXattr(name) && value.length <= MAX_VALUE_BYTES) fit.set(name, value)
+      else this.stats.xattrsRefused++
     }
+    const remeasure = recordUse && ((name: string) => recordUse(fs.lstatSync(this.abs(name.split('/'))).blocks * 512))
+    this.xattrs!.add(rel, fit, remeasure)
   }
 
   /** Sets a regular file's owner, attributes, mode and mtime, in the order that keeps capabilities and setuid bits. */
-  private finishFile(fd: number, file: string, header: TarHeader, recordUse: (bytes: number) => void): void {
+  private finishFile(fd: number, header: TarHeader, recordUse: (bytes: number) => void): void {
     // What the file got when it was made (owner, and its mode less the umask) is asked once, and only
     // what differs is changed: most files need neither a chown nor a chmod.
     const made = fs.fstatSync(fd)
@@ -245,11 +282,9 @@ export class RootBuilder {
       this.own(() => fs.fchownSync(fd, header.uid, header.gid))
       modeWrong = true // a new owner clears the setuid and setgid bits
     }
-    if (header.xattrs.size > 0) this.setXattrs(file, header)
     if (modeWrong) fs.fchmodSync(fd, mode)
     fs.futimesSync(fd, header.mtime, header.mtime)
-    // Attributes too large for the inode take a block of their own.
-    recordUse((header.xattrs.size > 0 ? fs.fstatSync(fd) : made).blocks * 512)
+    recordUse(made.blocks * 512)
   }
 
   /** Applies one layer from its bytes (tar, gzip or zstd) as they come. `label` names it in errors ('layer 2/5 sha256:…'). */
@@ -269,6 +304,7 @@ export class RootBuilder {
   }
 
   private async applyTar(source: AsyncIterator<Buffer>, label: string): Promise<void> {
+    this.label = label
     const { head, all } = await withHead(source, 4)
     let unzip: NodeJS.ReadWriteStream | undefined
     try {
@@ -278,10 +314,22 @@ export class RootBuilder {
     }
     const unreadable = (reason: string): ImageError =>
       new ImageError(`${label} is not a readable layer (${reason.slice(0, 100)}); the image cannot be used`)
+    const storage = this.options.storage ?? this.root
     const failure = (error: unknown): unknown => {
       if (error instanceof ImageError) return error
       if (error instanceof TarFormatError) return unreadable(`it holds ${error.message}`)
-      // A system call's failure is the host's problem; anything else (zlib, zstd) is the layer's.
+      const code = errorCode(error)
+      if (code === 'ENAMETOOLONG') {
+        return new ImageError(
+          `${label} holds a path too long to be made under ${storage} (ENAMETOOLONG: a name over 255 bytes, or a path over 4096); the image cannot be used`
+        )
+      }
+      if (code === 'ENOSPC' || code === 'EDQUOT') {
+        return new ImageError(
+          `${label}: the disk of ${storage} is full (${code}) while unpacking it; free space there or move the image cache`
+        )
+      }
+      // Any other system call's failure is the host's problem; anything else (zlib, zstd) is the layer's.
       if ((error as NodeJS.ErrnoException)?.syscall) return error
       return unreadable((error as Error)?.message ?? String(error))
     }
@@ -298,6 +346,7 @@ export class RootBuilder {
     const written = new Set<string>()
     const touched = new Set<string>()
     const opaque = new Set<string>()
+    this.xattrs = new XattrBatch(label)
     try {
       for await (const entry of readTar(bytes)) await this.applyEntry(entry, written, touched, opaque)
       await this.writes.drain()
@@ -310,6 +359,10 @@ export class RootBuilder {
     await feeding
     if (feedingError) throw failure(feedingError.error)
     for (const dir of [...opaque].sort()) await this.makeOpaque(dir, written, touched)
+    const counts = await this.xattrs.apply(this.root)
+    this.xattrs = undefined
+    this.stats.xattrsNotAllowed += counts.notAllowed
+    this.stats.xattrsWithoutSetfattr += counts.withoutSetfattr
   }
 
   private async applyEntry(
@@ -356,26 +409,29 @@ export class RootBuilder {
       return
     }
     const file = this.abs(parts)
+    if (header.type === 'file') this.charge('file', header.size)
+    else if (header.type === 'symlink') this.charge('symlink', Buffer.byteLength(header.linkname))
+    else this.charge(header.type === 'directory' ? 'directory' : 'other')
 
     switch (header.type) {
       case 'directory': {
         if ((await this.removeExisting(parts, true)) !== 'directory') fs.mkdirSync(file, { mode: 0o755 })
         this.dirMeta.set(rel, { mode, mtime, uid: header.uid, gid: header.gid })
         this.made.add(rel, 'directory')
-        if (header.xattrs.size > 0) this.setXattrs(file, header)
+        if (header.xattrs.size > 0) this.queueXattrs(rel, header)
         markWritten(rel, written, touched)
         return
       }
       case 'file': {
         if (this.made.kind(rel) !== undefined) await this.removeExisting(parts, false) // (most paths are new)
         const recordUse = this.made.addFile(rel)
-        // A small file is made on the thread pool (file-writes.ts); a large one streams here, as does one
-        // with extended attributes, which are set through its path.
-        if (header.size <= WHOLE_FILE_BYTES && header.xattrs.size === 0) {
+        if (header.xattrs.size > 0) this.queueXattrs(rel, header, recordUse)
+        // A small file is made on the thread pool (file-writes.ts); a large one streams here.
+        if (header.size <= WHOLE_FILE_BYTES) {
           const content = await entry.content()
           await this.writes.create(file, mode & 0o777, content, (fd) => {
             try {
-              this.finishFile(fd, file, header, recordUse)
+              this.finishFile(fd, header, recordUse)
             } finally {
               fs.closeSync(fd)
             }
@@ -385,7 +441,7 @@ export class RootBuilder {
           const fd = fs.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode & 0o777)
           try {
             for await (const chunk of entry.chunks()) writeAll(fd, chunk)
-            this.finishFile(fd, file, header, recordUse)
+            this.finishFile(fd, header, recordUse)
           } finally {
             fs.closeSync(fd)
           }
@@ -402,7 +458,7 @@ export class RootBuilder {
         fs.symlinkSync(header.linkname, file)
         const recordUse = this.made.addFile(rel)
         this.own(() => fs.lchownSync(file, header.uid, header.gid))
-        if (header.xattrs.size > 0) this.setXattrs(file, header)
+        if (header.xattrs.size > 0) this.queueXattrs(rel, header, recordUse)
         fs.lutimesSync(file, mtime, mtime)
         recordUse(fs.lstatSync(file).blocks * 512) // a link too long to fit in its inode takes a block
         markWritten(rel, written, touched)
@@ -424,6 +480,7 @@ export class RootBuilder {
         await this.writes.done(this.abs(target))
         fs.linkSync(this.abs(target), file)
         this.made.addLink(rel, targetRel)
+        this.xattrs!.alias(rel, targetRel)
         markWritten(rel, written, touched)
         return
       }
@@ -437,7 +494,7 @@ export class RootBuilder {
         }
         this.made.add(rel, 'other')
         this.own(() => fs.lchownSync(file, header.uid, header.gid))
-        if (header.xattrs.size > 0) this.setXattrs(file, header)
+        if (header.xattrs.size > 0) this.queueXattrs(rel, header)
         fs.chmodSync(file, mode)
         fs.utimesSync(file, mtime, mtime)
         markWritten(rel, written, touched)

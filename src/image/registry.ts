@@ -1,17 +1,20 @@
 /**
  * A client for the OCI distribution API: HTTPS (plain HTTP only for loopback registries, as Docker),
- * Bearer-token and Basic authentication, redirects to blob storage, retries with backoff.
+ * Bearer-token and Basic authentication, redirects to blob storage, retries with backoff, and the
+ * limits of request-limits.ts on every request.
  */
 import { Readable, Transform, pipeline } from 'node:stream'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { basicAuthorization, parseChallenges, type Credentials } from './auth.js'
 import { ImageError, excerpt } from './errors.js'
+import { formatBytes, formatSeconds } from './progress.js'
 import { whereOf, type ImageReference } from './reference.js'
+import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestDeadlineMs } from './request-limits.js'
 
 /** Waits between tries on 429, 5xx and broken connections: four tries in all, under 4 s of waiting. */
 const RETRY_DELAYS_MS = [500, 1000, 2000]
 const MAX_RETRY_AFTER_MS = 10_000
-const REQUEST_TIMEOUT_MS = 60_000
+const PROBE_TIMEOUT_MS = 5000
 const MAX_REDIRECTS = 5
 const MAX_MANIFEST_BYTES = 8 * 1024 * 1024
 
@@ -20,6 +23,13 @@ export interface RegistryClientOptions {
   credentials?: Credentials
   /** Where the credentials came from, for messages: 'as given', 'from the Docker config file'. */
   credentialOrigin?: string
+  /** DEFAULT_REQUEST_LIMITS where not given. */
+  limits?: Partial<RequestLimits>
+  /**
+   * Aborting it stops every request at once, without retries (the step's timeout ran out, the run
+   * was cancelled); its reason, a string, says why: 'the timeout of 10m ran out'.
+   */
+  stop?: AbortSignal
 }
 
 /** A response whose body is still to be read; `close` frees it when not read. */
@@ -27,9 +37,9 @@ export interface OpenResponse {
   status: number
   headers: Headers
   body: Readable
-  /** Restarts the idle timer; call it for every chunk read. */
-  touch: () => void
   close: () => void
+  /** When reading the body failed: the failure to report if a limit or the stop signal caused it. */
+  cutShort: () => ImageError | TransientError | undefined
 }
 
 /** A network failure or a retryable status: the caller may try again. */
@@ -62,6 +72,21 @@ function networkProblem(error: unknown): string {
     : `the connection failed (${excerpt(e?.cause?.message ?? e?.message ?? String(error), 80)})`
 }
 
+/** Why a pull was stopped, from its stop signal's reason: 'the timeout (10m) ran out'. */
+export function stopReason(stop: AbortSignal | undefined): string {
+  return typeof stop?.reason === 'string' ? stop.reason : 'the pull was stopped'
+}
+
+interface SendOptions {
+  /** What the request is for, as messages say it: 'fetching layer 2/5 sha256:…'. */
+  what: string
+  accept: string | undefined
+  method: string
+  abandon: AbortSignal | undefined
+  /** How many bytes the body should have, when known (a blob): its deadline allows for them. */
+  bytes: number | undefined
+}
+
 function isRetryableStatus(status: number): boolean {
   return status === 429 || status === 408 || (status >= 500 && status <= 599 && status !== 501)
 }
@@ -72,6 +97,8 @@ export class RegistryClient {
   readonly where: string
   private readonly credentials?: Credentials
   private readonly credentialOrigin: string
+  private readonly limits: RequestLimits
+  private readonly stop?: AbortSignal
   private base?: string
   private authorization?: string
 
@@ -80,6 +107,20 @@ export class RegistryClient {
     this.credentials = options.credentials
     this.credentialOrigin = options.credentialOrigin ?? 'as given'
     this.where = whereOf(options.ref)
+    this.limits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits }
+    this.stop = options.stop
+  }
+
+  /** The failure of whatever `what` was doing when the stop signal came. */
+  stopped(what: string): ImageError {
+    return new ImageError(`${this.where}: ${what} was not finished when ${stopReason(this.stop)}`)
+  }
+
+  private tooSlow(what: string, deadlineMs: number, received: number): ImageError {
+    return new ImageError(
+      `${this.where}: ${what} took over ${formatSeconds(deadlineMs)}, its deadline (${formatBytes(received)} arrived in that time); ` +
+        'the registry or the network is too slow, try again later'
+    )
   }
 
   /** HTTPS, except that a loopback registry that does not speak TLS is reached over HTTP (as Docker). */
@@ -88,7 +129,7 @@ export class RegistryClient {
     const https = `https://${this.ref.endpoint}`
     if (!this.ref.loopback) return (this.base = https)
     try {
-      const res = await fetch(`${https}/v2/`, { signal: AbortSignal.timeout(5000), redirect: 'manual' })
+      const res = await fetch(`${https}/v2/`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS), redirect: 'manual' })
       await res.body?.cancel()
       this.base = https
     } catch {
@@ -97,21 +138,41 @@ export class RegistryClient {
     return this.base
   }
 
-  /** One request with redirects followed by hand, so Authorization never goes to another host. */
-  private async sendOnce(
-    url: string,
-    accept: string | undefined,
-    method: string,
-    abandon: AbortSignal | undefined
-  ): Promise<OpenResponse> {
+  /**
+   * One request with redirects followed by hand, so Authorization never goes to another host. Its
+   * idle timer restarts with every chunk that arrives; its deadline (for `bytes`, when known) does not.
+   */
+  private async sendOnce(url: string, { what, accept, method, abandon, bytes }: SendOptions): Promise<OpenResponse> {
     const controller = new AbortController()
-    let timer: NodeJS.Timeout | undefined
+    let limitHit: 'idle' | 'deadline' | undefined
+    let received = 0
+    const deadlineMs = requestDeadlineMs(this.limits, bytes)
+    let idleTimer: NodeJS.Timeout | undefined
     const touch = (): void => {
-      clearTimeout(timer)
-      timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS)
-      timer.unref?.()
+      clearTimeout(idleTimer)
+      idleTimer = setTimeout(() => {
+        limitHit ??= 'idle'
+        controller.abort()
+      }, this.limits.idleMs)
+      idleTimer.unref?.()
+    }
+    const deadlineTimer = setTimeout(() => {
+      limitHit ??= 'deadline'
+      controller.abort()
+    }, deadlineMs)
+    deadlineTimer.unref?.()
+    const stopTimers = (): void => {
+      clearTimeout(idleTimer)
+      clearTimeout(deadlineTimer)
     }
     touch()
+    const cutShort = (): ImageError | TransientError | undefined => {
+      if (this.stop?.aborted) return this.stopped(what)
+      if (limitHit === 'deadline') return this.tooSlow(what, deadlineMs, received)
+      if (limitHit === 'idle')
+        return new TransientError(`the connection stalled: nothing arrived for ${formatSeconds(this.limits.idleMs)}`)
+      return undefined
+    }
     const origin = new URL(url).host
     let current = url
     try {
@@ -119,8 +180,8 @@ export class RegistryClient {
         const headers: Record<string, string> = { 'User-Agent': 'krun-action' }
         if (accept) headers.Accept = accept
         if (this.authorization && new URL(current).host === origin) headers.Authorization = this.authorization
-        const signal = abandon ? AbortSignal.any([controller.signal, abandon]) : controller.signal
-        const res = await fetch(current, { method, headers, redirect: 'manual', signal })
+        const signals = [controller.signal, abandon, this.stop].filter((signal) => signal !== undefined)
+        const res = await fetch(current, { method, headers, redirect: 'manual', signal: AbortSignal.any(signals) })
         const location = res.headers.get('location')
         if (res.status >= 300 && res.status < 400 && location) {
           await res.body?.cancel()
@@ -140,23 +201,24 @@ export class RegistryClient {
         const raw = res.body ? Readable.fromWeb(res.body as WebReadableStream<Uint8Array>) : Readable.from([])
         const body = new Transform({
           transform(chunk: Buffer, _encoding, callback) {
+            received += chunk.length
             touch()
             callback(null, chunk)
           }
         })
         pipeline(raw, body, () => undefined)
         const close = (): void => {
-          clearTimeout(timer)
+          stopTimers()
           body.destroy()
         }
-        body.once('close', () => clearTimeout(timer))
-        body.once('end', () => clearTimeout(timer))
-        return { status: res.status, headers: res.headers, body, touch, close }
+        body.once('close', stopTimers)
+        body.once('end', stopTimers)
+        return { status: res.status, headers: res.headers, body, close, cutShort }
       }
     } catch (error) {
-      clearTimeout(timer)
+      stopTimers()
       if (error instanceof ImageError) throw error
-      throw new TransientError(networkProblem(error))
+      throw cutShort() ?? new TransientError(networkProblem(error))
     }
   }
 
@@ -200,7 +262,9 @@ export class RegistryClient {
     }
     const res = await this.withRetries(async () => {
       try {
-        const r = await fetch(realm, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
+        const deadline = AbortSignal.timeout(requestDeadlineMs(this.limits))
+        const signal = this.stop ? AbortSignal.any([deadline, this.stop]) : deadline
+        const r = await fetch(realm, { headers, signal })
         if (isRetryableStatus(r.status)) {
           await r.body?.cancel()
           throw new TransientError(`the token endpoint answered ${r.status}`)
@@ -208,6 +272,7 @@ export class RegistryClient {
         return r
       } catch (error) {
         if (error instanceof TransientError) throw error
+        if (this.stop?.aborted) throw this.stopped('getting a token')
         throw new TransientError(networkProblem(error))
       }
     }, 'getting a token')
@@ -245,6 +310,7 @@ export class RegistryClient {
       try {
         return await attempt()
       } catch (error) {
+        if (this.stop?.aborted && !(error instanceof ImageError)) throw this.stopped(what)
         if (!(error instanceof TransientError) || abandon?.aborted) throw error
         if (tries >= RETRY_DELAYS_MS.length) {
           throw new ImageError(
@@ -252,7 +318,9 @@ export class RegistryClient {
           )
         }
         const retryAfter = (error as TransientError & { retryAfterMs?: number }).retryAfterMs
-        await sleep(Math.min(Math.max(RETRY_DELAYS_MS[tries], retryAfter ?? 0), MAX_RETRY_AFTER_MS), abandon)
+        const waitMs = Math.min(Math.max(RETRY_DELAYS_MS[tries], retryAfter ?? 0), MAX_RETRY_AFTER_MS)
+        await sleep(waitMs, abandon && this.stop ? AbortSignal.any([abandon, this.stop]) : (abandon ?? this.stop))
+        if (this.stop?.aborted) throw this.stopped(what)
         if (abandon?.aborted) throw error
       }
     }
@@ -269,14 +337,15 @@ export class RegistryClient {
     what: string,
     accept: string | undefined,
     consume: (res: OpenResponse) => Promise<T>,
-    { method = 'GET', abandon }: { method?: 'GET' | 'HEAD'; abandon?: AbortSignal } = {}
+    { method = 'GET', abandon, bytes }: { method?: 'GET' | 'HEAD'; abandon?: AbortSignal; bytes?: number } = {}
   ): Promise<T> {
+    if (this.stop?.aborted) throw this.stopped(what)
     const url = `${await this.baseUrl()}/v2/${this.ref.repository}/${path}`
     const tried = new Set<string>()
     return this.withRetries(
       async () => {
         for (;;) {
-          const res = await this.sendOnce(url, accept, method, abandon)
+          const res = await this.sendOnce(url, { what, accept, method, abandon, bytes })
           if (res.status === 401 && (await this.authenticate(res.headers.get('www-authenticate'), tried))) {
             res.close()
             continue
@@ -294,7 +363,10 @@ export class RegistryClient {
           try {
             return await consume(res)
           } catch (error) {
-            if (error instanceof ImageError || error instanceof TransientError) throw error
+            if (error instanceof ImageError) throw error
+            const limit = res.cutShort()
+            if (limit) throw limit
+            if (error instanceof TransientError) throw error
             throw new TransientError(networkProblem(error))
           } finally {
             res.close()

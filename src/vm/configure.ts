@@ -25,6 +25,23 @@ export function checkLibkrunVersion(krun: Pick<Libkrun, 'has'>, libraryPath: str
   }
 }
 
+/**
+ * An image's root must be shared read-only on the host side, which needs krun_add_virtiofs3: with
+ * an older libkrun a guest could write into the image cache, and every later run of the image would
+ * run what it left there.
+ */
+export function checkImageShareable(
+  krun: Pick<Libkrun, 'addVirtiofs3'>,
+  config: Pick<VmConfig, 'shares' | 'libkrun'>
+): void {
+  if (krun.addVirtiofs3 || !config.shares.some((share) => share.imageCache)) return
+  throw new InputError(
+    'image',
+    `needs libkrun 1.18 or newer (${config.libkrun} lacks krun_add_virtiofs3) to share the image read-only on the host side, ` +
+      'so that no guest can change the image cache; install a newer libkrun or use a rootfs directory'
+  )
+}
+
 /** What the user should know about this libkrun's limits for this config, one line each. */
 export function libkrunWarnings(krun: Pick<Libkrun, 'addVirtiofs3'>, config: Pick<VmConfig, 'shares'>): string[] {
   if (krun.addVirtiofs3 || !config.shares.some((share) => share.readOnly)) return []

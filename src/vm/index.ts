@@ -10,7 +10,13 @@ import { PROBE_FLAG, type ProbeRequest } from '../engine/doctor/probe-protocol.j
 import { InputError } from '../engine/errors.js'
 import type { VmConfig } from '../engine/plan.js'
 import { CHANNEL_FD, GO_LINE, START_LINE, type VmMessage, encodeMessage } from '../engine/vm-protocol.js'
-import { checkKvmApi, checkLibkrunVersion, configureContext, libkrunWarnings } from './configure.js'
+import {
+  checkImageShareable,
+  checkKvmApi,
+  checkLibkrunVersion,
+  configureContext,
+  libkrunWarnings
+} from './configure.js'
 import { dieWithParent, kvmApiVersion, loadLibkrun, preloadKrunfw, strerror } from './libkrun.js'
 import { probe } from './probe.js'
 
@@ -79,6 +85,7 @@ function main(): void {
       throw new InputError('libkrun', `cannot load ${config.libkrun}: ${(error as Error).message}`)
     }
     checkLibkrunVersion(krun, config.libkrun)
+    checkImageShareable(krun, config)
     checkKvm(config.kvmDevice)
     const ctx = configureContext(krun, config, () => fs.openSync(config.logFile, 'a', 0o600), describeErrno)
     for (const message of libkrunWarnings(krun, config)) send({ kind: 'warning', message })
