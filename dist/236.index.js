@@ -815,6 +815,7 @@ var reference = __webpack_require__(564);
 
 
 
+
 /**
  * How an image failure reads: a mistake in what was asked for (a malformed reference, an image
  * that is not there or not for this platform, one not cached under pull "never") names the
@@ -860,23 +861,52 @@ function registryCredentials(username, password) {
     return { username: user, password };
 }
 /**
+ * What stops a pull: the run's timeout running out, or SIGINT or SIGTERM (a cancelled job),
+ * which would otherwise end the process with the pull's temporary files left behind.
+ */
+function pullStop(timeout) {
+    const controller = new AbortController();
+    const timer = timeout &&
+        setTimeout(() => controller.abort(`the timeout (${formatDuration(timeout.seconds)}) ran out`), Math.max(0, timeout.endsAt - Date.now()));
+    const onSignal = (signal) => controller.abort(`the run was cancelled (${signal})`);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        release: () => {
+            clearTimeout(timer);
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        }
+    };
+}
+/**
  * Pulls the image or finds it in the cache; a failure is one line (see imageFailure). The
  * image code is loaded only here, so runs without an image never pay for it at start-up.
  */
 async function prepareImageBase(image, options) {
-    const { prepareImage } = await __webpack_require__.e(/* import() */ 37).then(__webpack_require__.bind(__webpack_require__, 37));
+    const { prepareImage } = await Promise.all(/* import() */[__webpack_require__.e(935), __webpack_require__.e(225)]).then(__webpack_require__.bind(__webpack_require__, 225));
+    const stop = pullStop(options.timeout);
     try {
         return await prepareImage({
             reference: image.reference,
             pull: image.pull,
             credentials: image.credentials,
             cacheDir: options.cacheDir,
-            log: options.log
+            log: options.log,
+            signal: stop.signal
         });
     }
     catch (error) {
         throw imageFailure(error);
     }
+    finally {
+        stop.release();
+    }
+}
+/** The run's timeout, from now, as prepareImageBase takes it; undefined without one. */
+function timeoutFromNow(seconds) {
+    return seconds === undefined ? undefined : { seconds, endsAt: Date.now() + seconds * 1000 };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/pseudo-fs.ts
@@ -1320,7 +1350,7 @@ const INPUTS = {
         defaultText: 'none',
         flags: ['--timeout'],
         valueName: 'DURATION',
-        help: 'stop after 90, 90s, 10m, 1h ... (exit code 124)',
+        help: 'stop after 90, 90s, 10m, 1h ..., the pull included (exit code 124)',
         parse: parseTimeout
     },
     'export-env': {
@@ -1465,7 +1495,7 @@ function builtInLibkrun(arch = process.arch, builds = LIBKRUN_BUILDS) {
  * cache disk's, or when no input named the archive (krun-action's own build).
  */
 async function preparePinned(archive, source, options) {
-    const { ArchiveError, fetchLibkrun } = await __webpack_require__.e(/* import() */ 679).then(__webpack_require__.bind(__webpack_require__, 60));
+    const { ArchiveError, fetchLibkrun } = await Promise.all(/* import() */[__webpack_require__.e(935), __webpack_require__.e(679)]).then(__webpack_require__.bind(__webpack_require__, 60));
     try {
         return await fetchLibkrun({
             url: archive.url,
@@ -1645,7 +1675,8 @@ function guestFiles(settings, interactive = false, extraEnv = {}, fileShare) {
     };
 }
 function vmConfig(settings, layout, libkrun, kvmDevice, fileShare) {
-    const shares = [{ tag: BASE_TAG, hostPath: settings.rootfs, readOnly: true }];
+    const base = { tag: BASE_TAG, hostPath: settings.rootfs, readOnly: true };
+    const shares = [settings.image ? { ...base, imageCache: true } : base];
     if (settings.workspace !== null) {
         shares.push({ tag: WORKSPACE_TAG, hostPath: settings.workspace, readOnly: false });
     }
@@ -2201,8 +2232,10 @@ async function runInMicroVm(options) {
         ]);
         const { libkrun, initBinary } = await checkHost(options);
         checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [{ what: 'libkrun', file: libkrun }]);
+        // One timeout for the whole run: the pull spends part of it, the VM gets the rest.
+        const timeout = timeoutFromNow(options.settings.timeoutSeconds);
         const image = options.settings.image
-            ? await prepareImageBase(options.settings.image, { cacheDir: options.imageCacheDir, log: options.log })
+            ? await prepareImageBase(options.settings.image, { cacheDir: options.imageCacheDir, log: options.log, timeout })
             : undefined;
         const settings = image ? withImageRoot(options.settings, image.rootfs) : options.settings;
         const interactive = options.interactive ?? false;
@@ -2210,7 +2243,7 @@ async function runInMicroVm(options) {
         if (early && !fitting)
             await (0,early_start/* discardEarly */.eA)(early, warnOf(options));
         early = undefined;
-        return await runPrepared(options, { settings, libkrun, initBinary, image, interactive }, fitting);
+        return await runPrepared(options, { settings, libkrun, initBinary, image, interactive, timeout }, fitting);
     }
     finally {
         if (early)
@@ -2268,6 +2301,7 @@ async function runPrepared(options, prepared, early) {
         const since = changeStamp(layout.vmConfigFile);
         const run = await running.run({
             timeoutSeconds: settings.timeoutSeconds,
+            timeLeftMs: prepared.timeout && Math.max(0, prepared.timeout.endsAt - Date.now()),
             onStart: options.onVmStart,
             onMessage: (message) => {
                 if (message.kind === 'warning')
@@ -3102,25 +3136,35 @@ function installForLaterSteps(raw, settings, tempDir, distDir) {
     lib_core/* addPath */.fM(installLauncher({ tempDir, distDir, nodePath: process.execPath, saved: savedInputs(raw, settings) }));
 }
 
+// EXTERNAL MODULE: ./src/action/state-file.ts
+var state_file = __webpack_require__(590);
 ;// CONCATENATED MODULE: ./src/action/state.ts
 /** What the main step hands to the post step, so a killed action still leaves nothing behind. */
 
-const RUN_DIR = 'runDir';
-const VM_PID = 'vmPid';
+
 function saveRunDir(dir) {
-    lib_core/* saveState */.LZ(RUN_DIR, dir);
+    lib_core/* saveState */.LZ(state_file/* STATE */.c.runDir, dir);
 }
 function saveVmPid(pid) {
-    lib_core/* saveState */.LZ(VM_PID, String(pid));
+    lib_core/* saveState */.LZ(state_file/* STATE */.c.vmPid, String(pid));
+}
+/** Saved before a pull starts: a pull killed outright leaves a half unpacked root in the cache's tmp/. */
+function saveImageCache(dir) {
+    lib_core/* saveState */.LZ(state_file/* STATE */.c.imageCache, dir);
 }
 /** Called once main has cleaned up itself: the post step then has nothing to do. */
 function clearState() {
-    lib_core/* saveState */.LZ(RUN_DIR, '');
-    lib_core/* saveState */.LZ(VM_PID, '');
+    lib_core/* saveState */.LZ(state_file/* STATE */.c.runDir, '');
+    lib_core/* saveState */.LZ(state_file/* STATE */.c.vmPid, '');
+    lib_core/* saveState */.LZ(state_file/* STATE */.c.imageCache, '');
 }
 function leftBehind() {
-    const pid = Number(core.getState(VM_PID));
-    return { runDir: core.getState(RUN_DIR) || undefined, vmPid: Number.isInteger(pid) && pid > 0 ? pid : undefined };
+    const pid = Number(core.getState(STATE.vmPid));
+    return {
+        runDir: core.getState(STATE.runDir) || undefined,
+        vmPid: Number.isInteger(pid) && pid > 0 ? pid : undefined,
+        imageCache: core.getState(STATE.imageCache) || undefined
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
@@ -3154,16 +3198,24 @@ async function run(early) {
             // What a run checks before it starts a VM process, and more; nothing is booted.
             await checkHostForLaterSteps(settings, host, distDir);
             if (settings.image) {
+                saveImageCache(host.imageCacheDir);
                 // Pulled now, with this step's credentials (never saved for later steps): krun-run
                 // started by the launcher installed below runs it from this same cache.
-                const image = await prepareImageBase(settings.image, { cacheDir: host.imageCacheDir, log: lib_core/* info */.pq });
+                const image = await prepareImageBase(settings.image, {
+                    cacheDir: host.imageCacheDir,
+                    log: lib_core/* info */.pq,
+                    timeout: timeoutFromNow(settings.timeoutSeconds)
+                });
                 lib_core/* setOutput */.uH('image-digest', image.digest);
+                clearState();
             }
             installForLaterSteps(raw, settings, host.tempDir, distDir);
             lib_core/* info */.pq(READY_LINE);
             return;
         }
         unused = undefined;
+        if (settings.image)
+            saveImageCache(host.imageCacheDir);
         const result = await runInMicroVm({
             settings,
             distDir,

@@ -52,6 +52,7 @@ function findDistDir(moduleUrl = import.meta.url) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _engine_early_start_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(464);
 /* harmony import */ var _dist_dir_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(986);
+/* harmony import */ var _state_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(590);
 /**
  * The action's entry point (dist/index.js). When the step has commands and names its
  * libkrun, the VM process is started before the rest of the action loads, so that the two
@@ -59,11 +60,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
  */
 
 
+
 function tryEarlyStart() {
     if (!process.env.INPUT_COMMANDS?.trim())
         return undefined;
     try {
-        return (0,_engine_early_start_js__WEBPACK_IMPORTED_MODULE_0__/* .startEarly */ .wM)(process.env, process.cwd(), (0,_dist_dir_js__WEBPACK_IMPORTED_MODULE_1__/* .findDistDir */ .r)(), (0,_engine_early_start_js__WEBPACK_IMPORTED_MODULE_0__/* .actionTempDir */ .O4)(process.env));
+        // The post step learns of the run directory before it exists: the action may be killed at any time.
+        const announce = (dir) => (0,_state_file_js__WEBPACK_IMPORTED_MODULE_2__/* .appendState */ .M)(process.env, _state_file_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c.runDir, dir);
+        return (0,_engine_early_start_js__WEBPACK_IMPORTED_MODULE_0__/* .startEarly */ .wM)(process.env, process.cwd(), (0,_dist_dir_js__WEBPACK_IMPORTED_MODULE_1__/* .findDistDir */ .r)(), (0,_engine_early_start_js__WEBPACK_IMPORTED_MODULE_0__/* .actionTempDir */ .O4)(process.env), announce);
     }
     catch {
         // Only a head start: main.ts meets and reports the same problem in its own words.
@@ -76,6 +80,36 @@ await run(early);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 590:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ appendState),
+/* harmony export */   c: () => (/* binding */ STATE)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Writes one value to the step's state file (GITHUB_STATE) as the runner reads it, without
+ * @actions/core: the entry point must save its early run directory before that loads (see index.ts).
+ */
+
+
+/** The state names main and post share (state.ts reads and writes them through @actions/core). */
+const STATE = { runDir: 'runDir', vmPid: 'vmPid', imageCache: 'imageCache' };
+function appendState(env, name, value) {
+    const file = env.GITHUB_STATE;
+    if (!file)
+        throw new Error('GITHUB_STATE is not set: the post step could not learn what to clean up');
+    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    node_fs__WEBPACK_IMPORTED_MODULE_1___default().appendFileSync(file, `${name}<<${delimiter}\n${value}\n${delimiter}\n`);
+}
+
 
 /***/ }),
 
@@ -166,11 +200,15 @@ function namedLibkrun(env, cwd, tempDir) {
         return undefined;
     }
 }
-function startEarly(env, cwd, distDir, tempDir) {
+/**
+ * Starts the VM process early when the environment names libkrun. `announce` hears the run
+ * directory's path before it is made (see createRunDir): the action saves it for its post step.
+ */
+function startEarly(env, cwd, distDir, tempDir, announce) {
     const libkrun = namedLibkrun(env, cwd, tempDir);
     if (libkrun === undefined)
         return undefined;
-    const layout = (0,_run_dir_js__WEBPACK_IMPORTED_MODULE_4__/* .createRunDir */ .dK)(tempDir);
+    const layout = (0,_run_dir_js__WEBPACK_IMPORTED_MODULE_4__/* .createRunDir */ .dK)(tempDir, announce);
     const vm = new _vm_launcher_js__WEBPACK_IMPORTED_MODULE_5__/* .VmProcess */ .b({
         vmEntry: vmEntry(distDir),
         configFile: layout.vmConfigFile,
@@ -380,15 +418,18 @@ function cachedPinnedLibrary(cacheDir, archive) {
 /* harmony export */   hR: () => (/* binding */ GUEST)
 /* harmony export */ });
 /* unused harmony exports RUN_DIR_PREFIX, runLayout */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _image_tree_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(841);
-/* harmony import */ var _text_visible_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(573);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(679);
-/* harmony import */ var _untrusted_file_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(427);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _image_tree_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(841);
+/* harmony import */ var _text_visible_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(573);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(679);
+/* harmony import */ var _untrusted_file_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(427);
 /** The private per-run directory: made with mode 0700, filled, read back, removed. */
+
 
 
 
@@ -413,28 +454,48 @@ const GUEST = {
 function runLayout(dir) {
     return {
         dir,
-        root: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'root'),
-        vmConfigFile: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'vm.json'),
-        logFile: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'libkrun.log')
+        root: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'root'),
+        vmConfigFile: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'vm.json'),
+        logFile: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'libkrun.log')
     };
 }
-function createRunDir(tempDir) {
-    const layout = runLayout(node_fs__WEBPACK_IMPORTED_MODULE_0___default().mkdtempSync(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(tempDir, RUN_DIR_PREFIX)));
-    node_fs__WEBPACK_IMPORTED_MODULE_0___default().chmodSync(layout.dir, 0o700);
-    return layout;
+/**
+ * Makes a new run directory in `tempDir`. `announce`, when given, hears its path before it is made,
+ * so that whoever must remove it if this process is killed knows it before it exists.
+ */
+function createRunDir(tempDir, announce) {
+    if (!announce) {
+        const layout = runLayout(node_fs__WEBPACK_IMPORTED_MODULE_1___default().mkdtempSync(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(tempDir, RUN_DIR_PREFIX)));
+        node_fs__WEBPACK_IMPORTED_MODULE_1___default().chmodSync(layout.dir, 0o700);
+        return layout;
+    }
+    for (;;) {
+        const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(tempDir, `${RUN_DIR_PREFIX}${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('base64url')}`);
+        announce(dir);
+        try {
+            node_fs__WEBPACK_IMPORTED_MODULE_1___default().mkdirSync(dir, { mode: 0o700 });
+        }
+        catch (error) {
+            if (error.code === 'EEXIST')
+                continue;
+            throw error;
+        }
+        node_fs__WEBPACK_IMPORTED_MODULE_1___default().chmodSync(dir, 0o700);
+        return runLayout(dir);
+    }
 }
 function writeRunFiles(layout, files, initBinary, vm) {
-    const records = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(layout.root, GUEST.records);
-    node_fs__WEBPACK_IMPORTED_MODULE_0___default().mkdirSync(records, { recursive: true, mode: 0o700 });
+    const records = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(layout.root, GUEST.records);
+    node_fs__WEBPACK_IMPORTED_MODULE_1___default().mkdirSync(records, { recursive: true, mode: 0o700 });
     for (const dir of ['proc', 'sys', 'dev', 'tmp', ...GUEST.mountPoints]) {
-        node_fs__WEBPACK_IMPORTED_MODULE_0___default().mkdirSync(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(layout.root, dir), { recursive: true, mode: 0o755 });
+        node_fs__WEBPACK_IMPORTED_MODULE_1___default().mkdirSync(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(layout.root, dir), { recursive: true, mode: 0o755 });
     }
-    node_fs__WEBPACK_IMPORTED_MODULE_0___default().copyFileSync(initBinary, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(layout.root, GUEST.init));
-    node_fs__WEBPACK_IMPORTED_MODULE_0___default().chmodSync(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(layout.root, GUEST.init), 0o755);
-    node_fs__WEBPACK_IMPORTED_MODULE_0___default().writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(layout.root, GUEST.plan), files.plan, { mode: 0o600 });
-    node_fs__WEBPACK_IMPORTED_MODULE_0___default().writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(layout.root, GUEST.env), files.env, { mode: 0o600 });
-    node_fs__WEBPACK_IMPORTED_MODULE_0___default().writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(layout.root, GUEST.script), files.script, { mode: 0o600 });
-    node_fs__WEBPACK_IMPORTED_MODULE_0___default().writeFileSync(layout.vmConfigFile, JSON.stringify(vm), { mode: 0o600 });
+    node_fs__WEBPACK_IMPORTED_MODULE_1___default().copyFileSync(initBinary, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(layout.root, GUEST.init));
+    node_fs__WEBPACK_IMPORTED_MODULE_1___default().chmodSync(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(layout.root, GUEST.init), 0o755);
+    node_fs__WEBPACK_IMPORTED_MODULE_1___default().writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(layout.root, GUEST.plan), files.plan, { mode: 0o600 });
+    node_fs__WEBPACK_IMPORTED_MODULE_1___default().writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(layout.root, GUEST.env), files.env, { mode: 0o600 });
+    node_fs__WEBPACK_IMPORTED_MODULE_1___default().writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(layout.root, GUEST.script), files.script, { mode: 0o600 });
+    node_fs__WEBPACK_IMPORTED_MODULE_1___default().writeFileSync(layout.vmConfigFile, JSON.stringify(vm), { mode: 0o600 });
 }
 /** libkrun logs only warnings to its file: far less than this. */
 const LOG_MAX_BYTES = 1024 * 1024;
@@ -442,10 +503,10 @@ const LOG_MAX_BYTES = 1024 * 1024;
 function logTail(layout, lines = 20) {
     let bytes;
     try {
-        bytes = (0,_untrusted_file_js__WEBPACK_IMPORTED_MODULE_5__/* .readUntrustedFile */ .HA)(layout.dir, node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(layout.logFile), LOG_MAX_BYTES);
+        bytes = (0,_untrusted_file_js__WEBPACK_IMPORTED_MODULE_6__/* .readUntrustedFile */ .HA)(layout.dir, node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(layout.logFile), LOG_MAX_BYTES);
     }
     catch (error) {
-        return error instanceof _untrusted_file_js__WEBPACK_IMPORTED_MODULE_5__/* .TamperedError */ .bn ? `(not shown: ${error.message})` : '';
+        return error instanceof _untrusted_file_js__WEBPACK_IMPORTED_MODULE_6__/* .TamperedError */ .bn ? `(not shown: ${error.message})` : '';
     }
     const text = bytes?.toString('utf8').trimEnd() ?? '';
     return text.split('\n').slice(-lines).join('\n');
@@ -456,9 +517,9 @@ function logTail(layout, lines = 20) {
  * never replace it.
  */
 async function removeRunDir(dir, warn) {
-    await (0,_image_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .removeTree */ .d)(dir).catch((error) => {
+    await (0,_image_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .removeTree */ .d)(dir).catch((error) => {
         // The entry's name is the guest's choice when it lies in the root share.
-        const cause = error instanceof _image_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .TreeRemovalError */ .R ? `${error.code} on ${(0,_text_visible_js__WEBPACK_IMPORTED_MODULE_3__/* .visible */ .R)(error.entry)}` : (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorText */ .kc)(error);
+        const cause = error instanceof _image_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .TreeRemovalError */ .R ? `${error.code} on ${(0,_text_visible_js__WEBPACK_IMPORTED_MODULE_4__/* .visible */ .R)(error.entry)}` : (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorText */ .kc)(error);
         warn(`cannot remove the run directory ${dir} (${cause}); it holds the run's environment values: remove it`);
     });
 }
@@ -751,7 +812,7 @@ class VmProcess {
             : setTimeout(() => {
                 timedOutAfter = options.timeoutSeconds;
                 stop(TIMEOUT_GRACE_MS);
-            }, options.timeoutSeconds * 1000);
+            }, options.timeLeftMs ?? options.timeoutSeconds * 1000);
         const onSignal = (signal) => {
             cancelledBy ??= signal;
             stop(CANCEL_GRACE_MS);

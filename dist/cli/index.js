@@ -800,6 +800,7 @@ var tree = __nccwpck_require__(841);
 
 
 
+
 const RUN_DIR_PREFIX = 'krun-action-';
 /** Where things are inside the guest's private root (see native/README.md). */
 const GUEST = {
@@ -823,10 +824,30 @@ function runLayout(dir) {
         logFile: external_node_path_default().join(dir, 'libkrun.log')
     };
 }
-function run_dir_createRunDir(tempDir) {
-    const layout = runLayout(external_node_fs_default().mkdtempSync(external_node_path_default().join(tempDir, RUN_DIR_PREFIX)));
-    external_node_fs_default().chmodSync(layout.dir, 0o700);
-    return layout;
+/**
+ * Makes a new run directory in `tempDir`. `announce`, when given, hears its path before it is made,
+ * so that whoever must remove it if this process is killed knows it before it exists.
+ */
+function run_dir_createRunDir(tempDir, announce) {
+    if (!announce) {
+        const layout = runLayout(external_node_fs_default().mkdtempSync(external_node_path_default().join(tempDir, RUN_DIR_PREFIX)));
+        external_node_fs_default().chmodSync(layout.dir, 0o700);
+        return layout;
+    }
+    for (;;) {
+        const dir = external_node_path_default().join(tempDir, `${RUN_DIR_PREFIX}${(0,external_node_crypto_.randomBytes)(6).toString('base64url')}`);
+        announce(dir);
+        try {
+            external_node_fs_default().mkdirSync(dir, { mode: 0o700 });
+        }
+        catch (error) {
+            if (error.code === 'EEXIST')
+                continue;
+            throw error;
+        }
+        external_node_fs_default().chmodSync(dir, 0o700);
+        return runLayout(dir);
+    }
 }
 function writeRunFiles(layout, files, initBinary, vm) {
     const records = external_node_path_default().join(layout.root, GUEST.records);
@@ -1058,7 +1079,7 @@ class vm_launcher_VmProcess {
             : setTimeout(() => {
                 timedOutAfter = options.timeoutSeconds;
                 stop(TIMEOUT_GRACE_MS);
-            }, options.timeoutSeconds * 1000);
+            }, options.timeLeftMs ?? options.timeoutSeconds * 1000);
         const onSignal = (signal) => {
             cancelledBy ??= signal;
             stop(CANCEL_GRACE_MS);
@@ -1124,11 +1145,15 @@ function namedLibkrun(env, cwd, tempDir) {
         return undefined;
     }
 }
-function startEarly(env, cwd, distDir, tempDir) {
+/**
+ * Starts the VM process early when the environment names libkrun. `announce` hears the run
+ * directory's path before it is made (see createRunDir): the action saves it for its post step.
+ */
+function startEarly(env, cwd, distDir, tempDir, announce) {
     const libkrun = namedLibkrun(env, cwd, tempDir);
     if (libkrun === undefined)
         return undefined;
-    const layout = createRunDir(tempDir);
+    const layout = createRunDir(tempDir, announce);
     const vm = new VmProcess({
         vmEntry: vmEntry(distDir),
         configFile: layout.vmConfigFile,
@@ -1508,7 +1533,7 @@ function builtInLibkrun(arch = process.arch, builds = LIBKRUN_BUILDS) {
  * cache disk's, or when no input named the archive (krun-action's own build).
  */
 async function preparePinned(archive, source, options) {
-    const { ArchiveError, fetchLibkrun } = await __nccwpck_require__.e(/* import() */ 679).then(__nccwpck_require__.bind(__nccwpck_require__, 679));
+    const { ArchiveError, fetchLibkrun } = await Promise.all(/* import() */[__nccwpck_require__.e(935), __nccwpck_require__.e(679)]).then(__nccwpck_require__.bind(__nccwpck_require__, 679));
     try {
         return await fetchLibkrun({
             url: archive.url,
@@ -1567,6 +1592,7 @@ var reference = __nccwpck_require__(564);
 
 
 
+
 /**
  * How an image failure reads: a mistake in what was asked for (a malformed reference, an image
  * that is not there or not for this platform, one not cached under pull "never") names the
@@ -1612,23 +1638,52 @@ function registryCredentials(username, password) {
     return { username: user, password };
 }
 /**
+ * What stops a pull: the run's timeout running out, or SIGINT or SIGTERM (a cancelled job),
+ * which would otherwise end the process with the pull's temporary files left behind.
+ */
+function pullStop(timeout) {
+    const controller = new AbortController();
+    const timer = timeout &&
+        setTimeout(() => controller.abort(`the timeout (${formatDuration(timeout.seconds)}) ran out`), Math.max(0, timeout.endsAt - Date.now()));
+    const onSignal = (signal) => controller.abort(`the run was cancelled (${signal})`);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        release: () => {
+            clearTimeout(timer);
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        }
+    };
+}
+/**
  * Pulls the image or finds it in the cache; a failure is one line (see imageFailure). The
  * image code is loaded only here, so runs without an image never pay for it at start-up.
  */
 async function prepareImageBase(image, options) {
-    const { prepareImage } = await __nccwpck_require__.e(/* import() */ 37).then(__nccwpck_require__.bind(__nccwpck_require__, 37));
+    const { prepareImage } = await Promise.all(/* import() */[__nccwpck_require__.e(935), __nccwpck_require__.e(225)]).then(__nccwpck_require__.bind(__nccwpck_require__, 225));
+    const stop = pullStop(options.timeout);
     try {
         return await prepareImage({
             reference: image.reference,
             pull: image.pull,
             credentials: image.credentials,
             cacheDir: options.cacheDir,
-            log: options.log
+            log: options.log,
+            signal: stop.signal
         });
     }
     catch (error) {
         throw imageFailure(error);
     }
+    finally {
+        stop.release();
+    }
+}
+/** The run's timeout, from now, as prepareImageBase takes it; undefined without one. */
+function timeoutFromNow(seconds) {
+    return seconds === undefined ? undefined : { seconds, endsAt: Date.now() + seconds * 1000 };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/kvm-access.ts
@@ -1902,7 +1957,8 @@ function guestFiles(settings, interactive = false, extraEnv = {}, fileShare) {
     };
 }
 function vmConfig(settings, layout, libkrun, kvmDevice, fileShare) {
-    const shares = [{ tag: BASE_TAG, hostPath: settings.rootfs, readOnly: true }];
+    const base = { tag: BASE_TAG, hostPath: settings.rootfs, readOnly: true };
+    const shares = [settings.image ? { ...base, imageCache: true } : base];
     if (settings.workspace !== null) {
         shares.push({ tag: WORKSPACE_TAG, hostPath: settings.workspace, readOnly: false });
     }
@@ -2345,7 +2401,7 @@ const INPUTS = {
         defaultText: 'none',
         flags: ['--timeout'],
         valueName: 'DURATION',
-        help: 'stop after 90, 90s, 10m, 1h ... (exit code 124)',
+        help: 'stop after 90, 90s, 10m, 1h ..., the pull included (exit code 124)',
         parse: parseTimeout
     },
     'export-env': {
@@ -2798,8 +2854,10 @@ async function runInMicroVm(options) {
         ]);
         const { libkrun, initBinary } = await checkHost(options);
         checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [{ what: 'libkrun', file: libkrun }]);
+        // One timeout for the whole run: the pull spends part of it, the VM gets the rest.
+        const timeout = timeoutFromNow(options.settings.timeoutSeconds);
         const image = options.settings.image
-            ? await prepareImageBase(options.settings.image, { cacheDir: options.imageCacheDir, log: options.log })
+            ? await prepareImageBase(options.settings.image, { cacheDir: options.imageCacheDir, log: options.log, timeout })
             : undefined;
         const settings = image ? withImageRoot(options.settings, image.rootfs) : options.settings;
         const interactive = options.interactive ?? false;
@@ -2807,7 +2865,7 @@ async function runInMicroVm(options) {
         if (early && !fitting)
             await discardEarly(early, warnOf(options));
         early = undefined;
-        return await runPrepared(options, { settings, libkrun, initBinary, image, interactive }, fitting);
+        return await runPrepared(options, { settings, libkrun, initBinary, image, interactive, timeout }, fitting);
     }
     finally {
         if (early)
@@ -2865,6 +2923,7 @@ async function runPrepared(options, prepared, early) {
         const since = changeStamp(layout.vmConfigFile);
         const run = await running.run({
             timeoutSeconds: settings.timeoutSeconds,
+            timeLeftMs: prepared.timeout && Math.max(0, prepared.timeout.endsAt - Date.now()),
             onStart: options.onVmStart,
             onMessage: (message) => {
                 if (message.kind === 'warning')

@@ -12,11 +12,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(804);
-/* harmony import */ var _engine_run_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(459);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(175);
+/* harmony import */ var _engine_run_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(508);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(651);
 /**
  * The post step (dist/post/index.js): when the main step was killed before it could clean
- * up, stop the VM process it left and remove the run directory. Failures only warn.
+ * up, stop the VM process it left, remove the run directory and what a pull left in the
+ * image cache. Failures only warn.
  */
 
 
@@ -31,8 +32,20 @@ function isOurVmProcess(pid, runDir) {
         return false;
     }
 }
+/** A pull killed outright leaves its half unpacked root in the cache's tmp/, under the main step's pid, now gone. */
+async function removePullLeftovers(cacheDir) {
+    try {
+        const { ImageCache } = await __nccwpck_require__.e(/* import() */ 153).then(__nccwpck_require__.bind(__nccwpck_require__, 153));
+        await new ImageCache(cacheDir).removeStaleTemps();
+    }
+    catch (error) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`Cleanup of the image cache ${cacheDir} failed: ${error.message}`);
+    }
+}
 async function cleanup() {
-    const { runDir, vmPid } = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .leftBehind */ .aU)();
+    const { runDir, vmPid, imageCache } = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .leftBehind */ .aU)();
+    if (imageCache !== undefined)
+        await removePullLeftovers(imageCache);
     if (runDir === undefined)
         return;
     try {
@@ -53,38 +66,73 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 175:
+/***/ 651:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   aU: () => (/* binding */ leftBehind)
-/* harmony export */ });
-/* unused harmony exports saveRunDir, saveVmPid, clearState */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(804);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  aU: () => (/* binding */ leftBehind)
+});
+
+// UNUSED EXPORTS: clearState, saveImageCache, saveRunDir, saveVmPid
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 21 modules
+var lib_core = __nccwpck_require__(804);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+;// CONCATENATED MODULE: ./src/action/state-file.ts
+/**
+ * Writes one value to the step's state file (GITHUB_STATE) as the runner reads it, without
+ * @actions/core: the entry point must save its early run directory before that loads (see index.ts).
+ */
+
+
+/** The state names main and post share (state.ts reads and writes them through @actions/core). */
+const state_file_STATE = { runDir: 'runDir', vmPid: 'vmPid', imageCache: 'imageCache' };
+function appendState(env, name, value) {
+    const file = env.GITHUB_STATE;
+    if (!file)
+        throw new Error('GITHUB_STATE is not set: the post step could not learn what to clean up');
+    const delimiter = `ghadelimiter_${randomUUID()}`;
+    fs.appendFileSync(file, `${name}<<${delimiter}\n${value}\n${delimiter}\n`);
+}
+
+;// CONCATENATED MODULE: ./src/action/state.ts
 /** What the main step hands to the post step, so a killed action still leaves nothing behind. */
 
-const RUN_DIR = 'runDir';
-const VM_PID = 'vmPid';
+
 function saveRunDir(dir) {
-    core.saveState(RUN_DIR, dir);
+    core.saveState(STATE.runDir, dir);
 }
 function saveVmPid(pid) {
-    core.saveState(VM_PID, String(pid));
+    core.saveState(STATE.vmPid, String(pid));
+}
+/** Saved before a pull starts: a pull killed outright leaves a half unpacked root in the cache's tmp/. */
+function saveImageCache(dir) {
+    core.saveState(STATE.imageCache, dir);
 }
 /** Called once main has cleaned up itself: the post step then has nothing to do. */
 function clearState() {
-    core.saveState(RUN_DIR, '');
-    core.saveState(VM_PID, '');
+    core.saveState(STATE.runDir, '');
+    core.saveState(STATE.vmPid, '');
+    core.saveState(STATE.imageCache, '');
 }
 function leftBehind() {
-    const pid = Number(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(VM_PID));
-    return { runDir: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(RUN_DIR) || undefined, vmPid: Number.isInteger(pid) && pid > 0 ? pid : undefined };
+    const pid = Number(lib_core/* getState */.Gu(state_file_STATE.vmPid));
+    return {
+        runDir: lib_core/* getState */.Gu(state_file_STATE.runDir) || undefined,
+        vmPid: Number.isInteger(pid) && pid > 0 ? pid : undefined,
+        imageCache: lib_core/* getState */.Gu(state_file_STATE.imageCache) || undefined
+    };
 }
 
 
 /***/ }),
 
-/***/ 459:
+/***/ 508:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -95,185 +143,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: GUEST, RUN_DIR_PREFIX, createRunDir, logTail, runLayout, writeRunFiles
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/text/visible.ts
-/**
- * Text someone else chose (an input value, a registry's answer, a name the guest gave a file),
- * made safe to echo in a message or a log line: every character that is not plainly visible
- * is written as an escape, so what is shown is what is there. Control characters could end or
- * rewrite the line; bidi controls (U+202E reverses what follows), zero-width and other
- * format or ignorable characters could hide or reorder text; spaces other than U+0020 pass
- * for one.
- */
-const HIDDEN = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]|(?! )\p{Zs}/u;
-const NAMED = { '\n': '\\n', '\t': '\\t', '\r': '\\r' };
-function hex(code, digits) {
-    return code.toString(16).padStart(digits, '0');
-}
-function escapeCharacter(character) {
-    const named = NAMED[character];
-    if (named !== undefined)
-        return named;
-    const code = character.codePointAt(0);
-    if (code < 0x100)
-        return `\\x${hex(code, 2)}`;
-    return code < 0x10000 ? `\\u${hex(code, 4)}` : `\\u{${hex(code, 1)}}`;
-}
-/** How one character is shown; `keepLines` keeps newlines and tabs (a block of lines, not one line). */
-function shownCharacter(character, keepLines) {
-    if (keepLines && (character === '\n' || character === '\t'))
-        return character;
-    return HIDDEN.test(character) ? escapeCharacter(character) : character;
-}
-/** The text with every hidden character escaped (`\n`, `\x1b`, `\u202e`, `\u{e0041}`). */
-function visible_visible(text, options = {}) {
-    let shown = '';
-    // By code point: a lone surrogate is escaped, a pair is one character.
-    for (const character of text)
-        shown += shownCharacter(character, options.keepLines ?? false);
-    return shown;
-}
-/** As visible, cut to at most `max` characters shown, then `…`; an escape or a character is never split. */
-function visible_visibleExcerpt(text, max) {
-    let shown = '';
-    for (const character of text) {
-        const piece = shownCharacter(character, false);
-        if (shown.length + piece.length > max)
-            return `${shown}…`;
-        shown += piece;
-    }
-    return shown;
-}
-
-;// CONCATENATED MODULE: ./src/image/errors.ts
-/**
- * ImageError: every failure a user can act on, shown as one line. Messages name the registry and
- * repository, the problem and what to do; they never carry a credential, a token or part of one.
- */
-
-class ImageError extends Error {
-    /**
-     * True when the fix is in what was asked for, not in the registry, the network or the host: the
-     * reference is malformed (InvalidReferenceError), or names no image there, none for this
-     * platform, or none in the cache under pull "never".
-     */
-    inputMistake;
-    constructor(message, options = {}) {
-        // Made visible whole: a message may quote what a registry or a user wrote.
-        super(visible_visible(oneLine(message)));
-        this.name = 'ImageError';
-        this.inputMistake = options.inputMistake ?? false;
-    }
-}
-/** A reference Docker would reject, with its parts kept for a caller that words it its own way. */
-class InvalidReferenceError extends ImageError {
-    reference;
-    problem;
-    constructor(
-    /** The reference as given. */
-    reference, 
-    /** What is wrong with it and how to write it. */
-    problem) {
-        super(`image "${excerpt(reference, 80)}": invalid reference: ${problem}`, { inputMistake: true });
-        this.reference = reference;
-        this.problem = problem;
-        this.name = 'InvalidReferenceError';
-    }
-}
-/** Collapses whitespace (newlines from servers included) so a message stays on one line. */
-function oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
-/** A short, visible excerpt of untrusted text (a server's error body, a user's input) on one line. */
-function excerpt(text, max = 120) {
-    return visible_visibleExcerpt(oneLine(text), max);
-}
-/** The errno name of a failed system call (ENOENT, EACCES…), if it is one. */
-function errorCode(error) {
-    return error?.code;
-}
-/** A failure that is not an ImageError, in a few words: its errno name, if any, and its message. */
-function describeFailure(error, max = 160) {
-    const e = error;
-    return `${e?.code ? `${e.code} ` : ''}${excerpt(e?.message ?? String(error), max)}`;
-}
-
-;// CONCATENATED MODULE: ./src/image/tree.ts
-/** Removing a whole tree (an image root, a run directory), and saying what stopped it. */
-
-
-
-
-/** The first entry of a tree that could not be removed, and the errno that said why. */
-class TreeRemovalError extends Error {
-    code;
-    entry;
-    constructor(
-    /** The errno name (EPERM, EBUSY...). */
-    code, 
-    /** Relative to the tree ('.' for the tree itself); it may be a name someone else chose. */
-    entry) {
-        super(`cannot remove ${visible_visible(entry)} (${code})`);
-        this.code = code;
-        this.entry = entry;
-        this.name = 'TreeRemovalError';
-    }
-}
-/**
- * Removes a tree even where its directories lack write permission (images may ship such, a
- * guest may leave such). When Node's rm fails, the tree is removed again entry by entry, so
- * that all that can go goes and the failure names the first entry that could not: Node's
- * rm reports a file it could not unlink (an immutable one) as ENOTDIR, from trying it as a
- * directory next.
- */
-async function removeTree(target) {
-    try {
-        await external_node_fs_default().promises.rm(target, { recursive: true, force: true });
-        return;
-    }
-    catch {
-        // The entry-by-entry removal below says what went wrong.
-    }
-    const stuck = await removeEntry(target, '.');
-    if (stuck)
-        throw stuck;
-}
-const stuckAt = (error, entry) => new TreeRemovalError(errorCode(error) ?? (error instanceof Error ? error.message : String(error)), entry);
-/** Removes one entry, a directory with all it holds; returns the first failure, having gone on past it. */
-async function removeEntry(file, entry) {
-    let stat;
-    try {
-        stat = await external_node_fs_default().promises.lstat(file);
-    }
-    catch (error) {
-        return errorCode(error) === 'ENOENT' ? undefined : stuckAt(error, entry);
-    }
-    try {
-        if (!stat.isDirectory()) {
-            await external_node_fs_default().promises.unlink(file);
-            return undefined;
-        }
-        await external_node_fs_default().promises.chmod(file, 0o700).catch(() => undefined);
-        let first;
-        for (const name of await external_node_fs_default().promises.readdir(file)) {
-            const failed = await removeEntry(external_node_path_default().join(file, name), entry === '.' ? name : `${entry}/${name}`);
-            first ??= failed;
-        }
-        if (first)
-            return first;
-        await external_node_fs_default().promises.rmdir(file);
-        return undefined;
-    }
-    catch (error) {
-        return errorCode(error) === 'ENOENT' ? undefined : stuckAt(error, entry);
-    }
-}
-
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+// EXTERNAL MODULE: ./src/image/tree.ts
+var tree = __nccwpck_require__(841);
+// EXTERNAL MODULE: ./src/text/visible.ts
+var text_visible = __nccwpck_require__(573);
 ;// CONCATENATED MODULE: ./src/engine/errors.ts
 /** The errors a user can act on, and how each front end words them: one line, no stack trace. */
 
@@ -428,6 +308,7 @@ function untrustedPathExists(baseDir, relativePath) {
 
 
 
+
 const RUN_DIR_PREFIX = 'krun-action-';
 /** Where things are inside the guest's private root (see native/README.md). */
 const GUEST = {
@@ -451,10 +332,30 @@ function runLayout(dir) {
         logFile: path.join(dir, 'libkrun.log')
     };
 }
-function createRunDir(tempDir) {
-    const layout = runLayout(fs.mkdtempSync(path.join(tempDir, RUN_DIR_PREFIX)));
-    fs.chmodSync(layout.dir, 0o700);
-    return layout;
+/**
+ * Makes a new run directory in `tempDir`. `announce`, when given, hears its path before it is made,
+ * so that whoever must remove it if this process is killed knows it before it exists.
+ */
+function createRunDir(tempDir, announce) {
+    if (!announce) {
+        const layout = runLayout(fs.mkdtempSync(path.join(tempDir, RUN_DIR_PREFIX)));
+        fs.chmodSync(layout.dir, 0o700);
+        return layout;
+    }
+    for (;;) {
+        const dir = path.join(tempDir, `${RUN_DIR_PREFIX}${randomBytes(6).toString('base64url')}`);
+        announce(dir);
+        try {
+            fs.mkdirSync(dir, { mode: 0o700 });
+        }
+        catch (error) {
+            if (error.code === 'EEXIST')
+                continue;
+            throw error;
+        }
+        fs.chmodSync(dir, 0o700);
+        return runLayout(dir);
+    }
 }
 function writeRunFiles(layout, files, initBinary, vm) {
     const records = path.join(layout.root, GUEST.records);
@@ -489,9 +390,9 @@ function logTail(layout, lines = 20) {
  * never replace it.
  */
 async function removeRunDir(dir, warn) {
-    await removeTree(dir).catch((error) => {
+    await (0,tree/* removeTree */.d)(dir).catch((error) => {
         // The entry's name is the guest's choice when it lies in the root share.
-        const cause = error instanceof TreeRemovalError ? `${error.code} on ${visible_visible(error.entry)}` : errorText(error);
+        const cause = error instanceof tree/* TreeRemovalError */.R ? `${error.code} on ${(0,text_visible/* visible */.R)(error.entry)}` : errorText(error);
         warn(`cannot remove the run directory ${dir} (${cause}); it holds the run's environment values: remove it`);
     });
 }
@@ -499,10 +400,238 @@ async function removeRunDir(dir, warn) {
 
 /***/ }),
 
+/***/ 62:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ errorCode)
+/* harmony export */ });
+/* unused harmony exports ImageError, InvalidReferenceError, oneLine, excerpt, describeFailure */
+/* harmony import */ var _text_visible_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(573);
+/**
+ * ImageError: every failure a user can act on, shown as one line. Messages name the registry and
+ * repository, the problem and what to do; they never carry a credential, a token or part of one.
+ */
+
+class ImageError extends Error {
+    /**
+     * True when the fix is in what was asked for, not in the registry, the network or the host: the
+     * reference is malformed (InvalidReferenceError), or names no image there, none for this
+     * platform, or none in the cache under pull "never".
+     */
+    inputMistake;
+    constructor(message, options = {}) {
+        // Made visible whole: a message may quote what a registry or a user wrote.
+        super((0,_text_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(oneLine(message)));
+        this.name = 'ImageError';
+        this.inputMistake = options.inputMistake ?? false;
+    }
+}
+/** A reference Docker would reject, with its parts kept for a caller that words it its own way. */
+class InvalidReferenceError extends ImageError {
+    reference;
+    problem;
+    constructor(
+    /** The reference as given. */
+    reference, 
+    /** What is wrong with it and how to write it. */
+    problem) {
+        super(`image "${excerpt(reference, 80)}": invalid reference: ${problem}`, { inputMistake: true });
+        this.reference = reference;
+        this.problem = problem;
+        this.name = 'InvalidReferenceError';
+    }
+}
+/** Collapses whitespace (newlines from servers included) so a message stays on one line. */
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+/** A short, visible excerpt of untrusted text (a server's error body, a user's input) on one line. */
+function excerpt(text, max = 120) {
+    return (0,_text_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleExcerpt */ .k)(oneLine(text), max);
+}
+/** The errno name of a failed system call (ENOENT, EACCES…), if it is one. */
+function errorCode(error) {
+    return error?.code;
+}
+/** A failure that is not an ImageError, in a few words: its errno name, if any, and its message. */
+function describeFailure(error, max = 160) {
+    const e = error;
+    return `${e?.code ? `${e.code} ` : ''}${excerpt(e?.message ?? String(error), max)}`;
+}
+
+
+/***/ }),
+
+/***/ 841:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ TreeRemovalError),
+/* harmony export */   d: () => (/* binding */ removeTree)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _text_visible_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(573);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(62);
+/** Removing a whole tree (an image root, a run directory), and saying what stopped it. */
+
+
+
+
+/** The first entry of a tree that could not be removed, and the errno that said why. */
+class TreeRemovalError extends Error {
+    code;
+    entry;
+    constructor(
+    /** The errno name (EPERM, EBUSY...). */
+    code, 
+    /** Relative to the tree ('.' for the tree itself); it may be a name someone else chose. */
+    entry) {
+        super(`cannot remove ${(0,_text_visible_js__WEBPACK_IMPORTED_MODULE_2__/* .visible */ .R)(entry)} (${code})`);
+        this.code = code;
+        this.entry = entry;
+        this.name = 'TreeRemovalError';
+    }
+}
+/**
+ * Removes a tree even where its directories lack write permission (images may ship such, a
+ * guest may leave such). When Node's rm fails, the tree is removed again entry by entry, so
+ * that all that can go goes and the failure names the first entry that could not: Node's
+ * rm reports a file it could not unlink (an immutable one) as ENOTDIR, from trying it as a
+ * directory next.
+ */
+async function removeTree(target) {
+    try {
+        await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.rm(target, { recursive: true, force: true });
+        return;
+    }
+    catch {
+        // The entry-by-entry removal below says what went wrong.
+    }
+    const stuck = await removeEntry(target, '.');
+    if (stuck)
+        throw stuck;
+}
+const stuckAt = (error, entry) => new TreeRemovalError((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) ?? (error instanceof Error ? error.message : String(error)), entry);
+/** Removes one entry, a directory with all it holds; returns the first failure, having gone on past it. */
+async function removeEntry(file, entry) {
+    let stat;
+    try {
+        stat = await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.lstat(file);
+    }
+    catch (error) {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) === 'ENOENT' ? undefined : stuckAt(error, entry);
+    }
+    try {
+        if (!stat.isDirectory()) {
+            await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.unlink(file);
+            return undefined;
+        }
+        await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.chmod(file, 0o700).catch(() => undefined);
+        let first;
+        for (const name of await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.readdir(file)) {
+            const failed = await removeEntry(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(file, name), entry === '.' ? name : `${entry}/${name}`);
+            first ??= failed;
+        }
+        if (first)
+            return first;
+        await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.rmdir(file);
+        return undefined;
+    }
+    catch (error) {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) === 'ENOENT' ? undefined : stuckAt(error, entry);
+    }
+}
+
+
+/***/ }),
+
+/***/ 573:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ visible),
+/* harmony export */   k: () => (/* binding */ visibleExcerpt)
+/* harmony export */ });
+/**
+ * Text someone else chose (an input value, a registry's answer, a name the guest gave a file),
+ * made safe to echo in a message or a log line: every character that is not plainly visible
+ * is written as an escape, so what is shown is what is there. Control characters could end or
+ * rewrite the line; bidi controls (U+202E reverses what follows), zero-width and other
+ * format or ignorable characters could hide or reorder text; spaces other than U+0020 pass
+ * for one.
+ */
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]|(?! )\p{Zs}/u;
+const NAMED = { '\n': '\\n', '\t': '\\t', '\r': '\\r' };
+function hex(code, digits) {
+    return code.toString(16).padStart(digits, '0');
+}
+function escapeCharacter(character) {
+    const named = NAMED[character];
+    if (named !== undefined)
+        return named;
+    const code = character.codePointAt(0);
+    if (code < 0x100)
+        return `\\x${hex(code, 2)}`;
+    return code < 0x10000 ? `\\u${hex(code, 4)}` : `\\u{${hex(code, 1)}}`;
+}
+/** How one character is shown; `keepLines` keeps newlines and tabs (a block of lines, not one line). */
+function shownCharacter(character, keepLines) {
+    if (keepLines && (character === '\n' || character === '\t'))
+        return character;
+    return HIDDEN.test(character) ? escapeCharacter(character) : character;
+}
+/** The text with every hidden character escaped (`\n`, `\x1b`, `\u202e`, `\u{e0041}`). */
+function visible(text, options = {}) {
+    let shown = '';
+    // By code point: a lone surrogate is escaped, a pair is one character.
+    for (const character of text)
+        shown += shownCharacter(character, options.keepLines ?? false);
+    return shown;
+}
+/** As visible, cut to at most `max` characters shown, then `…`; an escape or a character is never split. */
+function visibleExcerpt(text, max) {
+    let shown = '';
+    for (const character of text) {
+        const piece = shownCharacter(character, false);
+        if (shown.length + piece.length > max)
+            return `${shown}…`;
+        shown += piece;
+    }
+    return shown;
+}
+
+
+/***/ }),
+
+/***/ 598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
 /***/ 24:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -2633,6 +2762,9 @@ function getIDToken(aud) {
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -2730,9 +2862,94 @@ function getIDToken(aud) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

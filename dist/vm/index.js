@@ -203,6 +203,17 @@ function checkLibkrunVersion(krun, libraryPath) {
         throw new InputError('libkrun', `${libraryPath} is older than libkrun ${REQUIRED_VERSION} (it lacks ${missing.join(', ')}), and older versions do not report the guest's exit code. Install libkrun ${REQUIRED_VERSION} or newer.`);
     }
 }
+/**
+ * An image's root must be shared read-only on the host side, which needs krun_add_virtiofs3: with
+ * an older libkrun a guest could write into the image cache, and every later run of the image would
+ * run what it left there.
+ */
+function checkImageShareable(krun, config) {
+    if (krun.addVirtiofs3 || !config.shares.some((share) => share.imageCache))
+        return;
+    throw new InputError('image', `needs libkrun 1.18 or newer (${config.libkrun} lacks krun_add_virtiofs3) to share the image read-only on the host side, ` +
+        'so that no guest can change the image cache; install a newer libkrun or use a rootfs directory');
+}
 /** What the user should know about this libkrun's limits for this config, one line each. */
 function libkrunWarnings(krun, config) {
     if (krun.addVirtiofs3 || !config.shares.some((share) => share.readOnly))
@@ -1034,6 +1045,7 @@ function main() {
             throw new InputError('libkrun', `cannot load ${config.libkrun}: ${error.message}`);
         }
         checkLibkrunVersion(krun, config.libkrun);
+        checkImageShareable(krun, config);
         checkKvm(config.kvmDevice);
         const ctx = configureContext(krun, config, () => external_node_fs_default().openSync(config.logFile, 'a', 0o600), describeErrno);
         for (const message of libkrunWarnings(krun, config))

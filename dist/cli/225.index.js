@@ -1,70 +1,8 @@
-export const id = 37;
-export const ids = [37];
+export const id = 225;
+export const ids = [225];
 export const modules = {
 
-/***/ 731:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IR: () => (/* binding */ detectCompression),
-/* harmony export */   V5: () => (/* binding */ withHead),
-/* harmony export */   ni: () => (/* binding */ decompressor)
-/* harmony export */ });
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62);
-/**
- * Compressed tar streams, told apart by their first bytes: gzip, zstd (Node 22.15 and newer) or
- * none. Image layers and pinned libkrun archives both come this way.
- */
-
-
-/** Decompressed output comes in pieces this large: each is a round trip to the thread pool. */
-const DECOMPRESSED_CHUNK_BYTES = 1024 * 1024;
-/** Picks the decompressor from the first bytes (a layer's media type only has to name a tar). */
-function detectCompression(head) {
-    if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b)
-        return 'gzip';
-    if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528)
-        return 'zstd';
-    return 'none';
-}
-/** A stream that decompresses, or undefined for a plain tar. */
-function decompressor(compression) {
-    if (compression === 'gzip')
-        return node_zlib__WEBPACK_IMPORTED_MODULE_0___default().createGunzip({ chunkSize: DECOMPRESSED_CHUNK_BYTES });
-    if (compression === 'zstd') {
-        const create = (node_zlib__WEBPACK_IMPORTED_MODULE_0___default().createZstdDecompress);
-        if (typeof create !== 'function') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ImageError */ .C8(`zstd-compressed layers need Node 22.15 or newer (this is Node ${process.versions.node}); run the action on a newer Node`);
-        }
-        return create({ chunkSize: DECOMPRESSED_CHUNK_BYTES });
-    }
-    return undefined;
-}
-/** The first `size` bytes of a stream, and the whole stream again. */
-async function withHead(iterator, size) {
-    const first = [];
-    let have = 0;
-    while (have < size) {
-        const next = await iterator.next();
-        if (next.done)
-            break;
-        first.push(next.value);
-        have += next.value.length;
-    }
-    async function* all() {
-        yield* first;
-        for (let next = await iterator.next(); !next.done; next = await iterator.next())
-            yield next.value;
-    }
-    return { head: Buffer.concat(first).subarray(0, size), all: all() };
-}
-
-
-/***/ }),
-
-/***/ 37:
+/***/ 225:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -252,11 +190,28 @@ var external_node_stream_ = __webpack_require__(75);
 var promises_ = __webpack_require__(466);
 // EXTERNAL MODULE: ./src/image/errors.ts
 var errors = __webpack_require__(62);
+// EXTERNAL MODULE: ./src/image/progress.ts
+var image_progress = __webpack_require__(170);
+;// CONCATENATED MODULE: ./src/image/request-limits.ts
+const DEFAULT_REQUEST_LIMITS = {
+    idleMs: 60_000,
+    requestMs: 120_000,
+    // 1 Mbit/s: slower than any runner's network, far faster than a registry that drips.
+    minBytesPerSecond: 128 * 1024
+};
+/** The deadline of a request for `bytes` (0 when not known in advance), in ms from its start. */
+function requestDeadlineMs(limits, bytes = 0) {
+    return limits.requestMs + Math.ceil((bytes / limits.minBytesPerSecond) * 1000);
+}
+
 ;// CONCATENATED MODULE: ./src/image/registry.ts
 /**
  * A client for the OCI distribution API: HTTPS (plain HTTP only for loopback registries, as Docker),
- * Bearer-token and Basic authentication, redirects to blob storage, retries with backoff.
+ * Bearer-token and Basic authentication, redirects to blob storage, retries with backoff, and the
+ * limits of request-limits.ts on every request.
  */
+
+
 
 
 
@@ -264,7 +219,7 @@ var errors = __webpack_require__(62);
 /** Waits between tries on 429, 5xx and broken connections: four tries in all, under 4 s of waiting. */
 const RETRY_DELAYS_MS = [500, 1000, 2000];
 const MAX_RETRY_AFTER_MS = 10_000;
-const REQUEST_TIMEOUT_MS = 60_000;
+const PROBE_TIMEOUT_MS = 5000;
 const MAX_REDIRECTS = 5;
 const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
 /** A network failure or a retryable status: the caller may try again. */
@@ -295,6 +250,10 @@ function networkProblem(error) {
         ? `the connection failed (${code})`
         : `the connection failed (${(0,errors/* excerpt */.Kb)(e?.cause?.message ?? e?.message ?? String(error), 80)})`;
 }
+/** Why a pull was stopped, from its stop signal's reason: 'the timeout (10m) ran out'. */
+function stopReason(stop) {
+    return typeof stop?.reason === 'string' ? stop.reason : 'the pull was stopped';
+}
 function isRetryableStatus(status) {
     return status === 429 || status === 408 || (status >= 500 && status <= 599 && status !== 501);
 }
@@ -304,6 +263,8 @@ class RegistryClient {
     where;
     credentials;
     credentialOrigin;
+    limits;
+    stop;
     base;
     authorization;
     constructor(options) {
@@ -311,6 +272,16 @@ class RegistryClient {
         this.credentials = options.credentials;
         this.credentialOrigin = options.credentialOrigin ?? 'as given';
         this.where = (0,reference/* whereOf */.de)(options.ref);
+        this.limits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
+        this.stop = options.stop;
+    }
+    /** The failure of whatever `what` was doing when the stop signal came. */
+    stopped(what) {
+        return new errors/* ImageError */.C8(`${this.where}: ${what} was not finished when ${stopReason(this.stop)}`);
+    }
+    tooSlow(what, deadlineMs, received) {
+        return new errors/* ImageError */.C8(`${this.where}: ${what} took over ${(0,image_progress/* formatSeconds */.X)(deadlineMs)}, its deadline (${(0,image_progress/* formatBytes */.z)(received)} arrived in that time); ` +
+            'the registry or the network is too slow, try again later');
     }
     /** HTTPS, except that a loopback registry that does not speak TLS is reached over HTTP (as Docker). */
     async baseUrl() {
@@ -320,7 +291,7 @@ class RegistryClient {
         if (!this.ref.loopback)
             return (this.base = https);
         try {
-            const res = await fetch(`${https}/v2/`, { signal: AbortSignal.timeout(5000), redirect: 'manual' });
+            const res = await fetch(`${https}/v2/`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS), redirect: 'manual' });
             await res.body?.cancel();
             this.base = https;
         }
@@ -329,16 +300,43 @@ class RegistryClient {
         }
         return this.base;
     }
-    /** One request with redirects followed by hand, so Authorization never goes to another host. */
-    async sendOnce(url, accept, method, abandon) {
+    /**
+     * One request with redirects followed by hand, so Authorization never goes to another host. Its
+     * idle timer restarts with every chunk that arrives; its deadline (for `bytes`, when known) does not.
+     */
+    async sendOnce(url, { what, accept, method, abandon, bytes }) {
         const controller = new AbortController();
-        let timer;
+        let limitHit;
+        let received = 0;
+        const deadlineMs = requestDeadlineMs(this.limits, bytes);
+        let idleTimer;
         const touch = () => {
-            clearTimeout(timer);
-            timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
-            timer.unref?.();
+            clearTimeout(idleTimer);
+            idleTimer = setTimeout(() => {
+                limitHit ??= 'idle';
+                controller.abort();
+            }, this.limits.idleMs);
+            idleTimer.unref?.();
+        };
+        const deadlineTimer = setTimeout(() => {
+            limitHit ??= 'deadline';
+            controller.abort();
+        }, deadlineMs);
+        deadlineTimer.unref?.();
+        const stopTimers = () => {
+            clearTimeout(idleTimer);
+            clearTimeout(deadlineTimer);
         };
         touch();
+        const cutShort = () => {
+            if (this.stop?.aborted)
+                return this.stopped(what);
+            if (limitHit === 'deadline')
+                return this.tooSlow(what, deadlineMs, received);
+            if (limitHit === 'idle')
+                return new TransientError(`the connection stalled: nothing arrived for ${(0,image_progress/* formatSeconds */.X)(this.limits.idleMs)}`);
+            return undefined;
+        };
         const origin = new URL(url).host;
         let current = url;
         try {
@@ -348,8 +346,8 @@ class RegistryClient {
                     headers.Accept = accept;
                 if (this.authorization && new URL(current).host === origin)
                     headers.Authorization = this.authorization;
-                const signal = abandon ? AbortSignal.any([controller.signal, abandon]) : controller.signal;
-                const res = await fetch(current, { method, headers, redirect: 'manual', signal });
+                const signals = [controller.signal, abandon, this.stop].filter((signal) => signal !== undefined);
+                const res = await fetch(current, { method, headers, redirect: 'manual', signal: AbortSignal.any(signals) });
                 const location = res.headers.get('location');
                 if (res.status >= 300 && res.status < 400 && location) {
                     await res.body?.cancel();
@@ -367,25 +365,26 @@ class RegistryClient {
                 const raw = res.body ? external_node_stream_.Readable.fromWeb(res.body) : external_node_stream_.Readable.from([]);
                 const body = new external_node_stream_.Transform({
                     transform(chunk, _encoding, callback) {
+                        received += chunk.length;
                         touch();
                         callback(null, chunk);
                     }
                 });
                 (0,external_node_stream_.pipeline)(raw, body, () => undefined);
                 const close = () => {
-                    clearTimeout(timer);
+                    stopTimers();
                     body.destroy();
                 };
-                body.once('close', () => clearTimeout(timer));
-                body.once('end', () => clearTimeout(timer));
-                return { status: res.status, headers: res.headers, body, touch, close };
+                body.once('close', stopTimers);
+                body.once('end', stopTimers);
+                return { status: res.status, headers: res.headers, body, close, cutShort };
             }
         }
         catch (error) {
-            clearTimeout(timer);
+            stopTimers();
             if (error instanceof errors/* ImageError */.C8)
                 throw error;
-            throw new TransientError(networkProblem(error));
+            throw cutShort() ?? new TransientError(networkProblem(error));
         }
     }
     /** Answers a 401's challenge; returns false when there is nothing more to try. */
@@ -428,7 +427,9 @@ class RegistryClient {
         }
         const res = await this.withRetries(async () => {
             try {
-                const r = await fetch(realm, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+                const deadline = AbortSignal.timeout(requestDeadlineMs(this.limits));
+                const signal = this.stop ? AbortSignal.any([deadline, this.stop]) : deadline;
+                const r = await fetch(realm, { headers, signal });
                 if (isRetryableStatus(r.status)) {
                     await r.body?.cancel();
                     throw new TransientError(`the token endpoint answered ${r.status}`);
@@ -438,6 +439,8 @@ class RegistryClient {
             catch (error) {
                 if (error instanceof TransientError)
                     throw error;
+                if (this.stop?.aborted)
+                    throw this.stopped('getting a token');
                 throw new TransientError(networkProblem(error));
             }
         }, 'getting a token');
@@ -473,13 +476,18 @@ class RegistryClient {
                 return await attempt();
             }
             catch (error) {
+                if (this.stop?.aborted && !(error instanceof errors/* ImageError */.C8))
+                    throw this.stopped(what);
                 if (!(error instanceof TransientError) || abandon?.aborted)
                     throw error;
                 if (tries >= RETRY_DELAYS_MS.length) {
                     throw new errors/* ImageError */.C8(`${this.where}: ${what} failed after ${tries + 1} tries: ${error.message}; check that the registry is reachable and try again`);
                 }
                 const retryAfter = error.retryAfterMs;
-                await sleep(Math.min(Math.max(RETRY_DELAYS_MS[tries], retryAfter ?? 0), MAX_RETRY_AFTER_MS), abandon);
+                const waitMs = Math.min(Math.max(RETRY_DELAYS_MS[tries], retryAfter ?? 0), MAX_RETRY_AFTER_MS);
+                await sleep(waitMs, abandon && this.stop ? AbortSignal.any([abandon, this.stop]) : (abandon ?? this.stop));
+                if (this.stop?.aborted)
+                    throw this.stopped(what);
                 if (abandon?.aborted)
                     throw error;
             }
@@ -491,12 +499,14 @@ class RegistryClient {
      * start over with backoff; anything else becomes an ImageError naming the problem. Aborting
      * `abandon` breaks off the request (the pull it belongs to has failed).
      */
-    async request(path, what, accept, consume, { method = 'GET', abandon } = {}) {
+    async request(path, what, accept, consume, { method = 'GET', abandon, bytes } = {}) {
+        if (this.stop?.aborted)
+            throw this.stopped(what);
         const url = `${await this.baseUrl()}/v2/${this.ref.repository}/${path}`;
         const tried = new Set();
         return this.withRetries(async () => {
             for (;;) {
-                const res = await this.sendOnce(url, accept, method, abandon);
+                const res = await this.sendOnce(url, { what, accept, method, abandon, bytes });
                 if (res.status === 401 && (await this.authenticate(res.headers.get('www-authenticate'), tried))) {
                     res.close();
                     continue;
@@ -515,7 +525,12 @@ class RegistryClient {
                     return await consume(res);
                 }
                 catch (error) {
-                    if (error instanceof errors/* ImageError */.C8 || error instanceof TransientError)
+                    if (error instanceof errors/* ImageError */.C8)
+                        throw error;
+                    const limit = res.cutShort();
+                    if (limit)
+                        throw limit;
+                    if (error instanceof TransientError)
                         throw error;
                     throw new TransientError(networkProblem(error));
                 }
@@ -666,7 +681,7 @@ async function downloadBlob(client, desc, file, what, { progress, abandon } = {}
                 throw new errors/* ImageError */.C8(`${client.where}: ${what}: the content does not match its digest ${shortDigest(desc.digest)}… (got sha256:${actual.slice(0, 12)}…); ` +
                     'the registry holds a corrupt blob, nothing was cached: push the image again');
             }
-        }, { abandon });
+        }, { abandon, bytes: desc.size });
         progress?.ended();
     }
     catch (error) {
@@ -680,7 +695,7 @@ async function downloadBlob(client, desc, file, what, { progress, abandon } = {}
 }
 /** Fetches a small blob (the image config) into memory, verified against its digest; `abandon` as for downloadBlob. */
 async function fetchSmallBlob(client, desc, what, abandon) {
-    const bytes = await client.request(`blobs/${desc.digest}`, what, undefined, (res) => readLimited(res.body, 16 * 1024 * 1024, { where: client.where, what }), { abandon });
+    const bytes = await client.request(`blobs/${desc.digest}`, what, undefined, (res) => readLimited(res.body, 16 * 1024 * 1024, { where: client.where, what }), { abandon, bytes: desc.size });
     if (sha256(bytes) !== desc.digest) {
         throw new errors/* ImageError */.C8(`${client.where}: ${what}: the content does not match its digest ${shortDigest(desc.digest)}…; ` +
             'the registry holds a corrupt blob, push the image again');
@@ -707,7 +722,8 @@ var work_area = __webpack_require__(643);
  *
  * Everything appears by an atomic rename from tmp/, so a killed pull leaves no half entry, and two
  * processes pulling one image both succeed (the loser of the rename drops its copy and uses the winner's).
- * A published root is never modified; its entry directory is made read-only.
+ * A published root is never modified; its entry directory is made read-only, and the root's
+ * fingerprint (root-fingerprint.ts) is recorded so that a change made anyway is noticed on use.
  */
 
 
@@ -753,11 +769,18 @@ class ImageCache {
             if (((await external_node_fs_default().promises.stat(dir)).mode & 0o7777) !== PRIVATE_DIR_MODE)
                 await external_node_fs_default().promises.chmod(dir, PRIVATE_DIR_MODE);
         }
-        await this.work.removeStale();
+        await this.removeStaleTemps();
     }
-    /** A new name in tmp/ that says which process of which host owns it. */
+    /** A new name in tmp/ that says which process (its pid and start time) of which host owns it. */
     tempPath(kind) {
         return this.work.path(kind);
+    }
+    /**
+     * Removes the temporary entries whose process is gone (a pull killed outright leaves its half
+     * unpacked root) and any a day old.
+     */
+    async removeStaleTemps() {
+        await this.work.removeStale();
     }
     entryDir(manifestDigest) {
         return external_node_path_default().join(this.roots, `sha256-${hex(manifestDigest)}`);
@@ -824,6 +847,10 @@ class ImageCache {
             // Something unreadable sits there (not made by this module): set it aside and try once more.
             await this.discardEntry(final);
         }
+    }
+    /** Removes a published root (one found changed since it was cached). */
+    async discardRoot(manifestDigest) {
+        await this.discardEntry(this.entryDir(manifestDigest));
     }
     async discardEntry(entry) {
         await external_node_fs_default().promises.chmod(entry, 0o755).catch(() => undefined);
@@ -912,6 +939,83 @@ class ImageCache {
     }
 }
 
+;// CONCATENATED MODULE: ./src/image/root-fingerprint.ts
+/**
+ * A fingerprint of an unpacked image root, recorded when it is cached and compared on every use, so
+ * that a root changed since (by a guest that could write its base, by anything else of the runner's
+ * user) is noticed and pulled again rather than run.
+ *
+ * It covers the root and the two levels below it (`/etc`, `/etc/passwd`, `/usr/bin`): each entry's
+ * inode number, type and mode, owner, link count, size, mtime and ctime. Any change to an inode sets
+ * its ctime, which no call can set back, and adding, removing or renaming an entry changes its
+ * directory's: so a file planted in any of those directories (`/usr/bin/x`), or one of their entries
+ * changed, changes the fingerprint. A file changed in place deeper down does not: walking every inode
+ * of a large image costs up to a second on every run, which is why the cache's real guard is that no
+ * guest can write it (the base is shared read-only on the host side).
+ */
+
+
+const DEPTH = 2;
+const VERSION = 'v1';
+function describe(stat) {
+    return [stat.ino, stat.mode, stat.uid, stat.gid, stat.nlink, stat.size, stat.mtimeNs, stat.ctimeNs].join(' ');
+}
+/** The fingerprint of the root at `rootfs` as it is now ('v1:<sha256 hex>'). */
+function rootFingerprint(rootfs) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const visit = (rel, depth) => {
+        const file = rel === '' ? rootfs : `${rootfs}/${rel}`;
+        const stat = external_node_fs_default().lstatSync(file, { bigint: true });
+        hash.update(`${rel}\0${describe(stat)}\n`);
+        if (depth >= DEPTH || !stat.isDirectory())
+            return;
+        let names;
+        try {
+            names = external_node_fs_default().readdirSync(file);
+        }
+        catch (error) {
+            // A directory the image locks (mode 000) reads the same way every time.
+            hash.update(`${rel}\0${error.code}\n`);
+            return;
+        }
+        for (const name of names.sort())
+            visit(rel === '' ? name : `${rel}/${name}`, depth + 1);
+    };
+    visit('', 0);
+    return `${VERSION}:${hash.digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/image/cached-root.ts
+/**
+ * A cached root, checked before it is used: one whose fingerprint (root-fingerprint.ts) differs from
+ * what was recorded when it was cached, or was never recorded, is removed, so the image is pulled
+ * again instead of run as it now is.
+ */
+
+
+/** The root cached for `manifestDigest` if it is there and unchanged; says in one line when it was not. */
+async function intactRoot(cache, manifestDigest, log) {
+    const found = await cache.findRoot(manifestDigest);
+    if (!found)
+        return undefined;
+    const recorded = found.metadata.fingerprint;
+    let now;
+    try {
+        now = rootFingerprint(found.rootfs);
+    }
+    catch {
+        now = undefined; // a root that cannot even be read is no better than a changed one
+    }
+    if (recorded !== undefined && now === recorded)
+        return found;
+    const what = `The image cache's copy of ${found.metadata.reference} (${shortDigest(manifestDigest)}…)`;
+    log(recorded === undefined
+        ? `${what} has no fingerprint (an older version cached it), so changes to it cannot be told; removing it`
+        : `${what} was changed after it was cached; removing it`);
+    await cache.discardRoot(manifestDigest);
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/image/download-progress.ts
 /**
  * A layer read while it downloads. The downloader reports how much of its file is written; the
@@ -930,6 +1034,10 @@ class DownloadProgress {
     outcome;
     waiting = [];
     digestRead;
+    /** How many bytes of the current attempt are written. */
+    get received() {
+        return this.written;
+    }
     /** The downloader made its file. */
     opened(file) {
         this.readFd ??= external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | (external_node_fs_default()).constants.O_NOFOLLOW);
@@ -1225,11 +1333,56 @@ class RootIndex {
     }
 }
 
+;// CONCATENATED MODULE: ./src/image/unpack-budget.ts
+/**
+ * How much one pull may unpack. A few KiB of zstd can expand to gigabytes, and a registry or an
+ * image is not trusted to stop: so the pull gets a budget from what it downloads, and the unpacker
+ * stops the moment the image's entries would take more.
+ */
+
+/** Image layers unpack to about 2 to 5 times their compressed size; this leaves room for far more. */
+const UNPACK_RATIO = 50;
+/** Small images (a few KiB of layers) may still unpack to this much. */
+const UNPACK_FLOOR_BYTES = 64 * 1024 * 1024;
+const BLOCK = 4096;
+const INODE_BYTES = 256;
+/** A symlink target longer than this does not fit in its inode (ext4's 60 bytes). */
+const INLINE_LINK_BYTES = 60;
+/** The budget for a pull whose layers total `compressedBytes`, in a cache capped at `cacheCapBytes`. */
+function unpackBudget(compressedBytes, cacheCapBytes) {
+    const fromLayers = Math.max(UNPACK_FLOOR_BYTES, UNPACK_RATIO * compressedBytes);
+    if (cacheCapBytes < fromLayers)
+        return { bytes: cacheCapBytes, reason: `the image cache's cap of ${(0,image_progress/* formatBytes */.z)(cacheCapBytes)}` };
+    return {
+        bytes: fromLayers,
+        reason: fromLayers === UNPACK_FLOOR_BYTES
+            ? `what any image may unpack to (${(0,image_progress/* formatBytes */.z)(UNPACK_FLOOR_BYTES)}, or ${UNPACK_RATIO} times its compressed size if more)`
+            : `${UNPACK_RATIO} times the compressed size of its layers`
+    };
+}
+/**
+ * What an entry takes on disk, as the budget counts it: an inode, and file contents, directories and
+ * long symlinks in whole blocks.
+ */
+function entryCost(type, size) {
+    const blocks = (bytes) => Math.ceil(bytes / BLOCK) * BLOCK;
+    if (type === 'file')
+        return INODE_BYTES + blocks(size);
+    if (type === 'directory')
+        return INODE_BYTES + BLOCK;
+    if (type === 'symlink' && size > INLINE_LINK_BYTES)
+        return INODE_BYTES + blocks(size);
+    return INODE_BYTES;
+}
+
 ;// CONCATENATED MODULE: ./src/image/xattrs.ts
 /**
- * Sets a layer entry's extended attributes with the system's setfattr program (Debian's and Ubuntu's
- * `attr` package): Node has no xattr call, and native calls stay in the VM process. Values travel
- * base64-encoded (`0s…`), so binary ones such as `security.capability` arrive intact.
+ * Sets extended attributes with the system's setfattr program (Debian's and Ubuntu's `attr`
+ * package): Node has no xattr call, and native calls stay in the VM process. Many files' attributes
+ * go to one process as a dump (`setfattr --restore`, the format `getfattr --dump` writes), so a
+ * layer costs one process however many attributes it holds. Values travel base64-encoded (`0s…`),
+ * so binary ones such as `security.capability` arrive intact; names and paths travel with every
+ * byte but the plainest escaped as `\ooo`, which setfattr decodes.
  *
  * Only what an image may rightly carry is applied. Overlay's own attributes (`trusted.overlay.*`,
  * `user.overlay.*`) are refused: the root becomes an overlay lower layer in the guest, and they would
@@ -1239,6 +1392,9 @@ class RootIndex {
 /** The kernel's limits: XATTR_NAME_MAX and XATTR_SIZE_MAX. */
 const MAX_NAME_BYTES = 255;
 const MAX_VALUE_BYTES = 64 * 1024;
+/** setfattr works through a dump at well over this rate; the margin is for a busy machine. */
+const BASE_RUN_MS = 60_000;
+const RUN_MS_PER_ATTRIBUTE = 1;
 /** Is this an attribute an image may set on its files? */
 function isImageXattr(name) {
     if (Buffer.byteLength(name) > MAX_NAME_BYTES || !/^(?:user|trusted|security)\.[\x21-\x7e]+$/.test(name))
@@ -1247,24 +1403,183 @@ function isImageXattr(name) {
         return false;
     return name !== 'security.selinux';
 }
-/**
- * Sets one attribute on `file` without following a symlink there. The caller has made sure that no
- * directory on the way is a symlink. 'not-allowed' when the host refuses it (not root, a filesystem
- * without xattrs, user.* on a symlink), 'refused' when the image may not set it.
- */
-function setXattr(file, name, value) {
-    if (!isImageXattr(name) || value.length > MAX_VALUE_BYTES)
-        return 'refused';
-    try {
-        (0,external_node_child_process_.execFileSync)('setfattr', ['-h', '-n', name, '-v', `0s${value.toString('base64')}`, '--', file], {
-            stdio: 'ignore',
-            timeout: 10_000,
-            env: process.env // this module's view of it, which a test may change
-        });
-        return 'set';
+/** A path or name as a dump line holds it: every byte outside a plain set as a backslash and three octal digits. */
+function quote(text) {
+    let out = '';
+    for (const byte of Buffer.from(text)) {
+        const plain = /[A-Za-z0-9._+,:@%/-]/.test(String.fromCharCode(byte)) && byte < 0x80;
+        out += plain ? String.fromCharCode(byte) : `\\${byte.toString(8).padStart(3, '0')}`;
     }
-    catch (error) {
-        return error.code === 'ENOENT' ? 'no-setfattr' : 'not-allowed';
+    return out;
+}
+/** The dump `setfattr --restore` reads: a `# file:` line, one `name=0s<base64>` line per attribute, a blank line. */
+function xattrDump(files) {
+    const parts = [];
+    for (const file of files) {
+        parts.push(`# file: ${quote(file.path)}\n`);
+        for (const [name, value] of file.attributes)
+            parts.push(`${quote(name)}=0s${value.toString('base64')}\n`);
+        parts.push('\n');
+    }
+    return parts.join('');
+}
+/**
+ * Sets every attribute of `files` (paths relative to `dir`) with one setfattr process, never following
+ * a symlink at a path's end. setfattr goes on past an attribute the host refuses (not root, a
+ * filesystem without xattrs, user.* on a symlink, no room) and says so in one line each: `failed`
+ * counts those lines, at most the number of attributes.
+ */
+async function restoreXattrs(dir, files) {
+    const total = files.reduce((sum, file) => sum + file.attributes.size, 0);
+    if (total === 0)
+        return { failed: 0 };
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)('setfattr', ['-h', '--restore=-'], {
+            cwd: dir,
+            stdio: ['pipe', 'ignore', 'pipe'],
+            env: process.env, // this module's view of it, which a test may change
+            timeout: BASE_RUN_MS + total * RUN_MS_PER_ATTRIBUTE,
+            killSignal: 'SIGKILL'
+        });
+        let failed = 0;
+        let partial = '';
+        child.stderr.setEncoding('utf8');
+        child.stderr.on('data', (text) => {
+            const lines = (partial + text).split('\n');
+            partial = lines.pop() ?? '';
+            failed += lines.filter((line) => line.startsWith('setfattr: ')).length;
+        });
+        child.stdin.on('error', () => undefined); // a setfattr that died early is reported by 'close'
+        child.once('error', (error) => {
+            if (error.code === 'ENOENT')
+                resolve('no-setfattr');
+            else
+                reject(error);
+        });
+        child.once('close', (code, signal) => {
+            if (partial.startsWith('setfattr: '))
+                failed++;
+            if (signal)
+                reject(new Error(`setfattr was stopped by ${signal} while setting ${total} extended attributes`));
+            else if (code !== 0 && failed === 0)
+                reject(new Error(`setfattr exited with ${code} and said nothing`));
+            else
+                resolve({ failed: Math.min(failed, total) });
+        });
+        child.stdin.end(xattrDump(files));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/image/xattr-batch.ts
+/**
+ * The extended attributes a layer has yet to set, kept until the layer is unpacked and then set by
+ * one setfattr process (xattrs.ts). They are kept per file, not per path: a hard link is another
+ * name of the same file, and a file still has its attributes set while any of its names is left.
+ *
+ * Caps bound what a layer can make the host do: a file may ask for MAX_PER_FILE attributes of
+ * MAX_BYTES_PER_FILE in all (filesystems hold a few KiB per file), a layer for MAX_PER_LAYER of
+ * MAX_BYTES_PER_LAYER; a layer over them is refused, not cut short.
+ *
+ * Paths are recorded as the builder made them, through real directories only; a name the builder
+ * removes (or whose directory it removes) is forgotten at once, so no name is ever set through what
+ * a later entry put in its place.
+ */
+
+
+const XATTR_CAPS = {
+    perFile: 64,
+    bytesPerFile: 64 * 1024,
+    perLayer: 65_536,
+    bytesPerLayer: 16 * 1024 * 1024
+};
+function sizeOf(name, value) {
+    return Buffer.byteLength(name) + value.length;
+}
+class XattrBatch {
+    label;
+    byName = new Map();
+    count = 0;
+    bytes = 0;
+    /** `label` names the layer in errors ('registry …: layer 2/5 sha256:…'). */
+    constructor(label) {
+        this.label = label;
+    }
+    /**
+     * Records attributes (already judged fit for an image) for the file at `rel`, adding to what it
+     * has already in this layer (a directory named twice). Throws an ImageError over a cap.
+     */
+    add(rel, attributes, afterSet) {
+        if (attributes.size === 0)
+            return;
+        let file = this.byName.get(rel);
+        if (!file) {
+            file = { names: new Set([rel]), attributes: new Map(), bytes: 0, afterSet };
+            this.byName.set(rel, file);
+        }
+        for (const [name, value] of attributes) {
+            const before = file.attributes.get(name);
+            const added = sizeOf(name, value) - (before ? sizeOf(name, before) : 0);
+            if (!before)
+                this.count++;
+            file.attributes.set(name, value);
+            file.bytes += added;
+            this.bytes += added;
+        }
+        if (file.attributes.size > XATTR_CAPS.perFile || file.bytes > XATTR_CAPS.bytesPerFile) {
+            throw new errors/* ImageError */.C8(`${this.label}: "${(0,errors/* excerpt */.Kb)(rel, 80)}" has ${file.attributes.size} extended attributes of ${file.bytes} bytes, ` +
+                `over the ${XATTR_CAPS.perFile} and ${XATTR_CAPS.bytesPerFile / 1024} KiB one file may have; the image cannot be used`);
+        }
+        if (this.count > XATTR_CAPS.perLayer || this.bytes > XATTR_CAPS.bytesPerLayer) {
+            throw new errors/* ImageError */.C8(`${this.label}: holds over ${XATTR_CAPS.perLayer} extended attributes or ${XATTR_CAPS.bytesPerLayer / 1024 ** 2} MiB of them, ` +
+                'more than a layer may have; the image cannot be used');
+        }
+    }
+    /** `rel` is now another name of the file at `target` (a hard link). */
+    alias(rel, target) {
+        const file = this.byName.get(target);
+        if (!file)
+            return;
+        file.names.add(rel);
+        this.byName.set(rel, file);
+    }
+    /** `rel` is gone from the root. */
+    forget(rel) {
+        const file = this.byName.get(rel);
+        if (!file)
+            return;
+        this.byName.delete(rel);
+        file.names.delete(rel);
+        if (file.names.size === 0) {
+            this.count -= file.attributes.size;
+            this.bytes -= file.bytes;
+        }
+    }
+    /** Sets everything recorded, with one setfattr process running in `root`; the batch is empty afterwards. */
+    async apply(root) {
+        const files = [...new Set(this.byName.values())];
+        this.byName.clear();
+        this.count = 0;
+        this.bytes = 0;
+        const work = files.map((file) => ({
+            path: file.names.values().next().value,
+            attributes: file.attributes,
+            afterSet: file.afterSet
+        }));
+        const total = work.reduce((sum, file) => sum + file.attributes.size, 0);
+        if (total === 0)
+            return { set: 0, notAllowed: 0, withoutSetfattr: 0 };
+        let outcome;
+        try {
+            outcome = await restoreXattrs(root, work);
+        }
+        catch (error) {
+            throw new errors/* ImageError */.C8(`${this.label}: setting its extended attributes failed: ${error.message}`);
+        }
+        if (outcome === 'no-setfattr')
+            return { set: 0, notAllowed: 0, withoutSetfattr: total };
+        for (const file of work)
+            file.afterSet?.(file.path);
+        return { set: total - outcome.failed, notAllowed: outcome.failed, withoutSetfattr: 0 };
     }
 }
 
@@ -1296,12 +1611,14 @@ function setXattr(file, name, value) {
 
 
 
+
+
+
 const WHITEOUT = '.wh.';
 const OPAQUE = '.wh..wh..opq';
 const CHUNK_BYTES = 256 * 1024;
 /** Files up to this size are taken in one piece (one wait instead of one per chunk); larger ones stream. */
 const WHOLE_FILE_BYTES = 1024 * 1024;
-const MAX_XATTRS_PER_ENTRY = 32;
 /** Is this media type a filesystem layer (tar, possibly compressed)? Empty counts as yes. */
 function isLayerMediaType(mediaType) {
     if (mediaType === '')
@@ -1329,7 +1646,7 @@ function unpackNotes(stats) {
     if (stats.xattrsNotAllowed > 0)
         notes.push(`${count(stats.xattrsNotAllowed, 'extended attribute was', 'extended attributes were')} not set: this host does not allow them (file capabilities and trusted.* need root)`);
     if (stats.xattrsRefused > 0)
-        notes.push(`${count(stats.xattrsRefused, 'extended attribute was', 'extended attributes were')} left out: an image may set only user.*, trusted.* and security.* ones, never overlayfs's own or SELinux labels, 32 per file at most`);
+        notes.push(`${count(stats.xattrsRefused, 'extended attribute was', 'extended attributes were')} left out: an image may set only user.*, trusted.* and security.* ones, never overlayfs's own or SELinux labels`);
     return notes;
 }
 /**
@@ -1378,6 +1695,7 @@ function entryParts(name) {
 /** Builds one image root from its layers, in order. Call finish() after the last layer. */
 class RootBuilder {
     root;
+    options;
     stats = {
         unsafe: 0,
         devices: 0,
@@ -1390,11 +1708,26 @@ class RootBuilder {
     dirMeta = new Map();
     made = new RootIndex();
     writes = new FileWrites();
+    /** The attributes the layer being applied has yet to set. */
+    xattrs;
     directoriesBytes;
     checkedEmpty = false;
     isRoot = process.getuid?.() === 0;
-    constructor(root) {
+    /** What the entries so far take on disk, as the budget counts it. */
+    unpacked = 0;
+    /** The layer being applied, as errors name it. */
+    label = '';
+    constructor(root, options = {}) {
         this.root = root;
+        this.options = options;
+    }
+    /** Counts what an entry about to be made takes; throws once the layers together take more than the budget. */
+    charge(type, size = 0) {
+        this.unpacked += entryCost(type, size);
+        const budget = this.options.budget;
+        if (budget && this.unpacked > budget.bytes) {
+            throw new errors/* ImageError */.C8(`${this.label}: the image unpacks to more than ${(0,image_progress/* formatBytes */.z)(budget.bytes)}, ${budget.reason}; the image cannot be used`);
+        }
     }
     /** Disk use of the finished root in bytes (allocated blocks; a hard-linked file counted once). */
     get diskUsage() {
@@ -1417,6 +1750,7 @@ class RootBuilder {
                 continue;
             if (kind === 'other' || !create)
                 return false;
+            this.charge('directory');
             external_node_fs_default().mkdirSync(this.abs(parts.slice(0, i)), { mode: 0o755 });
             this.made.add(rel, 'directory');
         }
@@ -1442,8 +1776,10 @@ class RootBuilder {
             await this.writes.done(this.abs(parts));
             external_node_fs_default().unlinkSync(this.abs(parts));
         }
-        for (const gone of this.made.remove(rel))
+        for (const gone of this.made.remove(rel)) {
             this.dirMeta.delete(gone);
+            this.xattrs?.forget(gone);
+        }
         return 'removed';
     }
     /** Runs an ownership change where the user may (root); counts it as not done where not. */
@@ -1461,22 +1797,24 @@ class RootBuilder {
             this.stats.ownership++;
         }
     }
-    /** Sets the entry's attributes on what was just made at `file` (after its owner: chown clears capabilities). */
-    setXattrs(file, header) {
-        let index = 0;
+    /**
+     * Queues the entry's attributes for what was just made at `rel`; they are set once the layer is
+     * unpacked, after every owner (chown clears file capabilities). `recordUse` hears the file's disk
+     * use again then: attributes too large for the inode take a block of their own.
+     */
+    queueXattrs(rel, header, recordUse) {
+        const fit = new Map();
         for (const [name, value] of header.xattrs) {
-            // Filesystems hold a few KiB of them per file; more is an image trying to slow the pull.
-            const outcome = index++ < MAX_XATTRS_PER_ENTRY ? setXattr(file, name, value) : 'refused';
-            if (outcome === 'not-allowed')
-                this.stats.xattrsNotAllowed++;
-            else if (outcome === 'no-setfattr')
-                this.stats.xattrsWithoutSetfattr++;
-            else if (outcome === 'refused')
+            if (isImageXattr(name) && value.length <= MAX_VALUE_BYTES)
+                fit.set(name, value);
+            else
                 this.stats.xattrsRefused++;
         }
+        const remeasure = recordUse && ((name) => recordUse(external_node_fs_default().lstatSync(this.abs(name.split('/'))).blocks * 512));
+        this.xattrs.add(rel, fit, remeasure);
     }
     /** Sets a regular file's owner, attributes, mode and mtime, in the order that keeps capabilities and setuid bits. */
-    finishFile(fd, file, header, recordUse) {
+    finishFile(fd, header, recordUse) {
         // What the file got when it was made (owner, and its mode less the umask) is asked once, and only
         // what differs is changed: most files need neither a chown nor a chmod.
         const made = external_node_fs_default().fstatSync(fd);
@@ -1486,13 +1824,10 @@ class RootBuilder {
             this.own(() => external_node_fs_default().fchownSync(fd, header.uid, header.gid));
             modeWrong = true; // a new owner clears the setuid and setgid bits
         }
-        if (header.xattrs.size > 0)
-            this.setXattrs(file, header);
         if (modeWrong)
             external_node_fs_default().fchmodSync(fd, mode);
         external_node_fs_default().futimesSync(fd, header.mtime, header.mtime);
-        // Attributes too large for the inode take a block of their own.
-        recordUse((header.xattrs.size > 0 ? external_node_fs_default().fstatSync(fd) : made).blocks * 512);
+        recordUse(made.blocks * 512);
     }
     /** Applies one layer from its bytes (tar, gzip or zstd) as they come. `label` names it in errors ('layer 2/5 sha256:…'). */
     async applyLayer(layer, label) {
@@ -1512,6 +1847,7 @@ class RootBuilder {
         }
     }
     async applyTar(source, label) {
+        this.label = label;
         const { head, all } = await (0,compression/* withHead */.V5)(source, 4);
         let unzip;
         try {
@@ -1521,12 +1857,20 @@ class RootBuilder {
             throw error instanceof errors/* ImageError */.C8 ? new errors/* ImageError */.C8(`${label}: ${error.message}`) : error;
         }
         const unreadable = (reason) => new errors/* ImageError */.C8(`${label} is not a readable layer (${reason.slice(0, 100)}); the image cannot be used`);
+        const storage = this.options.storage ?? this.root;
         const failure = (error) => {
             if (error instanceof errors/* ImageError */.C8)
                 return error;
             if (error instanceof tar_reader/* TarFormatError */.Z)
                 return unreadable(`it holds ${error.message}`);
-            // A system call's failure is the host's problem; anything else (zlib, zstd) is the layer's.
+            const code = (0,errors/* errorCode */.CA)(error);
+            if (code === 'ENAMETOOLONG') {
+                return new errors/* ImageError */.C8(`${label} holds a path too long to be made under ${storage} (ENAMETOOLONG: a name over 255 bytes, or a path over 4096); the image cannot be used`);
+            }
+            if (code === 'ENOSPC' || code === 'EDQUOT') {
+                return new errors/* ImageError */.C8(`${label}: the disk of ${storage} is full (${code}) while unpacking it; free space there or move the image cache`);
+            }
+            // Any other system call's failure is the host's problem; anything else (zlib, zstd) is the layer's.
             if (error?.syscall)
                 return error;
             return unreadable(error?.message ?? String(error));
@@ -1544,6 +1888,7 @@ class RootBuilder {
         const written = new Set();
         const touched = new Set();
         const opaque = new Set();
+        this.xattrs = new XattrBatch(label);
         try {
             for await (const entry of (0,tar_reader/* readTar */.s)(bytes))
                 await this.applyEntry(entry, written, touched, opaque);
@@ -1561,6 +1906,10 @@ class RootBuilder {
             throw failure(feedingError.error);
         for (const dir of [...opaque].sort())
             await this.makeOpaque(dir, written, touched);
+        const counts = await this.xattrs.apply(this.root);
+        this.xattrs = undefined;
+        this.stats.xattrsNotAllowed += counts.notAllowed;
+        this.stats.xattrsWithoutSetfattr += counts.withoutSetfattr;
     }
     async applyEntry(entry, written, touched, opaque) {
         const header = entry.header;
@@ -1602,6 +1951,12 @@ class RootBuilder {
             return;
         }
         const file = this.abs(parts);
+        if (header.type === 'file')
+            this.charge('file', header.size);
+        else if (header.type === 'symlink')
+            this.charge('symlink', Buffer.byteLength(header.linkname));
+        else
+            this.charge(header.type === 'directory' ? 'directory' : 'other');
         switch (header.type) {
             case 'directory': {
                 if ((await this.removeExisting(parts, true)) !== 'directory')
@@ -1609,7 +1964,7 @@ class RootBuilder {
                 this.dirMeta.set(rel, { mode, mtime, uid: header.uid, gid: header.gid });
                 this.made.add(rel, 'directory');
                 if (header.xattrs.size > 0)
-                    this.setXattrs(file, header);
+                    this.queueXattrs(rel, header);
                 markWritten(rel, written, touched);
                 return;
             }
@@ -1617,13 +1972,14 @@ class RootBuilder {
                 if (this.made.kind(rel) !== undefined)
                     await this.removeExisting(parts, false); // (most paths are new)
                 const recordUse = this.made.addFile(rel);
-                // A small file is made on the thread pool (file-writes.ts); a large one streams here, as does one
-                // with extended attributes, which are set through its path.
-                if (header.size <= WHOLE_FILE_BYTES && header.xattrs.size === 0) {
+                if (header.xattrs.size > 0)
+                    this.queueXattrs(rel, header, recordUse);
+                // A small file is made on the thread pool (file-writes.ts); a large one streams here.
+                if (header.size <= WHOLE_FILE_BYTES) {
                     const content = await entry.content();
                     await this.writes.create(file, mode & 0o777, content, (fd) => {
                         try {
-                            this.finishFile(fd, file, header, recordUse);
+                            this.finishFile(fd, header, recordUse);
                         }
                         finally {
                             external_node_fs_default().closeSync(fd);
@@ -1636,7 +1992,7 @@ class RootBuilder {
                     try {
                         for await (const chunk of entry.chunks())
                             writeAll(fd, chunk);
-                        this.finishFile(fd, file, header, recordUse);
+                        this.finishFile(fd, header, recordUse);
                     }
                     finally {
                         external_node_fs_default().closeSync(fd);
@@ -1655,7 +2011,7 @@ class RootBuilder {
                 const recordUse = this.made.addFile(rel);
                 this.own(() => external_node_fs_default().lchownSync(file, header.uid, header.gid));
                 if (header.xattrs.size > 0)
-                    this.setXattrs(file, header);
+                    this.queueXattrs(rel, header, recordUse);
                 external_node_fs_default().lutimesSync(file, mtime, mtime);
                 recordUse(external_node_fs_default().lstatSync(file).blocks * 512); // a link too long to fit in its inode takes a block
                 markWritten(rel, written, touched);
@@ -1678,6 +2034,7 @@ class RootBuilder {
                 await this.writes.done(this.abs(target));
                 external_node_fs_default().linkSync(this.abs(target), file);
                 this.made.addLink(rel, targetRel);
+                this.xattrs.alias(rel, targetRel);
                 markWritten(rel, written, touched);
                 return;
             }
@@ -1692,7 +2049,7 @@ class RootBuilder {
                 this.made.add(rel, 'other');
                 this.own(() => external_node_fs_default().lchownSync(file, header.uid, header.gid));
                 if (header.xattrs.size > 0)
-                    this.setXattrs(file, header);
+                    this.queueXattrs(rel, header);
                 external_node_fs_default().chmodSync(file, mode);
                 external_node_fs_default().utimesSync(file, mtime, mtime);
                 markWritten(rel, written, touched);
@@ -1850,12 +2207,38 @@ function pickManifest(manifests, wanted) {
     return { chosen, available };
 }
 
-// EXTERNAL MODULE: ./src/image/progress.ts
-var image_progress = __webpack_require__(170);
 // EXTERNAL MODULE: ./src/image/proxy.ts
 var image_proxy = __webpack_require__(585);
 // EXTERNAL MODULE: ./src/image/pull-policy.ts
 var pull_policy = __webpack_require__(537);
+;// CONCATENATED MODULE: ./src/image/pull-activity.ts
+/**
+ * What a pull is doing at the moment (downloads, the config, the layer being unpacked), so that a
+ * pull stopped by the run's timeout or a cancellation can say everything that was still running,
+ * not only whichever part happened to fail first.
+ */
+class PullActivity {
+    running = new Map();
+    nextId = 0;
+    snapshot;
+    constructor(stop) {
+        // Taken at once: what was running ends within moments of the stop, each with its own failure.
+        stop?.addEventListener('abort', () => (this.snapshot ??= [...this.running.values()].map((say) => say())), {
+            once: true
+        });
+    }
+    /** Notes that what `describe()` says is running, until the returned function is called. */
+    start(describe) {
+        const id = this.nextId++;
+        this.running.set(id, describe);
+        return () => this.running.delete(id);
+    }
+    /** What was running when the stop came; empty when nothing was, or no stop came. */
+    get stoppedDuring() {
+        return this.snapshot ?? [];
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/image/index.ts
 /**
  * OCI images as microVM roots: prepareImage turns an image reference into an unpacked, cached,
@@ -1876,6 +2259,10 @@ var pull_policy = __webpack_require__(537);
  * capabilities, `trusted.*`) are not set; FIFOs, modes (setuid/setgid/sticky included), symlinks, hard
  * links and mtimes are kept either way. Extended attributes need setfattr (see xattrs.ts).
  */
+
+
+
+
 
 
 
@@ -1924,7 +2311,7 @@ async function prepareImage(request) {
     try {
         await cache.init();
         if (request.pull !== 'always') {
-            const cached = await lookup(cache, ref, platform);
+            const cached = await lookup(cache, ref, platform, log);
             if (cached) {
                 await cache.touchRoot(cached.metadata.manifestDigest);
                 log(`Using ${ref.normalized} (${shortDigest(cached.digest)}…, ${platformText}) from the image cache; nothing to download`);
@@ -1949,6 +2336,11 @@ async function prepareImage(request) {
     catch (error) {
         if (error instanceof errors/* ImageError */.C8)
             throw error;
+        const code = (0,errors/* errorCode */.CA)(error);
+        if (code === 'ENOSPC' || code === 'EDQUOT') {
+            throw new errors/* ImageError */.C8(`${(0,reference/* whereOf */.de)(ref)}: the disk of the image cache ${cache.dir} is full (${code}) while preparing ${ref.normalized}; ` +
+                'free space there or move the image cache');
+        }
         throw new errors/* ImageError */.C8(`${(0,reference/* whereOf */.de)(ref)}: preparing ${ref.normalized} in the image cache failed: ${(0,errors/* describeFailure */.Ic)(error)}`);
     }
 }
@@ -1960,15 +2352,15 @@ function wrongPlatform(where, ref, config, platform) {
     const wanted = showPlatform(platform);
     return new errors/* ImageError */.C8(`${where}: ${ref.normalized} is built for ${showPlatform(config)}, not ${wanted}; use an image built for ${wanted}`, { inputMistake: true });
 }
-async function lookup(cache, ref, platform) {
+async function lookup(cache, ref, platform, log) {
     const record = await cache.readRecord(ref.normalized, showPlatform(platform));
     if (record) {
-        const found = await cache.findRoot(record.manifestDigest);
+        const found = await intactRoot(cache, record.manifestDigest, log);
         if (found)
             return { ...found, digest: record.digest };
     }
     if (ref.digest) {
-        const found = await cache.findRoot(ref.digest);
+        const found = await intactRoot(cache, ref.digest, log);
         if (found && runsOn(found.metadata.config, platform))
             return { ...found, digest: ref.digest };
     }
@@ -2017,12 +2409,26 @@ async function resolve(client, ref, platform) {
         throw new errors/* ImageError */.C8(`${where}: the image index nests another index; such images are not supported`);
     return { digest, manifestDigest: chosen.digest, manifest, fromIndex: true };
 }
+/** A layer's bytes, ending in `failure()` once `stop` is aborted. */
+async function* untilStopped(bytes, stop, failure) {
+    for await (const chunk of bytes) {
+        if (stop?.aborted)
+            throw failure();
+        yield chunk;
+    }
+}
 async function pull(request, ref, platform, cache, maxBytes) {
     const log = request.log;
     const platformText = showPlatform(platform);
     const started = Date.now();
     const resolved = resolveCredentials(ref.registry, request.credentials, request.env ?? process.env);
-    const client = new RegistryClient({ ref, credentials: resolved.credentials, credentialOrigin: resolved.origin });
+    const client = new RegistryClient({
+        ref,
+        credentials: resolved.credentials,
+        credentialOrigin: resolved.origin,
+        limits: request.limits,
+        stop: request.signal
+    });
     if (resolved.problem)
         log(`${resolved.problem}; pulling anonymously`);
     const how = !resolved.credentials
@@ -2034,7 +2440,7 @@ async function pull(request, ref, platform, cache, maxBytes) {
     const previous = ref.digest ? undefined : await cache.readRecord(ref.normalized, platformText);
     if (previous) {
         const now = await client.headManifest(ref.tag, MANIFEST_ACCEPT).catch(() => undefined);
-        const found = now === previous.digest ? await cache.findRoot(previous.manifestDigest) : undefined;
+        const found = now === previous.digest ? await intactRoot(cache, previous.manifestDigest, log) : undefined;
         if (found) {
             await cache.writeRecord({ ...previous, updated: new Date().toISOString() });
             await cache.touchRoot(previous.manifestDigest);
@@ -2051,7 +2457,7 @@ async function pull(request, ref, platform, cache, maxBytes) {
         manifestDigest,
         updated: new Date().toISOString()
     };
-    const existing = await cache.findRoot(manifestDigest);
+    const existing = await intactRoot(cache, manifestDigest, log);
     const where = client.where;
     if (existing && !fromIndex && !runsOn(existing.metadata.config, platform))
         throw wrongPlatform(where, ref, existing.metadata.config, platform);
@@ -2073,8 +2479,10 @@ async function pull(request, ref, platform, cache, maxBytes) {
     // The config is fetched alongside the layers; when the pull fails, whatever is still downloading is
     // broken off rather than waited for.
     const abandon = new AbortController();
+    const activity = new PullActivity(request.signal);
     const configFetch = fetchSmallBlob(client, manifest.config, 'fetching the image config', abandon.signal);
-    configFetch.catch(() => undefined);
+    const configDone = activity.start(() => 'fetching the image config');
+    configFetch.then(configDone, configDone);
     const work = cache.tempPath('pull');
     const rootfs = external_node_path_default().join(work, 'rootfs');
     const downloads = [];
@@ -2095,6 +2503,7 @@ async function pull(request, ref, platform, cache, maxBytes) {
             if (abandon.signal.aborted)
                 return;
             running++;
+            const done = activity.start(() => `fetching ${label} (${(0,image_progress/* formatBytes */.z)(following.received)} of ${(0,image_progress/* formatBytes */.z)(layer.size)})`);
             try {
                 const t0 = Date.now();
                 const temp = cache.tempPath('blob');
@@ -2104,6 +2513,7 @@ async function pull(request, ref, platform, cache, maxBytes) {
                 log(`  ${label} fetched, ${(0,image_progress/* formatBytes */.z)(layer.size)} in ${(0,image_progress/* formatSeconds */.X)(Date.now() - t0)}`);
             }
             finally {
+                done();
                 running--;
                 waiters.shift()?.();
             }
@@ -2121,15 +2531,20 @@ async function pull(request, ref, platform, cache, maxBytes) {
         const config = parseImageConfig(await configFetch, where);
         if (!fromIndex && !runsOn(config, platform))
             throw wrongPlatform(where, ref, config, platform);
-        const builder = new RootBuilder(rootfs);
+        const compressed = manifest.layers.reduce((sum, layer) => sum + layer.size, 0);
+        const builder = new RootBuilder(rootfs, { budget: unpackBudget(compressed, maxBytes), storage: cache.dir });
         for (const [i, layer] of manifest.layers.entries()) {
-            const bytes = progress[i]?.bytes() ?? layerFile(cache.blobPath(layer.digest));
+            const bytes = untilStopped(progress[i]?.bytes() ?? layerFile(cache.blobPath(layer.digest)), request.signal, () => client.stopped(`unpacking ${layerLabel(i)}`));
+            const unpacked = activity.start(() => `unpacking ${layerLabel(i)}`);
             try {
                 await builder.applyLayer(bytes, `${where}: ${layerLabel(i)}`);
             }
             catch (error) {
                 await downloads[i]; // when the download failed, that is the problem to report
                 throw error;
+            }
+            finally {
+                unpacked();
             }
             await downloads[i]; // the file is verified against its digest; what was unpacked is checked next
             const following = progress[i];
@@ -2149,14 +2564,15 @@ async function pull(request, ref, platform, cache, maxBytes) {
             sizeBytes: builder.diskUsage,
             layers: manifest.layers.map((l) => l.digest),
             config,
-            created: new Date().toISOString()
+            created: new Date().toISOString(),
+            fingerprint: rootFingerprint(rootfs)
         };
         await external_node_fs_default().promises.writeFile(external_node_path_default().join(work, 'image.json'), JSON.stringify(metadata, null, 2) + '\n', {
             mode: 0o444
         });
         await external_node_fs_default().promises.writeFile(external_node_path_default().join(work, 'last-used'), '', { mode: 0o644 });
         const won = await cache.publishRoot(work, manifestDigest);
-        const published = await cache.findRoot(manifestDigest);
+        const published = await intactRoot(cache, manifestDigest, log);
         if (!published)
             throw new errors/* ImageError */.C8(`${where}: the image root vanished from the cache right after it was made; try again`);
         await cache.writeRecord(record);
@@ -2167,495 +2583,19 @@ async function pull(request, ref, platform, cache, maxBytes) {
         await evict(cache, maxBytes, published.metadata, log);
         return prepared(published.rootfs, published.metadata, false, digest);
     }
+    catch (error) {
+        const running = activity.stoppedDuring;
+        if (request.signal?.aborted && running.length > 0) {
+            throw new errors/* ImageError */.C8(`${where}: the pull was not finished when ${stopReason(request.signal)}; still running: ${running.join(', ')}`);
+        }
+        throw error;
+    }
     finally {
         abandon.abort();
         waiters.splice(0).forEach((wake) => wake());
         progress.forEach((following) => following?.close());
         await Promise.allSettled(downloads);
         await (0,tree/* removeTree */.d)(work).catch(() => undefined);
-    }
-}
-
-
-/***/ }),
-
-/***/ 585:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ useProxyFromEnv)
-/* harmony export */ });
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(67);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62);
-/**
- * Registry requests through the proxy the environment names (HTTPS_PROXY, HTTP_PROXY, NO_PROXY and
- * their lowercase forms), as Docker and the runner itself honour them. Node's fetch ignores them
- * unless asked; newer Node versions can be asked at run time (http.setGlobalProxyFromEnv).
- */
-
-
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
-/** The proxy's host:port, without the user name and password a proxy URL may carry. */
-function proxyHost(value) {
-    try {
-        return new URL(value).host || undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Sends this process's fetches through the environment's proxy until restore() is called; `where` begins errors. */
-function useProxyFromEnv(env, where) {
-    const set = PROXY_VARIABLES.filter((name) => env[name]);
-    if (set.length === 0)
-        return { restore: () => undefined };
-    const unreadable = set.find((name) => !proxyHost(env[name]));
-    if (unreadable) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ImageError */ .C8(`${where}: ${unreadable} is not a proxy URL; set it like http://proxy.example:3128, or unset it`);
-    }
-    const proxies = set.map((name) => `${name}: ${proxyHost(env[name])}`).join(', ');
-    const setGlobalProxy = (node_http__WEBPACK_IMPORTED_MODULE_0___default().setGlobalProxyFromEnv);
-    if (typeof setGlobalProxy !== 'function') {
-        return {
-            description: `Not using the proxy (${proxies}): Node ${process.versions.node} cannot send requests through one; connecting directly`,
-            restore: () => undefined
-        };
-    }
-    return { description: `Connecting through the proxy (${proxies})`, restore: setGlobalProxy({ ...env }) };
-}
-
-
-/***/ }),
-
-/***/ 8:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ TarFormatError),
-/* harmony export */   s: () => (/* binding */ readTar)
-/* harmony export */ });
-/**
- * Reads a tar stream entry by entry: POSIX ustar and pax, GNU long names and base-256 numbers.
- *
- * Our own reader rather than a library's because layers carry extended attributes in pax records
- * (`SCHILY.xattr.NAME`) whose values are raw bytes, such as `security.capability`; the readers on npm
- * decode every pax value as UTF-8 text, which corrupts those. Values here stay bytes until a field
- * needs text. Everything is bounded: a header that does not check out, an oversized pax record or long
- * name, or a stream that ends inside an entry is a TarFormatError.
- */
-class TarFormatError extends Error {
-}
-const BLOCK = 512;
-/** Pax records and GNU long names for one entry, together, larger than this are refused rather than held in memory. */
-const MAX_META_BYTES = 1024 * 1024;
-const TYPES = {
-    '0': 'file',
-    '\0': 'file',
-    '7': 'file',
-    '1': 'link',
-    '2': 'symlink',
-    '3': 'character-device',
-    '4': 'block-device',
-    '5': 'directory',
-    '6': 'fifo'
-};
-/** Hands out exact byte counts from a stream of chunks, without copying when one chunk holds them. */
-class ByteReader {
-    source;
-    queue = [];
-    head = 0;
-    buffered = 0;
-    ended = false;
-    constructor(source) {
-        this.source = source;
-    }
-    async fill(wanted) {
-        while (this.buffered < wanted && !this.ended) {
-            const next = await this.source.next();
-            if (next.done)
-                this.ended = true;
-            else if (next.value.length > 0) {
-                this.queue.push(next.value);
-                this.buffered += next.value.length;
-            }
-        }
-    }
-    /** Up to `limit` bytes that are already here or arrive next; empty only at the end of the stream. */
-    async some(limit) {
-        if (this.buffered === 0)
-            await this.fill(1);
-        const first = this.queue[this.head];
-        if (!first)
-            return Buffer.alloc(0);
-        if (first.length <= limit) {
-            this.head++;
-            if (this.head === this.queue.length) {
-                this.queue = [];
-                this.head = 0;
-            }
-            this.buffered -= first.length;
-            return first;
-        }
-        this.queue[this.head] = first.subarray(limit);
-        this.buffered -= limit;
-        return first.subarray(0, limit);
-    }
-    /** Exactly `count` bytes when they are already here, without waiting; else undefined. */
-    taken(count) {
-        const first = this.queue[this.head];
-        if (!first || first.length < count)
-            return undefined;
-        if (first.length === count) {
-            this.head++;
-            if (this.head === this.queue.length) {
-                this.queue = [];
-                this.head = 0;
-            }
-        }
-        else {
-            this.queue[this.head] = first.subarray(count);
-        }
-        this.buffered -= count;
-        return first.length === count ? first : first.subarray(0, count);
-    }
-    /** Exactly `count` bytes, or fewer only when the stream ends first. */
-    async take(count) {
-        await this.fill(count);
-        if ((this.queue[this.head]?.length ?? 0) >= count)
-            return this.some(count);
-        const parts = [];
-        let have = 0;
-        while (have < count) {
-            const part = await this.some(count - have);
-            if (part.length === 0)
-                break;
-            parts.push(part);
-            have += part.length;
-        }
-        return parts.length === 1 ? parts[0] : Buffer.concat(parts, have);
-    }
-    /** Skips `count` bytes when they are already here, without waiting; false (nothing skipped) when not. */
-    skipped(count) {
-        return count === 0 || this.taken(count) !== undefined;
-    }
-    async skip(count) {
-        let skipped = 0;
-        while (skipped < count) {
-            const part = await this.some(count - skipped);
-            if (part.length === 0)
-                break;
-            skipped += part.length;
-        }
-        return skipped;
-    }
-    async drain() {
-        while ((await this.some(Number.MAX_SAFE_INTEGER)).length > 0)
-            ;
-    }
-}
-function padding(size) {
-    return (BLOCK - (size % BLOCK)) % BLOCK;
-}
-function text(block, start, length) {
-    const end = block.indexOf(0, start);
-    return block.toString('utf8', start, end === -1 || end > start + length ? start + length : end);
-}
-/** An octal field (NUL or space terminated), or GNU's base-256 form when the top bit is set. */
-function numberField(block, start, length, field) {
-    const end = start + length;
-    const first = block[start];
-    if (first & 0x80) {
-        if (first !== 0x80)
-            throw new TarFormatError(`a negative or oversized ${field}`);
-        let value = 0;
-        for (let i = start + 1; i < end; i++)
-            value = value * 256 + block[i];
-        if (!Number.isSafeInteger(value))
-            throw new TarFormatError(`an oversized ${field}`);
-        return value;
-    }
-    // Read from the bytes (a header has seven of these fields): spaces, octal digits, then NULs or spaces.
-    let i = start;
-    while (i < end && block[i] === 0x20)
-        i++;
-    let value = 0;
-    for (; i < end && block[i] >= 0x30 && block[i] <= 0x37; i++)
-        value = value * 8 + (block[i] - 0x30);
-    for (; i < end; i++)
-        if (block[i] !== 0 && block[i] !== 0x20)
-            throw new TarFormatError(`a malformed ${field}`);
-    return value;
-}
-function checksumMatches(block) {
-    const stored = numberField(block, 148, 8, 'header checksum');
-    let unsigned = 0;
-    let signed = 0;
-    for (let i = 0; i < BLOCK; i++) {
-        const byte = i >= 148 && i < 156 ? 0x20 : block[i];
-        unsigned += byte;
-        signed += byte > 127 ? byte - 256 : byte;
-    }
-    return stored === unsigned || stored === signed;
-}
-function isZeroBlock(block) {
-    for (let i = 0; i < BLOCK; i++)
-        if (block[i] !== 0)
-            return false;
-    return true;
-}
-function decimal(value, key, fraction = false) {
-    const digits = value.toString('latin1');
-    if (!(fraction ? /^-?\d+(?:\.\d+)?$/ : /^\d+$/).test(digits))
-        throw new TarFormatError(`a malformed pax ${key}`);
-    const number = Number(digits);
-    if (!Number.isFinite(number) || (!fraction && !Number.isSafeInteger(number)))
-        throw new TarFormatError(`an oversized pax ${key}`);
-    return number;
-}
-/** Parses pax records, `LENGTH KEY=VALUE\n`, where LENGTH counts the whole record in bytes. */
-function parsePaxRecords(body, into) {
-    let at = 0;
-    while (at < body.length) {
-        if (body[at] === 0)
-            break; // padding some writers leave after the last record
-        const space = body.indexOf(0x20, at);
-        const length = space === -1 ? NaN : Number(body.toString('latin1', at, space));
-        if (!Number.isSafeInteger(length) || length <= space - at + 1 || at + length > body.length)
-            throw new TarFormatError('a malformed pax record');
-        const record = body.subarray(space + 1, at + length);
-        if (record[record.length - 1] !== 0x0a)
-            throw new TarFormatError('a pax record without its newline');
-        const equals = record.indexOf(0x3d);
-        if (equals <= 0)
-            throw new TarFormatError('a pax record without a key');
-        const key = record.toString('utf8', 0, equals);
-        const value = record.subarray(equals + 1, record.length - 1);
-        applyPaxRecord(key, value, into);
-        at += length;
-    }
-}
-function applyPaxRecord(key, value, into) {
-    if (key === 'path')
-        into.path = value.toString('utf8');
-    else if (key === 'linkpath')
-        into.linkpath = value.toString('utf8');
-    else if (key === 'size')
-        into.size = decimal(value, key);
-    else if (key === 'uid')
-        into.uid = decimal(value, key);
-    else if (key === 'gid')
-        into.gid = decimal(value, key);
-    else if (key === 'mtime')
-        into.mtime = decimal(value, key, true);
-    else if (key.startsWith('SCHILY.xattr.'))
-        into.xattrs.set(key.slice('SCHILY.xattr.'.length), Buffer.from(value));
-    else if (key.startsWith('LIBARCHIVE.xattr.')) {
-        // libarchive's form: the name URL-encoded, the value base64.
-        let name;
-        try {
-            name = decodeURIComponent(key.slice('LIBARCHIVE.xattr.'.length));
-        }
-        catch {
-            throw new TarFormatError('a malformed pax xattr name');
-        }
-        into.xattrs.set(name, Buffer.from(value.toString('latin1'), 'base64'));
-    }
-    else if (key.startsWith('GNU.sparse.'))
-        into.sparse = true;
-}
-/** One entry's content, read from the stream at most once. */
-class StreamEntry {
-    header;
-    reader;
-    /** Content bytes not yet read from the stream. */
-    remaining;
-    used = false;
-    constructor(header, reader) {
-        this.header = header;
-        this.reader = reader;
-        this.remaining = header.size;
-    }
-    truncated() {
-        return new TarFormatError(`a truncated entry (${this.header.name.slice(0, 100)})`);
-    }
-    async content() {
-        this.use();
-        const body = this.reader.taken(this.remaining) ?? (await this.reader.take(this.remaining));
-        this.remaining -= body.length;
-        if (this.remaining > 0)
-            throw this.truncated();
-        return body;
-    }
-    chunks() {
-        this.use();
-        return this.rest();
-    }
-    async *rest() {
-        while (this.remaining > 0) {
-            const part = await this.reader.some(this.remaining);
-            if (part.length === 0)
-                throw this.truncated();
-            this.remaining -= part.length;
-            yield part;
-        }
-    }
-    use() {
-        if (this.used)
-            throw new Error('a tar entry’s content can be read only once');
-        this.used = true;
-    }
-}
-/** The body of a pax header or GNU long name (`size` bytes and their padding), counted against the entry's cap. */
-async function readMeta(reader, size, metaBytes, what) {
-    if (metaBytes + size > MAX_META_BYTES)
-        throw new TarFormatError(`${what}s over ${MAX_META_BYTES} bytes for one entry`);
-    const body = await reader.take(size);
-    if (body.length < size || (await reader.skip(padding(size))) < padding(size))
-        throw new TarFormatError(`a truncated ${what}`);
-    return body;
-}
-/** The entries of a tar stream, in order. Each entry's content must be used or left before asking for the next. */
-async function* readTar(source) {
-    const reader = new ByteReader(source[Symbol.asyncIterator]());
-    let overrides = { xattrs: new Map() };
-    let longName;
-    let longLink;
-    let metaBytes = 0;
-    for (;;) {
-        const block = reader.taken(BLOCK) ?? (await reader.take(BLOCK));
-        if (block.length === 0)
-            return; // a stream may end without the two zero blocks
-        if (block.length < BLOCK)
-            throw new TarFormatError('a truncated header');
-        if (isZeroBlock(block)) {
-            await reader.drain();
-            return;
-        }
-        if (!checksumMatches(block))
-            throw new TarFormatError('a header whose checksum does not match');
-        const flag = String.fromCharCode(block[156]);
-        const size = numberField(block, 124, 12, 'size');
-        if (flag === 'x') {
-            parsePaxRecords(await readMeta(reader, size, metaBytes, 'pax header'), overrides);
-            metaBytes += size;
-            continue;
-        }
-        if (flag === 'g') {
-            await readMeta(reader, size, metaBytes, 'global pax header'); // global defaults are not used by image layers; read and set aside
-            metaBytes += size;
-            continue;
-        }
-        if (flag === 'L' || flag === 'K') {
-            const body = await readMeta(reader, size, metaBytes, 'GNU long name');
-            metaBytes += size;
-            const end = body.indexOf(0);
-            const name = body.toString('utf8', 0, end === -1 ? body.length : end);
-            if (flag === 'L')
-                longName = name;
-            else
-                longLink = name;
-            continue;
-        }
-        // POSIX ustar ('ustar\0') and GNU ('ustar  \0') both carry device numbers; only POSIX has a name prefix.
-        const magic = block.toString('latin1', 257, 263);
-        const ustar = magic.startsWith('ustar');
-        const prefix = magic === 'ustar\0' ? text(block, 345, 155) : '';
-        const storedName = text(block, 0, 100);
-        let type = TYPES[flag] ?? 'unsupported';
-        const name = overrides.path ?? longName ?? (prefix ? `${prefix}/${storedName}` : storedName);
-        if (type === 'file' && flag !== '7' && name.endsWith('/'))
-            type = 'directory'; // pre-POSIX directories
-        if (overrides.sparse)
-            type = 'unsupported';
-        const header = {
-            name,
-            type,
-            mode: numberField(block, 100, 8, 'mode'),
-            uid: overrides.uid ?? numberField(block, 108, 8, 'uid'),
-            gid: overrides.gid ?? numberField(block, 116, 8, 'gid'),
-            size: overrides.size ?? size,
-            mtime: overrides.mtime ?? numberField(block, 136, 12, 'mtime'),
-            linkname: overrides.linkpath ?? longLink ?? text(block, 157, 100),
-            devmajor: ustar ? numberField(block, 329, 8, 'device major') : 0,
-            devminor: ustar ? numberField(block, 337, 8, 'device minor') : 0,
-            xattrs: overrides.xattrs
-        };
-        overrides = { xattrs: new Map() };
-        longName = undefined;
-        longLink = undefined;
-        metaBytes = 0;
-        const entry = new StreamEntry(header, reader);
-        yield entry;
-        const left = entry.remaining + padding(header.size);
-        if (!reader.skipped(left) && (await reader.skip(left)) < left)
-            throw entry.truncated();
-    }
-}
-
-
-/***/ }),
-
-/***/ 643:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ WorkArea)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(62);
-/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(841);
-/**
- * A cache's tmp/ directory: work in progress is made there and renamed into place when
- * complete. Each name says which process of which host made it, so that what a dead process
- * of this host left behind, or anything a day old, is removed when the cache is next opened.
- */
-
-
-
-
-
-
-/** Leftovers older than this are removed whoever made them (another host sharing the cache, a reused pid). */
-const STALE_MS = 24 * 60 * 60 * 1000;
-const HOST_TAG = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(node_os__WEBPACK_IMPORTED_MODULE_2___default().hostname()).digest('hex').slice(0, 8);
-function alive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCode */ .CA)(error) === 'EPERM';
-    }
-}
-class WorkArea {
-    dir;
-    constructor(dir) {
-        this.dir = dir;
-    }
-    /** A new name in the work area that says which process of which host owns it. */
-    path(kind) {
-        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dir, `${kind}-${HOST_TAG}-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
-    }
-    async removeStale() {
-        const now = Date.now();
-        for (const name of await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.readdir(this.dir).catch(() => [])) {
-            const match = /^[a-z]+-([0-9a-f]{8})-(\d+)-/.exec(name);
-            const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dir, name);
-            const stat = await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.lstat(file).catch(() => undefined);
-            if (!stat)
-                continue;
-            const deadHere = match !== null && match[1] === HOST_TAG && !alive(Number(match[2]));
-            if (deadHere || now - stat.mtimeMs > STALE_MS)
-                await (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .removeTree */ .d)(file).catch(() => undefined);
-        }
     }
 }
 
