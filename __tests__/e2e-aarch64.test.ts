@@ -67,12 +67,15 @@ const escaped = (bytes: number[]) => bytes.map((byte) => `\\x${byte.toString(16)
 const REGISTRATION = `:krun-test-aarch64:M::${escaped(ELF_AARCH64)}:${escaped(ELF_AARCH64_MASK)}:${QEMU}:FP`
 
 const BINFMT = '/proc/sys/fs/binfmt_misc'
-/** sh -c: mounts this user namespace's binfmt_misc, registers $1 there, and execs the rest. */
+/**
+ * bash -c: mounts this user namespace's binfmt_misc, registers $1 there, and execs the rest.
+ * bash, since dash drops variables such as INPUT_EXPORT-ENV, whose names are no shell names.
+ */
 const REGISTER_AND_EXEC = `mount -t binfmt_misc binfmt_misc ${BINFMT} && printf '%s' "$1" > ${BINFMT}/register && shift && exec "$@"`
 const PRIVATE_NAMESPACES = ['unshare', '--user', '--map-root-user', '--mount', '--net', '--']
 
 /** The command that runs the arm64 node under emulation, in namespaces of its own. */
-const ARM64_NODE = [...PRIVATE_NAMESPACES, 'sh', '-c', REGISTER_AND_EXEC, 'sh', REGISTRATION, NODE]
+const ARM64_NODE = [...PRIVATE_NAMESPACES, 'bash', '-c', REGISTER_AND_EXEC, 'bash', REGISTRATION, NODE]
 
 /** Why a user namespace cannot have a binfmt_misc of its own here, if it cannot. */
 function privateBinfmtProblem(): string | undefined {
@@ -123,7 +126,7 @@ async function run(options: RunOptions): Promise<ActionResult> {
     env: {
       QEMU_LD_PREFIX: AARCH64_RUNTIME,
       // For the emulated processes only: set in the environment, the host's own x86_64
-      // programs (unshare, sh) would each warn that they cannot load it.
+      // programs (unshare, bash) would each warn that they cannot load it.
       QEMU_SET_ENV: `LD_AUDIT=${KVM_API_AUDIT}`,
       ...options.env
     }
