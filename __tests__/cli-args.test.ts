@@ -1,5 +1,5 @@
 import { InputError } from '../src/engine/errors.js'
-import { flagFor, parseArgs } from '../src/cli/args.js'
+import { USAGE, flagFor, parseArgs } from '../src/cli/args.js'
 import { defaultInputs } from '../src/engine/inputs.js'
 
 describe('krun-run arguments', () => {
@@ -84,5 +84,15 @@ describe('defaults from saved settings', () => {
     expect(parseArgs(['--port', '8080:8000', 'step.sh'], {}, base).raw.ports).toBe('8080:8000')
     expect(parseArgs(['--port=8080:8000', '--port', '9090:90'], {}, base).raw.ports).toBe('8080:8000\n9090:90')
     expect(base.ports).toBe('8080:80\n2222:22')
+  })
+})
+
+describe('--help', () => {
+  it('names one default per flag', () => {
+    const doubled = USAGE.split('\n').filter((line) => line.split('(default:').length > 2)
+    expect(doubled).toEqual([])
+    expect(USAGE).toMatch(
+      /--workdir PATH +guest working directory \(default: the workspace, or \/ with no workspace\)\n/
+    )
   })
 })

@@ -1957,6 +1957,10 @@ function libkrunSettings(raw, context) {
         libkrunFrom: named === undefined ? undefined : libkrunInputName(raw.libkrun)
     };
 }
+/**
+ * `envEntries`, when given, replaces the `env` text (the CLI's --env flags arrive parsed);
+ * `commandBytes` replaces the `commands` text (a CLI file or stdin, kept as bytes).
+ */
 function buildSettings(raw, context, envEntries, commandBytes) {
     const commands = commandBytes ? parseCommandBytes(commandBytes) : parseInput('commands', raw, context);
     const shell = parseInput('shell', raw, context);

@@ -2581,6 +2581,10 @@ function libkrunSettings(raw, context) {
         libkrunFrom: named === undefined ? undefined : libkrunInputName(raw.libkrun)
     };
 }
+/**
+ * `envEntries`, when given, replaces the `env` text (the CLI's --env flags arrive parsed);
+ * `commandBytes` replaces the `commands` text (a CLI file or stdin, kept as bytes).
+ */
 function buildSettings(raw, context, envEntries, commandBytes) {
     const commands = commandBytes ? parseCommandBytes(commandBytes) : parseInput('commands', raw, context);
     const shell = parseInput('shell', raw, context);
@@ -3088,7 +3092,10 @@ function optionLines() {
         const spec = INPUTS[name];
         const shown = shownDefault(name).replace(/`/g, '');
         const usage = `${spec.flags.join(', ')} ${spec.valueName}`;
-        const help = shown && !shown.startsWith('(') ? `${spec.help} (default: ${shown})` : spec.help;
+        // A help text that explains its default itself keeps that one explanation.
+        const help = shown && !shown.startsWith('(') && !spec.help.includes('(default:')
+            ? `${spec.help} (default: ${shown})`
+            : spec.help;
         return usage.length < 24 ? `  ${usage.padEnd(24)}${help}` : `  ${usage}\n  ${' '.repeat(24)}${help}`;
     });
     return [

@@ -13,7 +13,11 @@ function optionLines(): string[] {
     const spec = INPUTS[name]
     const shown = shownDefault(name).replace(/`/g, '')
     const usage = `${spec.flags.join(', ')} ${spec.valueName}`
-    const help = shown && !shown.startsWith('(') ? `${spec.help} (default: ${shown})` : spec.help
+    // A help text that explains its default itself keeps that one explanation.
+    const help =
+      shown && !shown.startsWith('(') && !spec.help.includes('(default:')
+        ? `${spec.help} (default: ${shown})`
+        : spec.help
     return usage.length < 24 ? `  ${usage.padEnd(24)}${help}` : `  ${usage}\n  ${' '.repeat(24)}${help}`
   })
   return [

@@ -209,10 +209,6 @@ function lastOfEach(entries: EnvEntry[]): EnvEntry[] {
   return [...new Map(entries.map((entry) => [entry[0], entry])).values()]
 }
 
-/**
- * `envEntries`, when given, replaces the `env` text (the CLI's --env flags arrive parsed);
- * `commandBytes` replaces the `commands` text (a CLI file or stdin, kept as bytes).
- */
 export type LibkrunSettings = Pick<RunSettings, 'libkrun' | 'libkrunArchive' | 'libkrunFrom'>
 
 /** What the user named as libkrun, if anything (the doctor needs this part alone). */
@@ -225,6 +221,10 @@ export function libkrunSettings(raw: RawInputs, context: ParseContext): LibkrunS
   }
 }
 
+/**
+ * `envEntries`, when given, replaces the `env` text (the CLI's --env flags arrive parsed);
+ * `commandBytes` replaces the `commands` text (a CLI file or stdin, kept as bytes).
+ */
 export function buildSettings(
   raw: RawInputs,
   context: ParseContext,
