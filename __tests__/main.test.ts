@@ -62,7 +62,10 @@ describe('main', () => {
     expect(core.setOutput).toHaveBeenCalledWith('timed-out', 'false')
     expect(core.setFailed).not.toHaveBeenCalled()
     // Run from the sources, as GitHub's local-action does, it finds the repository's dist/.
-    expect(runInMicroVm.mock.calls[0][0]).toMatchObject({ distDir: path.join(REPO, 'dist'), kvmDevice: '/dev/kvm' })
+    expect(runInMicroVm.mock.calls[0][0]).toMatchObject({
+      distDir: path.join(REPO, 'dist'),
+      host: { kvmDevice: '/dev/kvm' }
+    })
   })
 
   it.each([
@@ -86,7 +89,7 @@ describe('main', () => {
         set('RUNNER_TEMP', saved.RUNNER_TEMP)
         set('RUNNER_TOOL_CACHE', saved.RUNNER_TOOL_CACHE)
       }
-      expect(runInMicroVm.mock.calls[0][0]).toMatchObject({
+      expect(runInMicroVm.mock.calls[0][0].host).toMatchObject({
         tempDir,
         tempDirName,
         imageCacheDir: `${cachePrefix}images`,

@@ -19,12 +19,16 @@ import { settings } from '../__fixtures__/inputs.js'
 import { mountTmpfs } from '../__fixtures__/tmpfs.js'
 import { startEarly } from '../src/engine/early-start.js'
 import { HostError, InputError } from '../src/engine/errors.js'
-import { type EngineOptions, runInMicroVm } from '../src/engine/run.js'
+import { type EngineHost, type EngineOptions, runInMicroVm } from '../src/engine/run.js'
 
 afterAll(removeScratches)
 
+/** Options of the run, and of its host context by name. */
+type Overrides = Partial<Omit<EngineOptions, 'host'>> & Partial<EngineHost>
+
 /** The engine's options for a run in `scratch`; /dev/null stands in for /dev/kvm where no guest boots. */
-function options(scratch: Scratch, overrides: Partial<EngineOptions> = {}): EngineOptions {
+function options(scratch: Scratch, overrides: Overrides = {}): EngineOptions {
+  const { tempDir, tempDirName, kvmDevice, githubHosted, imageCacheDir, libkrunCacheDir, ...run } = overrides
   return {
     settings: settings({
       commands: Buffer.from('exit 3\n'),
@@ -33,13 +37,16 @@ function options(scratch: Scratch, overrides: Partial<EngineOptions> = {}): Engi
       libkrun: STANDIN
     }),
     distDir: DIST,
-    tempDir: scratch.temp,
-    tempDirName: 'RUNNER_TEMP',
-    kvmDevice: '/dev/null',
-    imageCacheDir: path.join(scratch.dir, 'images'),
-    libkrunCacheDir: path.join(scratch.dir, 'libkrun'),
+    host: {
+      tempDir: tempDir ?? scratch.temp,
+      tempDirName: tempDirName ?? 'RUNNER_TEMP',
+      kvmDevice: kvmDevice ?? '/dev/null',
+      githubHosted: githubHosted ?? false,
+      imageCacheDir: imageCacheDir ?? path.join(scratch.dir, 'images'),
+      libkrunCacheDir: libkrunCacheDir ?? path.join(scratch.dir, 'libkrun')
+    },
     log: () => undefined,
-    ...overrides
+    ...run
   }
 }
 
@@ -113,14 +120,14 @@ describe('a workspace holding what the host runs', () => {
     const copied = path.join(scratch.workspace, 'libkrun.so.1')
     fs.copyFileSync(STANDIN, copied)
     const base = options(scratch)
-    const cases: [Partial<EngineOptions>, string][] = [
+    const cases: [Overrides, string][] = [
       [{ settings: { ...base.settings, libkrun: copied } }, `libkrun ${copied}`],
       [{ settings: { ...base.settings, workspace: DIST } }, `krun-action's own code ${DIST}`],
       [{ imageCacheDir: path.join(scratch.workspace, 'cache') }, `the image cache ${scratch.workspace}/cache`],
       [{ libkrunCacheDir: path.join(scratch.workspace, 'lk') }, `the libkrun cache ${scratch.workspace}/lk`]
     ]
     for (const [overrides, named] of cases) {
-      const error = await failureOf(runInMicroVm({ ...base, ...overrides }))
+      const error = await failureOf(runInMicroVm(options(scratch, overrides)))
       expect(error).toBeInstanceOf(InputError)
       expect((error as InputError).input).toBe('workspace')
       expect((error as InputError).problem).toContain(`contains ${named}, which the guest could then change`)

@@ -2210,9 +2210,9 @@ function checkInputsHonoured(run, settings) {
 }
 function kvmAccessContext(options) {
     return {
-        device: options.kvmDevice,
+        device: options.host.kvmDevice,
         policy: options.settings.kvmAccess,
-        githubHosted: options.githubHosted ?? false
+        githubHosted: options.host.githubHosted
     };
 }
 /**
@@ -2222,7 +2222,7 @@ function kvmAccessContext(options) {
 async function checkHost(options) {
     await ensureKvmAccess(kvmAccessContext(options), { log: options.log });
     const initBinary = guestInitBinary(options.distDir);
-    const libkrun = await resolveLibkrun(options.settings, { cacheDir: options.libkrunCacheDir, log: options.log });
+    const libkrun = await resolveLibkrun(options.settings, { cacheDir: options.host.libkrunCacheDir, log: options.log });
     return { libkrun, initBinary };
 }
 async function runInMicroVm(options) {
@@ -2231,15 +2231,19 @@ async function runInMicroVm(options) {
         // Before anything is fetched into a cache the guest could then change.
         checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [
             { what: "krun-action's own code", file: options.distDir },
-            { what: 'the image cache', file: options.imageCacheDir },
-            { what: 'the libkrun cache', file: options.libkrunCacheDir }
+            { what: 'the image cache', file: options.host.imageCacheDir },
+            { what: 'the libkrun cache', file: options.host.libkrunCacheDir }
         ]);
         const { libkrun, initBinary } = await checkHost(options);
         checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [{ what: 'libkrun', file: libkrun }]);
         // One timeout for the whole run: the pull spends part of it, the VM gets the rest.
         const timeout = timeoutFromNow(options.settings.timeoutSeconds);
         const image = options.settings.image
-            ? await prepareImageBase(options.settings.image, { cacheDir: options.imageCacheDir, log: options.log, timeout })
+            ? await prepareImageBase(options.settings.image, {
+                cacheDir: options.host.imageCacheDir,
+                log: options.log,
+                timeout
+            })
             : undefined;
         const settings = image ? withImageRoot(options.settings, image.rootfs) : options.settings;
         const interactive = options.interactive ?? false;
@@ -2268,7 +2272,7 @@ function inTempDir(options, doing, step) {
         return step();
     }
     catch (error) {
-        throw new errors/* HostError */.dh(`cannot ${doing} in ${options.tempDirName} (${options.tempDir}): ${(0,errors/* errorText */.kc)(error)}; set it to a writable directory with free space`);
+        throw new errors/* HostError */.dh(`cannot ${doing} in ${options.host.tempDirName} (${options.host.tempDir}): ${(0,errors/* errorText */.kc)(error)}; set it to a writable directory with free space`);
     }
 }
 /** Runs once the VM process has ended: no guest is left to race the walk. */
@@ -2280,7 +2284,7 @@ function sweepAfterRun(settings, since) {
 async function runPrepared(options, prepared, early) {
     const { settings, libkrun, image, interactive } = prepared;
     const started = Date.now();
-    const layout = early?.layout ?? inTempDir(options, 'make the run directory', () => (0,run_dir/* createRunDir */.dK)(options.tempDir));
+    const layout = early?.layout ?? inTempDir(options, 'make the run directory', () => (0,run_dir/* createRunDir */.dK)(options.host.tempDir));
     let vmProcess = early?.vm;
     try {
         options.onRunDir?.(layout.dir);
@@ -2288,7 +2292,7 @@ async function runPrepared(options, prepared, early) {
         const fileShare = fileKinds.length > 0
             ? inTempDir(options, "write the run's files", () => prepareFileCommandShare(layout.dir, fileKinds))
             : undefined;
-        const vm = vmConfig(settings, layout, libkrun, options.kvmDevice, fileShare);
+        const vm = vmConfig(settings, layout, libkrun, options.host.kvmDevice, fileShare);
         const files = guestFiles(settings, interactive, options.extraEnv, fileShare);
         inTempDir(options, "write the run's files", () => (0,run_dir/* writeRunFiles */.ak)(layout, files, prepared.initBinary, vm));
         // Again right before the VM starts: an image pull may have taken minutes since the first check.
@@ -2318,7 +2322,7 @@ async function runPrepared(options, prepared, early) {
         checkInputsHonoured(run, settings);
         const workspaceSweep = sweepAfterRun(settings, since);
         const records = readGuestRecords(layout.root);
-        const fullDisk = isDiskFull(layout.dir) ? `${options.tempDirName} (${options.tempDir})` : undefined;
+        const fullDisk = isDiskFull(layout.dir) ? `${options.host.tempDirName} (${options.host.tempDir})` : undefined;
         const outcome = decideOutcome(run, records, { fullDisk });
         const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds, settings.exportEnv) : NO_FILE_COMMANDS;
         const log = outcome.showLog ? (0,run_dir/* logTail */.RB)(layout) : '';
@@ -3223,12 +3227,7 @@ async function run(early) {
         const result = await runInMicroVm({
             settings,
             distDir,
-            tempDir: host.tempDir,
-            tempDirName: host.tempDirName,
-            kvmDevice: host.kvmDevice,
-            githubHosted: host.githubHosted,
-            imageCacheDir: host.imageCacheDir,
-            libkrunCacheDir: host.libkrunCacheDir,
+            host,
             log: lib_core/* info */.pq,
             fileCommands: enabledFileCommands(process.env),
             fence: settings.guestWorkflowCommands ? undefined : new OutputFence((text) => process.stdout.write(text)),

@@ -49,12 +49,7 @@ export async function run(early?: EarlyStart): Promise<void> {
     const result = await runInMicroVm({
       settings,
       distDir,
-      tempDir: host.tempDir,
-      tempDirName: host.tempDirName,
-      kvmDevice: host.kvmDevice,
-      githubHosted: host.githubHosted,
-      imageCacheDir: host.imageCacheDir,
-      libkrunCacheDir: host.libkrunCacheDir,
+      host,
       log: core.info,
       fileCommands: enabledFileCommands(process.env),
       fence: settings.guestWorkflowCommands ? undefined : new OutputFence((text) => process.stdout.write(text)),

@@ -77,12 +77,7 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
     const result = await runInMicroVm({
       settings,
       distDir,
-      tempDir: host.tempDir,
-      tempDirName: host.tempDirName,
-      kvmDevice: host.kvmDevice,
-      githubHosted: host.githubHosted,
-      imageCacheDir: host.imageCacheDir,
-      libkrunCacheDir: host.libkrunCacheDir,
+      host,
       log: (line) => io.writeErr(`krun-run: ${line}\n`),
       interactive,
       extraEnv: interactive && io.env.TERM ? { TERM: io.env.TERM } : {},

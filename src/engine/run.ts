@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { HostError, InputError, errorText } from './errors.js'
+import type { HostContext } from './host-context.js'
 import {
   type FileCommandKind,
   type GuestFileCommands,
@@ -29,20 +30,15 @@ import { type EarlyStart, discardEarly, fitsRun, vmEntry } from './early-start.j
 import { type VmRun, VmProcess } from './vm-launcher.js'
 import { type WorkspaceSweep, changeStamp, sweepWorkspace } from './workspace-sweep.js'
 
+/** What the engine needs of the host context; the parse context has served by now. */
+export type EngineHost = Omit<HostContext, 'parse'>
+
 export interface EngineOptions {
   settings: RunSettings
   /** The dist/ directory holding vm/index.js and native/<arch>/krun-init. */
   distDir: string
-  tempDir: string
-  /** How messages name tempDir's source, e.g. RUNNER_TEMP. */
-  tempDirName: string
-  kvmDevice: string
-  /** On a GitHub-hosted runner, kvm-access auto may fix the device's access (kvm-access.ts). */
-  githubHosted?: boolean
-  /** Where pulled images are cached (host-context.ts). */
-  imageCacheDir: string
-  /** Where libkrun archives are unpacked (host-context.ts). */
-  libkrunCacheDir: string
+  /** The host's facts the run needs: temp dir, KVM device, runner type, caches (host-context.ts). */
+  host: EngineHost
   /** Progress lines (image pulls, a libkrun downloaded, what kvm-access did). */
   log: (line: string) => void
   interactive?: boolean
@@ -109,11 +105,11 @@ function checkInputsHonoured(run: VmRun, settings: RunSettings): void {
   }
 }
 
-function kvmAccessContext(options: Pick<EngineOptions, 'settings' | 'kvmDevice' | 'githubHosted'>): KvmAccessContext {
+function kvmAccessContext(options: Pick<EngineOptions, 'settings' | 'host'>): KvmAccessContext {
   return {
-    device: options.kvmDevice,
+    device: options.host.kvmDevice,
     policy: options.settings.kvmAccess,
-    githubHosted: options.githubHosted ?? false
+    githubHosted: options.host.githubHosted
   }
 }
 
@@ -122,11 +118,11 @@ function kvmAccessContext(options: Pick<EngineOptions, 'settings' | 'kvmDevice' 
  * its cache when the run names an archive, or needs krun-action's own build) and the guest init.
  */
 async function checkHost(
-  options: Pick<EngineOptions, 'settings' | 'distDir' | 'kvmDevice' | 'githubHosted' | 'libkrunCacheDir' | 'log'>
+  options: Pick<EngineOptions, 'settings' | 'distDir' | 'host' | 'log'>
 ): Promise<{ libkrun: string; initBinary: string }> {
   await ensureKvmAccess(kvmAccessContext(options), { log: options.log })
   const initBinary = guestInitBinary(options.distDir)
-  const libkrun = await resolveLibkrun(options.settings, { cacheDir: options.libkrunCacheDir, log: options.log })
+  const libkrun = await resolveLibkrun(options.settings, { cacheDir: options.host.libkrunCacheDir, log: options.log })
   return { libkrun, initBinary }
 }
 
@@ -136,15 +132,19 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
     // Before anything is fetched into a cache the guest could then change.
     checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [
       { what: "krun-action's own code", file: options.distDir },
-      { what: 'the image cache', file: options.imageCacheDir },
-      { what: 'the libkrun cache', file: options.libkrunCacheDir }
+      { what: 'the image cache', file: options.host.imageCacheDir },
+      { what: 'the libkrun cache', file: options.host.libkrunCacheDir }
     ])
     const { libkrun, initBinary } = await checkHost(options)
     checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [{ what: 'libkrun', file: libkrun }])
     // One timeout for the whole run: the pull spends part of it, the VM gets the rest.
     const timeout = timeoutFromNow(options.settings.timeoutSeconds)
     const image = options.settings.image
-      ? await prepareImageBase(options.settings.image, { cacheDir: options.imageCacheDir, log: options.log, timeout })
+      ? await prepareImageBase(options.settings.image, {
+          cacheDir: options.host.imageCacheDir,
+          log: options.log,
+          timeout
+        })
       : undefined
     const settings = image ? withImageRoot(options.settings, image.rootfs) : options.settings
     const interactive = options.interactive ?? false
@@ -172,7 +172,7 @@ function inTempDir<T>(options: EngineOptions, doing: string, step: () => T): T {
     return step()
   } catch (error) {
     throw new HostError(
-      `cannot ${doing} in ${options.tempDirName} (${options.tempDir}): ${errorText(error)}; set it to a writable directory with free space`
+      `cannot ${doing} in ${options.host.tempDirName} (${options.host.tempDir}): ${errorText(error)}; set it to a writable directory with free space`
     )
   }
 }
@@ -199,7 +199,7 @@ async function runPrepared(
 ): Promise<EngineResult> {
   const { settings, libkrun, image, interactive } = prepared
   const started = Date.now()
-  const layout = early?.layout ?? inTempDir(options, 'make the run directory', () => createRunDir(options.tempDir))
+  const layout = early?.layout ?? inTempDir(options, 'make the run directory', () => createRunDir(options.host.tempDir))
   let vmProcess = early?.vm
   try {
     options.onRunDir?.(layout.dir)
@@ -208,7 +208,7 @@ async function runPrepared(
       fileKinds.length > 0
         ? inTempDir(options, "write the run's files", () => prepareFileCommandShare(layout.dir, fileKinds))
         : undefined
-    const vm = vmConfig(settings, layout, libkrun, options.kvmDevice, fileShare)
+    const vm = vmConfig(settings, layout, libkrun, options.host.kvmDevice, fileShare)
     const files = guestFiles(settings, interactive, options.extraEnv, fileShare)
     inTempDir(options, "write the run's files", () => writeRunFiles(layout, files, prepared.initBinary, vm))
     // Again right before the VM starts: an image pull may have taken minutes since the first check.
@@ -237,7 +237,7 @@ async function runPrepared(
     checkInputsHonoured(run, settings)
     const workspaceSweep = sweepAfterRun(settings, since)
     const records = readGuestRecords(layout.root)
-    const fullDisk = isDiskFull(layout.dir) ? `${options.tempDirName} (${options.tempDir})` : undefined
+    const fullDisk = isDiskFull(layout.dir) ? `${options.host.tempDirName} (${options.host.tempDir})` : undefined
     const outcome = decideOutcome(run, records, { fullDisk })
     const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds, settings.exportEnv) : NO_FILE_COMMANDS
     const log = outcome.showLog ? logTail(layout) : ''
