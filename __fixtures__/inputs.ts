@@ -38,6 +38,7 @@ export function settings(overrides: Partial<RunSettings> = {}): RunSettings {
     logLevel: undefined,
     timeoutSeconds: undefined,
     exportEnv: false,
+    resolvedHostPaths: {},
     guestWorkflowCommands: false,
     ...overrides
   }

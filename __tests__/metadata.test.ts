@@ -9,7 +9,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseDocument } from 'yaml'
 import { DIST, REPO } from '../__fixtures__/action-runner.js'
-import { INPUTS, INPUT_NAMES, type InputName, OUTPUTS, shownDefault } from '../src/engine/inputs.js'
+import { INPUTS, INPUT_NAMES, type InputName, type InputSpec, OUTPUTS, shownDefault } from '../src/engine/inputs.js'
 
 type Mapping = Record<string, unknown>
 
@@ -121,6 +121,15 @@ describe('krun-run --help (the bundled CLI)', () => {
     }
     expect(INPUTS['registry-password'].flags).toEqual([])
     expect(help.stdout).not.toContain('--registry-password')
+  })
+
+  it('has a flag for every input but the secrets, each of which names its environment variable in the help', () => {
+    const help = spawnSync(process.execPath, [path.join(DIST, 'cli', 'index.js'), '--help'], { encoding: 'utf8' })
+    for (const name of INPUT_NAMES) {
+      const spec: InputSpec = INPUTS[name]
+      expect([name, spec.flags.length === 0]).toEqual([name, spec.secretVariable !== undefined])
+      if (spec.secretVariable) expect(help.stdout).toContain(spec.secretVariable)
+    }
   })
 })
 

@@ -1,9 +1,18 @@
 /** krun-run's command line, parsed into the same raw inputs the action reads. */
 import { InputError } from '../engine/errors.js'
-import { INPUTS, INPUT_NAMES, type InputName, type RawInputs, defaultInputs, shownDefault } from '../engine/inputs.js'
+import { type ParseArgsConfig, parseArgs as nodeParseArgs } from 'node:util'
+import {
+  INPUTS,
+  INPUT_NAMES,
+  type InputName,
+  type InputSpec,
+  type RawInputs,
+  defaultInputs,
+  shownDefault
+} from '../engine/inputs.js'
 import { type EnvEntry, parseEnvAssignment } from '../engine/parse.js'
 
-/** Flags that take a value, and the input each one sets (from the input table). */
+/** Flags that take a value (long and short), and the input each one sets (from the input table). */
 const VALUE_FLAGS: Record<string, InputName> = Object.fromEntries(
   INPUT_NAMES.flatMap((name) => INPUTS[name].flags.map((flag) => [flag, name]))
 )
@@ -50,17 +59,12 @@ fenced on stdout so the runner acts on none of its workflow commands, unless
 Exit status: the commands' exit code; 124 on timeout; 125 for a usage or host error. With
 --doctor: 0 when a microVM can start here, else 1.`
 
-/** Secrets (inputs without a flag): krun-run reads them from these variables, never from its command line. */
-const SECRET_VARIABLES: Partial<Record<InputName, string>> = { 'registry-password': 'KRUN_REGISTRY_PASSWORD' }
-
 /** How an input is named on the command line, for error messages. */
 export function flagFor(input: string): string {
   // Errors about an argument itself, FILE or KRUN_LIBRARY already carry their own name.
   if (input.startsWith('-') || input === input.toUpperCase()) return input
-  const variable = SECRET_VARIABLES[input as InputName]
-  if (variable) return variable
-  const flags: readonly string[] = INPUTS[input as InputName]?.flags ?? []
-  return flags[0] ?? input
+  const spec: InputSpec | undefined = INPUTS[input as InputName]
+  return spec?.secretVariable ?? spec?.flags[0] ?? input
 }
 
 export type CommandSource = { kind: 'inline' } | { kind: 'file'; path: string } | { kind: 'stdin' }
@@ -74,50 +78,79 @@ export interface CliArgs {
   source: CommandSource
 }
 
+type ArgToken =
+  | { kind: 'option'; name: string; value?: string }
+  | { kind: 'positional'; value: string }
+  | { kind: 'option-terminator' }
+
+/** util.parseArgs's options: every flag of the input table (each alias its own option), and the switches. */
+function parseOptions(): ParseArgsConfig['options'] {
+  const options: NonNullable<ParseArgsConfig['options']> = {
+    help: { type: 'boolean', short: 'h', multiple: true },
+    doctor: { type: 'boolean', multiple: true },
+    verbose: { type: 'boolean', short: 'v', multiple: true }
+  }
+  for (const name of INPUT_NAMES) {
+    const flags: readonly string[] = INPUTS[name].flags
+    const short = flags.find((flag) => /^-[^-]$/.test(flag))?.slice(1)
+    flags
+      .filter((flag) => flag.startsWith('--'))
+      .forEach((flag, i) => {
+        options[flag.slice(2)] = { type: 'string', multiple: true, ...(i === 0 && short ? { short } : {}) }
+      })
+  }
+  return options
+}
+
+/** The long option name util.parseArgs named in its error, mapped to the input it sets. */
+function parseError(error: unknown, argv: string[]): InputError {
+  const code = (error as { code?: string }).code
+  const named = /'(?:-\w, )?(--[\w-]+)/.exec((error as Error).message)?.[1]
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && named && named in VALUE_FLAGS) {
+    return new InputError(VALUE_FLAGS[named], `${named} needs a value; see --help`)
+  }
+  const unknown = named ?? argv.find((arg) => arg.startsWith('-') && arg !== '-') ?? argv.join(' ')
+  return new InputError(unknown.split('=')[0], 'is not an option of krun-run; see --help')
+}
+
 /** `defaults` are what flags override: the table's, or the settings a launcher names. */
 export function parseArgs(argv: string[], hostEnv: NodeJS.ProcessEnv, defaults = defaultInputs()): CliArgs {
   const raw = { ...defaults }
-  for (const [input, variable] of Object.entries(SECRET_VARIABLES)) raw[input as InputName] = hostEnv[variable] ?? ''
+  for (const name of INPUT_NAMES) {
+    const variable = (INPUTS[name] as InputSpec).secretVariable
+    if (variable) raw[name] = hostEnv[variable] ?? ''
+  }
+  let tokens: ArgToken[]
+  try {
+    tokens = nodeParseArgs({ args: argv, options: parseOptions(), strict: true, allowPositionals: true, tokens: true })
+      .tokens as ArgToken[]
+  } catch (error) {
+    throw parseError(error, argv)
+  }
   const env: EnvEntry[] = []
   const files: string[] = []
-  // The first --port replaces the default or saved ports; later ones add to it.
-  let portsGiven = false
+  // The first of a repeatable flag replaces the default or saved value; later ones add lines.
+  const given = new Set<InputName>()
   let help = false
   let doctor = false
   let inline = false
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1
-    const flag = eq > 0 ? arg.slice(0, eq) : arg
-    if (flag === '-h' || flag === '--help') {
-      help = true
-    } else if (flag === '--doctor') {
-      doctor = true
-    } else if (flag === '-v' || flag === '--verbose') {
-      raw['log-level'] = 'debug'
-    } else if (flag in VALUE_FLAGS) {
-      const input = VALUE_FLAGS[flag]
-      let value: string
-      if (eq > 0) {
-        value = arg.slice(eq + 1)
-      } else if (i + 1 < argv.length) {
-        value = argv[++i]
-      } else {
-        throw new InputError(input, `${flag} needs a value; see --help`)
-      }
-      if (input === 'env') {
-        env.push(parseEnvAssignment(value, hostEnv))
-      } else if (input === 'ports') {
-        raw.ports = portsGiven ? `${raw.ports}\n${value}` : value
-        portsGiven = true
-      } else {
-        raw[input] = value
-      }
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      files.push(token.value)
+      continue
+    }
+    if (token.kind !== 'option') continue
+    if (token.name === 'help') help = true
+    else if (token.name === 'doctor') doctor = true
+    else if (token.name === 'verbose') raw['log-level'] = 'debug'
+    else {
+      const input = VALUE_FLAGS[`--${token.name}`]
+      const value = token.value ?? ''
+      if (input === 'env') env.push(parseEnvAssignment(value, hostEnv))
+      else if ((INPUTS[input] as InputSpec).repeatable && given.has(input)) raw[input] = `${raw[input]}\n${value}`
+      else raw[input] = value
+      given.add(input)
       if (input === 'commands') inline = true
-    } else if (arg.startsWith('-') && arg !== '-') {
-      throw new InputError(arg, 'is not an option of krun-run; see --help')
-    } else {
-      files.push(arg)
     }
   }
   if (files.length > 1) throw new InputError('FILE', `only one commands file can be given, got ${files.length}`)

@@ -7,6 +7,7 @@
 import { parseImage, parsePull } from './image-base.js'
 import { parseHostDirectory, parseLibkrun, parseWorkdir, parseWorkspace } from './host-paths.js'
 import { parseKvmAccess } from './kvm-access.js'
+import { pinnedUrlText } from './libkrun-pinned.js'
 import {
   parseBoolean,
   parseCommands,
@@ -48,6 +49,32 @@ export interface InputSpec {
   help: string
   /** Turns the raw text into a typed value, or throws an InputError naming the input. */
   parse: (raw: string, context: ParseContext) => unknown
+  /**
+   * Whether the value reaches the VM process (its configuration, the guest's files); an
+   * input that does not touches only this table, its consumer, action.yml, README and tests.
+   */
+  reachesVm: boolean
+  /** One entry per line in the action; a repeatable flag in krun-run (the first replaces a saved value, later ones add lines). */
+  repeatable?: true
+  /** A secret: masked, never on a command line and never saved; krun-run reads it from this environment variable. */
+  secretVariable?: string
+  /** Each step's own: never saved as a default of later `shell: krun-run {0}` steps. */
+  stepOwn?: true
+  /**
+   * A host path: resolved against the step's own directory, so later steps are given the
+   * resolved text this returns (saved raw, it would resolve against theirs).
+   */
+  hostPath?: (parsed: never) => string
+}
+
+/** A host-path input whose saved text is worked out from its own parser's value. */
+function hostPathInput<T>(
+  spec: Omit<InputSpec, 'parse' | 'hostPath'> & {
+    parse: (raw: string, context: ParseContext) => T
+    hostPath: (parsed: T) => string
+  }
+) {
+  return spec
 }
 
 export const INPUTS = {
@@ -58,7 +85,9 @@ export const INPUTS = {
     flags: ['-c', '--commands'],
     valueName: 'TEXT',
     help: 'the commands to run',
-    parse: parseCommands
+    parse: parseCommands,
+    reachesVm: true,
+    stepOwn: true
   },
   shell: {
     default: 'sh',
@@ -66,23 +95,28 @@ export const INPUTS = {
     flags: ['--shell'],
     valueName: 'SHELL',
     help: 'sh, bash, or a command template containing {0}',
-    parse: parseShell
+    parse: parseShell,
+    reachesVm: true,
+    stepOwn: true
   },
-  rootfs: {
+  rootfs: hostPathInput({
     default: '/',
     required: false,
     flags: ['--rootfs', '--root'],
     valueName: 'DIR',
     help: 'base filesystem, read-only under a throwaway overlay',
-    parse: (raw: string, context: ParseContext) => parseHostDirectory('rootfs', raw, context.cwd)
-  },
+    parse: (raw: string, context: ParseContext) => parseHostDirectory('rootfs', raw, context.cwd),
+    reachesVm: true,
+    hostPath: (dir) => dir
+  }),
   image: {
     default: '',
     required: false,
     flags: ['--image'],
     valueName: 'REF',
     help: 'an OCI image as the base instead of rootfs: alpine, ubuntu:24.04, ghcr.io/owner/name:tag, name@sha256:...',
-    parse: parseImage
+    parse: parseImage,
+    reachesVm: true
   },
   pull: {
     default: 'missing',
@@ -90,7 +124,8 @@ export const INPUTS = {
     flags: ['--pull'],
     valueName: 'POLICY',
     help: 'missing (use the cached image if there is one), always (ask the registry again) or never (cache only)',
-    parse: parsePull
+    parse: parsePull,
+    reachesVm: false
   },
   'registry-username': {
     default: '',
@@ -98,33 +133,40 @@ export const INPUTS = {
     flags: ['--registry-username'],
     valueName: 'NAME',
     help: "the registry's user name (password: KRUN_REGISTRY_PASSWORD; else the Docker config; else anonymous)",
-    parse: (raw: string) => raw.trim()
+    parse: (raw: string) => raw.trim(),
+    reachesVm: false,
+    // Its password is never saved, and a user name alone would fail every later step.
+    stepOwn: true
   },
   'registry-password': {
     default: '',
     required: false,
-    // A secret: never on a command line (krun-run reads KRUN_REGISTRY_PASSWORD).
     flags: [],
     valueName: 'PASSWORD',
     help: "the registry's password or token, masked in the log",
-    parse: (raw: string) => raw
+    parse: (raw: string) => raw,
+    reachesVm: false,
+    secretVariable: 'KRUN_REGISTRY_PASSWORD'
   },
-  workspace: {
+  workspace: hostPathInput({
     default: '',
     required: false,
     defaultText: '`GITHUB_WORKSPACE`',
     flags: ['--workspace'],
     valueName: 'DIR',
     help: 'shared read-write at the same path ("none" shares nothing; default: GITHUB_WORKSPACE, else the current directory)',
-    parse: parseWorkspace
-  },
+    parse: parseWorkspace,
+    reachesVm: true,
+    hostPath: (workspace) => workspace ?? 'none'
+  }),
   'workspace-devices': {
     default: 'remove',
     required: false,
     flags: ['--workspace-devices'],
     valueName: 'remove|keep',
     help: 'remove the device nodes and clear the set-user/group-ID bits the run left in the workspace, or keep them',
-    parse: parseWorkspaceDevices
+    parse: parseWorkspaceDevices,
+    reachesVm: false
   },
   workdir: {
     default: '',
@@ -133,7 +175,8 @@ export const INPUTS = {
     flags: ['--workdir'],
     valueName: 'PATH',
     help: 'guest working directory (default: the workspace, or / with no workspace)',
-    parse: parseWorkdir
+    parse: parseWorkdir,
+    reachesVm: true
   },
   env: {
     default: '',
@@ -141,7 +184,9 @@ export const INPUTS = {
     flags: ['--env'],
     valueName: 'KEY=VALUE',
     help: 'guest environment entry (repeatable); --env KEY copies KEY from this environment, off the command line',
-    parse: parseEnv
+    parse: parseEnv,
+    reachesVm: true,
+    repeatable: true
   },
   cpus: {
     default: '2',
@@ -149,7 +194,8 @@ export const INPUTS = {
     flags: ['--cpus'],
     valueName: 'N',
     help: 'virtual CPUs, 1 to 255',
-    parse: parseCpus
+    parse: parseCpus,
+    reachesVm: true
   },
   memory: {
     default: '2048',
@@ -157,7 +203,8 @@ export const INPUTS = {
     flags: ['--memory', '--mem'],
     valueName: 'MIB',
     help: "guest memory in MiB, from 128 to the host's memory",
-    parse: (raw: string, context: ParseContext) => parseMemory(raw, context.hostMemoryMib)
+    parse: (raw: string, context: ParseContext) => parseMemory(raw, context.hostMemoryMib),
+    reachesVm: true
   },
   network: {
     default: 'tsi',
@@ -165,7 +212,8 @@ export const INPUTS = {
     flags: ['--network'],
     valueName: 'MODE',
     help: 'tsi (guest sockets open on the host, reaching its loopback) or none (the guest has only lo)',
-    parse: parseNetwork
+    parse: parseNetwork,
+    reachesVm: true
   },
   ports: {
     default: '',
@@ -173,23 +221,28 @@ export const INPUTS = {
     flags: ['--port'],
     valueName: 'HOST:GUEST',
     help: 'expose a guest port on the host (repeatable; none is exposed otherwise; needs network tsi)',
-    parse: parsePorts
+    parse: parsePorts,
+    reachesVm: true,
+    repeatable: true
   },
-  libkrun: {
+  libkrun: hostPathInput({
     default: '',
     required: false,
     flags: ['--libkrun'],
     valueName: 'PATH|URL',
     help: "libkrun.so.1, or a pinned archive URL#sha256=<hex> (default: KRUN_LIBRARY, the usual places, krun-action's build)",
-    parse: parseLibkrun
-  },
+    parse: parseLibkrun,
+    reachesVm: true,
+    hostPath: (choice) => (!choice ? '' : 'archive' in choice ? pinnedUrlText(choice.archive) : choice.path)
+  }),
   'kvm-access': {
     default: 'auto',
     required: false,
     flags: ['--kvm-access'],
     valueName: 'POLICY',
     help: 'auto (on a GitHub-hosted runner, install the udev rule with sudo when the KVM device does not open) or check (never change the host)',
-    parse: parseKvmAccess
+    parse: parseKvmAccess,
+    reachesVm: false
   },
   'log-level': {
     default: '',
@@ -197,7 +250,8 @@ export const INPUTS = {
     flags: ['--log-level'],
     valueName: 'LEVEL',
     help: "libkrun's log level, shown live: off, error, warn, info, debug, trace",
-    parse: parseLogLevel
+    parse: parseLogLevel,
+    reachesVm: true
   },
   timeout: {
     default: '',
@@ -206,7 +260,8 @@ export const INPUTS = {
     flags: ['--timeout'],
     valueName: 'DURATION',
     help: 'stop after 90, 90s, 10m, 1h ..., the pull included (exit code 124)',
-    parse: parseTimeout
+    parse: parseTimeout,
+    reachesVm: false
   },
   'export-env': {
     default: 'false',
@@ -214,7 +269,8 @@ export const INPUTS = {
     flags: ['--export-env'],
     valueName: 'true|false',
     help: "let the guest's GITHUB_ENV and GITHUB_PATH change later steps on the host",
-    parse: (raw: string) => parseBoolean('export-env', raw)
+    parse: (raw: string) => parseBoolean('export-env', raw),
+    reachesVm: false
   },
   'guest-workflow-commands': {
     default: 'false',
@@ -222,7 +278,8 @@ export const INPUTS = {
     flags: ['--guest-workflow-commands'],
     valueName: 'true|false',
     help: "let the runner act on workflow commands (::error::, ::add-mask:: ...) in the guest's output",
-    parse: (raw: string) => parseBoolean('guest-workflow-commands', raw)
+    parse: (raw: string) => parseBoolean('guest-workflow-commands', raw),
+    reachesVm: false
   }
 } as const satisfies Record<string, InputSpec>
 

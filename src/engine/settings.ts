@@ -11,7 +11,7 @@ import { isGuestDirectory, type GuestView } from './guest-view.js'
 import { type ImageSettings, registryCredentials } from './image-base.js'
 import { libkrunInputName } from './host-paths.js'
 import type { PinnedArchive } from './libkrun-pinned.js'
-import { INPUTS, type ParseContext, type RawInputs, parseInput } from './inputs.js'
+import { INPUTS, INPUT_NAMES, type InputSpec, type ParseContext, type RawInputs, parseInput } from './inputs.js'
 import type { KvmAccessPolicy } from './kvm-access.js'
 import { type EnvEntry, type LogLevel, type NetworkMode, type WorkspaceDevices, parseCommandBytes } from './parse.js'
 import { guestPath } from './plan.js'
@@ -56,6 +56,17 @@ export interface RunSettings {
   exportEnv: boolean
   /** Whether the runner may act on workflow commands the guest prints; otherwise its output is fenced. */
   guestWorkflowCommands: boolean
+  /** The host-path inputs (the input table's `hostPath`) as this step resolved them, for later steps. */
+  resolvedHostPaths: Partial<RawInputs>
+}
+
+function resolveHostPaths(raw: RawInputs, context: ParseContext): Partial<RawInputs> {
+  return Object.fromEntries(
+    INPUT_NAMES.flatMap((name) => {
+      const spec: InputSpec = INPUTS[name]
+      return spec.hostPath ? [[name, spec.hostPath(parseInput(name, raw, context) as never)]] : []
+    })
+  )
 }
 
 /** The guest paths where the shell's program would be looked up with this PATH. */
@@ -282,6 +293,7 @@ export function buildSettings(
     logLevel,
     timeoutSeconds,
     exportEnv,
-    guestWorkflowCommands
+    guestWorkflowCommands,
+    resolvedHostPaths: resolveHostPaths(raw, context)
   }
 }

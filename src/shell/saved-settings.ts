@@ -5,35 +5,27 @@
  */
 import fs from 'node:fs'
 import { InputError } from '../engine/errors.js'
-import { INPUTS, INPUT_NAMES, type InputName, type RawInputs, defaultInputs } from '../engine/inputs.js'
-import { pinnedUrlText } from '../engine/libkrun-pinned.js'
+import { INPUTS, INPUT_NAMES, type InputSpec, type RawInputs, defaultInputs } from '../engine/inputs.js'
 import type { RunSettings } from '../engine/settings.js'
 
 /** The launcher names the settings file in this variable. */
 export const SETTINGS_VARIABLE = 'KRUN_SETTINGS'
-/**
- * Each step's own: its script, the shell that runs it, and the registry user name, whose
- * password is never saved (a user name alone would fail every later step). Later steps find
- * the image in the action's cache.
- */
-const STEP_OWN: readonly InputName[] = ['commands', 'shell', 'registry-username']
 const MAX_SETTINGS_BYTES = 16 * 1024 * 1024
 
-/** Secrets (inputs with no flag, such as registry-password) are never saved. */
-const SAVED_NAMES = INPUT_NAMES.filter((name) => !STEP_OWN.includes(name) && INPUTS[name].flags.length > 0)
+/** Each step's own inputs and secrets are never saved (the input table says which). Later steps find the image in the action's cache. */
+const SAVED_NAMES = INPUT_NAMES.filter((name) => {
+  const spec: InputSpec = INPUTS[name]
+  return !spec.stepOwn && spec.secretVariable === undefined
+})
 
 export type SavedInputs = Partial<RawInputs>
 
 /**
  * The raw inputs later steps inherit. Host paths are saved as this step resolved them, since
- * a later step may start in another directory; libkrun as given (input or KRUN_LIBRARY).
+ * a later step may start in another directory (libkrun as given: input or KRUN_LIBRARY).
  */
-export function savedInputs(raw: RawInputs, settings: RunSettings): SavedInputs {
-  const saved: SavedInputs = Object.fromEntries(SAVED_NAMES.map((name) => [name, raw[name]]))
-  saved.rootfs = settings.rootfs
-  if (settings.workspace !== null) saved.workspace = settings.workspace
-  saved.libkrun = settings.libkrunArchive ? pinnedUrlText(settings.libkrunArchive) : (settings.libkrun ?? '')
-  return saved
+export function savedInputs(raw: RawInputs, settings: Pick<RunSettings, 'resolvedHostPaths'>): SavedInputs {
+  return { ...Object.fromEntries(SAVED_NAMES.map((name) => [name, raw[name]])), ...settings.resolvedHostPaths }
 }
 
 /** Written beside and renamed into place, so a reader never sees half a file. */
