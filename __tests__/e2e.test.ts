@@ -229,7 +229,7 @@ describeTier('standin', 'the bundled action against the stand-in only', () => {
     expect(result.outputs['exit-code']).toBeUndefined()
     expect(errorLines(result)).toEqual([
       expect.stringMatching(
-        /^krun_set_root failed for \/\S+\/krun-action-\w+\/root: No such file or directory \(ENOENT\)$/
+        /^krun_set_root failed for \/\S+\/krun-action-[\w-]+\/root: No such file or directory \(ENOENT\)$/
       )
     ])
   })

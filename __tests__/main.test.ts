@@ -4,6 +4,7 @@ import { jest } from '@jest/globals'
 import { REPO } from '../__fixtures__/action-runner.js'
 import { rawInputs, settings } from '../__fixtures__/inputs.js'
 import type { EngineOptions, EngineResult } from '../src/engine/run.js'
+import type { PrepareOptions, PrepareResult } from '../src/engine/prepare.js'
 import { HostError } from '../src/engine/errors.js'
 import { InputError } from '../src/engine/errors.js'
 import { NO_FILE_COMMANDS } from '../src/engine/file-commands.js'
@@ -17,29 +18,34 @@ const core = {
   warning: jest.fn(),
   startGroup: jest.fn(),
   endGroup: jest.fn(),
+  addPath: jest.fn(),
   summary: {}
 }
 const runInMicroVm = jest.fn<(options: EngineOptions) => Promise<EngineResult>>()
 const getSettings = jest.fn(() => settings())
 const readRawInputs = jest.fn(() => rawInputs())
-const installForLaterSteps = jest.fn()
-const checkHostForLaterSteps = jest.fn(async () => undefined)
+const installLaterSteps = jest.fn(() => '/runner/temp/krun-run-shell')
+const prepareLaterSteps = jest.fn<(options: PrepareOptions) => Promise<PrepareResult>>(async () => ({
+  checks: [],
+  failure: undefined,
+  image: undefined,
+  launcherDir: '/runner/temp/krun-run-shell'
+}))
 
 jest.unstable_mockModule('@actions/core', () => core)
 jest.unstable_mockModule('../src/engine/run.js', () => ({ runInMicroVm }))
-jest.unstable_mockModule('../src/action/host-check.js', () => ({ checkHostForLaterSteps }))
+jest.unstable_mockModule('../src/engine/prepare.js', () => ({ prepareLaterSteps, installLaterSteps }))
 jest.unstable_mockModule('../src/action/inputs.js', () => ({
   getSettings,
   readRawInputs,
   hasCommands: (raw: { commands: string }) => raw.commands.trim() !== ''
 }))
-jest.unstable_mockModule('../src/action/later-steps.js', () => ({
-  installForLaterSteps,
-  READY_LINE: 'ready line'
+jest.unstable_mockModule('../src/action/summary.js', () => ({
+  writeSummary: jest.fn(async () => undefined),
+  writeDoctorSummary: jest.fn(async () => undefined)
 }))
-jest.unstable_mockModule('../src/action/summary.js', () => ({ writeSummary: jest.fn(async () => undefined) }))
 
-const { run } = await import('../src/action/main.js')
+const { READY_LINE, run } = await import('../src/action/main.js')
 
 const result = (outcome: Partial<EngineResult['outcome']>, log = ''): EngineResult => ({
   outcome: { exitCode: 0, timedOut: false, failure: undefined, showLog: false, ...outcome },
@@ -140,31 +146,37 @@ describe('main', () => {
   it('without commands, checks the host, installs krun-run for later steps and runs nothing', async () => {
     readRawInputs.mockReturnValueOnce(rawInputs({ commands: '  \n' }))
     await run()
-    expect(checkHostForLaterSteps).toHaveBeenCalledTimes(1)
-    expect(installForLaterSteps).toHaveBeenCalledTimes(1)
+    expect(prepareLaterSteps).toHaveBeenCalledTimes(1)
+    expect(core.addPath).toHaveBeenCalledWith('/runner/temp/krun-run-shell')
     expect(runInMicroVm).not.toHaveBeenCalled()
-    expect(core.info).toHaveBeenCalledWith('ready line')
+    expect(core.info).toHaveBeenCalledWith(READY_LINE)
     expect(core.setOutput).not.toHaveBeenCalled()
     expect(core.setFailed).not.toHaveBeenCalled()
   })
 
   it("without commands, fails with the host check's one line and installs nothing when no microVM could start", async () => {
     readRawInputs.mockReturnValueOnce(rawInputs({ commands: '' }))
-    checkHostForLaterSteps.mockRejectedValueOnce(new HostError('this host cannot start a microVM: KVM device: gone'))
+    prepareLaterSteps.mockResolvedValueOnce({
+      checks: [],
+      failure: 'this host cannot start a microVM: KVM device: gone',
+      image: undefined,
+      launcherDir: undefined
+    })
     await run()
     expect(core.setFailed).toHaveBeenCalledWith('this host cannot start a microVM: KVM device: gone')
-    expect(installForLaterSteps).not.toHaveBeenCalled()
+    expect(core.addPath).not.toHaveBeenCalled()
   })
 
   it('with commands, installs krun-run too once the microVM starts, and runs them', async () => {
     runInMicroVm.mockImplementation(async (options) => {
-      expect(installForLaterSteps).not.toHaveBeenCalled()
+      expect(installLaterSteps).not.toHaveBeenCalled()
       options.onVmStart?.(1234)
+      expect(core.addPath).toHaveBeenCalledWith('/runner/temp/krun-run-shell')
       return result({ exitCode: 3, failure: 'commands exited with code 3' })
     })
     await run()
-    expect(installForLaterSteps).toHaveBeenCalledTimes(1)
-    expect(checkHostForLaterSteps).not.toHaveBeenCalled()
+    expect(installLaterSteps).toHaveBeenCalledTimes(1)
+    expect(prepareLaterSteps).not.toHaveBeenCalled()
     expect(core.setOutput).toHaveBeenCalledWith('exit-code', '3')
   })
 })

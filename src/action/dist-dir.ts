@@ -2,8 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { vmEntry } from '../engine/early-start.js'
-import { HostError } from '../engine/errors.js'
+import { HostError, vmEntry } from '../engine/index.js'
 
 /**
  * The bundle runs as dist/index.js, so dist/ is its own directory; from the sources

@@ -1,7 +1,6 @@
 /** Reads the action's inputs into RunSettings. */
 import * as core from '@actions/core'
-import { INPUT_NAMES, type ParseContext, type RawInputs } from '../engine/inputs.js'
-import { type RunSettings, buildSettings } from '../engine/settings.js'
+import { INPUT_NAMES, type ParseContext, type RawInputs, type RunSettings, buildSettings } from '../engine/index.js'
 
 export function readRawInputs(): RawInputs {
   const raw = Object.fromEntries(

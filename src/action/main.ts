@@ -1,21 +1,26 @@
 /** The action's main step: only sequences the helpers and turns errors into a failed step. */
 import * as core from '@actions/core'
-import { failureMessage } from '../engine/errors.js'
-import { droppedWarning, enabledFileCommands } from '../engine/file-commands.js'
-import { applyGuestFileCommands } from '../engine/host-file-commands.js'
-import { hostContext } from '../engine/host-context.js'
-import { prepareImageBase, timeoutFromNow } from '../engine/image-base.js'
-import { OUTPUTS } from '../engine/inputs.js'
-import { type EarlyStart, discardEarly } from '../engine/early-start.js'
-import { OutputFence } from '../engine/output-fence.js'
-import { runInMicroVm } from '../engine/run.js'
-import { sweepLine, sweepWarnings } from '../engine/workspace-sweep.js'
+import {
+  type EarlyStart,
+  HostError,
+  OUTPUTS,
+  OutputFence,
+  canStart,
+  discardEarly,
+  enabledFileCommands,
+  failureMessage,
+  hostContext,
+  prepareLaterSteps,
+  run as runEngine,
+  verdictLine
+} from '../engine/index.js'
 import { findDistDir } from './dist-dir.js'
-import { checkHostForLaterSteps } from './host-check.js'
 import { getSettings, hasCommands, readRawInputs } from './inputs.js'
-import { READY_LINE, installForLaterSteps } from './later-steps.js'
 import * as state from './state.js'
-import { writeSummary } from './summary.js'
+import { writeDoctorSummary, writeSummary } from './summary.js'
+
+export const READY_LINE =
+  'krun-run is ready for later steps: shell: krun-run {0} (no commands given, so nothing was run)'
 
 /** `early`: a VM process index.ts started (early-start.ts); this run uses or discards it. */
 export async function run(early?: EarlyStart): Promise<void> {
@@ -27,56 +32,42 @@ export async function run(early?: EarlyStart): Promise<void> {
     const distDir = findDistDir()
     if (!hasCommands(raw)) {
       // What a run checks before it starts a VM process, and more; nothing is booted.
-      await checkHostForLaterSteps(settings, host, distDir)
-      if (settings.image) {
-        state.saveImageCache(host.imageCacheDir)
-        // Pulled now, with this step's credentials (never saved for later steps): krun-run
-        // started by the launcher installed below runs it from this same cache.
-        const image = await prepareImageBase(settings.image, {
-          cacheDir: host.imageCacheDir,
-          log: core.info,
-          timeout: timeoutFromNow(settings.timeoutSeconds)
-        })
-        core.setOutput('image-digest', image.digest)
-        state.clearState()
-      }
-      installForLaterSteps(raw, settings, host.tempDir, distDir)
+      const prepared = await prepareLaterSteps({
+        settings,
+        raw,
+        host,
+        distDir,
+        log: core.info,
+        onPull: { start: () => state.saveImageCache(host.imageCacheDir), end: state.clearState }
+      })
+      for (const check of prepared.checks) core.info(verdictLine(check))
+      await writeDoctorSummary(prepared.checks, canStart(prepared.checks))
+      if (prepared.failure) throw new HostError(prepared.failure)
+      if (prepared.image) core.setOutput('image-digest', prepared.image.digest)
+      if (prepared.launcherDir) core.addPath(prepared.launcherDir)
       core.info(READY_LINE)
       return
     }
     unused = undefined
     if (settings.image) state.saveImageCache(host.imageCacheDir)
-    const result = await runInMicroVm({
+    const result = await runEngine({
       settings,
       distDir,
       host,
       log: core.info,
       fileCommands: enabledFileCommands(process.env),
+      hostFiles: { env: process.env, reservedOutputs: Object.keys(OUTPUTS), exportEnvSetting: 'export-env: true' },
       fence: settings.guestWorkflowCommands ? undefined : new OutputFence((text) => process.stdout.write(text)),
       early,
       onRunDir: state.saveRunDir,
-      onVmStart: (pid) => {
-        state.saveVmPid(pid)
-        // Now, while the microVM starts: the host checks passed, and the step waits anyway.
-        installForLaterSteps(raw, settings, host.tempDir, distDir)
-      },
+      onVmStart: state.saveVmPid,
+      laterSteps: { raw, ready: core.addPath },
       onWarning: (message) => core.warning(message)
     })
     state.clearState()
     const { outcome } = result
-    const reserved = Object.keys(OUTPUTS)
-    for (const warning of [
-      droppedWarning(result.fileCommands.dropped, 'export-env: true'),
-      ...result.fileCommands.warnings,
-      ...applyGuestFileCommands(result.fileCommands, process.env, reserved)
-    ]) {
-      if (warning !== undefined) core.warning(warning)
-    }
-    if (result.workspaceSweep) {
-      const line = sweepLine(result.workspaceSweep)
-      if (line) core.info(line)
-      for (const warning of sweepWarnings(result.workspaceSweep)) core.warning(warning)
-    }
+    for (const note of result.notes) core.info(note)
+    for (const warning of result.warnings) core.warning(warning)
     if (outcome.exitCode !== undefined) core.setOutput('exit-code', String(outcome.exitCode))
     if (result.image) core.setOutput('image-digest', result.image.digest)
     core.setOutput('timed-out', String(outcome.timedOut))

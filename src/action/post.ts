@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import * as core from '@actions/core'
-import { removeRunDir } from '../engine/run-dir.js'
+import { removeRunDir } from '../engine/index.js'
 import { leftBehind } from './state.js'
 
 /** A pid is ours only while its command line still names our run directory (pids get reused). */

@@ -1,9 +1,6 @@
 /** The job summary: what ran, where, and how it ended. */
 import * as core from '@actions/core'
-import type { CheckResult } from '../engine/doctor/index.js'
-import type { EngineResult } from '../engine/run.js'
-import type { RunSettings } from '../engine/settings.js'
-import { sweepLine } from '../engine/workspace-sweep.js'
+import { type CheckResult, type EngineResult, type RunSettings, sweepLine } from '../engine/index.js'
 import { visible } from '../text/visible.js'
 
 /**

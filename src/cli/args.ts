@@ -1,16 +1,17 @@
 /** krun-run's command line, parsed into the same raw inputs the action reads. */
-import { InputError } from '../engine/errors.js'
 import { type ParseArgsConfig, parseArgs as nodeParseArgs } from 'node:util'
 import {
+  type EnvEntry,
   INPUTS,
   INPUT_NAMES,
+  InputError,
   type InputName,
   type InputSpec,
   type RawInputs,
   defaultInputs,
+  parseEnvAssignment,
   shownDefault
-} from '../engine/inputs.js'
-import { type EnvEntry, parseEnvAssignment } from '../engine/parse.js'
+} from '../engine/index.js'
 
 /** Flags that take a value (long and short), and the input each one sets (from the input table). */
 const VALUE_FLAGS: Record<string, InputName> = Object.fromEntries(

@@ -1,14 +1,15 @@
 /** krun-run: the action's engine as a local command. */
 import fs from 'node:fs'
-import { InputError, failureMessage } from '../engine/errors.js'
-import { droppedWarning, enabledFileCommands } from '../engine/file-commands.js'
-import { applyGuestFileCommands } from '../engine/host-file-commands.js'
-import { hostContext } from '../engine/host-context.js'
-import { parseEnv } from '../engine/parse.js'
-import { OutputFence } from '../engine/output-fence.js'
-import { runInMicroVm } from '../engine/run.js'
-import { sweepLine, sweepWarnings } from '../engine/workspace-sweep.js'
-import { buildSettings } from '../engine/settings.js'
+import {
+  InputError,
+  OutputFence,
+  buildSettings,
+  enabledFileCommands,
+  failureMessage,
+  hostContext,
+  parseEnv,
+  run
+} from '../engine/index.js'
 import { cliDefaults, startedByAction } from '../shell/saved-settings.js'
 import { namedStepEnv } from '../shell/step-env.js'
 import { type CliArgs, type CommandSource, USAGE, flagFor, parseArgs } from './args.js'
@@ -74,7 +75,7 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
     // Saved env, then what the step names, then --env: a later entry replaces an earlier one.
     const env = [...parseEnv(args.raw.env), ...namedStepEnv(io.env), ...args.env]
     const settings = buildSettings(args.raw, host.parse, env, commands)
-    const result = await runInMicroVm({
+    const result = await run({
       settings,
       distDir,
       host,
@@ -83,24 +84,15 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
       extraEnv: interactive && io.env.TERM ? { TERM: io.env.TERM } : {},
       onWarning: (message) => io.writeErr(`krun-run: warning: ${message}\n`),
       fileCommands: enabledFileCommands(io.env),
+      hostFiles: { env: io.env, exportEnvSetting: '--export-env true' },
       fence:
         runnerReadsOutput(io.env, interactive) && !settings.guestWorkflowCommands
           ? new OutputFence(io.writeOut)
           : undefined
     })
     const { outcome } = result
-    for (const warning of [
-      droppedWarning(result.fileCommands.dropped, '--export-env true'),
-      ...result.fileCommands.warnings,
-      ...applyGuestFileCommands(result.fileCommands, io.env)
-    ]) {
-      if (warning !== undefined) io.writeErr(`krun-run: warning: ${warning}\n`)
-    }
-    if (result.workspaceSweep) {
-      const line = sweepLine(result.workspaceSweep)
-      if (line) io.writeErr(`krun-run: ${line}\n`)
-      for (const warning of sweepWarnings(result.workspaceSweep)) io.writeErr(`krun-run: warning: ${warning}\n`)
-    }
+    for (const note of result.notes) io.writeErr(`krun-run: ${note}\n`)
+    for (const warning of result.warnings) io.writeErr(`krun-run: warning: ${warning}\n`)
     if (result.log) io.writeErr(`libkrun's log (last lines):\n${result.log}\n`)
     if (outcome.exitCode !== undefined) {
       // The guest's own code speaks for itself; only a timeout needs saying.

@@ -2,9 +2,7 @@
  * One run in a microVM, as both front ends (the action and krun-run) do it: host checks,
  * the private run directory, the VM process, the outcome, and cleanup of every file it made.
  */
-import fs from 'node:fs'
 import os from 'node:os'
-import path from 'node:path'
 import { HostError, InputError, errorText } from './errors.js'
 import type { HostContext } from './host-context.js'
 import {
@@ -14,6 +12,7 @@ import {
   prepareFileCommandShare,
   readGuestFileCommands
 } from './file-commands.js'
+import { guestInitBinary } from './guest-init.js'
 import { resolveLibkrun } from './libkrun-choice.js'
 import { type ImageRunOptions, prepareImageBase, timeoutFromNow } from './image-base.js'
 import { kernelWorkaround } from './kernel-quirks.js'
@@ -76,19 +75,6 @@ export interface EngineResult {
   workspaceSweep: WorkspaceSweep | undefined
   /** What the VM process was given for a host kernel with known trouble (kernel-quirks.ts). */
   kernelNote: string | undefined
-}
-
-const GUEST_ARCH: Record<string, string> = { x64: 'x86_64', arm64: 'aarch64' }
-
-export function guestInitBinary(distDir: string, arch: string = process.arch): string {
-  const guestArch = GUEST_ARCH[arch]
-  const binary = guestArch && path.join(distDir, 'native', guestArch, 'krun-init')
-  if (!binary || !fs.existsSync(binary)) {
-    throw new HostError(
-      `this action has no guest init for the ${arch} architecture; it runs on x86_64 and aarch64 Linux`
-    )
-  }
-  return binary
 }
 
 /**

@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import type { KvmAccessContext } from '../kvm-access.js'
-import { guestInitBinary } from '../run.js'
+import { guestInitBinary } from '../guest-init.js'
 import { architectureCheck, runnerCheck } from './host.js'
 import { kernelCheck } from './kernel.js'
 import { kvmAccessCheck, kvmApiCheck, kvmDeviceCheck } from './kvm.js'
