@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { errorCode } from '../image/errors.js'
 import { TreeRemovalError, removeTree } from '../image/tree.js'
 import { visible } from '../text/visible.js'
 import { errorText } from './errors.js'
@@ -45,7 +46,7 @@ export function createRunDir(tempDir: string, announce?: (dir: string) => void):
     try {
       fs.mkdirSync(dir, { mode: 0o700 })
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue
+      if (errorCode(error) === 'EEXIST') continue
       throw error
     }
     fs.chmodSync(dir, 0o700)
