@@ -3,7 +3,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseFileCommands } from '../__fixtures__/action-runner.js'
 import {
-  FILE_COMMAND_GUEST_DIR,
   FILE_COMMAND_MAX_BYTES,
   MAX_WARNINGS,
   droppedWarning,
@@ -14,6 +13,7 @@ import {
   prepareFileCommandShare,
   readGuestFileCommands
 } from '../src/engine/file-commands.js'
+import { FILE_COMMAND_GUEST_DIR } from '../src/engine/guest-protocol.js'
 import { applyGuestFileCommands, keyValueBlock } from '../src/engine/host-file-commands.js'
 
 let dir: string

@@ -27,27 +27,16 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define KRUN_DIR        "/.krun"
-#define PLAN_FILE       KRUN_DIR "/plan"
-#define ENV_FILE        KRUN_DIR "/env"
-#define SCRIPT_FILE     KRUN_DIR "/script"
-#define STARTED_FILE    KRUN_DIR "/started"
-#define STATUS_FILE     KRUN_DIR "/status"
-#define INIT_ERROR_FILE KRUN_DIR "/init-error"
-#define LOWER_DIR       KRUN_DIR "/lower"
-#define RW_DIR          KRUN_DIR "/rw"
+#include "guest-protocol.h"
+
+/* Inside RW_DIR, the tmpfs the init mounts: the host never sees these. */
 #define UPPER_DIR       RW_DIR "/upper"
 #define WORK_DIR        RW_DIR "/work"
-#define ROOT_DIR        KRUN_DIR "/root"
 #define OVERLAY_OPTIONS "lowerdir=" LOWER_DIR ",upperdir=" UPPER_DIR ",workdir=" WORK_DIR
-#define DEFAULT_PATH    "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 #define EXIT_INIT_ERROR  125
 #define EXIT_CANNOT_EXEC 126
 #define EXIT_NOT_FOUND   127
-
-/* The status record: one word and a number, padded with spaces to this size, "\n" last. */
-#define STATUS_SIZE 32
 
 struct share {
     const char *kind, *source, *path;
@@ -621,7 +610,7 @@ static int record_start(void)
     fd = open(STATUS_FILE, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0)
         die_errno("open", STATUS_FILE);
-    if (write_status(fd, "running") < 0)
+    if (write_status(fd, STATUS_RUNNING) < 0)
         die_errno("write", STATUS_FILE);
     return fd;
 }
@@ -632,10 +621,10 @@ static _Noreturn void finish(int status_fd, int status)
     char word[STATUS_SIZE];
     int code;
     if (WIFSIGNALED(status)) {
-        snprintf(word, sizeof word, "killed %d", WTERMSIG(status));
+        snprintf(word, sizeof word, STATUS_KILLED " %d", WTERMSIG(status));
         code = 128 + WTERMSIG(status);
     } else {
-        snprintf(word, sizeof word, "exited %d", WEXITSTATUS(status));
+        snprintf(word, sizeof word, STATUS_EXITED " %d", WEXITSTATUS(status));
         code = WEXITSTATUS(status);
     }
     if (write_status(status_fd, word) < 0)

@@ -2,13 +2,9 @@
  * A stand-in libkrun.so.1 for tests on hosts without KVM or libkrun.
  *
  * It exports exactly the libkrun calls the action makes, plus the one its version probe
- * looks for:
- *   krun_set_log_level, krun_init_log, krun_create_ctx, krun_set_vm_config, krun_set_root,
- *   krun_set_workdir, krun_set_exec, krun_add_virtiofs, krun_add_virtiofs3,
- *   krun_set_port_map, krun_disable_implicit_vsock, krun_start_enter,
- *   krun_check_nested_virt (always 0).
- * Built with -DSTANDIN_LIBKRUN_1_16 it imitates libkrun 1.16 instead: the same, without
- * krun_add_virtiofs3 (1.18) and krun_disable_implicit_vsock (1.17).
+ * looks for (krun_check_nested_virt, always 0): the rows of src/engine/libkrun-symbols.ts
+ * marked standin, as native/Makefile's EXPORTS lists them. Built with
+ * -DSTANDIN_LIBKRUN_1_16 it imitates libkrun 1.16 instead: without the newer ones.
  *
  * Each call validates its arguments the way libkrun does (strings must be UTF-8, a context
  * must exist, port map entries must be "HOST:GUEST" port pairs) and is recorded. At

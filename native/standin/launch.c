@@ -5,6 +5,7 @@
  * does.
  */
 #define _GNU_SOURCE
+#include "../init/guest-protocol.h"
 #include "standin.h"
 
 #include <errno.h>
@@ -155,7 +156,7 @@ static int32_t prepare(const struct ctx *c, char **envp, struct launch *L)
     L->envp = envp;
     L->no_network = c->no_network;
     L->standin_dir = path_join(c->root, ".standin");
-    L->plan_path = path_join(c->root, ".krun/plan");
+    L->plan_path = path_join(c->root, PLAN_FILE + 1); /* PLAN_FILE is the guest's, absolute */
     L->plan_copy = path_join(c->root, ".standin/plan");
     size_t nargs = array_len((const char *const *)c->argv);
     L->argv = calloc(nargs + 2, sizeof *L->argv);

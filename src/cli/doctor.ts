@@ -10,7 +10,7 @@ import {
 } from '../engine/index.js'
 import { startedByAction } from '../shell/saved-settings.js'
 import { type CliArgs, flagFor } from './args.js'
-import type { CliIo } from './run.js'
+import type { CliIo } from './io.js'
 
 /** Exit status of a doctor that found a host where no microVM can start. */
 export const DOCTOR_FAILED_EXIT = 1

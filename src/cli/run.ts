@@ -14,19 +14,10 @@ import { cliDefaults, startedByAction } from '../shell/saved-settings.js'
 import { namedStepEnv } from '../shell/step-env.js'
 import { type CliArgs, type CommandSource, USAGE, flagFor, parseArgs } from './args.js'
 import { runDoctorCli } from './doctor.js'
+import type { CliIo } from './io.js'
 
 /** For usage and host errors, as docker and podman use it. A guest may exit 125 itself; then no krun-run line precedes it. */
 export const CLI_ERROR_EXIT = 125
-
-export interface CliIo {
-  argv: string[]
-  env: NodeJS.ProcessEnv
-  cwd: string
-  stdinIsTerminal: boolean
-  readStdin: () => Buffer
-  writeOut: (text: string) => void
-  writeErr: (text: string) => void
-}
 
 /** The commands as bytes: a file or stdin may hold any, and the guest gets them unchanged. */
 function readCommands(args: CliArgs, io: CliIo): { commands: Buffer; interactive: boolean } {

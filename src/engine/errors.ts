@@ -1,4 +1,5 @@
 /** The errors a user can act on, and how each front end words them: one line, no stack trace. */
+import { errorCode } from '../image/errors.js'
 import { visible, visibleExcerpt } from '../text/visible.js'
 
 /**
@@ -31,8 +32,8 @@ export class HostError extends Error {
 
 /** A system error's code (ENOENT, ENOSPC…), else its message: the part of a failure worth showing. */
 export function errorText(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code
-  if (typeof code === 'string') return code
+  const code = errorCode(error)
+  if (code !== undefined) return code
   return error instanceof Error ? error.message : String(error)
 }
 

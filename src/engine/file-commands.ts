@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { FILE_COMMAND_GUEST_DIR, FILE_COMMAND_TAG } from './guest-protocol.js'
 import { TamperedError, readUntrustedFile } from './untrusted-file.js'
 import { ENV_NAME } from './parse.js'
 
@@ -23,10 +24,8 @@ export type FileCommandKind = keyof typeof FILE_COMMANDS
 /** GITHUB_ENV and GITHUB_PATH change later steps on the host: read only with export-env. */
 const EXPORTED: readonly FileCommandKind[] = ['env', 'path']
 
-const FILE_COMMAND_TAG = 'krun-files'
 /** The share's directory inside the private run directory (outside the guest's root). */
 const FILE_COMMAND_DIR = 'files'
-export const FILE_COMMAND_GUEST_DIR = '/run/krun-action/files'
 /** What GitHub allows a step's summary; the same cap for each file. */
 export const FILE_COMMAND_MAX_BYTES = 1024 * 1024
 /** More warnings than this are counted, not listed. */

@@ -5,11 +5,9 @@
  * only after the VM process has ended.
  */
 import { visibleExcerpt } from '../text/visible.js'
-import { GUEST } from './run-dir.js'
+import { GUEST, STATUS_BYTES, STATUS_EXITED, STATUS_KILLED, STATUS_RUNNING } from './guest-protocol.js'
 import { TamperedError, readUntrustedFile, untrustedPathExists } from './untrusted-file.js'
 
-/** The status record's exact size: the record padded with spaces, then a newline. */
-const STATUS_BYTES = 32
 const INIT_ERROR_MAX_BYTES = 4096
 /** How much of the init's error line is shown. */
 const INIT_ERROR_SHOWN_CHARS = 200
@@ -34,22 +32,25 @@ export type GuestRecords =
       tampered: string
     }
 
+/** A final status: its word, a space, a number with no leading zero. */
+const STATUS_END = new RegExp(`^(${STATUS_EXITED}|${STATUS_KILLED}) (0|[1-9][0-9]{0,2})$`)
+
 /** Thrown for a record whose content is not in the init's format. */
 class MalformedRecord extends Error {}
 
 /**
- * Parses the status record: exactly 32 bytes, the record padded with spaces and ended
+ * Parses the status record: exactly STATUS_BYTES, the record padded with spaces and ended
  * by a newline. "running" means the init started but recorded no end.
  */
 export function parseStatusRecord(bytes: Buffer): GuestStatus | undefined {
   const text = bytes.toString('latin1')
   if (bytes.length !== STATUS_BYTES || !text.endsWith('\n')) throw new MalformedRecord()
   const trimmed = text.slice(0, -1).replace(/ +$/, '')
-  if (trimmed === 'running') return undefined
-  const match = /^(exited|killed) (0|[1-9][0-9]{0,2})$/.exec(trimmed)
+  if (trimmed === STATUS_RUNNING) return undefined
+  const match = STATUS_END.exec(trimmed)
   const value = match ? Number(match[2]) : NaN
-  if (!match || value > 255 || (match[1] === 'killed' && value === 0)) throw new MalformedRecord()
-  return match[1] === 'exited' ? { exitCode: value } : { exitCode: 128 + value, signal: value }
+  if (!match || value > 255 || (match[1] === STATUS_KILLED && value === 0)) throw new MalformedRecord()
+  return match[1] === STATUS_EXITED ? { exitCode: value } : { exitCode: 128 + value, signal: value }
 }
 
 /** The init's error line as it may be shown: its first line, made visible, capped. */

@@ -9,6 +9,7 @@ import * as exec from '@actions/exec'
 import { elfLibraryProblem } from './elf-library.js'
 import { HostError } from './errors.js'
 import { PINNED_URL_FORM } from './libkrun-pinned.js'
+import { MIN_LIBKRUN_VERSION } from './libkrun-symbols.js'
 
 export const DEFAULT_KVM_DEVICE = '/dev/kvm'
 const LIBKRUN_SONAME = 'libkrun.so.1'
@@ -98,7 +99,7 @@ export function libkrunNotFound(lookup: LibraryLookup = systemLookup()): HostErr
   const searched = [...lookup.loaderPath, ...lookup.dirs].join(', ')
   return new HostError(
     `libkrun was not found (looked in KRUN_LIBRARY, the ldconfig cache, and ${searched}). ` +
-      'Install libkrun 1.12 or newer (Fedora: dnf install libkrun libkrunfw; Arch: pacman -S libkrun; Debian/Ubuntu: build it from source), ' +
+      `Install libkrun ${MIN_LIBKRUN_VERSION} or newer (Fedora: dnf install libkrun libkrunfw; Arch: pacman -S libkrun; Debian/Ubuntu: build it from source), ` +
       'or give its path, or a pinned archive holding libkrun.so.1 and libkrunfw.so.N side by side, as input libkrun ' +
       `(krun-run --libkrun): ${PINNED_URL_FORM}`
   )

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs'
 import os from 'node:os'
+import { errorCode } from '../image/errors.js'
 import { HostError, InputError, showValue } from './errors.js'
 
 export const KVM_ACCESS_POLICIES = ['auto', 'check'] as const
@@ -47,7 +48,7 @@ export function openKvm(device: string, open = (p: string) => fs.openSync(p, 'r+
   try {
     fd = open(device)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error)
+    const code = errorCode(error) ?? String(error)
     const kind = ['ENOENT', 'ENXIO', 'ENODEV'].includes(code)
       ? 'missing'
       : ['EACCES', 'EPERM'].includes(code)

@@ -4,12 +4,9 @@
  * configuration. Pure: nothing here touches the disk.
  */
 import type { FileCommandShare } from './file-commands.js'
-import { type EnvEntry, type LogLevel, type NetworkMode, SCRIPT_PLACEHOLDER } from './parse.js'
-import { GUEST, type RunLayout } from './run-dir.js'
+import { BASE_TAG, DEFAULT_HOME, GUEST, WORKSPACE_TAG, guestPath } from './guest-protocol.js'
+import { type LogLevel, type NetworkMode, SCRIPT_PLACEHOLDER } from './parse.js'
 import type { RunSettings } from './settings.js'
-
-const BASE_TAG = 'krun-base'
-const WORKSPACE_TAG = 'krun-workspace'
 
 export interface VirtiofsShare {
   tag: string
@@ -45,14 +42,6 @@ export interface GuestFiles {
   script: Buffer
 }
 
-const DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']
-
-/** The guest PATH: the user's, or the usual one. */
-export function guestPath(env: EnvEntry[]): string {
-  const own = env.filter(([name]) => name === 'PATH').at(-1)
-  return own ? own[1] : DEFAULT_PATH.join(':')
-}
-
 /** The shell's argv with the script's guest path in place of `{0}`; argv only when interactive. */
 export function workloadArgv(settings: Pick<RunSettings, 'shell'>, interactive = false): string[] {
   if (interactive) return [settings.shell[0]]
@@ -81,7 +70,11 @@ export function renderEnv(
   forced: Record<string, string> = {}
 ): Buffer {
   const names = new Set(settings.env.map(([name]) => name))
-  const defaults: [string, string][] = [['PATH', guestPath(settings.env)], ['HOME', '/root'], ...Object.entries(extra)]
+  const defaults: [string, string][] = [
+    ['PATH', guestPath(settings.env)],
+    ['HOME', DEFAULT_HOME],
+    ...Object.entries(extra)
+  ]
   const own = settings.env.filter(([name]) => !(name in forced))
   const entries = [...defaults.filter(([name]) => !names.has(name)), ...own, ...Object.entries(forced)]
   return Buffer.from(entries.map(([name, value]) => `${name}=${value}\0`).join(''), 'utf8')
@@ -102,7 +95,8 @@ export function guestFiles(
 
 export function vmConfig(
   settings: RunSettings,
-  layout: RunLayout,
+  /** The run directory's places (run-dir.ts's RunLayout). */
+  layout: { root: string; logFile: string },
   libkrun: string,
   kvmDevice: string,
   fileShare?: FileCommandShare

@@ -2,28 +2,15 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { errorCode } from '../image/errors.js'
 import { TreeRemovalError, removeTree } from '../image/tree.js'
 import { visible } from '../text/visible.js'
 import { errorText } from './errors.js'
+import { GUEST, GUEST_MOUNT_POINTS } from './guest-protocol.js'
 import type { GuestFiles, VmConfig } from './plan.js'
 import { TamperedError, readUntrustedFile } from './untrusted-file.js'
 
 export const RUN_DIR_PREFIX = 'krun-action-'
-
-/** Where things are inside the guest's private root (see native/README.md). */
-export const GUEST = {
-  init: '/krun-init',
-  records: '.krun',
-  plan: '.krun/plan',
-  env: '.krun/env',
-  script: '.krun/script',
-  started: '.krun/started',
-  status: '.krun/status',
-  initError: '.krun/init-error',
-  mountPoints: ['.krun/lower', '.krun/rw', '.krun/root'],
-  /** Where the init places the script inside the merged root. */
-  scriptInGuest: '/run/krun-action/script.sh'
-} as const
 
 export interface RunLayout {
   /** The private run directory (mode 0700). */
@@ -59,7 +46,7 @@ export function createRunDir(tempDir: string, announce?: (dir: string) => void):
     try {
       fs.mkdirSync(dir, { mode: 0o700 })
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue
+      if (errorCode(error) === 'EEXIST') continue
       throw error
     }
     fs.chmodSync(dir, 0o700)
@@ -70,7 +57,7 @@ export function createRunDir(tempDir: string, announce?: (dir: string) => void):
 export function writeRunFiles(layout: RunLayout, files: GuestFiles, initBinary: string, vm: VmConfig): void {
   const records = path.join(layout.root, GUEST.records)
   fs.mkdirSync(records, { recursive: true, mode: 0o700 })
-  for (const dir of ['proc', 'sys', 'dev', 'tmp', ...GUEST.mountPoints]) {
+  for (const dir of ['proc', 'sys', 'dev', 'tmp', ...GUEST_MOUNT_POINTS]) {
     fs.mkdirSync(path.join(layout.root, dir), { recursive: true, mode: 0o755 })
   }
   fs.copyFileSync(initBinary, path.join(layout.root, GUEST.init))

@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { InputError, showValue } from './errors.js'
+import { guestPath } from './guest-protocol.js'
 import { isGuestDirectory, type GuestView } from './guest-view.js'
 import { type ImageSettings, registryCredentials } from './image-base.js'
 import { libkrunInputName } from './host-paths.js'
@@ -14,7 +15,6 @@ import type { PinnedArchive } from './libkrun-pinned.js'
 import { INPUTS, INPUT_NAMES, type InputSpec, type ParseContext, type RawInputs, parseInput } from './inputs.js'
 import type { KvmAccessPolicy } from './kvm-access.js'
 import { type EnvEntry, type LogLevel, type NetworkMode, type WorkspaceDevices, parseCommandBytes } from './parse.js'
-import { guestPath } from './plan.js'
 
 export interface RunSettings {
   /** The script body, byte for byte. */

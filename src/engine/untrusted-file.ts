@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { errorCode } from '../image/errors.js'
 
 /** The guest left something other than a small regular file where the host reads one. */
 export class TamperedError extends Error {
@@ -29,7 +30,7 @@ function checkDirectories(baseDir: string, relativePath: string): boolean {
     try {
       stat = fs.lstatSync(dir)
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
+      if (errorCode(error) === 'ENOENT') return false
       throw new TamperedError(relativePath)
     }
     if (!stat.isDirectory()) throw new TamperedError(relativePath)
@@ -49,7 +50,7 @@ export function readUntrustedFile(baseDir: string, relativePath: string, maxByte
     if (!fs.lstatSync(file).isFile()) throw new TamperedError(relativePath)
     fd = fs.openSync(file, OPEN_FLAGS)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    if (errorCode(error) === 'ENOENT') return undefined
     throw new TamperedError(relativePath)
   }
   try {

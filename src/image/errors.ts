@@ -43,13 +43,20 @@ export function excerpt(text: string, max = 120): string {
   return visibleExcerpt(oneLine(text), max)
 }
 
-/** The errno name of a failed system call (ENOENT, EACCES…), if it is one. */
+/** The errno name of a failed system call (ENOENT, EACCES…), if it is one: the one reader of it. */
 export function errorCode(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException)?.code
+  const code = (error as { code?: unknown } | null | undefined)?.code
+  return typeof code === 'string' ? code : undefined
+}
+
+/** The system call that failed, if the error is a system call's (so the host's, not the data's). */
+export function failedSyscall(error: unknown): string | undefined {
+  const syscall = (error as { syscall?: unknown } | null | undefined)?.syscall
+  return typeof syscall === 'string' ? syscall : undefined
 }
 
 /** A failure that is not an ImageError, in a few words: its errno name, if any, and its message. */
 export function describeFailure(error: unknown, max = 160): string {
-  const e = error as NodeJS.ErrnoException
-  return `${e?.code ? `${e.code} ` : ''}${excerpt(e?.message ?? String(error), max)}`
+  const code = errorCode(error)
+  return `${code ? `${code} ` : ''}${excerpt(error instanceof Error ? error.message : String(error), max)}`
 }

@@ -19,7 +19,7 @@ import fs from 'node:fs'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { decompressor, detectCompression, withHead } from './compression.js'
-import { ImageError, errorCode } from './errors.js'
+import { ImageError, errorCode, failedSyscall } from './errors.js'
 import { TarFormatError, readTar, type TarEntry, type TarHeader } from './tar-reader.js'
 import { FileWrites } from './file-writes.js'
 import { formatBytes } from './progress.js'
@@ -330,7 +330,7 @@ export class RootBuilder {
         )
       }
       // Any other system call's failure is the host's problem; anything else (zlib, zstd) is the layer's.
-      if ((error as NodeJS.ErrnoException)?.syscall) return error
+      if (failedSyscall(error)) return error
       return unreadable((error as Error)?.message ?? String(error))
     }
     let bytes: AsyncIterable<Buffer> = all

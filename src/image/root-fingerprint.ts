@@ -13,6 +13,7 @@
  */
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
+import { errorCode } from './errors.js'
 
 const DEPTH = 2
 const VERSION = 'v1'
@@ -34,7 +35,7 @@ export function rootFingerprint(rootfs: string): string {
       names = fs.readdirSync(file)
     } catch (error) {
       // A directory the image locks (mode 000) reads the same way every time.
-      hash.update(`${rel}\0${(error as NodeJS.ErrnoException).code}\n`)
+      hash.update(`${rel}\0${errorCode(error)}\n`)
       return
     }
     for (const name of names.sort()) visit(rel === '' ? name : `${rel}/${name}`, depth + 1)

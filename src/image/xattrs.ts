@@ -11,6 +11,7 @@
  * redirect or hide its files. `security.selinux` is refused too: labels belong to the host's policy.
  */
 import { spawn } from 'node:child_process'
+import { errorCode } from './errors.js'
 
 /** The kernel's limits: XATTR_NAME_MAX and XATTR_SIZE_MAX. */
 const MAX_NAME_BYTES = 255
@@ -81,8 +82,8 @@ export async function restoreXattrs(dir: string, files: readonly FileXattrs[]): 
       failed += lines.filter((line) => line.startsWith('setfattr: ')).length
     })
     child.stdin.on('error', () => undefined) // a setfattr that died early is reported by 'close'
-    child.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') resolve('no-setfattr')
+    child.once('error', (error) => {
+      if (errorCode(error) === 'ENOENT') resolve('no-setfattr')
       else reject(error)
     })
     child.once('close', (code, signal) => {

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { errorCode } from '../image/errors.js'
 import { formatBytes } from '../image/progress.js'
 import { ArchiveError } from './errors.js'
 import { shownUrl, transportProblem } from './url-rule.js'
@@ -110,7 +111,7 @@ async function attempt(request: DownloadRequest, file: fs.promises.FileHandle): 
           await file.write(chunk, 0, chunk.length, received)
         } catch (error) {
           throw new ArchiveError(
-            `${shown}: writing it to ${path.dirname(request.file)} failed (${(error as NodeJS.ErrnoException).code ?? String(error)}); free space there or move the cache`
+            `${shown}: writing it to ${path.dirname(request.file)} failed (${errorCode(error) ?? String(error)}); free space there or move the cache`
           )
         }
         received += chunk.length

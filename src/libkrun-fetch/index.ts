@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { ImageError } from '../image/errors.js'
+import { ImageError, errorCode } from '../image/errors.js'
 import { useProxyFromEnv } from '../image/proxy.js'
 import { removeTree } from '../image/tree.js'
 import { download } from './download.js'
@@ -91,7 +91,7 @@ export async function fetchLibkrun(request: FetchRequest): Promise<FetchedLibkru
     await store.init()
   } catch (error) {
     throw new ArchiveError(
-      `cannot make the libkrun cache ${request.cacheDir} (${(error as NodeJS.ErrnoException).code ?? String(error)}); make it writable or move it`
+      `cannot make the libkrun cache ${request.cacheDir} (${errorCode(error) ?? String(error)}); make it writable or move it`
     )
   }
   const work = store.work.path('fetch')
@@ -127,9 +127,8 @@ export async function fetchLibkrun(request: FetchRequest): Promise<FetchedLibkru
     return { library, dir: store.entry(request.sha256), downloaded, shared: !won }
   } catch (error) {
     if (error instanceof ArchiveError) throw error
-    const code = (error as NodeJS.ErrnoException)?.code
     throw new ArchiveError(
-      `${shown}: preparing it in the libkrun cache ${request.cacheDir} failed (${code ?? String(error)}); free space there or move the cache`
+      `${shown}: preparing it in the libkrun cache ${request.cacheDir} failed (${errorCode(error) ?? String(error)}); free space there or move the cache`
     )
   } finally {
     await removeTree(work).catch(() => undefined)

@@ -12,6 +12,7 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { decompressor, detectCompression, withHead } from '../image/compression.js'
+import { errorCode, failedSyscall } from '../image/errors.js'
 import { TarFormatError, readTar, type TarEntry } from '../image/tar-reader.js'
 import { ArchiveError } from './errors.js'
 
@@ -195,10 +196,9 @@ export async function unpackArchive(file: string, root: string, shown: string, l
   const failure = (error: unknown): unknown => {
     if (error instanceof ArchiveError) return error
     if (error instanceof TarFormatError) return unreadable(`it holds ${error.message}`)
-    const code = (error as NodeJS.ErrnoException)?.code
-    if ((error as NodeJS.ErrnoException)?.syscall)
+    if (failedSyscall(error))
       return new ArchiveError(
-        `${shown}: unpacking it into ${path.dirname(root)} failed (${code}); free space there or move the cache`
+        `${shown}: unpacking it into ${path.dirname(root)} failed (${errorCode(error)}); free space there or move the cache`
       )
     return unreadable((error as Error)?.message ?? String(error))
   }

@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { HostError } from '../engine/errors.js'
+import { errorCode } from '../image/errors.js'
 import { SETTINGS_VARIABLE, type SavedInputs, writeSettingsFile } from './saved-settings.js'
 
 /** Not starting with the run directories' prefix: this one stays for the rest of the job. */
@@ -44,7 +45,7 @@ function privateDirectory(dir: string): void {
   try {
     fs.mkdirSync(dir, { mode: 0o700 })
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    if (errorCode(error) !== 'EEXIST') throw error
     const stat = fs.lstatSync(dir)
     if (!stat.isDirectory() || stat.uid !== process.getuid?.()) {
       throw new HostError(`${dir} exists and is not a directory of this user; remove it, or use a fresh RUNNER_TEMP`)

@@ -3,24 +3,17 @@
  * they can be tested without native code.
  */
 import { InputError } from '../engine/errors.js'
+import { MIN_LIBKRUN_SYMBOL, MIN_LIBKRUN_VERSION, since } from '../engine/libkrun-symbols.js'
 import type { LogLevel } from '../engine/parse.js'
 import type { VmConfig } from '../engine/plan.js'
 import type { Libkrun } from './libkrun.js'
 
-/**
- * Symbols that tell a libkrun's age (libkrun has no version call). The guest's exit code
- * reaches the host from 1.12 on, so older builds are refused; krun_check_nested_virt is
- * the first symbol no 1.11 release exports, and every build exports it.
- */
-export const MIN_VERSION_SYMBOLS: readonly string[] = ['krun_check_nested_virt']
-export const REQUIRED_VERSION = '1.12'
-
+/** Older builds than MIN_LIBKRUN_VERSION are refused: they do not report the guest's exit code. */
 export function checkLibkrunVersion(krun: Pick<Libkrun, 'has'>, libraryPath: string): void {
-  const missing = MIN_VERSION_SYMBOLS.filter((symbol) => !krun.has(symbol))
-  if (missing.length > 0) {
+  if (!krun.has(MIN_LIBKRUN_SYMBOL)) {
     throw new InputError(
       'libkrun',
-      `${libraryPath} is older than libkrun ${REQUIRED_VERSION} (it lacks ${missing.join(', ')}), and older versions do not report the guest's exit code. Install libkrun ${REQUIRED_VERSION} or newer.`
+      `${libraryPath} is older than libkrun ${MIN_LIBKRUN_VERSION} (it lacks ${MIN_LIBKRUN_SYMBOL}), and older versions do not report the guest's exit code. Install libkrun ${MIN_LIBKRUN_VERSION} or newer.`
     )
   }
 }
@@ -37,7 +30,7 @@ export function checkImageShareable(
   if (krun.addVirtiofs3 || !config.shares.some((share) => share.imageCache)) return
   throw new InputError(
     'image',
-    `needs libkrun 1.18 or newer (${config.libkrun} lacks krun_add_virtiofs3) to share the image read-only on the host side, ` +
+    `needs libkrun ${since('krun_add_virtiofs3')} or newer (${config.libkrun} lacks krun_add_virtiofs3) to share the image read-only on the host side, ` +
       'so that no guest can change the image cache; install a newer libkrun or use a rootfs directory'
   )
 }
@@ -46,7 +39,7 @@ export function checkImageShareable(
 export function libkrunWarnings(krun: Pick<Libkrun, 'addVirtiofs3'>, config: Pick<VmConfig, 'shares'>): string[] {
   if (krun.addVirtiofs3 || !config.shares.some((share) => share.readOnly)) return []
   return [
-    'this libkrun has no krun_add_virtiofs3 (libkrun 1.18): the base filesystem is read-only only inside the guest, which could remount it'
+    `this libkrun has no krun_add_virtiofs3 (libkrun ${since('krun_add_virtiofs3')}): the base filesystem is read-only only inside the guest, which could remount it`
   ]
 }
 
@@ -130,7 +123,7 @@ export function configureContext(
     if (!disableImplicitVsock) {
       throw new InputError(
         'network',
-        `none needs libkrun 1.17 or newer (${config.libkrun} lacks krun_disable_implicit_vsock); install a newer libkrun or use network tsi`
+        `none needs libkrun ${since('krun_disable_implicit_vsock')} or newer (${config.libkrun} lacks krun_disable_implicit_vsock); install a newer libkrun or use network tsi`
       )
     }
     call('krun_disable_implicit_vsock', disableImplicitVsock(ctx), describeErrno)

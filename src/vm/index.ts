@@ -10,6 +10,7 @@ import { PROBE_FLAG, type ProbeRequest } from '../engine/doctor/probe-protocol.j
 import { InputError } from '../engine/errors.js'
 import type { VmConfig } from '../engine/plan.js'
 import { CHANNEL_FD, GO_LINE, START_LINE, type VmMessage, encodeMessage } from '../engine/vm-protocol.js'
+import { errorCode } from '../image/errors.js'
 import {
   checkImageShareable,
   checkKvmApi,
@@ -45,7 +46,7 @@ function waitFor(line: string, what: string): void {
     try {
       read = fs.readSync(CHANNEL_FD, buffer, got, buffer.length - got, null)
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error
+      if (errorCode(error) !== 'EAGAIN') throw error
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1)
       continue
     }

@@ -14,7 +14,7 @@ export interface Libkrun {
   /** Whether the library exports this symbol (how its version is judged). */
   has(symbol: string): boolean
   setLogLevel(level: number): number
-  /** Missing before libkrun 1.13. */
+  /** Missing in releases before its own (engine/libkrun-symbols.ts says which). */
   initLog: ((fd: number, level: number, style: number, options: number) => number) | undefined
   createCtx(): number
   setVmConfig(ctx: number, vcpus: number, ramMib: number): number
@@ -22,11 +22,11 @@ export interface Libkrun {
   setWorkdir(ctx: number, path: string): number
   setExec(ctx: number, execPath: string, argv: string[], envp: string[]): number
   addVirtiofs(ctx: number, tag: string, path: string): number
-  /** Missing before libkrun 1.18; the only way to make a share read-only on the host side. */
+  /** Missing in older releases; the only way to make a share read-only on the host side. */
   addVirtiofs3: ((ctx: number, tag: string, path: string, shmSize: number, readOnly: boolean) => number) | undefined
   /** The TSI port map: "HOST:GUEST" entries; an empty list exposes no guest port (NULL would expose all). */
   setPortMap(ctx: number, portMap: string[]): number
-  /** Missing before libkrun 1.17; without vsock the guest has no TSI, so no network but lo. */
+  /** Missing in older releases; without vsock the guest has no TSI, so no network but lo. */
   disableImplicitVsock: ((ctx: number) => number) | undefined
   /** Never returns when the VM starts: libkrun ends the process with the guest's exit code. */
   startEnter(ctx: number): number
@@ -159,7 +159,7 @@ export function kvmApiVersion(fd: number): number {
   return -(koffi.decode(errnoLocation(), 'int') as number)
 }
 
-/** krun_has_feature of the library (libkrun 1.17.3 and newer): 1 built in, 0 not, negative errno unknown. */
+/** krun_has_feature of the library, when it has it: 1 built in, 0 not, negative errno unknown. */
 export function featureQuery(libraryPath: string): ((feature: number) => number) | undefined {
   try {
     const hasFeature = koffi.load(libraryPath).func('int32_t krun_has_feature(uint64_t feature)')

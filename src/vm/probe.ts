@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs'
 import type { ProbeAnswer, ProbeRequest } from '../engine/doctor/probe-protocol.js'
+import { errorCode } from '../image/errors.js'
 import { featureQuery, kvmApiVersion, loadFirmware, loadLibkrun } from './libkrun.js'
 
 function kvm(device: string, describeErrno: (errno: number) => string): ProbeAnswer['kvm'] {
@@ -12,7 +13,7 @@ function kvm(device: string, describeErrno: (errno: number) => string): ProbeAns
   try {
     fd = fs.openSync(device, 'r+')
   } catch (error) {
-    return { error: (error as NodeJS.ErrnoException).code ?? String(error) }
+    return { error: errorCode(error) ?? String(error) }
   }
   try {
     const version = kvmApiVersion(fd)

@@ -11,15 +11,8 @@ import { guestInitBinary } from '../guest-init.js'
 import { architectureCheck, runnerCheck } from './host.js'
 import { kernelCheck } from './kernel.js'
 import { kvmAccessCheck, kvmApiCheck, kvmDeviceCheck } from './kvm.js'
-import {
-  FEATURES,
-  type Found,
-  VERSION_MARKERS,
-  firmwareCheck,
-  firmwareSonames,
-  libkrunCheck,
-  namedFirmware
-} from './libkrun.js'
+import { FEATURES, type Found, firmwareCheck, firmwareSonames, libkrunCheck, namedFirmware } from './libkrun.js'
+import { VERSION_MARKERS } from '../libkrun-symbols.js'
 import { type Probe, vmProcessProbe } from './probe.js'
 import type { ProbeAnswer } from './probe-protocol.js'
 import { imageCacheSpaceCheck, runDirSpaceCheck } from './space.js'

@@ -1,6 +1,7 @@
 /** The KVM device: there, opening read-write for this user, and answering as KVM does. */
 import fs from 'node:fs'
 import os from 'node:os'
+import { errorCode } from '../../image/errors.js'
 import { type KvmAccessContext, kvmAccessFix, openKvm } from '../kvm-access.js'
 import type { ProbeAnswer } from './probe-protocol.js'
 import { type CheckResult, fail, pass, skip } from './verdict.js'
@@ -17,7 +18,7 @@ export function kvmDeviceCheck(device: string, stat: (p: string) => fs.Stats = f
   try {
     stats = stat(device)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
+    const code = errorCode(error)
     return fail(name, `${device} does not exist${code && code !== 'ENOENT' ? ` (${code})` : ''}`, NO_KVM_FIX)
   }
   const what = stats.isCharacterDevice() ? `a character device` : 'present, but not a character device'

@@ -4,22 +4,9 @@
  * contains, and whether the libkrunfw it loads at start can be loaded.
  */
 import path from 'node:path'
+import { MIN_LIBKRUN_SYMBOL, MIN_LIBKRUN_VERSION, VERSION_MARKERS, since } from '../libkrun-symbols.js'
 import type { ProbeAnswer } from './probe-protocol.js'
 import { type CheckResult, fail, pass, skip } from './verdict.js'
-
-/** The first release exporting each symbol, newest first (include/libkrun.h and its tags). */
-export const VERSION_MARKERS: readonly (readonly [string, string])[] = [
-  ['krun_disable_implicit_init', '1.19'],
-  ['krun_add_virtiofs3', '1.18'],
-  ['krun_has_feature', '1.17.3'],
-  ['krun_disable_implicit_vsock', '1.17'],
-  ['krun_disable_implicit_console', '1.16'],
-  ['krun_add_net_unixstream', '1.15'],
-  ['krun_init_log', '1.13'],
-  ['krun_check_nested_virt', '1.12']
-]
-/** The oldest release that reports the guest's exit code. */
-export const MIN_VERSION = '1.12'
 
 /** krun_has_feature's numbers (KRUN_FEATURE_* in include/libkrun.h). */
 export const FEATURES: Readonly<Record<string, number>> = {
@@ -40,7 +27,7 @@ export function versionFromFileName(file: string): string | undefined {
   return /^libkrun\.so\.(\d+\.\d+\.\d+)$/.exec(path.basename(file))?.[1]
 }
 
-/** The newest release whose marker the library exports; undefined when older than MIN_VERSION. */
+/** The newest release whose marker the library exports; undefined when older than MIN_LIBKRUN_VERSION. */
 export function versionFromSymbols(symbols: readonly string[]): string | undefined {
   return VERSION_MARKERS.find(([symbol]) => symbols.includes(symbol))?.[1]
 }
@@ -61,7 +48,7 @@ export function firmwareSonames(libraryBytes: Buffer | undefined, symbols: reado
   return [symbols.includes('krun_disable_implicit_vsock') ? 'libkrunfw.so.5' : 'libkrunfw.so.4']
 }
 
-const INSTALL = `install libkrun ${MIN_VERSION} or newer with its libkrunfw (Fedora: dnf install libkrun libkrunfw; Arch: pacman -S libkrun; Debian and Ubuntu: build it from source)`
+const INSTALL = `install libkrun ${MIN_LIBKRUN_VERSION} or newer with its libkrunfw (Fedora: dnf install libkrun libkrunfw; Arch: pacman -S libkrun; Debian and Ubuntu: build it from source)`
 
 export type Found = { path: string; realPath: string } | { error: string }
 
@@ -78,7 +65,7 @@ export function libkrunCheck(found: Found, answer: ProbeAnswer['libkrun'] | Erro
   if (bySymbols === undefined) {
     return fail(
       name,
-      `${found.path} is older than libkrun ${MIN_VERSION} (it lacks krun_check_nested_virt), which does not report the guest's exit code`,
+      `${found.path} is older than libkrun ${MIN_LIBKRUN_VERSION} (it lacks ${MIN_LIBKRUN_SYMBOL}), which does not report the guest's exit code`,
       INSTALL
     )
   }
@@ -87,7 +74,7 @@ export function libkrunCheck(found: Found, answer: ProbeAnswer['libkrun'] | Erro
   const version = fromName ? `version ${fromName}` : `${bySymbols} or newer by the symbols it exports`
   const features = answer.features
     ? `features: ${answer.features.length > 0 ? answer.features.join(', ') : 'none of net, blk, gpu and the rest'}`
-    : 'features: not reported (no krun_has_feature, which came in 1.17.3)'
+    : `features: not reported (no krun_has_feature, which came in ${since('krun_has_feature')})`
   return pass(name, `${where}, ${version}; ${features}`)
 }
 
