@@ -246,10 +246,7 @@ export type Compression = 'gzip' | 'zstd' | 'none'
 
 export function compress(data: Buffer, compression: Compression): Buffer {
   if (compression === 'gzip') return zlib.gzipSync(data, { level: 1 })
-  if (compression === 'zstd') {
-    const zstd = (zlib as unknown as { zstdCompressSync?: (b: Buffer) => Buffer }).zstdCompressSync
-    return zstd ? zstd(data) : execFileSync('zstd', ['-q', '-c'], { input: data, maxBuffer: 1 << 30 })
-  }
+  if (compression === 'zstd') return zlib.zstdCompressSync(data)
   return data
 }
 

@@ -6,7 +6,6 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import zlib from 'node:zlib'
 import {
   FIXED_MTIME,
   blobDataPath,
@@ -37,8 +36,6 @@ import { describeTier } from '../__fixtures__/tiers.js'
 const isRoot = process.getuid?.() === 0
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-const hasZstd = typeof (zlib as unknown as { createZstdDecompress?: unknown }).createZstdDecompress === 'function'
 
 let base: string
 let home: string
@@ -356,15 +353,9 @@ describeTier('registry', 'prepareImage with a registry on loopback', () => {
       ]
     })
     const cacheDir = newCacheDir()
-    if (!hasZstd) {
-      const error = await failure(prepare(`${registry.host}/test/zstd:z`, { cacheDir }))
-      expect(error.message).toMatch(/zstd-compressed layers need Node 22.15 or newer/)
-      expect(rootsIn(cacheDir)).toEqual([])
-    } else {
-      const { image } = await prepare(`${registry.host}/test/zstd:z`, { cacheDir, arch: 'x64' })
-      expect(listTree(image.rootfs)).toEqual([...BUSYBOX_TREE, 'etc/z'].sort())
-      expect(fs.readFileSync(path.join(image.rootfs, 'bin/busybox')).equals(busybox())).toBe(true)
-    }
+    const { image } = await prepare(`${registry.host}/test/zstd:z`, { cacheDir, arch: 'x64' })
+    expect(listTree(image.rootfs)).toEqual([...BUSYBOX_TREE, 'etc/z'].sort())
+    expect(fs.readFileSync(path.join(image.rootfs, 'bin/busybox')).equals(busybox())).toBe(true)
     expectCleanCache(cacheDir)
   })
 
@@ -517,7 +508,7 @@ describeTier('registry', 'prepareImage with a registry on loopback', () => {
         { entries: busyboxEntries() },
         {
           entries: [{ name: 'zeros', content: Buffer.alloc(16 * 1024 * 1024) }],
-          compression: hasZstd ? 'zstd' : 'gzip'
+          compression: 'zstd'
         }
       ]
     })

@@ -16,7 +16,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import { Readable } from 'node:stream'
+import { Readable, type Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { decompressor, detectCompression, withHead } from './compression.js'
 import { ImageError, errorCode } from './errors.js'
@@ -306,7 +306,7 @@ export class RootBuilder {
   private async applyTar(source: AsyncIterator<Buffer>, label: string): Promise<void> {
     this.label = label
     const { head, all } = await withHead(source, 4)
-    let unzip: NodeJS.ReadWriteStream | undefined
+    let unzip: Transform | undefined
     try {
       unzip = decompressor(detectCompression(head))
     } catch (error) {
@@ -341,7 +341,7 @@ export class RootBuilder {
       feeding = pipeline(Readable.from(all, { objectMode: false }), unzip).catch((error: unknown) => {
         feedingError = { error }
       })
-      bytes = unzip as unknown as AsyncIterable<Buffer>
+      bytes = unzip
     }
     const written = new Set<string>()
     const touched = new Set<string>()
@@ -351,7 +351,7 @@ export class RootBuilder {
       for await (const entry of readTar(bytes)) await this.applyEntry(entry, written, touched, opaque)
       await this.writes.drain()
     } catch (error) {
-      ;(unzip as unknown as Readable | undefined)?.destroy()
+      unzip?.destroy()
       await this.writes.settle()
       await feeding
       throw failure(error)

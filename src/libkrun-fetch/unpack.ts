@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { Readable } from 'node:stream'
+import { Readable, type Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { decompressor, detectCompression, withHead } from '../image/compression.js'
 import { TarFormatError, readTar, type TarEntry } from '../image/tar-reader.js'
@@ -189,7 +189,7 @@ export async function unpackArchive(file: string, root: string, shown: string, l
     new ArchiveError(`${shown} is not a readable archive (${reason.slice(0, 100)}); expected a .tar.gz`, {
       inputMistake: true
     })
-  let unzip: NodeJS.ReadWriteStream | undefined
+  let unzip: Transform | undefined
   let feeding: Promise<void> = Promise.resolve()
   let feedingError: { error: unknown } | undefined
   const failure = (error: unknown): unknown => {
@@ -211,13 +211,13 @@ export async function unpackArchive(file: string, root: string, shown: string, l
       feeding = pipeline(Readable.from(all, { objectMode: false }), unzip).catch((error: unknown) => {
         feedingError = { error }
       })
-      bytes = unzip as unknown as AsyncIterable<Buffer>
+      bytes = unzip
     }
     const limit = limits.maxBytes + (limits.maxEntries + 2) * TAR_OVERHEAD_PER_ENTRY
     const stream = capped(bytes, limit, () => refusal(shown, `unpacks to more than ${limits.maxBytes} bytes`))
     for await (const entry of readTar(stream)) await unpacker.add(entry)
   } catch (error) {
-    ;(unzip as unknown as Readable | undefined)?.destroy()
+    unzip?.destroy()
     await feeding
     throw failure(error)
   } finally {
