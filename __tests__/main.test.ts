@@ -23,7 +23,7 @@ const runInMicroVm = jest.fn<(options: EngineOptions) => Promise<EngineResult>>(
 const getSettings = jest.fn(() => settings())
 const readRawInputs = jest.fn(() => rawInputs())
 const installForLaterSteps = jest.fn()
-const checkHostForLaterSteps = jest.fn(async () => undefined)
+const checkHostForLaterSteps = jest.fn(() => Promise.resolve())
 
 jest.unstable_mockModule('@actions/core', () => core)
 jest.unstable_mockModule('../src/engine/run.js', () => ({ runInMicroVm }))
@@ -37,7 +37,7 @@ jest.unstable_mockModule('../src/action/later-steps.js', () => ({
   installForLaterSteps,
   READY_LINE: 'ready line'
 }))
-jest.unstable_mockModule('../src/action/summary.js', () => ({ writeSummary: jest.fn(async () => undefined) }))
+jest.unstable_mockModule('../src/action/summary.js', () => ({ writeSummary: jest.fn(() => Promise.resolve()) }))
 
 const { run } = await import('../src/action/main.js')
 
@@ -109,10 +109,10 @@ describe('main', () => {
   })
 
   it('hands the run directory and VM pid to the post step, and clears them after cleanup', async () => {
-    runInMicroVm.mockImplementation(async (options) => {
+    runInMicroVm.mockImplementation((options) => {
       options.onRunDir?.('/tmp/krun-action-x')
       options.onVmStart?.(1234)
-      return result({})
+      return Promise.resolve(result({}))
     })
     await run()
     expect(core.saveState.mock.calls).toEqual([
@@ -157,10 +157,10 @@ describe('main', () => {
   })
 
   it('with commands, installs krun-run too once the microVM starts, and runs them', async () => {
-    runInMicroVm.mockImplementation(async (options) => {
+    runInMicroVm.mockImplementation((options) => {
       expect(installForLaterSteps).not.toHaveBeenCalled()
       options.onVmStart?.(1234)
-      return result({ exitCode: 3, failure: 'commands exited with code 3' })
+      return Promise.resolve(result({ exitCode: 3, failure: 'commands exited with code 3' }))
     })
     await run()
     expect(installForLaterSteps).toHaveBeenCalledTimes(1)

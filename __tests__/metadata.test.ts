@@ -139,7 +139,7 @@ describe('the example workflow (.github/workflows/ci.yml)', () => {
     const uses = steps.filter((step) => step.uses === './')
     expect(uses.length).toBeGreaterThan(0)
     for (const step of uses) {
-      const given = Object.keys((step.with ?? {}) as Mapping)
+      const given = Object.keys(step.with ?? {})
       for (const name of given) expect(INPUT_NAMES).toContain(name)
       for (const name of INPUT_NAMES.filter((input: InputName) => INPUTS[input].required)) expect(given).toContain(name)
     }

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { errorCode } from './errors.js'
 import { DOCKER_HUB } from './reference.js'
 
 export interface Credentials {
@@ -75,7 +76,7 @@ function fromHelper(helper: string, registry: string, env: NodeJS.ProcessEnv): R
     timeout: HELPER_TIMEOUT_MS,
     maxBuffer: 64 * 1024
   })
-  if ((answer.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT')
+  if (errorCode(answer.error) === 'ENOENT')
     return { problem: `${program}, which the Docker config names, is not installed` }
   if (answer.error || answer.status !== 0) {
     // Helpers say "credentials not found" and fail when they hold nothing for the server.
@@ -122,7 +123,7 @@ export function dockerConfigCredentials(registry: string, env: NodeJS.ProcessEnv
     return fromHelper(config.credsStore, registry, env)
   for (const [key, entry] of entries(config.auths)) {
     if (registryKey(key) !== wanted || !entry || typeof entry !== 'object') continue
-    const credentials = fromEntry(entry as AuthEntry)
+    const credentials = fromEntry(entry)
     if (credentials) return { credentials, origin: 'from the Docker config file' }
   }
   return {}

@@ -298,7 +298,7 @@ export class RootBuilder {
       await this.applyTar(source, label)
     } finally {
       // Closes a layer left half read (a file, or a download being followed); not awaited, as a
-      // followed download answers only once more of it arrives.
+      // followed download answers only once more of it arrives, and its failure is not this layer's.
       source.return?.().catch(() => undefined)
     }
   }
@@ -515,7 +515,7 @@ export class RootBuilder {
   }
 
   /** Sets the directories' modes, owners and mtimes, deepest first (so children do not bump them). */
-  async finish(): Promise<void> {
+  finish(): void {
     // Measured before modes are set: a directory locked (mode 000) would hide what is under it.
     this.directoriesBytes = fs.lstatSync(this.root).blocks * 512
     for (const rel of this.made.directories())

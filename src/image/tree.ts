@@ -51,6 +51,7 @@ async function removeEntry(file: string, entry: string): Promise<TreeRemovalErro
       await fs.promises.unlink(file)
       return undefined
     }
+    // A directory this process may not chmod can still be one it may empty: readdir and rmdir report otherwise.
     await fs.promises.chmod(file, 0o700).catch(() => undefined)
     let first: TreeRemovalError | undefined
     for (const name of await fs.promises.readdir(file)) {

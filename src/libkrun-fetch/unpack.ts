@@ -12,7 +12,7 @@ import path from 'node:path'
 import { Readable, type Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { decompressor, detectCompression, withHead } from '../image/compression.js'
-import { TarFormatError, readTar, type TarEntry } from '../image/tar-reader.js'
+import { TarFormatError, readTar, type TarEntry, type TarEntryType } from '../image/tar-reader.js'
 import { ArchiveError } from './errors.js'
 
 export interface UnpackLimits {
@@ -54,11 +54,17 @@ function linkProblem(parts: string[], target: string): string | undefined {
   return undefined
 }
 
-const OTHER_TYPES: Record<string, string> = {
+type OtherType = Exclude<TarEntryType, Kind | 'link'>
+
+const OTHER_TYPES: Record<OtherType, string> = {
   'character-device': 'a device node',
   'block-device': 'a device node',
   fifo: 'a FIFO',
   unsupported: 'an entry of an unsupported kind (a sparse file or tape header)'
+}
+
+function isOther(type: TarEntryType): type is OtherType {
+  return Object.hasOwn(OTHER_TYPES, type)
 }
 
 function refusal(shown: string, problem: string): ArchiveError {
@@ -105,8 +111,7 @@ class Unpacker {
   async add(entry: TarEntry): Promise<void> {
     const { header } = entry
     if (++this.entries > this.limits.maxEntries) throw this.refuse(`holds more than ${this.limits.maxEntries} entries`)
-    const other = OTHER_TYPES[header.type]
-    if (other) throw this.refuse(`holds ${other} (${showName(header.name)})`)
+    if (isOther(header.type)) throw this.refuse(`holds ${OTHER_TYPES[header.type]} (${showName(header.name)})`)
     const parts = entryParts(header.name)
     if (typeof parts === 'string') throw this.refuse(`holds an entry that ${parts} (${showName(header.name)})`)
     const rel = parts.join('/')
@@ -145,7 +150,7 @@ class Unpacker {
         await this.writeFile(rel, entry)
         break
     }
-    this.made.set(rel, header.type === 'link' ? 'file' : (header.type as Kind))
+    this.made.set(rel, header.type === 'link' ? 'file' : header.type)
   }
 
   private async writeFile(rel: string, entry: TarEntry): Promise<void> {
