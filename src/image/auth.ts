@@ -63,7 +63,8 @@ function fromEntry(entry: AuthEntry): Credentials | undefined {
 
 /**
  * Asks a credential helper (docker-credential-NAME get, the server on stdin, JSON on stdout) for a
- * registry's credentials. What it prints is never shown: it may hold the secret.
+ * registry's credentials. What it prints is never shown: it may hold the secret. Not @actions/exec:
+ * a program the Docker config names gets a time limit and a cap on what it may print.
  */
 function fromHelper(helper: string, registry: string, env: NodeJS.ProcessEnv): ResolvedCredentials {
   if (!HELPER_NAME.test(helper))

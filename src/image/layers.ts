@@ -102,7 +102,8 @@ export function unpackNotes(stats: UnpackStats): string[] {
 
 /**
  * Makes a FIFO or device node with the system's mknod program: Node has no mknod, and
- * native calls stay in the VM process. False when it cannot (not root, or no mknod).
+ * native calls stay in the VM process. False when it cannot (not root, or no mknod). Not
+ * @actions/exec: this needs a time limit, and is synchronous like the rest of an entry's writes.
  */
 function makeNode(file: string, header: TarHeader): boolean {
   const args = ['-m', (header.mode & 0o777).toString(8), '--', file]
