@@ -57,7 +57,7 @@ export async function startTinyproxy(): Promise<ForwardProxy> {
         ...(fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '').matchAll(
           /Request \(file descriptor \d+\): CONNECT (\S+)/g
         )
-      ].map((match) => match[1]!),
+      ].map((match) => match[1]),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve))

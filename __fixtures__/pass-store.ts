@@ -15,7 +15,7 @@ export interface PassStore {
   stop(): void
 }
 
-export async function startPassStore(): Promise<PassStore> {
+export function startPassStore(): PassStore {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pass-store-'))
   const env = {
     PATH: process.env.PATH,

@@ -109,7 +109,7 @@ export async function startRegistry(options: { login?: Login } = {}): Promise<Te
   fs.writeFileSync(path.join(dir, 'config.yml'), lines.join('\n') + '\n')
   const child = spawn(binary, ['serve', path.join(dir, 'config.yml')], { stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
-  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)))
+  child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)))
   try {
     await waitForHttp(`http://127.0.0.1:${port}/v2/`, child)
   } catch (error) {
@@ -246,10 +246,7 @@ export type Compression = 'gzip' | 'zstd' | 'none'
 
 export function compress(data: Buffer, compression: Compression): Buffer {
   if (compression === 'gzip') return zlib.gzipSync(data, { level: 1 })
-  if (compression === 'zstd') {
-    const zstd = (zlib as unknown as { zstdCompressSync?: (b: Buffer) => Buffer }).zstdCompressSync
-    return zstd ? zstd(data) : execFileSync('zstd', ['-q', '-c'], { input: data, maxBuffer: 1 << 30 })
-  }
+  if (compression === 'zstd') return zlib.zstdCompressSync(data)
   return data
 }
 
@@ -531,7 +528,7 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
     tampered: 0,
     blobGets: {},
     dripped: 0,
-    stop: async () => undefined
+    stop: () => Promise.resolve()
   }
 
   const storage = http.createServer((req, res) => {

@@ -128,12 +128,15 @@ export function describeTier(tier: Tier | Tier[], title: string, body: () => voi
 }
 
 /** test() for one test of a tier inside an otherwise unconditional suite. */
-export function testTier(tier: Tier, title: string, fn: () => Promise<void>, timeout?: number): void {
+export function testTier(tier: Tier, title: string, fn: () => Promise<void> | void, timeout?: number): void {
   const reason = tierSkipReason(tier)
-  if (reason === undefined) test(title, fn, timeout)
+  const body = async (): Promise<void> => {
+    await fn()
+  }
+  if (reason === undefined) test(title, body, timeout)
   else if (tierRequired(tier))
     test(title, () => {
       throw new Error(`${title} cannot run here: ${reason}`)
     })
-  else test.skip(`${title} (skipped: ${reason})`, fn)
+  else test.skip(`${title} (skipped: ${reason})`, body)
 }

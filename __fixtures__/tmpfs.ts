@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import { testTier } from './tiers.js'
 
 /** A test that mounts a tmpfs: the `root` tier decides whether it runs here. */
-export const withTmpfs = (title: string, fn: () => Promise<void>, timeout?: number): void =>
+export const withTmpfs = (title: string, fn: () => Promise<void> | void, timeout?: number): void =>
   testTier('root', title, fn, timeout)
 
 /** Mounts a tmpfs of `size` (e.g. '16k') at `dir`, made if missing; returns what unmounts it. */

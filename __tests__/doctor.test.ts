@@ -1,4 +1,5 @@
 /** The host doctor's checks, each with injected lookups, and the report they make together. */
+import { expect } from '@jest/globals'
 import fs from 'node:fs'
 import { DIST } from '../__fixtures__/action-runner.js'
 import { architectureCheck, runnerCheck } from '../src/engine/doctor/host.js'
@@ -226,7 +227,7 @@ describe('runDoctor', () => {
   const options = (overrides: Partial<DoctorOptions> = {}): DoctorOptions => ({
     distDir: DIST,
     kvm: { ...kvm, device: '/dev/null' },
-    findLibkrun: async () => '/dev/null',
+    findLibkrun: () => Promise.resolve('/dev/null'),
     tempDir: '/tmp',
     tempDirName: 'RUNNER_TEMP',
     imageCacheDir: '/tmp',
@@ -242,9 +243,9 @@ describe('runDoctor', () => {
     arch: 'x64',
     kernelRelease: '6.8.0',
     vmFacts: () => ({ cpuinfo: '', vendor: '', product: '', hypervisorType: '' }),
-    probe: async (request: ProbeRequest) => {
+    probe: (request: ProbeRequest) => {
       requests.push(request)
-      return answer
+      return Promise.resolve(answer)
     },
     readLibrary: () => undefined
   })
@@ -281,9 +282,7 @@ describe('runDoctor', () => {
     const checks = await runDoctor(
       options({
         kvm: { ...kvm, device: '/nonexistent' },
-        findLibkrun: async () => {
-          throw new Error('libkrun was not found')
-        }
+        findLibkrun: () => Promise.reject(new Error('libkrun was not found'))
       }),
       lookups(requests)
     )

@@ -62,7 +62,21 @@ const INIT = path.join(DIST, 'native/aarch64/krun-init')
  * 3 (an executable or a shared object, such as a PIE) and e_machine 183 (EM_AARCH64).
  */
 const ELF_AARCH64 = [0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 183, 0]
-const ELF_AARCH64_MASK = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0, ...Array(8).fill(0xff), 0xfe, 0xff, 0xff, 0xff]
+const ELF_AARCH64_MASK = [
+  0xff,
+  0xff,
+  0xff,
+  0xff,
+  0xff,
+  0xff,
+  0xff,
+  0,
+  ...Array<number>(8).fill(0xff),
+  0xfe,
+  0xff,
+  0xff,
+  0xff
+]
 const escaped = (bytes: number[]) => bytes.map((byte) => `\\x${byte.toString(16).padStart(2, '0')}`).join('')
 const REGISTRATION = `:krun-test-aarch64:M::${escaped(ELF_AARCH64)}:${escaped(ELF_AARCH64_MASK)}:${QEMU}:FP`
 

@@ -67,12 +67,19 @@ test('done(file) waits until that file is made and finished', async () => {
   await writes.done(path.join(base, 'never handed over')) // nothing to wait for
 })
 
+/** What stands at `file`, in words. */
+function standing(file: string): string {
+  const stat = fs.lstatSync(file, { throwIfNoEntry: false })
+  if (!stat) return 'nothing'
+  return stat.isSymbolicLink() ? `a link to ${fs.readlinkSync(file)}` : `a file: ${fs.readFileSync(file, 'utf8')}`
+}
+
 test('a file that cannot be made fails what comes next, never opens what stands at its path, leaves nothing open', async () => {
   const openBefore = fs.readdirSync('/proc/self/fd').length
-  for (const [setUp, code] of [
-    [() => fs.writeFileSync(path.join(base, 'f'), 'there'), 'EEXIST'],
-    [() => fs.symlinkSync('/dev/full', path.join(base, 'f')), 'EEXIST'], // a link is never followed
-    [() => undefined, 'ENOENT'] // its directory is missing
+  for (const [setUp, code, left] of [
+    [() => fs.writeFileSync(path.join(base, 'f'), 'there'), 'EEXIST', 'a file: there'],
+    [() => fs.symlinkSync('/dev/full', path.join(base, 'f')), 'EEXIST', 'a link to /dev/full'], // never followed
+    [() => undefined, 'ENOENT', 'nothing'] // its directory is missing
   ] as const) {
     fs.rmSync(path.join(base, 'f'), { force: true })
     setUp()
@@ -87,7 +94,7 @@ test('a file that cannot be made fails what comes next, never opens what stands 
     const later = path.join(base, 'later')
     await expect(writes.create(later, 0o644, Buffer.from('x'), () => undefined)).rejects.toMatchObject({ code })
     expect(fs.existsSync(later)).toBe(false)
-    if (code === 'EEXIST' && !fs.lstatSync(file).isSymbolicLink()) expect(fs.readFileSync(file, 'utf8')).toBe('there')
+    expect(standing(file)).toBe(left)
   }
   expect(fs.readdirSync('/proc/self/fd').length).toBe(openBefore)
 })

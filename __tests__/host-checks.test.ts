@@ -5,7 +5,7 @@ import { resolveLibkrun } from '../src/engine/libkrun-choice.js'
 describe('finding libkrun', () => {
   const lookup = (present: string[], cached?: string, loaderPath: string[] = []) => ({
     loaderPath,
-    ldconfig: async () => cached,
+    ldconfig: () => Promise.resolve(cached),
     exists: (p: string) => present.includes(p),
     dirs: ['/usr/lib64', '/usr/local/lib']
   })

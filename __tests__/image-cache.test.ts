@@ -28,7 +28,7 @@ function metadata(digest: string, sizeBytes: number): RootMetadata {
   }
 }
 
-async function entry(cache: ImageCache, digest: string, sizeBytes: number, usedAgoMs = 0): Promise<string> {
+function entry(cache: ImageCache, digest: string, sizeBytes: number, usedAgoMs = 0): string {
   const temp = cache.tempPath('pull')
   fs.mkdirSync(path.join(temp, 'rootfs', 'ro'), { recursive: true })
   fs.writeFileSync(path.join(temp, 'rootfs', 'ro', 'f'), 'f')
@@ -85,8 +85,8 @@ describe('ImageCache', () => {
   test('the loser of a publish race drops its copy and the winner stays', async () => {
     const cache = new ImageCache(base)
     await cache.init()
-    const first = await entry(cache, D('a'), 10)
-    const second = await entry(cache, D('a'), 10)
+    const first = entry(cache, D('a'), 10)
+    const second = entry(cache, D('a'), 10)
     expect(await cache.publishRoot(first, D('a'))).toBe(true)
     expect(await cache.publishRoot(second, D('a'))).toBe(false)
     expect(fs.readdirSync(cache.tmp)).toEqual([])
@@ -97,10 +97,10 @@ describe('ImageCache', () => {
   test('eviction: least recently used first, blobs before roots, never what is kept or recently used', async () => {
     const cache = new ImageCache(base)
     await cache.init()
-    await cache.publishRoot(await entry(cache, D('a'), 100, 3_000_000), D('a'))
-    await cache.publishRoot(await entry(cache, D('b'), 100, 2_000_000), D('b'))
-    await cache.publishRoot(await entry(cache, D('c'), 100, 1_000_000), D('c'))
-    await cache.publishRoot(await entry(cache, D('d'), 100, 0), D('d'))
+    await cache.publishRoot(entry(cache, D('a'), 100, 3_000_000), D('a'))
+    await cache.publishRoot(entry(cache, D('b'), 100, 2_000_000), D('b'))
+    await cache.publishRoot(entry(cache, D('c'), 100, 1_000_000), D('c'))
+    await cache.publishRoot(entry(cache, D('d'), 100, 0), D('d'))
     const blob = cache.tempPath('blob')
     fs.writeFileSync(blob, Buffer.alloc(50))
     await cache.publishBlob(blob, D('e'))

@@ -181,10 +181,10 @@ describe('installUdevRule', () => {
     const ran: string[] = []
     return {
       ran,
-      which: async (name) => (name === missing ? '' : `/usr/bin/${name}`),
-      run: async (file, args) => {
+      which: (name) => Promise.resolve(name === missing ? '' : `/usr/bin/${name}`),
+      run: (file, args) => {
         ran.push([file, ...args].join(' '))
-        return { exitCode: exitCodes[args[1]] ?? 0, stderr: '' }
+        return Promise.resolve({ exitCode: exitCodes[args[1]] ?? 0, stderr: '' })
       }
     }
   }

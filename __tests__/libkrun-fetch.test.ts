@@ -138,7 +138,7 @@ describe('a good archive', () => {
       const fetched = await fetchLibkrun(request)
       expect(fetched.downloaded).toBe(bytes.length)
       expect(other.requests).toHaveLength(1)
-      const headers = other.requests[0]!.headers
+      const headers = other.requests[0].headers
       expect(headers.cookie).toBeUndefined()
       expect(headers.authorization).toBeUndefined()
       expect(headers['user-agent']).toBe('krun-action')

@@ -143,7 +143,7 @@ describe('resolving the libkrun of a run', () => {
   const options = (log: string[] = []) => ({
     cacheDir: path.join(scratch, 'cache'),
     log: (line: string) => log.push(line),
-    lookup: { loaderPath: [], ldconfig: async () => undefined, exists: () => false, dirs: ['/nowhere'] }
+    lookup: { loaderPath: [], ldconfig: () => Promise.resolve(undefined), exists: () => false, dirs: ['/nowhere'] }
   })
 
   it('fetches the named archive once, saying so in one line, then takes it from the cache silently', async () => {

@@ -25,12 +25,9 @@ const runInMicroVm = jest.fn<(options: EngineOptions) => Promise<EngineResult>>(
 const getSettings = jest.fn(() => settings())
 const readRawInputs = jest.fn(() => rawInputs())
 const installLaterSteps = jest.fn(() => '/runner/temp/krun-run-shell')
-const prepareLaterSteps = jest.fn<(options: PrepareOptions) => Promise<PrepareResult>>(async () => ({
-  checks: [],
-  failure: undefined,
-  image: undefined,
-  launcherDir: '/runner/temp/krun-run-shell'
-}))
+const prepareLaterSteps = jest.fn<(options: PrepareOptions) => Promise<PrepareResult>>(() =>
+  Promise.resolve({ checks: [], failure: undefined, image: undefined, launcherDir: '/runner/temp/krun-run-shell' })
+)
 
 jest.unstable_mockModule('@actions/core', () => core)
 jest.unstable_mockModule('../src/engine/run.js', () => ({ runInMicroVm }))
@@ -41,8 +38,8 @@ jest.unstable_mockModule('../src/action/inputs.js', () => ({
   hasCommands: (raw: { commands: string }) => raw.commands.trim() !== ''
 }))
 jest.unstable_mockModule('../src/action/summary.js', () => ({
-  writeSummary: jest.fn(async () => undefined),
-  writeDoctorSummary: jest.fn(async () => undefined)
+  writeSummary: jest.fn(() => Promise.resolve()),
+  writeDoctorSummary: jest.fn(() => Promise.resolve())
 }))
 
 const { READY_LINE, run } = await import('../src/action/main.js')
@@ -115,10 +112,10 @@ describe('main', () => {
   })
 
   it('hands the run directory and VM pid to the post step, and clears them after cleanup', async () => {
-    runInMicroVm.mockImplementation(async (options) => {
+    runInMicroVm.mockImplementation((options) => {
       options.onRunDir?.('/tmp/krun-action-x')
       options.onVmStart?.(1234)
-      return result({})
+      return Promise.resolve(result({}))
     })
     await run()
     expect(core.saveState.mock.calls).toEqual([
@@ -168,11 +165,11 @@ describe('main', () => {
   })
 
   it('with commands, installs krun-run too once the microVM starts, and runs them', async () => {
-    runInMicroVm.mockImplementation(async (options) => {
+    runInMicroVm.mockImplementation((options) => {
       expect(installLaterSteps).not.toHaveBeenCalled()
       options.onVmStart?.(1234)
       expect(core.addPath).toHaveBeenCalledWith('/runner/temp/krun-run-shell')
-      return result({ exitCode: 3, failure: 'commands exited with code 3' })
+      return Promise.resolve(result({ exitCode: 3, failure: 'commands exited with code 3' }))
     })
     await run()
     expect(installLaterSteps).toHaveBeenCalledTimes(1)

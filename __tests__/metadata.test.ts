@@ -128,8 +128,9 @@ describe('krun-run --help (the bundled CLI)', () => {
     for (const name of INPUT_NAMES) {
       const spec: InputSpec = INPUTS[name]
       expect([name, spec.flags.length === 0]).toEqual([name, spec.secretVariable !== undefined])
-      if (spec.secretVariable) expect(help.stdout).toContain(spec.secretVariable)
     }
+    const secrets = INPUT_NAMES.flatMap((name) => (INPUTS[name] as InputSpec).secretVariable ?? [])
+    expect(secrets.filter((variable) => !help.stdout.includes(variable))).toEqual([])
   })
 })
 
@@ -148,7 +149,7 @@ describe('the example workflow (.github/workflows/ci.yml)', () => {
     const uses = steps.filter((step) => step.uses === './')
     expect(uses.length).toBeGreaterThan(0)
     for (const step of uses) {
-      const given = Object.keys((step.with ?? {}) as Mapping)
+      const given = Object.keys(step.with ?? {})
       for (const name of given) expect(INPUT_NAMES).toContain(name)
       for (const name of INPUT_NAMES.filter((input: InputName) => INPUTS[input].required)) expect(given).toContain(name)
     }

@@ -30,7 +30,7 @@ describe('pseudoFileSystem', () => {
     expect(pseudoFileSystem(path.join(scratch, 'missing'))).toBeUndefined()
   })
 
-  testTier('root', 'finds a pseudo file system mounted elsewhere by its type', async () => {
+  testTier('root', 'finds a pseudo file system mounted elsewhere by its type', () => {
     const mount = path.join(scratch, 'proc')
     fs.mkdirSync(mount)
     execFileSync('mount', ['-t', 'proc', 'proc', mount])

@@ -1,4 +1,5 @@
 /** The tar reader against archives GNU tar writes (pax, gnu and ustar formats), and against broken ones. */
+import { expect } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -72,9 +73,19 @@ async function readAll(source: AsyncIterable<Buffer>): Promise<Read[]> {
   return entries
 }
 
-async function* inPieces(file: string, size: number): AsyncGenerator<Buffer> {
+/** `pieces` as an asynchronous source hands them out: each one only after an await. */
+async function* streamOf(pieces: Buffer[]): AsyncGenerator<Buffer> {
+  for (const piece of pieces) {
+    await Promise.resolve()
+    yield piece
+  }
+}
+
+function inPieces(file: string, size: number): AsyncGenerator<Buffer> {
   const data = fs.readFileSync(file)
-  for (let at = 0; at < data.length; at += size) yield data.subarray(at, at + size)
+  const pieces: Buffer[] = []
+  for (let at = 0; at < data.length; at += size) pieces.push(data.subarray(at, at + size))
+  return streamOf(pieces)
 }
 
 function byName(entries: Read[], name: string): Read {
@@ -140,7 +151,7 @@ describe('readTar', () => {
   test('octal fields as writers spell them (spaces, NULs, empty) and malformed ones', async () => {
     const withMode = (field: string): Buffer =>
       Buffer.concat([ustarHeader({ name: 'f', modeField: field, size: 0, type: '0' }), Buffer.alloc(1024)])
-    const modeOf = async (field: string): Promise<number> => (await readAll(once(withMode(field))))[0]!.mode
+    const modeOf = async (field: string): Promise<number> => (await readAll(once(withMode(field))))[0].mode
     expect(await modeOf('0000644\0')).toBe(0o644)
     expect(await modeOf('  644 \0\0')).toBe(0o644)
     expect(await modeOf('0000755 ')).toBe(0o755)
@@ -194,6 +205,6 @@ describe('readTar', () => {
   })
 })
 
-async function* once(data: Buffer): AsyncGenerator<Buffer> {
-  yield data
+function once(data: Buffer): AsyncGenerator<Buffer> {
+  return streamOf([data])
 }

@@ -93,7 +93,7 @@ describe('sweepWorkspace', () => {
     expect(modeOf(target)).toBe(0o4755)
   })
 
-  testTier('root', 'removes the device nodes the run made, and only those', async () => {
+  testTier('root', 'removes the device nodes the run made, and only those', () => {
     const own = path.join(workspace, 'own-null')
     execFileSync('mknod', [own, 'c', '1', '3'])
     const since = startAfter([own])
@@ -106,7 +106,7 @@ describe('sweepWorkspace', () => {
     expect(fs.readdirSync(path.join(workspace, 'deep/er'))).toEqual([])
   })
 
-  testTier('root', 'leaves another file system mounted inside the workspace alone', async () => {
+  testTier('root', 'leaves another file system mounted inside the workspace alone', () => {
     const mounted = path.join(workspace, 'mounted')
     const unmount = mountTmpfs(mounted, '1m')
     try {

@@ -123,8 +123,14 @@ export function parseArgs(argv: string[], hostEnv: NodeJS.ProcessEnv, defaults =
   }
   let tokens: ArgToken[]
   try {
-    tokens = nodeParseArgs({ args: argv, options: parseOptions(), strict: true, allowPositionals: true, tokens: true })
-      .tokens as ArgToken[]
+    const parsed = nodeParseArgs({
+      args: argv,
+      options: parseOptions(),
+      strict: true,
+      allowPositionals: true,
+      tokens: true
+    })
+    tokens = parsed.tokens
   } catch (error) {
     throw parseError(error, argv)
   }

@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import * as exec from '@actions/exec'
 import { elfLibraryProblem } from './elf-library.js'
 import { HostError } from './errors.js'
 import { PINNED_URL_FORM } from './libkrun-pinned.js'
@@ -54,6 +53,8 @@ export function parseLdconfig(output: string): string | undefined {
 }
 
 async function fromLdconfig(): Promise<string | undefined> {
+  // Loaded here, not when the action starts: a run that names its libkrun never asks ldconfig.
+  const exec = await import('@actions/exec')
   for (const ldconfig of ['/sbin/ldconfig', 'ldconfig']) {
     try {
       const result = await exec.getExecOutput(ldconfig, ['-p'], { silent: true, ignoreReturnCode: true })

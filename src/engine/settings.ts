@@ -69,7 +69,10 @@ function resolveHostPaths(raw: RawInputs, context: ParseContext): Partial<RawInp
   )
 }
 
-/** The guest paths where the shell's program would be looked up with this PATH. */
+/**
+ * The guest paths where the shell's program would be looked up with this PATH: in the guest's
+ * root, which @actions/io's `which` (a lookup on the host's PATH) cannot do.
+ */
 function shellCandidates(program: string, searchPath: string): string[] {
   if (program.includes('/')) return [program]
   return searchPath

@@ -63,7 +63,8 @@ function fromEntry(entry: AuthEntry): Credentials | undefined {
 
 /**
  * Asks a credential helper (docker-credential-NAME get, the server on stdin, JSON on stdout) for a
- * registry's credentials. What it prints is never shown: it may hold the secret.
+ * registry's credentials. What it prints is never shown: it may hold the secret. Not @actions/exec:
+ * a program the Docker config names gets a time limit and a cap on what it may print.
  */
 function fromHelper(helper: string, registry: string, env: NodeJS.ProcessEnv): ResolvedCredentials {
   if (!HELPER_NAME.test(helper))
@@ -123,7 +124,7 @@ export function dockerConfigCredentials(registry: string, env: NodeJS.ProcessEnv
     return fromHelper(config.credsStore, registry, env)
   for (const [key, entry] of entries(config.auths)) {
     if (registryKey(key) !== wanted || !entry || typeof entry !== 'object') continue
-    const credentials = fromEntry(entry as AuthEntry)
+    const credentials = fromEntry(entry)
     if (credentials) return { credentials, origin: 'from the Docker config file' }
   }
   return {}

@@ -126,6 +126,7 @@ export class ImageCache {
   /** Marks a root as used now (LRU). */
   async touchRoot(manifestDigest: string): Promise<void> {
     const now = new Date()
+    // The mark only orders eviction: a root that cannot be marked is at worst evicted sooner.
     await fs.promises.utimes(path.join(this.entryDir(manifestDigest), 'last-used'), now, now).catch(() => undefined)
   }
 
@@ -175,7 +176,7 @@ export class ImageCache {
   }
 
   private async discardEntry(entry: string): Promise<void> {
-    await fs.promises.chmod(entry, 0o755).catch(() => undefined)
+    await fs.promises.chmod(entry, 0o755).catch(() => undefined) // the rename below reports what matters
     const aside = this.tempPath('evict')
     try {
       await fs.promises.rename(entry, aside)
@@ -222,7 +223,7 @@ export class ImageCache {
     }
     for (const name of await fs.promises.readdir(this.blobs).catch(() => [] as string[])) {
       const file = path.join(this.blobs, name)
-      const stat = await fs.promises.stat(file).catch(() => undefined)
+      const stat = await fs.promises.stat(file).catch(() => undefined) // undefined: evicted meanwhile by another pull
       if (stat)
         items.push({
           kind: 'blob',

@@ -1,9 +1,9 @@
 /**
- * Compressed tar streams, told apart by their first bytes: gzip, zstd (Node 22.15 and newer) or
- * none. Image layers and pinned libkrun archives both come this way.
+ * Compressed tar streams, told apart by their first bytes: gzip, zstd or none. Image layers and
+ * pinned libkrun archives both come this way.
  */
+import type { Transform } from 'node:stream'
 import zlib from 'node:zlib'
-import { ImageError } from './errors.js'
 
 export type Compression = 'gzip' | 'zstd' | 'none'
 
@@ -18,18 +18,9 @@ export function detectCompression(head: Buffer): Compression {
 }
 
 /** A stream that decompresses, or undefined for a plain tar. */
-export function decompressor(compression: Compression): NodeJS.ReadWriteStream | undefined {
+export function decompressor(compression: Compression): Transform | undefined {
   if (compression === 'gzip') return zlib.createGunzip({ chunkSize: DECOMPRESSED_CHUNK_BYTES })
-  if (compression === 'zstd') {
-    const create = (zlib as unknown as { createZstdDecompress?: (o: object) => NodeJS.ReadWriteStream })
-      .createZstdDecompress
-    if (typeof create !== 'function') {
-      throw new ImageError(
-        `zstd-compressed layers need Node 22.15 or newer (this is Node ${process.versions.node}); run the action on a newer Node`
-      )
-    }
-    return create({ chunkSize: DECOMPRESSED_CHUNK_BYTES })
-  }
+  if (compression === 'zstd') return zlib.createZstdDecompress({ chunkSize: DECOMPRESSED_CHUNK_BYTES })
   return undefined
 }
 

@@ -308,6 +308,7 @@ async function pull(
 
   const previous = ref.digest ? undefined : await cache.readRecord(ref.normalized, platformText)
   if (previous) {
+    // A registry that cannot answer here is asked again by the pull below, which reports the failure.
     const now = await client.headManifest(ref.tag!, MANIFEST_ACCEPT).catch(() => undefined)
     const found = now === previous.digest ? await intactRoot(cache, previous.manifestDigest, log) : undefined
     if (found) {
@@ -367,7 +368,7 @@ async function pull(
   const waiters: (() => void)[] = []
   // A layer not in the cache is unpacked as it downloads (download-progress.ts).
   let progress: (DownloadProgress | undefined)[] = []
-  const layerLabel = (i: number): string => `layer ${i + 1}/${layerCount} ${shortDigest(manifest.layers[i]!.digest)}…`
+  const layerLabel = (i: number): string => `layer ${i + 1}/${layerCount} ${shortDigest(manifest.layers[i].digest)}…`
   try {
     await fs.promises.mkdir(rootfs, { recursive: true, mode: 0o755 })
     const inCache = await Promise.all(manifest.layers.map((layer) => cache.hasBlob(layer.digest, layer.size)))
@@ -403,7 +404,9 @@ async function pull(
         downloads.push(Promise.resolve())
       }
     })
-    downloads.forEach((d) => d.catch(() => undefined))
+    // Each download is awaited in layer order below (and all are settled in `finally`): until
+    // then, one that fails must not count as an unhandled rejection.
+    for (const download of downloads) download.catch(() => undefined)
     const config = parseImageConfig(await configFetch, where)
     if (!fromIndex && !runsOn(config, platform)) throw wrongPlatform(where, ref, config, platform)
 
@@ -431,7 +434,7 @@ async function pull(
         )
       }
     }
-    await builder.finish()
+    builder.finish()
     for (const line of unpackNotes(builder.stats)) log(`  ${line}`)
 
     const metadata: RootMetadata = {
@@ -475,6 +478,7 @@ async function pull(
     waiters.splice(0).forEach((wake) => wake())
     progress.forEach((following) => following?.close())
     await Promise.allSettled(downloads)
+    // What cannot be removed now is swept by a later pull (WorkArea.removeStale); the outcome above is what to report.
     await removeTree(work).catch(() => undefined)
   }
 }

@@ -16,7 +16,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import { Readable } from 'node:stream'
+import { Readable, type Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { decompressor, detectCompression, withHead } from './compression.js'
 import { ImageError, errorCode, failedSyscall } from './errors.js'
@@ -102,7 +102,8 @@ export function unpackNotes(stats: UnpackStats): string[] {
 
 /**
  * Makes a FIFO or device node with the system's mknod program: Node has no mknod, and
- * native calls stay in the VM process. False when it cannot (not root, or no mknod).
+ * native calls stay in the VM process. False when it cannot (not root, or no mknod). Not
+ * @actions/exec: this needs a time limit, and is synchronous like the rest of an entry's writes.
  */
 function makeNode(file: string, header: TarHeader): boolean {
   const args = ['-m', (header.mode & 0o777).toString(8), '--', file]
@@ -298,7 +299,7 @@ export class RootBuilder {
       await this.applyTar(source, label)
     } finally {
       // Closes a layer left half read (a file, or a download being followed); not awaited, as a
-      // followed download answers only once more of it arrives.
+      // followed download answers only once more of it arrives, and its failure is not this layer's.
       source.return?.().catch(() => undefined)
     }
   }
@@ -306,7 +307,7 @@ export class RootBuilder {
   private async applyTar(source: AsyncIterator<Buffer>, label: string): Promise<void> {
     this.label = label
     const { head, all } = await withHead(source, 4)
-    let unzip: NodeJS.ReadWriteStream | undefined
+    let unzip: Transform | undefined
     try {
       unzip = decompressor(detectCompression(head))
     } catch (error) {
@@ -341,7 +342,7 @@ export class RootBuilder {
       feeding = pipeline(Readable.from(all, { objectMode: false }), unzip).catch((error: unknown) => {
         feedingError = { error }
       })
-      bytes = unzip as unknown as AsyncIterable<Buffer>
+      bytes = unzip
     }
     const written = new Set<string>()
     const touched = new Set<string>()
@@ -351,7 +352,7 @@ export class RootBuilder {
       for await (const entry of readTar(bytes)) await this.applyEntry(entry, written, touched, opaque)
       await this.writes.drain()
     } catch (error) {
-      ;(unzip as unknown as Readable | undefined)?.destroy()
+      unzip?.destroy()
       await this.writes.settle()
       await feeding
       throw failure(error)
@@ -515,7 +516,7 @@ export class RootBuilder {
   }
 
   /** Sets the directories' modes, owners and mtimes, deepest first (so children do not bump them). */
-  async finish(): Promise<void> {
+  finish(): void {
     // Measured before modes are set: a directory locked (mode 000) would hide what is under it.
     this.directoriesBytes = fs.lstatSync(this.root).blocks * 512
     for (const rel of this.made.directories())

@@ -8,8 +8,6 @@ import { ImageError } from './errors.js'
 
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'] as const
 
-type SetGlobalProxy = (proxyEnv: NodeJS.ProcessEnv) => () => void
-
 export interface ProxyUse {
   /** A line for the log naming the variables and the proxies' hosts (never credentials); undefined without a proxy. */
   description?: string
@@ -37,12 +35,12 @@ export function useProxyFromEnv(env: NodeJS.ProcessEnv, where: string): ProxyUse
     )
   }
   const proxies = set.map((name) => `${name}: ${proxyHost(env[name]!)}`).join(', ')
-  const setGlobalProxy = (http as unknown as { setGlobalProxyFromEnv?: SetGlobalProxy }).setGlobalProxyFromEnv
-  if (typeof setGlobalProxy !== 'function') {
+  // Node 24.14 added it: earlier Node 24 releases connect directly.
+  if (typeof http.setGlobalProxyFromEnv !== 'function') {
     return {
       description: `Not using the proxy (${proxies}): Node ${process.versions.node} cannot send requests through one; connecting directly`,
       restore: () => undefined
     }
   }
-  return { description: `Connecting through the proxy (${proxies})`, restore: setGlobalProxy({ ...env }) }
+  return { description: `Connecting through the proxy (${proxies})`, restore: http.setGlobalProxyFromEnv({ ...env }) }
 }

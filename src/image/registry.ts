@@ -422,7 +422,7 @@ export class RegistryClient {
       `manifests/${tag}`,
       `checking the tag ${tag}`,
       accept,
-      async (res) => res.headers.get('docker-content-digest'),
+      (res) => Promise.resolve(res.headers.get('docker-content-digest')),
       { method: 'HEAD' }
     )
     return digest && /^sha256:[a-f0-9]{64}$/.test(digest) ? digest : undefined

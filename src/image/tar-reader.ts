@@ -122,7 +122,7 @@ class ByteReader {
       parts.push(part)
       have += part.length
     }
-    return parts.length === 1 ? parts[0]! : Buffer.concat(parts, have)
+    return parts.length === 1 ? parts[0] : Buffer.concat(parts, have)
   }
 
   /** Skips `count` bytes when they are already here, without waiting; false (nothing skipped) when not. */
@@ -157,11 +157,11 @@ function text(block: Buffer, start: number, length: number): string {
 /** An octal field (NUL or space terminated), or GNU's base-256 form when the top bit is set. */
 function numberField(block: Buffer, start: number, length: number, field: string): number {
   const end = start + length
-  const first = block[start]!
+  const first = block[start]
   if (first & 0x80) {
     if (first !== 0x80) throw new TarFormatError(`a negative or oversized ${field}`)
     let value = 0
-    for (let i = start + 1; i < end; i++) value = value * 256 + block[i]!
+    for (let i = start + 1; i < end; i++) value = value * 256 + block[i]
     if (!Number.isSafeInteger(value)) throw new TarFormatError(`an oversized ${field}`)
     return value
   }
@@ -169,7 +169,7 @@ function numberField(block: Buffer, start: number, length: number, field: string
   let i = start
   while (i < end && block[i] === 0x20) i++
   let value = 0
-  for (; i < end && block[i]! >= 0x30 && block[i]! <= 0x37; i++) value = value * 8 + (block[i]! - 0x30)
+  for (; i < end && block[i] >= 0x30 && block[i] <= 0x37; i++) value = value * 8 + (block[i] - 0x30)
   for (; i < end; i++) if (block[i] !== 0 && block[i] !== 0x20) throw new TarFormatError(`a malformed ${field}`)
   return value
 }
@@ -179,7 +179,7 @@ function checksumMatches(block: Buffer): boolean {
   let unsigned = 0
   let signed = 0
   for (let i = 0; i < BLOCK; i++) {
-    const byte = i >= 148 && i < 156 ? 0x20 : block[i]!
+    const byte = i >= 148 && i < 156 ? 0x20 : block[i]
     unsigned += byte
     signed += byte > 127 ? byte - 256 : byte
   }
@@ -322,7 +322,7 @@ export async function* readTar(source: AsyncIterable<Buffer>): AsyncGenerator<Ta
       return
     }
     if (!checksumMatches(block)) throw new TarFormatError('a header whose checksum does not match')
-    const flag = String.fromCharCode(block[156]!)
+    const flag = String.fromCharCode(block[156])
     const size = numberField(block, 124, 12, 'size')
 
     if (flag === 'x') {

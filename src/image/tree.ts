@@ -22,7 +22,7 @@ export class TreeRemovalError extends Error {
  * guest may leave such). When Node's rm fails, the tree is removed again entry by entry, so
  * that all that can go goes and the failure names the first entry that could not: Node's
  * rm reports a file it could not unlink (an immutable one) as ENOTDIR, from trying it as a
- * directory next.
+ * directory next. (@actions/io's rmRF is that rm alone: it would leave such trees and not say where.)
  */
 export async function removeTree(target: string): Promise<void> {
   try {
@@ -51,6 +51,7 @@ async function removeEntry(file: string, entry: string): Promise<TreeRemovalErro
       await fs.promises.unlink(file)
       return undefined
     }
+    // A directory this process may not chmod can still be one it may empty: readdir and rmdir report otherwise.
     await fs.promises.chmod(file, 0o700).catch(() => undefined)
     let first: TreeRemovalError | undefined
     for (const name of await fs.promises.readdir(file)) {

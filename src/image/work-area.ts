@@ -58,8 +58,9 @@ export class WorkArea {
       const match = /^[a-z]+-([0-9a-f]{8})-(\d+)-(?:(\d+)-)?[0-9a-z]+$/.exec(name)
       const file = path.join(this.dir, name)
       const stat = await fs.promises.lstat(file).catch(() => undefined)
-      if (!stat) continue
+      if (!stat) continue // gone already: another process swept it
       const deadHere = match !== null && match[1] === HOST_TAG && !ownerAlive(Number(match[2]), match[3])
+      // What cannot be removed now is tried again on the next sweep.
       if (deadHere || now - stat.mtimeMs > STALE_MS) await removeTree(file).catch(() => undefined)
     }
   }

@@ -60,7 +60,8 @@ export type RestoreOutcome = { failed: number } | 'no-setfattr'
  * Sets every attribute of `files` (paths relative to `dir`) with one setfattr process, never following
  * a symlink at a path's end. setfattr goes on past an attribute the host refuses (not root, a
  * filesystem without xattrs, user.* on a symlink, no room) and says so in one line each: `failed`
- * counts those lines, at most the number of attributes.
+ * counts those lines, at most the number of attributes. Not @actions/exec: it has no time limit,
+ * and this streams its input and counts the error lines as they come.
  */
 export async function restoreXattrs(dir: string, files: readonly FileXattrs[]): Promise<RestoreOutcome> {
   const total = files.reduce((sum, file) => sum + file.attributes.size, 0)

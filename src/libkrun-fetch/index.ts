@@ -131,6 +131,7 @@ export async function fetchLibkrun(request: FetchRequest): Promise<FetchedLibkru
       `${shown}: preparing it in the libkrun cache ${request.cacheDir} failed (${errorCode(error) ?? String(error)}); free space there or move the cache`
     )
   } finally {
+    // What cannot be removed now is swept by a later fetch (WorkArea.removeStale); the outcome above is what to report.
     await removeTree(work).catch(() => undefined)
   }
 }

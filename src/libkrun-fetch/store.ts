@@ -60,7 +60,8 @@ export class LibkrunStore {
         await removeTree(tree)
         return false
       }
-      // Something else sits there (not made by this module): set it aside and try once more.
+      // Something else sits there (not made by this module): set it aside and try once more. Each
+      // step may fail (another process got there first): the second attempt reports what is wrong.
       const aside = this.work.path('aside')
       await fs.promises.chmod(final, 0o755).catch(() => undefined)
       await fs.promises.rename(final, aside).catch(() => undefined)

@@ -9,11 +9,11 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { Readable } from 'node:stream'
+import { Readable, type Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { decompressor, detectCompression, withHead } from '../image/compression.js'
 import { errorCode, failedSyscall } from '../image/errors.js'
-import { TarFormatError, readTar, type TarEntry } from '../image/tar-reader.js'
+import { TarFormatError, readTar, type TarEntry, type TarEntryType } from '../image/tar-reader.js'
 import { ArchiveError } from './errors.js'
 
 export interface UnpackLimits {
@@ -55,11 +55,17 @@ function linkProblem(parts: string[], target: string): string | undefined {
   return undefined
 }
 
-const OTHER_TYPES: Record<string, string> = {
+type OtherType = Exclude<TarEntryType, Kind | 'link'>
+
+const OTHER_TYPES: Record<OtherType, string> = {
   'character-device': 'a device node',
   'block-device': 'a device node',
   fifo: 'a FIFO',
   unsupported: 'an entry of an unsupported kind (a sparse file or tape header)'
+}
+
+function isOther(type: TarEntryType): type is OtherType {
+  return Object.hasOwn(OTHER_TYPES, type)
 }
 
 function refusal(shown: string, problem: string): ArchiveError {
@@ -106,8 +112,7 @@ class Unpacker {
   async add(entry: TarEntry): Promise<void> {
     const { header } = entry
     if (++this.entries > this.limits.maxEntries) throw this.refuse(`holds more than ${this.limits.maxEntries} entries`)
-    const other = OTHER_TYPES[header.type]
-    if (other) throw this.refuse(`holds ${other} (${showName(header.name)})`)
+    if (isOther(header.type)) throw this.refuse(`holds ${OTHER_TYPES[header.type]} (${showName(header.name)})`)
     const parts = entryParts(header.name)
     if (typeof parts === 'string') throw this.refuse(`holds an entry that ${parts} (${showName(header.name)})`)
     const rel = parts.join('/')
@@ -146,7 +151,7 @@ class Unpacker {
         await this.writeFile(rel, entry)
         break
     }
-    this.made.set(rel, header.type === 'link' ? 'file' : (header.type as Kind))
+    this.made.set(rel, header.type === 'link' ? 'file' : header.type)
   }
 
   private async writeFile(rel: string, entry: TarEntry): Promise<void> {
@@ -190,7 +195,7 @@ export async function unpackArchive(file: string, root: string, shown: string, l
     new ArchiveError(`${shown} is not a readable archive (${reason.slice(0, 100)}); expected a .tar.gz`, {
       inputMistake: true
     })
-  let unzip: NodeJS.ReadWriteStream | undefined
+  let unzip: Transform | undefined
   let feeding: Promise<void> = Promise.resolve()
   let feedingError: { error: unknown } | undefined
   const failure = (error: unknown): unknown => {
@@ -211,13 +216,13 @@ export async function unpackArchive(file: string, root: string, shown: string, l
       feeding = pipeline(Readable.from(all, { objectMode: false }), unzip).catch((error: unknown) => {
         feedingError = { error }
       })
-      bytes = unzip as unknown as AsyncIterable<Buffer>
+      bytes = unzip
     }
     const limit = limits.maxBytes + (limits.maxEntries + 2) * TAR_OVERHEAD_PER_ENTRY
     const stream = capped(bytes, limit, () => refusal(shown, `unpacks to more than ${limits.maxBytes} bytes`))
     for await (const entry of readTar(stream)) await unpacker.add(entry)
   } catch (error) {
-    ;(unzip as unknown as Readable | undefined)?.destroy()
+    unzip?.destroy()
     await feeding
     throw failure(error)
   } finally {

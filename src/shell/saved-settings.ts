@@ -70,7 +70,7 @@ export function readSettingsFile(file: string): SavedInputs {
   if (!entries || !valid) {
     throw new InputError(SETTINGS_VARIABLE, `"${file}" does not hold saved inputs of this krun-run; ${EXPECTED}`)
   }
-  return Object.fromEntries(entries) as SavedInputs
+  return Object.fromEntries(entries)
 }
 
 /** Whether krun-run runs from the launcher the action installed: it names the saved settings. */

@@ -60,13 +60,16 @@ export function preloadKrunfw(libraryPath: string): string | undefined {
   return file
 }
 
+/** A libkrun function as koffi calls it: every one this module declares returns an int32_t. */
+type LibkrunCall = (...args: unknown[]) => number
+
 function nullTerminated(items: string[]): (string | null)[] {
   return [...items, null]
 }
 
 export function loadLibkrun(libraryPath: string): Libkrun {
   const lib = koffi.load(libraryPath)
-  const optional = (declaration: string) => {
+  const optional = (declaration: string): LibkrunCall | undefined => {
     try {
       return lib.func(declaration)
     } catch {
@@ -81,7 +84,7 @@ export function loadLibkrun(libraryPath: string): Libkrun {
       return false
     }
   }
-  const required = (declaration: string) => {
+  const required = (declaration: string): LibkrunCall => {
     const fn = optional(declaration)
     if (!fn)
       throw new Error(
