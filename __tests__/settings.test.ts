@@ -286,6 +286,7 @@ describe('withImageRoot', () => {
     fs.symlinkSync('busybox', path.join(dir, 'bin/sh'))
     return dir
   }
+  const bare = (rootfs: string) => ({ rootfs, config: { env: [] } })
 
   it('defers the base checks of an image until its root is unpacked, then makes them', () => {
     const workspace = path.join(scratch, 'ws')
@@ -293,10 +294,10 @@ describe('withImageRoot', () => {
     const settings = buildSettings(rawInputs({ image: 'alpine', workspace }), context())
     expect(settings.rootfs).toBe('')
     const root = imageRoot(path.join(scratch, 'cache/root'))
-    expect(withImageRoot(settings, root).rootfs).toBe(root)
+    expect(withImageRoot(settings, bare(root)).rootfs).toBe(root)
     const empty = path.join(scratch, 'empty')
     fs.mkdirSync(empty)
-    expect(problemOf(() => withImageRoot(settings, empty))).toEqual({
+    expect(problemOf(() => withImageRoot(settings, bare(empty)))).toEqual({
       input: 'image',
       problem: expect.stringMatching(/^docker\.io\/library\/alpine:latest has no sh \(looked in /)
     })
@@ -305,7 +306,7 @@ describe('withImageRoot', () => {
   it('refuses an image whose cached root lies in the workspace: the guest could change what later runs start from', () => {
     const settings = buildSettings(rawInputs({ image: 'alpine', workspace: scratch }), context())
     const root = imageRoot(path.join(scratch, '.cache/krun-action/images/root'))
-    const problem = problemOf(() => withImageRoot(settings, root))
+    const problem = problemOf(() => withImageRoot(settings, bare(root)))
     expect(problem.input).toBe('image')
     expect(problem.problem).toMatch(/^its cached root .* is inside the workspace .*keep the image cache/)
   })

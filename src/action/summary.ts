@@ -4,6 +4,7 @@ import type { CheckResult } from '../engine/doctor/index.js'
 import type { EngineResult } from '../engine/run.js'
 import type { RunSettings } from '../engine/settings.js'
 import { sweepLine } from '../engine/workspace-sweep.js'
+import { appliedText } from '../engine/image-config.js'
 import { visible } from '../text/visible.js'
 
 /**
@@ -36,8 +37,22 @@ function workspaceCheckRow(settings: RunSettings, result: EngineResult): [string
   return [['Left in the workspace', `${done}${problems}`]]
 }
 
-export function summaryRows(settings: RunSettings, result: EngineResult): [string, string][] {
+/** Who the commands ran as, and what of the image's config applied (names only, never a value). */
+function userRows(settings: RunSettings): [string, string][] {
+  const rows: [string, string][] = []
+  if (settings.imageConfig) rows.push(['Image config applied', appliedText(settings.imageConfig)])
+  const user = settings.guestUser
+  if (user) {
+    const groups = user.groups.length > 0 ? `, groups ${user.groups.join(',')}` : ''
+    const spec = settings.user?.text ?? settings.imageConfig?.user ?? ''
+    rows.push(['User', `${spec} (uid ${user.uid}, gid ${user.gid}${groups})`])
+  }
+  return rows
+}
+
+export function summaryRows(asked: RunSettings, result: EngineResult): [string, string][] {
   const { outcome } = result
+  const settings = result.ran ?? asked
   return [
     ['Result', outcome.failure ?? 'passed'],
     ['Exit code', outcome.exitCode === undefined ? '(none)' : String(outcome.exitCode)],
@@ -47,6 +62,7 @@ export function summaryRows(settings: RunSettings, result: EngineResult): [strin
     ['Workspace', settings.workspace ?? 'none'],
     ...workspaceCheckRow(settings, result),
     ['Working directory', settings.workdir],
+    ...userRows(settings),
     ['CPUs / memory', `${settings.cpus} / ${settings.memoryMib} MiB`],
     ['libkrun', result.libkrun],
     ...(result.kernelNote ? [['Host kernel', result.kernelNote] as [string, string]] : [])
