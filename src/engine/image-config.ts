@@ -73,7 +73,7 @@ function imageWorkingDir(workingDir: string, reference: string): string {
       'set workdir'
     )
   }
-  return path.posix.normalize(workingDir)
+  return path.posix.normalize(workingDir).replace(/(?<=.)\/+$/, '')
 }
 
 /**
