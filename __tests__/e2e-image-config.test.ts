@@ -59,6 +59,7 @@ describeTier(['standin', 'registry'], "an image's Env, WorkingDir and User, end 
   let toolCache: string
   let configured: string
   let ghost: string
+  let unmade: string
 
   beforeAll(async () => {
     registry = await startRegistry()
@@ -72,6 +73,8 @@ describeTier(['standin', 'registry'], "an image's Env, WorkingDir and User, end 
       user: 'app'
     })
     await pushImage(registry, 'ghost', { architecture, tag: '1', layers, user: 'ghost' })
+    await pushImage(registry, 'unmade', { architecture, tag: '1', layers, workingDir: '/srv/made/here', user: 'app' })
+    unmade = `${registry.host}/unmade:1`
     configured = `${registry.host}/configured:1`
     ghost = `${registry.host}/ghost:1`
     toolCache = path.join(makeScratch().dir, 'tool-cache')
@@ -93,6 +96,12 @@ describeTier(['standin', 'registry'], "an image's Env, WorkingDir and User, end 
     expect(result.summary).toContain('Env (PATH, GREETING), WorkingDir /srv/app, User app')
     expect(result.summary).toContain('app (uid 1000, gid 1000, groups 50)')
     expect(result.leftInTemp).toEqual([])
+  })
+
+  it('makes a WorkingDir the image lacks, owned by root, as docker does', async () => {
+    const result = await run({ image: unmade, workspace: 'none', commands: 'pwd; id -u; ls -ldn .' })
+    expect(errorLines(result)).toEqual([])
+    expect(result.stdout).toMatch(/\/srv\/made\/here\n1000\ndrwxr-xr-x +\d+ 0 +0 /)
   })
 
   it('lets env and user override the image, and a workspace keeps the working directory', async () => {

@@ -311,3 +311,33 @@ describe('withImageRoot', () => {
     expect(problem.problem).toMatch(/^its cached root .* is inside the workspace .*keep the image cache/)
   })
 })
+
+describe('user with a rootfs directory', () => {
+  const rootfs = () => {
+    const root = path.join(scratch, 'root')
+    fs.mkdirSync(path.join(root, 'etc'), { recursive: true })
+    fs.mkdirSync(path.join(root, 'bin'))
+    fs.symlinkSync('busybox', path.join(root, 'bin/sh'))
+    fs.writeFileSync(path.join(root, 'etc/passwd'), 'root:x:0:0::/root:/bin/sh\nbuilder:x:1500:1500::/home/b:/bin/sh\n')
+    fs.writeFileSync(path.join(root, 'etc/group'), 'builder:x:1500:\nkvm:x:36:builder\n')
+    return root
+  }
+
+  it("is looked up in that directory's own /etc/passwd and /etc/group", () => {
+    const settings = buildSettings(rawInputs({ rootfs: rootfs(), user: 'builder', workspace: 'none' }), context())
+    expect(settings.guestUser).toEqual({ uid: 1500, gid: 1500, groups: [36], home: '/home/b' })
+    expect(
+      buildSettings(rawInputs({ rootfs: path.join(scratch, 'root'), workspace: 'none' }), context()).guestUser
+    ).toBeUndefined()
+  })
+
+  it('refuses a user the directory lacks, naming the input and the directory', () => {
+    const root = rootfs()
+    expect(
+      problemOf(() => buildSettings(rawInputs({ rootfs: root, user: 'runner', workspace: 'none' }), context()))
+    ).toEqual({
+      input: 'user',
+      problem: `"runner" cannot be used in rootfs ${root}: its /etc/passwd has no user "runner"; expected a user of its /etc/passwd, or a uid`
+    })
+  })
+})
