@@ -117,6 +117,7 @@ describeTier(['standin', 'registry'], "an image's Env, WorkingDir and User, end 
     )
     expect(result.summary).toContain('Image config applied')
     expect(result.summary).not.toContain('User app')
+    expect(result.summary).not.toContain('Env (')
     expect(result.summary).toContain('root (uid 0, gid 0)')
   })
 

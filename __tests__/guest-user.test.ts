@@ -177,7 +177,9 @@ describe("applying an image's config", () => {
     expect(appliedText(applied.imageConfig!)).toBe('Env (PATH, GOPATH), User app')
     const overridden = applyImageConfig(settings({ user: toUserSpec('root') }), image({ user: 'app' }))
     expect(overridden.guestUser?.uid).toBe(0)
-    expect(appliedText(overridden.imageConfig!)).toBe('nothing (it sets no Env, WorkingDir or User used here)')
+    expect(appliedText(overridden.imageConfig!)).toBe('nothing')
+    const envOverridden = applyImageConfig(settings({ env: [['PATH', '/bin']] }), image({ env: ['PATH=/x', 'A=1'] }))
+    expect(envOverridden.imageConfig?.env).toEqual(['A'])
     expect(problemOf(() => applyImageConfig(settings(), image({ user: 'ghost' })))).toBe(
       `image: example.com/app:1: its config's User "ghost" cannot be used: its /etc/passwd has no user "ghost"; set user (e.g. user: root)`
     )

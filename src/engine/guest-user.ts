@@ -39,7 +39,10 @@ interface GroupEntry {
   members: string[]
 }
 
-/** The largest id accepted: what fits a signed 32-bit number, as container runtimes take it. */
+/**
+ * The largest id accepted: what fits a signed 32-bit number, as container runtimes take it.
+ * The guest init's plan parser (parse_id in native/init/krun-init.c) holds the same bound.
+ */
 const MAX_ID = 2 ** 31 - 1
 const MAX_ACCOUNT_FILE_BYTES = 1024 * 1024
 const MAX_GROUPS = 1024

@@ -26,7 +26,7 @@ export interface ImageRunConfig {
 
 /** What of the image config a run applied, for the summary: names, never values. */
 export interface ImageConfigApplied {
-  /** The Env names, each applied unless `env` gives it too. */
+  /** The names of the Env entries that `env` does not replace. */
   env: string[]
   workingDir: string | undefined
   user: string | undefined
@@ -129,7 +129,7 @@ export function applyImageConfig<S extends ImageConfigTarget>(
     workdir: workingDir ?? settings.workdir,
     guestUser,
     imageConfig: {
-      env: imageEnv.map(([name]) => name),
+      env: imageEnv.map(([name]) => name).filter((name) => !settings.env.some(([own]) => own === name)),
       workingDir,
       user: settings.user === undefined && guestUser !== undefined ? config.user : undefined
     }
@@ -143,5 +143,5 @@ export function appliedText(applied: ImageConfigApplied): string {
     applied.workingDir !== undefined ? `WorkingDir ${applied.workingDir}` : '',
     applied.user !== undefined ? `User ${applied.user}` : ''
   ].filter((part) => part !== '')
-  return parts.length > 0 ? parts.join(', ') : 'nothing (it sets no Env, WorkingDir or User used here)'
+  return parts.length > 0 ? parts.join(', ') : 'nothing'
 }
