@@ -291,6 +291,9 @@ export interface PushImageOptions {
   /** Docker v2 media types instead of OCI's. */
   docker?: boolean
   env?: string[]
+  /** The config's WorkingDir (default /) and User (default none). */
+  workingDir?: string
+  user?: string
   /** Push under this tag too (else only by digest). */
   tag?: string
 }
@@ -315,7 +318,7 @@ export async function pushImage(
       architecture: options.architecture ?? 'amd64',
       os: options.os ?? 'linux',
       ...(options.variant ? { variant: options.variant } : {}),
-      config: { Env: options.env ?? ['PATH=/bin'], WorkingDir: '/' },
+      config: { Env: options.env ?? ['PATH=/bin'], WorkingDir: options.workingDir ?? '/', User: options.user },
       rootfs: { type: 'layers', diff_ids: diffIds }
     })
   )

@@ -287,6 +287,7 @@ describe('withImageRoot', () => {
     fs.symlinkSync('busybox', path.join(dir, 'bin/sh'))
     return dir
   }
+  const bare = (rootfs: string) => ({ rootfs, config: { env: [] } })
 
   it('defers the base checks of an image until its root is unpacked, then makes them', () => {
     const workspace = path.join(scratch, 'ws')
@@ -294,10 +295,10 @@ describe('withImageRoot', () => {
     const settings = buildSettings(rawInputs({ image: 'alpine', workspace }), context())
     expect(settings.rootfs).toBe('')
     const root = imageRoot(path.join(scratch, 'cache/root'))
-    expect(withImageRoot(settings, root).rootfs).toBe(root)
+    expect(withImageRoot(settings, bare(root)).rootfs).toBe(root)
     const empty = path.join(scratch, 'empty')
     fs.mkdirSync(empty)
-    expect(problemOf(() => withImageRoot(settings, empty))).toEqual({
+    expect(problemOf(() => withImageRoot(settings, bare(empty)))).toEqual({
       input: 'image',
       problem: expect.stringMatching(/^docker\.io\/library\/alpine:latest has no sh \(looked in /)
     })
@@ -306,8 +307,38 @@ describe('withImageRoot', () => {
   it('refuses an image whose cached root lies in the workspace: the guest could change what later runs start from', () => {
     const settings = buildSettings(rawInputs({ image: 'alpine', workspace: scratch }), context())
     const root = imageRoot(path.join(scratch, '.cache/krun-action/images/root'))
-    const problem = problemOf(() => withImageRoot(settings, root))
+    const problem = problemOf(() => withImageRoot(settings, bare(root)))
     expect(problem.input).toBe('image')
     expect(problem.problem).toMatch(/^its cached root .* is inside the workspace .*keep the image cache/)
+  })
+})
+
+describe('user with a rootfs directory', () => {
+  const rootfs = () => {
+    const root = path.join(scratch, 'root')
+    fs.mkdirSync(path.join(root, 'etc'), { recursive: true })
+    fs.mkdirSync(path.join(root, 'bin'))
+    fs.symlinkSync('busybox', path.join(root, 'bin/sh'))
+    fs.writeFileSync(path.join(root, 'etc/passwd'), 'root:x:0:0::/root:/bin/sh\nbuilder:x:1500:1500::/home/b:/bin/sh\n')
+    fs.writeFileSync(path.join(root, 'etc/group'), 'builder:x:1500:\nkvm:x:36:builder\n')
+    return root
+  }
+
+  it("is looked up in that directory's own /etc/passwd and /etc/group", () => {
+    const settings = buildSettings(rawInputs({ rootfs: rootfs(), user: 'builder', workspace: 'none' }), context())
+    expect(settings.guestUser).toEqual({ uid: 1500, gid: 1500, groups: [36], home: '/home/b' })
+    expect(
+      buildSettings(rawInputs({ rootfs: path.join(scratch, 'root'), workspace: 'none' }), context()).guestUser
+    ).toBeUndefined()
+  })
+
+  it('refuses a user the directory lacks, naming the input and the directory', () => {
+    const root = rootfs()
+    expect(
+      problemOf(() => buildSettings(rawInputs({ rootfs: root, user: 'runner', workspace: 'none' }), context()))
+    ).toEqual({
+      input: 'user',
+      problem: `"runner" cannot be used in rootfs ${root}: its /etc/passwd has no user "runner"; expected a user of its /etc/passwd, or a uid`
+    })
   })
 })

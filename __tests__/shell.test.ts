@@ -43,16 +43,23 @@ describe('saved settings', () => {
   })
 
   it('saves no registry login: a later step with the user name but not the password could not run', () => {
-    const raw = rawInputs({ image: 'alpine', 'registry-username': 'me', 'registry-password': 's3cr3t' })
+    const raw = rawInputs({
+      image: 'alpine',
+      user: 'app:staff',
+      'registry-username': 'me',
+      'registry-password': 's3cr3t'
+    })
     const saved = savedInputs(raw, buildSettings(raw, context()))
     expect(saved.image).toBe('alpine')
+    expect(saved.user).toBe('app:staff')
     expect(Object.keys(saved)).not.toContain('registry-username')
     expect(Object.keys(saved)).not.toContain('registry-password')
     const file = path.join(dir, SETTINGS_FILE)
     writeSettingsFile(file, saved)
     expect(fs.readFileSync(file, 'utf8')).not.toMatch(/s3cr3t|"me"/)
     // What a later step builds from the saved settings alone is valid.
-    expect(() => buildSettings({ ...cliDefaults({ KRUN_SETTINGS: file }), commands: 'true' }, context())).not.toThrow()
+    const later = buildSettings({ ...cliDefaults({ KRUN_SETTINGS: file }), commands: 'true' }, context())
+    expect(later.user).toEqual({ text: 'app:staff', user: 'app', group: 'staff' })
   })
 
   it('reads back what it wrote (0600), and only that', () => {

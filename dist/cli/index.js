@@ -12,7 +12,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(704);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(377);
 /** krun-run's entry point (dist/cli/index.js). */
 
 
@@ -34,7 +34,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 704:
+/***/ 377:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48,63 +48,78 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
-// EXTERNAL MODULE: ./src/text/visible.ts
-var visible = __nccwpck_require__(573);
-;// CONCATENATED MODULE: ./src/engine/errors.ts
-/** The errors a user can act on, and how each front end words them: one line, no stack trace. */
-
-/**
- * A mistake in what the user gave us. It carries the input's name so each front end
- * (action inputs, CLI flags) can name it in its own words; it is always shown as one
- * line, never with a stack trace.
- */
-class InputError extends Error {
-    input;
-    problem;
-    constructor(input, problem) {
-        super(`${input}: ${problem}`);
-        this.input = input;
-        this.problem = problem;
-        this.name = 'InputError';
-    }
-}
-/** Quotes a value for an error message, shortening long ones and escaping what is not plainly visible. */
-function showValue(value, max = 60) {
-    return `"${(0,visible/* visibleExcerpt */.k)(value, max)}"`;
-}
-/** A host that cannot run the microVM: one line, with the fix. */
-class HostError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'HostError';
-    }
-}
-/** A system error's code (ENOENT, ENOSPC…), else its message: the part of a failure worth showing. */
-function errorText(error) {
-    const code = error?.code;
-    if (typeof code === 'string')
-        return code;
-    return error instanceof Error ? error.message : String(error);
-}
-/**
- * The one line a front end shows for an error; `nameInput` words an input its own way. The
- * whole line is made visible: messages quote values with showValue, but also name paths the
- * user gave, and an unexpected error's message can hold anything.
- */
-function failureMessage(error, nameInput) {
-    return (0,visible/* visible */.R)(failureText(error, nameInput));
-}
-function failureText(error, nameInput) {
-    if (error instanceof InputError)
-        return `${nameInput(error.input)}: ${error.problem}`;
-    if (error instanceof HostError)
-        return error.message;
-    return `failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
-}
-
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/engine/guest-protocol.ts
+/** The directory of the guest's own files (the script, the file commands) in the merged root. */
+const GUEST_RUN_DIR = '/run/krun-action';
+/** Where things are inside the guest's private root: relative to it, but for init and scriptInGuest. */
+const GUEST = {
+    /** The init's path, given to krun_set_exec. */
+    init: '/krun-init',
+    records: '.krun',
+    plan: '.krun/plan',
+    env: '.krun/env',
+    script: '.krun/script',
+    started: '.krun/started',
+    status: '.krun/status',
+    initError: '.krun/init-error',
+    /** Where the init mounts the image's root, its tmpfs (overlay upper and work) and the merged root. */
+    lower: '.krun/lower',
+    rw: '.krun/rw',
+    root: '.krun/root',
+    /** Where the init places the script inside the merged root. */
+    scriptInGuest: `${GUEST_RUN_DIR}/script.sh`
+};
+/** The directories the host makes for the init to mount on. */
+const GUEST_MOUNT_POINTS = [GUEST.lower, GUEST.rw, GUEST.root];
+/** The virtio-fs tags: the image's root (the overlay's lower), the workspace, the file commands. */
+const BASE_TAG = 'krun-base';
+const WORKSPACE_TAG = 'krun-workspace';
+const FILE_COMMAND_TAG = 'krun-files';
+/** Where the guest sees the file-command share (GITHUB_OUTPUT and friends). */
+const FILE_COMMAND_GUEST_DIR = `${GUEST_RUN_DIR}/files`;
+/** The guest's PATH when the user sets none: also the init's search path for the workload. */
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+const DEFAULT_HOME = '/root';
+/** The guest PATH: the user's, or the usual one. */
+function guestPath(env) {
+    const own = env.filter(([name]) => name === 'PATH').at(-1);
+    return own ? own[1] : DEFAULT_PATH;
+}
+/** The status record's exact size: one word and a number, padded with spaces, then a newline. */
+const STATUS_BYTES = 32;
+/** The status record's words: the workload runs, or ended with an exit code or a signal. */
+const STATUS_RUNNING = 'running';
+const STATUS_EXITED = 'exited';
+const STATUS_KILLED = 'killed';
+/** The guest paths the init opens: absolute, since the init runs with the private root as `/`. */
+const inRoot = (relative) => `/${relative}`;
+/**
+ * What native/init/guest-protocol.h defines, by C macro name. Strings become C string
+ * literals, numbers C integers.
+ */
+const INIT_FACTS = {
+    KRUN_DIR: inRoot(GUEST.records),
+    PLAN_FILE: inRoot(GUEST.plan),
+    ENV_FILE: inRoot(GUEST.env),
+    SCRIPT_FILE: inRoot(GUEST.script),
+    STARTED_FILE: inRoot(GUEST.started),
+    STATUS_FILE: inRoot(GUEST.status),
+    INIT_ERROR_FILE: inRoot(GUEST.initError),
+    LOWER_DIR: inRoot(GUEST.lower),
+    RW_DIR: inRoot(GUEST.rw),
+    ROOT_DIR: inRoot(GUEST.root),
+    DEFAULT_PATH,
+    STATUS_SIZE: STATUS_BYTES,
+    STATUS_RUNNING,
+    STATUS_EXITED,
+    STATUS_KILLED
+};
+
+// EXTERNAL MODULE: ./src/image/errors.ts
+var errors = __nccwpck_require__(62);
 ;// CONCATENATED MODULE: ./src/engine/untrusted-file.ts
 /**
  * Reads a file from a directory the guest can write (its root share, the workspace, the
@@ -114,6 +129,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
  * host reads (the VM process has ended), so nothing swaps a path between these checks and
  * the open; the open still refuses a link and never blocks, and what it opened is checked again.
  */
+
 
 
 /** The guest left something other than a small regular file where the host reads one. */
@@ -137,7 +153,7 @@ function checkDirectories(baseDir, relativePath) {
             stat = external_node_fs_default().lstatSync(dir);
         }
         catch (error) {
-            if (error.code === 'ENOENT')
+            if ((0,errors/* errorCode */.CA)(error) === 'ENOENT')
                 return false;
             throw new TamperedError(relativePath);
         }
@@ -161,7 +177,7 @@ function readUntrustedFile(baseDir, relativePath, maxBytes) {
         fd = external_node_fs_default().openSync(file, OPEN_FLAGS);
     }
     catch (error) {
-        if (error.code === 'ENOENT')
+        if ((0,errors/* errorCode */.CA)(error) === 'ENOENT')
             return undefined;
         throw new TamperedError(relativePath);
     }
@@ -197,6 +213,61 @@ function untrustedPathExists(baseDir, relativePath) {
             throw error;
         return false;
     }
+}
+
+// EXTERNAL MODULE: ./src/text/visible.ts
+var visible = __nccwpck_require__(573);
+;// CONCATENATED MODULE: ./src/engine/errors.ts
+/** The errors a user can act on, and how each front end words them: one line, no stack trace. */
+
+
+/**
+ * A mistake in what the user gave us. It carries the input's name so each front end
+ * (action inputs, CLI flags) can name it in its own words; it is always shown as one
+ * line, never with a stack trace.
+ */
+class InputError extends Error {
+    input;
+    problem;
+    constructor(input, problem) {
+        super(`${input}: ${problem}`);
+        this.input = input;
+        this.problem = problem;
+        this.name = 'InputError';
+    }
+}
+/** Quotes a value for an error message, shortening long ones and escaping what is not plainly visible. */
+function showValue(value, max = 60) {
+    return `"${(0,visible/* visibleExcerpt */.k)(value, max)}"`;
+}
+/** A host that cannot run the microVM: one line, with the fix. */
+class HostError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'HostError';
+    }
+}
+/** A system error's code (ENOENT, ENOSPC…), else its message: the part of a failure worth showing. */
+function errorText(error) {
+    const code = (0,errors/* errorCode */.CA)(error);
+    if (code !== undefined)
+        return code;
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * The one line a front end shows for an error; `nameInput` words an input its own way. The
+ * whole line is made visible: messages quote values with showValue, but also name paths the
+ * user gave, and an unexpected error's message can hold anything.
+ */
+function failureMessage(error, nameInput) {
+    return (0,visible/* visible */.R)(failureText(error, nameInput));
+}
+function failureText(error, nameInput) {
+    if (error instanceof InputError)
+        return `${nameInput(error.input)}: ${error.problem}`;
+    if (error instanceof HostError)
+        return error.message;
+    return `failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/parse.ts
@@ -443,6 +514,7 @@ function parsePorts(raw) {
 
 
 
+
 /** What each file command is called in a step's environment. */
 const FILE_COMMANDS = {
     output: 'GITHUB_OUTPUT',
@@ -452,10 +524,8 @@ const FILE_COMMANDS = {
 };
 /** GITHUB_ENV and GITHUB_PATH change later steps on the host: read only with export-env. */
 const EXPORTED = ['env', 'path'];
-const FILE_COMMAND_TAG = 'krun-files';
 /** The share's directory inside the private run directory (outside the guest's root). */
 const FILE_COMMAND_DIR = 'files';
-const FILE_COMMAND_GUEST_DIR = '/run/krun-action/files';
 /** What GitHub allows a step's summary; the same cap for each file. */
 const FILE_COMMAND_MAX_BYTES = 1024 * 1024;
 /** More warnings than this are counted, not listed. */
@@ -483,13 +553,21 @@ function droppedWarning(dropped, setting) {
     const [it, was] = dropped.length === 1 ? ['it', 'it was'] : ['them', 'they were'];
     return `the guest wrote to ${names}; ${was} dropped: set ${setting} to pass ${it} to later steps`;
 }
-/** Makes the share (mode 0700) with one empty file per enabled command. */
-function prepareFileCommandShare(runDir, kinds) {
+/**
+ * Makes the share (mode 0700) with one empty file per enabled command (0600). When the
+ * commands run as a user other than root (`forAnyUser`), the share is 0777 and its files 0666
+ * so that user can write them: the run directory around it stays 0700 on the host.
+ */
+function prepareFileCommandShare(runDir, kinds, forAnyUser = false) {
     const hostDir = external_node_path_default().join(runDir, FILE_COMMAND_DIR);
     external_node_fs_default().mkdirSync(hostDir, { mode: 0o700 });
+    if (forAnyUser)
+        external_node_fs_default().chmodSync(hostDir, 0o777);
     const env = {};
     for (const kind of kinds) {
         external_node_fs_default().writeFileSync(external_node_path_default().join(hostDir, kind), '', { mode: 0o600 });
+        if (forAnyUser)
+            external_node_fs_default().chmodSync(external_node_path_default().join(hostDir, kind), 0o666);
         env[FILE_COMMANDS[kind]] = `${FILE_COMMAND_GUEST_DIR}/${kind}`;
     }
     return { tag: FILE_COMMAND_TAG, hostDir, guestDir: FILE_COMMAND_GUEST_DIR, env };
@@ -714,26 +792,549 @@ function applyGuestFileCommands(guest, hostEnv, reservedOutputs = []) {
     return warnings;
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-;// CONCATENATED MODULE: ./src/engine/cache-places.ts
+;// CONCATENATED MODULE: ./src/engine/workspace-sweep.ts
 /**
- * Where krun-action keeps what it caches between runs (`kind`: `images`, `libkrun`). The action
- * uses the runner's tool cache, which self-hosted runners keep between jobs, else RUNNER_TEMP,
- * which lasts one job; the krun-run steps after it use the same place, so they find what the
- * action fetched. krun-run on its own uses the user's cache directory (XDG).
+ * What the guest left in the workspace that later steps on the host could use against it,
+ * beyond the files it may change anyway: device nodes (a world-writable node of the host's
+ * disk gives every user the disk) and set-user-ID or set-group-ID files (run as their owner,
+ * root when the runner is root, by whoever starts them). After the run, such entries that the
+ * run created or changed are removed (devices) or lose those bits (files).
+ *
+ * The VM process has ended when this runs, so no guest swaps an entry between a check and
+ * what is done to it. The walk never follows a link (every entry is lstat'ed, and only real
+ * directories are entered), stays on the workspace's file system, opens no entry but
+ * directories (a FIFO or a device could block or act when opened), and stops after
+ * MAX_ENTRIES entries, saying so.
+ *
+ * FIFOs and sockets stay: once the guest is gone, a FIFO connects to nothing and a socket
+ * to no listener, so neither gives more than the files the guest may already change; and
+ * builds make them.
  */
 
 
-function cache_places_actionCacheDir(env, tempDir, kind) {
-    return env.RUNNER_TOOL_CACHE
-        ? external_node_path_default().join(env.RUNNER_TOOL_CACHE, 'krun-action', kind)
-        : external_node_path_default().join(tempDir, `krun-action-${kind}`);
+
+
+/** Bounds the work after each run (an lstat an entry); a checkout bigger than this is rare. */
+const MAX_ENTRIES = 1_000_000;
+/** How many entries that could not be dealt with are named; the rest are counted. */
+const NAMED_FAILURES = 3;
+const SET_ID_BITS = 0o6000;
+const NS_PER_S = 1000000000n;
+/**
+ * The moment a run starts, as the file systems stamp it: the ctime of a file just written.
+ * The kernel's coarse clock stamps ctimes, so it is the same clock the workspace's ctimes come from.
+ */
+function changeStamp(file) {
+    return external_node_fs_default().lstatSync(file, { bigint: true }).ctimeNs;
 }
-function userCacheDir(env, kind) {
-    const cacheHome = env.XDG_CACHE_HOME?.startsWith('/') ? env.XDG_CACHE_HOME : external_node_path_default().join(external_node_os_default().homedir(), '.cache');
-    return external_node_path_default().join(cacheHome, 'krun-action', kind);
+/**
+ * Whether an entry was created or changed (mode, owner, content, name, links) since `since`:
+ * the kernel sets ctime on every such change, and nothing can set it back. A file system that
+ * keeps whole seconds (ext4 with small inodes) stamps a change in the run's first second
+ * before `since`, which its ctime's zero nanoseconds give away.
+ */
+function changedSince(ctimeNs, since) {
+    if (ctimeNs >= since)
+        return true;
+    return ctimeNs % NS_PER_S === 0n && ctimeNs >= since - (since % NS_PER_S);
+}
+/** Walks `workspace` (absolute, real) and deals with what the run left since `since`. */
+function sweepWorkspace(workspace, since, maxEntries = MAX_ENTRIES) {
+    const sweep = {
+        devicesRemoved: 0,
+        setIdCleared: 0,
+        failures: [],
+        failureCount: 0,
+        stoppedAfter: undefined
+    };
+    const failed = (relative, error) => {
+        if (sweep.failureCount++ < NAMED_FAILURES)
+            sweep.failures.push(`${(0,visible/* visible */.R)(relative)} (${errorText(error)})`);
+    };
+    let device;
+    try {
+        device = external_node_fs_default().lstatSync(workspace, { bigint: true }).dev;
+    }
+    catch (error) {
+        failed('.', error);
+        return sweep;
+    }
+    const pending = [''];
+    let seen = 0;
+    while (pending.length > 0) {
+        const directory = pending.pop();
+        let entries;
+        try {
+            entries = external_node_fs_default().readdirSync(external_node_path_default().join(workspace, directory), { withFileTypes: true });
+        }
+        catch (error) {
+            failed(directory || '.', error);
+            continue;
+        }
+        for (const entry of entries) {
+            if (++seen > maxEntries) {
+                sweep.stoppedAfter = maxEntries;
+                return sweep;
+            }
+            // readdir's type spares an lstat of the links, FIFOs and sockets, which stay as they are.
+            if (!(entry.isDirectory() || entry.isFile() || entry.isBlockDevice() || entry.isCharacterDevice()))
+                continue;
+            const relative = directory === '' ? entry.name : `${directory}/${entry.name}`;
+            try {
+                visit(external_node_path_default().join(workspace, relative), relative);
+            }
+            catch (error) {
+                failed(relative, error);
+            }
+        }
+    }
+    return sweep;
+    function visit(file, relative) {
+        const stat = external_node_fs_default().lstatSync(file, { bigint: true });
+        if (stat.isDirectory()) {
+            // Another file system mounted inside the workspace is the host's own doing, not the guest's.
+            if (stat.dev === device)
+                pending.push(relative);
+        }
+        else if (stat.isBlockDevice() || stat.isCharacterDevice()) {
+            if (!changedSince(stat.ctimeNs, since))
+                return;
+            external_node_fs_default().unlinkSync(file);
+            sweep.devicesRemoved++;
+        }
+        else if (stat.isFile() && (Number(stat.mode) & SET_ID_BITS) !== 0) {
+            if (!changedSince(stat.ctimeNs, since))
+                return;
+            // lstat just said it is a regular file, and nothing has run since to make it a link.
+            external_node_fs_default().chmodSync(file, Number(stat.mode) & 0o7777 & ~SET_ID_BITS);
+            sweep.setIdCleared++;
+        }
+    }
+}
+const counted = (count, one, many) => `${count} ${count === 1 ? one : many}`;
+/** The one log line saying what was removed or cleared; undefined when there was nothing. */
+function sweepLine(sweep) {
+    const parts = [
+        sweep.devicesRemoved > 0 && `${counted(sweep.devicesRemoved, 'device node', 'device nodes')} (removed)`,
+        sweep.setIdCleared > 0 &&
+            `${counted(sweep.setIdCleared, 'file', 'files')} with set-user-ID or set-group-ID bits (cleared)`
+    ].filter((part) => part !== false);
+    return parts.length === 0 ? undefined : `the guest left ${parts.join(' and ')} in the workspace`;
+}
+/** What could not be checked or dealt with, one warning each. */
+function sweepWarnings(sweep) {
+    const warnings = [];
+    if (sweep.failureCount > 0) {
+        const more = sweep.failureCount - sweep.failures.length;
+        const named = sweep.failures.join(', ') + (more > 0 ? ` and ${more} more` : '');
+        warnings.push(`could not check or clean ${counted(sweep.failureCount, 'entry', 'entries')} of the workspace: ${named}; device nodes or set-ID files the guest left there may remain`);
+    }
+    if (sweep.stoppedAfter !== undefined) {
+        warnings.push(`the workspace check stopped after ${sweep.stoppedAfter} entries; the rest was not checked for device nodes or set-ID files the guest left`);
+    }
+    return warnings;
+}
+
+;// CONCATENATED MODULE: ./src/engine/after-run.ts
+/**
+ * What a run hands back to the host once it has ended: the guest's file commands appended
+ * to the host's own files, and the lines the front end shows about them and about what the
+ * run left in the workspace.
+ */
+
+
+
+function afterRun(result, files) {
+    const warnings = [
+        droppedWarning(result.fileCommands.dropped, files.exportEnvSetting),
+        ...result.fileCommands.warnings,
+        ...applyGuestFileCommands(result.fileCommands, files.env, files.reservedOutputs)
+    ].filter((warning) => warning !== undefined);
+    const notes = [];
+    if (result.workspaceSweep) {
+        const line = sweepLine(result.workspaceSweep);
+        if (line)
+            notes.push(line);
+        warnings.push(...sweepWarnings(result.workspaceSweep));
+    }
+    return { notes, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/engine/guest-user.ts
+/**
+ * Who the commands run as: a user written as `docker run --user` takes it (name, uid,
+ * uid:gid, name:group), resolved in the guest root's own /etc/passwd and /etc/group. Those
+ * files belong to the image (or the rootfs), so they are untrusted input: read on the host
+ * without following links, capped in size, parsed strictly.
+ */
+
+
+/**
+ * The largest id accepted: what fits a signed 32-bit number, as container runtimes take it.
+ * The guest init's plan parser (parse_id in native/init/krun-init.c) holds the same bound.
+ */
+const MAX_ID = 2 ** 31 - 1;
+const MAX_ACCOUNT_FILE_BYTES = 1024 * 1024;
+const MAX_GROUPS = 1024;
+/** A name as passwd and group hold one: no colon, comma, white space or control character. */
+const ACCOUNT_NAME = /^[^:,\s\p{Cc}]+$/u;
+const NUMERIC = /^[0-9]+$/;
+function numericId(text) {
+    if (!NUMERIC.test(text))
+        return undefined;
+    const id = Number(text);
+    return id <= MAX_ID ? id : undefined;
+}
+/** Why `text` is not a user as `--user` takes it, or undefined when it is one. */
+function userSpecProblem(text) {
+    const parts = text.split(':');
+    if (parts.length > 2 || parts.some((part) => !ACCOUNT_NAME.test(part))) {
+        return 'expected a user name or uid, optionally followed by :group or :gid (e.g. root, 1000, 1000:1000, app:staff)';
+    }
+    if (parts.some((part) => NUMERIC.test(part) && numericId(part) === undefined)) {
+        return `ids run from 0 to ${MAX_ID}`;
+    }
+    return undefined;
+}
+function toUserSpec(text) {
+    const [user, group] = text.split(':');
+    return { text, user, group };
+}
+/** The `user` input: empty for the image's User (or root). */
+function parseUser(raw) {
+    const text = raw.trim();
+    if (text === '')
+        return undefined;
+    const problem = userSpecProblem(text);
+    if (problem)
+        throw new InputError('user', `${showValue(text)} is not a user; ${problem}`);
+    return toUserSpec(text);
+}
+/** The account files' lines that hold entries: blank lines, comments and NIS markers are skipped. */
+function entryLines(text) {
+    return text
+        .split('\n')
+        .map((line, index) => [index + 1, line])
+        .filter(([, line]) => line !== '' && !/^[#+-]/.test(line))
+        .map(([number, line]) => [number, line.split(':')]);
+}
+class AccountFileError extends Error {
+}
+function malformed(file, line, form) {
+    return new AccountFileError(`its ${file} line ${line} is not ${form}`);
+}
+function parsePasswd(text) {
+    const form = 'name:password:uid:gid:gecos:home:shell';
+    return entryLines(text).map(([line, fields]) => {
+        const [name, , uidText, gidText, , home] = fields;
+        const uid = numericId(uidText ?? '');
+        const gid = numericId(gidText ?? '');
+        if (fields.length !== 7 ||
+            !ACCOUNT_NAME.test(name) ||
+            uid === undefined ||
+            gid === undefined ||
+            home.includes('\0')) {
+            throw malformed('/etc/passwd', line, form);
+        }
+        return { name, uid, gid, home: home === '' ? '/' : home };
+    });
+}
+function parseGroup(text) {
+    const form = 'name:password:gid:members';
+    return entryLines(text).map(([line, fields]) => {
+        const [name, , gidText, list] = fields;
+        const gid = numericId(gidText ?? '');
+        const members = list === '' || list === undefined ? [] : list.split(',');
+        if (fields.length !== 4 ||
+            !ACCOUNT_NAME.test(name) ||
+            gid === undefined ||
+            !members.every((m) => ACCOUNT_NAME.test(m))) {
+            throw malformed('/etc/group', line, form);
+        }
+        return { name, gid, members };
+    });
+}
+/** Reads etc/passwd and etc/group under `root`, refusing links (also on the way) and anything large. */
+function readAccountFiles(root) {
+    const read = (file) => {
+        try {
+            return readUntrustedFile(root, `etc/${file}`, MAX_ACCOUNT_FILE_BYTES)?.toString('utf8');
+        }
+        catch (error) {
+            if (error instanceof TamperedError) {
+                throw new AccountFileError(`its /etc/${file} is not a regular file of at most ${MAX_ACCOUNT_FILE_BYTES / 1024} KiB reached without links`);
+            }
+            throw error;
+        }
+    };
+    return { passwd: read('passwd'), group: read('group') };
+}
+/**
+ * Resolves a user as `docker run --user` does: a name must be in /etc/passwd, a uid need not
+ * be (then gid 0 and HOME /); a group name must be in /etc/group, a gid need not be. Without a
+ * group, the user's passwd gid is primary and the groups listing the user's name are
+ * supplementary; with one, that group alone. Throws AccountFileError naming what is missing.
+ */
+function resolveUser(spec, files) {
+    const uid = numericId(spec.user);
+    const passwd = files.passwd === undefined ? [] : parsePasswd(files.passwd);
+    const entry = passwd.find((e) => e.name === spec.user || (uid !== undefined && e.uid === uid));
+    if (!entry && uid === undefined) {
+        throw new AccountFileError(files.passwd === undefined ? 'it has no /etc/passwd' : `its /etc/passwd has no user ${showValue(spec.user)}`);
+    }
+    const groupFile = () => (files.group === undefined ? [] : parseGroup(files.group));
+    let gid = entry?.gid ?? 0;
+    let groups = [];
+    if (spec.group !== undefined) {
+        const wanted = numericId(spec.group);
+        const found = groupFile().find((g) => g.name === spec.group || (wanted !== undefined && g.gid === wanted));
+        if (!found && wanted === undefined) {
+            throw new AccountFileError(files.group === undefined ? 'it has no /etc/group' : `its /etc/group has no group ${showValue(spec.group)}`);
+        }
+        gid = found?.gid ?? wanted;
+    }
+    else if (entry) {
+        groups = [...new Set(groupFile().flatMap((g) => (g.members.includes(entry.name) ? [g.gid] : [])))];
+        if (groups.length > MAX_GROUPS) {
+            throw new AccountFileError(`its /etc/group lists ${showValue(entry.name)} in more than ${MAX_GROUPS} groups`);
+        }
+    }
+    return { uid: entry?.uid ?? uid, gid, groups, home: entry?.home ?? '/' };
+}
+
+// EXTERNAL MODULE: ./src/image/pull-policy.ts
+var pull_policy = __nccwpck_require__(537);
+// EXTERNAL MODULE: ./src/image/reference.ts
+var reference = __nccwpck_require__(564);
+;// CONCATENATED MODULE: ./src/engine/image-base.ts
+/**
+ * An OCI image as the guest's base: the image inputs parsed into ImageSettings, and, at
+ * run time, the image pulled (or found in the cache) and its root put where a rootfs
+ * directory would be.
+ */
+
+
+
+
+
+/**
+ * How an image failure reads: a mistake in what was asked for (a malformed reference, an image
+ * that is not there or not for this platform, one not cached under pull "never") names the
+ * `image` input; anything else (the registry, the network, the cache's disk) is shown as it is.
+ */
+function imageFailure(error) {
+    if (error instanceof errors/* InvalidReferenceError */.x_) {
+        return new InputError('image', `${showValue(error.reference)} is not a valid reference: ${error.problem}`);
+    }
+    if (error instanceof errors/* ImageError */.C8)
+        return error.inputMistake ? new InputError('image', error.message) : new HostError(error.message);
+    return error;
+}
+/** The `image` input: a reference checked for form, with no network. */
+function parseImage(raw) {
+    const text = raw.trim();
+    if (text === '')
+        return undefined;
+    try {
+        return (0,reference/* parseImageReference */.o_)(text).normalized;
+    }
+    catch (error) {
+        throw imageFailure(error);
+    }
+}
+function parsePull(raw) {
+    const text = raw.trim().toLowerCase();
+    if (pull_policy/* PULL_POLICIES */.z.includes(text))
+        return text;
+    throw new InputError('pull', `${showValue(raw)} is not a pull policy; expected ${pull_policy/* PULL_POLICIES */.z.join(', ')}`);
+}
+/** Registry credentials come as a pair or not at all; the password is never shown. */
+function registryCredentials(username, password) {
+    const user = username.trim();
+    if (user === '' && password === '')
+        return undefined;
+    if (user === '') {
+        throw new InputError('registry-password', 'is set but registry-username is not; give both, or neither');
+    }
+    if (password === '') {
+        throw new InputError('registry-password', 'is empty but registry-username is set; give both, or neither');
+    }
+    return { username: user, password };
+}
+/**
+ * What stops a pull: the run's timeout running out, or SIGINT or SIGTERM (a cancelled job),
+ * which would otherwise end the process with the pull's temporary files left behind.
+ */
+function pullStop(timeout) {
+    const controller = new AbortController();
+    const timer = timeout &&
+        setTimeout(() => controller.abort(`the timeout (${formatDuration(timeout.seconds)}) ran out`), Math.max(0, timeout.endsAt - Date.now()));
+    const onSignal = (signal) => controller.abort(`the run was cancelled (${signal})`);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        release: () => {
+            clearTimeout(timer);
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        }
+    };
+}
+/**
+ * Pulls the image or finds it in the cache; a failure is one line (see imageFailure). The
+ * image code is loaded only here, so runs without an image never pay for it at start-up.
+ */
+async function image_base_prepareImageBase(image, options) {
+    const { prepareImage } = await __nccwpck_require__.e(/* import() */ 225).then(__nccwpck_require__.bind(__nccwpck_require__, 225));
+    const stop = pullStop(options.timeout);
+    try {
+        return await prepareImage({
+            reference: image.reference,
+            pull: image.pull,
+            credentials: image.credentials,
+            cacheDir: options.cacheDir,
+            log: options.log,
+            signal: stop.signal
+        });
+    }
+    catch (error) {
+        throw imageFailure(error);
+    }
+    finally {
+        stop.release();
+    }
+}
+/** The run's timeout, from now, as prepareImageBase takes it; undefined without one. */
+function image_base_timeoutFromNow(seconds) {
+    return seconds === undefined ? undefined : { seconds, endsAt: Date.now() + seconds * 1000 };
+}
+
+;// CONCATENATED MODULE: ./src/engine/elf-library.ts
+/**
+ * Reads just enough of an ELF file to tell whether it can be libkrun for this machine:
+ * a 64-bit little-endian shared object (not a position-independent executable) for this
+ * architecture, whole, whose soname is a libkrun one. Reads at offsets from an open fd,
+ * never the whole file.
+ */
+
+
+const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
+const ELFCLASS64 = 2;
+const ELFDATA2LSB = 1;
+const ET_DYN = 3;
+const EHDR_SIZE = 64;
+const PHDR_SIZE = 56;
+const PT_LOAD = 1;
+const PT_DYNAMIC = 2;
+const DT_NULL = 0n;
+const DT_STRTAB = 5n;
+const DT_SONAME = 14n;
+const DT_FLAGS_1 = 0x6ffffffbn;
+const DF_1_PIE = 0x08000000n;
+const MAX_SONAME = 256;
+/** e_machine of the architectures the action runs on. */
+const ELF_MACHINE = { x64: 62, arm64: 183 };
+class ElfProblem extends Error {
+}
+function readAt(fd, size, offset, length) {
+    if (offset < 0 || length < 0 || offset + length > size)
+        throw new ElfProblem('is truncated');
+    const buffer = Buffer.alloc(length);
+    let done = 0;
+    while (done < length) {
+        const read = external_node_fs_default().readSync(fd, buffer, done, length - done, offset + done);
+        if (read === 0)
+            throw new ElfProblem('is truncated');
+        done += read;
+    }
+    return buffer;
+}
+function segments(fd, size, header) {
+    const phoff = Number(header.readBigUInt64LE(32));
+    const phentsize = header.readUInt16LE(54);
+    const phnum = header.readUInt16LE(56);
+    if (phentsize !== PHDR_SIZE || phnum === 0)
+        throw new ElfProblem('is not a shared library');
+    const table = readAt(fd, size, phoff, phnum * PHDR_SIZE);
+    return Array.from({ length: phnum }, (_, i) => {
+        const entry = table.subarray(i * PHDR_SIZE, (i + 1) * PHDR_SIZE);
+        return {
+            type: entry.readUInt32LE(0),
+            offset: Number(entry.readBigUInt64LE(8)),
+            vaddr: Number(entry.readBigUInt64LE(16)),
+            filesz: Number(entry.readBigUInt64LE(32))
+        };
+    });
+}
+/** The file offset of a virtual address, through the loadable segment that holds it. */
+function fileOffset(loads, vaddr) {
+    const load = loads.find((s) => vaddr >= s.vaddr && vaddr < s.vaddr + s.filesz);
+    if (!load)
+        throw new ElfProblem('is not a shared library (its dynamic section is malformed)');
+    return vaddr - load.vaddr + load.offset;
+}
+function soname(fd, size, loads, dynamic) {
+    const table = readAt(fd, size, dynamic.offset, dynamic.filesz - (dynamic.filesz % 16));
+    let strtab;
+    let sonameOffset;
+    let pie = false;
+    for (let at = 0; at < table.length; at += 16) {
+        const tag = table.readBigInt64LE(at);
+        const value = table.readBigUInt64LE(at + 8);
+        if (tag === DT_NULL)
+            break;
+        if (tag === DT_STRTAB)
+            strtab = Number(value);
+        if (tag === DT_SONAME)
+            sonameOffset = Number(value);
+        if (tag === DT_FLAGS_1 && (value & DF_1_PIE) !== 0n)
+            pie = true;
+    }
+    if (strtab === undefined || sonameOffset === undefined)
+        return { pie };
+    const start = fileOffset(loads, strtab) + sonameOffset;
+    const bytes = readAt(fd, size, start, Math.min(MAX_SONAME, size - start));
+    const end = bytes.indexOf(0);
+    if (end < 0)
+        throw new ElfProblem('is not a shared library (its soname is malformed)');
+    return { soname: bytes.subarray(0, end).toString('latin1'), pie };
+}
+/** Why the open ELF file cannot be libkrun here, or undefined when it may be. */
+function elfLibraryProblem(fd, arch = process.arch) {
+    try {
+        const size = external_node_fs_default().fstatSync(fd).size;
+        const header = readAt(fd, size, 0, Math.min(EHDR_SIZE, size));
+        if (header.length < EHDR_SIZE || !header.subarray(0, 4).equals(ELF_MAGIC))
+            return 'is not a shared library';
+        if (header[4] !== ELFCLASS64 || header[5] !== ELFDATA2LSB)
+            return 'is not a 64-bit little-endian shared library';
+        if (header.readUInt16LE(16) !== ET_DYN)
+            return 'is not a shared library';
+        if (header.readUInt16LE(18) !== ELF_MACHINE[arch])
+            return `is built for another architecture than ${arch}`;
+        const all = segments(fd, size, header);
+        const loads = all.filter((s) => s.type === PT_LOAD);
+        if (loads.some((s) => s.offset + s.filesz > size))
+            return 'is truncated';
+        const dynamic = all.find((s) => s.type === PT_DYNAMIC);
+        if (!dynamic)
+            return 'is not a shared library (it has no dynamic section)';
+        const found = soname(fd, size, loads, dynamic);
+        if (found.pie)
+            return 'is an executable, not a shared library';
+        if (found.soname === undefined)
+            return 'is not libkrun (it has no soname)';
+        if (!found.soname.startsWith('libkrun')) {
+            return `is not libkrun (its soname is ${showValue(found.soname)})`;
+        }
+        return undefined;
+    }
+    catch (error) {
+        if (error instanceof ElfProblem)
+            return error.message;
+        throw error;
+    }
 }
 
 // EXTERNAL MODULE: ./src/libkrun-fetch/layout.ts
@@ -756,7 +1357,7 @@ function libkrun_pinned_isUrlLike(text) {
     return /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(text);
 }
 /** The value as the user writes it, for later steps to parse again. */
-function libkrun_pinned_pinnedUrlText(archive) {
+function pinnedUrlText(archive) {
     return `${archive.url}#sha256=${archive.sha256}`;
 }
 /** Parses a pinned archive URL; a mistake is an InputError naming `source` (libkrun, KRUN_LIBRARY). */
@@ -790,6 +1391,1124 @@ function libkrun_pinned_cachedPinnedLibrary(cacheDir, archive) {
     return publishedLibrary(cacheDir, archive.sha256);
 }
 
+;// CONCATENATED MODULE: ./src/engine/libkrun-symbols.ts
+/**
+ * The libkrun symbols krun-action knows, in one table: the release that first exports each
+ * (libkrun has no version call, so its symbols tell its age) and whether the stand-in libkrun
+ * exports it. __tests__/libkrun-symbols.test.ts holds vm/libkrun.ts's bindings, the stand-in
+ * (native/standin/api.c), native/Makefile's EXPORTS and native/README.md to this table.
+ */
+const LIBKRUN_SYMBOLS = {
+    krun_set_log_level: { standin: true },
+    krun_create_ctx: { standin: true },
+    krun_set_vm_config: { standin: true },
+    krun_set_root: { standin: true },
+    krun_set_workdir: { standin: true },
+    krun_set_exec: { standin: true },
+    krun_add_virtiofs: { standin: true },
+    krun_set_port_map: { standin: true },
+    krun_start_enter: { standin: true },
+    krun_check_nested_virt: { since: '1.12', standin: true },
+    krun_init_log: { since: '1.13', standin: true },
+    krun_add_net_unixstream: { since: '1.15', standin: false },
+    krun_disable_implicit_console: { since: '1.16', standin: false },
+    krun_disable_implicit_vsock: { since: '1.17', standin: true },
+    krun_has_feature: { since: '1.17.3', standin: false },
+    krun_add_virtiofs3: { since: '1.18', standin: true },
+    krun_disable_implicit_init: { since: '1.19', standin: false }
+};
+/**
+ * The oldest release krun-action runs: the guest's exit code reaches the host from 1.12 on.
+ * Its marker is the first symbol no 1.11 release exports, and every build exports it.
+ */
+const MIN_LIBKRUN_SYMBOL = 'krun_check_nested_virt';
+const MIN_LIBKRUN_VERSION = LIBKRUN_SYMBOLS[MIN_LIBKRUN_SYMBOL].since;
+/** The first release exporting a symbol; undefined for those every supported release has. */
+function since(symbol) {
+    const row = LIBKRUN_SYMBOLS[symbol];
+    return row.since;
+}
+function compareReleases(a, b) {
+    const [x, y] = [a, b].map((release) => release.split('.').map(Number));
+    for (let i = 0; i < Math.max(x.length, y.length); i++) {
+        const diff = (x[i] ?? 0) - (y[i] ?? 0);
+        if (diff !== 0)
+            return diff;
+    }
+    return 0;
+}
+/** Each symbol that marks a release, with that release, newest first. */
+const VERSION_MARKERS = Object.entries(LIBKRUN_SYMBOLS)
+    .flatMap(([symbol, row]) => row.since ? [[symbol, row.since]] : [])
+    .sort(([, a], [, b]) => compareReleases(b, a));
+/** Whether `release` is at least `floor` (both dotted numbers). */
+function releaseAtLeast(release, floor) {
+    return compareReleases(release, floor) >= 0;
+}
+
+;// CONCATENATED MODULE: ./src/engine/host-checks.ts
+/**
+ * Checks of the host that need no native code: where is libkrun (kvm-access.ts opens the
+ * KVM device). The KVM API version and libkrun's age need the native loader and are
+ * checked by the VM process, which reports them the same way.
+ */
+
+
+
+
+
+
+const DEFAULT_KVM_DEVICE = '/dev/kvm';
+const LIBKRUN_SONAME = 'libkrun.so.1';
+/**
+ * Why the file at `file` cannot be a libkrun, or undefined when it may be one. It must be
+ * a regular file (a link to one, like libkrun.so.1, is fine) before anything opens it:
+ * opening a FIFO would block.
+ */
+function libraryProblem(file) {
+    let fd;
+    try {
+        if (!external_node_fs_default().statSync(file).isFile())
+            return 'is not a regular file';
+        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | (external_node_fs_default()).constants.O_NONBLOCK | (external_node_fs_default()).constants.O_NOCTTY);
+    }
+    catch {
+        return 'does not exist or cannot be read';
+    }
+    try {
+        if (!external_node_fs_default().fstatSync(fd).isFile())
+            return 'is not a regular file';
+        return elfLibraryProblem(fd);
+    }
+    catch {
+        return 'cannot be read';
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+const GNU_TRIPLET = { x64: 'x86_64-linux-gnu', arm64: 'aarch64-linux-gnu' };
+function usualLibraryDirs(arch = process.arch) {
+    const triplet = GNU_TRIPLET[arch];
+    return ['/usr/lib64', '/usr/local/lib64', ...(triplet ? [`/usr/lib/${triplet}`] : []), '/usr/local/lib', '/usr/lib'];
+}
+/** The path `ldconfig -p` lists for libkrun.so.1, if any. */
+function parseLdconfig(output) {
+    for (const line of output.split('\n')) {
+        const match = /^\s*libkrun\.so\.1 \(.*\) => (\/.+)$/.exec(line);
+        if (match)
+            return match[1].trim();
+    }
+    return undefined;
+}
+async function fromLdconfig() {
+    // Loaded here, not when the action starts: a run that names its libkrun never asks ldconfig.
+    const exec = await __nccwpck_require__.e(/* import() */ 955).then(__nccwpck_require__.bind(__nccwpck_require__, 955));
+    for (const ldconfig of ['/sbin/ldconfig', 'ldconfig']) {
+        try {
+            const result = await exec.getExecOutput(ldconfig, ['-p'], { silent: true, ignoreReturnCode: true });
+            if (result.exitCode === 0)
+                return parseLdconfig(result.stdout);
+        }
+        catch {
+            // Not installed here: try the next, then the usual directories.
+        }
+    }
+    return undefined;
+}
+const systemLookup = () => ({
+    loaderPath: (process.env.LD_LIBRARY_PATH ?? '').split(':').filter((dir) => dir.startsWith('/')),
+    ldconfig: fromLdconfig,
+    exists: (p) => external_node_fs_default().existsSync(p),
+    dirs: usualLibraryDirs()
+});
+/**
+ * Where the host has libkrun.so.1, as the loader would find its soname (LD_LIBRARY_PATH, its
+ * cache), then in the usual directories; undefined when it has none.
+ */
+async function searchLibkrun(lookup = systemLookup()) {
+    const inDirs = (dirs) => dirs.map((dir) => external_node_path_default().join(dir, LIBKRUN_SONAME)).find((candidate) => lookup.exists(candidate));
+    const onLoaderPath = inDirs(lookup.loaderPath);
+    if (onLoaderPath)
+        return onLoaderPath;
+    const cached = await lookup.ldconfig();
+    if (cached && lookup.exists(cached))
+        return cached;
+    return inDirs(lookup.dirs);
+}
+/** What a host without libkrun is told, when krun-action has no build of its own for it either. */
+function libkrunNotFound(lookup = systemLookup()) {
+    const searched = [...lookup.loaderPath, ...lookup.dirs].join(', ');
+    return new HostError(`libkrun was not found (looked in KRUN_LIBRARY, the ldconfig cache, and ${searched}). ` +
+        `Install libkrun ${MIN_LIBKRUN_VERSION} or newer (Fedora: dnf install libkrun libkrunfw; Arch: pacman -S libkrun; Debian/Ubuntu: build it from source), ` +
+        'or give its path, or a pinned archive holding libkrun.so.1 and libkrunfw.so.N side by side, as input libkrun ' +
+        `(krun-run --libkrun): ${PINNED_URL_FORM}`);
+}
+
+;// CONCATENATED MODULE: ./src/engine/pseudo-fs.ts
+/**
+ * Whether a host directory belongs to the kernel rather than to a disk: /proc, /sys and /dev,
+ * or any mount of a pseudo file system elsewhere. Sharing one with the guest shares the host's
+ * processes, devices or kernel settings, never a project, and the guest cannot mount it anyway.
+ */
+
+const PSEUDO_ROOTS = ['/proc', '/sys', '/dev'];
+/** statfs f_type values (linux/magic.h) of the file systems through which the kernel shows itself. */
+const PSEUDO_TYPES = new Map([
+    [0x9fa0, 'proc'],
+    [0x62656572, 'sysfs'],
+    [0x1cd1, 'devpts'],
+    [0x27e0eb, 'cgroup'],
+    [0x63677270, 'cgroup2'],
+    [0x64626720, 'debugfs'],
+    [0x74726163, 'tracefs'],
+    [0x73636673, 'securityfs'],
+    [0xf97cff8c, 'selinuxfs'],
+    [0x43415d53, 'smackfs'],
+    [0x6165676c, 'pstore'],
+    [0xde5e81e4, 'efivarfs'],
+    [0xcafe4a11, 'bpf'],
+    [0x62656570, 'configfs'],
+    [0x65735543, 'fusectl'],
+    [0x19800202, 'mqueue'],
+    [0x42494e4d, 'binfmt_misc'],
+    [0x6e736673, 'nsfs'],
+    [0x67596969, 'rpc_pipefs']
+]);
+/** How a message says where `dir` (absolute, real) is when it is a pseudo file system: "under /proc", "on a cgroup2 file system". */
+function pseudoFileSystem(dir) {
+    const root = PSEUDO_ROOTS.find((pseudo) => dir === pseudo || dir.startsWith(`${pseudo}/`));
+    if (root !== undefined)
+        return `under ${root}`;
+    let type;
+    try {
+        type = external_node_fs_default().statfsSync(dir).type;
+    }
+    catch {
+        // Whatever keeps statfs from answering keeps the share from working too, and says so there.
+        return undefined;
+    }
+    const name = PSEUDO_TYPES.get(type);
+    return name === undefined ? undefined : `on a ${name} file system`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/host-paths.ts
+/**
+ * Parsers of the inputs that name host paths (rootfs, workspace, libkrun, which may be a
+ * pinned archive's URL instead) and the guest working directory. Unlike parse.ts, these look
+ * at the host's file system.
+ */
+
+
+
+
+
+
+/** Paths travel in a TAB-separated plan file, one per line. */
+function checkPlanSafe(input, value) {
+    if (/[\t\n\r\0]/.test(value)) {
+        throw new InputError(input, `${showValue(value)} contains a tab, newline or NUL byte; use a path without them`);
+    }
+}
+function parseHostDirectory(input, raw, cwd) {
+    const text = raw.trim();
+    checkPlanSafe(input, text);
+    let resolved;
+    let stat;
+    try {
+        // Judged by where it leads: a link to / is /, and the guest sees the real path.
+        resolved = external_node_fs_default().realpathSync(external_node_path_default().resolve(cwd, text));
+        stat = external_node_fs_default().statSync(resolved);
+    }
+    catch (error) {
+        const problem = errorText(error) === 'ENOENT' ? 'does not exist' : `cannot be reached (${errorText(error)})`;
+        throw new InputError(input, `${showValue(text)} ${problem}; expected an existing directory on the host`);
+    }
+    if (!stat.isDirectory()) {
+        throw new InputError(input, `${showValue(text)} is not a directory; expected an existing directory on the host`);
+    }
+    checkPlanSafe(input, resolved);
+    return resolved;
+}
+/** The workspace's host path, or null for `none`. */
+function parseWorkspace(raw, context) {
+    const text = raw.trim();
+    if (text === 'none')
+        return null;
+    const workspace = parseHostDirectory('workspace', text === '' ? (context.defaultWorkspace ?? context.cwd) : text, context.cwd);
+    if (workspace === '/') {
+        const leads = text === '' || text === '/' ? '"/"' : `${showValue(text)} leads to / and`;
+        throw new InputError('workspace', `${leads} would share the whole host read-write; name a project directory, or none`);
+    }
+    const pseudo = pseudoFileSystem(workspace);
+    if (pseudo !== undefined) {
+        const shown = showValue(text === '' ? workspace : text);
+        throw new InputError('workspace', `${shown} is ${pseudo}, a pseudo file system of the host; name a project directory, or none`);
+    }
+    return workspace;
+}
+/** The guest working directory the user chose, normalized; undefined for the default. */
+function parseWorkdir(raw) {
+    const text = raw.trim();
+    if (text === '')
+        return undefined;
+    checkPlanSafe('workdir', text);
+    if (!text.startsWith('/')) {
+        throw new InputError('workdir', `${showValue(text)} is relative; expected an absolute path inside the guest, e.g. /src`);
+    }
+    return external_node_path_default().posix.normalize(text);
+}
+function libraryFile(source, raw, cwd) {
+    const text = raw.trim();
+    checkPlanSafe(source, text);
+    const resolved = external_node_path_default().resolve(cwd, text);
+    const problem = libraryProblem(resolved);
+    if (problem)
+        throw new InputError(source, `${showValue(text)} ${problem}; expected the path of libkrun.so.1`);
+    return resolved;
+}
+/** Which input names libkrun: the input (or flag) when set, else KRUN_LIBRARY. */
+function libkrunInputName(raw) {
+    return raw.trim() !== '' ? 'libkrun' : 'KRUN_LIBRARY';
+}
+/** The libkrun the user named (input, flag or KRUN_LIBRARY); undefined to search for it. */
+function parseLibkrun(raw, context) {
+    const named = (raw.trim() !== '' ? raw : (context.libraryFromEnv ?? '')).trim();
+    if (named === '')
+        return undefined;
+    const source = libkrunInputName(raw);
+    if (libkrun_pinned_isUrlLike(named))
+        return { archive: libkrun_pinned_parsePinnedUrl(source, named) };
+    return { path: libraryFile(source, named, context.cwd) };
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./src/engine/kvm-access.ts
+/**
+ * Read-write access to the KVM device (input kvm-access). The device is opened, as libkrun
+ * will open it: mode bits alone do not tell. On a GitHub-hosted runner, where /dev/kvm is
+ * root:kvm 0660 and the runner's user is not in kvm, `auto` installs the usual udev rule
+ * with passwordless sudo; elsewhere the action never runs sudo and only says what to do.
+ */
+
+
+
+
+const KVM_ACCESS_POLICIES = ['auto', 'check'];
+function parseKvmAccess(raw) {
+    const text = raw.trim().toLowerCase();
+    if (text === '')
+        return 'auto';
+    if (KVM_ACCESS_POLICIES.includes(text))
+        return text;
+    throw new InputError('kvm-access', `${showValue(raw)} is not a policy; expected auto or check`);
+}
+const UDEV_RULE = 'KERNEL=="kvm", GROUP="kvm", MODE="0666", OPTIONS+="static_node=kvm"';
+const UDEV_RULE_FILE = '/etc/udev/rules.d/99-kvm.rules';
+const UDEV_FIX = `echo '${UDEV_RULE}' | sudo tee ${UDEV_RULE_FILE}` +
+    ' && sudo udevadm control --reload-rules && sudo udevadm trigger --name-match=kvm';
+/** Opens the device read-write and closes it again. */
+function openKvm(device, open = (p) => external_node_fs_default().openSync(p, 'r+')) {
+    let fd;
+    try {
+        fd = open(device);
+    }
+    catch (error) {
+        const code = (0,errors/* errorCode */.CA)(error) ?? String(error);
+        const kind = ['ENOENT', 'ENXIO', 'ENODEV'].includes(code)
+            ? 'missing'
+            : ['EACCES', 'EPERM'].includes(code)
+                ? 'denied'
+                : 'other';
+        return { ok: false, kind, code };
+    }
+    external_node_fs_default().closeSync(fd);
+    return { ok: true };
+}
+/** Whether the action may change the host to get access: only GitHub's own throwaway runners. */
+function mayInstallUdevRule(context) {
+    return context.policy === 'auto' && context.githubHosted;
+}
+/** How the user gets access where the action does not (or could not) get it itself. */
+function kvmAccessFix(context) {
+    if (!context.githubHosted)
+        return `as root, run once on this machine: ${UDEV_FIX}`;
+    if (context.policy === 'check') {
+        return `set kvm-access: auto to let the action install the udev rule with sudo, or add a step before this one that runs: ${UDEV_FIX}`;
+    }
+    return `add a step before this one that runs: ${UDEV_FIX}`;
+}
+const user = () => external_node_os_default().userInfo().username;
+/** The one line for a device that does not open; `why` says what a fix already tried. */
+function kvmProblem(context, open, why) {
+    const { device } = context;
+    switch (open.kind) {
+        case 'missing':
+            return `${device} does not exist: this machine cannot run virtual machines. Use a runner with KVM (bare metal, or a VM with nested virtualization enabled).`;
+        case 'denied':
+            return `${device} exists but user ${user()} cannot open it read-write (${open.code})${why ? `, ${why}` : ''}; ${kvmAccessFix(context)}`;
+        case 'other':
+            return `cannot open ${device} read-write (${open.code}); check that KVM works on this machine`;
+    }
+}
+/** Checks access without changing anything: right before the VM process starts, and in the doctor. */
+function checkKvmAccess(context, open) {
+    const result = openKvm(context.device, open);
+    if (!result.ok)
+        throw new HostError(kvmProblem(context, result));
+}
+/** Loaded only when a fix is attempted: most runs never need them. */
+async function actionPrograms() {
+    const [exec, io] = await Promise.all([__nccwpck_require__.e(/* import() */ 955).then(__nccwpck_require__.bind(__nccwpck_require__, 955)), __nccwpck_require__.e(/* import() */ 701).then(__nccwpck_require__.bind(__nccwpck_require__, 701))]);
+    return {
+        which: (name) => io.which(name, false),
+        run: async (file, args, input) => {
+            const options = {
+                silent: true,
+                ignoreReturnCode: true,
+                input: input === undefined ? undefined : Buffer.from(input)
+            };
+            const { exitCode, stderr } = await exec.getExecOutput(file, args, options);
+            return { exitCode, stderr };
+        }
+    };
+}
+/** Installs the udev rule with `sudo -n`; undefined when done, else why it was not. */
+async function installUdevRule(programs) {
+    const found = {};
+    for (const name of ['sudo', 'tee', 'udevadm']) {
+        found[name] = await programs.which(name);
+        if (!found[name])
+            return `but ${name} is not on PATH`;
+    }
+    const steps = [
+        ['true', ['true']],
+        ['tee', [found.tee, UDEV_RULE_FILE], `${UDEV_RULE}\n`],
+        ['udevadm', [found.udevadm, 'control', '--reload-rules']],
+        ['udevadm', [found.udevadm, 'trigger', '--name-match=kvm']],
+        ['udevadm', [found.udevadm, 'settle']]
+    ];
+    for (const [name, args, input] of steps) {
+        const shown = `sudo -n ${[name, ...args.slice(1)].join(' ')}`;
+        const result = await programs.run(found.sudo, ['-n', ...args], input).catch((error) => error);
+        if (result instanceof Error)
+            return `and ${shown} could not run (${result.message})`;
+        if (result.exitCode !== 0) {
+            const said = result.stderr.trim().split('\n')[0];
+            return name === 'true'
+                ? 'and sudo needs a password here (sudo -n true failed), so the action could not install the udev rule'
+                : `and installing the udev rule failed (${shown} exited with code ${result.exitCode}${said ? `: ${said}` : ''})`;
+        }
+    }
+    return undefined;
+}
+/**
+ * Makes sure the device opens read-write: on a GitHub-hosted runner with kvm-access auto,
+ * by installing the udev rule, then opening it again. Throws a HostError with the fix.
+ */
+async function ensureKvmAccess(context, deps) {
+    const first = openKvm(context.device, deps.open);
+    if (first.ok)
+        return;
+    if (first.kind !== 'denied' || !mayInstallUdevRule(context))
+        throw new HostError(kvmProblem(context, first));
+    const why = await installUdevRule(deps.programs ?? (await actionPrograms()));
+    if (why !== undefined)
+        throw new HostError(kvmProblem(context, first, why));
+    const again = openKvm(context.device, deps.open);
+    if (!again.ok) {
+        throw new HostError(kvmProblem(context, again, `even after the udev rule ${UDEV_RULE_FILE} was installed`));
+    }
+    deps.log(`kvm-access: ${context.device} did not open read-write for user ${user()} (${first.code}); installed the udev rule ${UDEV_RULE_FILE} with sudo, and it opens now`);
+}
+
+;// CONCATENATED MODULE: ./src/engine/inputs.ts
+/**
+ * The one table of inputs and outputs. action.yml, the README's tables and `krun-run
+ * --help` are checked against it (__tests__/metadata.test.ts); the action reads its
+ * inputs by these names, the CLI maps its flags through it, and settings.ts parses each
+ * value with the parser named here.
+ */
+
+
+
+
+
+
+/** A host-path input whose saved text is worked out from its own parser's value. */
+function hostPathInput(spec) {
+    return spec;
+}
+const INPUTS = {
+    commands: {
+        default: '',
+        required: false,
+        defaultText: '(none)',
+        flags: ['-c', '--commands'],
+        valueName: 'TEXT',
+        help: 'the commands to run',
+        parse: parseCommands,
+        reachesVm: true,
+        stepOwn: true
+    },
+    shell: {
+        default: 'sh',
+        required: false,
+        flags: ['--shell'],
+        valueName: 'SHELL',
+        help: 'sh, bash, or a command template containing {0}',
+        parse: parseShell,
+        reachesVm: true,
+        stepOwn: true
+    },
+    rootfs: hostPathInput({
+        default: '/',
+        required: false,
+        flags: ['--rootfs', '--root'],
+        valueName: 'DIR',
+        help: 'base filesystem, read-only under a throwaway overlay',
+        parse: (raw, context) => parseHostDirectory('rootfs', raw, context.cwd),
+        reachesVm: true,
+        hostPath: (dir) => dir
+    }),
+    image: {
+        default: '',
+        required: false,
+        flags: ['--image'],
+        valueName: 'REF',
+        help: 'an OCI image as the base instead of rootfs: alpine, ubuntu:24.04, ghcr.io/owner/name:tag, name@sha256:...',
+        parse: parseImage,
+        reachesVm: true
+    },
+    pull: {
+        default: 'missing',
+        required: false,
+        flags: ['--pull'],
+        valueName: 'POLICY',
+        help: 'missing (use the cached image if there is one), always (ask the registry again) or never (cache only)',
+        parse: parsePull,
+        reachesVm: false
+    },
+    'registry-username': {
+        default: '',
+        required: false,
+        flags: ['--registry-username'],
+        valueName: 'NAME',
+        help: "the registry's user name (password: KRUN_REGISTRY_PASSWORD; else the Docker config; else anonymous)",
+        parse: (raw) => raw.trim(),
+        reachesVm: false,
+        // Its password is never saved, and a user name alone would fail every later step.
+        stepOwn: true
+    },
+    'registry-password': {
+        default: '',
+        required: false,
+        flags: [],
+        valueName: 'PASSWORD',
+        help: "the registry's password or token, masked in the log",
+        parse: (raw) => raw,
+        reachesVm: false,
+        secretVariable: 'KRUN_REGISTRY_PASSWORD'
+    },
+    workspace: hostPathInput({
+        default: '',
+        required: false,
+        defaultText: '`GITHUB_WORKSPACE`',
+        flags: ['--workspace'],
+        valueName: 'DIR',
+        help: 'shared read-write at the same path ("none" shares nothing; default: GITHUB_WORKSPACE, else the current directory)',
+        parse: parseWorkspace,
+        reachesVm: true,
+        hostPath: (workspace) => workspace ?? 'none'
+    }),
+    'workspace-devices': {
+        default: 'remove',
+        required: false,
+        flags: ['--workspace-devices'],
+        valueName: 'remove|keep',
+        help: 'remove the device nodes and clear the set-user/group-ID bits the run left in the workspace, or keep them',
+        parse: parseWorkspaceDevices,
+        reachesVm: false
+    },
+    workdir: {
+        default: '',
+        required: false,
+        defaultText: 'the workspace',
+        flags: ['--workdir'],
+        valueName: 'PATH',
+        help: 'guest working directory (default: the workspace, or / with no workspace)',
+        parse: parseWorkdir,
+        reachesVm: true
+    },
+    user: {
+        default: '',
+        required: false,
+        defaultText: "the image's User, else root",
+        flags: ['--user'],
+        valueName: 'USER[:GROUP]',
+        help: "who the commands run as: a name or uid, optionally :group or :gid, looked up in the base's /etc/passwd and /etc/group (default: the image's User, else root)",
+        parse: parseUser,
+        reachesVm: true
+    },
+    env: {
+        default: '',
+        required: false,
+        flags: ['--env'],
+        valueName: 'KEY=VALUE',
+        help: 'guest environment entry (repeatable); --env KEY copies KEY from this environment, off the command line',
+        parse: parseEnv,
+        reachesVm: true,
+        repeatable: true
+    },
+    cpus: {
+        default: '2',
+        required: false,
+        flags: ['--cpus'],
+        valueName: 'N',
+        help: 'virtual CPUs, 1 to 255',
+        parse: parseCpus,
+        reachesVm: true
+    },
+    memory: {
+        default: '2048',
+        required: false,
+        flags: ['--memory', '--mem'],
+        valueName: 'MIB',
+        help: "guest memory in MiB, from 128 to the host's memory",
+        parse: (raw, context) => parseMemory(raw, context.hostMemoryMib),
+        reachesVm: true
+    },
+    network: {
+        default: 'tsi',
+        required: false,
+        flags: ['--network'],
+        valueName: 'MODE',
+        help: 'tsi (guest sockets open on the host, reaching its loopback) or none (the guest has only lo)',
+        parse: parseNetwork,
+        reachesVm: true
+    },
+    ports: {
+        default: '',
+        required: false,
+        flags: ['--port'],
+        valueName: 'HOST:GUEST',
+        help: 'expose a guest port on the host (repeatable; none is exposed otherwise; needs network tsi)',
+        parse: parsePorts,
+        reachesVm: true,
+        repeatable: true
+    },
+    libkrun: hostPathInput({
+        default: '',
+        required: false,
+        flags: ['--libkrun'],
+        valueName: 'PATH|URL',
+        help: "libkrun.so.1, or a pinned archive URL#sha256=<hex> (default: KRUN_LIBRARY, the usual places, krun-action's build)",
+        parse: parseLibkrun,
+        reachesVm: true,
+        hostPath: (choice) => (!choice ? '' : 'archive' in choice ? pinnedUrlText(choice.archive) : choice.path)
+    }),
+    'kvm-access': {
+        default: 'auto',
+        required: false,
+        flags: ['--kvm-access'],
+        valueName: 'POLICY',
+        help: 'auto (on a GitHub-hosted runner, install the udev rule with sudo when the KVM device does not open) or check (never change the host)',
+        parse: parseKvmAccess,
+        reachesVm: false
+    },
+    'log-level': {
+        default: '',
+        required: false,
+        flags: ['--log-level'],
+        valueName: 'LEVEL',
+        help: "libkrun's log level, shown live: off, error, warn, info, debug, trace",
+        parse: parseLogLevel,
+        reachesVm: true
+    },
+    timeout: {
+        default: '',
+        required: false,
+        defaultText: 'none',
+        flags: ['--timeout'],
+        valueName: 'DURATION',
+        help: 'stop after 90, 90s, 10m, 1h ..., the pull included (exit code 124)',
+        parse: parseTimeout,
+        reachesVm: false
+    },
+    'export-env': {
+        default: 'false',
+        required: false,
+        flags: ['--export-env'],
+        valueName: 'true|false',
+        help: "let the guest's GITHUB_ENV and GITHUB_PATH change later steps on the host",
+        parse: (raw) => parseBoolean('export-env', raw),
+        reachesVm: false
+    },
+    'guest-workflow-commands': {
+        default: 'false',
+        required: false,
+        flags: ['--guest-workflow-commands'],
+        valueName: 'true|false',
+        help: "let the runner act on workflow commands (::error::, ::add-mask:: ...) in the guest's output",
+        parse: (raw) => parseBoolean('guest-workflow-commands', raw),
+        reachesVm: false
+    }
+};
+const INPUT_NAMES = Object.keys(INPUTS);
+/** Parses one input; an empty value stands for the input's default, as on a runner. */
+function parseInput(name, raw, context) {
+    const spec = INPUTS[name];
+    return spec.parse(raw[name] === '' ? spec.default : raw[name], context);
+}
+/** The raw inputs as action.yml's defaults give them. */
+function defaultInputs() {
+    return Object.fromEntries(INPUT_NAMES.map((name) => [name, INPUTS[name].default]));
+}
+/** How an input's default reads to a person. */
+function shownDefault(name) {
+    const spec = INPUTS[name];
+    return spec.defaultText ?? (spec.default === '' ? '' : `\`${spec.default}\``);
+}
+const OUTPUTS = {
+    'exit-code': "The commands' exit code: 128+N when signal N killed them, 124 on timeout. Unset when they never ran (bad input, host problem, boot failure).",
+    'timed-out': '`true` when the timeout stopped the microVM, else `false`.',
+    'image-digest': "The digest of the image that ran (an image index's for multi-platform images), when `image` was given."
+};
+
+;// CONCATENATED MODULE: ./src/shell/saved-settings.ts
+/**
+ * The action's settings, saved as the defaults of later `shell: krun-run {0}` steps of the
+ * same job. The file holds env values, which are secrets: it is written 0600 and read back
+ * only when it is still a small regular file of this user that nobody else can read.
+ */
+
+
+
+/** The launcher names the settings file in this variable. */
+const SETTINGS_VARIABLE = 'KRUN_SETTINGS';
+const MAX_SETTINGS_BYTES = 16 * 1024 * 1024;
+/** Each step's own inputs and secrets are never saved (the input table says which). Later steps find the image in the action's cache. */
+const SAVED_NAMES = INPUT_NAMES.filter((name) => {
+    const spec = INPUTS[name];
+    return !spec.stepOwn && spec.secretVariable === undefined;
+});
+/**
+ * The raw inputs later steps inherit. Host paths are saved as this step resolved them, since
+ * a later step may start in another directory (libkrun as given: input or KRUN_LIBRARY).
+ */
+function savedInputs(raw, settings) {
+    return { ...Object.fromEntries(SAVED_NAMES.map((name) => [name, raw[name]])), ...settings.resolvedHostPaths };
+}
+/** Written beside and renamed into place, so a reader never sees half a file. */
+function writeSettingsFile(file, saved) {
+    const partial = `${file}.${process.pid}.partial`;
+    external_node_fs_default().writeFileSync(partial, JSON.stringify(saved), { mode: 0o600 });
+    external_node_fs_default().renameSync(partial, file);
+}
+const EXPECTED = 'expected the settings file krun-action saved for this job (mode 0600, owned by this user)';
+function readOwnPrivateFile(file) {
+    const problem = (what) => new InputError(SETTINGS_VARIABLE, `"${file}" ${what}; ${EXPECTED}`);
+    let fd;
+    try {
+        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | (external_node_fs_default()).constants.O_NOFOLLOW | (external_node_fs_default()).constants.O_NONBLOCK);
+    }
+    catch {
+        throw problem('cannot be opened (missing, or a link)');
+    }
+    try {
+        const stat = external_node_fs_default().fstatSync(fd);
+        if (!stat.isFile() || stat.size > MAX_SETTINGS_BYTES)
+            throw problem('is not a regular file of a sensible size');
+        if (stat.uid !== process.getuid?.() || (stat.mode & 0o077) !== 0) {
+            throw problem('belongs to another user or others can read or write it');
+        }
+        return external_node_fs_default().readFileSync(fd, 'utf8');
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+function readSettingsFile(file) {
+    const text = readOwnPrivateFile(file);
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch {
+        data = undefined;
+    }
+    const entries = data !== null && typeof data === 'object' && !Array.isArray(data) ? Object.entries(data) : undefined;
+    const valid = entries?.every(([name, value]) => SAVED_NAMES.includes(name) && typeof value === 'string');
+    if (!entries || !valid) {
+        throw new InputError(SETTINGS_VARIABLE, `"${file}" does not hold saved inputs of this krun-run; ${EXPECTED}`);
+    }
+    return Object.fromEntries(entries);
+}
+/** Whether krun-run runs from the launcher the action installed: it names the saved settings. */
+function startedByAction(env) {
+    return Boolean(env[SETTINGS_VARIABLE]);
+}
+/**
+ * krun-run's defaults: the table's, then the saved settings when the launcher named a file.
+ * Flags override these later; KRUN_LIBRARY in the step's environment overrides a saved libkrun.
+ */
+function cliDefaults(env) {
+    const saved = startedByAction(env) ? readSettingsFile(env[SETTINGS_VARIABLE]) : {};
+    const raw = { ...defaultInputs(), ...saved };
+    if (env.KRUN_LIBRARY?.trim())
+        raw.libkrun = '';
+    return raw;
+}
+
+;// CONCATENATED MODULE: ./src/shell/launcher.ts
+/**
+ * The `krun-run` launcher for later steps (`shell: krun-run {0}`): a small sh script in a
+ * private directory under RUNNER_TEMP that runs dist/cli/index.js with the Node the action
+ * itself runs on (the runner's Node is not on PATH), naming the saved settings. The runner
+ * empties RUNNER_TEMP when the job ends, so nothing here is removed by the post step.
+ */
+
+
+
+
+
+/** Not starting with the run directories' prefix: this one stays for the rest of the job. */
+const LAUNCHER_DIR = 'krun-run-shell';
+const LAUNCHER_NAME = 'krun-run';
+const SETTINGS_FILE = 'settings.json';
+function shellQuote(text) {
+    return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+function launcherScript(nodePath, cliEntry, settingsFile) {
+    return [
+        '#!/bin/sh',
+        '# krun-run for the later steps of this job (shell: krun-run {0}), made by krun-action.',
+        `${SETTINGS_VARIABLE}=${shellQuote(settingsFile)}`,
+        `export ${SETTINGS_VARIABLE}`,
+        `exec ${shellQuote(nodePath)} ${shellQuote(cliEntry)} "$@"`,
+        ''
+    ].join('\n');
+}
+/** A directory of ours, mode 0700: made, or one an earlier run of the action made. */
+function privateDirectory(dir) {
+    try {
+        external_node_fs_default().mkdirSync(dir, { mode: 0o700 });
+    }
+    catch (error) {
+        if ((0,errors/* errorCode */.CA)(error) !== 'EEXIST')
+            throw error;
+        const stat = external_node_fs_default().lstatSync(dir);
+        if (!stat.isDirectory() || stat.uid !== process.getuid?.()) {
+            throw new HostError(`${dir} exists and is not a directory of this user; remove it, or use a fresh RUNNER_TEMP`);
+        }
+    }
+    external_node_fs_default().chmodSync(dir, 0o700);
+}
+/** Writes the settings (0600) and the launcher (0755); returns the directory to put on PATH. */
+function installLauncher(options) {
+    const dir = external_node_path_default().join(options.tempDir, LAUNCHER_DIR);
+    privateDirectory(dir);
+    const settingsFile = external_node_path_default().join(dir, SETTINGS_FILE);
+    writeSettingsFile(settingsFile, options.saved);
+    const launcher = external_node_path_default().join(dir, LAUNCHER_NAME);
+    const partial = `${launcher}.${process.pid}.partial`;
+    external_node_fs_default().writeFileSync(partial, launcherScript(options.nodePath, external_node_path_default().join(options.distDir, 'cli', 'index.js'), settingsFile), { mode: 0o755 });
+    external_node_fs_default().renameSync(partial, launcher);
+    return dir;
+}
+
+;// CONCATENATED MODULE: ./src/engine/guest-init.ts
+/** Which guest init a run ships into the guest: the one built for this host's architecture. */
+
+
+
+const GUEST_ARCH = { x64: 'x86_64', arm64: 'aarch64' };
+function guestInitBinary(distDir, arch = process.arch) {
+    const guestArch = GUEST_ARCH[arch];
+    const binary = guestArch && external_node_path_default().join(distDir, 'native', guestArch, 'krun-init');
+    if (!binary || !external_node_fs_default().existsSync(binary)) {
+        throw new HostError(`this action has no guest init for the ${arch} architecture; it runs on x86_64 and aarch64 Linux`);
+    }
+    return binary;
+}
+
+;// CONCATENATED MODULE: ./src/engine/doctor/verdict.ts
+/** One check's verdict, how a report reads, and whether it lets a microVM start. */
+const TAGS = { ok: 'ok', fail: 'FAIL', warn: 'warn', info: 'info', skip: 'skip' };
+/** A microVM can start exactly when every required check passed. */
+function canStart(checks) {
+    return checks.every((check) => !check.required || check.verdict === 'ok');
+}
+/** `FAIL KVM access: ...; fix: ...`, one line. */
+function verdictLine(check) {
+    const fix = check.fix && (check.verdict === 'fail' || check.verdict === 'warn') ? `; fix: ${check.fix}` : '';
+    return `${TAGS[check.verdict].padEnd(4)} ${check.name}: ${check.detail}${fix}`;
+}
+/** The first required check that did not pass, as the one line a failed step shows. */
+function verdict_firstFailure(checks) {
+    const failing = checks.find((check) => check.required && check.verdict !== 'ok');
+    return failing && `this host cannot start a microVM: ${verdictLine({ ...failing, verdict: 'fail' }).slice(5)}`;
+}
+const pass = (name, detail, required = true) => ({
+    name,
+    verdict: 'ok',
+    detail,
+    required
+});
+const fail = (name, detail, fix, required = true) => ({
+    name,
+    verdict: 'fail',
+    detail,
+    fix,
+    required
+});
+const skip = (name, why) => ({
+    name,
+    verdict: 'skip',
+    detail: `not checked: ${why}`,
+    required: true
+});
+
+;// CONCATENATED MODULE: ./src/engine/doctor/host.ts
+/** The machine itself: its architecture (the guest init is built for two) and the kind of runner. */
+
+const host_GUEST_ARCH = { x64: 'x86_64', arm64: 'aarch64' };
+/** `initBinary` gives the guest init for an architecture, or throws when the action has none. */
+function architectureCheck(arch, initBinary) {
+    const name = 'architecture';
+    const guestArch = host_GUEST_ARCH[arch];
+    if (!guestArch) {
+        return fail(name, `${arch} is not supported`, 'use an x86_64 or aarch64 Linux machine');
+    }
+    try {
+        return pass(name, `${guestArch}, guest init ${initBinary()}`);
+    }
+    catch (error) {
+        return fail(name, `${guestArch}: ${error.message}`, 'use a complete copy of the action (its dist/ directory)');
+    }
+}
+function runnerCheck(env) {
+    const kind = env.RUNNER_ENVIRONMENT;
+    const detail = kind === 'github-hosted'
+        ? 'GitHub-hosted (RUNNER_ENVIRONMENT=github-hosted): kvm-access auto may install the udev rule for /dev/kvm with sudo'
+        : kind
+            ? `${kind} (RUNNER_ENVIRONMENT): the action never runs sudo here`
+            : 'not a GitHub Actions runner (RUNNER_ENVIRONMENT is unset): the action never runs sudo here';
+    return { name: 'runner', verdict: 'info', detail, required: false };
+}
+
+;// CONCATENATED MODULE: ./src/engine/kernel-quirks.ts
+/**
+ * Host kernels with known trouble for libkrun, judged from the kernel release string alone
+ * (`uname -r`, os.release()).
+ */
+/** libkrun reads this from the VM process's environment (libkrun 1.15 and newer). */
+const ENOMEM_WORKAROUND_VARIABLE = 'KRUN_ENOMEM_WORKAROUND';
+/**
+ * KVM_RUN fails with ENOMEM on some 6.11 to 6.13 kernels (libkrun issue 314: Fedora's
+ * 6.12.15 on, and Azure's 6.11, which GitHub-hosted runners have run); 6.14 has the fix.
+ * Distributions backport, so the whole range is treated alike.
+ */
+function enomemProneKernel(release) {
+    const match = /^(\d+)\.(\d+)(?:\D|$)/.exec(release.trim());
+    if (!match)
+        return false;
+    const [major, minor] = [Number(match[1]), Number(match[2])];
+    return major === 6 && minor >= 11 && minor <= 13;
+}
+/** What the VM process needs on this kernel, given the environment it would inherit. */
+function kernelWorkaround(release, env) {
+    if (!enomemProneKernel(release))
+        return undefined;
+    const trouble = `host kernel ${release} is one on which KVM_RUN can fail with ENOMEM (libkrun issue 314)`;
+    if (env[ENOMEM_WORKAROUND_VARIABLE] !== undefined) {
+        return { env: {}, note: `${trouble}; ${ENOMEM_WORKAROUND_VARIABLE} is left as set in the environment` };
+    }
+    return {
+        env: { [ENOMEM_WORKAROUND_VARIABLE]: '1' },
+        note: `${trouble}; the VM process runs with ${ENOMEM_WORKAROUND_VARIABLE}=1`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/doctor/kernel.ts
+/** The host kernel, against the kernels with known trouble for libkrun (kernel-quirks.ts). */
+
+function kernelCheck(release, env) {
+    const workaround = kernelWorkaround(release, env);
+    if (!workaround)
+        return { name: 'host kernel', verdict: 'ok', detail: `${release}: no known trouble`, required: false };
+    return {
+        name: 'host kernel',
+        verdict: 'warn',
+        detail: workaround.note,
+        fix: 'a 6.14 or newer kernel has the fix; the workaround needs libkrun 1.15 or newer',
+        required: false
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/doctor/kvm.ts
+/** The KVM device: there, opening read-write for this user, and answering as KVM does. */
+
+
+
+
+
+/** The KVM API version every Linux since 2.6.22 reports, and libkrun requires. */
+const KVM_API_VERSION = 12;
+const NO_KVM_FIX = 'use a machine with KVM: bare metal, or a VM with nested virtualization (GitHub-hosted x86_64 Linux runners have it)';
+function kvmDeviceCheck(device, stat = (external_node_fs_default()).statSync) {
+    const name = 'KVM device';
+    let stats;
+    try {
+        stats = stat(device);
+    }
+    catch (error) {
+        const code = (0,errors/* errorCode */.CA)(error);
+        return fail(name, `${device} does not exist${code && code !== 'ENOENT' ? ` (${code})` : ''}`, NO_KVM_FIX);
+    }
+    const what = stats.isCharacterDevice() ? `a character device` : 'present, but not a character device';
+    return pass(name, `${device} is ${what}`);
+}
+function kvmAccessCheck(context, open) {
+    const name = 'KVM access';
+    const result = openKvm(context.device, open);
+    const user = external_node_os_default().userInfo().username;
+    if (result.ok)
+        return pass(name, `${context.device} opens read-write for user ${user}`);
+    if (result.kind === 'missing')
+        return skip(name, `${context.device} does not exist`);
+    if (result.kind === 'denied') {
+        return fail(name, `${context.device} does not open read-write for user ${user} (${result.code})`, kvmAccessFix(context));
+    }
+    return fail(name, `${context.device} does not open read-write (${result.code})`, 'check that KVM works on this machine');
+}
+/** From the VM process's probe; `kvm` is unset when the device was not asked (it does not open). */
+function kvmApiCheck(device, kvm) {
+    const name = 'KVM API';
+    if (kvm === undefined)
+        return skip(name, `${device} does not open`);
+    if (kvm instanceof Error)
+        return fail(name, kvm.message, 'reinstall the action; its dist/vm/index.js could not run');
+    if ('error' in kvm) {
+        return fail(name, `${device} did not answer KVM_GET_API_VERSION (${kvm.error}): it is not a working KVM device`, NO_KVM_FIX);
+    }
+    if (kvm.apiVersion !== KVM_API_VERSION) {
+        return fail(name, `${device} reports version ${kvm.apiVersion}, libkrun needs ${KVM_API_VERSION}`, 'use a host with a standard Linux KVM');
+    }
+    return pass(name, `version ${KVM_API_VERSION}`);
+}
+
+;// CONCATENATED MODULE: ./src/engine/doctor/libkrun.ts
+/**
+ * libkrun and libkrunfw: where libkrun is, which release it is (libkrun has no version call:
+ * its file name may say, the symbols it exports always tell a lower bound), what its build
+ * contains, and whether the libkrunfw it loads at start can be loaded.
+ */
+
+
+
+/** krun_has_feature's numbers (KRUN_FEATURE_* in include/libkrun.h). */
+const FEATURES = {
+    net: 0,
+    blk: 1,
+    gpu: 2,
+    input: 4,
+    tee: 6,
+    'amd-sev': 7,
+    'intel-tdx': 8,
+    'aws-nitro': 9,
+    'virgl-resource-map2': 10,
+    'init-blob': 11
+};
+/** The release in an installed file's name, such as libkrun.so.1.17.3. */
+function versionFromFileName(file) {
+    return /^libkrun\.so\.(\d+\.\d+\.\d+)$/.exec(external_node_path_default().basename(file))?.[1];
+}
+/** The newest release whose marker the library exports; undefined when older than MIN_LIBKRUN_VERSION. */
+function versionFromSymbols(symbols) {
+    return VERSION_MARKERS.find(([symbol]) => symbols.includes(symbol))?.[1];
+}
+/** The libkrunfw sonames a library's bytes name (a dlopen argument or a DT_NEEDED entry). */
+function namedFirmware(libraryBytes) {
+    const named = libraryBytes?.toString('latin1').match(/libkrunfw(?:-sev|-tdx)?\.so\.\d+/g) ?? [];
+    return [...new Set(named)].sort((a, b) => a.length - b.length);
+}
+/**
+ * The libkrunfw sonames this libkrun loads: those its bytes name; else by release,
+ * libkrunfw.so.5 from 1.17 on, libkrunfw.so.4 before.
+ */
+function firmwareSonames(libraryBytes, symbols) {
+    const named = namedFirmware(libraryBytes);
+    if (named.length > 0)
+        return named;
+    return [symbols.includes('krun_disable_implicit_vsock') ? 'libkrunfw.so.5' : 'libkrunfw.so.4'];
+}
+const INSTALL = `install libkrun ${MIN_LIBKRUN_VERSION} or newer with its libkrunfw (Fedora: dnf install libkrun libkrunfw; Arch: pacman -S libkrun; Debian and Ubuntu: build it from source)`;
+function libkrunCheck(found, answer) {
+    const name = 'libkrun';
+    if ('error' in found)
+        return fail(name, found.error, '');
+    if (answer === undefined || answer instanceof Error) {
+        return fail(name, `${found.path}: ${answer?.message ?? 'not probed'}`, 'reinstall the action');
+    }
+    if ('error' in answer) {
+        return fail(name, `${found.path} does not load: ${answer.error}`, INSTALL);
+    }
+    const bySymbols = versionFromSymbols(answer.symbols);
+    if (bySymbols === undefined) {
+        return fail(name, `${found.path} is older than libkrun ${MIN_LIBKRUN_VERSION} (it lacks ${MIN_LIBKRUN_SYMBOL}), which does not report the guest's exit code`, INSTALL);
+    }
+    const where = found.realPath === found.path ? found.path : `${found.path} (${found.realPath})`;
+    const fromName = versionFromFileName(found.realPath);
+    const version = fromName ? `version ${fromName}` : `${bySymbols} or newer by the symbols it exports`;
+    const features = answer.features
+        ? `features: ${answer.features.length > 0 ? answer.features.join(', ') : 'none of net, blk, gpu and the rest'}`
+        : `features: not reported (no krun_has_feature, which came in ${since('krun_has_feature')})`;
+    return pass(name, `${where}, ${version}; ${features}`);
+}
+function firmwareCheck(libkrun, sonames, answer) {
+    const name = 'libkrunfw';
+    if (libkrun === undefined || answer === undefined)
+        return skip(name, 'libkrun was not found or probed');
+    for (const soname of sonames) {
+        const loaded = answer[soname];
+        if (!loaded || 'error' in loaded)
+            continue;
+        const file = loaded.path ?? soname;
+        const where = external_node_path_default().dirname(file) === external_node_path_default().dirname(libkrun) ? 'beside libkrun' : "through the loader's search path";
+        const abi = loaded.version === undefined ? '' : `, ABI version ${loaded.version}`;
+        return pass(name, `${soname} loads from ${file} (${where})${abi}`);
+    }
+    const errors = sonames.map((soname) => {
+        const loaded = answer[soname];
+        return loaded && 'error' in loaded ? loaded.error : `${soname} was not tried`;
+    });
+    return fail(name, `${sonames.join(' or ')} does not load: ${errors.join('; ')}`, `install libkrunfw, or put ${sonames[0]} beside ${libkrun}`);
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(421);
+;// CONCATENATED MODULE: ./src/engine/cache-places.ts
+/**
+ * Where krun-action keeps what it caches between runs (`kind`: `images`, `libkrun`). The action
+ * uses the runner's tool cache, which self-hosted runners keep between jobs, else RUNNER_TEMP,
+ * which lasts one job; the krun-run steps after it use the same place, so they find what the
+ * action fetched. krun-run on its own uses the user's cache directory (XDG).
+ */
+
+
+function cache_places_actionCacheDir(env, tempDir, kind) {
+    return env.RUNNER_TOOL_CACHE
+        ? external_node_path_default().join(env.RUNNER_TOOL_CACHE, 'krun-action', kind)
+        : external_node_path_default().join(tempDir, `krun-action-${kind}`);
+}
+function userCacheDir(env, kind) {
+    const cacheHome = env.XDG_CACHE_HOME?.startsWith('/') ? env.XDG_CACHE_HOME : external_node_path_default().join(external_node_os_default().homedir(), '.cache');
+    return external_node_path_default().join(cacheHome, 'krun-action', kind);
+}
+
 // EXTERNAL MODULE: ./src/image/tree.ts
 var tree = __nccwpck_require__(841);
 ;// CONCATENATED MODULE: ./src/engine/run-dir.ts
@@ -801,21 +2520,9 @@ var tree = __nccwpck_require__(841);
 
 
 
+
+
 const RUN_DIR_PREFIX = 'krun-action-';
-/** Where things are inside the guest's private root (see native/README.md). */
-const GUEST = {
-    init: '/krun-init',
-    records: '.krun',
-    plan: '.krun/plan',
-    env: '.krun/env',
-    script: '.krun/script',
-    started: '.krun/started',
-    status: '.krun/status',
-    initError: '.krun/init-error',
-    mountPoints: ['.krun/lower', '.krun/rw', '.krun/root'],
-    /** Where the init places the script inside the merged root. */
-    scriptInGuest: '/run/krun-action/script.sh'
-};
 function runLayout(dir) {
     return {
         dir,
@@ -841,7 +2548,7 @@ function run_dir_createRunDir(tempDir, announce) {
             external_node_fs_default().mkdirSync(dir, { mode: 0o700 });
         }
         catch (error) {
-            if (error.code === 'EEXIST')
+            if ((0,errors/* errorCode */.CA)(error) === 'EEXIST')
                 continue;
             throw error;
         }
@@ -852,7 +2559,7 @@ function run_dir_createRunDir(tempDir, announce) {
 function writeRunFiles(layout, files, initBinary, vm) {
     const records = external_node_path_default().join(layout.root, GUEST.records);
     external_node_fs_default().mkdirSync(records, { recursive: true, mode: 0o700 });
-    for (const dir of ['proc', 'sys', 'dev', 'tmp', ...GUEST.mountPoints]) {
+    for (const dir of ['proc', 'sys', 'dev', 'tmp', ...GUEST_MOUNT_POINTS]) {
         external_node_fs_default().mkdirSync(external_node_path_default().join(layout.root, dir), { recursive: true, mode: 0o755 });
     }
     external_node_fs_default().copyFileSync(initBinary, external_node_path_default().join(layout.root, GUEST.init));
@@ -887,41 +2594,6 @@ async function removeRunDir(dir, warn) {
         const cause = error instanceof tree/* TreeRemovalError */.R ? `${error.code} on ${(0,visible/* visible */.R)(error.entry)}` : errorText(error);
         warn(`cannot remove the run directory ${dir} (${cause}); it holds the run's environment values: remove it`);
     });
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(421);
-;// CONCATENATED MODULE: ./src/engine/kernel-quirks.ts
-/**
- * Host kernels with known trouble for libkrun, judged from the kernel release string alone
- * (`uname -r`, os.release()).
- */
-/** libkrun reads this from the VM process's environment (libkrun 1.15 and newer). */
-const ENOMEM_WORKAROUND_VARIABLE = 'KRUN_ENOMEM_WORKAROUND';
-/**
- * KVM_RUN fails with ENOMEM on some 6.11 to 6.13 kernels (libkrun issue 314: Fedora's
- * 6.12.15 on, and Azure's 6.11, which GitHub-hosted runners have run); 6.14 has the fix.
- * Distributions backport, so the whole range is treated alike.
- */
-function enomemProneKernel(release) {
-    const match = /^(\d+)\.(\d+)(?:\D|$)/.exec(release.trim());
-    if (!match)
-        return false;
-    const [major, minor] = [Number(match[1]), Number(match[2])];
-    return major === 6 && minor >= 11 && minor <= 13;
-}
-/** What the VM process needs on this kernel, given the environment it would inherit. */
-function kernelWorkaround(release, env) {
-    if (!enomemProneKernel(release))
-        return undefined;
-    const trouble = `host kernel ${release} is one on which KVM_RUN can fail with ENOMEM (libkrun issue 314)`;
-    if (env[ENOMEM_WORKAROUND_VARIABLE] !== undefined) {
-        return { env: {}, note: `${trouble}; ${ENOMEM_WORKAROUND_VARIABLE} is left as set in the environment` };
-    }
-    return {
-        env: { [ENOMEM_WORKAROUND_VARIABLE]: '1' },
-        note: `${trouble}; the VM process runs with ${ENOMEM_WORKAROUND_VARIABLE}=1`
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/vm-protocol.ts
@@ -1177,2273 +2849,6 @@ async function discardEarly(early, warn) {
     await removeRunDir(early.layout.dir, warn);
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 6 modules
-var exec = __nccwpck_require__(931);
-;// CONCATENATED MODULE: ./src/engine/elf-library.ts
-/**
- * Reads just enough of an ELF file to tell whether it can be libkrun for this machine:
- * a 64-bit little-endian shared object (not a position-independent executable) for this
- * architecture, whole, whose soname is a libkrun one. Reads at offsets from an open fd,
- * never the whole file.
- */
-
-
-const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
-const ELFCLASS64 = 2;
-const ELFDATA2LSB = 1;
-const ET_DYN = 3;
-const EHDR_SIZE = 64;
-const PHDR_SIZE = 56;
-const PT_LOAD = 1;
-const PT_DYNAMIC = 2;
-const DT_NULL = 0n;
-const DT_STRTAB = 5n;
-const DT_SONAME = 14n;
-const DT_FLAGS_1 = 0x6ffffffbn;
-const DF_1_PIE = 0x08000000n;
-const MAX_SONAME = 256;
-/** e_machine of the architectures the action runs on. */
-const ELF_MACHINE = { x64: 62, arm64: 183 };
-class ElfProblem extends Error {
-}
-function readAt(fd, size, offset, length) {
-    if (offset < 0 || length < 0 || offset + length > size)
-        throw new ElfProblem('is truncated');
-    const buffer = Buffer.alloc(length);
-    let done = 0;
-    while (done < length) {
-        const read = external_node_fs_default().readSync(fd, buffer, done, length - done, offset + done);
-        if (read === 0)
-            throw new ElfProblem('is truncated');
-        done += read;
-    }
-    return buffer;
-}
-function segments(fd, size, header) {
-    const phoff = Number(header.readBigUInt64LE(32));
-    const phentsize = header.readUInt16LE(54);
-    const phnum = header.readUInt16LE(56);
-    if (phentsize !== PHDR_SIZE || phnum === 0)
-        throw new ElfProblem('is not a shared library');
-    const table = readAt(fd, size, phoff, phnum * PHDR_SIZE);
-    return Array.from({ length: phnum }, (_, i) => {
-        const entry = table.subarray(i * PHDR_SIZE, (i + 1) * PHDR_SIZE);
-        return {
-            type: entry.readUInt32LE(0),
-            offset: Number(entry.readBigUInt64LE(8)),
-            vaddr: Number(entry.readBigUInt64LE(16)),
-            filesz: Number(entry.readBigUInt64LE(32))
-        };
-    });
-}
-/** The file offset of a virtual address, through the loadable segment that holds it. */
-function fileOffset(loads, vaddr) {
-    const load = loads.find((s) => vaddr >= s.vaddr && vaddr < s.vaddr + s.filesz);
-    if (!load)
-        throw new ElfProblem('is not a shared library (its dynamic section is malformed)');
-    return vaddr - load.vaddr + load.offset;
-}
-function soname(fd, size, loads, dynamic) {
-    const table = readAt(fd, size, dynamic.offset, dynamic.filesz - (dynamic.filesz % 16));
-    let strtab;
-    let sonameOffset;
-    let pie = false;
-    for (let at = 0; at < table.length; at += 16) {
-        const tag = table.readBigInt64LE(at);
-        const value = table.readBigUInt64LE(at + 8);
-        if (tag === DT_NULL)
-            break;
-        if (tag === DT_STRTAB)
-            strtab = Number(value);
-        if (tag === DT_SONAME)
-            sonameOffset = Number(value);
-        if (tag === DT_FLAGS_1 && (value & DF_1_PIE) !== 0n)
-            pie = true;
-    }
-    if (strtab === undefined || sonameOffset === undefined)
-        return { pie };
-    const start = fileOffset(loads, strtab) + sonameOffset;
-    const bytes = readAt(fd, size, start, Math.min(MAX_SONAME, size - start));
-    const end = bytes.indexOf(0);
-    if (end < 0)
-        throw new ElfProblem('is not a shared library (its soname is malformed)');
-    return { soname: bytes.subarray(0, end).toString('latin1'), pie };
-}
-/** Why the open ELF file cannot be libkrun here, or undefined when it may be. */
-function elfLibraryProblem(fd, arch = process.arch) {
-    try {
-        const size = external_node_fs_default().fstatSync(fd).size;
-        const header = readAt(fd, size, 0, Math.min(EHDR_SIZE, size));
-        if (header.length < EHDR_SIZE || !header.subarray(0, 4).equals(ELF_MAGIC))
-            return 'is not a shared library';
-        if (header[4] !== ELFCLASS64 || header[5] !== ELFDATA2LSB)
-            return 'is not a 64-bit little-endian shared library';
-        if (header.readUInt16LE(16) !== ET_DYN)
-            return 'is not a shared library';
-        if (header.readUInt16LE(18) !== ELF_MACHINE[arch])
-            return `is built for another architecture than ${arch}`;
-        const all = segments(fd, size, header);
-        const loads = all.filter((s) => s.type === PT_LOAD);
-        if (loads.some((s) => s.offset + s.filesz > size))
-            return 'is truncated';
-        const dynamic = all.find((s) => s.type === PT_DYNAMIC);
-        if (!dynamic)
-            return 'is not a shared library (it has no dynamic section)';
-        const found = soname(fd, size, loads, dynamic);
-        if (found.pie)
-            return 'is an executable, not a shared library';
-        if (found.soname === undefined)
-            return 'is not libkrun (it has no soname)';
-        if (!found.soname.startsWith('libkrun')) {
-            return `is not libkrun (its soname is ${showValue(found.soname)})`;
-        }
-        return undefined;
-    }
-    catch (error) {
-        if (error instanceof ElfProblem)
-            return error.message;
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/host-checks.ts
-/**
- * Checks of the host that need no native code: where is libkrun (kvm-access.ts opens the
- * KVM device). The KVM API version and libkrun's age need the native loader and are
- * checked by the VM process, which reports them the same way.
- */
-
-
-
-
-
-
-const DEFAULT_KVM_DEVICE = '/dev/kvm';
-const LIBKRUN_SONAME = 'libkrun.so.1';
-/**
- * Why the file at `file` cannot be a libkrun, or undefined when it may be one. It must be
- * a regular file (a link to one, like libkrun.so.1, is fine) before anything opens it:
- * opening a FIFO would block.
- */
-function libraryProblem(file) {
-    let fd;
-    try {
-        if (!external_node_fs_default().statSync(file).isFile())
-            return 'is not a regular file';
-        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | (external_node_fs_default()).constants.O_NONBLOCK | (external_node_fs_default()).constants.O_NOCTTY);
-    }
-    catch {
-        return 'does not exist or cannot be read';
-    }
-    try {
-        if (!external_node_fs_default().fstatSync(fd).isFile())
-            return 'is not a regular file';
-        return elfLibraryProblem(fd);
-    }
-    catch {
-        return 'cannot be read';
-    }
-    finally {
-        external_node_fs_default().closeSync(fd);
-    }
-}
-const GNU_TRIPLET = { x64: 'x86_64-linux-gnu', arm64: 'aarch64-linux-gnu' };
-function usualLibraryDirs(arch = process.arch) {
-    const triplet = GNU_TRIPLET[arch];
-    return ['/usr/lib64', '/usr/local/lib64', ...(triplet ? [`/usr/lib/${triplet}`] : []), '/usr/local/lib', '/usr/lib'];
-}
-/** The path `ldconfig -p` lists for libkrun.so.1, if any. */
-function parseLdconfig(output) {
-    for (const line of output.split('\n')) {
-        const match = /^\s*libkrun\.so\.1 \(.*\) => (\/.+)$/.exec(line);
-        if (match)
-            return match[1].trim();
-    }
-    return undefined;
-}
-async function fromLdconfig() {
-    for (const ldconfig of ['/sbin/ldconfig', 'ldconfig']) {
-        try {
-            const result = await exec.getExecOutput(ldconfig, ['-p'], { silent: true, ignoreReturnCode: true });
-            if (result.exitCode === 0)
-                return parseLdconfig(result.stdout);
-        }
-        catch {
-            // Not installed here: try the next, then the usual directories.
-        }
-    }
-    return undefined;
-}
-const systemLookup = () => ({
-    loaderPath: (process.env.LD_LIBRARY_PATH ?? '').split(':').filter((dir) => dir.startsWith('/')),
-    ldconfig: fromLdconfig,
-    exists: (p) => external_node_fs_default().existsSync(p),
-    dirs: usualLibraryDirs()
-});
-/**
- * Where the host has libkrun.so.1, as the loader would find its soname (LD_LIBRARY_PATH, its
- * cache), then in the usual directories; undefined when it has none.
- */
-async function searchLibkrun(lookup = systemLookup()) {
-    const inDirs = (dirs) => dirs.map((dir) => external_node_path_default().join(dir, LIBKRUN_SONAME)).find((candidate) => lookup.exists(candidate));
-    const onLoaderPath = inDirs(lookup.loaderPath);
-    if (onLoaderPath)
-        return onLoaderPath;
-    const cached = await lookup.ldconfig();
-    if (cached && lookup.exists(cached))
-        return cached;
-    return inDirs(lookup.dirs);
-}
-/** What a host without libkrun is told, when krun-action has no build of its own for it either. */
-function libkrunNotFound(lookup = systemLookup()) {
-    const searched = [...lookup.loaderPath, ...lookup.dirs].join(', ');
-    return new HostError(`libkrun was not found (looked in KRUN_LIBRARY, the ldconfig cache, and ${searched}). ` +
-        'Install libkrun 1.12 or newer (Fedora: dnf install libkrun libkrunfw; Arch: pacman -S libkrun; Debian/Ubuntu: build it from source), ' +
-        'or give its path, or a pinned archive holding libkrun.so.1 and libkrunfw.so.N side by side, as input libkrun ' +
-        `(krun-run --libkrun): ${PINNED_URL_FORM}`);
-}
-
-;// CONCATENATED MODULE: ./src/engine/host-context.ts
-/** What both front ends learn from the host before a run: the parse context, temp dir, KVM device and caches. */
-
-
-
-
-function hostContext(env, cwd, caches) {
-    const tempDir = actionTempDir(env);
-    const cacheDir = (kind) => caches === 'action' ? cache_places_actionCacheDir(env, tempDir, kind) : userCacheDir(env, kind);
-    return {
-        parse: {
-            cwd,
-            defaultWorkspace: env.GITHUB_WORKSPACE || undefined,
-            libraryFromEnv: env.KRUN_LIBRARY || undefined,
-            hostMemoryMib: Math.floor(external_node_os_default().totalmem() / (1024 * 1024)),
-            tempDir
-        },
-        tempDir,
-        tempDirName: env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'the temporary directory',
-        kvmDevice: env.KRUN_KVM_DEVICE || DEFAULT_KVM_DEVICE,
-        githubHosted: env.RUNNER_ENVIRONMENT === 'github-hosted',
-        imageCacheDir: cacheDir('images'),
-        libkrunCacheDir: cacheDir('libkrun')
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine/output-fence.ts
-/**
- * The fence around the guest's output. The runner acts on workflow commands (`::error::`,
- * `::add-mask::`, `::stop-commands::` ...) in whatever a step prints, and the guest's output
- * is printed as the step's own: so it is printed between `::stop-commands::TOKEN` and
- * `::TOKEN::`, GitHub's way to have the runner ignore commands until TOKEN comes back.
- *
- * The token is drawn when the fence opens, after everything the guest could read was
- * written, and lives only in this process and the step's log, where it is masked first:
- * with `rootfs: /` the guest can read the runner's own files, its log pages included.
- * The runner keeps one stop state for the whole job and both of a step's streams, so a
- * fence left open would silence every later step: closing never depends on the guest.
- */
-
-/** 128 random bits in hex: no workflow command's name, and nothing the guest can guess. */
-function newFenceToken() {
-    return external_node_crypto_default().randomBytes(16).toString('hex');
-}
-class OutputFence {
-    write;
-    drawToken;
-    token;
-    /** `write` must have put the text in the runner's pipe when it returns, as process.stdout does for pipes and files. */
-    constructor(write, drawToken = newFenceToken) {
-        this.write = write;
-        this.drawToken = drawToken;
-    }
-    get isOpen() {
-        return this.token !== undefined;
-    }
-    open() {
-        if (this.token !== undefined)
-            return;
-        const token = this.drawToken();
-        this.write(`::add-mask::${token}\n::stop-commands::${token}\n`);
-        this.token = token;
-    }
-    /**
-     * The newline first ends whatever line the guest left unfinished: the runner reads a
-     * command only at the start of a line, so `::TOKEN::` glued to the guest's last bytes
-     * would leave the fence open.
-     */
-    close() {
-        if (this.token === undefined)
-            return;
-        const token = this.token;
-        this.token = undefined;
-        this.write(`\n::${token}::\n`);
-    }
-    /**
-     * Prints the front end's own lines where the runner reads them: the fence is closed
-     * first and opened again, with a new token, after. While the guest runs it could slip a
-     * line in between, which is why the engine says nothing then.
-     */
-    outside(say) {
-        if (this.token === undefined) {
-            say();
-            return;
-        }
-        this.close();
-        try {
-            say();
-        }
-        finally {
-            this.open();
-        }
-    }
-}
-
-// EXTERNAL MODULE: ./src/image/progress.ts
-var progress = __nccwpck_require__(170);
-;// CONCATENATED MODULE: ./src/engine/libkrun-builds.ts
-/**
- * krun-action's own builds of libkrun, used when the `libkrun` input is empty and the host has
- * none. .github/workflows/libkrun.yml makes them, one tarball per architecture holding
- * libkrun.so.1 beside the libkrunfw it loads, and publishes each with its .sha256 file;
- * scripts/libkrun-table writes the rows below from those files. No row for an architecture:
- * the action asks for a libkrun instead.
- */
-const LIBKRUN_BUILDS = [
-// BEGIN rows written by scripts/libkrun-table
-// END rows written by scripts/libkrun-table
-];
-function builtInLibkrun(arch = process.arch, builds = LIBKRUN_BUILDS) {
-    return builds.find((build) => build.arch === arch);
-}
-
-;// CONCATENATED MODULE: ./src/engine/libkrun-choice.ts
-/**
- * Which libkrun a run loads: the one the user named (a path, or a pinned archive fetched into
- * the cache); else the host's; else krun-action's own build for this architecture
- * (libkrun-builds.ts), fetched the same way; else a host error saying what to install or give.
- */
-
-
-
-
-/**
- * libkrun.so.1 from a pinned archive: from the cache, or downloaded, checked and unpacked into
- * it. A failure is one line: it names `source` (the input) when the fix is in the URL, the
- * digest or the archive, and is shown as it is when it is the network's, the server's or the
- * cache disk's, or when no input named the archive (krun-action's own build).
- */
-async function preparePinned(archive, source, options) {
-    const { ArchiveError, fetchLibkrun } = await Promise.all(/* import() */[__nccwpck_require__.e(935), __nccwpck_require__.e(679)]).then(__nccwpck_require__.bind(__nccwpck_require__, 679));
-    try {
-        return await fetchLibkrun({
-            url: archive.url,
-            sha256: archive.sha256,
-            cacheDir: options.cacheDir,
-            check: libraryProblem,
-            env: options.env,
-            log: options.log
-        });
-    }
-    catch (error) {
-        if (!(error instanceof ArchiveError))
-            throw error;
-        if (source === undefined)
-            throw new HostError(`krun-action's libkrun build: ${error.message}`);
-        throw error.inputMistake ? new InputError(source, error.message) : new HostError(error.message);
-    }
-}
-async function resolveLibkrun(settings, options) {
-    if (settings.libkrunArchive) {
-        const archive = settings.libkrunArchive;
-        const prepared = await preparePinned(archive, settings.libkrunFrom ?? 'libkrun', options);
-        if (prepared.downloaded !== undefined)
-            options.log(`Downloaded libkrun from ${new URL(archive.url).host} (${(0,progress/* formatBytes */.z)(prepared.downloaded)}, sha256 checked) into ${prepared.library}`);
-        return prepared.library;
-    }
-    if (settings.libkrun)
-        return settings.libkrun;
-    const found = await searchLibkrun(options.lookup);
-    if (found)
-        return found;
-    const build = builtInLibkrun(options.arch, options.builds ?? LIBKRUN_BUILDS);
-    if (!build)
-        throw libkrunNotFound(options.lookup);
-    const prepared = await preparePinned(build, undefined, options);
-    const how = prepared.downloaded === undefined
-        ? 'from the cache'
-        : `downloaded once (${(0,progress/* formatBytes */.z)(prepared.downloaded)}, sha256 checked)`;
-    options.log(`No libkrun on this host: using krun-action's build of libkrun ${build.version} for ${build.arch}, ${how}: ${prepared.library}`);
-    return prepared.library;
-}
-
-// EXTERNAL MODULE: ./src/image/errors.ts
-var errors = __nccwpck_require__(62);
-// EXTERNAL MODULE: ./src/image/pull-policy.ts
-var pull_policy = __nccwpck_require__(537);
-// EXTERNAL MODULE: ./src/image/reference.ts
-var reference = __nccwpck_require__(564);
-;// CONCATENATED MODULE: ./src/engine/image-base.ts
-/**
- * An OCI image as the guest's base: the image inputs parsed into ImageSettings, and, at
- * run time, the image pulled (or found in the cache) and its root put where a rootfs
- * directory would be.
- */
-
-
-
-
-
-/**
- * How an image failure reads: a mistake in what was asked for (a malformed reference, an image
- * that is not there or not for this platform, one not cached under pull "never") names the
- * `image` input; anything else (the registry, the network, the cache's disk) is shown as it is.
- */
-function imageFailure(error) {
-    if (error instanceof errors/* InvalidReferenceError */.x_) {
-        return new InputError('image', `${showValue(error.reference)} is not a valid reference: ${error.problem}`);
-    }
-    if (error instanceof errors/* ImageError */.C8)
-        return error.inputMistake ? new InputError('image', error.message) : new HostError(error.message);
-    return error;
-}
-/** The `image` input: a reference checked for form, with no network. */
-function parseImage(raw) {
-    const text = raw.trim();
-    if (text === '')
-        return undefined;
-    try {
-        return (0,reference/* parseImageReference */.o_)(text).normalized;
-    }
-    catch (error) {
-        throw imageFailure(error);
-    }
-}
-function parsePull(raw) {
-    const text = raw.trim().toLowerCase();
-    if (pull_policy/* PULL_POLICIES */.z.includes(text))
-        return text;
-    throw new InputError('pull', `${showValue(raw)} is not a pull policy; expected ${pull_policy/* PULL_POLICIES */.z.join(', ')}`);
-}
-/** Registry credentials come as a pair or not at all; the password is never shown. */
-function registryCredentials(username, password) {
-    const user = username.trim();
-    if (user === '' && password === '')
-        return undefined;
-    if (user === '') {
-        throw new InputError('registry-password', 'is set but registry-username is not; give both, or neither');
-    }
-    if (password === '') {
-        throw new InputError('registry-password', 'is empty but registry-username is set; give both, or neither');
-    }
-    return { username: user, password };
-}
-/**
- * What stops a pull: the run's timeout running out, or SIGINT or SIGTERM (a cancelled job),
- * which would otherwise end the process with the pull's temporary files left behind.
- */
-function pullStop(timeout) {
-    const controller = new AbortController();
-    const timer = timeout &&
-        setTimeout(() => controller.abort(`the timeout (${formatDuration(timeout.seconds)}) ran out`), Math.max(0, timeout.endsAt - Date.now()));
-    const onSignal = (signal) => controller.abort(`the run was cancelled (${signal})`);
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    return {
-        signal: controller.signal,
-        release: () => {
-            clearTimeout(timer);
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
-        }
-    };
-}
-/**
- * Pulls the image or finds it in the cache; a failure is one line (see imageFailure). The
- * image code is loaded only here, so runs without an image never pay for it at start-up.
- */
-async function prepareImageBase(image, options) {
-    const { prepareImage } = await Promise.all(/* import() */[__nccwpck_require__.e(935), __nccwpck_require__.e(225)]).then(__nccwpck_require__.bind(__nccwpck_require__, 225));
-    const stop = pullStop(options.timeout);
-    try {
-        return await prepareImage({
-            reference: image.reference,
-            pull: image.pull,
-            credentials: image.credentials,
-            cacheDir: options.cacheDir,
-            log: options.log,
-            signal: stop.signal
-        });
-    }
-    catch (error) {
-        throw imageFailure(error);
-    }
-    finally {
-        stop.release();
-    }
-}
-/** The run's timeout, from now, as prepareImageBase takes it; undefined without one. */
-function timeoutFromNow(seconds) {
-    return seconds === undefined ? undefined : { seconds, endsAt: Date.now() + seconds * 1000 };
-}
-
-;// CONCATENATED MODULE: ./src/engine/kvm-access.ts
-/**
- * Read-write access to the KVM device (input kvm-access). The device is opened, as libkrun
- * will open it: mode bits alone do not tell. On a GitHub-hosted runner, where /dev/kvm is
- * root:kvm 0660 and the runner's user is not in kvm, `auto` installs the usual udev rule
- * with passwordless sudo; elsewhere the action never runs sudo and only says what to do.
- */
-
-
-
-const KVM_ACCESS_POLICIES = ['auto', 'check'];
-function parseKvmAccess(raw) {
-    const text = raw.trim().toLowerCase();
-    if (text === '')
-        return 'auto';
-    if (KVM_ACCESS_POLICIES.includes(text))
-        return text;
-    throw new InputError('kvm-access', `${showValue(raw)} is not a policy; expected auto or check`);
-}
-const UDEV_RULE = 'KERNEL=="kvm", GROUP="kvm", MODE="0666", OPTIONS+="static_node=kvm"';
-const UDEV_RULE_FILE = '/etc/udev/rules.d/99-kvm.rules';
-const UDEV_FIX = `echo '${UDEV_RULE}' | sudo tee ${UDEV_RULE_FILE}` +
-    ' && sudo udevadm control --reload-rules && sudo udevadm trigger --name-match=kvm';
-/** Opens the device read-write and closes it again. */
-function openKvm(device, open = (p) => external_node_fs_default().openSync(p, 'r+')) {
-    let fd;
-    try {
-        fd = open(device);
-    }
-    catch (error) {
-        const code = error.code ?? String(error);
-        const kind = ['ENOENT', 'ENXIO', 'ENODEV'].includes(code)
-            ? 'missing'
-            : ['EACCES', 'EPERM'].includes(code)
-                ? 'denied'
-                : 'other';
-        return { ok: false, kind, code };
-    }
-    external_node_fs_default().closeSync(fd);
-    return { ok: true };
-}
-/** Whether the action may change the host to get access: only GitHub's own throwaway runners. */
-function mayInstallUdevRule(context) {
-    return context.policy === 'auto' && context.githubHosted;
-}
-/** How the user gets access where the action does not (or could not) get it itself. */
-function kvmAccessFix(context) {
-    if (!context.githubHosted)
-        return `as root, run once on this machine: ${UDEV_FIX}`;
-    if (context.policy === 'check') {
-        return `set kvm-access: auto to let the action install the udev rule with sudo, or add a step before this one that runs: ${UDEV_FIX}`;
-    }
-    return `add a step before this one that runs: ${UDEV_FIX}`;
-}
-const user = () => external_node_os_default().userInfo().username;
-/** The one line for a device that does not open; `why` says what a fix already tried. */
-function kvmProblem(context, open, why) {
-    const { device } = context;
-    switch (open.kind) {
-        case 'missing':
-            return `${device} does not exist: this machine cannot run virtual machines. Use a runner with KVM (bare metal, or a VM with nested virtualization enabled).`;
-        case 'denied':
-            return `${device} exists but user ${user()} cannot open it read-write (${open.code})${why ? `, ${why}` : ''}; ${kvmAccessFix(context)}`;
-        case 'other':
-            return `cannot open ${device} read-write (${open.code}); check that KVM works on this machine`;
-    }
-}
-/** Checks access without changing anything: right before the VM process starts, and in the doctor. */
-function checkKvmAccess(context, open) {
-    const result = openKvm(context.device, open);
-    if (!result.ok)
-        throw new HostError(kvmProblem(context, result));
-}
-/** Loaded only when a fix is attempted: most runs never need them. */
-async function actionPrograms() {
-    const [exec, io] = await Promise.all([Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 931)), Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 366))]);
-    return {
-        which: (name) => io.which(name, false),
-        run: async (file, args, input) => {
-            const options = {
-                silent: true,
-                ignoreReturnCode: true,
-                input: input === undefined ? undefined : Buffer.from(input)
-            };
-            const { exitCode, stderr } = await exec.getExecOutput(file, args, options);
-            return { exitCode, stderr };
-        }
-    };
-}
-/** Installs the udev rule with `sudo -n`; undefined when done, else why it was not. */
-async function installUdevRule(programs) {
-    const found = {};
-    for (const name of ['sudo', 'tee', 'udevadm']) {
-        found[name] = await programs.which(name);
-        if (!found[name])
-            return `but ${name} is not on PATH`;
-    }
-    const steps = [
-        ['true', ['true']],
-        ['tee', [found.tee, UDEV_RULE_FILE], `${UDEV_RULE}\n`],
-        ['udevadm', [found.udevadm, 'control', '--reload-rules']],
-        ['udevadm', [found.udevadm, 'trigger', '--name-match=kvm']],
-        ['udevadm', [found.udevadm, 'settle']]
-    ];
-    for (const [name, args, input] of steps) {
-        const shown = `sudo -n ${[name, ...args.slice(1)].join(' ')}`;
-        const result = await programs.run(found.sudo, ['-n', ...args], input).catch((error) => error);
-        if (result instanceof Error)
-            return `and ${shown} could not run (${result.message})`;
-        if (result.exitCode !== 0) {
-            const said = result.stderr.trim().split('\n')[0];
-            return name === 'true'
-                ? 'and sudo needs a password here (sudo -n true failed), so the action could not install the udev rule'
-                : `and installing the udev rule failed (${shown} exited with code ${result.exitCode}${said ? `: ${said}` : ''})`;
-        }
-    }
-    return undefined;
-}
-/**
- * Makes sure the device opens read-write: on a GitHub-hosted runner with kvm-access auto,
- * by installing the udev rule, then opening it again. Throws a HostError with the fix.
- */
-async function ensureKvmAccess(context, deps) {
-    const first = openKvm(context.device, deps.open);
-    if (first.ok)
-        return;
-    if (first.kind !== 'denied' || !mayInstallUdevRule(context))
-        throw new HostError(kvmProblem(context, first));
-    const why = await installUdevRule(deps.programs ?? (await actionPrograms()));
-    if (why !== undefined)
-        throw new HostError(kvmProblem(context, first, why));
-    const again = openKvm(context.device, deps.open);
-    if (!again.ok) {
-        throw new HostError(kvmProblem(context, again, `even after the udev rule ${UDEV_RULE_FILE} was installed`));
-    }
-    deps.log(`kvm-access: ${context.device} did not open read-write for user ${user()} (${first.code}); installed the udev rule ${UDEV_RULE_FILE} with sudo, and it opens now`);
-}
-
-;// CONCATENATED MODULE: ./src/engine/outcome.ts
-/**
- * What a run came to, decided only from evidence: the VM process's messages, the records
- * the guest init wrote, and why we stopped it. libkrun can exit 0 after a guest kernel
- * panic, so the VM process's own exit code never counts as the guest's.
- */
-
-
-const TIMEOUT_EXIT_CODE = 124;
-function signalName(signal) {
-    return Object.entries((external_node_os_default()).constants.signals).find(([, value]) => value === signal)?.[0] ?? `signal ${signal}`;
-}
-function describeVmExit(run) {
-    return run.signal ? `killed by ${run.signal}` : `exit code ${run.exitCode}`;
-}
-const failed = (failure, showLog = false, exitCode) => ({
-    exitCode,
-    timedOut: false,
-    failure,
-    showLog
-});
-const TAMPERED = 'the guest tampered with its run records';
-function decideOutcome(run, records, host = {}) {
-    const ready = run.messages.some((message) => message.kind === 'ready');
-    const error = run.messages.find((message) => message.kind === 'error');
-    // Never the record's contents: the guest chose them, and they could hold anything.
-    if (records.tampered !== undefined)
-        return failed(`${TAMPERED} (${records.tampered})`);
-    if (run.timedOutAfter !== undefined) {
-        return {
-            exitCode: TIMEOUT_EXIT_CODE,
-            timedOut: true,
-            failure: `timed out after ${formatDuration(run.timedOutAfter)}`,
-            showLog: false
-        };
-    }
-    if (run.cancelledBy !== undefined) {
-        return failed(`cancelled (${run.cancelledBy}); the microVM was stopped`);
-    }
-    if (!ready) {
-        if (error?.kind === 'error')
-            return failed(error.message);
-        return failed(`the VM process ended before it configured libkrun (${describeVmExit(run)})`);
-    }
-    const { status } = records;
-    if (status) {
-        if (status.signal !== undefined) {
-            return failed(`commands were killed by ${signalName(status.signal)} (exit code ${status.exitCode})`, false, status.exitCode);
-        }
-        if (status.exitCode !== 0)
-            return failed(`commands exited with code ${status.exitCode}`, false, status.exitCode);
-        return { exitCode: 0, timedOut: false, failure: undefined, showLog: false };
-    }
-    if (error?.kind === 'error')
-        return failed(`libkrun could not start the microVM: ${error.message}`, true);
-    if (!records.started) {
-        return failed(`the microVM did not boot (the VM process ended with ${describeVmExit(run)} before the guest init ran)`, true);
-    }
-    if (host.fullDisk !== undefined) {
-        // libkrun ends the VM process with the guest init's exit code, which is the workload's.
-        const known = run.exitCode !== null && run.signal === null ? run.exitCode : undefined;
-        const code = known === undefined ? '' : `; the VM process exited with code ${known}`;
-        return failed(`the disk holding ${host.fullDisk} is full: the guest's status could not be recorded${code}`, false, known);
-    }
-    if (records.initError)
-        return failed(`the guest init failed: ${records.initError}`, true);
-    return failed(`the microVM stopped before the commands finished (the VM process ended with ${describeVmExit(run)})`, true);
-}
-
-;// CONCATENATED MODULE: ./src/engine/disk-space.ts
-/** Whether a file system has room left for the guest init's small records. */
-
-/** Less free space than this cannot be relied on to hold a record (one block or so). */
-const MIN_FREE_BYTES = 64 * 1024;
-function isDiskFull(dir) {
-    try {
-        const stats = external_node_fs_default().statfsSync(dir);
-        return stats.bavail * stats.bsize < MIN_FREE_BYTES || stats.ffree === 0;
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/plan.ts
-
-
-const BASE_TAG = 'krun-base';
-const WORKSPACE_TAG = 'krun-workspace';
-const DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
-/** The guest PATH: the user's, or the usual one. */
-function guestPath(env) {
-    const own = env.filter(([name]) => name === 'PATH').at(-1);
-    return own ? own[1] : DEFAULT_PATH.join(':');
-}
-/** The shell's argv with the script's guest path in place of `{0}`; argv only when interactive. */
-function workloadArgv(settings, interactive = false) {
-    if (interactive)
-        return [settings.shell[0]];
-    return settings.shell.map((word) => word.split(SCRIPT_PLACEHOLDER).join(GUEST.scriptInGuest));
-}
-function renderPlan(settings, interactive = false, fileShare) {
-    const lines = [['lower', 'virtiofs', BASE_TAG]];
-    if (settings.workspace !== null) {
-        lines.push(['share', 'virtiofs', WORKSPACE_TAG, settings.workspace, 'rw']);
-    }
-    if (fileShare)
-        lines.push(['share', 'virtiofs', fileShare.tag, fileShare.guestDir, 'rw']);
-    lines.push(['workdir', settings.workdir]);
-    lines.push(['script', GUEST.scriptInGuest]);
-    for (const arg of workloadArgv(settings, interactive))
-        lines.push(['arg', arg]);
-    return lines.map((fields) => fields.join('\t') + '\n').join('');
-}
-/**
- * The guest's environment: PATH and HOME unless the user set them, then the user's entries,
- * then `forced` (the file commands), which the user's entries cannot replace.
- */
-function renderEnv(settings, extra = {}, forced = {}) {
-    const names = new Set(settings.env.map(([name]) => name));
-    const defaults = [['PATH', guestPath(settings.env)], ['HOME', '/root'], ...Object.entries(extra)];
-    const own = settings.env.filter(([name]) => !(name in forced));
-    const entries = [...defaults.filter(([name]) => !names.has(name)), ...own, ...Object.entries(forced)];
-    return Buffer.from(entries.map(([name, value]) => `${name}=${value}\0`).join(''), 'utf8');
-}
-function guestFiles(settings, interactive = false, extraEnv = {}, fileShare) {
-    return {
-        plan: renderPlan(settings, interactive, fileShare),
-        env: renderEnv(settings, extraEnv, fileShare?.env),
-        script: settings.commands
-    };
-}
-function vmConfig(settings, layout, libkrun, kvmDevice, fileShare) {
-    const base = { tag: BASE_TAG, hostPath: settings.rootfs, readOnly: true };
-    const shares = [settings.image ? { ...base, imageCache: true } : base];
-    if (settings.workspace !== null) {
-        shares.push({ tag: WORKSPACE_TAG, hostPath: settings.workspace, readOnly: false });
-    }
-    if (fileShare)
-        shares.push({ tag: fileShare.tag, hostPath: fileShare.hostDir, readOnly: false });
-    return {
-        libkrun,
-        root: layout.root,
-        cpus: settings.cpus,
-        memoryMib: settings.memoryMib,
-        shares,
-        execPath: GUEST.init,
-        network: settings.network,
-        portMap: settings.ports,
-        logLevel: settings.logLevel,
-        logFile: layout.logFile,
-        kvmDevice
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine/guest-records.ts
-/**
- * Reads back what the guest init recorded in the run directory's root (native/README.md).
- * That root is the guest's own root share, so the guest can write anything there: every
- * record is read as untrusted input (untrusted-file.ts) and parsed strictly. The host reads
- * only after the VM process has ended.
- */
-
-
-
-/** The status record's exact size: the record padded with spaces, then a newline. */
-const STATUS_BYTES = 32;
-const INIT_ERROR_MAX_BYTES = 4096;
-/** How much of the init's error line is shown. */
-const INIT_ERROR_SHOWN_CHARS = 200;
-/** Thrown for a record whose content is not in the init's format. */
-class MalformedRecord extends Error {
-}
-/**
- * Parses the status record: exactly 32 bytes, the record padded with spaces and ended
- * by a newline. "running" means the init started but recorded no end.
- */
-function parseStatusRecord(bytes) {
-    const text = bytes.toString('latin1');
-    if (bytes.length !== STATUS_BYTES || !text.endsWith('\n'))
-        throw new MalformedRecord();
-    const trimmed = text.slice(0, -1).replace(/ +$/, '');
-    if (trimmed === 'running')
-        return undefined;
-    const match = /^(exited|killed) (0|[1-9][0-9]{0,2})$/.exec(trimmed);
-    const value = match ? Number(match[2]) : NaN;
-    if (!match || value > 255 || (match[1] === 'killed' && value === 0))
-        throw new MalformedRecord();
-    return match[1] === 'exited' ? { exitCode: value } : { exitCode: 128 + value, signal: value };
-}
-/** The init's error line as it may be shown: its first line, made visible, capped. */
-function sanitizeInitError(bytes) {
-    const firstLine = bytes.toString('utf8').split('\n')[0].trim();
-    if (firstLine === '')
-        return undefined;
-    return (0,visible/* visibleExcerpt */.k)(firstLine, INIT_ERROR_SHOWN_CHARS);
-}
-/** Reads the records under `root` (the guest's root share). */
-function readGuestRecords(root) {
-    let current = GUEST.started;
-    try {
-        const started = untrustedPathExists(root, GUEST.started);
-        current = GUEST.status;
-        const statusBytes = readUntrustedFile(root, GUEST.status, STATUS_BYTES);
-        const status = statusBytes === undefined ? undefined : parseStatusRecord(statusBytes);
-        current = GUEST.initError;
-        const initErrorBytes = readUntrustedFile(root, GUEST.initError, INIT_ERROR_MAX_BYTES);
-        const initError = initErrorBytes === undefined ? undefined : sanitizeInitError(initErrorBytes);
-        return { started, status, initError };
-    }
-    catch (error) {
-        if (error instanceof TamperedError || error instanceof MalformedRecord)
-            return { tampered: current };
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/guest-view.ts
-/**
- * Looks at a guest path before the guest exists: the guest's `/` is the rootfs, with the
- * workspace shared at its own path. Symlinks are followed as the guest will follow them
- * (an absolute target starts again at the guest's `/`), never as the host would.
- */
-
-
-const MAX_LINKS = 40;
-/** Where a normalized absolute guest path lies on the host. */
-function hostPathOf(view, guestPath) {
-    const { workspace } = view;
-    if (workspace !== null && (guestPath === workspace || guestPath.startsWith(`${workspace}/`)))
-        return guestPath;
-    return external_node_path_default().join(view.rootfs, guestPath);
-}
-/** Whether `guestPath` (absolute) is a directory in the guest's view. */
-function isGuestDirectory(view, guestPath) {
-    let pending = guestPath.split('/').filter((part) => part !== '');
-    let current = '/';
-    let links = 0;
-    while (pending.length > 0) {
-        const part = pending.shift();
-        if (part === '.')
-            continue;
-        if (part === '..') {
-            current = external_node_path_default().posix.dirname(current);
-            continue;
-        }
-        const next = external_node_path_default().posix.join(current, part);
-        let stat;
-        try {
-            stat = external_node_fs_default().lstatSync(hostPathOf(view, next));
-        }
-        catch {
-            // The init makes the directories leading to the workspace's mount point.
-            if (view.workspace === null || !view.workspace.startsWith(`${next}/`))
-                return false;
-            current = next;
-            continue;
-        }
-        if (stat.isSymbolicLink()) {
-            if (++links > MAX_LINKS)
-                return false;
-            const target = external_node_fs_default().readlinkSync(hostPathOf(view, next));
-            pending = [...target.split('/').filter((p) => p !== ''), ...pending];
-            if (target.startsWith('/'))
-                current = '/';
-            continue;
-        }
-        if (!stat.isDirectory())
-            return false;
-        current = next;
-    }
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/engine/pseudo-fs.ts
-/**
- * Whether a host directory belongs to the kernel rather than to a disk: /proc, /sys and /dev,
- * or any mount of a pseudo file system elsewhere. Sharing one with the guest shares the host's
- * processes, devices or kernel settings, never a project, and the guest cannot mount it anyway.
- */
-
-const PSEUDO_ROOTS = ['/proc', '/sys', '/dev'];
-/** statfs f_type values (linux/magic.h) of the file systems through which the kernel shows itself. */
-const PSEUDO_TYPES = new Map([
-    [0x9fa0, 'proc'],
-    [0x62656572, 'sysfs'],
-    [0x1cd1, 'devpts'],
-    [0x27e0eb, 'cgroup'],
-    [0x63677270, 'cgroup2'],
-    [0x64626720, 'debugfs'],
-    [0x74726163, 'tracefs'],
-    [0x73636673, 'securityfs'],
-    [0xf97cff8c, 'selinuxfs'],
-    [0x43415d53, 'smackfs'],
-    [0x6165676c, 'pstore'],
-    [0xde5e81e4, 'efivarfs'],
-    [0xcafe4a11, 'bpf'],
-    [0x62656570, 'configfs'],
-    [0x65735543, 'fusectl'],
-    [0x19800202, 'mqueue'],
-    [0x42494e4d, 'binfmt_misc'],
-    [0x6e736673, 'nsfs'],
-    [0x67596969, 'rpc_pipefs']
-]);
-/** How a message says where `dir` (absolute, real) is when it is a pseudo file system: "under /proc", "on a cgroup2 file system". */
-function pseudoFileSystem(dir) {
-    const root = PSEUDO_ROOTS.find((pseudo) => dir === pseudo || dir.startsWith(`${pseudo}/`));
-    if (root !== undefined)
-        return `under ${root}`;
-    let type;
-    try {
-        type = external_node_fs_default().statfsSync(dir).type;
-    }
-    catch {
-        // Whatever keeps statfs from answering keeps the share from working too, and says so there.
-        return undefined;
-    }
-    const name = PSEUDO_TYPES.get(type);
-    return name === undefined ? undefined : `on a ${name} file system`;
-}
-
-;// CONCATENATED MODULE: ./src/engine/host-paths.ts
-/**
- * Parsers of the inputs that name host paths (rootfs, workspace, libkrun, which may be a
- * pinned archive's URL instead) and the guest working directory. Unlike parse.ts, these look
- * at the host's file system.
- */
-
-
-
-
-
-
-/** Paths travel in a TAB-separated plan file, one per line. */
-function checkPlanSafe(input, value) {
-    if (/[\t\n\r\0]/.test(value)) {
-        throw new InputError(input, `${showValue(value)} contains a tab, newline or NUL byte; use a path without them`);
-    }
-}
-function parseHostDirectory(input, raw, cwd) {
-    const text = raw.trim();
-    checkPlanSafe(input, text);
-    let resolved;
-    let stat;
-    try {
-        // Judged by where it leads: a link to / is /, and the guest sees the real path.
-        resolved = external_node_fs_default().realpathSync(external_node_path_default().resolve(cwd, text));
-        stat = external_node_fs_default().statSync(resolved);
-    }
-    catch (error) {
-        const problem = errorText(error) === 'ENOENT' ? 'does not exist' : `cannot be reached (${errorText(error)})`;
-        throw new InputError(input, `${showValue(text)} ${problem}; expected an existing directory on the host`);
-    }
-    if (!stat.isDirectory()) {
-        throw new InputError(input, `${showValue(text)} is not a directory; expected an existing directory on the host`);
-    }
-    checkPlanSafe(input, resolved);
-    return resolved;
-}
-/** The workspace's host path, or null for `none`. */
-function parseWorkspace(raw, context) {
-    const text = raw.trim();
-    if (text === 'none')
-        return null;
-    const workspace = parseHostDirectory('workspace', text === '' ? (context.defaultWorkspace ?? context.cwd) : text, context.cwd);
-    if (workspace === '/') {
-        const leads = text === '' || text === '/' ? '"/"' : `${showValue(text)} leads to / and`;
-        throw new InputError('workspace', `${leads} would share the whole host read-write; name a project directory, or none`);
-    }
-    const pseudo = pseudoFileSystem(workspace);
-    if (pseudo !== undefined) {
-        const shown = showValue(text === '' ? workspace : text);
-        throw new InputError('workspace', `${shown} is ${pseudo}, a pseudo file system of the host; name a project directory, or none`);
-    }
-    return workspace;
-}
-/** The guest working directory the user chose, normalized; undefined for the default. */
-function parseWorkdir(raw) {
-    const text = raw.trim();
-    if (text === '')
-        return undefined;
-    checkPlanSafe('workdir', text);
-    if (!text.startsWith('/')) {
-        throw new InputError('workdir', `${showValue(text)} is relative; expected an absolute path inside the guest, e.g. /src`);
-    }
-    return external_node_path_default().posix.normalize(text);
-}
-function libraryFile(source, raw, cwd) {
-    const text = raw.trim();
-    checkPlanSafe(source, text);
-    const resolved = external_node_path_default().resolve(cwd, text);
-    const problem = libraryProblem(resolved);
-    if (problem)
-        throw new InputError(source, `${showValue(text)} ${problem}; expected the path of libkrun.so.1`);
-    return resolved;
-}
-/** Which input names libkrun: the input (or flag) when set, else KRUN_LIBRARY. */
-function libkrunInputName(raw) {
-    return raw.trim() !== '' ? 'libkrun' : 'KRUN_LIBRARY';
-}
-/** The libkrun the user named (input, flag or KRUN_LIBRARY); undefined to search for it. */
-function parseLibkrun(raw, context) {
-    const named = (raw.trim() !== '' ? raw : (context.libraryFromEnv ?? '')).trim();
-    if (named === '')
-        return undefined;
-    const source = libkrunInputName(raw);
-    if (libkrun_pinned_isUrlLike(named))
-        return { archive: libkrun_pinned_parsePinnedUrl(source, named) };
-    return { path: libraryFile(source, named, context.cwd) };
-}
-
-;// CONCATENATED MODULE: ./src/engine/inputs.ts
-/**
- * The one table of inputs and outputs. action.yml, the README's tables and `krun-run
- * --help` are checked against it (__tests__/metadata.test.ts); the action reads its
- * inputs by these names, the CLI maps its flags through it, and settings.ts parses each
- * value with the parser named here.
- */
-
-
-
-
-const INPUTS = {
-    commands: {
-        default: '',
-        required: false,
-        defaultText: '(none)',
-        flags: ['-c', '--commands'],
-        valueName: 'TEXT',
-        help: 'the commands to run',
-        parse: parseCommands
-    },
-    shell: {
-        default: 'sh',
-        required: false,
-        flags: ['--shell'],
-        valueName: 'SHELL',
-        help: 'sh, bash, or a command template containing {0}',
-        parse: parseShell
-    },
-    rootfs: {
-        default: '/',
-        required: false,
-        flags: ['--rootfs', '--root'],
-        valueName: 'DIR',
-        help: 'base filesystem, read-only under a throwaway overlay',
-        parse: (raw, context) => parseHostDirectory('rootfs', raw, context.cwd)
-    },
-    image: {
-        default: '',
-        required: false,
-        flags: ['--image'],
-        valueName: 'REF',
-        help: 'an OCI image as the base instead of rootfs: alpine, ubuntu:24.04, ghcr.io/owner/name:tag, name@sha256:...',
-        parse: parseImage
-    },
-    pull: {
-        default: 'missing',
-        required: false,
-        flags: ['--pull'],
-        valueName: 'POLICY',
-        help: 'missing (use the cached image if there is one), always (ask the registry again) or never (cache only)',
-        parse: parsePull
-    },
-    'registry-username': {
-        default: '',
-        required: false,
-        flags: ['--registry-username'],
-        valueName: 'NAME',
-        help: "the registry's user name (password: KRUN_REGISTRY_PASSWORD; else the Docker config; else anonymous)",
-        parse: (raw) => raw.trim()
-    },
-    'registry-password': {
-        default: '',
-        required: false,
-        // A secret: never on a command line (krun-run reads KRUN_REGISTRY_PASSWORD).
-        flags: [],
-        valueName: 'PASSWORD',
-        help: "the registry's password or token, masked in the log",
-        parse: (raw) => raw
-    },
-    workspace: {
-        default: '',
-        required: false,
-        defaultText: '`GITHUB_WORKSPACE`',
-        flags: ['--workspace'],
-        valueName: 'DIR',
-        help: 'shared read-write at the same path ("none" shares nothing; default: GITHUB_WORKSPACE, else the current directory)',
-        parse: parseWorkspace
-    },
-    'workspace-devices': {
-        default: 'remove',
-        required: false,
-        flags: ['--workspace-devices'],
-        valueName: 'remove|keep',
-        help: 'remove the device nodes and clear the set-user/group-ID bits the run left in the workspace, or keep them',
-        parse: parseWorkspaceDevices
-    },
-    workdir: {
-        default: '',
-        required: false,
-        defaultText: 'the workspace',
-        flags: ['--workdir'],
-        valueName: 'PATH',
-        help: 'guest working directory (default: the workspace, or / with no workspace)',
-        parse: parseWorkdir
-    },
-    env: {
-        default: '',
-        required: false,
-        flags: ['--env'],
-        valueName: 'KEY=VALUE',
-        help: 'guest environment entry (repeatable); --env KEY copies KEY from this environment, off the command line',
-        parse: parseEnv
-    },
-    cpus: {
-        default: '2',
-        required: false,
-        flags: ['--cpus'],
-        valueName: 'N',
-        help: 'virtual CPUs, 1 to 255',
-        parse: parseCpus
-    },
-    memory: {
-        default: '2048',
-        required: false,
-        flags: ['--memory', '--mem'],
-        valueName: 'MIB',
-        help: "guest memory in MiB, from 128 to the host's memory",
-        parse: (raw, context) => parseMemory(raw, context.hostMemoryMib)
-    },
-    network: {
-        default: 'tsi',
-        required: false,
-        flags: ['--network'],
-        valueName: 'MODE',
-        help: 'tsi (guest sockets open on the host, reaching its loopback) or none (the guest has only lo)',
-        parse: parseNetwork
-    },
-    ports: {
-        default: '',
-        required: false,
-        flags: ['--port'],
-        valueName: 'HOST:GUEST',
-        help: 'expose a guest port on the host (repeatable; none is exposed otherwise; needs network tsi)',
-        parse: parsePorts
-    },
-    libkrun: {
-        default: '',
-        required: false,
-        flags: ['--libkrun'],
-        valueName: 'PATH|URL',
-        help: "libkrun.so.1, or a pinned archive URL#sha256=<hex> (default: KRUN_LIBRARY, the usual places, krun-action's build)",
-        parse: parseLibkrun
-    },
-    'kvm-access': {
-        default: 'auto',
-        required: false,
-        flags: ['--kvm-access'],
-        valueName: 'POLICY',
-        help: 'auto (on a GitHub-hosted runner, install the udev rule with sudo when the KVM device does not open) or check (never change the host)',
-        parse: parseKvmAccess
-    },
-    'log-level': {
-        default: '',
-        required: false,
-        flags: ['--log-level'],
-        valueName: 'LEVEL',
-        help: "libkrun's log level, shown live: off, error, warn, info, debug, trace",
-        parse: parseLogLevel
-    },
-    timeout: {
-        default: '',
-        required: false,
-        defaultText: 'none',
-        flags: ['--timeout'],
-        valueName: 'DURATION',
-        help: 'stop after 90, 90s, 10m, 1h ..., the pull included (exit code 124)',
-        parse: parseTimeout
-    },
-    'export-env': {
-        default: 'false',
-        required: false,
-        flags: ['--export-env'],
-        valueName: 'true|false',
-        help: "let the guest's GITHUB_ENV and GITHUB_PATH change later steps on the host",
-        parse: (raw) => parseBoolean('export-env', raw)
-    },
-    'guest-workflow-commands': {
-        default: 'false',
-        required: false,
-        flags: ['--guest-workflow-commands'],
-        valueName: 'true|false',
-        help: "let the runner act on workflow commands (::error::, ::add-mask:: ...) in the guest's output",
-        parse: (raw) => parseBoolean('guest-workflow-commands', raw)
-    }
-};
-const INPUT_NAMES = Object.keys(INPUTS);
-/** Parses one input; an empty value stands for the input's default, as on a runner. */
-function parseInput(name, raw, context) {
-    const spec = INPUTS[name];
-    return spec.parse(raw[name] === '' ? spec.default : raw[name], context);
-}
-/** The raw inputs as action.yml's defaults give them. */
-function defaultInputs() {
-    return Object.fromEntries(INPUT_NAMES.map((name) => [name, INPUTS[name].default]));
-}
-/** How an input's default reads to a person. */
-function shownDefault(name) {
-    const spec = INPUTS[name];
-    return spec.defaultText ?? (spec.default === '' ? '' : `\`${spec.default}\``);
-}
-const OUTPUTS = {
-    'exit-code': "The commands' exit code: 128+N when signal N killed them, 124 on timeout. Unset when they never ran (bad input, host problem, boot failure).",
-    'timed-out': '`true` when the timeout stopped the microVM, else `false`.',
-    'image-digest': "The digest of the image that ran (an image index's for multi-platform images), when `image` was given."
-};
-
-;// CONCATENATED MODULE: ./src/engine/settings.ts
-/**
- * Turns the raw inputs (from action.yml inputs or CLI flags) into one typed, validated
- * RunSettings. Every input is checked here, before a run's files are written; only what
- * needs the host or the image (the libkrun found, the image's root) is checked later, in
- * run.ts, still before the guest starts.
- */
-
-
-
-
-
-
-
-
-
-/** The guest paths where the shell's program would be looked up with this PATH. */
-function shellCandidates(program, searchPath) {
-    if (program.includes('/'))
-        return [program];
-    return searchPath
-        .split(':')
-        .filter((dir) => dir.startsWith('/'))
-        .map((dir) => external_node_path_default().posix.join(dir, program));
-}
-function anyInRootfs(candidates, rootfs) {
-    // lstat, not stat: inside a rootfs other than /, absolute symlinks point into the
-    // rootfs, not the host, so the link itself is what can be checked here.
-    return candidates.some((candidate) => {
-        try {
-            return !external_node_fs_default().lstatSync(external_node_path_default().join(rootfs, candidate)).isDirectory();
-        }
-        catch {
-            return false;
-        }
-    });
-}
-/**
- * Names the input the user actually got wrong: a PATH from env that misses the shell, a
- * rootfs without the default shell, or else the shell itself.
- */
-function checkShellInRootfs(shell, rootfs, env, shellIsDefault) {
-    const program = shell[0];
-    const candidates = shellCandidates(program, guestPath(env));
-    if (anyInRootfs(candidates, rootfs))
-        return;
-    const looked = `looked in ${candidates.join(', ')}`;
-    const pathFromEnv = env.some(([name]) => name === 'PATH');
-    if (pathFromEnv && !program.includes('/') && anyInRootfs(shellCandidates(program, guestPath([])), rootfs)) {
-        throw new InputError('env', `its PATH does not lead to the shell ${showValue(program)} in rootfs ${rootfs} (${looked}); add the shell's directory to PATH`);
-    }
-    if (shellIsDefault && rootfs !== '/') {
-        throw new InputError('rootfs', `${showValue(rootfs)} has no ${program} (${looked}); expected a root filesystem with a shell, or set shell`);
-    }
-    throw new InputError('shell', `${showValue(program)} was not found in rootfs ${rootfs} (${looked}); install it there or choose another shell`);
-}
-/**
- * The guest could change its own base, and so what later runs start from, if the base lay
- * in the share it writes: a rootfs directory, or an image's cached root.
- */
-function checkBaseOutsideWorkspace(input, base, workspace) {
-    if (workspace !== null && isWithin(base, workspace)) {
-        const [what, fix] = input === 'rootfs'
-            ? [showValue(base), 'use a directory outside the workspace']
-            : [`its cached root ${base}`, 'keep the image cache (RUNNER_TOOL_CACHE, XDG_CACHE_HOME) outside the workspace'];
-        throw new InputError(input, `${what} is inside the workspace ${workspace}, which the guest can write, so the guest could change its own base; ${fix}, or use workspace: none`);
-    }
-}
-/** Whether `file` is `dir` or lies under it (both absolute and normalized). */
-function isWithin(file, dir) {
-    return file === dir || file.startsWith(`${dir}/`);
-}
-/** The path itself and, when it exists, where it leads: either may lie in the workspace. */
-function reachedBy(file) {
-    const resolved = external_node_path_default().resolve(file);
-    try {
-        return [resolved, external_node_fs_default().realpathSync(resolved)];
-    }
-    catch {
-        return [resolved];
-    }
-}
-/**
- * The guest could change what the host runs or reads later if the share it writes held the
- * host's own files: the temporary directory (run directories, the krun-run launcher and its
- * saved settings), libkrun, the action's code, the image cache.
- */
-function checkWorkspaceHoldsNoHostFiles(workspace, hostFiles) {
-    if (workspace === null)
-        return;
-    for (const { what, file } of hostFiles) {
-        const inside = reachedBy(file).find((reached) => isWithin(reached, workspace));
-        if (inside === undefined)
-            continue;
-        throw new InputError('workspace', `${showValue(workspace)} contains ${what} ${inside}, which the guest could then change, and with it what the host runs later; name a directory that does not contain it, or none`);
-    }
-}
-function checkWorkdirExists(workdir, view) {
-    if (isGuestDirectory(view, workdir))
-        return;
-    const where = view.workspace !== null ? `rootfs ${view.rootfs} or the workspace` : `rootfs ${view.rootfs}`;
-    throw new InputError('workdir', `${showValue(workdir)} is not a directory in the guest (looked in ${where}); expected an existing directory`);
-}
-function imageSettings(raw, context) {
-    const reference = parseInput('image', raw, context);
-    const pull = parseInput('pull', raw, context);
-    const credentials = registryCredentials(parseInput('registry-username', raw, context), parseInput('registry-password', raw, context));
-    if (reference === undefined)
-        return undefined;
-    if (![INPUTS.rootfs.default, ''].includes(raw.rootfs.trim())) {
-        throw new InputError('image', 'and rootfs are both set; the base is either an image or a rootfs directory, not both');
-    }
-    return { reference, pull, credentials };
-}
-/** The settings once the image's root is unpacked: the checks a rootfs gets up front. */
-function withImageRoot(settings, root) {
-    const program = settings.shell[0];
-    const candidates = shellCandidates(program, guestPath(settings.env));
-    if (!anyInRootfs(candidates, root)) {
-        throw new InputError('image', `${settings.image?.reference} has no ${program} (looked in ${candidates.join(', ')}); use an image with that shell, or set shell`);
-    }
-    checkBaseOutsideWorkspace('image', external_node_fs_default().realpathSync(root), settings.workspace);
-    const withRoot = { ...settings, rootfs: root };
-    checkWorkdirExists(withRoot.workdir, withRoot);
-    return withRoot;
-}
-/** A name given more than once keeps its last value, in the place it was first given. */
-function lastOfEach(entries) {
-    return [...new Map(entries.map((entry) => [entry[0], entry])).values()];
-}
-/** What the user named as libkrun, if anything (the doctor needs this part alone). */
-function libkrunSettings(raw, context) {
-    const named = parseInput('libkrun', raw, context);
-    return {
-        libkrun: named && 'path' in named ? named.path : undefined,
-        libkrunArchive: named && 'archive' in named ? named.archive : undefined,
-        libkrunFrom: named === undefined ? undefined : libkrunInputName(raw.libkrun)
-    };
-}
-/**
- * `envEntries`, when given, replaces the `env` text (the CLI's --env flags arrive parsed);
- * `commandBytes` replaces the `commands` text (a CLI file or stdin, kept as bytes).
- */
-function buildSettings(raw, context, envEntries, commandBytes) {
-    const commands = commandBytes ? parseCommandBytes(commandBytes) : parseInput('commands', raw, context);
-    const shell = parseInput('shell', raw, context);
-    const env = lastOfEach(envEntries ?? parseInput('env', raw, context));
-    const cpus = parseInput('cpus', raw, context);
-    const memoryMib = parseInput('memory', raw, context);
-    const logLevel = parseInput('log-level', raw, context);
-    const timeoutSeconds = parseInput('timeout', raw, context);
-    const image = imageSettings(raw, context);
-    const rootfs = image ? '' : parseInput('rootfs', raw, context);
-    const workspace = parseInput('workspace', raw, context);
-    const workspaceDevices = parseInput('workspace-devices', raw, context);
-    const workdir = parseInput('workdir', raw, context) ?? workspace ?? '/';
-    checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'the temporary directory', file: context.tempDir }]);
-    if (!image) {
-        checkBaseOutsideWorkspace('rootfs', rootfs, workspace);
-        checkShellInRootfs(shell, rootfs, env, [INPUTS.shell.default, ''].includes(raw.shell.trim()));
-        checkWorkdirExists(workdir, { rootfs, workspace });
-    }
-    const network = parseInput('network', raw, context);
-    const ports = parseInput('ports', raw, context);
-    if (network === 'none' && ports.length > 0) {
-        throw new InputError('ports', 'cannot expose a port with network none, which gives the guest no network; use network tsi or no ports');
-    }
-    const { libkrun, libkrunArchive, libkrunFrom } = libkrunSettings(raw, context);
-    if (libkrun !== undefined)
-        checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'libkrun', file: libkrun }]);
-    const kvmAccess = parseInput('kvm-access', raw, context);
-    const exportEnv = parseInput('export-env', raw, context);
-    const guestWorkflowCommands = parseInput('guest-workflow-commands', raw, context);
-    return {
-        commands,
-        shell,
-        rootfs,
-        image,
-        workspace,
-        workspaceDevices,
-        workdir,
-        env,
-        cpus,
-        memoryMib,
-        network,
-        ports,
-        libkrun,
-        libkrunArchive,
-        libkrunFrom,
-        kvmAccess,
-        logLevel,
-        timeoutSeconds,
-        exportEnv,
-        guestWorkflowCommands
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine/workspace-sweep.ts
-/**
- * What the guest left in the workspace that later steps on the host could use against it,
- * beyond the files it may change anyway: device nodes (a world-writable node of the host's
- * disk gives every user the disk) and set-user-ID or set-group-ID files (run as their owner,
- * root when the runner is root, by whoever starts them). After the run, such entries that the
- * run created or changed are removed (devices) or lose those bits (files).
- *
- * The VM process has ended when this runs, so no guest swaps an entry between a check and
- * what is done to it. The walk never follows a link (every entry is lstat'ed, and only real
- * directories are entered), stays on the workspace's file system, opens no entry but
- * directories (a FIFO or a device could block or act when opened), and stops after
- * MAX_ENTRIES entries, saying so.
- *
- * FIFOs and sockets stay: once the guest is gone, a FIFO connects to nothing and a socket
- * to no listener, so neither gives more than the files the guest may already change; and
- * builds make them.
- */
-
-
-
-
-/** Bounds the work after each run (an lstat an entry); a checkout bigger than this is rare. */
-const MAX_ENTRIES = 1_000_000;
-/** How many entries that could not be dealt with are named; the rest are counted. */
-const NAMED_FAILURES = 3;
-const SET_ID_BITS = 0o6000;
-const NS_PER_S = 1000000000n;
-/**
- * The moment a run starts, as the file systems stamp it: the ctime of a file just written.
- * The kernel's coarse clock stamps ctimes, so it is the same clock the workspace's ctimes come from.
- */
-function changeStamp(file) {
-    return external_node_fs_default().lstatSync(file, { bigint: true }).ctimeNs;
-}
-/**
- * Whether an entry was created or changed (mode, owner, content, name, links) since `since`:
- * the kernel sets ctime on every such change, and nothing can set it back. A file system that
- * keeps whole seconds (ext4 with small inodes) stamps a change in the run's first second
- * before `since`, which its ctime's zero nanoseconds give away.
- */
-function changedSince(ctimeNs, since) {
-    if (ctimeNs >= since)
-        return true;
-    return ctimeNs % NS_PER_S === 0n && ctimeNs >= since - (since % NS_PER_S);
-}
-/** Walks `workspace` (absolute, real) and deals with what the run left since `since`. */
-function sweepWorkspace(workspace, since, maxEntries = MAX_ENTRIES) {
-    const sweep = {
-        devicesRemoved: 0,
-        setIdCleared: 0,
-        failures: [],
-        failureCount: 0,
-        stoppedAfter: undefined
-    };
-    const failed = (relative, error) => {
-        if (sweep.failureCount++ < NAMED_FAILURES)
-            sweep.failures.push(`${(0,visible/* visible */.R)(relative)} (${errorText(error)})`);
-    };
-    let device;
-    try {
-        device = external_node_fs_default().lstatSync(workspace, { bigint: true }).dev;
-    }
-    catch (error) {
-        failed('.', error);
-        return sweep;
-    }
-    const pending = [''];
-    let seen = 0;
-    while (pending.length > 0) {
-        const directory = pending.pop();
-        let entries;
-        try {
-            entries = external_node_fs_default().readdirSync(external_node_path_default().join(workspace, directory), { withFileTypes: true });
-        }
-        catch (error) {
-            failed(directory || '.', error);
-            continue;
-        }
-        for (const entry of entries) {
-            if (++seen > maxEntries) {
-                sweep.stoppedAfter = maxEntries;
-                return sweep;
-            }
-            // readdir's type spares an lstat of the links, FIFOs and sockets, which stay as they are.
-            if (!(entry.isDirectory() || entry.isFile() || entry.isBlockDevice() || entry.isCharacterDevice()))
-                continue;
-            const relative = directory === '' ? entry.name : `${directory}/${entry.name}`;
-            try {
-                visit(external_node_path_default().join(workspace, relative), relative);
-            }
-            catch (error) {
-                failed(relative, error);
-            }
-        }
-    }
-    return sweep;
-    function visit(file, relative) {
-        const stat = external_node_fs_default().lstatSync(file, { bigint: true });
-        if (stat.isDirectory()) {
-            // Another file system mounted inside the workspace is the host's own doing, not the guest's.
-            if (stat.dev === device)
-                pending.push(relative);
-        }
-        else if (stat.isBlockDevice() || stat.isCharacterDevice()) {
-            if (!changedSince(stat.ctimeNs, since))
-                return;
-            external_node_fs_default().unlinkSync(file);
-            sweep.devicesRemoved++;
-        }
-        else if (stat.isFile() && (Number(stat.mode) & SET_ID_BITS) !== 0) {
-            if (!changedSince(stat.ctimeNs, since))
-                return;
-            // lstat just said it is a regular file, and nothing has run since to make it a link.
-            external_node_fs_default().chmodSync(file, Number(stat.mode) & 0o7777 & ~SET_ID_BITS);
-            sweep.setIdCleared++;
-        }
-    }
-}
-const counted = (count, one, many) => `${count} ${count === 1 ? one : many}`;
-/** The one log line saying what was removed or cleared; undefined when there was nothing. */
-function sweepLine(sweep) {
-    const parts = [
-        sweep.devicesRemoved > 0 && `${counted(sweep.devicesRemoved, 'device node', 'device nodes')} (removed)`,
-        sweep.setIdCleared > 0 &&
-            `${counted(sweep.setIdCleared, 'file', 'files')} with set-user-ID or set-group-ID bits (cleared)`
-    ].filter((part) => part !== false);
-    return parts.length === 0 ? undefined : `the guest left ${parts.join(' and ')} in the workspace`;
-}
-/** What could not be checked or dealt with, one warning each. */
-function sweepWarnings(sweep) {
-    const warnings = [];
-    if (sweep.failureCount > 0) {
-        const more = sweep.failureCount - sweep.failures.length;
-        const named = sweep.failures.join(', ') + (more > 0 ? ` and ${more} more` : '');
-        warnings.push(`could not check or clean ${counted(sweep.failureCount, 'entry', 'entries')} of the workspace: ${named}; device nodes or set-ID files the guest left there may remain`);
-    }
-    if (sweep.stoppedAfter !== undefined) {
-        warnings.push(`the workspace check stopped after ${sweep.stoppedAfter} entries; the rest was not checked for device nodes or set-ID files the guest left`);
-    }
-    return warnings;
-}
-
-;// CONCATENATED MODULE: ./src/engine/run.ts
-/**
- * One run in a microVM, as both front ends (the action and krun-run) do it: host checks,
- * the private run directory, the VM process, the outcome, and cleanup of every file it made.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const GUEST_ARCH = { x64: 'x86_64', arm64: 'aarch64' };
-function guestInitBinary(distDir, arch = process.arch) {
-    const guestArch = GUEST_ARCH[arch];
-    const binary = guestArch && external_node_path_default().join(distDir, 'native', guestArch, 'krun-init');
-    if (!binary || !external_node_fs_default().existsSync(binary)) {
-        throw new HostError(`this action has no guest init for the ${arch} architecture; it runs on x86_64 and aarch64 Linux`);
-    }
-    return binary;
-}
-/**
- * An input this libkrun cannot honour is the user's to fix, named like any bad input. The
- * VM process says `libkrun` for a library that does not load or is too old: the user's
- * mistake when they named it, a host problem when it was found on the system.
- */
-function checkInputsHonoured(run, settings) {
-    for (const message of run.messages) {
-        if (message.kind !== 'error' || message.input === undefined)
-            continue;
-        if (message.input !== 'libkrun')
-            throw new InputError(message.input, message.message);
-        if (settings.libkrunFrom !== undefined)
-            throw new InputError(settings.libkrunFrom, message.message);
-        throw new HostError(message.message);
-    }
-}
-function kvmAccessContext(options) {
-    return {
-        device: options.host.kvmDevice,
-        policy: options.settings.kvmAccess,
-        githubHosted: options.host.githubHosted
-    };
-}
-/**
- * The checks a run makes before it starts a VM process: KVM access, libkrun (fetched into
- * its cache when the run names an archive, or needs krun-action's own build) and the guest init.
- */
-async function checkHost(options) {
-    await ensureKvmAccess(kvmAccessContext(options), { log: options.log });
-    const initBinary = guestInitBinary(options.distDir);
-    const libkrun = await resolveLibkrun(options.settings, { cacheDir: options.host.libkrunCacheDir, log: options.log });
-    return { libkrun, initBinary };
-}
-async function runInMicroVm(options) {
-    let early = options.early;
-    try {
-        // Before anything is fetched into a cache the guest could then change.
-        checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [
-            { what: "krun-action's own code", file: options.distDir },
-            { what: 'the image cache', file: options.host.imageCacheDir },
-            { what: 'the libkrun cache', file: options.host.libkrunCacheDir }
-        ]);
-        const { libkrun, initBinary } = await checkHost(options);
-        checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [{ what: 'libkrun', file: libkrun }]);
-        // One timeout for the whole run: the pull spends part of it, the VM gets the rest.
-        const timeout = timeoutFromNow(options.settings.timeoutSeconds);
-        const image = options.settings.image
-            ? await prepareImageBase(options.settings.image, {
-                cacheDir: options.host.imageCacheDir,
-                log: options.log,
-                timeout
-            })
-            : undefined;
-        const settings = image ? withImageRoot(options.settings, image.rootfs) : options.settings;
-        const interactive = options.interactive ?? false;
-        const fitting = early && fitsRun(early, libkrun, interactive, options.fence !== undefined) ? early : undefined;
-        if (early && !fitting)
-            await discardEarly(early, warnOf(options));
-        early = undefined;
-        return await runPrepared(options, { settings, libkrun, initBinary, image, interactive, timeout }, fitting);
-    }
-    finally {
-        if (early)
-            await discardEarly(early, warnOf(options));
-    }
-}
-/** A warning is the front end's own line: never inside the fence, where the runner would not read it. */
-const warnOf = (options) => (message) => {
-    const say = () => options.onWarning?.(message);
-    if (options.fence)
-        options.fence.outside(say);
-    else
-        say();
-};
-/** A run directory that cannot be made or written (a missing temp directory, a full disk) is named by its setting. */
-function inTempDir(options, doing, step) {
-    try {
-        return step();
-    }
-    catch (error) {
-        throw new HostError(`cannot ${doing} in ${options.host.tempDirName} (${options.host.tempDir}): ${errorText(error)}; set it to a writable directory with free space`);
-    }
-}
-/** Runs once the VM process has ended: no guest is left to race the walk. */
-function sweepAfterRun(settings, since) {
-    if (settings.workspace === null || settings.workspaceDevices === 'keep')
-        return undefined;
-    return sweepWorkspace(settings.workspace, since);
-}
-async function runPrepared(options, prepared, early) {
-    const { settings, libkrun, image, interactive } = prepared;
-    const started = Date.now();
-    const layout = early?.layout ?? inTempDir(options, 'make the run directory', () => run_dir_createRunDir(options.host.tempDir));
-    let vmProcess = early?.vm;
-    try {
-        options.onRunDir?.(layout.dir);
-        const fileKinds = options.fileCommands ?? [];
-        const fileShare = fileKinds.length > 0
-            ? inTempDir(options, "write the run's files", () => prepareFileCommandShare(layout.dir, fileKinds))
-            : undefined;
-        const vm = vmConfig(settings, layout, libkrun, options.host.kvmDevice, fileShare);
-        const files = guestFiles(settings, interactive, options.extraEnv, fileShare);
-        inTempDir(options, "write the run's files", () => writeRunFiles(layout, files, prepared.initBinary, vm));
-        // Again right before the VM starts: an image pull may have taken minutes since the first check.
-        checkKvmAccess(kvmAccessContext(options));
-        vmProcess ??= new vm_launcher_VmProcess({
-            vmEntry: vmEntry(options.distDir),
-            configFile: layout.vmConfigFile,
-            libkrun,
-            interactive,
-            stderrToStdout: options.fence !== undefined
-        });
-        const running = vmProcess;
-        vmProcess = undefined;
-        const since = changeStamp(layout.vmConfigFile);
-        const run = await running.run({
-            timeoutSeconds: settings.timeoutSeconds,
-            timeLeftMs: prepared.timeout && Math.max(0, prepared.timeout.endsAt - Date.now()),
-            onStart: options.onVmStart,
-            onMessage: (message) => {
-                if (message.kind === 'warning')
-                    warnOf(options)(message.message);
-            },
-            beforeGuest: () => options.fence?.open()
-        });
-        // The VM process has ended, and with it everything that could print for the guest.
-        options.fence?.close();
-        checkInputsHonoured(run, settings);
-        const workspaceSweep = sweepAfterRun(settings, since);
-        const records = readGuestRecords(layout.root);
-        const fullDisk = isDiskFull(layout.dir) ? `${options.host.tempDirName} (${options.host.tempDir})` : undefined;
-        const outcome = decideOutcome(run, records, { fullDisk });
-        const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds, settings.exportEnv) : NO_FILE_COMMANDS;
-        const log = outcome.showLog ? logTail(layout) : '';
-        const kernelNote = kernelWorkaround(external_node_os_default().release(), process.env)?.note;
-        return { outcome, log, libkrun, wallMs: Date.now() - started, fileCommands, image, workspaceSweep, kernelNote };
-    }
-    finally {
-        options.fence?.close();
-        // A VM process that never got its go-ahead (writing the run's files failed) is stopped.
-        await vmProcess?.discard();
-        await removeRunDir(layout.dir, warnOf(options));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/shell/saved-settings.ts
-/**
- * The action's settings, saved as the defaults of later `shell: krun-run {0}` steps of the
- * same job. The file holds env values, which are secrets: it is written 0600 and read back
- * only when it is still a small regular file of this user that nobody else can read.
- */
-
-
-
-
-/** The launcher names the settings file in this variable. */
-const SETTINGS_VARIABLE = 'KRUN_SETTINGS';
-/**
- * Each step's own: its script, the shell that runs it, and the registry user name, whose
- * password is never saved (a user name alone would fail every later step). Later steps find
- * the image in the action's cache.
- */
-const STEP_OWN = ['commands', 'shell', 'registry-username'];
-const MAX_SETTINGS_BYTES = 16 * 1024 * 1024;
-/** Secrets (inputs with no flag, such as registry-password) are never saved. */
-const SAVED_NAMES = INPUT_NAMES.filter((name) => !STEP_OWN.includes(name) && INPUTS[name].flags.length > 0);
-/**
- * The raw inputs later steps inherit. Host paths are saved as this step resolved them, since
- * a later step may start in another directory; libkrun as given (input or KRUN_LIBRARY).
- */
-function savedInputs(raw, settings) {
-    const saved = Object.fromEntries(SAVED_NAMES.map((name) => [name, raw[name]]));
-    saved.rootfs = settings.rootfs;
-    if (settings.workspace !== null)
-        saved.workspace = settings.workspace;
-    saved.libkrun = settings.libkrunArchive ? pinnedUrlText(settings.libkrunArchive) : (settings.libkrun ?? '');
-    return saved;
-}
-/** Written beside and renamed into place, so a reader never sees half a file. */
-function writeSettingsFile(file, saved) {
-    const partial = `${file}.${process.pid}.partial`;
-    fs.writeFileSync(partial, JSON.stringify(saved), { mode: 0o600 });
-    fs.renameSync(partial, file);
-}
-const EXPECTED = 'expected the settings file krun-action saved for this job (mode 0600, owned by this user)';
-function readOwnPrivateFile(file) {
-    const problem = (what) => new InputError(SETTINGS_VARIABLE, `"${file}" ${what}; ${EXPECTED}`);
-    let fd;
-    try {
-        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | (external_node_fs_default()).constants.O_NOFOLLOW | (external_node_fs_default()).constants.O_NONBLOCK);
-    }
-    catch {
-        throw problem('cannot be opened (missing, or a link)');
-    }
-    try {
-        const stat = external_node_fs_default().fstatSync(fd);
-        if (!stat.isFile() || stat.size > MAX_SETTINGS_BYTES)
-            throw problem('is not a regular file of a sensible size');
-        if (stat.uid !== process.getuid?.() || (stat.mode & 0o077) !== 0) {
-            throw problem('belongs to another user or others can read or write it');
-        }
-        return external_node_fs_default().readFileSync(fd, 'utf8');
-    }
-    finally {
-        external_node_fs_default().closeSync(fd);
-    }
-}
-function readSettingsFile(file) {
-    const text = readOwnPrivateFile(file);
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch {
-        data = undefined;
-    }
-    const entries = data !== null && typeof data === 'object' && !Array.isArray(data) ? Object.entries(data) : undefined;
-    const valid = entries?.every(([name, value]) => SAVED_NAMES.includes(name) && typeof value === 'string');
-    if (!entries || !valid) {
-        throw new InputError(SETTINGS_VARIABLE, `"${file}" does not hold saved inputs of this krun-run; ${EXPECTED}`);
-    }
-    return Object.fromEntries(entries);
-}
-/** Whether krun-run runs from the launcher the action installed: it names the saved settings. */
-function startedByAction(env) {
-    return Boolean(env[SETTINGS_VARIABLE]);
-}
-/**
- * krun-run's defaults: the table's, then the saved settings when the launcher named a file.
- * Flags override these later; KRUN_LIBRARY in the step's environment overrides a saved libkrun.
- */
-function cliDefaults(env) {
-    const saved = startedByAction(env) ? readSettingsFile(env[SETTINGS_VARIABLE]) : {};
-    const raw = { ...defaultInputs(), ...saved };
-    if (env.KRUN_LIBRARY?.trim())
-        raw.libkrun = '';
-    return raw;
-}
-
-;// CONCATENATED MODULE: ./src/shell/step-env.ts
-/**
- * Which of a step's variables enter the guest. GitHub runs a custom shell with the step's and
- * the job's env: merged into the runner's whole environment, so krun-run passes only the
- * variables named in KRUN_ENV (and by --env NAME), never the rest.
- */
-
-
-const STEP_ENV_VARIABLE = 'KRUN_ENV';
-const step_env_EXPECTED = "expected comma-separated variable names, e.g. MODE,TOKEN (their values come from the step's env:)";
-/** The variables KRUN_ENV names (comma-separated), with their values from `env`. */
-function namedStepEnv(env) {
-    const names = (env[STEP_ENV_VARIABLE] ?? '')
-        .split(',')
-        .map((name) => name.trim())
-        .filter((name) => name !== '');
-    return names.map((name) => {
-        // Never shown: a NAME=value here would put a value in the message.
-        if (name.includes('='))
-            throw new InputError(STEP_ENV_VARIABLE, `holds an "="; ${step_env_EXPECTED}`);
-        if (!ENV_NAME.test(name)) {
-            throw new InputError(STEP_ENV_VARIABLE, `${showValue(name, 40)} is not a variable name; ${step_env_EXPECTED}`);
-        }
-        const value = env[name];
-        if (value === undefined) {
-            throw new InputError(STEP_ENV_VARIABLE, `${name} is not set in this step's environment; set it with env:, or drop it`);
-        }
-        return [name, value];
-    });
-}
-
-;// CONCATENATED MODULE: ./src/cli/args.ts
-/** krun-run's command line, parsed into the same raw inputs the action reads. */
-
-
-
-/** Flags that take a value, and the input each one sets (from the input table). */
-const VALUE_FLAGS = Object.fromEntries(INPUT_NAMES.flatMap((name) => INPUTS[name].flags.map((flag) => [flag, name])));
-function optionLines() {
-    const lines = INPUT_NAMES.filter((name) => INPUTS[name].flags.length > 0).map((name) => {
-        const spec = INPUTS[name];
-        const shown = shownDefault(name).replace(/`/g, '');
-        const usage = `${spec.flags.join(', ')} ${spec.valueName}`;
-        // A help text that explains its default itself keeps that one explanation.
-        const help = shown && !shown.startsWith('(') && !spec.help.includes('(default:')
-            ? `${spec.help} (default: ${shown})`
-            : spec.help;
-        return usage.length < 24 ? `  ${usage.padEnd(24)}${help}` : `  ${usage}\n  ${' '.repeat(24)}${help}`;
-    });
-    return [
-        ...lines,
-        `  ${'--doctor'.padEnd(24)}check this host, one verdict per line; run nothing (exit 0 when a microVM can start)`,
-        `  ${'-v, --verbose'.padEnd(24)}same as --log-level debug`,
-        `  ${'-h, --help'.padEnd(24)}show this help`
-    ];
-}
-const USAGE = `Usage: krun-run [options] [FILE]
-
-Runs shell commands in a throwaway libkrun microVM, exactly as the krun-action GitHub
-action does, and exits with their exit code. Commands come from -c, from FILE, or from
-standard input (one per line; blank lines and # comments are fine). With a terminal as
-standard input and no commands, it opens an interactive shell in the guest.
-
-Options:
-${optionLines().join('\n')}
-
-Environment: KRUN_ENV=A,B passes those variables into the guest, like --env A --env B;
-KRUN_LIBRARY names libkrun; KRUN_SETTINGS (set by the launcher krun-action installs)
-names saved defaults, which flags override. With GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
-GITHUB_ENV or GITHUB_PATH set, the guest gets its own, and what it writes there comes back,
-checked (GITHUB_ENV and GITHUB_PATH only with --export-env true). In a GitHub job (the
-launcher's KRUN_SETTINGS, or GITHUB_ACTIONS=true) the guest's output, stderr included, is
-fenced on stdout so the runner acts on none of its workflow commands, unless
---guest-workflow-commands true.
-
-Exit status: the commands' exit code; 124 on timeout; 125 for a usage or host error. With
---doctor: 0 when a microVM can start here, else 1.`;
-/** Secrets (inputs without a flag): krun-run reads them from these variables, never from its command line. */
-const SECRET_VARIABLES = { 'registry-password': 'KRUN_REGISTRY_PASSWORD' };
-/** How an input is named on the command line, for error messages. */
-function flagFor(input) {
-    // Errors about an argument itself, FILE or KRUN_LIBRARY already carry their own name.
-    if (input.startsWith('-') || input === input.toUpperCase())
-        return input;
-    const variable = SECRET_VARIABLES[input];
-    if (variable)
-        return variable;
-    const flags = INPUTS[input]?.flags ?? [];
-    return flags[0] ?? input;
-}
-/** `defaults` are what flags override: the table's, or the settings a launcher names. */
-function parseArgs(argv, hostEnv, defaults = defaultInputs()) {
-    const raw = { ...defaults };
-    for (const [input, variable] of Object.entries(SECRET_VARIABLES))
-        raw[input] = hostEnv[variable] ?? '';
-    const env = [];
-    const files = [];
-    // The first --port replaces the default or saved ports; later ones add to it.
-    let portsGiven = false;
-    let help = false;
-    let doctor = false;
-    let inline = false;
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-        const flag = eq > 0 ? arg.slice(0, eq) : arg;
-        if (flag === '-h' || flag === '--help') {
-            help = true;
-        }
-        else if (flag === '--doctor') {
-            doctor = true;
-        }
-        else if (flag === '-v' || flag === '--verbose') {
-            raw['log-level'] = 'debug';
-        }
-        else if (flag in VALUE_FLAGS) {
-            const input = VALUE_FLAGS[flag];
-            let value;
-            if (eq > 0) {
-                value = arg.slice(eq + 1);
-            }
-            else if (i + 1 < argv.length) {
-                value = argv[++i];
-            }
-            else {
-                throw new InputError(input, `${flag} needs a value; see --help`);
-            }
-            if (input === 'env') {
-                env.push(parseEnvAssignment(value, hostEnv));
-            }
-            else if (input === 'ports') {
-                raw.ports = portsGiven ? `${raw.ports}\n${value}` : value;
-                portsGiven = true;
-            }
-            else {
-                raw[input] = value;
-            }
-            if (input === 'commands')
-                inline = true;
-        }
-        else if (arg.startsWith('-') && arg !== '-') {
-            throw new InputError(arg, 'is not an option of krun-run; see --help');
-        }
-        else {
-            files.push(arg);
-        }
-    }
-    if (files.length > 1)
-        throw new InputError('FILE', `only one commands file can be given, got ${files.length}`);
-    if (files.length === 1 && inline)
-        throw new InputError('FILE', 'give commands either with -c or in a file, not both');
-    const source = inline
-        ? { kind: 'inline' }
-        : files.length === 1 && files[0] !== '-'
-            ? { kind: 'file', path: files[0] }
-            : { kind: 'stdin' };
-    return { help, doctor, raw, env, source };
-}
-
-;// CONCATENATED MODULE: ./src/engine/doctor/verdict.ts
-/** One check's verdict, how a report reads, and whether it lets a microVM start. */
-const TAGS = { ok: 'ok', fail: 'FAIL', warn: 'warn', info: 'info', skip: 'skip' };
-/** A microVM can start exactly when every required check passed. */
-function canStart(checks) {
-    return checks.every((check) => !check.required || check.verdict === 'ok');
-}
-/** `FAIL KVM access: ...; fix: ...`, one line. */
-function verdictLine(check) {
-    const fix = check.fix && (check.verdict === 'fail' || check.verdict === 'warn') ? `; fix: ${check.fix}` : '';
-    return `${TAGS[check.verdict].padEnd(4)} ${check.name}: ${check.detail}${fix}`;
-}
-/** The first required check that did not pass, as the one line a failed step shows. */
-function firstFailure(checks) {
-    const failing = checks.find((check) => check.required && check.verdict !== 'ok');
-    return failing && `this host cannot start a microVM: ${verdictLine({ ...failing, verdict: 'fail' }).slice(5)}`;
-}
-const pass = (name, detail, required = true) => ({
-    name,
-    verdict: 'ok',
-    detail,
-    required
-});
-const fail = (name, detail, fix, required = true) => ({
-    name,
-    verdict: 'fail',
-    detail,
-    fix,
-    required
-});
-const skip = (name, why) => ({
-    name,
-    verdict: 'skip',
-    detail: `not checked: ${why}`,
-    required: true
-});
-
-;// CONCATENATED MODULE: ./src/engine/doctor/host.ts
-/** The machine itself: its architecture (the guest init is built for two) and the kind of runner. */
-
-const host_GUEST_ARCH = { x64: 'x86_64', arm64: 'aarch64' };
-/** `initBinary` gives the guest init for an architecture, or throws when the action has none. */
-function architectureCheck(arch, initBinary) {
-    const name = 'architecture';
-    const guestArch = host_GUEST_ARCH[arch];
-    if (!guestArch) {
-        return fail(name, `${arch} is not supported`, 'use an x86_64 or aarch64 Linux machine');
-    }
-    try {
-        return pass(name, `${guestArch}, guest init ${initBinary()}`);
-    }
-    catch (error) {
-        return fail(name, `${guestArch}: ${error.message}`, 'use a complete copy of the action (its dist/ directory)');
-    }
-}
-function runnerCheck(env) {
-    const kind = env.RUNNER_ENVIRONMENT;
-    const detail = kind === 'github-hosted'
-        ? 'GitHub-hosted (RUNNER_ENVIRONMENT=github-hosted): kvm-access auto may install the udev rule for /dev/kvm with sudo'
-        : kind
-            ? `${kind} (RUNNER_ENVIRONMENT): the action never runs sudo here`
-            : 'not a GitHub Actions runner (RUNNER_ENVIRONMENT is unset): the action never runs sudo here';
-    return { name: 'runner', verdict: 'info', detail, required: false };
-}
-
-;// CONCATENATED MODULE: ./src/engine/doctor/kernel.ts
-/** The host kernel, against the kernels with known trouble for libkrun (kernel-quirks.ts). */
-
-function kernelCheck(release, env) {
-    const workaround = kernelWorkaround(release, env);
-    if (!workaround)
-        return { name: 'host kernel', verdict: 'ok', detail: `${release}: no known trouble`, required: false };
-    return {
-        name: 'host kernel',
-        verdict: 'warn',
-        detail: workaround.note,
-        fix: 'a 6.14 or newer kernel has the fix; the workaround needs libkrun 1.15 or newer',
-        required: false
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine/doctor/kvm.ts
-/** The KVM device: there, opening read-write for this user, and answering as KVM does. */
-
-
-
-
-/** The KVM API version every Linux since 2.6.22 reports, and libkrun requires. */
-const KVM_API_VERSION = 12;
-const NO_KVM_FIX = 'use a machine with KVM: bare metal, or a VM with nested virtualization (GitHub-hosted x86_64 Linux runners have it)';
-function kvmDeviceCheck(device, stat = (external_node_fs_default()).statSync) {
-    const name = 'KVM device';
-    let stats;
-    try {
-        stats = stat(device);
-    }
-    catch (error) {
-        const code = error.code;
-        return fail(name, `${device} does not exist${code && code !== 'ENOENT' ? ` (${code})` : ''}`, NO_KVM_FIX);
-    }
-    const what = stats.isCharacterDevice() ? `a character device` : 'present, but not a character device';
-    return pass(name, `${device} is ${what}`);
-}
-function kvmAccessCheck(context, open) {
-    const name = 'KVM access';
-    const result = openKvm(context.device, open);
-    const user = external_node_os_default().userInfo().username;
-    if (result.ok)
-        return pass(name, `${context.device} opens read-write for user ${user}`);
-    if (result.kind === 'missing')
-        return skip(name, `${context.device} does not exist`);
-    if (result.kind === 'denied') {
-        return fail(name, `${context.device} does not open read-write for user ${user} (${result.code})`, kvmAccessFix(context));
-    }
-    return fail(name, `${context.device} does not open read-write (${result.code})`, 'check that KVM works on this machine');
-}
-/** From the VM process's probe; `kvm` is unset when the device was not asked (it does not open). */
-function kvmApiCheck(device, kvm) {
-    const name = 'KVM API';
-    if (kvm === undefined)
-        return skip(name, `${device} does not open`);
-    if (kvm instanceof Error)
-        return fail(name, kvm.message, 'reinstall the action; its dist/vm/index.js could not run');
-    if ('error' in kvm) {
-        return fail(name, `${device} did not answer KVM_GET_API_VERSION (${kvm.error}): it is not a working KVM device`, NO_KVM_FIX);
-    }
-    if (kvm.apiVersion !== KVM_API_VERSION) {
-        return fail(name, `${device} reports version ${kvm.apiVersion}, libkrun needs ${KVM_API_VERSION}`, 'use a host with a standard Linux KVM');
-    }
-    return pass(name, `version ${KVM_API_VERSION}`);
-}
-
-;// CONCATENATED MODULE: ./src/engine/doctor/libkrun.ts
-/**
- * libkrun and libkrunfw: where libkrun is, which release it is (libkrun has no version call:
- * its file name may say, the symbols it exports always tell a lower bound), what its build
- * contains, and whether the libkrunfw it loads at start can be loaded.
- */
-
-
-/** The first release exporting each symbol, newest first (include/libkrun.h and its tags). */
-const VERSION_MARKERS = [
-    ['krun_disable_implicit_init', '1.19'],
-    ['krun_add_virtiofs3', '1.18'],
-    ['krun_has_feature', '1.17.3'],
-    ['krun_disable_implicit_vsock', '1.17'],
-    ['krun_disable_implicit_console', '1.16'],
-    ['krun_add_net_unixstream', '1.15'],
-    ['krun_init_log', '1.13'],
-    ['krun_check_nested_virt', '1.12']
-];
-/** The oldest release that reports the guest's exit code. */
-const MIN_VERSION = '1.12';
-/** krun_has_feature's numbers (KRUN_FEATURE_* in include/libkrun.h). */
-const FEATURES = {
-    net: 0,
-    blk: 1,
-    gpu: 2,
-    input: 4,
-    tee: 6,
-    'amd-sev': 7,
-    'intel-tdx': 8,
-    'aws-nitro': 9,
-    'virgl-resource-map2': 10,
-    'init-blob': 11
-};
-/** The release in an installed file's name, such as libkrun.so.1.17.3. */
-function versionFromFileName(file) {
-    return /^libkrun\.so\.(\d+\.\d+\.\d+)$/.exec(external_node_path_default().basename(file))?.[1];
-}
-/** The newest release whose marker the library exports; undefined when older than MIN_VERSION. */
-function versionFromSymbols(symbols) {
-    return VERSION_MARKERS.find(([symbol]) => symbols.includes(symbol))?.[1];
-}
-/** The libkrunfw sonames a library's bytes name (a dlopen argument or a DT_NEEDED entry). */
-function namedFirmware(libraryBytes) {
-    const named = libraryBytes?.toString('latin1').match(/libkrunfw(?:-sev|-tdx)?\.so\.\d+/g) ?? [];
-    return [...new Set(named)].sort((a, b) => a.length - b.length);
-}
-/**
- * The libkrunfw sonames this libkrun loads: those its bytes name; else by release,
- * libkrunfw.so.5 from 1.17 on, libkrunfw.so.4 before.
- */
-function firmwareSonames(libraryBytes, symbols) {
-    const named = namedFirmware(libraryBytes);
-    if (named.length > 0)
-        return named;
-    return [symbols.includes('krun_disable_implicit_vsock') ? 'libkrunfw.so.5' : 'libkrunfw.so.4'];
-}
-const INSTALL = `install libkrun ${MIN_VERSION} or newer with its libkrunfw (Fedora: dnf install libkrun libkrunfw; Arch: pacman -S libkrun; Debian and Ubuntu: build it from source)`;
-function libkrunCheck(found, answer) {
-    const name = 'libkrun';
-    if ('error' in found)
-        return fail(name, found.error, '');
-    if (answer === undefined || answer instanceof Error) {
-        return fail(name, `${found.path}: ${answer?.message ?? 'not probed'}`, 'reinstall the action');
-    }
-    if ('error' in answer) {
-        return fail(name, `${found.path} does not load: ${answer.error}`, INSTALL);
-    }
-    const bySymbols = versionFromSymbols(answer.symbols);
-    if (bySymbols === undefined) {
-        return fail(name, `${found.path} is older than libkrun ${MIN_VERSION} (it lacks krun_check_nested_virt), which does not report the guest's exit code`, INSTALL);
-    }
-    const where = found.realPath === found.path ? found.path : `${found.path} (${found.realPath})`;
-    const fromName = versionFromFileName(found.realPath);
-    const version = fromName ? `version ${fromName}` : `${bySymbols} or newer by the symbols it exports`;
-    const features = answer.features
-        ? `features: ${answer.features.length > 0 ? answer.features.join(', ') : 'none of net, blk, gpu and the rest'}`
-        : 'features: not reported (no krun_has_feature, which came in 1.17.3)';
-    return pass(name, `${where}, ${version}; ${features}`);
-}
-function firmwareCheck(libkrun, sonames, answer) {
-    const name = 'libkrunfw';
-    if (libkrun === undefined || answer === undefined)
-        return skip(name, 'libkrun was not found or probed');
-    for (const soname of sonames) {
-        const loaded = answer[soname];
-        if (!loaded || 'error' in loaded)
-            continue;
-        const file = loaded.path ?? soname;
-        const where = external_node_path_default().dirname(file) === external_node_path_default().dirname(libkrun) ? 'beside libkrun' : "through the loader's search path";
-        const abi = loaded.version === undefined ? '' : `, ABI version ${loaded.version}`;
-        return pass(name, `${soname} loads from ${file} (${where})${abi}`);
-    }
-    const errors = sonames.map((soname) => {
-        const loaded = answer[soname];
-        return loaded && 'error' in loaded ? loaded.error : `${soname} was not tried`;
-    });
-    return fail(name, `${sonames.join(' or ')} does not load: ${errors.join('; ')}`, `install libkrunfw, or put ${sonames[0]} beside ${libkrun}`);
-}
-
 ;// CONCATENATED MODULE: ./src/engine/doctor/probe-protocol.ts
 /**
  * What the doctor asks the VM process in its probe mode (`node dist/vm/index.js --probe
@@ -3451,7 +2856,7 @@ function firmwareCheck(libkrun, sonames, answer) {
  * loader, which only the VM process has; what they mean is judged on the engine's side.
  */
 const PROBE_FLAG = '--probe';
-function probe_protocol_failed(value) {
+function failed(value) {
     return value !== undefined && 'error' in value;
 }
 
@@ -3629,6 +3034,7 @@ function readVmFacts(read = (p) => external_node_fs_default().readFileSync(p, 'u
 
 
 
+
 function systemLookups(options) {
     return {
         arch: process.arch,
@@ -3694,13 +3100,1256 @@ async function runDoctor(options, lookups = systemLookups(options)) {
     ];
 }
 
+// EXTERNAL MODULE: ./src/image/progress.ts
+var progress = __nccwpck_require__(170);
+;// CONCATENATED MODULE: ./src/engine/libkrun-builds.ts
+/**
+ * krun-action's own builds of libkrun, used when the `libkrun` input is empty and the host has
+ * none. .github/workflows/libkrun.yml makes them, one tarball per architecture holding
+ * libkrun.so.1 beside the libkrunfw it loads, and publishes each with its .sha256 file;
+ * scripts/libkrun-table writes the rows below from those files. No row for an architecture:
+ * the action asks for a libkrun instead.
+ */
+const LIBKRUN_BUILDS = [
+// BEGIN rows written by scripts/libkrun-table
+// END rows written by scripts/libkrun-table
+];
+function builtInLibkrun(arch = process.arch, builds = LIBKRUN_BUILDS) {
+    return builds.find((build) => build.arch === arch);
+}
+
+;// CONCATENATED MODULE: ./src/engine/libkrun-choice.ts
+/**
+ * Which libkrun a run loads: the one the user named (a path, or a pinned archive fetched into
+ * the cache); else the host's; else krun-action's own build for this architecture
+ * (libkrun-builds.ts), fetched the same way; else a host error saying what to install or give.
+ */
+
+
+
+
+/**
+ * libkrun.so.1 from a pinned archive: from the cache, or downloaded, checked and unpacked into
+ * it. A failure is one line: it names `source` (the input) when the fix is in the URL, the
+ * digest or the archive, and is shown as it is when it is the network's, the server's or the
+ * cache disk's, or when no input named the archive (krun-action's own build).
+ */
+async function preparePinned(archive, source, options) {
+    const { ArchiveError, fetchLibkrun } = await __nccwpck_require__.e(/* import() */ 679).then(__nccwpck_require__.bind(__nccwpck_require__, 679));
+    try {
+        return await fetchLibkrun({
+            url: archive.url,
+            sha256: archive.sha256,
+            cacheDir: options.cacheDir,
+            check: libraryProblem,
+            env: options.env,
+            log: options.log
+        });
+    }
+    catch (error) {
+        if (!(error instanceof ArchiveError))
+            throw error;
+        if (source === undefined)
+            throw new HostError(`krun-action's libkrun build: ${error.message}`);
+        throw error.inputMistake ? new InputError(source, error.message) : new HostError(error.message);
+    }
+}
+async function resolveLibkrun(settings, options) {
+    if (settings.libkrunArchive) {
+        const archive = settings.libkrunArchive;
+        const prepared = await preparePinned(archive, settings.libkrunFrom ?? 'libkrun', options);
+        if (prepared.downloaded !== undefined)
+            options.log(`Downloaded libkrun from ${new URL(archive.url).host} (${(0,progress/* formatBytes */.z)(prepared.downloaded)}, sha256 checked) into ${prepared.library}`);
+        return prepared.library;
+    }
+    if (settings.libkrun)
+        return settings.libkrun;
+    const found = await searchLibkrun(options.lookup);
+    if (found)
+        return found;
+    const build = builtInLibkrun(options.arch, options.builds ?? LIBKRUN_BUILDS);
+    if (!build)
+        throw libkrunNotFound(options.lookup);
+    const prepared = await preparePinned(build, undefined, options);
+    const how = prepared.downloaded === undefined
+        ? 'from the cache'
+        : `downloaded once (${(0,progress/* formatBytes */.z)(prepared.downloaded)}, sha256 checked)`;
+    options.log(`No libkrun on this host: using krun-action's build of libkrun ${build.version} for ${build.arch}, ${how}: ${prepared.library}`);
+    return prepared.library;
+}
+
+;// CONCATENATED MODULE: ./src/engine/diagnose.ts
+/**
+ * The host doctor as a front end asks for it: kvm-access may fix the device first (as a run
+ * would), then one verdict per host fact. Shared by the action's step without commands and
+ * `krun-run --doctor`.
+ */
+
+
+
+
+async function diagnose_diagnose(options) {
+    const { host } = options;
+    const kvm = { device: host.kvmDevice, policy: options.kvmAccess, githubHosted: host.githubHosted };
+    if (options.fixKvm) {
+        try {
+            await ensureKvmAccess(kvm, { log: options.log });
+        }
+        catch (error) {
+            // The doctor's verdict on KVM access follows; this says what kvm-access tried.
+            if (!(error instanceof HostError))
+                throw error;
+            options.log(`kvm-access: ${error.message}`);
+        }
+    }
+    return runDoctor({
+        distDir: options.distDir,
+        kvm,
+        findLibkrun: async () => {
+            try {
+                return await resolveLibkrun(options.libkrun(), { cacheDir: host.libkrunCacheDir, log: options.log });
+            }
+            catch (error) {
+                if (!options.libkrunFailure)
+                    throw error;
+                throw new Error(options.libkrunFailure(error), { cause: error });
+            }
+        },
+        tempDir: host.tempDir,
+        tempDirName: host.tempDirName,
+        imageCacheDir: host.imageCacheDir,
+        env: options.env
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/prepare.ts
+
+
+
+
+
+async function prepareLaterSteps(options) {
+    const { settings, host } = options;
+    const checks = await diagnose({
+        kvmAccess: settings.kvmAccess,
+        libkrun: () => settings,
+        host,
+        distDir: options.distDir,
+        log: options.log,
+        env: process.env,
+        fixKvm: true
+    });
+    const failure = firstFailure(checks);
+    if (failure)
+        return { checks, failure, image: undefined, launcherDir: undefined };
+    let image;
+    if (settings.image) {
+        options.onPull?.start();
+        // Pulled now, with this step's credentials (never saved for later steps): the krun-run
+        // installed below runs it from this same cache.
+        image = await prepareImageBase(settings.image, {
+            cacheDir: host.imageCacheDir,
+            log: options.log,
+            timeout: timeoutFromNow(settings.timeoutSeconds)
+        });
+        options.onPull?.end();
+    }
+    return { checks, failure, image, launcherDir: installLaterSteps(options) };
+}
+/** Puts krun-run in a directory for the later steps' PATH, with this step's settings as its defaults. */
+function installLaterSteps(options) {
+    return installLauncher({
+        tempDir: options.host.tempDir,
+        distDir: options.distDir,
+        nodePath: process.execPath,
+        saved: savedInputs(options.raw, options.settings)
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/outcome.ts
+/**
+ * What a run came to, decided only from evidence: the VM process's messages, the records
+ * the guest init wrote, and why we stopped it. libkrun can exit 0 after a guest kernel
+ * panic, so the VM process's own exit code never counts as the guest's.
+ */
+
+
+const TIMEOUT_EXIT_CODE = 124;
+function signalName(signal) {
+    return Object.entries((external_node_os_default()).constants.signals).find(([, value]) => value === signal)?.[0] ?? `signal ${signal}`;
+}
+function describeVmExit(run) {
+    return run.signal ? `killed by ${run.signal}` : `exit code ${run.exitCode}`;
+}
+const outcome_failed = (failure, showLog = false, exitCode) => ({
+    exitCode,
+    timedOut: false,
+    failure,
+    showLog
+});
+const TAMPERED = 'the guest tampered with its run records';
+function decideOutcome(run, records, host = {}) {
+    const ready = run.messages.some((message) => message.kind === 'ready');
+    const error = run.messages.find((message) => message.kind === 'error');
+    // Never the record's contents: the guest chose them, and they could hold anything.
+    if (records.tampered !== undefined)
+        return outcome_failed(`${TAMPERED} (${records.tampered})`);
+    if (run.timedOutAfter !== undefined) {
+        return {
+            exitCode: TIMEOUT_EXIT_CODE,
+            timedOut: true,
+            failure: `timed out after ${formatDuration(run.timedOutAfter)}`,
+            showLog: false
+        };
+    }
+    if (run.cancelledBy !== undefined) {
+        return outcome_failed(`cancelled (${run.cancelledBy}); the microVM was stopped`);
+    }
+    if (!ready) {
+        if (error?.kind === 'error')
+            return outcome_failed(error.message);
+        return outcome_failed(`the VM process ended before it configured libkrun (${describeVmExit(run)})`);
+    }
+    const { status } = records;
+    if (status) {
+        if (status.signal !== undefined) {
+            return outcome_failed(`commands were killed by ${signalName(status.signal)} (exit code ${status.exitCode})`, false, status.exitCode);
+        }
+        if (status.exitCode !== 0)
+            return outcome_failed(`commands exited with code ${status.exitCode}`, false, status.exitCode);
+        return { exitCode: 0, timedOut: false, failure: undefined, showLog: false };
+    }
+    if (error?.kind === 'error')
+        return outcome_failed(`libkrun could not start the microVM: ${error.message}`, true);
+    if (!records.started) {
+        return outcome_failed(`the microVM did not boot (the VM process ended with ${describeVmExit(run)} before the guest init ran)`, true);
+    }
+    if (host.fullDisk !== undefined) {
+        // libkrun ends the VM process with the guest init's exit code, which is the workload's.
+        const known = run.exitCode !== null && run.signal === null ? run.exitCode : undefined;
+        const code = known === undefined ? '' : `; the VM process exited with code ${known}`;
+        return outcome_failed(`the disk holding ${host.fullDisk} is full: the guest's status could not be recorded${code}`, false, known);
+    }
+    if (records.initError)
+        return outcome_failed(`the guest init failed: ${records.initError}`, true);
+    return outcome_failed(`the microVM stopped before the commands finished (the VM process ended with ${describeVmExit(run)})`, true);
+}
+
+;// CONCATENATED MODULE: ./src/engine/disk-space.ts
+/** Whether a file system has room left for the guest init's small records. */
+
+/** Less free space than this cannot be relied on to hold a record (one block or so). */
+const MIN_FREE_BYTES = 64 * 1024;
+function isDiskFull(dir) {
+    try {
+        const stats = external_node_fs_default().statfsSync(dir);
+        return stats.bavail * stats.bsize < MIN_FREE_BYTES || stats.ffree === 0;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/plan.ts
+
+
+/** The shell's argv with the script's guest path in place of `{0}`; argv only when interactive. */
+function workloadArgv(settings, interactive = false) {
+    if (interactive)
+        return [settings.shell[0]];
+    return settings.shell.map((word) => word.split(SCRIPT_PLACEHOLDER).join(GUEST.scriptInGuest));
+}
+/** `user UID GID GROUPS`: the ids the commands run as; GROUPS the supplementary gids, comma-separated, or `-`. */
+function userDirective(user) {
+    return ['user', String(user.uid), String(user.gid), user.groups.length > 0 ? user.groups.join(',') : '-'];
+}
+function renderPlan(settings, interactive = false, fileShare) {
+    const lines = [['lower', 'virtiofs', BASE_TAG]];
+    if (settings.workspace !== null) {
+        lines.push(['share', 'virtiofs', WORKSPACE_TAG, settings.workspace, 'rw']);
+    }
+    if (fileShare)
+        lines.push(['share', 'virtiofs', fileShare.tag, fileShare.guestDir, 'rw']);
+    lines.push(['workdir', settings.workdir]);
+    if (settings.guestUser)
+        lines.push(userDirective(settings.guestUser));
+    lines.push(['script', GUEST.scriptInGuest]);
+    for (const arg of workloadArgv(settings, interactive))
+        lines.push(['arg', arg]);
+    return lines.map((fields) => fields.join('\t') + '\n').join('');
+}
+/**
+ * The guest's environment in layers, each replacing the names of those before it: PATH and
+ * HOME (the user's home when the run has a user), the image config's Env, the user's
+ * entries, then `forced` (the file commands), which nothing replaces.
+ */
+function renderEnv(settings, extra = {}, forced = {}) {
+    const defaults = [
+        ['PATH', guestPath([])],
+        ['HOME', settings.guestUser?.home ?? DEFAULT_HOME],
+        ...Object.entries(extra)
+    ];
+    const layers = [defaults, settings.imageEnv ?? [], settings.env, Object.entries(forced)];
+    const entries = layers.flatMap((layer, index) => {
+        const later = new Set(layers.slice(index + 1).flatMap((entries) => entries.map(([name]) => name)));
+        return layer.filter(([name]) => !later.has(name));
+    });
+    return Buffer.from(entries.map(([name, value]) => `${name}=${value}\0`).join(''), 'utf8');
+}
+function guestFiles(settings, interactive = false, extraEnv = {}, fileShare) {
+    return {
+        plan: renderPlan(settings, interactive, fileShare),
+        env: renderEnv(settings, extraEnv, fileShare?.env),
+        script: settings.commands
+    };
+}
+function vmConfig(settings, 
+/** The run directory's places (run-dir.ts's RunLayout). */
+layout, libkrun, kvmDevice, fileShare) {
+    const base = { tag: BASE_TAG, hostPath: settings.rootfs, readOnly: true };
+    const shares = [settings.image ? { ...base, imageCache: true } : base];
+    if (settings.workspace !== null) {
+        shares.push({ tag: WORKSPACE_TAG, hostPath: settings.workspace, readOnly: false });
+    }
+    if (fileShare)
+        shares.push({ tag: fileShare.tag, hostPath: fileShare.hostDir, readOnly: false });
+    return {
+        libkrun,
+        root: layout.root,
+        cpus: settings.cpus,
+        memoryMib: settings.memoryMib,
+        shares,
+        execPath: GUEST.init,
+        network: settings.network,
+        portMap: settings.ports,
+        logLevel: settings.logLevel,
+        logFile: layout.logFile,
+        kvmDevice
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/guest-records.ts
+/**
+ * Reads back what the guest init recorded in the run directory's root (native/README.md).
+ * That root is the guest's own root share, so the guest can write anything there: every
+ * record is read as untrusted input (untrusted-file.ts) and parsed strictly. The host reads
+ * only after the VM process has ended.
+ */
+
+
+
+const INIT_ERROR_MAX_BYTES = 4096;
+/** How much of the init's error line is shown. */
+const INIT_ERROR_SHOWN_CHARS = 200;
+/** A final status: its word, a space, a number with no leading zero. */
+const STATUS_END = new RegExp(`^(${STATUS_EXITED}|${STATUS_KILLED}) (0|[1-9][0-9]{0,2})$`);
+/** Thrown for a record whose content is not in the init's format. */
+class MalformedRecord extends Error {
+}
+/**
+ * Parses the status record: exactly STATUS_BYTES, the record padded with spaces and ended
+ * by a newline. "running" means the init started but recorded no end.
+ */
+function parseStatusRecord(bytes) {
+    const text = bytes.toString('latin1');
+    if (bytes.length !== STATUS_BYTES || !text.endsWith('\n'))
+        throw new MalformedRecord();
+    const trimmed = text.slice(0, -1).replace(/ +$/, '');
+    if (trimmed === STATUS_RUNNING)
+        return undefined;
+    const match = STATUS_END.exec(trimmed);
+    const value = match ? Number(match[2]) : NaN;
+    if (!match || value > 255 || (match[1] === STATUS_KILLED && value === 0))
+        throw new MalformedRecord();
+    return match[1] === STATUS_EXITED ? { exitCode: value } : { exitCode: 128 + value, signal: value };
+}
+/** The init's error line as it may be shown: its first line, made visible, capped. */
+function sanitizeInitError(bytes) {
+    const firstLine = bytes.toString('utf8').split('\n')[0].trim();
+    if (firstLine === '')
+        return undefined;
+    return (0,visible/* visibleExcerpt */.k)(firstLine, INIT_ERROR_SHOWN_CHARS);
+}
+/** Reads the records under `root` (the guest's root share). */
+function readGuestRecords(root) {
+    let current = GUEST.started;
+    try {
+        const started = untrustedPathExists(root, GUEST.started);
+        current = GUEST.status;
+        const statusBytes = readUntrustedFile(root, GUEST.status, STATUS_BYTES);
+        const status = statusBytes === undefined ? undefined : parseStatusRecord(statusBytes);
+        current = GUEST.initError;
+        const initErrorBytes = readUntrustedFile(root, GUEST.initError, INIT_ERROR_MAX_BYTES);
+        const initError = initErrorBytes === undefined ? undefined : sanitizeInitError(initErrorBytes);
+        return { started, status, initError };
+    }
+    catch (error) {
+        if (error instanceof TamperedError || error instanceof MalformedRecord)
+            return { tampered: current };
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/guest-view.ts
+/**
+ * Looks at a guest path before the guest exists: the guest's `/` is the rootfs, with the
+ * workspace shared at its own path. Symlinks are followed as the guest will follow them
+ * (an absolute target starts again at the guest's `/`), never as the host would.
+ */
+
+
+const MAX_LINKS = 40;
+/** Where a normalized absolute guest path lies on the host. */
+function hostPathOf(view, guestPath) {
+    const { workspace } = view;
+    if (workspace !== null && (guestPath === workspace || guestPath.startsWith(`${workspace}/`)))
+        return guestPath;
+    return external_node_path_default().join(view.rootfs, guestPath);
+}
+/** Whether `guestPath` (absolute) is a directory in the guest's view. */
+function isGuestDirectory(view, guestPath) {
+    let pending = guestPath.split('/').filter((part) => part !== '');
+    let current = '/';
+    let links = 0;
+    while (pending.length > 0) {
+        const part = pending.shift();
+        if (part === '.')
+            continue;
+        if (part === '..') {
+            current = external_node_path_default().posix.dirname(current);
+            continue;
+        }
+        const next = external_node_path_default().posix.join(current, part);
+        let stat;
+        try {
+            stat = external_node_fs_default().lstatSync(hostPathOf(view, next));
+        }
+        catch {
+            // The init makes the directories leading to the workspace's mount point.
+            if (view.workspace === null || !view.workspace.startsWith(`${next}/`))
+                return false;
+            current = next;
+            continue;
+        }
+        if (stat.isSymbolicLink()) {
+            if (++links > MAX_LINKS)
+                return false;
+            const target = external_node_fs_default().readlinkSync(hostPathOf(view, next));
+            pending = [...target.split('/').filter((p) => p !== ''), ...pending];
+            if (target.startsWith('/'))
+                current = '/';
+            continue;
+        }
+        if (!stat.isDirectory())
+            return false;
+        current = next;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/engine/image-config.ts
+/**
+ * The image config's Env, WorkingDir and User, applied as `docker run` applies them: Env
+ * under the `env` input, WorkingDir when neither `workdir` nor a workspace sets the working
+ * directory, User unless the `user` input is given. The config is the image author's, so
+ * every value is checked before it reaches the guest's files.
+ */
+
+
+
+
+function configProblem(reference, what, fix) {
+    return new InputError('image', `${reference}: its config's ${what}; ${fix}`);
+}
+/** Env entries as NAME=VALUE with a variable name; a value is never shown. */
+function imageEnvEntries(env, reference) {
+    const entries = env.map((text, index) => {
+        const equals = text.indexOf('=');
+        const name = text.slice(0, equals);
+        const value = text.slice(equals + 1);
+        if (equals < 0 || !ENV_NAME.test(name) || value.includes('\0')) {
+            throw configProblem(reference, `Env entry ${index + 1} is not NAME=VALUE with a variable name and no NUL byte`, 'fix the image, or use another');
+        }
+        return [name, value];
+    });
+    return [...new Map(entries.map((entry) => [entry[0], entry])).values()];
+}
+function imageWorkingDir(workingDir, reference) {
+    if (!workingDir.startsWith('/') || /[\t\n\r\0]/.test(workingDir)) {
+        throw configProblem(reference, `WorkingDir ${showValue(workingDir)} is not an absolute path without tabs, newlines or NUL bytes`, 'set workdir');
+    }
+    return external_node_path_default().posix.normalize(workingDir).replace(/(?<=.)\/+$/, '');
+}
+/**
+ * Resolves the run's user in `root`: the `user` input when given, else the image config's
+ * User (`imageUser`); undefined when neither names one (the commands run as root, as before).
+ */
+function resolveGuestUser(settings, root, base, imageUser) {
+    let spec = settings.user;
+    if (spec === undefined && imageUser !== undefined) {
+        const problem = userSpecProblem(imageUser);
+        if (problem)
+            throw configProblem(base.name, `User ${showValue(imageUser)} is not a user`, `${problem}; or set user`);
+        spec = toUserSpec(imageUser);
+    }
+    if (spec === undefined)
+        return undefined;
+    try {
+        return resolveUser(spec, readAccountFiles(root));
+    }
+    catch (error) {
+        if (!(error instanceof AccountFileError))
+            throw error;
+        if (settings.user !== undefined) {
+            throw new InputError('user', `${showValue(spec.text)} cannot be used in ${base.input} ${base.name}: ${error.message}; expected a user of its /etc/passwd, or a uid`);
+        }
+        throw configProblem(base.name, `User ${showValue(spec.text)} cannot be used: ${error.message}`, 'set user (e.g. user: root)');
+    }
+}
+/** The settings with the image's config applied in `root`, the image's unpacked root. */
+function applyImageConfig(settings, image) {
+    const { config, reference } = image;
+    const imageEnv = imageEnvEntries(config.env, reference);
+    const workingDir = settings.workdirDefaulted && config.workingDir !== undefined
+        ? imageWorkingDir(config.workingDir, reference)
+        : undefined;
+    const guestUser = resolveGuestUser(settings, image.root, { input: 'image', name: reference }, config.user);
+    return {
+        ...settings,
+        imageEnv,
+        workdir: workingDir ?? settings.workdir,
+        guestUser,
+        imageConfig: {
+            env: imageEnv.map(([name]) => name).filter((name) => !settings.env.some(([own]) => own === name)),
+            workingDir,
+            user: settings.user === undefined && guestUser !== undefined ? config.user : undefined
+        }
+    };
+}
+/** How the summary names what was applied. */
+function appliedText(applied) {
+    const parts = [
+        applied.env.length > 0 ? `Env (${applied.env.join(', ')})` : '',
+        applied.workingDir !== undefined ? `WorkingDir ${applied.workingDir}` : '',
+        applied.user !== undefined ? `User ${applied.user}` : ''
+    ].filter((part) => part !== '');
+    return parts.length > 0 ? parts.join(', ') : 'nothing';
+}
+
+;// CONCATENATED MODULE: ./src/engine/workspace-guard.ts
+/** The host's own files kept out of the workspace, which the guest can write. */
+
+
+
+/** Whether `file` is `dir` or lies under it (both absolute and normalized). */
+function isWithin(file, dir) {
+    return file === dir || file.startsWith(`${dir}/`);
+}
+/** The path itself and, when it exists, where it leads: either may lie in the workspace. */
+function reachedBy(file) {
+    const resolved = external_node_path_default().resolve(file);
+    try {
+        return [resolved, external_node_fs_default().realpathSync(resolved)];
+    }
+    catch {
+        return [resolved];
+    }
+}
+/**
+ * The guest could change what the host runs or reads later if the share it writes held the
+ * host's own files: the temporary directory (run directories, the krun-run launcher and its
+ * saved settings), libkrun, the action's code, the image cache.
+ */
+function checkWorkspaceHoldsNoHostFiles(workspace, hostFiles) {
+    if (workspace === null)
+        return;
+    for (const { what, file } of hostFiles) {
+        const inside = reachedBy(file).find((reached) => isWithin(reached, workspace));
+        if (inside === undefined)
+            continue;
+        throw new InputError('workspace', `${showValue(workspace)} contains ${what} ${inside}, which the guest could then change, and with it what the host runs later; name a directory that does not contain it, or none`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/settings.ts
+/**
+ * Turns the raw inputs (from action.yml inputs or CLI flags) into one typed, validated
+ * RunSettings. Every input is checked here, before a run's files are written; only what
+ * needs the host or the image (the libkrun found, the image's root) is checked later, in
+ * run.ts, still before the guest starts.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+function resolveHostPaths(raw, context) {
+    return Object.fromEntries(INPUT_NAMES.flatMap((name) => {
+        const spec = INPUTS[name];
+        return spec.hostPath ? [[name, spec.hostPath(parseInput(name, raw, context))]] : [];
+    }));
+}
+/**
+ * The guest paths where the shell's program would be looked up with this PATH: in the guest's
+ * root, which @actions/io's `which` (a lookup on the host's PATH) cannot do.
+ */
+function shellCandidates(program, searchPath) {
+    if (program.includes('/'))
+        return [program];
+    return searchPath
+        .split(':')
+        .filter((dir) => dir.startsWith('/'))
+        .map((dir) => external_node_path_default().posix.join(dir, program));
+}
+function anyInRootfs(candidates, rootfs) {
+    // lstat, not stat: inside a rootfs other than /, absolute symlinks point into the
+    // rootfs, not the host, so the link itself is what can be checked here.
+    return candidates.some((candidate) => {
+        try {
+            return !external_node_fs_default().lstatSync(external_node_path_default().join(rootfs, candidate)).isDirectory();
+        }
+        catch {
+            return false;
+        }
+    });
+}
+/**
+ * Names the input the user actually got wrong: a PATH from env that misses the shell, a
+ * rootfs without the default shell, or else the shell itself.
+ */
+function checkShellInRootfs(shell, rootfs, env, shellIsDefault) {
+    const program = shell[0];
+    const candidates = shellCandidates(program, guestPath(env));
+    if (anyInRootfs(candidates, rootfs))
+        return;
+    const looked = `looked in ${candidates.join(', ')}`;
+    const pathFromEnv = env.some(([name]) => name === 'PATH');
+    if (pathFromEnv && !program.includes('/') && anyInRootfs(shellCandidates(program, guestPath([])), rootfs)) {
+        throw new InputError('env', `its PATH does not lead to the shell ${showValue(program)} in rootfs ${rootfs} (${looked}); add the shell's directory to PATH`);
+    }
+    if (shellIsDefault && rootfs !== '/') {
+        throw new InputError('rootfs', `${showValue(rootfs)} has no ${program} (${looked}); expected a root filesystem with a shell, or set shell`);
+    }
+    throw new InputError('shell', `${showValue(program)} was not found in rootfs ${rootfs} (${looked}); install it there or choose another shell`);
+}
+/**
+ * The guest could change its own base, and so what later runs start from, if the base lay
+ * in the share it writes: a rootfs directory, or an image's cached root.
+ */
+function checkBaseOutsideWorkspace(input, base, workspace) {
+    if (workspace !== null && isWithin(base, workspace)) {
+        const [what, fix] = input === 'rootfs'
+            ? [showValue(base), 'use a directory outside the workspace']
+            : [`its cached root ${base}`, 'keep the image cache (RUNNER_TOOL_CACHE, XDG_CACHE_HOME) outside the workspace'];
+        throw new InputError(input, `${what} is inside the workspace ${workspace}, which the guest can write, so the guest could change its own base; ${fix}, or use workspace: none`);
+    }
+}
+function checkWorkdirExists(workdir, view) {
+    if (isGuestDirectory(view, workdir))
+        return;
+    const where = view.workspace !== null ? `rootfs ${view.rootfs} or the workspace` : `rootfs ${view.rootfs}`;
+    throw new InputError('workdir', `${showValue(workdir)} is not a directory in the guest (looked in ${where}); expected an existing directory`);
+}
+function imageSettings(raw, context) {
+    const reference = parseInput('image', raw, context);
+    const pull = parseInput('pull', raw, context);
+    const credentials = registryCredentials(parseInput('registry-username', raw, context), parseInput('registry-password', raw, context));
+    if (reference === undefined)
+        return undefined;
+    if (![INPUTS.rootfs.default, ''].includes(raw.rootfs.trim())) {
+        throw new InputError('image', 'and rootfs are both set; the base is either an image or a rootfs directory, not both');
+    }
+    return { reference, pull, credentials };
+}
+/** The settings once the image's root is unpacked: its config applied, the checks a rootfs gets up front. */
+function withImageRoot(settings, image) {
+    const root = image.rootfs;
+    const reference = settings.image?.reference ?? root;
+    const applied = applyImageConfig(settings, { root, reference, config: image.config });
+    const program = settings.shell[0];
+    const candidates = shellCandidates(program, guestPath([...applied.imageEnv, ...settings.env]));
+    if (!anyInRootfs(candidates, root)) {
+        throw new InputError('image', `${settings.image?.reference} has no ${program} (looked in ${candidates.join(', ')}); use an image with that shell, or set shell`);
+    }
+    checkBaseOutsideWorkspace('image', external_node_fs_default().realpathSync(root), settings.workspace);
+    const withRoot = { ...applied, rootfs: root };
+    // A WorkingDir the image lacks is made by the guest init, as docker makes it.
+    if (applied.imageConfig?.workingDir === undefined)
+        checkWorkdirExists(withRoot.workdir, withRoot);
+    return withRoot;
+}
+/** A name given more than once keeps its last value, in the place it was first given. */
+function lastOfEach(entries) {
+    return [...new Map(entries.map((entry) => [entry[0], entry])).values()];
+}
+/** What the user named as libkrun, if anything (the doctor needs this part alone). */
+function libkrunSettings(raw, context) {
+    const named = parseInput('libkrun', raw, context);
+    return {
+        libkrun: named && 'path' in named ? named.path : undefined,
+        libkrunArchive: named && 'archive' in named ? named.archive : undefined,
+        libkrunFrom: named === undefined ? undefined : libkrunInputName(raw.libkrun)
+    };
+}
+/**
+ * `envEntries`, when given, replaces the `env` text (the CLI's --env flags arrive parsed);
+ * `commandBytes` replaces the `commands` text (a CLI file or stdin, kept as bytes).
+ */
+function buildSettings(raw, context, envEntries, commandBytes) {
+    const commands = commandBytes ? parseCommandBytes(commandBytes) : parseInput('commands', raw, context);
+    const shell = parseInput('shell', raw, context);
+    const env = lastOfEach(envEntries ?? parseInput('env', raw, context));
+    const cpus = parseInput('cpus', raw, context);
+    const memoryMib = parseInput('memory', raw, context);
+    const logLevel = parseInput('log-level', raw, context);
+    const timeoutSeconds = parseInput('timeout', raw, context);
+    const image = imageSettings(raw, context);
+    const rootfs = image ? '' : parseInput('rootfs', raw, context);
+    const workspace = parseInput('workspace', raw, context);
+    const workspaceDevices = parseInput('workspace-devices', raw, context);
+    const workdirInput = parseInput('workdir', raw, context);
+    const workdir = workdirInput ?? workspace ?? '/';
+    const user = parseInput('user', raw, context);
+    checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'the temporary directory', file: context.tempDir }]);
+    if (!image) {
+        checkBaseOutsideWorkspace('rootfs', rootfs, workspace);
+        checkShellInRootfs(shell, rootfs, env, [INPUTS.shell.default, ''].includes(raw.shell.trim()));
+        checkWorkdirExists(workdir, { rootfs, workspace });
+    }
+    const guestUser = image ? undefined : resolveGuestUser({ user }, rootfs, { input: 'rootfs', name: rootfs });
+    const network = parseInput('network', raw, context);
+    const ports = parseInput('ports', raw, context);
+    if (network === 'none' && ports.length > 0) {
+        throw new InputError('ports', 'cannot expose a port with network none, which gives the guest no network; use network tsi or no ports');
+    }
+    const { libkrun, libkrunArchive, libkrunFrom } = libkrunSettings(raw, context);
+    if (libkrun !== undefined)
+        checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'libkrun', file: libkrun }]);
+    const kvmAccess = parseInput('kvm-access', raw, context);
+    const exportEnv = parseInput('export-env', raw, context);
+    const guestWorkflowCommands = parseInput('guest-workflow-commands', raw, context);
+    return {
+        commands,
+        shell,
+        rootfs,
+        image,
+        workspace,
+        workspaceDevices,
+        workdir,
+        workdirDefaulted: workdirInput === undefined && workspace === null,
+        env,
+        imageEnv: [],
+        user,
+        guestUser,
+        imageConfig: undefined,
+        cpus,
+        memoryMib,
+        network,
+        ports,
+        libkrun,
+        libkrunArchive,
+        libkrunFrom,
+        kvmAccess,
+        logLevel,
+        timeoutSeconds,
+        exportEnv,
+        guestWorkflowCommands,
+        resolvedHostPaths: resolveHostPaths(raw, context)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/run.ts
+/**
+ * One run in a microVM, as both front ends (the action and krun-run) do it: host checks,
+ * the private run directory, the VM process, the outcome, and cleanup of every file it made.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * An input this libkrun cannot honour is the user's to fix, named like any bad input. The
+ * VM process says `libkrun` for a library that does not load or is too old: the user's
+ * mistake when they named it, a host problem when it was found on the system.
+ */
+function checkInputsHonoured(run, settings) {
+    for (const message of run.messages) {
+        if (message.kind !== 'error' || message.input === undefined)
+            continue;
+        if (message.input !== 'libkrun')
+            throw new InputError(message.input, message.message);
+        if (settings.libkrunFrom !== undefined)
+            throw new InputError(settings.libkrunFrom, message.message);
+        throw new HostError(message.message);
+    }
+}
+function kvmAccessContext(options) {
+    return {
+        device: options.host.kvmDevice,
+        policy: options.settings.kvmAccess,
+        githubHosted: options.host.githubHosted
+    };
+}
+/**
+ * The checks a run makes before it starts a VM process: KVM access, libkrun (fetched into
+ * its cache when the run names an archive, or needs krun-action's own build) and the guest init.
+ */
+async function checkHost(options) {
+    await ensureKvmAccess(kvmAccessContext(options), { log: options.log });
+    const initBinary = guestInitBinary(options.distDir);
+    const libkrun = await resolveLibkrun(options.settings, { cacheDir: options.host.libkrunCacheDir, log: options.log });
+    return { libkrun, initBinary };
+}
+async function runInMicroVm(options) {
+    let early = options.early;
+    try {
+        // Before anything is fetched into a cache the guest could then change.
+        checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [
+            { what: "krun-action's own code", file: options.distDir },
+            { what: 'the image cache', file: options.host.imageCacheDir },
+            { what: 'the libkrun cache', file: options.host.libkrunCacheDir }
+        ]);
+        const { libkrun, initBinary } = await checkHost(options);
+        checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [{ what: 'libkrun', file: libkrun }]);
+        // One timeout for the whole run: the pull spends part of it, the VM gets the rest.
+        const timeout = image_base_timeoutFromNow(options.settings.timeoutSeconds);
+        const image = options.settings.image
+            ? await image_base_prepareImageBase(options.settings.image, {
+                cacheDir: options.host.imageCacheDir,
+                log: options.log,
+                timeout
+            })
+            : undefined;
+        const settings = image ? withImageRoot(options.settings, image) : options.settings;
+        const interactive = options.interactive ?? false;
+        const fitting = early && fitsRun(early, libkrun, interactive, options.fence !== undefined) ? early : undefined;
+        if (early && !fitting)
+            await discardEarly(early, warnOf(options));
+        early = undefined;
+        return await runPrepared(options, { settings, libkrun, initBinary, image, interactive, timeout }, fitting);
+    }
+    finally {
+        if (early)
+            await discardEarly(early, warnOf(options));
+    }
+}
+/** A warning is the front end's own line: never inside the fence, where the runner would not read it. */
+const warnOf = (options) => (message) => {
+    const say = () => options.onWarning?.(message);
+    if (options.fence)
+        options.fence.outside(say);
+    else
+        say();
+};
+/** A run directory that cannot be made or written (a missing temp directory, a full disk) is named by its setting. */
+function inTempDir(options, doing, step) {
+    try {
+        return step();
+    }
+    catch (error) {
+        throw new HostError(`cannot ${doing} in ${options.host.tempDirName} (${options.host.tempDir}): ${errorText(error)}; set it to a writable directory with free space`);
+    }
+}
+/** Runs once the VM process has ended: no guest is left to race the walk. */
+function sweepAfterRun(settings, since) {
+    if (settings.workspace === null || settings.workspaceDevices === 'keep')
+        return undefined;
+    return sweepWorkspace(settings.workspace, since);
+}
+async function runPrepared(options, prepared, early) {
+    const { settings, libkrun, image, interactive } = prepared;
+    const started = Date.now();
+    const layout = early?.layout ?? inTempDir(options, 'make the run directory', () => run_dir_createRunDir(options.host.tempDir));
+    let vmProcess = early?.vm;
+    try {
+        options.onRunDir?.(layout.dir);
+        const fileKinds = options.fileCommands ?? [];
+        const fileShare = fileKinds.length > 0
+            ? inTempDir(options, "write the run's files", () => prepareFileCommandShare(layout.dir, fileKinds, (settings.guestUser?.uid ?? 0) !== 0))
+            : undefined;
+        const vm = vmConfig(settings, layout, libkrun, options.host.kvmDevice, fileShare);
+        const files = guestFiles(settings, interactive, options.extraEnv, fileShare);
+        inTempDir(options, "write the run's files", () => writeRunFiles(layout, files, prepared.initBinary, vm));
+        // Again right before the VM starts: an image pull may have taken minutes since the first check.
+        checkKvmAccess(kvmAccessContext(options));
+        vmProcess ??= new vm_launcher_VmProcess({
+            vmEntry: vmEntry(options.distDir),
+            configFile: layout.vmConfigFile,
+            libkrun,
+            interactive,
+            stderrToStdout: options.fence !== undefined
+        });
+        const running = vmProcess;
+        vmProcess = undefined;
+        const since = changeStamp(layout.vmConfigFile);
+        const run = await running.run({
+            timeoutSeconds: settings.timeoutSeconds,
+            timeLeftMs: prepared.timeout && Math.max(0, prepared.timeout.endsAt - Date.now()),
+            onStart: options.onVmStart,
+            onMessage: (message) => {
+                if (message.kind === 'warning')
+                    warnOf(options)(message.message);
+            },
+            beforeGuest: () => options.fence?.open()
+        });
+        // The VM process has ended, and with it everything that could print for the guest.
+        options.fence?.close();
+        checkInputsHonoured(run, settings);
+        const workspaceSweep = sweepAfterRun(settings, since);
+        const records = readGuestRecords(layout.root);
+        const fullDisk = isDiskFull(layout.dir) ? `${options.host.tempDirName} (${options.host.tempDir})` : undefined;
+        const outcome = decideOutcome(run, records, { fullDisk });
+        const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds, settings.exportEnv) : NO_FILE_COMMANDS;
+        const log = outcome.showLog ? logTail(layout) : '';
+        const kernelNote = kernelWorkaround(external_node_os_default().release(), process.env)?.note;
+        const wallMs = Date.now() - started;
+        return { outcome, log, libkrun, wallMs, fileCommands, image, workspaceSweep, kernelNote, ran: settings };
+    }
+    finally {
+        options.fence?.close();
+        // A VM process that never got its go-ahead (writing the run's files failed) is stopped.
+        await vmProcess?.discard();
+        await removeRunDir(layout.dir, warnOf(options));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/host-context.ts
+/** What both front ends learn from the host before a run: the parse context, temp dir, KVM device and caches. */
+
+
+
+
+function hostContext(env, cwd, caches) {
+    const tempDir = actionTempDir(env);
+    const cacheDir = (kind) => caches === 'action' ? cache_places_actionCacheDir(env, tempDir, kind) : userCacheDir(env, kind);
+    return {
+        parse: {
+            cwd,
+            defaultWorkspace: env.GITHUB_WORKSPACE || undefined,
+            libraryFromEnv: env.KRUN_LIBRARY || undefined,
+            hostMemoryMib: Math.floor(external_node_os_default().totalmem() / (1024 * 1024)),
+            tempDir
+        },
+        tempDir,
+        tempDirName: env.RUNNER_TEMP ? 'RUNNER_TEMP' : 'the temporary directory',
+        kvmDevice: env.KRUN_KVM_DEVICE || DEFAULT_KVM_DEVICE,
+        githubHosted: env.RUNNER_ENVIRONMENT === 'github-hosted',
+        imageCacheDir: cacheDir('images'),
+        libkrunCacheDir: cacheDir('libkrun')
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/output-fence.ts
+/**
+ * The fence around the guest's output. The runner acts on workflow commands (`::error::`,
+ * `::add-mask::`, `::stop-commands::` ...) in whatever a step prints, and the guest's output
+ * is printed as the step's own: so it is printed between `::stop-commands::TOKEN` and
+ * `::TOKEN::`, GitHub's way to have the runner ignore commands until TOKEN comes back.
+ *
+ * The token is drawn when the fence opens, after everything the guest could read was
+ * written, and lives only in this process and the step's log, where it is masked first:
+ * with `rootfs: /` the guest can read the runner's own files, its log pages included.
+ * The runner keeps one stop state for the whole job and both of a step's streams, so a
+ * fence left open would silence every later step: closing never depends on the guest.
+ */
+
+/** 128 random bits in hex: no workflow command's name, and nothing the guest can guess. */
+function newFenceToken() {
+    return external_node_crypto_default().randomBytes(16).toString('hex');
+}
+class OutputFence {
+    write;
+    drawToken;
+    token;
+    /** `write` must have put the text in the runner's pipe when it returns, as process.stdout does for pipes and files. */
+    constructor(write, drawToken = newFenceToken) {
+        this.write = write;
+        this.drawToken = drawToken;
+    }
+    get isOpen() {
+        return this.token !== undefined;
+    }
+    open() {
+        if (this.token !== undefined)
+            return;
+        const token = this.drawToken();
+        this.write(`::add-mask::${token}\n::stop-commands::${token}\n`);
+        this.token = token;
+    }
+    /**
+     * The newline first ends whatever line the guest left unfinished: the runner reads a
+     * command only at the start of a line, so `::TOKEN::` glued to the guest's last bytes
+     * would leave the fence open.
+     */
+    close() {
+        if (this.token === undefined)
+            return;
+        const token = this.token;
+        this.token = undefined;
+        this.write(`\n::${token}::\n`);
+    }
+    /**
+     * Prints the front end's own lines where the runner reads them: the fence is closed
+     * first and opened again, with a new token, after. While the guest runs it could slip a
+     * line in between, which is why the engine says nothing then.
+     */
+    outside(say) {
+        if (this.token === undefined) {
+            say();
+            return;
+        }
+        this.close();
+        try {
+            say();
+        }
+        finally {
+            this.open();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/index.ts
+/**
+ * The engine's front door: everything the front ends (action/, cli/) use of it. The
+ * pipeline is `prepareLaterSteps` (a step without commands: doctor, image, later steps) and
+ * `run` (host checks, image, the microVM, the outcome, what goes back to the host);
+ * `diagnose` is the doctor alone. The rest is the vocabulary both front ends speak: the
+ * input table, settings, errors, the output fence.
+ */
+
+
+
+async function run(options) {
+    const { laterSteps } = options;
+    const result = await runInMicroVm({
+        ...options,
+        onVmStart: (pid) => {
+            options.onVmStart?.(pid);
+            // Now, while the microVM starts: the host checks passed, and the step waits anyway.
+            if (laterSteps)
+                laterSteps.ready(installLaterSteps({ ...options, raw: laterSteps.raw }));
+        }
+    });
+    return { ...result, ...afterRun(result, options.hostFiles) };
+}
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/shell/step-env.ts
+/**
+ * Which of a step's variables enter the guest. GitHub runs a custom shell with the step's and
+ * the job's env: merged into the runner's whole environment, so krun-run passes only the
+ * variables named in KRUN_ENV (and by --env NAME), never the rest.
+ */
+
+
+const STEP_ENV_VARIABLE = 'KRUN_ENV';
+const step_env_EXPECTED = "expected comma-separated variable names, e.g. MODE,TOKEN (their values come from the step's env:)";
+/** The variables KRUN_ENV names (comma-separated), with their values from `env`. */
+function namedStepEnv(env) {
+    const names = (env[STEP_ENV_VARIABLE] ?? '')
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name !== '');
+    return names.map((name) => {
+        // Never shown: a NAME=value here would put a value in the message.
+        if (name.includes('='))
+            throw new InputError(STEP_ENV_VARIABLE, `holds an "="; ${step_env_EXPECTED}`);
+        if (!ENV_NAME.test(name)) {
+            throw new InputError(STEP_ENV_VARIABLE, `${showValue(name, 40)} is not a variable name; ${step_env_EXPECTED}`);
+        }
+        const value = env[name];
+        if (value === undefined) {
+            throw new InputError(STEP_ENV_VARIABLE, `${name} is not set in this step's environment; set it with env:, or drop it`);
+        }
+        return [name, value];
+    });
+}
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/cli/args.ts
+/** krun-run's command line, parsed into the same raw inputs the action reads. */
+
+
+/** Flags that take a value (long and short), and the input each one sets (from the input table). */
+const VALUE_FLAGS = Object.fromEntries(INPUT_NAMES.flatMap((name) => INPUTS[name].flags.map((flag) => [flag, name])));
+function optionLines() {
+    const lines = INPUT_NAMES.filter((name) => INPUTS[name].flags.length > 0).map((name) => {
+        const spec = INPUTS[name];
+        const shown = shownDefault(name).replace(/`/g, '');
+        const usage = `${spec.flags.join(', ')} ${spec.valueName}`;
+        // A help text that explains its default itself keeps that one explanation.
+        const help = shown && !shown.startsWith('(') && !spec.help.includes('(default:')
+            ? `${spec.help} (default: ${shown})`
+            : spec.help;
+        return usage.length < 24 ? `  ${usage.padEnd(24)}${help}` : `  ${usage}\n  ${' '.repeat(24)}${help}`;
+    });
+    return [
+        ...lines,
+        `  ${'--doctor'.padEnd(24)}check this host, one verdict per line; run nothing (exit 0 when a microVM can start)`,
+        `  ${'-v, --verbose'.padEnd(24)}same as --log-level debug`,
+        `  ${'-h, --help'.padEnd(24)}show this help`
+    ];
+}
+const USAGE = `Usage: krun-run [options] [FILE]
+
+Runs shell commands in a throwaway libkrun microVM, exactly as the krun-action GitHub
+action does, and exits with their exit code. Commands come from -c, from FILE, or from
+standard input (one per line; blank lines and # comments are fine). With a terminal as
+standard input and no commands, it opens an interactive shell in the guest.
+
+Options:
+${optionLines().join('\n')}
+
+Environment: KRUN_ENV=A,B passes those variables into the guest, like --env A --env B;
+KRUN_LIBRARY names libkrun; KRUN_SETTINGS (set by the launcher krun-action installs)
+names saved defaults, which flags override. With GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
+GITHUB_ENV or GITHUB_PATH set, the guest gets its own, and what it writes there comes back,
+checked (GITHUB_ENV and GITHUB_PATH only with --export-env true). In a GitHub job (the
+launcher's KRUN_SETTINGS, or GITHUB_ACTIONS=true) the guest's output, stderr included, is
+fenced on stdout so the runner acts on none of its workflow commands, unless
+--guest-workflow-commands true.
+
+Exit status: the commands' exit code; 124 on timeout; 125 for a usage or host error. With
+--doctor: 0 when a microVM can start here, else 1.`;
+/** How an input is named on the command line, for error messages. */
+function flagFor(input) {
+    // Errors about an argument itself, FILE or KRUN_LIBRARY already carry their own name.
+    if (input.startsWith('-') || input === input.toUpperCase())
+        return input;
+    const spec = INPUTS[input];
+    return spec?.secretVariable ?? spec?.flags[0] ?? input;
+}
+/** util.parseArgs's options: every flag of the input table (each alias its own option), and the switches. */
+function parseOptions() {
+    const options = {
+        help: { type: 'boolean', short: 'h', multiple: true },
+        doctor: { type: 'boolean', multiple: true },
+        verbose: { type: 'boolean', short: 'v', multiple: true }
+    };
+    for (const name of INPUT_NAMES) {
+        const flags = INPUTS[name].flags;
+        const short = flags.find((flag) => /^-[^-]$/.test(flag))?.slice(1);
+        flags
+            .filter((flag) => flag.startsWith('--'))
+            .forEach((flag, i) => {
+            options[flag.slice(2)] = { type: 'string', multiple: true, ...(i === 0 && short ? { short } : {}) };
+        });
+    }
+    return options;
+}
+/** The long option name util.parseArgs named in its error, mapped to the input it sets. */
+function parseError(error, argv) {
+    const code = error.code;
+    const named = /'(?:-\w, )?(--[\w-]+)/.exec(error.message)?.[1];
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && named && named in VALUE_FLAGS) {
+        return new InputError(VALUE_FLAGS[named], `${named} needs a value; see --help`);
+    }
+    const unknown = named ?? argv.find((arg) => arg.startsWith('-') && arg !== '-') ?? argv.join(' ');
+    return new InputError(unknown.split('=')[0], 'is not an option of krun-run; see --help');
+}
+/** `defaults` are what flags override: the table's, or the settings a launcher names. */
+function parseArgs(argv, hostEnv, defaults = defaultInputs()) {
+    const raw = { ...defaults };
+    for (const name of INPUT_NAMES) {
+        const variable = INPUTS[name].secretVariable;
+        if (variable)
+            raw[name] = hostEnv[variable] ?? '';
+    }
+    let tokens;
+    try {
+        const parsed = (0,external_node_util_namespaceObject.parseArgs)({
+            args: argv,
+            options: parseOptions(),
+            strict: true,
+            allowPositionals: true,
+            tokens: true
+        });
+        tokens = parsed.tokens;
+    }
+    catch (error) {
+        throw parseError(error, argv);
+    }
+    const env = [];
+    const files = [];
+    // The first of a repeatable flag replaces the default or saved value; later ones add lines.
+    const given = new Set();
+    let help = false;
+    let doctor = false;
+    let inline = false;
+    for (const token of tokens) {
+        if (token.kind === 'positional') {
+            files.push(token.value);
+            continue;
+        }
+        if (token.kind !== 'option')
+            continue;
+        if (token.name === 'help')
+            help = true;
+        else if (token.name === 'doctor')
+            doctor = true;
+        else if (token.name === 'verbose')
+            raw['log-level'] = 'debug';
+        else {
+            const input = VALUE_FLAGS[`--${token.name}`];
+            const value = token.value ?? '';
+            if (input === 'env')
+                env.push(parseEnvAssignment(value, hostEnv));
+            else if (INPUTS[input].repeatable && given.has(input))
+                raw[input] = `${raw[input]}\n${value}`;
+            else
+                raw[input] = value;
+            given.add(input);
+            if (input === 'commands')
+                inline = true;
+        }
+    }
+    if (files.length > 1)
+        throw new InputError('FILE', `only one commands file can be given, got ${files.length}`);
+    if (files.length === 1 && inline)
+        throw new InputError('FILE', 'give commands either with -c or in a file, not both');
+    const source = inline
+        ? { kind: 'inline' }
+        : files.length === 1 && files[0] !== '-'
+            ? { kind: 'file', path: files[0] }
+            : { kind: 'stdin' };
+    return { help, doctor, raw, env, source };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/doctor.ts
 /** krun-run --doctor: the host doctor's verdicts on stdout; exit 0 exactly when a microVM can start. */
-
-
-
-
-
 
 
 
@@ -3708,28 +4357,15 @@ async function runDoctor(options, lookups = systemLookups(options)) {
 const DOCTOR_FAILED_EXIT = 1;
 async function runDoctorCli(args, io, distDir) {
     const host = hostContext(io.env, io.cwd, startedByAction(io.env) ? 'action' : 'user');
-    const checks = await runDoctor({
+    const checks = await diagnose_diagnose({
+        kvmAccess: parseInput('kvm-access', args.raw, host.parse),
+        libkrun: () => libkrunSettings(args.raw, host.parse),
+        host,
         distDir,
-        kvm: {
-            device: host.kvmDevice,
-            policy: parseInput('kvm-access', args.raw, host.parse),
-            githubHosted: host.githubHosted
-        },
-        findLibkrun: async () => {
-            try {
-                return await resolveLibkrun(libkrunSettings(args.raw, host.parse), {
-                    cacheDir: host.libkrunCacheDir,
-                    log: (line) => io.writeErr(`${line}\n`)
-                });
-            }
-            catch (error) {
-                throw new Error(failureMessage(error, flagFor), { cause: error });
-            }
-        },
-        tempDir: host.tempDir,
-        tempDirName: host.tempDirName,
-        imageCacheDir: host.imageCacheDir,
-        env: io.env
+        log: (line) => io.writeErr(`${line}\n`),
+        env: io.env,
+        fixKvm: false,
+        libkrunFailure: (error) => failureMessage(error, flagFor)
     });
     for (const check of checks)
         io.writeOut(`${verdictLine(check)}\n`);
@@ -3738,14 +4374,6 @@ async function runDoctorCli(args, io, distDir) {
 
 ;// CONCATENATED MODULE: ./src/cli/run.ts
 /** krun-run: the action's engine as a local command. */
-
-
-
-
-
-
-
-
 
 
 
@@ -3802,7 +4430,7 @@ async function runCli(io, distDir) {
         // Saved env, then what the step names, then --env: a later entry replaces an earlier one.
         const env = [...parseEnv(args.raw.env), ...namedStepEnv(io.env), ...args.env];
         const settings = buildSettings(args.raw, host.parse, env, commands);
-        const result = await runInMicroVm({
+        const result = await run({
             settings,
             distDir,
             host,
@@ -3811,26 +4439,16 @@ async function runCli(io, distDir) {
             extraEnv: interactive && io.env.TERM ? { TERM: io.env.TERM } : {},
             onWarning: (message) => io.writeErr(`krun-run: warning: ${message}\n`),
             fileCommands: enabledFileCommands(io.env),
+            hostFiles: { env: io.env, exportEnvSetting: '--export-env true' },
             fence: runnerReadsOutput(io.env, interactive) && !settings.guestWorkflowCommands
                 ? new OutputFence(io.writeOut)
                 : undefined
         });
         const { outcome } = result;
-        for (const warning of [
-            droppedWarning(result.fileCommands.dropped, '--export-env true'),
-            ...result.fileCommands.warnings,
-            ...applyGuestFileCommands(result.fileCommands, io.env)
-        ]) {
-            if (warning !== undefined)
-                io.writeErr(`krun-run: warning: ${warning}\n`);
-        }
-        if (result.workspaceSweep) {
-            const line = sweepLine(result.workspaceSweep);
-            if (line)
-                io.writeErr(`krun-run: ${line}\n`);
-            for (const warning of sweepWarnings(result.workspaceSweep))
-                io.writeErr(`krun-run: warning: ${warning}\n`);
-        }
+        for (const note of result.notes)
+            io.writeErr(`krun-run: ${note}\n`);
+        for (const warning of result.warnings)
+            io.writeErr(`krun-run: warning: ${warning}\n`);
         if (result.log)
             io.writeErr(`libkrun's log (last lines):\n${result.log}\n`);
         if (outcome.exitCode !== undefined) {
@@ -3859,6 +4477,7 @@ async function runCli(io, distDir) {
 /* harmony export */   CA: () => (/* binding */ errorCode),
 /* harmony export */   Ic: () => (/* binding */ describeFailure),
 /* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   Vs: () => (/* binding */ failedSyscall),
 /* harmony export */   x_: () => (/* binding */ InvalidReferenceError)
 /* harmony export */ });
 /* unused harmony export oneLine */
@@ -3905,14 +4524,20 @@ function oneLine(text) {
 function excerpt(text, max = 120) {
     return (0,_text_visible_js__WEBPACK_IMPORTED_MODULE_0__/* .visibleExcerpt */ .k)(oneLine(text), max);
 }
-/** The errno name of a failed system call (ENOENT, EACCES…), if it is one. */
+/** The errno name of a failed system call (ENOENT, EACCES…), if it is one: the one reader of it. */
 function errorCode(error) {
-    return error?.code;
+    const code = error?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** The system call that failed, if the error is a system call's (so the host's, not the data's). */
+function failedSyscall(error) {
+    const syscall = error?.syscall;
+    return typeof syscall === 'string' ? syscall : undefined;
 }
 /** A failure that is not an ImageError, in a few words: its errno name, if any, and its message. */
 function describeFailure(error, max = 160) {
-    const e = error;
-    return `${e?.code ? `${e.code} ` : ''}${excerpt(e?.message ?? String(error), max)}`;
+    const code = errorCode(error);
+    return `${code ? `${code} ` : ''}${excerpt(error instanceof Error ? error.message : String(error), max)}`;
 }
 
 
@@ -4112,7 +4737,7 @@ class TreeRemovalError extends Error {
  * guest may leave such). When Node's rm fails, the tree is removed again entry by entry, so
  * that all that can go goes and the failure names the first entry that could not: Node's
  * rm reports a file it could not unlink (an immutable one) as ENOTDIR, from trying it as a
- * directory next.
+ * directory next. (@actions/io's rmRF is that rm alone: it would leave such trees and not say where.)
  */
 async function removeTree(target) {
     try {
@@ -4141,6 +4766,7 @@ async function removeEntry(file, entry) {
             await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.unlink(file);
             return undefined;
         }
+        // A directory this process may not chmod can still be one it may empty: readdir and rmdir report otherwise.
         await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.chmod(file, 0o700).catch(() => undefined);
         let first;
         for (const name of await node_fs__WEBPACK_IMPORTED_MODULE_0___default().promises.readdir(file)) {
@@ -4317,6 +4943,34 @@ function visibleExcerpt(text, max) {
 
 /***/ }),
 
+/***/ 613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
 /***/ 421:
 /***/ ((module) => {
 
@@ -4387,6 +5041,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 547:
 /***/ ((module) => {
 
@@ -4394,1212 +5055,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
-/***/ 931:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ 193:
+/***/ ((module) => {
 
-// ESM COMPAT FLAG
-__nccwpck_require__.r(__webpack_exports__);
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  exec: () => (/* binding */ exec),
-  getExecOutput: () => (/* binding */ getExecOutput)
-});
-
-;// CONCATENATED MODULE: external "string_decoder"
-const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: external "events"
-const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(547);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js + 1 modules
-var io = __nccwpck_require__(366);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js + 1 modules
-var io_util = __nccwpck_require__(606);
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_namespaceObject.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return __awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!io_util/* isRooted */.Qh(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield io.which(this.toolPath, true);
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_namespaceObject.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 606:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ 557:
+/***/ ((module) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  H8: () => (/* binding */ IS_WINDOWS),
-  k6: () => (/* binding */ chmod),
-  m3: () => (/* binding */ copyFile),
-  t2: () => (/* binding */ exists),
-  wd: () => (/* binding */ isDirectory),
-  Qh: () => (/* binding */ isRooted),
-  $1: () => (/* binding */ lstat),
-  Ck: () => (/* binding */ mkdir),
-  Cy: () => (/* binding */ readdir),
-  h_: () => (/* binding */ readlink),
-  $w: () => (/* binding */ rename),
-  rm: () => (/* binding */ rm),
-  dJ: () => (/* binding */ stat),
-  YN: () => (/* binding */ symlink),
-  vr: () => (/* binding */ tryGetExecutablePath),
-  y1: () => (/* binding */ unlink)
-});
-
-// UNUSED EXPORTS: READONLY, UV_FS_O_EXLOCK, getCmdPath, open, rmdir
-
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(547);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        const result = yield external_fs_namespaceObject.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return __awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_.dirname(filePath);
-                        const upperName = external_path_.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-
-/***/ }),
-
-/***/ 366:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-// ESM COMPAT FLAG
-__nccwpck_require__.r(__webpack_exports__);
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  cp: () => (/* binding */ cp),
-  findInPath: () => (/* binding */ findInPath),
-  mkdirP: () => (/* binding */ mkdirP),
-  mv: () => (/* binding */ mv),
-  rmRF: () => (/* binding */ rmRF),
-  which: () => (/* binding */ which)
-});
-
-;// CONCATENATED MODULE: external "assert"
-const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(547);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js + 1 modules
-var io_util = __nccwpck_require__(606);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield io_util/* exists */.t2(dest)) ? yield io_util/* stat */.dJ(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? external_path_.join(dest, external_path_.basename(source))
-            : dest;
-        if (!(yield io_util/* exists */.t2(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield io_util/* stat */.dJ(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (external_path_.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield io_util/* exists */.t2(dest)) {
-            let destExists = true;
-            if (yield io_util/* isDirectory */.wd(dest)) {
-                // If dest is directory copy src into dest
-                dest = external_path_.join(dest, external_path_.basename(source));
-                destExists = yield io_util/* exists */.t2(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(external_path_.dirname(dest));
-        yield io_util/* rename */.$w(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if (io_util/* IS_WINDOWS */.H8) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield io_util.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        (0,external_assert_namespaceObject.ok)(fsPath, 'a path argument must be provided');
-        yield io_util/* mkdir */.Ck(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (io_util/* IS_WINDOWS */.H8) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (io_util/* IS_WINDOWS */.H8 && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (io_util/* isRooted */.Qh(tool)) {
-            const filePath = yield io_util/* tryGetExecutablePath */.vr(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield io_util/* tryGetExecutablePath */.vr(external_path_.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return __awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield io_util/* readdir */.Cy(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield io_util/* lstat */.$1(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield io_util/* chmod */.k6(destDir, (yield io_util/* stat */.dJ(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function copyFile(srcFile, destFile, force) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if ((yield io_util/* lstat */.$1(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield io_util/* lstat */.$1(destFile);
-                yield io_util/* unlink */.y1(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield io_util/* chmod */.k6(destFile, '0666');
-                    yield io_util/* unlink */.y1(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield io_util/* readlink */.h_(srcFile);
-            yield io_util/* symlink */.YN(symlinkFull, destFile, io_util/* IS_WINDOWS */.H8 ? 'junction' : null);
-        }
-        else if (!(yield io_util/* exists */.t2(destFile)) || force) {
-            yield io_util/* copyFile */.m3(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ })
 

@@ -101,8 +101,68 @@ function visible_visibleExcerpt(text, max) {
     return shown;
 }
 
+;// CONCATENATED MODULE: ./src/image/errors.ts
+/**
+ * ImageError: every failure a user can act on, shown as one line. Messages name the registry and
+ * repository, the problem and what to do; they never carry a credential, a token or part of one.
+ */
+
+class ImageError extends Error {
+    /**
+     * True when the fix is in what was asked for, not in the registry, the network or the host: the
+     * reference is malformed (InvalidReferenceError), or names no image there, none for this
+     * platform, or none in the cache under pull "never".
+     */
+    inputMistake;
+    constructor(message, options = {}) {
+        // Made visible whole: a message may quote what a registry or a user wrote.
+        super(visible_visible(oneLine(message)));
+        this.name = 'ImageError';
+        this.inputMistake = options.inputMistake ?? false;
+    }
+}
+/** A reference Docker would reject, with its parts kept for a caller that words it its own way. */
+class InvalidReferenceError extends ImageError {
+    reference;
+    problem;
+    constructor(
+    /** The reference as given. */
+    reference, 
+    /** What is wrong with it and how to write it. */
+    problem) {
+        super(`image "${excerpt(reference, 80)}": invalid reference: ${problem}`, { inputMistake: true });
+        this.reference = reference;
+        this.problem = problem;
+        this.name = 'InvalidReferenceError';
+    }
+}
+/** Collapses whitespace (newlines from servers included) so a message stays on one line. */
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+/** A short, visible excerpt of untrusted text (a server's error body, a user's input) on one line. */
+function excerpt(text, max = 120) {
+    return visible_visibleExcerpt(oneLine(text), max);
+}
+/** The errno name of a failed system call (ENOENT, EACCES…), if it is one: the one reader of it. */
+function errors_errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/** The system call that failed, if the error is a system call's (so the host's, not the data's). */
+function failedSyscall(error) {
+    const syscall = error?.syscall;
+    return typeof syscall === 'string' ? syscall : undefined;
+}
+/** A failure that is not an ImageError, in a few words: its errno name, if any, and its message. */
+function describeFailure(error, max = 160) {
+    const code = errors_errorCode(error);
+    return `${code ? `${code} ` : ''}${excerpt(error instanceof Error ? error.message : String(error), max)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/errors.ts
 /** The errors a user can act on, and how each front end words them: one line, no stack trace. */
+
 
 /**
  * A mistake in what the user gave us. It carries the input's name so each front end
@@ -132,8 +192,8 @@ class HostError extends Error {
 }
 /** A system error's code (ENOENT, ENOSPC…), else its message: the part of a failure worth showing. */
 function errorText(error) {
-    const code = error?.code;
-    if (typeof code === 'string')
+    const code = errorCode(error);
+    if (code !== undefined)
         return code;
     return error instanceof Error ? error.message : String(error);
 }
@@ -184,23 +244,72 @@ function decodeMessages(text) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/engine/libkrun-symbols.ts
+/**
+ * The libkrun symbols krun-action knows, in one table: the release that first exports each
+ * (libkrun has no version call, so its symbols tell its age) and whether the stand-in libkrun
+ * exports it. __tests__/libkrun-symbols.test.ts holds vm/libkrun.ts's bindings, the stand-in
+ * (native/standin/api.c), native/Makefile's EXPORTS and native/README.md to this table.
+ */
+const LIBKRUN_SYMBOLS = {
+    krun_set_log_level: { standin: true },
+    krun_create_ctx: { standin: true },
+    krun_set_vm_config: { standin: true },
+    krun_set_root: { standin: true },
+    krun_set_workdir: { standin: true },
+    krun_set_exec: { standin: true },
+    krun_add_virtiofs: { standin: true },
+    krun_set_port_map: { standin: true },
+    krun_start_enter: { standin: true },
+    krun_check_nested_virt: { since: '1.12', standin: true },
+    krun_init_log: { since: '1.13', standin: true },
+    krun_add_net_unixstream: { since: '1.15', standin: false },
+    krun_disable_implicit_console: { since: '1.16', standin: false },
+    krun_disable_implicit_vsock: { since: '1.17', standin: true },
+    krun_has_feature: { since: '1.17.3', standin: false },
+    krun_add_virtiofs3: { since: '1.18', standin: true },
+    krun_disable_implicit_init: { since: '1.19', standin: false }
+};
+/**
+ * The oldest release krun-action runs: the guest's exit code reaches the host from 1.12 on.
+ * Its marker is the first symbol no 1.11 release exports, and every build exports it.
+ */
+const MIN_LIBKRUN_SYMBOL = 'krun_check_nested_virt';
+const MIN_LIBKRUN_VERSION = LIBKRUN_SYMBOLS[MIN_LIBKRUN_SYMBOL].since;
+/** The first release exporting a symbol; undefined for those every supported release has. */
+function since(symbol) {
+    const row = LIBKRUN_SYMBOLS[symbol];
+    return row.since;
+}
+function compareReleases(a, b) {
+    const [x, y] = [a, b].map((release) => release.split('.').map(Number));
+    for (let i = 0; i < Math.max(x.length, y.length); i++) {
+        const diff = (x[i] ?? 0) - (y[i] ?? 0);
+        if (diff !== 0)
+            return diff;
+    }
+    return 0;
+}
+/** Each symbol that marks a release, with that release, newest first. */
+const VERSION_MARKERS = Object.entries(LIBKRUN_SYMBOLS)
+    .flatMap(([symbol, row]) => row.since ? [[symbol, row.since]] : [])
+    .sort(([, a], [, b]) => compareReleases(b, a));
+/** Whether `release` is at least `floor` (both dotted numbers). */
+function releaseAtLeast(release, floor) {
+    return compareReleases(release, floor) >= 0;
+}
+
 ;// CONCATENATED MODULE: ./src/vm/configure.ts
 /**
  * The VM process's checks and configuration, written against the Libkrun interface so
  * they can be tested without native code.
  */
 
-/**
- * Symbols that tell a libkrun's age (libkrun has no version call). The guest's exit code
- * reaches the host from 1.12 on, so older builds are refused; krun_check_nested_virt is
- * the first symbol no 1.11 release exports, and every build exports it.
- */
-const MIN_VERSION_SYMBOLS = ['krun_check_nested_virt'];
-const REQUIRED_VERSION = '1.12';
+
+/** Older builds than MIN_LIBKRUN_VERSION are refused: they do not report the guest's exit code. */
 function checkLibkrunVersion(krun, libraryPath) {
-    const missing = MIN_VERSION_SYMBOLS.filter((symbol) => !krun.has(symbol));
-    if (missing.length > 0) {
-        throw new InputError('libkrun', `${libraryPath} is older than libkrun ${REQUIRED_VERSION} (it lacks ${missing.join(', ')}), and older versions do not report the guest's exit code. Install libkrun ${REQUIRED_VERSION} or newer.`);
+    if (!krun.has(MIN_LIBKRUN_SYMBOL)) {
+        throw new InputError('libkrun', `${libraryPath} is older than libkrun ${MIN_LIBKRUN_VERSION} (it lacks ${MIN_LIBKRUN_SYMBOL}), and older versions do not report the guest's exit code. Install libkrun ${MIN_LIBKRUN_VERSION} or newer.`);
     }
 }
 /**
@@ -211,7 +320,7 @@ function checkLibkrunVersion(krun, libraryPath) {
 function checkImageShareable(krun, config) {
     if (krun.addVirtiofs3 || !config.shares.some((share) => share.imageCache))
         return;
-    throw new InputError('image', `needs libkrun 1.18 or newer (${config.libkrun} lacks krun_add_virtiofs3) to share the image read-only on the host side, ` +
+    throw new InputError('image', `needs libkrun ${since('krun_add_virtiofs3')} or newer (${config.libkrun} lacks krun_add_virtiofs3) to share the image read-only on the host side, ` +
         'so that no guest can change the image cache; install a newer libkrun or use a rootfs directory');
 }
 /** What the user should know about this libkrun's limits for this config, one line each. */
@@ -219,7 +328,7 @@ function libkrunWarnings(krun, config) {
     if (krun.addVirtiofs3 || !config.shares.some((share) => share.readOnly))
         return [];
     return [
-        'this libkrun has no krun_add_virtiofs3 (libkrun 1.18): the base filesystem is read-only only inside the guest, which could remount it'
+        `this libkrun has no krun_add_virtiofs3 (libkrun ${since('krun_add_virtiofs3')}): the base filesystem is read-only only inside the guest, which could remount it`
     ];
 }
 const EXPECTED_KVM_API = 12;
@@ -284,7 +393,7 @@ function configureContext(krun, config, logFd, describeErrno) {
         // Refused rather than run with TSI: the user asked for no network.
         const disableImplicitVsock = krun.disableImplicitVsock;
         if (!disableImplicitVsock) {
-            throw new InputError('network', `none needs libkrun 1.17 or newer (${config.libkrun} lacks krun_disable_implicit_vsock); install a newer libkrun or use network tsi`);
+            throw new InputError('network', `none needs libkrun ${since('krun_disable_implicit_vsock')} or newer (${config.libkrun} lacks krun_disable_implicit_vsock); install a newer libkrun or use network tsi`);
         }
         call('krun_disable_implicit_vsock', disableImplicitVsock(ctx), describeErrno);
     }
@@ -875,7 +984,7 @@ function kvmApiVersion(fd) {
         return result;
     return -index_default.decode(errnoLocation(), 'int');
 }
-/** krun_has_feature of the library (libkrun 1.17.3 and newer): 1 built in, 0 not, negative errno unknown. */
+/** krun_has_feature of the library, when it has it: 1 built in, 0 not, negative errno unknown. */
 function featureQuery(libraryPath) {
     try {
         const hasFeature = index_default.load(libraryPath).func('int32_t krun_has_feature(uint64_t feature)');
@@ -908,13 +1017,14 @@ function loadFirmware(soname) {
  */
 
 
+
 function kvm(device, describeErrno) {
     let fd;
     try {
         fd = external_node_fs_default().openSync(device, 'r+');
     }
     catch (error) {
-        return { error: error.code ?? String(error) };
+        return { error: errors_errorCode(error) ?? String(error) };
     }
     try {
         const version = kvmApiVersion(fd);
@@ -979,6 +1089,7 @@ function probe(request, describeErrno) {
 
 
 
+
 /** Exit code of the VM process when it fails before the guest starts. */
 const SETUP_FAILED = 125;
 function send(message) {
@@ -1002,7 +1113,7 @@ function waitFor(line, what) {
             read = external_node_fs_default().readSync(CHANNEL_FD, buffer, got, buffer.length - got, null);
         }
         catch (error) {
-            if (error.code !== 'EAGAIN')
+            if (errors_errorCode(error) !== 'EAGAIN')
                 throw error;
             Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
             continue;

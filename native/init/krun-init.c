@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <linux/close_range.h>
 #include <linux/openat2.h>
 #include <signal.h>
@@ -50,6 +51,13 @@ static struct {
     const char *workdir, *script;
     char **argv;
     size_t argc;
+    /* The user the workload runs as (the "user" directive); without one it stays root. */
+    bool has_user;
+    uid_t uid;
+    gid_t gid;
+    gid_t *groups;
+    size_t ngroups;
+    const char *groups_text;
 } plan;
 
 /* A directory that guest paths are resolved in, and the prefix that names it in messages. */
@@ -187,13 +195,49 @@ static void check_absolute(unsigned line, const char *path)
         bad_plan(line, fmt("path \"%s\" is not absolute", path));
 }
 
+/* An id as the plan writes it: decimal digits, no sign or leading zero, at most 2^31-1. */
+static unsigned parse_id(unsigned line, const char *text)
+{
+    unsigned long value = 0;
+    const char *p = text;
+    for (; *p >= '0' && *p <= '9' && p - text < 10; p++)
+        value = value * 10 + (unsigned long)(*p - '0');
+    if (p == text || *p || (text[0] == '0' && text[1]) || value > 0x7fffffffUL)
+        bad_plan(line, fmt("id \"%s\" is not a number from 0 to 2147483647", text));
+    return (unsigned)value;
+}
+
+/* "user UID GID GROUPS": GROUPS is "-" or gids separated by commas. */
+static void parse_user(unsigned line, char **f)
+{
+    if (plan.has_user)
+        bad_plan(line, "second user");
+    plan.has_user = true;
+    plan.uid = parse_id(line, f[1]);
+    plan.gid = parse_id(line, f[2]);
+    plan.groups_text = f[3];
+    if (strcmp(f[3], "-") == 0)
+        return;
+    for (char *item = f[3];;) {
+        char *comma = strchr(item, ',');
+        if (comma)
+            *comma = '\0';
+        plan.groups = xrealloc(plan.groups, (plan.ngroups + 1) * sizeof *plan.groups);
+        plan.groups[plan.ngroups++] = parse_id(line, item);
+        if (!comma)
+            break;
+        *comma = ',';
+        item = comma + 1;
+    }
+}
+
 static void parse_directive(unsigned line, char **f, size_t nf)
 {
     static const struct {
         const char *name;
         size_t fields;
     } directives[] = {
-            {"lower", 2}, {"share", 4}, {"workdir", 1}, {"script", 1}, {"arg", 1},
+            {"lower", 2}, {"share", 4}, {"workdir", 1}, {"script", 1}, {"arg", 1}, {"user", 3},
     };
     size_t i = 0;
     while (i < sizeof directives / sizeof directives[0] && strcmp(f[0], directives[i].name) != 0)
@@ -234,6 +278,8 @@ static void parse_directive(unsigned line, char **f, size_t nf)
         if (!*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
             bad_plan(line, fmt("script path \"%s\" does not name a file", f[1]));
         plan.script = f[1];
+    } else if (strcmp(f[0], "user") == 0) {
+        parse_user(line, f);
     } else {
         plan.argv = xrealloc(plan.argv, (plan.argc + 2) * sizeof *plan.argv);
         plan.argv[plan.argc++] = f[1];
@@ -415,6 +461,9 @@ static void copy_script(const struct root *r, const char *text, size_t len)
         die_errno("open", where);
     if (fchmod(fd, 0700) < 0)
         die_errno("chmod", where);
+    /* The script is the workload's own: readable by the user it runs as. */
+    if (plan.has_user && fchown(fd, plan.uid, plan.gid) < 0)
+        die_errno("chown", where);
     if (write_all(fd, text, len) < 0)
         die_errno("write", where);
     if (close(fd) < 0)
@@ -491,6 +540,8 @@ static void build_root(const char *script, size_t script_len)
     mount_in(&merged, "/dev/pts", "devpts", "devpts", MS_NOSUID | MS_NOEXEC,
              "newinstance,ptmxmode=0666,mode=0620");
     mount_in(&merged, "/dev/shm", "tmpfs", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777");
+    /* A working directory the image lacks is made, as docker makes it. */
+    close(dir_in(&merged, plan.workdir));
     if (plan.script)
         copy_script(&merged, script, script_len);
     close(merged.fd);
@@ -498,7 +549,14 @@ static void build_root(const char *script, size_t script_len)
 }
 
 /* What the workload's child reports through the pipe when it cannot exec. */
-enum stage { STAGE_CHROOT = 1, STAGE_CHDIR, STAGE_EXEC };
+enum stage {
+    STAGE_CHROOT = 1,
+    STAGE_CHDIR,
+    STAGE_SETGROUPS,
+    STAGE_SETGID,
+    STAGE_SETUID,
+    STAGE_EXEC
+};
 struct report {
     int stage, err;
 };
@@ -571,6 +629,18 @@ static _Noreturn void run_child(int report_fd, char **envp, mode_t umask_was)
     rep.stage = STAGE_CHDIR;
     if (chdir(plan.workdir) < 0)
         goto fail;
+    /* In this order: only root may set the groups, and setuid drops root. */
+    if (plan.has_user) {
+        rep.stage = STAGE_SETGROUPS;
+        if (setgroups(plan.ngroups, plan.groups) < 0)
+            goto fail;
+        rep.stage = STAGE_SETGID;
+        if (setgid(plan.gid) < 0)
+            goto fail;
+        rep.stage = STAGE_SETUID;
+        if (setuid(plan.uid) < 0)
+            goto fail;
+    }
     rep.stage = STAGE_EXEC;
     exec_workload(envp);
 fail:
@@ -673,6 +743,12 @@ static pid_t start_workload(char **envp, mode_t umask_was)
             die_errno("chroot", ROOT_DIR);
         if (rep.stage == STAGE_CHDIR)
             die_errno("chdir", plan.workdir);
+        if (rep.stage == STAGE_SETGROUPS)
+            die_errno("setgroups", plan.groups_text);
+        if (rep.stage == STAGE_SETGID)
+            die_errno("setgid", fmt("%u", (unsigned)plan.gid));
+        if (rep.stage == STAGE_SETUID)
+            die_errno("setuid", fmt("%u", (unsigned)plan.uid));
         die(errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC, "exec", plan.argv[0],
             strerror(errno));
     }

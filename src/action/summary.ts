@@ -1,6 +1,7 @@
 /** The job summary: what ran, where, and how it ended. */
 import * as core from '@actions/core'
 import { type CheckResult, type EngineResult, type RunSettings, sweepLine } from '../engine/index.js'
+import { appliedText } from '../engine/image-config.js'
 import { visible } from '../text/visible.js'
 
 /**
@@ -33,8 +34,22 @@ function workspaceCheckRow(settings: RunSettings, result: EngineResult): [string
   return [['Left in the workspace', `${done}${problems}`]]
 }
 
-export function summaryRows(settings: RunSettings, result: EngineResult): [string, string][] {
+/** Who the commands ran as, and what of the image's config applied (names only, never a value). */
+function userRows(settings: RunSettings): [string, string][] {
+  const rows: [string, string][] = []
+  if (settings.imageConfig) rows.push(['Image config applied', appliedText(settings.imageConfig)])
+  const user = settings.guestUser
+  if (user) {
+    const groups = user.groups.length > 0 ? `, groups ${user.groups.join(',')}` : ''
+    const spec = settings.user?.text ?? settings.imageConfig?.user ?? ''
+    rows.push(['User', `${spec} (uid ${user.uid}, gid ${user.gid}${groups})`])
+  }
+  return rows
+}
+
+export function summaryRows(asked: RunSettings, result: EngineResult): [string, string][] {
   const { outcome } = result
+  const settings = result.ran ?? asked
   return [
     ['Result', outcome.failure ?? 'passed'],
     ['Exit code', outcome.exitCode === undefined ? '(none)' : String(outcome.exitCode)],
@@ -44,6 +59,7 @@ export function summaryRows(settings: RunSettings, result: EngineResult): [strin
     ['Workspace', settings.workspace ?? 'none'],
     ...workspaceCheckRow(settings, result),
     ['Working directory', settings.workdir],
+    ...userRows(settings),
     ['CPUs / memory', `${settings.cpus} / ${settings.memoryMib} MiB`],
     ['libkrun', result.libkrun],
     ...(result.kernelNote ? [['Host kernel', result.kernelNote] as [string, string]] : [])

@@ -75,13 +75,23 @@ export function droppedWarning(dropped: readonly FileCommandKind[], setting: str
   return `the guest wrote to ${names}; ${was} dropped: set ${setting} to pass ${it} to later steps`
 }
 
-/** Makes the share (mode 0700) with one empty file per enabled command. */
-export function prepareFileCommandShare(runDir: string, kinds: readonly FileCommandKind[]): FileCommandShare {
+/**
+ * Makes the share (mode 0700) with one empty file per enabled command (0600). When the
+ * commands run as a user other than root (`forAnyUser`), the share is 0777 and its files 0666
+ * so that user can write them: the run directory around it stays 0700 on the host.
+ */
+export function prepareFileCommandShare(
+  runDir: string,
+  kinds: readonly FileCommandKind[],
+  forAnyUser = false
+): FileCommandShare {
   const hostDir = path.join(runDir, FILE_COMMAND_DIR)
   fs.mkdirSync(hostDir, { mode: 0o700 })
+  if (forAnyUser) fs.chmodSync(hostDir, 0o777)
   const env: Record<string, string> = {}
   for (const kind of kinds) {
     fs.writeFileSync(path.join(hostDir, kind), '', { mode: 0o600 })
+    if (forAnyUser) fs.chmodSync(path.join(hostDir, kind), 0o666)
     env[FILE_COMMANDS[kind]] = `${FILE_COMMAND_GUEST_DIR}/${kind}`
   }
   return { tag: FILE_COMMAND_TAG, hostDir, guestDir: FILE_COMMAND_GUEST_DIR, env }

@@ -4,6 +4,7 @@
  * inputs by these names, the CLI maps its flags through it, and settings.ts parses each
  * value with the parser named here.
  */
+import { parseUser } from './guest-user.js'
 import { parseImage, parsePull } from './image-base.js'
 import { parseHostDirectory, parseLibkrun, parseWorkdir, parseWorkspace } from './host-paths.js'
 import { parseKvmAccess } from './kvm-access.js'
@@ -176,6 +177,16 @@ export const INPUTS = {
     valueName: 'PATH',
     help: 'guest working directory (default: the workspace, or / with no workspace)',
     parse: parseWorkdir,
+    reachesVm: true
+  },
+  user: {
+    default: '',
+    required: false,
+    defaultText: "the image's User, else root",
+    flags: ['--user'],
+    valueName: 'USER[:GROUP]',
+    help: "who the commands run as: a name or uid, optionally :group or :gid, looked up in the base's /etc/passwd and /etc/group (default: the image's User, else root)",
+    parse: parseUser,
     reachesVm: true
   },
   env: {

@@ -5,8 +5,9 @@
  */
 import type { FileCommandShare } from './file-commands.js'
 import { BASE_TAG, DEFAULT_HOME, GUEST, WORKSPACE_TAG, guestPath } from './guest-protocol.js'
-import { type LogLevel, type NetworkMode, SCRIPT_PLACEHOLDER } from './parse.js'
+import { type EnvEntry, type LogLevel, type NetworkMode, SCRIPT_PLACEHOLDER } from './parse.js'
 import type { RunSettings } from './settings.js'
+import type { GuestUser } from './guest-user.js'
 
 export interface VirtiofsShare {
   tag: string
@@ -48,6 +49,11 @@ export function workloadArgv(settings: Pick<RunSettings, 'shell'>, interactive =
   return settings.shell.map((word) => word.split(SCRIPT_PLACEHOLDER).join(GUEST.scriptInGuest))
 }
 
+/** `user UID GID GROUPS`: the ids the commands run as; GROUPS the supplementary gids, comma-separated, or `-`. */
+function userDirective(user: GuestUser): string[] {
+  return ['user', String(user.uid), String(user.gid), user.groups.length > 0 ? user.groups.join(',') : '-']
+}
+
 export function renderPlan(settings: RunSettings, interactive = false, fileShare?: FileCommandShare): string {
   const lines: string[][] = [['lower', 'virtiofs', BASE_TAG]]
   if (settings.workspace !== null) {
@@ -55,28 +61,32 @@ export function renderPlan(settings: RunSettings, interactive = false, fileShare
   }
   if (fileShare) lines.push(['share', 'virtiofs', fileShare.tag, fileShare.guestDir, 'rw'])
   lines.push(['workdir', settings.workdir])
+  if (settings.guestUser) lines.push(userDirective(settings.guestUser))
   lines.push(['script', GUEST.scriptInGuest])
   for (const arg of workloadArgv(settings, interactive)) lines.push(['arg', arg])
   return lines.map((fields) => fields.join('\t') + '\n').join('')
 }
 
 /**
- * The guest's environment: PATH and HOME unless the user set them, then the user's entries,
- * then `forced` (the file commands), which the user's entries cannot replace.
+ * The guest's environment in layers, each replacing the names of those before it: PATH and
+ * HOME (the user's home when the run has a user), the image config's Env, the user's
+ * entries, then `forced` (the file commands), which nothing replaces.
  */
 export function renderEnv(
-  settings: Pick<RunSettings, 'env'>,
+  settings: Pick<RunSettings, 'env'> & Partial<Pick<RunSettings, 'imageEnv' | 'guestUser'>>,
   extra: Record<string, string> = {},
   forced: Record<string, string> = {}
 ): Buffer {
-  const names = new Set(settings.env.map(([name]) => name))
-  const defaults: [string, string][] = [
-    ['PATH', guestPath(settings.env)],
-    ['HOME', DEFAULT_HOME],
+  const defaults: EnvEntry[] = [
+    ['PATH', guestPath([])],
+    ['HOME', settings.guestUser?.home ?? DEFAULT_HOME],
     ...Object.entries(extra)
   ]
-  const own = settings.env.filter(([name]) => !(name in forced))
-  const entries = [...defaults.filter(([name]) => !names.has(name)), ...own, ...Object.entries(forced)]
+  const layers: EnvEntry[][] = [defaults, settings.imageEnv ?? [], settings.env, Object.entries(forced)]
+  const entries = layers.flatMap((layer, index) => {
+    const later = new Set(layers.slice(index + 1).flatMap((entries) => entries.map(([name]) => name)))
+    return layer.filter(([name]) => !later.has(name))
+  })
   return Buffer.from(entries.map(([name, value]) => `${name}=${value}\0`).join(''), 'utf8')
 }
 

@@ -75,6 +75,8 @@ export interface EngineResult {
   workspaceSweep: WorkspaceSweep | undefined
   /** What the VM process was given for a host kernel with known trouble (kernel-quirks.ts). */
   kernelNote: string | undefined
+  /** The settings the run used: with an image, its root and config applied (image-config.ts). */
+  ran?: RunSettings
 }
 
 /**
@@ -132,7 +134,7 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
           timeout
         })
       : undefined
-    const settings = image ? withImageRoot(options.settings, image.rootfs) : options.settings
+    const settings = image ? withImageRoot(options.settings, image) : options.settings
     const interactive = options.interactive ?? false
     const fitting = early && fitsRun(early, libkrun, interactive, options.fence !== undefined) ? early : undefined
     if (early && !fitting) await discardEarly(early, warnOf(options))
@@ -192,7 +194,9 @@ async function runPrepared(
     const fileKinds = options.fileCommands ?? []
     const fileShare =
       fileKinds.length > 0
-        ? inTempDir(options, "write the run's files", () => prepareFileCommandShare(layout.dir, fileKinds))
+        ? inTempDir(options, "write the run's files", () =>
+            prepareFileCommandShare(layout.dir, fileKinds, (settings.guestUser?.uid ?? 0) !== 0)
+          )
         : undefined
     const vm = vmConfig(settings, layout, libkrun, options.host.kvmDevice, fileShare)
     const files = guestFiles(settings, interactive, options.extraEnv, fileShare)
@@ -228,7 +232,8 @@ async function runPrepared(
     const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds, settings.exportEnv) : NO_FILE_COMMANDS
     const log = outcome.showLog ? logTail(layout) : ''
     const kernelNote = kernelWorkaround(os.release(), process.env)?.note
-    return { outcome, log, libkrun, wallMs: Date.now() - started, fileCommands, image, workspaceSweep, kernelNote }
+    const wallMs = Date.now() - started
+    return { outcome, log, libkrun, wallMs, fileCommands, image, workspaceSweep, kernelNote, ran: settings }
   } finally {
     options.fence?.close()
     // A VM process that never got its go-ahead (writing the run's files failed) is stopped.

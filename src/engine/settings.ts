@@ -10,11 +10,16 @@ import { InputError, showValue } from './errors.js'
 import { guestPath } from './guest-protocol.js'
 import { isGuestDirectory, type GuestView } from './guest-view.js'
 import { type ImageSettings, registryCredentials } from './image-base.js'
+import { type ImageConfigApplied, type ImageRunConfig, applyImageConfig, resolveGuestUser } from './image-config.js'
+import type { GuestUser, UserSpec } from './guest-user.js'
 import { libkrunInputName } from './host-paths.js'
 import type { PinnedArchive } from './libkrun-pinned.js'
 import { INPUTS, INPUT_NAMES, type InputSpec, type ParseContext, type RawInputs, parseInput } from './inputs.js'
 import type { KvmAccessPolicy } from './kvm-access.js'
 import { type EnvEntry, type LogLevel, type NetworkMode, type WorkspaceDevices, parseCommandBytes } from './parse.js'
+import { checkWorkspaceHoldsNoHostFiles, isWithin } from './workspace-guard.js'
+
+export { checkWorkspaceHoldsNoHostFiles }
 
 export interface RunSettings {
   /** The script body, byte for byte. */
@@ -34,8 +39,18 @@ export interface RunSettings {
   workspaceDevices: WorkspaceDevices
   /** Absolute guest path the commands start in. */
   workdir: string
-  /** The guest's environment, in addition to the defaults (PATH, HOME). */
+  /** Neither `workdir` nor a workspace set workdir: an image's WorkingDir may. */
+  workdirDefaulted: boolean
+  /** The guest's environment, in addition to the defaults (PATH, HOME) and imageEnv. */
   env: EnvEntry[]
+  /** The image config's Env, under `env`; empty without an image. */
+  imageEnv: EnvEntry[]
+  /** The `user` input: who the commands run as instead of the image's User. */
+  user: UserSpec | undefined
+  /** Who the commands run as, resolved in the base's /etc/passwd; undefined: root, unchanged. */
+  guestUser: GuestUser | undefined
+  /** What of the image config was applied (image-config.ts), once the image is known. */
+  imageConfig: ImageConfigApplied | undefined
   cpus: number
   memoryMib: number
   network: NetworkMode
@@ -138,44 +153,6 @@ function checkBaseOutsideWorkspace(input: 'rootfs' | 'image', base: string, work
   }
 }
 
-/** Whether `file` is `dir` or lies under it (both absolute and normalized). */
-function isWithin(file: string, dir: string): boolean {
-  return file === dir || file.startsWith(`${dir}/`)
-}
-
-/** A host path to keep out of the workspace, and how a message names it. */
-interface HostFile {
-  what: string
-  file: string
-}
-
-/** The path itself and, when it exists, where it leads: either may lie in the workspace. */
-function reachedBy(file: string): string[] {
-  const resolved = path.resolve(file)
-  try {
-    return [resolved, fs.realpathSync(resolved)]
-  } catch {
-    return [resolved]
-  }
-}
-
-/**
- * The guest could change what the host runs or reads later if the share it writes held the
- * host's own files: the temporary directory (run directories, the krun-run launcher and its
- * saved settings), libkrun, the action's code, the image cache.
- */
-export function checkWorkspaceHoldsNoHostFiles(workspace: string | null, hostFiles: HostFile[]): void {
-  if (workspace === null) return
-  for (const { what, file } of hostFiles) {
-    const inside = reachedBy(file).find((reached) => isWithin(reached, workspace))
-    if (inside === undefined) continue
-    throw new InputError(
-      'workspace',
-      `${showValue(workspace)} contains ${what} ${inside}, which the guest could then change, and with it what the host runs later; name a directory that does not contain it, or none`
-    )
-  }
-}
-
 function checkWorkdirExists(workdir: string, view: GuestView): void {
   if (isGuestDirectory(view, workdir)) return
   const where = view.workspace !== null ? `rootfs ${view.rootfs} or the workspace` : `rootfs ${view.rootfs}`
@@ -202,10 +179,13 @@ function imageSettings(raw: RawInputs, context: ParseContext): ImageSettings | u
   return { reference, pull, credentials }
 }
 
-/** The settings once the image's root is unpacked: the checks a rootfs gets up front. */
-export function withImageRoot(settings: RunSettings, root: string): RunSettings {
+/** The settings once the image's root is unpacked: its config applied, the checks a rootfs gets up front. */
+export function withImageRoot(settings: RunSettings, image: { rootfs: string; config: ImageRunConfig }): RunSettings {
+  const root = image.rootfs
+  const reference = settings.image?.reference ?? root
+  const applied = applyImageConfig(settings, { root, reference, config: image.config })
   const program = settings.shell[0]
-  const candidates = shellCandidates(program, guestPath(settings.env))
+  const candidates = shellCandidates(program, guestPath([...applied.imageEnv, ...settings.env]))
   if (!anyInRootfs(candidates, root)) {
     throw new InputError(
       'image',
@@ -213,8 +193,9 @@ export function withImageRoot(settings: RunSettings, root: string): RunSettings 
     )
   }
   checkBaseOutsideWorkspace('image', fs.realpathSync(root), settings.workspace)
-  const withRoot = { ...settings, rootfs: root }
-  checkWorkdirExists(withRoot.workdir, withRoot)
+  const withRoot = { ...applied, rootfs: root }
+  // A WorkingDir the image lacks is made by the guest init, as docker makes it.
+  if (applied.imageConfig?.workingDir === undefined) checkWorkdirExists(withRoot.workdir, withRoot)
   return withRoot
 }
 
@@ -256,13 +237,16 @@ export function buildSettings(
   const rootfs = image ? '' : parseInput('rootfs', raw, context)
   const workspace = parseInput('workspace', raw, context)
   const workspaceDevices = parseInput('workspace-devices', raw, context)
-  const workdir = parseInput('workdir', raw, context) ?? workspace ?? '/'
+  const workdirInput = parseInput('workdir', raw, context)
+  const workdir = workdirInput ?? workspace ?? '/'
+  const user = parseInput('user', raw, context)
   checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'the temporary directory', file: context.tempDir }])
   if (!image) {
     checkBaseOutsideWorkspace('rootfs', rootfs, workspace)
     checkShellInRootfs(shell, rootfs, env, [INPUTS.shell.default, ''].includes(raw.shell.trim()))
     checkWorkdirExists(workdir, { rootfs, workspace })
   }
+  const guestUser = image ? undefined : resolveGuestUser({ user }, rootfs, { input: 'rootfs', name: rootfs })
   const network = parseInput('network', raw, context)
   const ports = parseInput('ports', raw, context)
   if (network === 'none' && ports.length > 0) {
@@ -284,7 +268,12 @@ export function buildSettings(
     workspace,
     workspaceDevices,
     workdir,
+    workdirDefaulted: workdirInput === undefined && workspace === null,
     env,
+    imageEnv: [],
+    user,
+    guestUser,
+    imageConfig: undefined,
     cpus,
     memoryMib,
     network,

@@ -1,5 +1,5 @@
-export const id = 935;
-export const ids = [935];
+export const id = 534;
+export const ids = [534];
 export const modules = {
 
 /***/ 731:
@@ -12,12 +12,6 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62);
-/**
- * Compressed tar streams, told apart by their first bytes: gzip, zstd (Node 22.15 and newer) or
- * none. Image layers and pinned libkrun archives both come this way.
- */
-
 
 /** Decompressed output comes in pieces this large: each is a round trip to the thread pool. */
 const DECOMPRESSED_CHUNK_BYTES = 1024 * 1024;
@@ -33,13 +27,8 @@ function detectCompression(head) {
 function decompressor(compression) {
     if (compression === 'gzip')
         return node_zlib__WEBPACK_IMPORTED_MODULE_0___default().createGunzip({ chunkSize: DECOMPRESSED_CHUNK_BYTES });
-    if (compression === 'zstd') {
-        const create = (node_zlib__WEBPACK_IMPORTED_MODULE_0___default().createZstdDecompress);
-        if (typeof create !== 'function') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ImageError */ .C8(`zstd-compressed layers need Node 22.15 or newer (this is Node ${process.versions.node}); run the action on a newer Node`);
-        }
-        return create({ chunkSize: DECOMPRESSED_CHUNK_BYTES });
-    }
+    if (compression === 'zstd')
+        return node_zlib__WEBPACK_IMPORTED_MODULE_0___default().createZstdDecompress({ chunkSize: DECOMPRESSED_CHUNK_BYTES });
     return undefined;
 }
 /** The first `size` bytes of a stream, and the whole stream again. */
@@ -59,6 +48,31 @@ async function withHead(iterator, size) {
             yield next.value;
     }
     return { head: Buffer.concat(first).subarray(0, size), all: all() };
+}
+
+
+/***/ }),
+
+/***/ 170:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ formatSeconds),
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/** Wording for progress lines: sizes and durations, no progress bars. */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${bytes} B` : `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+function formatSeconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
 }
 
 
@@ -100,14 +114,14 @@ function useProxyFromEnv(env, where) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ImageError */ .C8(`${where}: ${unreadable} is not a proxy URL; set it like http://proxy.example:3128, or unset it`);
     }
     const proxies = set.map((name) => `${name}: ${proxyHost(env[name])}`).join(', ');
-    const setGlobalProxy = (node_http__WEBPACK_IMPORTED_MODULE_0___default().setGlobalProxyFromEnv);
-    if (typeof setGlobalProxy !== 'function') {
+    // Node 24.14 added it: earlier Node 24 releases connect directly.
+    if (typeof (node_http__WEBPACK_IMPORTED_MODULE_0___default().setGlobalProxyFromEnv) !== 'function') {
         return {
             description: `Not using the proxy (${proxies}): Node ${process.versions.node} cannot send requests through one; connecting directly`,
             restore: () => undefined
         };
     }
-    return { description: `Connecting through the proxy (${proxies})`, restore: setGlobalProxy({ ...env }) };
+    return { description: `Connecting through the proxy (${proxies})`, restore: node_http__WEBPACK_IMPORTED_MODULE_0___default().setGlobalProxyFromEnv({ ...env }) };
 }
 
 
@@ -557,8 +571,9 @@ class WorkArea {
             const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dir, name);
             const stat = await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.lstat(file).catch(() => undefined);
             if (!stat)
-                continue;
+                continue; // gone already: another process swept it
             const deadHere = match !== null && match[1] === HOST_TAG && !ownerAlive(Number(match[2]), match[3]);
+            // What cannot be removed now is tried again on the next sweep.
             if (deadHere || now - stat.mtimeMs > STALE_MS)
                 await (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .removeTree */ .d)(file).catch(() => undefined);
         }

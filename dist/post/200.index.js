@@ -1,0 +1,2635 @@
+export const id = 200;
+export const ids = [200];
+export const modules = {
+
+/***/ 587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ImageCache: () => (/* binding */ ImageCache),
+/* harmony export */   Q: () => (/* binding */ DEFAULT_MAX_CACHE_BYTES),
+/* harmony export */   m: () => (/* binding */ EVICTION_GRACE_MS)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62);
+/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(841);
+/* harmony import */ var _work_area_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(643);
+/**
+ * The image cache. Layout under the caller's cache directory:
+ *
+ *   roots/sha256-<hex>/rootfs      an unpacked image root, keyed by its platform manifest's digest
+ *   roots/sha256-<hex>/image.json  what it is: reference, digests, platform, size, config
+ *   roots/sha256-<hex>/last-used   an empty file whose mtime is the last use (for LRU eviction)
+ *   blobs/sha256-<hex>             layer blobs as fetched (verified), so a moved tag refetches only new layers
+ *   refs/<sha256 of reference and platform>.json   the digest a reference resolved to last time
+ *   tmp/                           work in progress; renamed into roots/ or blobs/ when complete
+ *
+ * The cache directory and these four are mode 0700.
+ *
+ * Everything appears by an atomic rename from tmp/, so a killed pull leaves no half entry, and two
+ * processes pulling one image both succeed (the loser of the rename drops its copy and uses the winner's).
+ * A published root is never modified; its entry directory is made read-only, and the root's
+ * fingerprint (root-fingerprint.ts) is recorded so that a change made anyway is noticed on use.
+ */
+
+
+
+
+
+
+/** The default cap on the cache's size: 10 GiB. */
+const DEFAULT_MAX_CACHE_BYTES = 10 * 1024 ** 3;
+/**
+ * Entries used this recently are never evicted: another job may be running on them. Six hours is a
+ * job's default timeout-minutes (360) and the most a GitHub-hosted job may run.
+ */
+const EVICTION_GRACE_MS = 6 * 60 * 60 * 1000;
+/** The cache's own directories: only its user may enter them. */
+const PRIVATE_DIR_MODE = 0o700;
+function hex(digest) {
+    return digest.replace(/^sha256:/, '');
+}
+class ImageCache {
+    dir;
+    roots;
+    blobs;
+    refs;
+    tmp;
+    work;
+    constructor(dir) {
+        this.dir = dir;
+        this.roots = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'roots');
+        this.blobs = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'blobs');
+        this.refs = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'refs');
+        this.tmp = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'tmp');
+        this.work = new _work_area_js__WEBPACK_IMPORTED_MODULE_5__/* .WorkArea */ .H(this.tmp);
+    }
+    /**
+     * Makes the cache's directories, private to the user running the pull (older caches made them
+     * 0755 and are tightened): roots made as root hold images' setuid binaries and device nodes, and
+     * a private image's files are no one else's to read.
+     */
+    async init() {
+        for (const dir of [this.dir, this.roots, this.blobs, this.refs, this.tmp]) {
+            await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+            if (((await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.stat(dir)).mode & 0o7777) !== PRIVATE_DIR_MODE)
+                await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.chmod(dir, PRIVATE_DIR_MODE);
+        }
+        await this.removeStaleTemps();
+    }
+    /** A new name in tmp/ that says which process (its pid and start time) of which host owns it. */
+    tempPath(kind) {
+        return this.work.path(kind);
+    }
+    /**
+     * Removes the temporary entries whose process is gone (a pull killed outright leaves its half
+     * unpacked root) and any a day old.
+     */
+    async removeStaleTemps() {
+        await this.work.removeStale();
+    }
+    entryDir(manifestDigest) {
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.roots, `sha256-${hex(manifestDigest)}`);
+    }
+    blobPath(digest) {
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.blobs, `sha256-${hex(digest)}`);
+    }
+    /** The cached root for a manifest digest, if one is published and intact. */
+    async findRoot(manifestDigest) {
+        const entry = this.entryDir(manifestDigest);
+        try {
+            const metadata = JSON.parse(await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.readFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(entry, 'image.json'), 'utf8'));
+            const rootfs = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(entry, 'rootfs');
+            if (!(await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.lstat(rootfs)).isDirectory())
+                return undefined;
+            return { rootfs, metadata };
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /** Marks a root as used now (LRU). */
+    async touchRoot(manifestDigest) {
+        const now = new Date();
+        // The mark only orders eviction: a root that cannot be marked is at worst evicted sooner.
+        await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.utimes(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.entryDir(manifestDigest), 'last-used'), now, now).catch(() => undefined);
+    }
+    async hasBlob(digest, size) {
+        try {
+            const stat = await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.stat(this.blobPath(digest));
+            if (stat.size !== size)
+                return false;
+            const now = new Date();
+            await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.utimes(this.blobPath(digest), now, now);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+    async publishBlob(tempFile, digest) {
+        await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.chmod(tempFile, 0o444);
+        await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.rename(tempFile, this.blobPath(digest));
+    }
+    /**
+     * Moves a finished entry (a directory holding rootfs/, image.json and last-used) into roots/.
+     * Returns false when another process published the same digest first; the temporary copy is then removed.
+     */
+    async publishRoot(tempEntry, manifestDigest) {
+        const final = this.entryDir(manifestDigest);
+        for (let attempt = 0;; attempt++) {
+            try {
+                await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.rename(tempEntry, final);
+                await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.chmod(final, 0o555);
+                return true;
+            }
+            catch (error) {
+                if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) !== 'ENOTEMPTY' && (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) !== 'EEXIST')
+                    throw error;
+            }
+            if ((await this.findRoot(manifestDigest)) || attempt > 0) {
+                await (0,_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .removeTree */ .d)(tempEntry);
+                return false;
+            }
+            // Something unreadable sits there (not made by this module): set it aside and try once more.
+            await this.discardEntry(final);
+        }
+    }
+    /** Removes a published root (one found changed since it was cached). */
+    async discardRoot(manifestDigest) {
+        await this.discardEntry(this.entryDir(manifestDigest));
+    }
+    async discardEntry(entry) {
+        await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.chmod(entry, 0o755).catch(() => undefined); // the rename below reports what matters
+        const aside = this.tempPath('evict');
+        try {
+            await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.rename(entry, aside);
+        }
+        catch (error) {
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) === 'ENOENT')
+                return;
+            throw error;
+        }
+        await (0,_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .removeTree */ .d)(aside);
+    }
+    recordFile(reference, platform) {
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.refs, `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${reference}\n${platform}`).digest('hex')}.json`);
+    }
+    async readRecord(reference, platform) {
+        try {
+            const record = JSON.parse(await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.readFile(this.recordFile(reference, platform), 'utf8'));
+            return record.reference === reference && record.platform === platform ? record : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    async writeRecord(record) {
+        const temp = this.tempPath('ref');
+        await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.writeFile(temp, JSON.stringify(record, null, 2) + '\n', { mode: 0o644 });
+        await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.rename(temp, this.recordFile(record.reference, record.platform));
+    }
+    /** Total size of roots and blobs, as recorded (roots) and stat'ed (blobs). */
+    async inventory() {
+        const items = [];
+        for (const name of await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.readdir(this.roots).catch(() => [])) {
+            const entry = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.roots, name);
+            const digest = `sha256:${name.replace(/^sha256-/, '')}`;
+            const found = await this.findRoot(digest);
+            const used = await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.stat(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(entry, 'last-used')).then((s) => s.mtimeMs, () => 0);
+            items.push({ kind: 'root', key: digest, path: entry, size: found?.metadata.sizeBytes ?? 0, used });
+        }
+        for (const name of await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.readdir(this.blobs).catch(() => [])) {
+            const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.blobs, name);
+            const stat = await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.stat(file).catch(() => undefined); // undefined: evicted meanwhile by another pull
+            if (stat)
+                items.push({
+                    kind: 'blob',
+                    key: `sha256:${name.replace(/^sha256-/, '')}`,
+                    path: file,
+                    size: stat.size,
+                    used: stat.mtimeMs
+                });
+        }
+        return items;
+    }
+    /**
+     * Least-recently-used eviction down to `maxBytes`: layer blobs first (a root is worth more than
+     * the blobs it was made from), then roots. Never evicts what `keep` names, nor anything used
+     * within `graceMs`. Returns what it removed.
+     */
+    async evict(maxBytes, keep, graceMs = EVICTION_GRACE_MS) {
+        const removed = [];
+        let freedBytes = 0;
+        if (!Number.isFinite(maxBytes))
+            return { removed, freedBytes };
+        const items = await this.inventory();
+        let total = items.reduce((sum, item) => sum + item.size, 0);
+        if (total <= maxBytes)
+            return { removed, freedBytes };
+        const now = Date.now();
+        const candidates = items
+            .filter((item) => !keep.has(item.key) && now - item.used >= graceMs)
+            .sort((a, b) => (a.kind === b.kind ? a.used - b.used : a.kind === 'blob' ? -1 : 1));
+        for (const item of candidates) {
+            if (total <= maxBytes)
+                break;
+            if (item.kind === 'blob')
+                await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.rm(item.path, { force: true });
+            else
+                await this.discardEntry(item.path);
+            total -= item.size;
+            freedBytes += item.size;
+            removed.push(item.key);
+        }
+        return { removed, freedBytes };
+    }
+}
+
+
+/***/ }),
+
+/***/ 200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  prepareImage: () => (/* binding */ prepareImage)
+});
+
+// UNUSED EXPORTS: ImageError, parseImageReference
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(24);
+var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_fs_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(421);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: ./src/image/errors.ts
+var errors = __webpack_require__(62);
+// EXTERNAL MODULE: ./src/image/reference.ts
+var reference = __webpack_require__(564);
+;// CONCATENATED MODULE: ./src/image/auth.ts
+/**
+ * Registry credentials (explicit, or as a Docker config file gives them: its own `auths`, or a
+ * credential helper program it names) and authentication challenges.
+ */
+
+
+
+
+
+
+const DOCKER_HUB_SERVER = 'https://index.docker.io/v1/';
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const HELPER_TIMEOUT_MS = 30_000;
+/** The keys a Docker config may file a registry's credentials under, reduced to host[:port]. */
+function registryKey(key) {
+    let host = key.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    host = host.split('/')[0].toLowerCase();
+    if (host === 'index.docker.io' || host === 'registry-1.docker.io' || host === 'registry.hub.docker.com') {
+        return reference/* DOCKER_HUB */.Xb;
+    }
+    return host;
+}
+/** The Docker config file to read: $DOCKER_CONFIG/config.json, else ~/.docker/config.json. */
+function dockerConfigPath(env) {
+    if (env.DOCKER_CONFIG)
+        return external_node_path_default().join(env.DOCKER_CONFIG, 'config.json');
+    const home = env.HOME || external_node_os_default().homedir();
+    return external_node_path_default().join(home, '.docker', 'config.json');
+}
+function fromEntry(entry) {
+    if (typeof entry.auth === 'string' && entry.auth !== '') {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        if (colon > 0)
+            return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    if (typeof entry.username === 'string' && entry.username !== '' && typeof entry.password === 'string') {
+        return { username: entry.username, password: entry.password };
+    }
+    return undefined;
+}
+/**
+ * Asks a credential helper (docker-credential-NAME get, the server on stdin, JSON on stdout) for a
+ * registry's credentials. What it prints is never shown: it may hold the secret. Not @actions/exec:
+ * a program the Docker config names gets a time limit and a cap on what it may print.
+ */
+function fromHelper(helper, registry, env) {
+    if (!HELPER_NAME.test(helper))
+        return { problem: 'the Docker config names a credential helper that is not a program name' };
+    const program = `docker-credential-${helper}`;
+    const answer = (0,external_node_child_process_.spawnSync)(program, ['get'], {
+        input: registry === reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_SERVER : registry,
+        env,
+        encoding: 'utf8',
+        timeout: HELPER_TIMEOUT_MS,
+        maxBuffer: 64 * 1024
+    });
+    if ((0,errors/* errorCode */.CA)(answer.error) === 'ENOENT')
+        return { problem: `${program}, which the Docker config names, is not installed` };
+    if (answer.error || answer.status !== 0) {
+        // Helpers say "credentials not found" and fail when they hold nothing for the server.
+        if (/not found/i.test(`${answer.stdout}${answer.stderr}`))
+            return {};
+        return { problem: `${program} failed (${answer.error ? 'no answer' : `exit code ${answer.status}`})` };
+    }
+    let reply;
+    try {
+        reply = JSON.parse(answer.stdout);
+    }
+    catch {
+        return { problem: `${program} answered something other than JSON` };
+    }
+    if (typeof reply.Username !== 'string' || typeof reply.Secret !== 'string')
+        return { problem: `${program} answered without a username and secret` };
+    if (reply.Username === '')
+        return {}; // some helpers answer so when they hold nothing for the server
+    if (reply.Username === '<token>')
+        return {
+            problem: `${program} holds an identity token, which is not supported; log in with a username and password`
+        };
+    return { credentials: { username: reply.Username, password: reply.Secret }, origin: `from ${program}` };
+}
+/**
+ * The credentials a Docker config gives for `registry` (as in ImageReference.registry), as the
+ * Docker CLI finds them: the helper `credHelpers` names for it, else the `credsStore` helper, else
+ * the file's own `auths`. An unreadable or malformed file counts as none.
+ */
+function dockerConfigCredentials(registry, env) {
+    let config;
+    try {
+        config = JSON.parse(external_node_fs_default().readFileSync(dockerConfigPath(env), 'utf8'));
+    }
+    catch {
+        return {};
+    }
+    if (!config || typeof config !== 'object')
+        return {};
+    const wanted = registryKey(registry);
+    const entries = (value) => value && typeof value === 'object' ? Object.entries(value) : [];
+    const helper = entries(config.credHelpers).find(([key, name]) => registryKey(key) === wanted && typeof name === 'string');
+    if (helper)
+        return fromHelper(helper[1], registry, env);
+    if (typeof config.credsStore === 'string' && config.credsStore !== '')
+        return fromHelper(config.credsStore, registry, env);
+    for (const [key, entry] of entries(config.auths)) {
+        if (registryKey(key) !== wanted || !entry || typeof entry !== 'object')
+            continue;
+        const credentials = fromEntry(entry);
+        if (credentials)
+            return { credentials, origin: 'from the Docker config file' };
+    }
+    return {};
+}
+/** Explicit credentials first, else the Docker config's, else anonymous. */
+function resolveCredentials(registry, explicit, env) {
+    if (explicit && explicit.username !== '')
+        return { credentials: explicit, origin: 'as given' };
+    return dockerConfigCredentials(registry, env);
+}
+/**
+ * Parses a WWW-Authenticate header: `Bearer realm="…",service="…",scope="…"` or `Basic realm="…"`.
+ * Several challenges in one header are split; the first is usually the one to answer.
+ */
+function parseChallenges(header) {
+    if (!header)
+        return [];
+    const challenges = [];
+    let current;
+    let index = 0;
+    while (index < header.length) {
+        // A parameter looks like name=value; anything else starting a token is a new scheme.
+        const paramMatch = /\s*,?\s*([A-Za-z0-9!#$%&'*+.^_`|~-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^,\s]*)\s*,?/y;
+        paramMatch.lastIndex = index;
+        const param = current ? paramMatch.exec(header) : null;
+        if (param) {
+            let value = param[2];
+            if (value.startsWith('"'))
+                value = value.slice(1, -1).replace(/\\(.)/g, '$1');
+            current.params[param[1].toLowerCase()] = value;
+            index = paramMatch.lastIndex;
+            continue;
+        }
+        const schemeMatch = /\s*,?\s*([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*)/y;
+        schemeMatch.lastIndex = index;
+        const scheme = schemeMatch.exec(header);
+        if (!scheme)
+            break;
+        current = { scheme: scheme[1].toLowerCase(), params: {} };
+        challenges.push(current);
+        index = schemeMatch.lastIndex;
+    }
+    return challenges;
+}
+function basicAuthorization(credentials) {
+    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`, 'utf8').toString('base64')}`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(598);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(75);
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __webpack_require__(466);
+// EXTERNAL MODULE: ./src/image/progress.ts
+var image_progress = __webpack_require__(170);
+;// CONCATENATED MODULE: ./src/image/request-limits.ts
+const DEFAULT_REQUEST_LIMITS = {
+    idleMs: 60_000,
+    requestMs: 120_000,
+    // 1 Mbit/s: slower than any runner's network, far faster than a registry that drips.
+    minBytesPerSecond: 128 * 1024
+};
+/** The deadline of a request for `bytes` (0 when not known in advance), in ms from its start. */
+function requestDeadlineMs(limits, bytes = 0) {
+    return limits.requestMs + Math.ceil((bytes / limits.minBytesPerSecond) * 1000);
+}
+
+;// CONCATENATED MODULE: ./src/image/registry.ts
+/**
+ * A client for the OCI distribution API: HTTPS (plain HTTP only for loopback registries, as Docker),
+ * Bearer-token and Basic authentication, redirects to blob storage, retries with backoff, and the
+ * limits of request-limits.ts on every request.
+ */
+
+
+
+
+
+
+/** Waits between tries on 429, 5xx and broken connections: four tries in all, under 4 s of waiting. */
+const RETRY_DELAYS_MS = [500, 1000, 2000];
+const MAX_RETRY_AFTER_MS = 10_000;
+const PROBE_TIMEOUT_MS = 5000;
+const MAX_REDIRECTS = 5;
+const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
+/** A network failure or a retryable status: the caller may try again. */
+class TransientError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TransientError';
+    }
+}
+/** Waits `ms`, or less when `abandon` is aborted first. */
+function sleep(ms, abandon) {
+    return new Promise((resolve) => {
+        const done = () => {
+            clearTimeout(timer);
+            abandon?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        abandon?.addEventListener('abort', done, { once: true });
+    });
+}
+function networkProblem(error) {
+    const e = error;
+    if (e?.name === 'AbortError' || e?.name === 'TimeoutError')
+        return 'the connection stalled';
+    const code = e?.cause?.code;
+    return code
+        ? `the connection failed (${code})`
+        : `the connection failed (${(0,errors/* excerpt */.Kb)(e?.cause?.message ?? e?.message ?? String(error), 80)})`;
+}
+/** Why a pull was stopped, from its stop signal's reason: 'the timeout (10m) ran out'. */
+function stopReason(stop) {
+    return typeof stop?.reason === 'string' ? stop.reason : 'the pull was stopped';
+}
+function isRetryableStatus(status) {
+    return status === 429 || status === 408 || (status >= 500 && status <= 599 && status !== 501);
+}
+class RegistryClient {
+    ref;
+    /** 'registry 127.0.0.1:5000, repository test/app' — the prefix of every error this client raises. */
+    where;
+    credentials;
+    credentialOrigin;
+    limits;
+    stop;
+    base;
+    authorization;
+    constructor(options) {
+        this.ref = options.ref;
+        this.credentials = options.credentials;
+        this.credentialOrigin = options.credentialOrigin ?? 'as given';
+        this.where = (0,reference/* whereOf */.de)(options.ref);
+        this.limits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
+        this.stop = options.stop;
+    }
+    /** The failure of whatever `what` was doing when the stop signal came. */
+    stopped(what) {
+        return new errors/* ImageError */.C8(`${this.where}: ${what} was not finished when ${stopReason(this.stop)}`);
+    }
+    tooSlow(what, deadlineMs, received) {
+        return new errors/* ImageError */.C8(`${this.where}: ${what} took over ${(0,image_progress/* formatSeconds */.X)(deadlineMs)}, its deadline (${(0,image_progress/* formatBytes */.z)(received)} arrived in that time); ` +
+            'the registry or the network is too slow, try again later');
+    }
+    /** HTTPS, except that a loopback registry that does not speak TLS is reached over HTTP (as Docker). */
+    async baseUrl() {
+        if (this.base)
+            return this.base;
+        const https = `https://${this.ref.endpoint}`;
+        if (!this.ref.loopback)
+            return (this.base = https);
+        try {
+            const res = await fetch(`${https}/v2/`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS), redirect: 'manual' });
+            await res.body?.cancel();
+            this.base = https;
+        }
+        catch {
+            this.base = `http://${this.ref.endpoint}`;
+        }
+        return this.base;
+    }
+    /**
+     * One request with redirects followed by hand, so Authorization never goes to another host. Its
+     * idle timer restarts with every chunk that arrives; its deadline (for `bytes`, when known) does not.
+     */
+    async sendOnce(url, { what, accept, method, abandon, bytes }) {
+        const controller = new AbortController();
+        let limitHit;
+        let received = 0;
+        const deadlineMs = requestDeadlineMs(this.limits, bytes);
+        let idleTimer;
+        const touch = () => {
+            clearTimeout(idleTimer);
+            idleTimer = setTimeout(() => {
+                limitHit ??= 'idle';
+                controller.abort();
+            }, this.limits.idleMs);
+            idleTimer.unref?.();
+        };
+        const deadlineTimer = setTimeout(() => {
+            limitHit ??= 'deadline';
+            controller.abort();
+        }, deadlineMs);
+        deadlineTimer.unref?.();
+        const stopTimers = () => {
+            clearTimeout(idleTimer);
+            clearTimeout(deadlineTimer);
+        };
+        touch();
+        const cutShort = () => {
+            if (this.stop?.aborted)
+                return this.stopped(what);
+            if (limitHit === 'deadline')
+                return this.tooSlow(what, deadlineMs, received);
+            if (limitHit === 'idle')
+                return new TransientError(`the connection stalled: nothing arrived for ${(0,image_progress/* formatSeconds */.X)(this.limits.idleMs)}`);
+            return undefined;
+        };
+        const origin = new URL(url).host;
+        let current = url;
+        try {
+            for (let hop = 0;; hop++) {
+                const headers = { 'User-Agent': 'krun-action' };
+                if (accept)
+                    headers.Accept = accept;
+                if (this.authorization && new URL(current).host === origin)
+                    headers.Authorization = this.authorization;
+                const signals = [controller.signal, abandon, this.stop].filter((signal) => signal !== undefined);
+                const res = await fetch(current, { method, headers, redirect: 'manual', signal: AbortSignal.any(signals) });
+                const location = res.headers.get('location');
+                if (res.status >= 300 && res.status < 400 && location) {
+                    await res.body?.cancel();
+                    if (hop >= MAX_REDIRECTS)
+                        throw new errors/* ImageError */.C8(`${this.where}: too many redirects; the registry is misconfigured`);
+                    const next = new URL(location, current);
+                    if (next.protocol !== 'https:' && !(next.protocol === 'http:' && new URL(current).protocol === 'http:')) {
+                        throw new errors/* ImageError */.C8(`${this.where}: the registry redirected to a ${next.protocol} URL; refusing to follow it`);
+                    }
+                    current = next.toString();
+                    continue;
+                }
+                // Every chunk restarts the idle timer on its way through (a 'data' listener would start the
+                // stream flowing before the caller reads it).
+                const raw = res.body ? external_node_stream_.Readable.fromWeb(res.body) : external_node_stream_.Readable.from([]);
+                const body = new external_node_stream_.Transform({
+                    transform(chunk, _encoding, callback) {
+                        received += chunk.length;
+                        touch();
+                        callback(null, chunk);
+                    }
+                });
+                (0,external_node_stream_.pipeline)(raw, body, () => undefined);
+                const close = () => {
+                    stopTimers();
+                    body.destroy();
+                };
+                body.once('close', stopTimers);
+                body.once('end', stopTimers);
+                return { status: res.status, headers: res.headers, body, close, cutShort };
+            }
+        }
+        catch (error) {
+            stopTimers();
+            if (error instanceof errors/* ImageError */.C8)
+                throw error;
+            throw cutShort() ?? new TransientError(networkProblem(error));
+        }
+    }
+    /** Answers a 401's challenge; returns false when there is nothing more to try. */
+    async authenticate(challengeHeader, tried) {
+        const challenges = parseChallenges(challengeHeader);
+        const bearer = challenges.find((c) => c.scheme === 'bearer');
+        if (bearer && bearer.params.realm) {
+            if (tried.has('bearer'))
+                return false;
+            tried.add('bearer');
+            this.authorization = `Bearer ${await this.fetchToken(bearer.params)}`;
+            return true;
+        }
+        if (challenges.some((c) => c.scheme === 'basic') && this.credentials && !tried.has('basic')) {
+            tried.add('basic');
+            this.authorization = basicAuthorization(this.credentials);
+            return true;
+        }
+        return false;
+    }
+    async fetchToken(params) {
+        let realm;
+        try {
+            realm = new URL(params.realm);
+        }
+        catch {
+            throw new errors/* ImageError */.C8(`${this.where}: the registry's token endpoint "${(0,errors/* excerpt */.Kb)(params.realm, 80)}" is not a URL`);
+        }
+        if (params.service)
+            realm.searchParams.set('service', params.service);
+        realm.searchParams.set('scope', params.scope || `repository:${this.ref.repository}:pull`);
+        const headers = { 'User-Agent': 'krun-action' };
+        if (this.credentials) {
+            const loopbackHttp = realm.protocol === 'http:' && this.ref.loopback && realm.host === this.ref.endpoint;
+            if (realm.protocol !== 'https:' && !loopbackHttp) {
+                throw new errors/* ImageError */.C8(`${this.where}: the registry's token endpoint is not HTTPS; refusing to send credentials to it`);
+            }
+            realm.searchParams.set('account', this.credentials.username);
+            headers.Authorization = basicAuthorization(this.credentials);
+        }
+        const res = await this.withRetries(async () => {
+            try {
+                const deadline = AbortSignal.timeout(requestDeadlineMs(this.limits));
+                const signal = this.stop ? AbortSignal.any([deadline, this.stop]) : deadline;
+                const r = await fetch(realm, { headers, signal });
+                if (isRetryableStatus(r.status)) {
+                    await r.body?.cancel();
+                    throw new TransientError(`the token endpoint answered ${r.status}`);
+                }
+                return r;
+            }
+            catch (error) {
+                if (error instanceof TransientError)
+                    throw error;
+                if (this.stop?.aborted)
+                    throw this.stopped('getting a token');
+                throw new TransientError(networkProblem(error));
+            }
+        }, 'getting a token');
+        if (res.status === 401 || res.status === 403) {
+            await res.body?.cancel();
+            throw new errors/* ImageError */.C8(this.credentials
+                ? `${this.where}: the registry's token service rejected the username and password (${this.credentialOrigin}); check them`
+                : `${this.where}: the registry's token service refused anonymous access; give a username and password`, { inputMistake: !this.credentials });
+        }
+        if (res.status !== 200) {
+            await res.body?.cancel();
+            throw new errors/* ImageError */.C8(`${this.where}: the registry's token service answered ${res.status}; try again later`);
+        }
+        let json;
+        try {
+            json = (await res.json());
+        }
+        catch {
+            throw new errors/* ImageError */.C8(`${this.where}: the registry's token service sent no token`);
+        }
+        const token = typeof json.token === 'string' ? json.token : json.access_token;
+        if (typeof token !== 'string' || token === '')
+            throw new errors/* ImageError */.C8(`${this.where}: the registry's token service sent no token`);
+        return token;
+    }
+    /**
+     * Runs `attempt` up to 1 + RETRY_DELAYS_MS.length times while it throws TransientError; once
+     * `abandon` is aborted, the failure it caused is thrown as it is, without another try.
+     */
+    async withRetries(attempt, what, abandon) {
+        for (let tries = 0;; tries++) {
+            try {
+                return await attempt();
+            }
+            catch (error) {
+                if (this.stop?.aborted && !(error instanceof errors/* ImageError */.C8))
+                    throw this.stopped(what);
+                if (!(error instanceof TransientError) || abandon?.aborted)
+                    throw error;
+                if (tries >= RETRY_DELAYS_MS.length) {
+                    throw new errors/* ImageError */.C8(`${this.where}: ${what} failed after ${tries + 1} tries: ${error.message}; check that the registry is reachable and try again`);
+                }
+                const retryAfter = error.retryAfterMs;
+                const waitMs = Math.min(Math.max(RETRY_DELAYS_MS[tries], retryAfter ?? 0), MAX_RETRY_AFTER_MS);
+                await sleep(waitMs, abandon && this.stop ? AbortSignal.any([abandon, this.stop]) : (abandon ?? this.stop));
+                if (this.stop?.aborted)
+                    throw this.stopped(what);
+                if (abandon?.aborted)
+                    throw error;
+            }
+        }
+    }
+    /**
+     * GETs a path under /v2/<repository>/, authenticating on 401, and hands a 2xx response to `consume`.
+     * Transient failures (429, 5xx, a broken or stalled connection, also while `consume` reads the body)
+     * start over with backoff; anything else becomes an ImageError naming the problem. Aborting
+     * `abandon` breaks off the request (the pull it belongs to has failed).
+     */
+    async request(path, what, accept, consume, { method = 'GET', abandon, bytes } = {}) {
+        if (this.stop?.aborted)
+            throw this.stopped(what);
+        const url = `${await this.baseUrl()}/v2/${this.ref.repository}/${path}`;
+        const tried = new Set();
+        return this.withRetries(async () => {
+            for (;;) {
+                const res = await this.sendOnce(url, { what, accept, method, abandon, bytes });
+                if (res.status === 401 && (await this.authenticate(res.headers.get('www-authenticate'), tried))) {
+                    res.close();
+                    continue;
+                }
+                if (isRetryableStatus(res.status)) {
+                    res.close();
+                    const err = new TransientError(`the registry answered ${res.status}`);
+                    const after = Number(res.headers.get('retry-after'));
+                    if (Number.isFinite(after) && after > 0)
+                        err.retryAfterMs = after * 1000;
+                    throw err;
+                }
+                if (res.status < 200 || res.status >= 300)
+                    throw await this.statusError(res, what);
+                try {
+                    return await consume(res);
+                }
+                catch (error) {
+                    if (error instanceof errors/* ImageError */.C8)
+                        throw error;
+                    const limit = res.cutShort();
+                    if (limit)
+                        throw limit;
+                    if (error instanceof TransientError)
+                        throw error;
+                    throw new TransientError(networkProblem(error));
+                }
+                finally {
+                    res.close();
+                }
+            }
+        }, what, abandon);
+    }
+    async statusError(res, what) {
+        let code = '';
+        try {
+            const text = await readLimited(res.body, 64 * 1024, { where: this.where, what });
+            const json = JSON.parse(text.toString('utf8'));
+            if (json.errors?.[0]?.code)
+                code = ` ${(0,errors/* excerpt */.Kb)(String(json.errors[0].code), 40)}`;
+        }
+        catch {
+            // No JSON error body; the status says enough.
+        }
+        finally {
+            res.close();
+        }
+        const status = `${res.status}${code}`;
+        if (res.status === 401) {
+            return new errors/* ImageError */.C8(this.credentials
+                ? `${this.where}: the registry rejected the username and password (${this.credentialOrigin}) while ${what} (${status}); check them`
+                : `${this.where}: the repository does not exist or needs a login (${status}); ` +
+                    'check the name, or give a username and password (or run docker login)', { inputMistake: !this.credentials });
+        }
+        if (res.status === 403) {
+            return new errors/* ImageError */.C8(`${this.where}: access denied while ${what} (${status}); the account needs pull access to this repository`);
+        }
+        if (res.status === 404) {
+            return new errors/* ImageError */.C8(`${this.where}: not found while ${what} (${status}); check the image name, tag and digest`, { inputMistake: true });
+        }
+        return new errors/* ImageError */.C8(`${this.where}: the registry answered ${status} while ${what}`);
+    }
+    /**
+     * The digest a tag names now, from a HEAD request's Docker-Content-Digest (which registries do not count
+     * against pull rate limits); undefined when the registry does not say.
+     */
+    async headManifest(tag, accept) {
+        const digest = await this.request(`manifests/${tag}`, `checking the tag ${tag}`, accept, (res) => Promise.resolve(res.headers.get('docker-content-digest')), { method: 'HEAD' });
+        return digest && /^sha256:[a-f0-9]{64}$/.test(digest) ? digest : undefined;
+    }
+    /** Fetches a manifest (by tag or digest) with all the media types this module reads. */
+    async getManifest(reference, accept) {
+        const what = `fetching the manifest ${reference.length > 20 ? reference.slice(0, 19) + '…' : reference}`;
+        return this.request(`manifests/${reference}`, what, accept, async (res) => ({
+            bytes: await readLimited(res.body, MAX_MANIFEST_BYTES, { where: this.where, what }),
+            contentType: res.headers.get('content-type') ?? ''
+        }));
+    }
+}
+/** How a limit reads in a message: 8 MiB, 64 KiB. */
+function sizeText(bytes) {
+    return bytes % 2 ** 20 === 0 ? `${bytes / 2 ** 20} MiB` : `${bytes / 2 ** 10} KiB`;
+}
+/**
+ * Reads a whole stream, failing when it is longer than `limit` bytes; the failure says where
+ * (RegistryClient.where) and while doing what, as every other image error does.
+ */
+async function readLimited(stream, limit, context) {
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of stream) {
+        total += chunk.length;
+        if (total > limit) {
+            throw new errors/* ImageError */.C8(`${context.where}: the registry sent more than ${sizeText(limit)} while ${context.what}; it is misbehaving`);
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+}
+
+;// CONCATENATED MODULE: ./src/image/blob.ts
+/** Blobs fetched into the cache, verified against their sha256 digest while they stream. */
+
+
+
+
+
+
+
+function sha256(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+function shortDigest(digest) {
+    return digest.slice(0, 19);
+}
+/**
+ * Streams blob `desc` into `file` (which must not exist yet) through a sha256 hash. A digest or size
+ * mismatch throws an ImageError and removes the file; a broken connection starts the blob over; a
+ * failed write to the file is an ImageError at once (a full disk is not the network: no retry).
+ * `progress`, when given, hears how far the file is written, for a reader that follows it; aborting
+ * `abandon` breaks the download off (and removes the file).
+ */
+async function downloadBlob(client, desc, file, what, { progress, abandon } = {}) {
+    const expected = desc.digest.slice('sha256:'.length);
+    let fd;
+    try {
+        fd = external_node_fs_default().openSync(file, 'wx', 0o644);
+    }
+    catch (error) {
+        progress?.ended(error); // a reader following the download must hear of it, however early it fails
+        throw error;
+    }
+    const writeFailed = (error) => new errors/* ImageError */.C8(`${client.where}: ${what}: writing it to the image cache in ${external_node_path_default().dirname(file)} failed ` +
+        `(${(0,errors/* errorCode */.CA)(error) ?? (0,errors/* excerpt */.Kb)(error?.message ?? String(error), 80)}); free space there or move the cache`);
+    try {
+        progress?.opened(file);
+        await client.request(`blobs/${desc.digest}`, what, undefined, async (res) => {
+            try {
+                external_node_fs_default().ftruncateSync(fd, 0);
+            }
+            catch (error) {
+                throw writeFailed(error);
+            }
+            progress?.restarted();
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            let received = 0;
+            const sink = new external_node_stream_.Writable({
+                write(chunk, _encoding, callback) {
+                    if (received + chunk.length > desc.size) {
+                        callback(new errors/* ImageError */.C8(`${client.where}: ${what}: the registry sent more than the ${desc.size} bytes the manifest lists`));
+                        return;
+                    }
+                    hash.update(chunk);
+                    try {
+                        for (let done = 0; done < chunk.length;)
+                            done += external_node_fs_default().writeSync(fd, chunk, done, chunk.length - done, received + done);
+                    }
+                    catch (error) {
+                        callback(writeFailed(error));
+                        return;
+                    }
+                    received += chunk.length;
+                    progress?.wrote(received);
+                    callback();
+                }
+            });
+            await (0,promises_.pipeline)(res.body, sink);
+            if (received < desc.size)
+                throw new TransientError(`the transfer stopped after ${received} of ${desc.size} bytes`);
+            const actual = hash.digest('hex');
+            if (actual !== expected) {
+                throw new errors/* ImageError */.C8(`${client.where}: ${what}: the content does not match its digest ${shortDigest(desc.digest)}… (got sha256:${actual.slice(0, 12)}…); ` +
+                    'the registry holds a corrupt blob, nothing was cached: push the image again');
+            }
+        }, { abandon, bytes: desc.size });
+        progress?.ended();
+    }
+    catch (error) {
+        progress?.ended(error);
+        await external_node_fs_default().promises.rm(file, { force: true });
+        throw error;
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+/** Fetches a small blob (the image config) into memory, verified against its digest; `abandon` as for downloadBlob. */
+async function fetchSmallBlob(client, desc, what, abandon) {
+    const bytes = await client.request(`blobs/${desc.digest}`, what, undefined, (res) => readLimited(res.body, 16 * 1024 * 1024, { where: client.where, what }), { abandon, bytes: desc.size });
+    if (sha256(bytes) !== desc.digest) {
+        throw new errors/* ImageError */.C8(`${client.where}: ${what}: the content does not match its digest ${shortDigest(desc.digest)}…; ` +
+            'the registry holds a corrupt blob, push the image again');
+    }
+    return bytes;
+}
+
+// EXTERNAL MODULE: ./src/image/cache.ts
+var image_cache = __webpack_require__(587);
+;// CONCATENATED MODULE: ./src/image/root-fingerprint.ts
+/**
+ * A fingerprint of an unpacked image root, recorded when it is cached and compared on every use, so
+ * that a root changed since (by a guest that could write its base, by anything else of the runner's
+ * user) is noticed and pulled again rather than run.
+ *
+ * It covers the root and the two levels below it (`/etc`, `/etc/passwd`, `/usr/bin`): each entry's
+ * inode number, type and mode, owner, link count, size, mtime and ctime. Any change to an inode sets
+ * its ctime, which no call can set back, and adding, removing or renaming an entry changes its
+ * directory's: so a file planted in any of those directories (`/usr/bin/x`), or one of their entries
+ * changed, changes the fingerprint. A file changed in place deeper down does not: walking every inode
+ * of a large image costs up to a second on every run, which is why the cache's real guard is that no
+ * guest can write it (the base is shared read-only on the host side).
+ */
+
+
+
+const DEPTH = 2;
+const VERSION = 'v1';
+function describe(stat) {
+    return [stat.ino, stat.mode, stat.uid, stat.gid, stat.nlink, stat.size, stat.mtimeNs, stat.ctimeNs].join(' ');
+}
+/** The fingerprint of the root at `rootfs` as it is now ('v1:<sha256 hex>'). */
+function rootFingerprint(rootfs) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const visit = (rel, depth) => {
+        const file = rel === '' ? rootfs : `${rootfs}/${rel}`;
+        const stat = external_node_fs_default().lstatSync(file, { bigint: true });
+        hash.update(`${rel}\0${describe(stat)}\n`);
+        if (depth >= DEPTH || !stat.isDirectory())
+            return;
+        let names;
+        try {
+            names = external_node_fs_default().readdirSync(file);
+        }
+        catch (error) {
+            // A directory the image locks (mode 000) reads the same way every time.
+            hash.update(`${rel}\0${(0,errors/* errorCode */.CA)(error)}\n`);
+            return;
+        }
+        for (const name of names.sort())
+            visit(rel === '' ? name : `${rel}/${name}`, depth + 1);
+    };
+    visit('', 0);
+    return `${VERSION}:${hash.digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/image/cached-root.ts
+/**
+ * A cached root, checked before it is used: one whose fingerprint (root-fingerprint.ts) differs from
+ * what was recorded when it was cached, or was never recorded, is removed, so the image is pulled
+ * again instead of run as it now is.
+ */
+
+
+/** The root cached for `manifestDigest` if it is there and unchanged; says in one line when it was not. */
+async function intactRoot(cache, manifestDigest, log) {
+    const found = await cache.findRoot(manifestDigest);
+    if (!found)
+        return undefined;
+    const recorded = found.metadata.fingerprint;
+    let now;
+    try {
+        now = rootFingerprint(found.rootfs);
+    }
+    catch {
+        now = undefined; // a root that cannot even be read is no better than a changed one
+    }
+    if (recorded !== undefined && now === recorded)
+        return found;
+    const what = `The image cache's copy of ${found.metadata.reference} (${shortDigest(manifestDigest)}…)`;
+    log(recorded === undefined
+        ? `${what} has no fingerprint (an older version cached it), so changes to it cannot be told; removing it`
+        : `${what} was changed after it was cached; removing it`);
+    await cache.discardRoot(manifestDigest);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/image/download-progress.ts
+/**
+ * A layer read while it downloads. The downloader reports how much of its file is written; the
+ * unpacker reads behind it, so unpacking a layer overlaps its download. A broken transfer starts the
+ * file over; a reader that got ahead waits until the new attempt passes where it was, then reads on.
+ * What it read before the restart came from the earlier attempt, which the download's own digest
+ * check never sees: so the reader hashes exactly the bytes it hands out, and the caller compares that
+ * digest (readDigest) with the blob's before the root is published.
+ */
+
+
+const READ_CHUNK_BYTES = 256 * 1024;
+class DownloadProgress {
+    readFd;
+    written = 0;
+    outcome;
+    waiting = [];
+    digestRead;
+    /** How many bytes of the current attempt are written. */
+    get received() {
+        return this.written;
+    }
+    /** The downloader made its file. */
+    opened(file) {
+        this.readFd ??= external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | (external_node_fs_default()).constants.O_NOFOLLOW);
+        this.notify();
+    }
+    /** The downloader starts the file over. */
+    restarted() {
+        this.written = 0;
+    }
+    /** The first `total` bytes of the file are written. */
+    wrote(total) {
+        this.written = total;
+        this.notify();
+    }
+    /** The download is over: verified, or failed with `error`. */
+    ended(error) {
+        this.outcome = error === undefined ? { failed: false } : { failed: true, error };
+        this.notify();
+    }
+    /**
+     * The sha256 digest (`sha256:<hex>`) of every byte bytes() yielded, once it has yielded all of a
+     * download that succeeded; undefined before that, or when the reader stopped early.
+     */
+    get readDigest() {
+        return this.digestRead;
+    }
+    /** The blob's bytes as they are written; throws the download's failure. Read it once. */
+    async *bytes() {
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        let offset = 0;
+        try {
+            for (;;) {
+                if (this.readFd !== undefined && offset < this.written) {
+                    const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK_BYTES, this.written - offset));
+                    const read = external_node_fs_default().readSync(this.readFd, chunk, 0, chunk.length, offset);
+                    if (read > 0) {
+                        offset += read;
+                        const piece = chunk.subarray(0, read);
+                        hash.update(piece);
+                        yield piece;
+                        continue;
+                    }
+                }
+                if (this.outcome?.failed)
+                    throw this.outcome.error;
+                if (this.outcome && offset >= this.written) {
+                    this.digestRead = `sha256:${hash.digest('hex')}`;
+                    return;
+                }
+                if (this.outcome && this.readFd === undefined)
+                    return;
+                await new Promise((wake) => this.waiting.push(wake));
+            }
+        }
+        finally {
+            this.close();
+        }
+    }
+    close() {
+        if (this.readFd !== undefined)
+            external_node_fs_default().closeSync(this.readFd);
+        this.readFd = undefined;
+    }
+    notify() {
+        for (const wake of this.waiting.splice(0))
+            wake();
+    }
+}
+
+// EXTERNAL MODULE: ./src/image/compression.ts
+var compression = __webpack_require__(731);
+// EXTERNAL MODULE: ./src/image/tar-reader.ts
+var tar_reader = __webpack_require__(8);
+;// CONCATENATED MODULE: ./src/image/file-writes.ts
+/**
+ * Makes the unpacker's small files on the thread pool, a bounded number at once, while it goes on
+ * reading the layer: each is created (O_EXCL | O_NOFOLLOW: never through whatever stands at its path),
+ * its bytes written, and then it is finished on the main thread by `then`. Creating and filling files
+ * is the costly part of unpacking, and each file needs nothing from the entries after it.
+ *
+ * The one thing the unpacker must do is wait before it touches a path again: done(file) before a path
+ * is removed, replaced or hard-linked to, drain() before a directory is removed.
+ */
+
+const MAX_FILES_IN_FLIGHT = 64;
+const MAX_BYTES_IN_FLIGHT = 16 * 1024 * 1024;
+const BATCH_FILES = 16;
+const BATCH_BYTES = 1024 * 1024;
+const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = (external_node_fs_default()).constants;
+const CREATE_FLAGS = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW;
+/** Closes a file whose write already failed: that failure is the one worth reporting. */
+function closeQuietly(fd) {
+    try {
+        external_node_fs_default().closeSync(fd);
+    }
+    catch {
+        // see above
+    }
+}
+class FileWrites {
+    bytes = 0;
+    failure;
+    waiting = [];
+    batch = [];
+    batchBytes = 0;
+    /** Files handed over and not yet finished, by path. */
+    pending = new Map();
+    /**
+     * Creates `file` (which must not exist) with `mode`, writes `data` into it, then calls `then` with
+     * its descriptor, which `then` must close. Waits first while too much is in flight; throws the first
+     * failure of an earlier file.
+     */
+    async create(file, mode, data, then) {
+        while (this.pending.has(file))
+            await this.next(); // one file per path at a time, whatever the caller does
+        while (this.pending.size >= MAX_FILES_IN_FLIGHT ||
+            (this.bytes > 0 && this.bytes + data.length > MAX_BYTES_IN_FLIGHT)) {
+            this.check();
+            await this.next();
+        }
+        this.check();
+        const handed = { file, mode, data, then };
+        this.pending.set(file, handed);
+        this.bytes += data.length;
+        this.batch.push(handed);
+        this.batchBytes += data.length;
+        if (this.batch.length >= BATCH_FILES || this.batchBytes >= BATCH_BYTES)
+            this.flush();
+    }
+    /** Waits until `file`, if it was handed over, is finished; throws the first failure. */
+    async done(file) {
+        while (this.pending.has(file))
+            await this.next();
+        this.check();
+    }
+    /** Waits until every file handed over is finished; throws the first failure. */
+    async drain() {
+        await this.settle();
+        this.check();
+    }
+    /** Waits until every file handed over is finished, whatever the outcome (for cleaning up after a failure). */
+    async settle() {
+        while (this.pending.size > 0)
+            await this.next();
+    }
+    /** Waits for the next file to finish, after handing over any still held back. */
+    next() {
+        this.flush();
+        return new Promise((wake) => this.waiting.push(wake));
+    }
+    // Handed to the pool together: waking an idle pool thread costs more than the hand-over itself, and
+    // threads that are awake take the rest of a batch without being woken.
+    flush() {
+        const batch = this.batch;
+        this.batch = [];
+        this.batchBytes = 0;
+        for (const handed of batch)
+            this.start(handed);
+    }
+    start(handed) {
+        external_node_fs_default().open(handed.file, CREATE_FLAGS, handed.mode, (error, fd) => {
+            if (error)
+                this.finished(handed, undefined, error);
+            else if (handed.data.length === 0)
+                this.finished(handed, fd, undefined);
+            else
+                this.writeFrom(handed, fd, 0);
+        });
+    }
+    writeFrom(handed, fd, offset) {
+        const { data } = handed;
+        external_node_fs_default().write(fd, data, offset, data.length - offset, null, (error, written) => {
+            if (error)
+                this.finished(handed, fd, error);
+            else if (offset + written < data.length)
+                this.writeFrom(handed, fd, offset + written);
+            else
+                this.finished(handed, fd, undefined);
+        });
+    }
+    finished(handed, fd, error) {
+        if (error === undefined) {
+            try {
+                handed.then(fd);
+            }
+            catch (thrown) {
+                error = thrown;
+            }
+        }
+        else if (fd !== undefined) {
+            closeQuietly(fd);
+        }
+        if (error !== undefined)
+            this.failure ??= { error };
+        this.pending.delete(handed.file);
+        this.bytes -= handed.data.length;
+        for (const wake of this.waiting.splice(0))
+            wake();
+    }
+    check() {
+        if (this.failure)
+            throw this.failure.error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/image/root-index.ts
+function parentOf(rel) {
+    const slash = rel.lastIndexOf('/');
+    return slash === -1 ? '' : rel.slice(0, slash);
+}
+class RootIndex {
+    kinds = new Map();
+    /** What each directory holds ('' is the root), so removing a directory costs what is under it. */
+    children = new Map();
+    uses = new Map();
+    fileBytes = 0;
+    /** What stands at `rel` ('a/b'), or undefined when nothing does. */
+    kind(rel) {
+        return this.kinds.get(rel);
+    }
+    /** Records `rel`; its parent must be recorded as a directory (or be the root). */
+    add(rel, kind) {
+        const before = this.kinds.get(rel);
+        if (before === 'directory' && kind !== 'directory')
+            this.remove(rel);
+        else if (before === 'other')
+            this.forgetUse(rel);
+        this.kinds.set(rel, kind);
+        const parent = parentOf(rel);
+        let siblings = this.children.get(parent);
+        if (!siblings)
+            this.children.set(parent, (siblings = new Set()));
+        siblings.add(rel);
+    }
+    /**
+     * Records `rel`, which is not a directory, as a file of its own, and returns what to call with its
+     * disk use in bytes once that is known (it counts only while a name of the file is left).
+     */
+    addFile(rel) {
+        this.add(rel, 'other');
+        const use = { bytes: 0, names: 1 };
+        this.uses.set(rel, use);
+        return (bytes) => {
+            if (use.names > 0)
+                this.fileBytes += bytes - use.bytes;
+            use.bytes = bytes;
+        };
+    }
+    /** Records `rel` as another name of the file at `target` (a hard link). */
+    addLink(rel, target) {
+        const use = this.uses.get(target);
+        this.add(rel, 'other');
+        if (!use)
+            return;
+        use.names++;
+        this.uses.set(rel, use);
+    }
+    /** Forgets `rel` and, for a directory, everything under it; returns every path it forgot. */
+    remove(rel) {
+        if (!this.kinds.has(rel))
+            return [];
+        this.children.get(parentOf(rel))?.delete(rel);
+        const removed = [];
+        const pending = [rel];
+        for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+            removed.push(next);
+            this.kinds.delete(next);
+            this.forgetUse(next);
+            const below = this.children.get(next);
+            if (!below)
+                continue;
+            for (const child of below)
+                pending.push(child);
+            this.children.delete(next);
+        }
+        return removed;
+    }
+    /** Every directory recorded, the root not included. */
+    directories() {
+        return [...this.kinds].filter(([, kind]) => kind === 'directory').map(([rel]) => rel);
+    }
+    /** The disk use of every file still named, each counted once, in bytes; directories not included. */
+    get filesBytes() {
+        return this.fileBytes;
+    }
+    forgetUse(rel) {
+        const use = this.uses.get(rel);
+        if (!use)
+            return;
+        this.uses.delete(rel);
+        if (--use.names === 0)
+            this.fileBytes -= use.bytes;
+    }
+}
+
+// EXTERNAL MODULE: ./src/image/tree.ts
+var tree = __webpack_require__(841);
+;// CONCATENATED MODULE: ./src/image/unpack-budget.ts
+/**
+ * How much one pull may unpack. A few KiB of zstd can expand to gigabytes, and a registry or an
+ * image is not trusted to stop: so the pull gets a budget from what it downloads, and the unpacker
+ * stops the moment the image's entries would take more.
+ */
+
+/** Image layers unpack to about 2 to 5 times their compressed size; this leaves room for far more. */
+const UNPACK_RATIO = 50;
+/** Small images (a few KiB of layers) may still unpack to this much. */
+const UNPACK_FLOOR_BYTES = 64 * 1024 * 1024;
+const BLOCK = 4096;
+const INODE_BYTES = 256;
+/** A symlink target longer than this does not fit in its inode (ext4's 60 bytes). */
+const INLINE_LINK_BYTES = 60;
+/** The budget for a pull whose layers total `compressedBytes`, in a cache capped at `cacheCapBytes`. */
+function unpackBudget(compressedBytes, cacheCapBytes) {
+    const fromLayers = Math.max(UNPACK_FLOOR_BYTES, UNPACK_RATIO * compressedBytes);
+    if (cacheCapBytes < fromLayers)
+        return { bytes: cacheCapBytes, reason: `the image cache's cap of ${(0,image_progress/* formatBytes */.z)(cacheCapBytes)}` };
+    return {
+        bytes: fromLayers,
+        reason: fromLayers === UNPACK_FLOOR_BYTES
+            ? `what any image may unpack to (${(0,image_progress/* formatBytes */.z)(UNPACK_FLOOR_BYTES)}, or ${UNPACK_RATIO} times its compressed size if more)`
+            : `${UNPACK_RATIO} times the compressed size of its layers`
+    };
+}
+/**
+ * What an entry takes on disk, as the budget counts it: an inode, and file contents, directories and
+ * long symlinks in whole blocks.
+ */
+function entryCost(type, size) {
+    const blocks = (bytes) => Math.ceil(bytes / BLOCK) * BLOCK;
+    if (type === 'file')
+        return INODE_BYTES + blocks(size);
+    if (type === 'directory')
+        return INODE_BYTES + BLOCK;
+    if (type === 'symlink' && size > INLINE_LINK_BYTES)
+        return INODE_BYTES + blocks(size);
+    return INODE_BYTES;
+}
+
+;// CONCATENATED MODULE: ./src/image/xattrs.ts
+/**
+ * Sets extended attributes with the system's setfattr program (Debian's and Ubuntu's `attr`
+ * package): Node has no xattr call, and native calls stay in the VM process. Many files' attributes
+ * go to one process as a dump (`setfattr --restore`, the format `getfattr --dump` writes), so a
+ * layer costs one process however many attributes it holds. Values travel base64-encoded (`0s…`),
+ * so binary ones such as `security.capability` arrive intact; names and paths travel with every
+ * byte but the plainest escaped as `\ooo`, which setfattr decodes.
+ *
+ * Only what an image may rightly carry is applied. Overlay's own attributes (`trusted.overlay.*`,
+ * `user.overlay.*`) are refused: the root becomes an overlay lower layer in the guest, and they would
+ * redirect or hide its files. `security.selinux` is refused too: labels belong to the host's policy.
+ */
+
+
+/** The kernel's limits: XATTR_NAME_MAX and XATTR_SIZE_MAX. */
+const MAX_NAME_BYTES = 255;
+const MAX_VALUE_BYTES = 64 * 1024;
+/** setfattr works through a dump at well over this rate; the margin is for a busy machine. */
+const BASE_RUN_MS = 60_000;
+const RUN_MS_PER_ATTRIBUTE = 1;
+/** Is this an attribute an image may set on its files? */
+function isImageXattr(name) {
+    if (Buffer.byteLength(name) > MAX_NAME_BYTES || !/^(?:user|trusted|security)\.[\x21-\x7e]+$/.test(name))
+        return false;
+    if (/^(?:trusted|user)\.overlay\./.test(name))
+        return false;
+    return name !== 'security.selinux';
+}
+/** A path or name as a dump line holds it: every byte outside a plain set as a backslash and three octal digits. */
+function quote(text) {
+    let out = '';
+    for (const byte of Buffer.from(text)) {
+        const plain = /[A-Za-z0-9._+,:@%/-]/.test(String.fromCharCode(byte)) && byte < 0x80;
+        out += plain ? String.fromCharCode(byte) : `\\${byte.toString(8).padStart(3, '0')}`;
+    }
+    return out;
+}
+/** The dump `setfattr --restore` reads: a `# file:` line, one `name=0s<base64>` line per attribute, a blank line. */
+function xattrDump(files) {
+    const parts = [];
+    for (const file of files) {
+        parts.push(`# file: ${quote(file.path)}\n`);
+        for (const [name, value] of file.attributes)
+            parts.push(`${quote(name)}=0s${value.toString('base64')}\n`);
+        parts.push('\n');
+    }
+    return parts.join('');
+}
+/**
+ * Sets every attribute of `files` (paths relative to `dir`) with one setfattr process, never following
+ * a symlink at a path's end. setfattr goes on past an attribute the host refuses (not root, a
+ * filesystem without xattrs, user.* on a symlink, no room) and says so in one line each: `failed`
+ * counts those lines, at most the number of attributes. Not @actions/exec: it has no time limit,
+ * and this streams its input and counts the error lines as they come.
+ */
+async function restoreXattrs(dir, files) {
+    const total = files.reduce((sum, file) => sum + file.attributes.size, 0);
+    if (total === 0)
+        return { failed: 0 };
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)('setfattr', ['-h', '--restore=-'], {
+            cwd: dir,
+            stdio: ['pipe', 'ignore', 'pipe'],
+            env: process.env, // this module's view of it, which a test may change
+            timeout: BASE_RUN_MS + total * RUN_MS_PER_ATTRIBUTE,
+            killSignal: 'SIGKILL'
+        });
+        let failed = 0;
+        let partial = '';
+        child.stderr.setEncoding('utf8');
+        child.stderr.on('data', (text) => {
+            const lines = (partial + text).split('\n');
+            partial = lines.pop() ?? '';
+            failed += lines.filter((line) => line.startsWith('setfattr: ')).length;
+        });
+        child.stdin.on('error', () => undefined); // a setfattr that died early is reported by 'close'
+        child.once('error', (error) => {
+            if ((0,errors/* errorCode */.CA)(error) === 'ENOENT')
+                resolve('no-setfattr');
+            else
+                reject(error);
+        });
+        child.once('close', (code, signal) => {
+            if (partial.startsWith('setfattr: '))
+                failed++;
+            if (signal)
+                reject(new Error(`setfattr was stopped by ${signal} while setting ${total} extended attributes`));
+            else if (code !== 0 && failed === 0)
+                reject(new Error(`setfattr exited with ${code} and said nothing`));
+            else
+                resolve({ failed: Math.min(failed, total) });
+        });
+        child.stdin.end(xattrDump(files));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/image/xattr-batch.ts
+/**
+ * The extended attributes a layer has yet to set, kept until the layer is unpacked and then set by
+ * one setfattr process (xattrs.ts). They are kept per file, not per path: a hard link is another
+ * name of the same file, and a file still has its attributes set while any of its names is left.
+ *
+ * Caps bound what a layer can make the host do: a file may ask for MAX_PER_FILE attributes of
+ * MAX_BYTES_PER_FILE in all (filesystems hold a few KiB per file), a layer for MAX_PER_LAYER of
+ * MAX_BYTES_PER_LAYER; a layer over them is refused, not cut short.
+ *
+ * Paths are recorded as the builder made them, through real directories only; a name the builder
+ * removes (or whose directory it removes) is forgotten at once, so no name is ever set through what
+ * a later entry put in its place.
+ */
+
+
+const XATTR_CAPS = {
+    perFile: 64,
+    bytesPerFile: 64 * 1024,
+    perLayer: 65_536,
+    bytesPerLayer: 16 * 1024 * 1024
+};
+function sizeOf(name, value) {
+    return Buffer.byteLength(name) + value.length;
+}
+class XattrBatch {
+    label;
+    byName = new Map();
+    count = 0;
+    bytes = 0;
+    /** `label` names the layer in errors ('registry …: layer 2/5 sha256:…'). */
+    constructor(label) {
+        this.label = label;
+    }
+    /**
+     * Records attributes (already judged fit for an image) for the file at `rel`, adding to what it
+     * has already in this layer (a directory named twice). Throws an ImageError over a cap.
+     */
+    add(rel, attributes, afterSet) {
+        if (attributes.size === 0)
+            return;
+        let file = this.byName.get(rel);
+        if (!file) {
+            file = { names: new Set([rel]), attributes: new Map(), bytes: 0, afterSet };
+            this.byName.set(rel, file);
+        }
+        for (const [name, value] of attributes) {
+            const before = file.attributes.get(name);
+            const added = sizeOf(name, value) - (before ? sizeOf(name, before) : 0);
+            if (!before)
+                this.count++;
+            file.attributes.set(name, value);
+            file.bytes += added;
+            this.bytes += added;
+        }
+        if (file.attributes.size > XATTR_CAPS.perFile || file.bytes > XATTR_CAPS.bytesPerFile) {
+            throw new errors/* ImageError */.C8(`${this.label}: "${(0,errors/* excerpt */.Kb)(rel, 80)}" has ${file.attributes.size} extended attributes of ${file.bytes} bytes, ` +
+                `over the ${XATTR_CAPS.perFile} and ${XATTR_CAPS.bytesPerFile / 1024} KiB one file may have; the image cannot be used`);
+        }
+        if (this.count > XATTR_CAPS.perLayer || this.bytes > XATTR_CAPS.bytesPerLayer) {
+            throw new errors/* ImageError */.C8(`${this.label}: holds over ${XATTR_CAPS.perLayer} extended attributes or ${XATTR_CAPS.bytesPerLayer / 1024 ** 2} MiB of them, ` +
+                'more than a layer may have; the image cannot be used');
+        }
+    }
+    /** `rel` is now another name of the file at `target` (a hard link). */
+    alias(rel, target) {
+        const file = this.byName.get(target);
+        if (!file)
+            return;
+        file.names.add(rel);
+        this.byName.set(rel, file);
+    }
+    /** `rel` is gone from the root. */
+    forget(rel) {
+        const file = this.byName.get(rel);
+        if (!file)
+            return;
+        this.byName.delete(rel);
+        file.names.delete(rel);
+        if (file.names.size === 0) {
+            this.count -= file.attributes.size;
+            this.bytes -= file.bytes;
+        }
+    }
+    /** Sets everything recorded, with one setfattr process running in `root`; the batch is empty afterwards. */
+    async apply(root) {
+        const files = [...new Set(this.byName.values())];
+        this.byName.clear();
+        this.count = 0;
+        this.bytes = 0;
+        const work = files.map((file) => ({
+            path: file.names.values().next().value,
+            attributes: file.attributes,
+            afterSet: file.afterSet
+        }));
+        const total = work.reduce((sum, file) => sum + file.attributes.size, 0);
+        if (total === 0)
+            return { set: 0, notAllowed: 0, withoutSetfattr: 0 };
+        let outcome;
+        try {
+            outcome = await restoreXattrs(root, work);
+        }
+        catch (error) {
+            throw new errors/* ImageError */.C8(`${this.label}: setting its extended attributes failed: ${error.message}`);
+        }
+        if (outcome === 'no-setfattr')
+            return { set: 0, notAllowed: 0, withoutSetfattr: total };
+        for (const file of work)
+            file.afterSet?.(file.path);
+        return { set: total - outcome.failed, notAllowed: outcome.failed, withoutSetfattr: 0 };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/image/layers.ts
+/**
+ * Applies image layers (tar, gzip or zstd) to a root directory with the OCI rules: whiteouts, opaque
+ * directories, hard links, symlinks, modes, mtimes, extended attributes and, where the user may,
+ * ownership and device nodes.
+ *
+ * Safety: every entry's path is resolved component by component against what the builder has made in
+ * the root (root-index.ts), so no symlink is ever followed while writing. An entry whose path holds `..`,
+ * or whose parent is a symlink or a file, is skipped, as is a hard link to such a path, so nothing lands
+ * outside the root whatever the layer says. Files are opened with O_EXCL | O_NOFOLLOW after whatever stood
+ * at their path was removed.
+ *
+ * Small files are made on the thread pool while the layer is read on (file-writes.ts). Every change to a
+ * path that already exists goes through removeExisting(), which first lets whatever is still being made
+ * at that path, or under that directory, finish (a hard link waits for its target the same way): so no
+ * file is ever created through a directory that a later entry replaced with a symlink.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const WHITEOUT = '.wh.';
+const OPAQUE = '.wh..wh..opq';
+const CHUNK_BYTES = 256 * 1024;
+/** Files up to this size are taken in one piece (one wait instead of one per chunk); larger ones stream. */
+const WHOLE_FILE_BYTES = 1024 * 1024;
+/** Is this media type a filesystem layer (tar, possibly compressed)? Empty counts as yes. */
+function isLayerMediaType(mediaType) {
+    if (mediaType === '')
+        return true;
+    if (/encrypted/.test(mediaType))
+        return false;
+    return /\.(?:tar|diff\.tar)(?:\.gzip|\.zstd|\+gzip|\+zstd)?$/.test(mediaType) || /rootfs\.diff\.tar/.test(mediaType);
+}
+function count(n, one, many) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+/** What the unpacked root lacks of what its layers hold, a line each. */
+function unpackNotes(stats) {
+    const notes = [];
+    if (stats.unsafe > 0)
+        notes.push(`skipped ${count(stats.unsafe, 'entry', 'entries')} whose path or link led outside the image root or through a symlink`);
+    if (stats.unsupported > 0)
+        notes.push(`skipped ${count(stats.unsupported, 'entry', 'entries')} of a kind an image root cannot hold (sparse files, tape headers, empty links)`);
+    if (stats.devices > 0)
+        notes.push(`${count(stats.devices, 'device node was', 'device nodes were')} not created (that needs root)`);
+    if (stats.ownership > 0 && process.getuid?.() !== 0)
+        notes.push('file owners were not set (not running as root): every file belongs to the current user');
+    if (stats.xattrsWithoutSetfattr > 0)
+        notes.push(`${count(stats.xattrsWithoutSetfattr, 'extended attribute was', 'extended attributes were')} not set: setfattr is not installed (apt-get install attr)`);
+    if (stats.xattrsNotAllowed > 0)
+        notes.push(`${count(stats.xattrsNotAllowed, 'extended attribute was', 'extended attributes were')} not set: this host does not allow them (file capabilities and trusted.* need root)`);
+    if (stats.xattrsRefused > 0)
+        notes.push(`${count(stats.xattrsRefused, 'extended attribute was', 'extended attributes were')} left out: an image may set only user.*, trusted.* and security.* ones, never overlayfs's own or SELinux labels`);
+    return notes;
+}
+/**
+ * Makes a FIFO or device node with the system's mknod program: Node has no mknod, and
+ * native calls stay in the VM process. False when it cannot (not root, or no mknod). Not
+ * @actions/exec: this needs a time limit, and is synchronous like the rest of an entry's writes.
+ */
+function makeNode(file, header) {
+    const args = ['-m', (header.mode & 0o777).toString(8), '--', file];
+    if (header.type === 'fifo')
+        args.push('p');
+    else
+        args.push(header.type === 'block-device' ? 'b' : 'c', String(header.devmajor), String(header.devminor));
+    try {
+        (0,external_node_child_process_.execFileSync)('mknod', args, { stdio: 'ignore', timeout: 10_000 });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function writeAll(fd, data) {
+    for (let done = 0; done < data.length;)
+        done += external_node_fs_default().writeSync(fd, data, done);
+}
+/** A layer file's bytes, in pieces the size the unpacker reads best. */
+function layerFile(file) {
+    return external_node_fs_default().createReadStream(file, { highWaterMark: CHUNK_BYTES });
+}
+/** Records that this layer wrote `rel`, and that it touched every directory above it. */
+function markWritten(rel, written, touched) {
+    written.add(rel);
+    for (let end = rel.lastIndexOf('/'); end > 0; end = rel.lastIndexOf('/', end - 1)) {
+        const dir = rel.slice(0, end);
+        if (touched.has(dir))
+            return; // and so is everything above it
+        touched.add(dir);
+    }
+}
+/** Splits a tar path into components; undefined when it tries to climb out with `..`. */
+function entryParts(name) {
+    if (name.includes('\0'))
+        return undefined;
+    const parts = name.split('/').filter((p) => p !== '' && p !== '.');
+    return parts.includes('..') ? undefined : parts;
+}
+/** Builds one image root from its layers, in order. Call finish() after the last layer. */
+class RootBuilder {
+    root;
+    options;
+    stats = {
+        unsafe: 0,
+        devices: 0,
+        ownership: 0,
+        unsupported: 0,
+        xattrsNotAllowed: 0,
+        xattrsWithoutSetfattr: 0,
+        xattrsRefused: 0
+    };
+    dirMeta = new Map();
+    made = new RootIndex();
+    writes = new FileWrites();
+    /** The attributes the layer being applied has yet to set. */
+    xattrs;
+    directoriesBytes;
+    checkedEmpty = false;
+    isRoot = process.getuid?.() === 0;
+    /** What the entries so far take on disk, as the budget counts it. */
+    unpacked = 0;
+    /** The layer being applied, as errors name it. */
+    label = '';
+    constructor(root, options = {}) {
+        this.root = root;
+        this.options = options;
+    }
+    /** Counts what an entry about to be made takes; throws once the layers together take more than the budget. */
+    charge(type, size = 0) {
+        this.unpacked += entryCost(type, size);
+        const budget = this.options.budget;
+        if (budget && this.unpacked > budget.bytes) {
+            throw new errors/* ImageError */.C8(`${this.label}: the image unpacks to more than ${(0,image_progress/* formatBytes */.z)(budget.bytes)}, ${budget.reason}; the image cannot be used`);
+        }
+    }
+    /** Disk use of the finished root in bytes (allocated blocks; a hard-linked file counted once). */
+    get diskUsage() {
+        if (this.directoriesBytes === undefined)
+            throw new Error('the disk use of an image root is known once it is finished');
+        return this.directoriesBytes + this.made.filesBytes;
+    }
+    abs(parts) {
+        return parts.length === 0 ? this.root : `${this.root}/${parts.join('/')}`; // parts are normalized (entryParts)
+    }
+    /**
+     * Checks that every parent of `parts` is a real directory (never a symlink), creating missing ones
+     * when `create` is set. Returns false when the path would go through a symlink or a file.
+     */
+    parentsSafe(parts, create) {
+        for (let i = 1; i < parts.length; i++) {
+            const rel = parts.slice(0, i).join('/');
+            const kind = this.made.kind(rel);
+            if (kind === 'directory')
+                continue;
+            if (kind === 'other' || !create)
+                return false;
+            this.charge('directory');
+            external_node_fs_default().mkdirSync(this.abs(parts.slice(0, i)), { mode: 0o755 });
+            this.made.add(rel, 'directory');
+        }
+        return true;
+    }
+    /**
+     * Removes whatever stands at `parts`; a directory only unless `keepDirectory`. A removed directory's
+     * recorded mode, owner and mtime go with it (and those of the directories under it): one made again
+     * later, if only as a parent, must not get them back in finish().
+     */
+    async removeExisting(parts, keepDirectory) {
+        const rel = parts.join('/');
+        const kind = this.made.kind(rel);
+        if (!kind)
+            return 'absent';
+        if (kind === 'directory') {
+            if (keepDirectory)
+                return 'directory';
+            await this.writes.drain(); // nothing may still be being made under it
+            await (0,tree/* removeTree */.d)(this.abs(parts));
+        }
+        else {
+            await this.writes.done(this.abs(parts));
+            external_node_fs_default().unlinkSync(this.abs(parts));
+        }
+        for (const gone of this.made.remove(rel)) {
+            this.dirMeta.delete(gone);
+            this.xattrs?.forget(gone);
+        }
+        return 'removed';
+    }
+    /** Runs an ownership change where the user may (root); counts it as not done where not. */
+    own(change) {
+        if (!this.isRoot) {
+            this.stats.ownership++;
+            return;
+        }
+        try {
+            change();
+        }
+        catch (error) {
+            if ((0,errors/* errorCode */.CA)(error) !== 'EPERM' && (0,errors/* errorCode */.CA)(error) !== 'EINVAL')
+                throw error;
+            this.stats.ownership++;
+        }
+    }
+    /**
+     * Queues the entry's attributes for what was just made at `rel`; they are set once the layer is
+     * unpacked, after every owner (chown clears file capabilities). `recordUse` hears the file's disk
+     * use again then: attributes too large for the inode take a block of their own.
+     */
+    queueXattrs(rel, header, recordUse) {
+        const fit = new Map();
+        for (const [name, value] of header.xattrs) {
+            if (isImageXattr(name) && value.length <= MAX_VALUE_BYTES)
+                fit.set(name, value);
+            else
+                this.stats.xattrsRefused++;
+        }
+        const remeasure = recordUse && ((name) => recordUse(external_node_fs_default().lstatSync(this.abs(name.split('/'))).blocks * 512));
+        this.xattrs.add(rel, fit, remeasure);
+    }
+    /** Sets a regular file's owner, attributes, mode and mtime, in the order that keeps capabilities and setuid bits. */
+    finishFile(fd, header, recordUse) {
+        // What the file got when it was made (owner, and its mode less the umask) is asked once, and only
+        // what differs is changed: most files need neither a chown nor a chmod.
+        const made = external_node_fs_default().fstatSync(fd);
+        const mode = header.mode & 0o7777;
+        let modeWrong = (made.mode & 0o7777) !== mode;
+        if (made.uid !== header.uid || made.gid !== header.gid) {
+            this.own(() => external_node_fs_default().fchownSync(fd, header.uid, header.gid));
+            modeWrong = true; // a new owner clears the setuid and setgid bits
+        }
+        if (modeWrong)
+            external_node_fs_default().fchmodSync(fd, mode);
+        external_node_fs_default().futimesSync(fd, header.mtime, header.mtime);
+        recordUse(made.blocks * 512);
+    }
+    /** Applies one layer from its bytes (tar, gzip or zstd) as they come. `label` names it in errors ('layer 2/5 sha256:…'). */
+    async applyLayer(layer, label) {
+        if (!this.checkedEmpty) {
+            if (external_node_fs_default().readdirSync(this.root).length > 0)
+                throw new Error(`an image root must start empty: ${this.root}`);
+            this.checkedEmpty = true;
+        }
+        const source = layer[Symbol.asyncIterator]();
+        try {
+            await this.applyTar(source, label);
+        }
+        finally {
+            // Closes a layer left half read (a file, or a download being followed); not awaited, as a
+            // followed download answers only once more of it arrives, and its failure is not this layer's.
+            source.return?.().catch(() => undefined);
+        }
+    }
+    async applyTar(source, label) {
+        this.label = label;
+        const { head, all } = await (0,compression/* withHead */.V5)(source, 4);
+        let unzip;
+        try {
+            unzip = (0,compression/* decompressor */.ni)((0,compression/* detectCompression */.IR)(head));
+        }
+        catch (error) {
+            throw error instanceof errors/* ImageError */.C8 ? new errors/* ImageError */.C8(`${label}: ${error.message}`) : error;
+        }
+        const unreadable = (reason) => new errors/* ImageError */.C8(`${label} is not a readable layer (${reason.slice(0, 100)}); the image cannot be used`);
+        const storage = this.options.storage ?? this.root;
+        const failure = (error) => {
+            if (error instanceof errors/* ImageError */.C8)
+                return error;
+            if (error instanceof tar_reader/* TarFormatError */.Z)
+                return unreadable(`it holds ${error.message}`);
+            const code = (0,errors/* errorCode */.CA)(error);
+            if (code === 'ENAMETOOLONG') {
+                return new errors/* ImageError */.C8(`${label} holds a path too long to be made under ${storage} (ENAMETOOLONG: a name over 255 bytes, or a path over 4096); the image cannot be used`);
+            }
+            if (code === 'ENOSPC' || code === 'EDQUOT') {
+                return new errors/* ImageError */.C8(`${label}: the disk of ${storage} is full (${code}) while unpacking it; free space there or move the image cache`);
+            }
+            // Any other system call's failure is the host's problem; anything else (zlib, zstd) is the layer's.
+            if ((0,errors/* failedSyscall */.Vs)(error))
+                return error;
+            return unreadable(error?.message ?? String(error));
+        };
+        let bytes = all;
+        let feeding = Promise.resolve();
+        let feedingError;
+        if (unzip) {
+            // Its error usually ends the iteration below too, but not when it comes after the tar's end.
+            feeding = (0,promises_.pipeline)(external_node_stream_.Readable.from(all, { objectMode: false }), unzip).catch((error) => {
+                feedingError = { error };
+            });
+            bytes = unzip;
+        }
+        const written = new Set();
+        const touched = new Set();
+        const opaque = new Set();
+        this.xattrs = new XattrBatch(label);
+        try {
+            for await (const entry of (0,tar_reader/* readTar */.s)(bytes))
+                await this.applyEntry(entry, written, touched, opaque);
+            await this.writes.drain();
+        }
+        catch (error) {
+            unzip?.destroy();
+            await this.writes.settle();
+            await feeding;
+            throw failure(error);
+        }
+        await feeding;
+        if (feedingError)
+            throw failure(feedingError.error);
+        for (const dir of [...opaque].sort())
+            await this.makeOpaque(dir, written, touched);
+        const counts = await this.xattrs.apply(this.root);
+        this.xattrs = undefined;
+        this.stats.xattrsNotAllowed += counts.notAllowed;
+        this.stats.xattrsWithoutSetfattr += counts.withoutSetfattr;
+    }
+    async applyEntry(entry, written, touched, opaque) {
+        const header = entry.header;
+        const parts = entryParts(header.name);
+        if (!parts) {
+            this.stats.unsafe++;
+            return;
+        }
+        const rel = parts.join('/');
+        const base = parts[parts.length - 1] ?? '';
+        if (base.startsWith(WHITEOUT)) {
+            const parent = parts.slice(0, -1);
+            if (!this.parentsSafe(parts, false))
+                return;
+            if (base === OPAQUE) {
+                opaque.add(parent.join('/'));
+            }
+            else if (!base.startsWith(`${WHITEOUT}${WHITEOUT}`)) {
+                const target = [...parent, base.slice(WHITEOUT.length)];
+                if (target[target.length - 1] === '' || written.has(target.join('/')))
+                    return;
+                await this.removeExisting(target, false);
+            }
+            return;
+        }
+        if (header.type === 'unsupported') {
+            this.stats.unsupported++;
+            return;
+        }
+        const mode = header.mode & 0o7777;
+        const mtime = header.mtime;
+        if (parts.length === 0) {
+            if (header.type === 'directory')
+                this.dirMeta.set('', { mode, mtime, uid: header.uid, gid: header.gid });
+            return;
+        }
+        if (!this.parentsSafe(parts, true)) {
+            this.stats.unsafe++;
+            return;
+        }
+        const file = this.abs(parts);
+        if (header.type === 'file')
+            this.charge('file', header.size);
+        else if (header.type === 'symlink')
+            this.charge('symlink', Buffer.byteLength(header.linkname));
+        else
+            this.charge(header.type === 'directory' ? 'directory' : 'other');
+        switch (header.type) {
+            case 'directory': {
+                if ((await this.removeExisting(parts, true)) !== 'directory')
+                    external_node_fs_default().mkdirSync(file, { mode: 0o755 });
+                this.dirMeta.set(rel, { mode, mtime, uid: header.uid, gid: header.gid });
+                this.made.add(rel, 'directory');
+                if (header.xattrs.size > 0)
+                    this.queueXattrs(rel, header);
+                markWritten(rel, written, touched);
+                return;
+            }
+            case 'file': {
+                if (this.made.kind(rel) !== undefined)
+                    await this.removeExisting(parts, false); // (most paths are new)
+                const recordUse = this.made.addFile(rel);
+                if (header.xattrs.size > 0)
+                    this.queueXattrs(rel, header, recordUse);
+                // A small file is made on the thread pool (file-writes.ts); a large one streams here.
+                if (header.size <= WHOLE_FILE_BYTES) {
+                    const content = await entry.content();
+                    await this.writes.create(file, mode & 0o777, content, (fd) => {
+                        try {
+                            this.finishFile(fd, header, recordUse);
+                        }
+                        finally {
+                            external_node_fs_default().closeSync(fd);
+                        }
+                    });
+                }
+                else {
+                    const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = (external_node_fs_default()).constants;
+                    const fd = external_node_fs_default().openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode & 0o777);
+                    try {
+                        for await (const chunk of entry.chunks())
+                            writeAll(fd, chunk);
+                        this.finishFile(fd, header, recordUse);
+                    }
+                    finally {
+                        external_node_fs_default().closeSync(fd);
+                    }
+                }
+                markWritten(rel, written, touched);
+                return;
+            }
+            case 'symlink': {
+                if (header.linkname === '' || header.linkname.includes('\0')) {
+                    this.stats.unsupported++; // no filesystem holds a link to nothing
+                    return;
+                }
+                await this.removeExisting(parts, false);
+                external_node_fs_default().symlinkSync(header.linkname, file);
+                const recordUse = this.made.addFile(rel);
+                this.own(() => external_node_fs_default().lchownSync(file, header.uid, header.gid));
+                if (header.xattrs.size > 0)
+                    this.queueXattrs(rel, header, recordUse);
+                external_node_fs_default().lutimesSync(file, mtime, mtime);
+                recordUse(external_node_fs_default().lstatSync(file).blocks * 512); // a link too long to fit in its inode takes a block
+                markWritten(rel, written, touched);
+                return;
+            }
+            case 'link': {
+                const target = entryParts(header.linkname);
+                if (!target || target.length === 0 || !this.parentsSafe(target, false)) {
+                    this.stats.unsafe++;
+                    return;
+                }
+                const targetRel = target.join('/');
+                if (this.made.kind(targetRel) !== 'other') {
+                    this.stats.unsafe++; // a directory, or nothing at all
+                    return;
+                }
+                if (targetRel === rel)
+                    return;
+                await this.removeExisting(parts, false);
+                await this.writes.done(this.abs(target));
+                external_node_fs_default().linkSync(this.abs(target), file);
+                this.made.addLink(rel, targetRel);
+                this.xattrs.alias(rel, targetRel);
+                markWritten(rel, written, touched);
+                return;
+            }
+            case 'character-device':
+            case 'block-device':
+            case 'fifo': {
+                await this.removeExisting(parts, false);
+                if (!((header.type === 'fifo' || this.isRoot) && makeNode(file, header))) {
+                    this.stats.devices++;
+                    return;
+                }
+                this.made.add(rel, 'other');
+                this.own(() => external_node_fs_default().lchownSync(file, header.uid, header.gid));
+                if (header.xattrs.size > 0)
+                    this.queueXattrs(rel, header);
+                external_node_fs_default().chmodSync(file, mode);
+                external_node_fs_default().utimesSync(file, mtime, mtime);
+                markWritten(rel, written, touched);
+                return;
+            }
+        }
+    }
+    /** Removes what lower layers put under `dir`, keeping what this layer wrote there. */
+    async makeOpaque(dir, written, touched) {
+        if (dir !== '' && this.made.kind(dir) !== 'directory')
+            return;
+        const parts = dir === '' ? [] : dir.split('/');
+        for (const name of external_node_fs_default().readdirSync(this.abs(parts))) {
+            const rel = dir === '' ? name : `${dir}/${name}`;
+            if (!written.has(rel) && !touched.has(rel))
+                await this.removeExisting([...parts, name], false);
+            else if (this.made.kind(rel) === 'directory')
+                await this.makeOpaque(rel, written, touched);
+        }
+    }
+    /** Sets the directories' modes, owners and mtimes, deepest first (so children do not bump them). */
+    finish() {
+        // Measured before modes are set: a directory locked (mode 000) would hide what is under it.
+        this.directoriesBytes = external_node_fs_default().lstatSync(this.root).blocks * 512;
+        for (const rel of this.made.directories())
+            this.directoriesBytes += external_node_fs_default().lstatSync(this.abs(rel.split('/'))).blocks * 512;
+        const dirs = [...this.dirMeta.entries()].sort((a, b) => b[0].split('/').length - a[0].split('/').length || (a[0] < b[0] ? 1 : -1));
+        for (const [rel, meta] of dirs) {
+            if (rel !== '' && this.made.kind(rel) !== 'directory')
+                continue;
+            const dir = rel === '' ? this.root : this.abs(rel.split('/'));
+            this.own(() => external_node_fs_default().lchownSync(dir, meta.uid, meta.gid));
+            external_node_fs_default().chmodSync(dir, meta.mode);
+            external_node_fs_default().utimesSync(dir, meta.mtime, meta.mtime);
+        }
+        if (!this.dirMeta.has(''))
+            external_node_fs_default().chmodSync(this.root, 0o755);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/image/manifest.ts
+/** Manifest media types (Docker v2 and OCI) and the few fields of them this module reads. */
+
+const MEDIA = {
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json'
+};
+const MANIFEST_ACCEPT = [MEDIA.ociIndex, MEDIA.dockerList, MEDIA.ociManifest, MEDIA.dockerManifest].join(', ');
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+function descriptor(value, what, where) {
+    const d = value;
+    if (!d || typeof d !== 'object' || typeof d.digest !== 'string' || typeof d.size !== 'number') {
+        throw new errors/* ImageError */.C8(`${where}: the manifest's ${what} is malformed; the image cannot be used`);
+    }
+    if (!DIGEST.test(d.digest)) {
+        throw new errors/* ImageError */.C8(`${where}: the manifest's ${what} has digest "${(0,errors/* excerpt */.Kb)(d.digest, 80)}", only sha256 is supported`);
+    }
+    if (!Number.isSafeInteger(d.size) || d.size < 0) {
+        throw new errors/* ImageError */.C8(`${where}: the manifest's ${what} has an invalid size`);
+    }
+    return { ...d, mediaType: typeof d.mediaType === 'string' ? d.mediaType : '' };
+}
+/** Parses manifest bytes, trusting the body's mediaType over the response's Content-Type when both are given. */
+function parseManifest(bytes, contentType, where) {
+    let json;
+    try {
+        json = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        throw new errors/* ImageError */.C8(`${where}: the registry sent a manifest that is not JSON; the image cannot be used`);
+    }
+    if (!json || typeof json !== 'object')
+        throw new errors/* ImageError */.C8(`${where}: the registry sent an empty manifest`);
+    const mediaType = typeof json.mediaType === 'string' ? json.mediaType : contentType.split(';')[0].trim();
+    if (mediaType === MEDIA.dockerList ||
+        mediaType === MEDIA.ociIndex ||
+        (!json.layers && Array.isArray(json.manifests))) {
+        if (!Array.isArray(json.manifests))
+            throw new errors/* ImageError */.C8(`${where}: the image index lists no manifests`);
+        return {
+            kind: 'index',
+            mediaType,
+            manifests: json.manifests.map((m, i) => descriptor(m, `entry ${i + 1}`, where))
+        };
+    }
+    if (mediaType === MEDIA.dockerManifest ||
+        mediaType === MEDIA.ociManifest ||
+        (json.config && Array.isArray(json.layers))) {
+        if (!Array.isArray(json.layers))
+            throw new errors/* ImageError */.C8(`${where}: the manifest lists no layers`);
+        return {
+            kind: 'manifest',
+            mediaType,
+            config: descriptor(json.config, 'config', where),
+            layers: json.layers.map((l, i) => descriptor(l, `layer ${i + 1}`, where))
+        };
+    }
+    if (json.schemaVersion === 1) {
+        throw new errors/* ImageError */.C8(`${where}: the image uses the retired Docker schema 1 manifest; push it again with a current Docker`);
+    }
+    throw new errors/* ImageError */.C8(`${where}: unsupported manifest media type "${(0,errors/* excerpt */.Kb)(String(mediaType), 80)}"`);
+}
+function parseImageConfig(bytes, where) {
+    let json;
+    try {
+        json = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        throw new errors/* ImageError */.C8(`${where}: the image config is not JSON; the image cannot be used`);
+    }
+    const config = (json.config ?? {});
+    const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+    return {
+        architecture: str(json.architecture),
+        os: str(json.os),
+        variant: str(json.variant),
+        env: Array.isArray(config.Env) ? config.Env.filter((e) => typeof e === 'string') : [],
+        workingDir: str(config.WorkingDir),
+        user: str(config.User)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/image/platform.ts
+const ARCHITECTURES = { x64: 'amd64', arm64: 'arm64' };
+/** Maps Node's process.arch names (x64, arm64) to OCI's (amd64, arm64); OCI names pass through. */
+function platformFor(arch = process.arch) {
+    const architecture = ARCHITECTURES[arch] ?? arch;
+    return architecture === 'arm64' ? { os: 'linux', architecture, variant: 'v8' } : { os: 'linux', architecture };
+}
+function showPlatform(p) {
+    return [p.os ?? '?', p.architecture ?? '?', ...(p.variant ? [p.variant] : [])].join('/');
+}
+/** Does an image of `candidate`'s platform run on `wanted`? arm64 accepts variant v8 or none. */
+function platformMatches(candidate, wanted) {
+    if (candidate.os !== wanted.os || candidate.architecture !== wanted.architecture)
+        return false;
+    if (wanted.architecture === 'arm64')
+        return !candidate.variant || candidate.variant === 'v8';
+    return true;
+}
+/**
+ * The index entry for `wanted`; an exact variant match beats an entry without a variant.
+ * Returns undefined when the index has none, with the platforms it does have (attestations left out).
+ */
+function pickManifest(manifests, wanted) {
+    const candidates = manifests.filter((m) => m.platform && platformMatches(m.platform, wanted));
+    const chosen = candidates.find((m) => m.platform?.variant === wanted.variant) ?? candidates[0];
+    const available = [
+        ...new Set(manifests
+            .filter((m) => m.platform && m.platform.os !== 'unknown' && m.platform.architecture !== 'unknown')
+            .map((m) => showPlatform(m.platform)))
+    ];
+    return { chosen, available };
+}
+
+// EXTERNAL MODULE: ./src/image/proxy.ts
+var image_proxy = __webpack_require__(585);
+// EXTERNAL MODULE: ./src/image/pull-policy.ts
+var pull_policy = __webpack_require__(537);
+;// CONCATENATED MODULE: ./src/image/pull-activity.ts
+/**
+ * What a pull is doing at the moment (downloads, the config, the layer being unpacked), so that a
+ * pull stopped by the run's timeout or a cancellation can say everything that was still running,
+ * not only whichever part happened to fail first.
+ */
+class PullActivity {
+    running = new Map();
+    nextId = 0;
+    snapshot;
+    constructor(stop) {
+        // Taken at once: what was running ends within moments of the stop, each with its own failure.
+        stop?.addEventListener('abort', () => (this.snapshot ??= [...this.running.values()].map((say) => say())), {
+            once: true
+        });
+    }
+    /** Notes that what `describe()` says is running, until the returned function is called. */
+    start(describe) {
+        const id = this.nextId++;
+        this.running.set(id, describe);
+        return () => this.running.delete(id);
+    }
+    /** What was running when the stop came; empty when nothing was, or no stop came. */
+    get stoppedDuring() {
+        return this.snapshot ?? [];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/image/index.ts
+/**
+ * OCI images as microVM roots: prepareImage turns an image reference into an unpacked, cached,
+ * read-only root directory. No Docker daemon or CLI is involved; the registry is spoken to directly.
+ *
+ *   const image = await prepareImage({ reference: 'alpine:3.20', pull: 'missing', cacheDir, log: core.info })
+ *   // image.rootfs is the directory to share read-only as the guest's base filesystem
+ *
+ * Every failure a user can act on is an ImageError with a one-line message naming the registry and
+ * repository, the problem and what to do; it never contains a credential or token.
+ *
+ * The cache (see cache.ts) keys unpacked roots by platform manifest digest and records which digest
+ * each reference resolved to, so `pull: 'missing'` needs no network once an image is cached. It is capped
+ * at `maxCacheBytes` (default DEFAULT_MAX_CACHE_BYTES, 10 GiB) by least-recently-used eviction.
+ *
+ * What differs when not running as root: file owners are not set (every file belongs to the user
+ * running the pull), device nodes are not created, and extended attributes outside `user.*` (file
+ * capabilities, `trusted.*`) are not set; FIFOs, modes (setuid/setgid/sticky included), symlinks, hard
+ * links and mtimes are kept either way. Extended attributes need setfattr (see xattrs.ts).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DOWNLOAD_CONCURRENCY = 3;
+function prepared(rootfs, metadata, fromCache, digest) {
+    return {
+        rootfs,
+        digest,
+        manifestDigest: metadata.manifestDigest,
+        reference: metadata.reference,
+        platform: metadata.platform,
+        sizeBytes: metadata.sizeBytes,
+        fromCache,
+        config: metadata.config
+    };
+}
+/** Prepares the root directory of an image: from the cache, or pulled, verified and unpacked into it. */
+async function prepareImage(request) {
+    const ref = (0,reference/* parseImageReference */.o_)(request.reference);
+    if (!pull_policy/* PULL_POLICIES */.z.includes(request.pull)) {
+        throw new errors/* ImageError */.C8(`${(0,reference/* whereOf */.de)(ref)}: pull must be one of ${pull_policy/* PULL_POLICIES */.z.join(', ')}, not "${(0,errors/* excerpt */.Kb)(String(request.pull), 40)}"`);
+    }
+    if (typeof request.cacheDir !== 'string' || request.cacheDir === '') {
+        throw new errors/* ImageError */.C8(`${(0,reference/* whereOf */.de)(ref)}: no image cache directory was given; set one`);
+    }
+    const platform = platformFor(request.arch);
+    const platformText = showPlatform(platform);
+    const maxBytes = request.maxCacheBytes ?? image_cache/* DEFAULT_MAX_CACHE_BYTES */.Q;
+    const cache = new image_cache.ImageCache(external_node_path_default().resolve(request.cacheDir));
+    const log = request.log;
+    try {
+        await cache.init();
+        if (request.pull !== 'always') {
+            const cached = await lookup(cache, ref, platform, log);
+            if (cached) {
+                await cache.touchRoot(cached.metadata.manifestDigest);
+                log(`Using ${ref.normalized} (${shortDigest(cached.digest)}…, ${platformText}) from the image cache; nothing to download`);
+                await evict(cache, maxBytes, cached.metadata, log);
+                return prepared(cached.rootfs, cached.metadata, true, cached.digest);
+            }
+            if (request.pull === 'never') {
+                throw new errors/* ImageError */.C8(`${(0,reference/* whereOf */.de)(ref)}: ${ref.normalized} for ${platformText} is not in the image cache and pull is "never"; ` +
+                    'set pull to "missing" or "always" to download it', { inputMistake: true });
+            }
+        }
+        const proxy = (0,image_proxy/* useProxyFromEnv */.b)(request.env ?? process.env, (0,reference/* whereOf */.de)(ref));
+        if (proxy.description)
+            log(proxy.description);
+        try {
+            return await pull(request, ref, platform, cache, maxBytes);
+        }
+        finally {
+            proxy.restore();
+        }
+    }
+    catch (error) {
+        if (error instanceof errors/* ImageError */.C8)
+            throw error;
+        const code = (0,errors/* errorCode */.CA)(error);
+        if (code === 'ENOSPC' || code === 'EDQUOT') {
+            throw new errors/* ImageError */.C8(`${(0,reference/* whereOf */.de)(ref)}: the disk of the image cache ${cache.dir} is full (${code}) while preparing ${ref.normalized}; ` +
+                'free space there or move the image cache');
+        }
+        throw new errors/* ImageError */.C8(`${(0,reference/* whereOf */.de)(ref)}: preparing ${ref.normalized} in the image cache failed: ${(0,errors/* describeFailure */.Ic)(error)}`);
+    }
+}
+/** Does an image whose config says `config` run on `platform`? (A config without an architecture is trusted.) */
+function runsOn(config, platform) {
+    return !config.architecture || platformMatches({ ...config, os: config.os ?? 'linux' }, platform);
+}
+function wrongPlatform(where, ref, config, platform) {
+    const wanted = showPlatform(platform);
+    return new errors/* ImageError */.C8(`${where}: ${ref.normalized} is built for ${showPlatform(config)}, not ${wanted}; use an image built for ${wanted}`, { inputMistake: true });
+}
+async function lookup(cache, ref, platform, log) {
+    const record = await cache.readRecord(ref.normalized, showPlatform(platform));
+    if (record) {
+        const found = await intactRoot(cache, record.manifestDigest, log);
+        if (found)
+            return { ...found, digest: record.digest };
+    }
+    if (ref.digest) {
+        const found = await intactRoot(cache, ref.digest, log);
+        if (found && runsOn(found.metadata.config, platform))
+            return { ...found, digest: ref.digest };
+    }
+    return undefined;
+}
+async function evict(cache, maxBytes, current, log) {
+    const keep = new Set([current.manifestDigest, ...current.layers]);
+    let evicted;
+    try {
+        evicted = await cache.evict(maxBytes, keep, image_cache/* EVICTION_GRACE_MS */.m);
+    }
+    catch (error) {
+        // The image is ready; a cache left over its cap is no reason to fail the run.
+        log(`Image cache over ${(0,image_progress/* formatBytes */.z)(maxBytes)}: removing least recently used entries failed ` +
+            `(${(0,errors/* describeFailure */.Ic)(error)}); it stays over its cap`);
+        return;
+    }
+    const { removed, freedBytes } = evicted;
+    if (removed.length > 0) {
+        log(`Image cache over ${(0,image_progress/* formatBytes */.z)(maxBytes)}: removed ${removed.length} least recently used entries (${(0,image_progress/* formatBytes */.z)(freedBytes)})`);
+    }
+}
+async function resolve(client, ref, platform) {
+    const where = client.where;
+    const top = await client.getManifest(ref.digest ?? ref.tag, MANIFEST_ACCEPT);
+    const digest = sha256(top.bytes);
+    if (ref.digest && digest !== ref.digest) {
+        throw new errors/* ImageError */.C8(`${where}: the manifest the registry sent does not match the pinned digest ${shortDigest(ref.digest)}…; ` +
+            'its copy is corrupt or was altered, check the registry');
+    }
+    const parsed = parseManifest(top.bytes, top.contentType, where);
+    if (parsed.kind === 'manifest')
+        return { digest, manifestDigest: digest, manifest: parsed, fromIndex: false };
+    const { chosen, available } = pickManifest(parsed.manifests, platform);
+    if (!chosen) {
+        throw new errors/* ImageError */.C8(`${where}: ${ref.normalized} has no ${showPlatform(platform)} image; it has ${available.length > 0 ? available.join(', ') : 'no platforms listed'}; ` +
+            `use an image built for ${showPlatform(platform)}`, { inputMistake: true });
+    }
+    const inner = await client.getManifest(chosen.digest, MANIFEST_ACCEPT);
+    if (sha256(inner.bytes) !== chosen.digest) {
+        throw new errors/* ImageError */.C8(`${where}: the ${showPlatform(platform)} manifest the registry sent does not match its digest ` +
+            `${shortDigest(chosen.digest)}…; push the image again`);
+    }
+    const manifest = parseManifest(inner.bytes, inner.contentType, where);
+    if (manifest.kind !== 'manifest')
+        throw new errors/* ImageError */.C8(`${where}: the image index nests another index; such images are not supported`);
+    return { digest, manifestDigest: chosen.digest, manifest, fromIndex: true };
+}
+/** A layer's bytes, ending in `failure()` once `stop` is aborted. */
+async function* untilStopped(bytes, stop, failure) {
+    for await (const chunk of bytes) {
+        if (stop?.aborted)
+            throw failure();
+        yield chunk;
+    }
+}
+async function pull(request, ref, platform, cache, maxBytes) {
+    const log = request.log;
+    const platformText = showPlatform(platform);
+    const started = Date.now();
+    const resolved = resolveCredentials(ref.registry, request.credentials, request.env ?? process.env);
+    const client = new RegistryClient({
+        ref,
+        credentials: resolved.credentials,
+        credentialOrigin: resolved.origin,
+        limits: request.limits,
+        stop: request.signal
+    });
+    if (resolved.problem)
+        log(`${resolved.problem}; pulling anonymously`);
+    const how = !resolved.credentials
+        ? 'anonymously'
+        : request.credentials?.username
+            ? 'with the given credentials'
+            : `with credentials ${resolved.origin}`;
+    log(`Resolving ${ref.normalized} for ${platformText} at ${ref.endpoint} (${how})`);
+    const previous = ref.digest ? undefined : await cache.readRecord(ref.normalized, platformText);
+    if (previous) {
+        // A registry that cannot answer here is asked again by the pull below, which reports the failure.
+        const now = await client.headManifest(ref.tag, MANIFEST_ACCEPT).catch(() => undefined);
+        const found = now === previous.digest ? await intactRoot(cache, previous.manifestDigest, log) : undefined;
+        if (found) {
+            await cache.writeRecord({ ...previous, updated: new Date().toISOString() });
+            await cache.touchRoot(previous.manifestDigest);
+            log(`${ref.normalized} is unchanged (${shortDigest(previous.digest)}…), already in the image cache; nothing to download`);
+            await evict(cache, maxBytes, found.metadata, log);
+            return prepared(found.rootfs, found.metadata, true, previous.digest);
+        }
+    }
+    const { digest, manifestDigest, manifest, fromIndex } = await resolve(client, ref, platform);
+    const record = {
+        reference: ref.normalized,
+        platform: platformText,
+        digest,
+        manifestDigest,
+        updated: new Date().toISOString()
+    };
+    const existing = await intactRoot(cache, manifestDigest, log);
+    const where = client.where;
+    if (existing && !fromIndex && !runsOn(existing.metadata.config, platform))
+        throw wrongPlatform(where, ref, existing.metadata.config, platform);
+    if (existing) {
+        await cache.writeRecord(record);
+        await cache.touchRoot(manifestDigest);
+        log(`${ref.normalized} is ${shortDigest(digest)}…, already in the image cache; nothing to download`);
+        await evict(cache, maxBytes, existing.metadata, log);
+        return prepared(existing.rootfs, existing.metadata, true, digest);
+    }
+    manifest.layers.forEach((layer, i) => {
+        if (!isLayerMediaType(layer.mediaType)) {
+            throw new errors/* ImageError */.C8(`${where}: layer ${i + 1} has media type "${(0,errors/* excerpt */.Kb)(layer.mediaType, 80)}", which is not a filesystem layer this action can unpack`);
+        }
+    });
+    const layerCount = manifest.layers.length;
+    log(`Pulling ${ref.normalized} (${shortDigest(digest)}…): ${layerCount} layer${layerCount === 1 ? '' : 's'}, ` +
+        (0,image_progress/* formatBytes */.z)(manifest.layers.reduce((s, l) => s + l.size, 0)));
+    // The config is fetched alongside the layers; when the pull fails, whatever is still downloading is
+    // broken off rather than waited for.
+    const abandon = new AbortController();
+    const activity = new PullActivity(request.signal);
+    const configFetch = fetchSmallBlob(client, manifest.config, 'fetching the image config', abandon.signal);
+    const configDone = activity.start(() => 'fetching the image config');
+    configFetch.then(configDone, configDone);
+    const work = cache.tempPath('pull');
+    const rootfs = external_node_path_default().join(work, 'rootfs');
+    const downloads = [];
+    const waiters = [];
+    // A layer not in the cache is unpacked as it downloads (download-progress.ts).
+    let progress = [];
+    const layerLabel = (i) => `layer ${i + 1}/${layerCount} ${shortDigest(manifest.layers[i].digest)}…`;
+    try {
+        await external_node_fs_default().promises.mkdir(rootfs, { recursive: true, mode: 0o755 });
+        const inCache = await Promise.all(manifest.layers.map((layer) => cache.hasBlob(layer.digest, layer.size)));
+        progress = manifest.layers.map((_, i) => (inCache[i] ? undefined : new DownloadProgress()));
+        let downloaded = 0;
+        let running = 0;
+        const fetchLayer = async (layer, i, following) => {
+            const label = layerLabel(i);
+            while (running >= DOWNLOAD_CONCURRENCY && !abandon.signal.aborted)
+                await new Promise((r) => waiters.push(r));
+            if (abandon.signal.aborted)
+                return;
+            running++;
+            const done = activity.start(() => `fetching ${label} (${(0,image_progress/* formatBytes */.z)(following.received)} of ${(0,image_progress/* formatBytes */.z)(layer.size)})`);
+            try {
+                const t0 = Date.now();
+                const temp = cache.tempPath('blob');
+                await downloadBlob(client, layer, temp, `fetching ${label}`, { progress: following, abandon: abandon.signal });
+                await cache.publishBlob(temp, layer.digest);
+                downloaded += layer.size;
+                log(`  ${label} fetched, ${(0,image_progress/* formatBytes */.z)(layer.size)} in ${(0,image_progress/* formatSeconds */.X)(Date.now() - t0)}`);
+            }
+            finally {
+                done();
+                running--;
+                waiters.shift()?.();
+            }
+        };
+        manifest.layers.forEach((layer, i) => {
+            const following = progress[i];
+            if (following)
+                downloads.push(fetchLayer(layer, i, following));
+            else {
+                log(`  ${layerLabel(i)} ${(0,image_progress/* formatBytes */.z)(layer.size)}, already in the cache`);
+                downloads.push(Promise.resolve());
+            }
+        });
+        // Each download is awaited in layer order below (and all are settled in `finally`): until
+        // then, one that fails must not count as an unhandled rejection.
+        for (const download of downloads)
+            download.catch(() => undefined);
+        const config = parseImageConfig(await configFetch, where);
+        if (!fromIndex && !runsOn(config, platform))
+            throw wrongPlatform(where, ref, config, platform);
+        const compressed = manifest.layers.reduce((sum, layer) => sum + layer.size, 0);
+        const builder = new RootBuilder(rootfs, { budget: unpackBudget(compressed, maxBytes), storage: cache.dir });
+        for (const [i, layer] of manifest.layers.entries()) {
+            const bytes = untilStopped(progress[i]?.bytes() ?? layerFile(cache.blobPath(layer.digest)), request.signal, () => client.stopped(`unpacking ${layerLabel(i)}`));
+            const unpacked = activity.start(() => `unpacking ${layerLabel(i)}`);
+            try {
+                await builder.applyLayer(bytes, `${where}: ${layerLabel(i)}`);
+            }
+            catch (error) {
+                await downloads[i]; // when the download failed, that is the problem to report
+                throw error;
+            }
+            finally {
+                unpacked();
+            }
+            await downloads[i]; // the file is verified against its digest; what was unpacked is checked next
+            const following = progress[i];
+            if (following && following.readDigest !== layer.digest) {
+                throw new errors/* ImageError */.C8(`${where}: ${layerLabel(i)}: the bytes unpacked while it downloaded do not match its digest ` +
+                    '(the registry sent other bytes before a connection broke); the image was not cached, try again');
+            }
+        }
+        builder.finish();
+        for (const line of unpackNotes(builder.stats))
+            log(`  ${line}`);
+        const metadata = {
+            manifestDigest,
+            digest,
+            reference: ref.normalized,
+            platform: platformText,
+            sizeBytes: builder.diskUsage,
+            layers: manifest.layers.map((l) => l.digest),
+            config,
+            created: new Date().toISOString(),
+            fingerprint: rootFingerprint(rootfs)
+        };
+        await external_node_fs_default().promises.writeFile(external_node_path_default().join(work, 'image.json'), JSON.stringify(metadata, null, 2) + '\n', {
+            mode: 0o444
+        });
+        await external_node_fs_default().promises.writeFile(external_node_path_default().join(work, 'last-used'), '', { mode: 0o644 });
+        const won = await cache.publishRoot(work, manifestDigest);
+        const published = await intactRoot(cache, manifestDigest, log);
+        if (!published)
+            throw new errors/* ImageError */.C8(`${where}: the image root vanished from the cache right after it was made; try again`);
+        await cache.writeRecord(record);
+        await cache.touchRoot(manifestDigest);
+        log(`Pulled ${ref.normalized} (${shortDigest(digest)}…, ${platformText}): ${(0,image_progress/* formatBytes */.z)(downloaded)} downloaded, ` +
+            `${(0,image_progress/* formatBytes */.z)(published.metadata.sizeBytes)} unpacked, in ${(0,image_progress/* formatSeconds */.X)(Date.now() - started)}` +
+            (won ? '' : ' (another pull of the same image finished first; using its copy)'));
+        await evict(cache, maxBytes, published.metadata, log);
+        return prepared(published.rootfs, published.metadata, false, digest);
+    }
+    catch (error) {
+        const running = activity.stoppedDuring;
+        if (request.signal?.aborted && running.length > 0) {
+            throw new errors/* ImageError */.C8(`${where}: the pull was not finished when ${stopReason(request.signal)}; still running: ${running.join(', ')}`);
+        }
+        throw error;
+    }
+    finally {
+        abandon.abort();
+        waiters.splice(0).forEach((wake) => wake());
+        progress.forEach((following) => following?.close());
+        await Promise.allSettled(downloads);
+        // What cannot be removed now is swept by a later pull (WorkArea.removeStale); the outcome above is what to report.
+        await (0,tree/* removeTree */.d)(work).catch(() => undefined);
+    }
+}
+
+
+/***/ })
+
+};
