@@ -7,6 +7,7 @@
 import { parseImage, parsePull } from './image-base.js'
 import { parseHostDirectory, parseLibkrun, parseWorkdir, parseWorkspace } from './host-paths.js'
 import { parseKvmAccess } from './kvm-access.js'
+import { parseDiskSize, parsePersist, parsePrepare } from './persist-inputs.js'
 import {
   parseBoolean,
   parseCommands,
@@ -142,6 +143,31 @@ export const INPUTS = {
     valueName: 'KEY=VALUE',
     help: 'guest environment entry (repeatable); --env KEY copies KEY from this environment, off the command line',
     parse: parseEnv
+  },
+  persist: {
+    default: 'step',
+    required: false,
+    flags: ['--persist'],
+    valueName: 'step|job',
+    help: "step (each step starts from the base) or job (the guest's changes live on a disk in the job's temporary directory, which later krun-run steps use again)",
+    parse: parsePersist
+  },
+  'persist-size': {
+    default: '8G',
+    required: false,
+    flags: ['--persist-size'],
+    valueName: 'SIZE',
+    help: 'the size of the disk that holds the changes of persist: job or prepare (sparse: only what is written takes space), e.g. 8G',
+    parse: parseDiskSize
+  },
+  prepare: {
+    default: '',
+    required: false,
+    defaultText: '(none)',
+    flags: ['--prepare'],
+    valueName: 'TEXT',
+    help: "a setup script run once on the image: what it leaves is cached (keyed by the image, the script, shell, env and the guest's architecture) and later runs start on it",
+    parse: parsePrepare
   },
   cpus: {
     default: '2',

@@ -20,7 +20,7 @@ export const GUEST = {
   started: '.krun/started',
   status: '.krun/status',
   initError: '.krun/init-error',
-  mountPoints: ['.krun/lower', '.krun/rw', '.krun/root'],
+  mountPoints: ['.krun/lower', '.krun/middle', '.krun/rw', '.krun/root'],
   /** Where the init places the script inside the merged root. */
   scriptInGuest: '/run/krun-action/script.sh'
 } as const
