@@ -47,7 +47,7 @@
 #define OVERLAY_OPTIONS_MIDDLE                                                                     \
     "lowerdir=" MIDDLE_LAYER ":" LOWER_DIR ",upperdir=" UPPER_DIR ",workdir=" WORK_DIR
 #define DISK_FS_TYPE "ext4"
-#define DEFAULT_PATH    "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+#define DEFAULT_PATH "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 #define EXIT_INIT_ERROR  125
 #define EXIT_CANNOT_EXEC 126
@@ -212,8 +212,8 @@ static void parse_directive(unsigned line, char **f, size_t nf)
         const char *name;
         size_t fields;
     } directives[] = {
-            {"lower", 2}, {"share", 4},  {"workdir", 1}, {"script", 1},
-            {"arg", 1},   {"upper", 1},  {"middle", 1},
+            {"lower", 2}, {"share", 4}, {"workdir", 1}, {"script", 1},
+            {"arg", 1},   {"upper", 1}, {"middle", 1},
     };
     size_t i = 0;
     while (i < sizeof directives / sizeof directives[0] && strcmp(f[0], directives[i].name) != 0)

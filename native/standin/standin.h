@@ -133,9 +133,9 @@ struct launch {
     int ndisks;
     char *dev_dir;      /* <root>/dev: a tmpfs in the guest's namespace when it has disks */
     char *loop_control; /* <root>/dev/.loop-control, made there to find a free loop device */
-    char *plan_path; /* <root>/.krun/plan */
-    char *plan_copy; /* <root>/.standin/plan */
-    char *plan;      /* the translated plan, or NULL to skip translation */
+    char *plan_path;    /* <root>/.krun/plan */
+    char *plan_copy;    /* <root>/.standin/plan */
+    char *plan;         /* the translated plan, or NULL to skip translation */
     size_t plan_len;
     const char *workdir;
     char **argv; /* exec_path, then the arguments */
