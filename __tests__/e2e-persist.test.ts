@@ -5,7 +5,15 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { DIST, STANDIN, makeScratch, removeScratches, waitFor } from '../__fixtures__/action-runner.js'
+import {
+  DIST,
+  STANDIN,
+  errorLines,
+  makeScratch,
+  removeScratches,
+  runAction,
+  waitFor
+} from '../__fixtures__/action-runner.js'
 import { type TestRegistry, busyboxEntries, pushImage, startRegistry } from '../__fixtures__/registry.js'
 import { STANDIN_1_16, describeTier } from '../__fixtures__/tiers.js'
 import { JOB_DISK_NAME } from '../src/engine/layer-disk.js'
@@ -92,12 +100,17 @@ describeTier('standin', 'persist: job', () => {
       `echo a > /first; touch ${started}; while [ ! -e ${go} ]; do sleep 0.05; done; echo b >> /first`
     ])
     await waitFor(() => fs.existsSync(started))
-    const second = await step(job, [...PERSIST, '-c', 'echo second > /second'])
+    let second: StepResult
+    try {
+      second = await step(job, [...PERSIST, '-c', 'echo second > /second'])
+    } finally {
+      // The first step ends whatever became of the second.
+      fs.writeFileSync(go, '')
+    }
     expect(second.code).toBe(125)
     expect(second.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/in use by another step running now; steps that share it must run one at a time$/)
     ])
-    fs.writeFileSync(go, '')
     expect((await first.done).code).toBe(0)
     expect(await step(job, [...PERSIST, '-c', 'cat /first; test ! -e /second'])).toEqual({
       code: 0,
@@ -251,6 +264,24 @@ describeTier(['standin', 'registry'], 'prepare', () => {
     expect(fs.readdirSync(path.join(cacheHome, 'krun-action', 'images', 'tmp'))).toEqual([])
     const third = await step(a, [...args(), '-c', READ])
     expect(third.stdout).toMatch(/^v1\n/)
+  })
+
+  it('the action: runs the script, then says "prepared layer from cache" in the summary; a failing script fails the step', async () => {
+    const toolCache = path.join(makeScratch().dir, 'tool-cache')
+    const inputs = { image: reference, prepare: PREPARE, env: 'TOOL_VERSION=v3', commands: READ }
+    const env = { RUNNER_TOOL_CACHE: toolCache }
+    const first = await runAction({ inputs, env })
+    expect(errorLines(first)).toEqual([])
+    expect(first.stdout).toMatch(/PREPARE-RAN\n(.|\n)*v3\n/)
+    expect(first.summary).toContain('prepared layer made by the prepare script and cached')
+    const second = await runAction({ inputs, env })
+    expect(second.stdout).not.toContain('PREPARE-RAN')
+    expect(second.stdout).toContain('v3\n')
+    expect(second.summary).toContain('prepared layer from cache')
+    const failing = await runAction({ inputs: { ...inputs, prepare: 'exit 4' }, env })
+    expect(failing.code).toBe(1)
+    expect(errorLines(failing)).toEqual(['prepare: commands exited with code 4; nothing was cached'])
+    expect(failing.outputs['exit-code']).toBe('4')
   })
 
   it('refuses prepare without image, in one line', async () => {
