@@ -47,6 +47,7 @@ export function preparedKeyParts(
     { name: 'script', value: settings.prepare ?? Buffer.alloc(0) },
     { name: 'shell', value: settings.shell.join('\0') },
     { name: 'env', value: renderEnv(settings) },
+    // The guest user the script ran as joins the key here, as one more part, once runs have one.
     { name: 'arch', value: guestArch }
   ]
 }
