@@ -18,6 +18,7 @@ function fakeLibkrun(
     withInitLog?: boolean
     withVirtiofs3?: boolean
     withDisableVsock?: boolean
+    withDisk2?: boolean
     symbols?: string[]
   } = {}
 ) {
@@ -39,6 +40,7 @@ function fakeLibkrun(
     setExec: record('setExec'),
     addVirtiofs: record('addVirtiofs'),
     addVirtiofs3: options.withVirtiofs3 === false ? undefined : record('addVirtiofs3'),
+    addDisk2: options.withDisk2 === false ? undefined : record('addDisk2'),
     setPortMap: record('setPortMap'),
     disableImplicitVsock: options.withDisableVsock === false ? undefined : record('disableImplicitVsock'),
     startEnter: record('startEnter')
@@ -48,6 +50,16 @@ function fakeLibkrun(
 
 const describeErrno = (errno: number) => `errno ${errno}`
 const config = vmConfig(settings(), runLayout('/run/x'), '/lib/libkrun.so.1', '/dev/kvm')
+
+/** The input an error thrown by `action` names. */
+function thrownInput(action: () => unknown): string | undefined {
+  try {
+    action()
+  } catch (error) {
+    return (error as { input?: string }).input
+  }
+  return undefined
+}
 
 describe('configureContext', () => {
   it('configures the VM with an empty environment and keeps warnings in the log file', () => {
@@ -64,6 +76,28 @@ describe('configureContext', () => {
       ['setWorkdir', 1, '/'],
       ['setExec', 1, '/krun-init', [], []]
     ])
+  })
+
+  it('attaches the layer disks raw, the prepared one read-only, in the order the plan names them', () => {
+    const { krun, calls } = fakeLibkrun()
+    const layers = { middle: '/cache/prepared/layer.img', upper: '/tmp/job.img' }
+    const withDisks = vmConfig(settings(), runLayout('/run/x'), '/lib/libkrun.so.1', '/dev/kvm', undefined, layers)
+    configureContext(krun, withDisks, () => 42, describeErrno)
+    expect(calls.filter(([name]) => name === 'addDisk2')).toEqual([
+      ['addDisk2', 1, 'krun-prepared', '/cache/prepared/layer.img', 0, true],
+      ['addDisk2', 1, 'krun-upper', '/tmp/job.img', 0, false]
+    ])
+  })
+
+  it('refuses a layer disk, naming the input, with a libkrun that has no krun_add_disk2', () => {
+    const { krun } = fakeLibkrun({ withDisk2: false })
+    const persist = vmConfig(settings(), runLayout('/run/x'), '/lib/libkrun.so.1', '/dev/kvm', undefined, {
+      upper: '/tmp/job.img'
+    })
+    expect(() => configureContext(krun, persist, () => 42, describeErrno)).toThrow(/lacks krun_add_disk2/)
+    expect(thrownInput(() => configureContext(krun, persist, () => 42, describeErrno))).toBe('persist')
+    const prepared = { ...persist, disks: persist.disks.map((disk) => ({ ...disk, readOnly: true })) }
+    expect(thrownInput(() => configureContext(krun, prepared, () => 42, describeErrno))).toBe('prepare')
   })
 
   it('shares the base through krun_add_virtiofs before libkrun 1.18, which has no read-only share', () => {

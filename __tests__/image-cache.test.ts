@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { ImageCache, type RootMetadata } from '../src/image/cache.js'
 import { removeTree } from '../src/image/tree.js'
+import { findPreparedLayer, publishPreparedLayer } from '../src/engine/prepared-layer.js'
 
 let base: string
 
@@ -112,6 +113,35 @@ describe('ImageCache', () => {
     expect(removed).toEqual([D('e'), D('b'), D('c')])
     expect(fs.readdirSync(cache.roots).sort()).toEqual([`sha256-${'a'.repeat(64)}`, `sha256-${'d'.repeat(64)}`])
     expect(fs.readdirSync(cache.tmp)).toEqual([])
+  })
+
+  test('prepared layers: published once per key, read-only, counted by the space they take, evicted before roots', async () => {
+    const cache = new ImageCache(base)
+    await cache.init()
+    const layer = (bytes: number) => {
+      const file = cache.tempPath('prepare')
+      fs.writeFileSync(file, Buffer.alloc(bytes, 1))
+      // Sparse beyond what was written: only the written part counts.
+      fs.truncateSync(file, 64 * 2 ** 20)
+      return file
+    }
+    const key = 'f'.repeat(64)
+    expect(await findPreparedLayer(cache, key)).toBeUndefined()
+    expect(await publishPreparedLayer(cache, layer(8192), key)).toBe(true)
+    expect(await publishPreparedLayer(cache, layer(4096), key)).toBe(false)
+    const found = await findPreparedLayer(cache, key)
+    expect(found).toBe(cache.preparedLayerPath(key))
+    expect(fs.statSync(found as string).mode & 0o777).toBe(0o444)
+    expect(fs.readdirSync(cache.tmp)).toEqual([])
+
+    await cache.publishRoot(entry(cache, D('a'), 100_000, 1_000_000), D('a'))
+    fs.utimesSync(cache.preparedLayerPath(key), new Date(0), new Date(0))
+    const { removed, freedBytes } = await cache.evict(100_000, new Set(), 60_000)
+    expect(removed).toEqual([key])
+    expect(freedBytes).toBeGreaterThanOrEqual(8192)
+    expect(freedBytes).toBeLessThan(2 ** 20)
+    expect(fs.readdirSync(cache.prepared)).toEqual([])
+    expect(await findPreparedLayer(cache, key)).toBeUndefined()
   })
 
   test('reference records round-trip and are keyed by platform', async () => {

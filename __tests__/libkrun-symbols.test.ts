@@ -12,6 +12,7 @@ import {
   MIN_LIBKRUN_SYMBOL,
   MIN_LIBKRUN_VERSION,
   VERSION_MARKERS,
+  featureOf,
   releaseAtLeast,
   since
 } from '../src/engine/libkrun-symbols.js'
@@ -27,7 +28,10 @@ const standin = sorted(NAMES.filter((name) => LIBKRUN_SYMBOLS[name].standin))
 const oldStandin = sorted(
   standin.filter((name) => {
     const release = since(name as LibkrunSymbolName)
-    return release === undefined || releaseAtLeast(OLD_STANDIN_RELEASE, release)
+    return (
+      featureOf(name as LibkrunSymbolName) === undefined &&
+      (release === undefined || releaseAtLeast(OLD_STANDIN_RELEASE, release))
+    )
   })
 )
 
@@ -79,7 +83,11 @@ describe('the libkrun symbol table', () => {
     expect(sorted([...bindings.map(({ name }) => name), MIN_LIBKRUN_SYMBOL])).toEqual(standin)
     for (const { name, optional } of bindings) {
       const release = since(name as LibkrunSymbolName)
-      expect({ name, optional }).toEqual({ name, optional: release !== undefined && release !== MIN_LIBKRUN_VERSION })
+      const newer = release !== undefined && release !== MIN_LIBKRUN_VERSION
+      expect({ name, optional }).toEqual({
+        name,
+        optional: newer || featureOf(name as LibkrunSymbolName) !== undefined
+      })
     }
     // Every other symbol the file names is one of the table's.
     for (const [name] of source.matchAll(/\bkrun_\w+(?=\()/g)) expect(NAMES).toContain(name)

@@ -76,6 +76,7 @@ describe('the VM configuration', () => {
         { tag: 'krun-base', hostPath: '/', readOnly: true },
         { tag: 'krun-workspace', hostPath: '/home/runner/work/repo', readOnly: false }
       ],
+      disks: [],
       execPath: '/krun-init',
       network: 'tsi',
       portMap: [],
@@ -95,6 +96,21 @@ describe('the VM configuration', () => {
       '/dev/kvm'
     )
     expect(config).toMatchObject({ network: 'none', portMap: ['8080:80'] })
+  })
+})
+
+describe('the layer disks', () => {
+  it('names each disk by the device the guest sees, in the order it is attached', () => {
+    const layers = { middle: '/cache/prepared/k/layer.img', upper: '/tmp/job.img' }
+    const plan = renderPlan(settings(), false, undefined, layers)
+    expect(plan).toContain('lower\tvirtiofs\tkrun-base\nmiddle\t/dev/vda\nupper\t/dev/vdb\n')
+    const config = vmConfig(settings(), runLayout('/run/x'), '/lib/libkrun.so.1', '/dev/kvm', undefined, layers)
+    expect(config.disks).toEqual([
+      { blockId: 'krun-prepared', hostPath: '/cache/prepared/k/layer.img', readOnly: true },
+      { blockId: 'krun-upper', hostPath: '/tmp/job.img', readOnly: false }
+    ])
+    expect(renderPlan(settings(), false, undefined, { upper: '/tmp/job.img' })).toContain('upper\t/dev/vda\n')
+    expect(renderPlan(settings())).not.toMatch(/upper|middle/)
   })
 })
 

@@ -71,6 +71,22 @@ describe('buildSettings', () => {
     })
   })
 
+  it('takes persist, persist-size and prepare, and refuses prepare without an image', () => {
+    expect(buildSettings(rawInputs(), context({ cwd: scratch }))).toMatchObject({
+      persist: 'step',
+      persistSizeBytes: 8 * 2 ** 30,
+      prepare: undefined
+    })
+    const job = buildSettings(rawInputs({ persist: 'job', 'persist-size': '1G' }), context({ cwd: scratch }))
+    expect(job).toMatchObject({ persist: 'job', persistSizeBytes: 2 ** 30 })
+    const withImage = buildSettings(rawInputs({ image: 'alpine', prepare: 'apk add gcc' }), context({ cwd: scratch }))
+    expect(withImage.prepare).toEqual(Buffer.from('apk add gcc'))
+    expect(problemOf(() => buildSettings(rawInputs({ prepare: 'apk add gcc' }), context({ cwd: scratch })))).toEqual({
+      input: 'prepare',
+      problem: 'needs image: its layer is cached per image digest; set image, or drop prepare'
+    })
+  })
+
   it('takes GITHUB_WORKSPACE as the default workspace and `none` for no share', () => {
     expect(buildSettings(rawInputs(), context({ defaultWorkspace: scratch })).workspace).toBe(scratch)
     const none = buildSettings(rawInputs({ workspace: 'none' }), context())

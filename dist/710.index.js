@@ -960,8 +960,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/engine/index.ts + 39 modules
-var engine = __webpack_require__(1877);
+// EXTERNAL MODULE: ./src/engine/index.ts + 45 modules
+var engine = __webpack_require__(4185);
 // EXTERNAL MODULE: ./src/action/dist-dir.ts + 1 modules
 var dist_dir = __webpack_require__(6986);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
@@ -1043,6 +1043,17 @@ function baseRow(settings, result) {
     const source = image.fromCache ? 'from the cache' : 'pulled';
     return ['Image', `${image.reference} (${image.digest}, ${image.platform}, ${size}, ${source})`];
 }
+/** Where the writable layer lived, and the prepared layer under it. */
+function layerRows(settings, result) {
+    const rows = [];
+    if (result.prepared) {
+        const source = result.prepared === 'cache' ? 'prepared layer from cache' : 'prepared layer made by the prepare script and cached';
+        rows.push(['Prepared layer', source]);
+    }
+    if (settings.persist === 'job')
+        rows.push(['Changes', "kept for the job's later steps (persist: job)"]);
+    return rows;
+}
 /** What the run left in the workspace: device nodes removed, set-ID bits cleared, or why it was not checked. */
 function workspaceCheckRow(settings, result) {
     if (settings.workspace === null)
@@ -1078,6 +1089,7 @@ function summaryRows(asked, result) {
         ['Wall time', `${(result.wallMs / 1000).toFixed(1)} s`],
         ['Shell', settings.shell.join(' ')],
         baseRow(settings, result),
+        ...layerRows(settings, result),
         ['Workspace', settings.workspace ?? 'none'],
         ...workspaceCheckRow(settings, result),
         ['Working directory', settings.workdir],

@@ -12,6 +12,9 @@
 //  (e) images, with a registry on loopback (Debian's docker-registry): the action's `true`
 //      on a cached image against the same root given as a rootfs directory, and a cold
 //      pull and unpack of a many-file image against `tar -x` of the same layers.
+//  (f) lasting state, with a registry on loopback: the action's `true` on an image whose
+//      prepared layer is cached against the same image without prepare, and with
+//      persist: job against persist: step (goals: each adds at most 50 ms).
 // `npm run bench -- e` runs only the sections named (c needs a's figures, so it runs a too);
 // BENCH_RUNS (21) and BENCH_STREAM_RUNS (7) set the rounds.
 // The launcher's run directory is made by the engine's own code (run-dir.ts, plan.ts), so
@@ -35,7 +38,7 @@ const dist = path.join(root, 'dist')
 const STANDIN = path.join(root, 'native/build/standin/libkrun.so.1')
 const LAUNCHER = path.join(root, 'native/build/bench/krun-launch')
 const TIME = '/usr/bin/time'
-const SECTIONS = ['a', 'b', 'c', 'd', 'e']
+const SECTIONS = ['a', 'b', 'c', 'd', 'e', 'f']
 const MAX_RUNS = 1000
 
 /** Bad input to the bench: one line saying what was wrong and what is accepted, then exit 2. */
@@ -424,6 +427,48 @@ async function images(): Promise<void> {
   }
 }
 
+/** Medians of alternating rounds of the action's `true` under two environments, after one warm-up run of each. */
+async function alternating(first: Record<string, string>, second: Record<string, string>): Promise<[number, number]> {
+  await timed(action, first)
+  await timed(action, second)
+  const [a, b]: Timed[][] = [[], []]
+  for (let round = 0; round < RUNS; round++) {
+    a.push(await timed(action, first))
+    b.push(await timed(action, second))
+  }
+  return [medianSeconds(a), medianSeconds(b)]
+}
+
+async function lastingState(): Promise<void> {
+  if (!registryBinary()) {
+    console.log('(f) skipped: no docker-registry (apt-get install docker-registry) to serve images on loopback')
+    return
+  }
+  const registry = await startRegistry()
+  try {
+    const architecture = process.arch === 'arm64' ? 'arm64' : 'amd64'
+    await pushImage(registry, 'bench/prep', { architecture, tag: '1', layers: [{ entries: busyboxEntries() }] })
+    const env = {
+      ...cleanEnv('true', STANDIN),
+      RUNNER_TOOL_CACHE: path.join(scratch, 'tool-cache-f'),
+      INPUT_IMAGE: `${registry.host}/bench/prep:1`,
+      INPUT_ROOTFS: ''
+    }
+    // The warm-up run of the first makes the prepared layer; every measured run finds it cached.
+    const prepared = { ...env, INPUT_PREPARE: 'mkdir -p /opt/tool && echo v1 > /opt/tool/version' }
+    const [preparedS, plainS] = await alternating(prepared, env)
+    console.log(
+      `(f) action \`true\` on an image with its prepared layer cached ${ms(preparedS)}; the same image without prepare ${ms(plainS)}; prepare adds ${ms(preparedS - plainS)} (goal: at most 50 ms; medians of ${RUNS} alternating rounds)`
+    )
+    const [jobS, stepS] = await alternating({ ...env, INPUT_PERSIST: 'job' }, { ...env, INPUT_PERSIST: 'step' })
+    console.log(
+      `    persist: job ${ms(jobS)} per step; persist: step ${ms(stepS)}; job adds ${ms(jobS - stepS)} (goal: at most 50 ms; the job's disk made in the warm-up run)`
+    )
+  } finally {
+    await registry.stop()
+  }
+}
+
 /** Other work on the machine shifts every figure; the load average says how busy it was. */
 const loadAverage = () =>
   os
@@ -447,6 +492,7 @@ async function main(): Promise<void> {
   if (wanted('c') && startSeconds) await streaming(startSeconds)
   if (wanted('d')) await realLibkrun()
   if (wanted('e')) await images()
+  if (wanted('f')) await lastingState()
   console.log(`load average at the end: ${loadAverage()}`)
 }
 

@@ -12,7 +12,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(377);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(395);
 /** krun-run's entry point (dist/cli/index.js). */
 
 
@@ -34,7 +34,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 377:
+/***/ 395:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -65,15 +65,19 @@ const GUEST = {
     started: '.krun/started',
     status: '.krun/status',
     initError: '.krun/init-error',
-    /** Where the init mounts the image's root, its tmpfs (overlay upper and work) and the merged root. */
+    /**
+     * Where the init mounts the image's root, a prepared layer's disk, its writable layer
+     * (tmpfs or a disk: overlay upper and work) and the merged root.
+     */
     lower: '.krun/lower',
+    middle: '.krun/middle',
     rw: '.krun/rw',
     root: '.krun/root',
     /** Where the init places the script inside the merged root. */
     scriptInGuest: `${GUEST_RUN_DIR}/script.sh`
 };
 /** The directories the host makes for the init to mount on. */
-const GUEST_MOUNT_POINTS = [GUEST.lower, GUEST.rw, GUEST.root];
+const GUEST_MOUNT_POINTS = [GUEST.lower, GUEST.middle, GUEST.rw, GUEST.root];
 /** The virtio-fs tags: the image's root (the overlay's lower), the workspace, the file commands. */
 const BASE_TAG = 'krun-base';
 const WORKSPACE_TAG = 'krun-workspace';
@@ -109,6 +113,7 @@ const INIT_FACTS = {
     STATUS_FILE: inRoot(GUEST.status),
     INIT_ERROR_FILE: inRoot(GUEST.initError),
     LOWER_DIR: inRoot(GUEST.lower),
+    MIDDLE_DIR: inRoot(GUEST.middle),
     RW_DIR: inRoot(GUEST.rw),
     ROOT_DIR: inRoot(GUEST.root),
     DEFAULT_PATH,
@@ -1186,7 +1191,7 @@ function pullStop(timeout) {
  * image code is loaded only here, so runs without an image never pay for it at start-up.
  */
 async function image_base_prepareImageBase(image, options) {
-    const { prepareImage } = await __nccwpck_require__.e(/* import() */ 225).then(__nccwpck_require__.bind(__nccwpck_require__, 225));
+    const { prepareImage } = await __nccwpck_require__.e(/* import() */ 200).then(__nccwpck_require__.bind(__nccwpck_require__, 200));
     const stop = pullStop(options.timeout);
     try {
         return await prepareImage({
@@ -1406,6 +1411,8 @@ const LIBKRUN_SYMBOLS = {
     krun_set_workdir: { standin: true },
     krun_set_exec: { standin: true },
     krun_add_virtiofs: { standin: true },
+    // Since 1.10, in builds with the block device feature; the 1.16 stand-in imitates one without.
+    krun_add_disk2: { feature: 'blk', standin: true },
     krun_set_port_map: { standin: true },
     krun_start_enter: { standin: true },
     krun_check_nested_virt: { since: '1.12', standin: true },
@@ -1423,6 +1430,11 @@ const LIBKRUN_SYMBOLS = {
  */
 const MIN_LIBKRUN_SYMBOL = 'krun_check_nested_virt';
 const MIN_LIBKRUN_VERSION = LIBKRUN_SYMBOLS[MIN_LIBKRUN_SYMBOL].since;
+/** The libkrun build feature a symbol needs, if any. */
+function featureOf(symbol) {
+    const row = LIBKRUN_SYMBOLS[symbol];
+    return row.feature;
+}
 /** The first release exporting a symbol; undefined for those every supported release has. */
 function since(symbol) {
     const row = LIBKRUN_SYMBOLS[symbol];
@@ -1824,6 +1836,48 @@ async function ensureKvmAccess(context, deps) {
     deps.log(`kvm-access: ${context.device} did not open read-write for user ${user()} (${first.code}); installed the udev rule ${UDEV_RULE_FILE} with sudo, and it opens now`);
 }
 
+;// CONCATENATED MODULE: ./src/engine/persist-inputs.ts
+/**
+ * The parsers of the inputs about lasting state: `persist` (where the guest's writable layer
+ * lives), `persist-size` (the size of its disk) and `prepare` (a setup script whose layer is
+ * cached). Pure.
+ */
+
+const PERSIST_MODES = ['step', 'job'];
+function parsePersist(raw) {
+    const text = raw.trim().toLowerCase();
+    if (text === '')
+        return 'step';
+    if (PERSIST_MODES.includes(text))
+        return text;
+    throw new InputError('persist', `${showValue(raw)} is not a persist mode; expected step (each step starts from the base) or job (what a step changes lasts for the job's later steps)`);
+}
+const SIZE_UNITS = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 };
+/** Smaller than this, ext4 has no room for its journal and a layer worth having. */
+const MIN_DISK_BYTES = 64 * 2 ** 20;
+const MAX_DISK_BYTES = 16 * 2 ** 40;
+/** A size such as 8G, 512M or 2T (binary units); a plain number is bytes. */
+function parseDiskSize(raw) {
+    const match = /^([0-9]{1,15})\s*([kmgt]?)(?:i?b)?$/i.exec(raw.trim());
+    const bytes = match ? Number(match[1]) * SIZE_UNITS[match[2].toLowerCase()] : NaN;
+    if (!match || !(bytes >= MIN_DISK_BYTES && bytes <= MAX_DISK_BYTES)) {
+        throw new InputError('persist-size', `${showValue(raw)} is not a disk size from 64M to 16T; expected a number with K, M, G or T (e.g. 8G)`);
+    }
+    // ext4 and the disk are made in whole 4 KiB blocks.
+    return Math.floor(bytes / 4096) * 4096;
+}
+/** The prepare script's bytes, or undefined for none. */
+function parsePrepare(raw) {
+    if (raw.trim() === '')
+        return undefined;
+    const bytes = Buffer.from(raw, 'utf8');
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) {
+        throw new InputError('prepare', 'contains a NUL byte; remove it (a shell script cannot hold NUL bytes)');
+    }
+    return bytes;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/inputs.ts
 /**
  * The one table of inputs and outputs. action.yml, the README's tables and `krun-run
@@ -1831,6 +1885,7 @@ async function ensureKvmAccess(context, deps) {
  * inputs by these names, the CLI maps its flags through it, and settings.ts parses each
  * value with the parser named here.
  */
+
 
 
 
@@ -1961,6 +2016,34 @@ const INPUTS = {
         parse: parseEnv,
         reachesVm: true,
         repeatable: true
+    },
+    persist: {
+        default: 'step',
+        required: false,
+        flags: ['--persist'],
+        valueName: 'step|job',
+        help: "step (each step starts from the base) or job (the guest's changes live on a disk in the job's temporary directory, which later krun-run steps use again)",
+        parse: parsePersist,
+        reachesVm: true
+    },
+    'persist-size': {
+        default: '8G',
+        required: false,
+        flags: ['--persist-size'],
+        valueName: 'SIZE',
+        help: 'the size of the disk that holds the changes of persist: job or prepare (sparse: only what is written takes space), e.g. 8G',
+        parse: parseDiskSize,
+        reachesVm: false
+    },
+    prepare: {
+        default: '',
+        required: false,
+        defaultText: '(none)',
+        flags: ['--prepare'],
+        valueName: 'TEXT',
+        help: "a setup script run once on the image: what it leaves is cached (keyed by the image, the script, shell, env and the guest's architecture) and later runs start on it",
+        parse: parsePrepare,
+        reachesVm: true
     },
     cpus: {
         default: '2',
@@ -2224,6 +2307,7 @@ function installLauncher(options) {
 
 
 
+/** The guest's architecture name for each Node architecture krun-action runs on. */
 const GUEST_ARCH = { x64: 'x86_64', arm64: 'aarch64' };
 function guestInitBinary(distDir, arch = process.arch) {
     const guestArch = GUEST_ARCH[arch];
@@ -3353,6 +3437,15 @@ function isDiskFull(dir) {
 ;// CONCATENATED MODULE: ./src/engine/plan.ts
 
 
+/** The disks in the order they are attached, which is the order the guest names them: vda, vdb ... */
+function layerDiskList(layers) {
+    const list = [];
+    if (layers.middle)
+        list.push({ role: 'middle', disk: { blockId: 'krun-prepared', hostPath: layers.middle, readOnly: true } });
+    if (layers.upper)
+        list.push({ role: 'upper', disk: { blockId: 'krun-upper', hostPath: layers.upper, readOnly: false } });
+    return list;
+}
 /** The shell's argv with the script's guest path in place of `{0}`; argv only when interactive. */
 function workloadArgv(settings, interactive = false) {
     if (interactive)
@@ -3363,8 +3456,9 @@ function workloadArgv(settings, interactive = false) {
 function userDirective(user) {
     return ['user', String(user.uid), String(user.gid), user.groups.length > 0 ? user.groups.join(',') : '-'];
 }
-function renderPlan(settings, interactive = false, fileShare) {
+function renderPlan(settings, interactive = false, fileShare, layers = {}) {
     const lines = [['lower', 'virtiofs', BASE_TAG]];
+    layerDiskList(layers).forEach(({ role }, index) => lines.push([role, `/dev/vd${String.fromCharCode(0x61 + index)}`]));
     if (settings.workspace !== null) {
         lines.push(['share', 'virtiofs', WORKSPACE_TAG, settings.workspace, 'rw']);
     }
@@ -3396,16 +3490,16 @@ function renderEnv(settings, extra = {}, forced = {}) {
     });
     return Buffer.from(entries.map(([name, value]) => `${name}=${value}\0`).join(''), 'utf8');
 }
-function guestFiles(settings, interactive = false, extraEnv = {}, fileShare) {
+function guestFiles(settings, interactive = false, extraEnv = {}, fileShare, layers = {}) {
     return {
-        plan: renderPlan(settings, interactive, fileShare),
+        plan: renderPlan(settings, interactive, fileShare, layers),
         env: renderEnv(settings, extraEnv, fileShare?.env),
         script: settings.commands
     };
 }
 function vmConfig(settings, 
 /** The run directory's places (run-dir.ts's RunLayout). */
-layout, libkrun, kvmDevice, fileShare) {
+layout, libkrun, kvmDevice, fileShare, layers = {}) {
     const base = { tag: BASE_TAG, hostPath: settings.rootfs, readOnly: true };
     const shares = [settings.image ? { ...base, imageCache: true } : base];
     if (settings.workspace !== null) {
@@ -3419,6 +3513,7 @@ layout, libkrun, kvmDevice, fileShare) {
         cpus: settings.cpus,
         memoryMib: settings.memoryMib,
         shares,
+        disks: layerDiskList(layers).map(({ disk }) => disk),
         execPath: GUEST.init,
         network: settings.network,
         portMap: settings.ports,
@@ -3426,6 +3521,262 @@ layout, libkrun, kvmDevice, fileShare) {
         logFile: layout.logFile,
         kvmDevice
     };
+}
+
+// EXTERNAL MODULE: ./src/image/cache.ts
+var image_cache = __nccwpck_require__(587);
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/engine/layer-disk.ts
+/**
+ * Layer disks: the ext4 disk images that hold a guest's writable layer when it must outlive the
+ * run (persist: job) or be kept (prepare). Made on the host by mke2fs, which needs no privileges
+ * on a regular file; sparse, so only what the guest writes takes space. Used by one run at a
+ * time: a run holds the disk's lock for as long as it runs.
+ */
+
+
+
+
+
+
+/** The job's writable layer (persist: job), in the job's temporary directory. */
+const JOB_DISK_NAME = 'krun-action-job-layer.img';
+/** mke2fs is often in the sbin directories, which an unprivileged user's PATH may lack. */
+const SBIN_DIRS = ['/usr/local/sbin', '/usr/sbin', '/sbin'];
+function findMke2fs(env = process.env) {
+    const dirs = [...(env.PATH ?? '').split(':').filter((dir) => dir.startsWith('/')), ...SBIN_DIRS];
+    for (const dir of dirs) {
+        const file = external_node_path_default().join(dir, 'mke2fs');
+        try {
+            external_node_fs_default().accessSync(file, (external_node_fs_default()).constants.X_OK);
+            return file;
+        }
+        catch {
+            // not here
+        }
+    }
+    throw new HostError('persist: job and prepare need mke2fs to make their layer disk, and it is not on PATH; install e2fsprogs');
+}
+/**
+ * Makes an empty ext4 disk image at `file` unless one is there: made beside it and linked into
+ * place, so a run that finds the file finds a whole filesystem, and two runs making it at once
+ * end with one. Returns whether it was made.
+ */
+async function ensureLayerDisk(file, sizeBytes) {
+    if (external_node_fs_default().existsSync(file))
+        return false;
+    const partial = `${file}.${process.pid}.partial`;
+    try {
+        external_node_fs_default().writeFileSync(partial, '', { mode: 0o600 });
+        external_node_fs_default().truncateSync(partial, sizeBytes);
+        // root_owner: the guest's root owns the filesystem's root whoever made it on the host.
+        const options = 'root_owner=0:0,lazy_itable_init=1,lazy_journal_init=1';
+        await (0,external_node_util_namespaceObject.promisify)(external_node_child_process_.execFile)(findMke2fs(), ['-q', '-F', '-t', 'ext4', '-m', '0', '-E', options, partial], {
+            timeout: 120_000
+        }).catch((error) => {
+            if (error instanceof HostError)
+                throw error;
+            const output = error.stderr;
+            const stderr = (typeof output === 'string' || Buffer.isBuffer(output) ? output.toString() : '').trim();
+            throw new HostError(`mke2fs could not make the layer disk ${file}: ${stderr || errorText(error)}`);
+        });
+        try {
+            external_node_fs_default().linkSync(partial, file);
+            return true;
+        }
+        catch (error) {
+            if (error.code === 'EEXIST')
+                return false;
+            throw error;
+        }
+    }
+    finally {
+        external_node_fs_default().rmSync(partial, { force: true });
+    }
+}
+/**
+ * Takes a disk for this run, or fails at once when another run holds it. The lock is an abstract
+ * socket named after the disk's device and inode: the kernel frees it when this process ends,
+ * however it ends, so a killed step never leaves the disk locked. Runs that share a disk share a
+ * network namespace (the runner's), where abstract socket names live.
+ */
+async function lockDisk(file, inUse) {
+    const stat = external_node_fs_default().statSync(file, { bigint: true });
+    const name = `\0krun-action-disk-${stat.dev}-${stat.ino}`;
+    const server = external_node_net_default().createServer();
+    await new Promise((resolve, reject) => {
+        server.once('error', (error) => reject(error.code === 'EADDRINUSE' ? inUse() : error));
+        server.listen({ path: name }, resolve);
+    });
+    server.unref();
+    return { release: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+;// CONCATENATED MODULE: ./src/engine/prepared-layer.ts
+/**
+ * The prepare script's layer: its key, and its place in the image cache. The key is a hash over
+ * everything that made the layer; no part of it is kept in clear.
+ */
+
+
+
+
+
+
+/** Raised when what a layer holds, or how the guest init lays it out, changes. */
+const LAYER_FORMAT = '1';
+/** Each part's name and length go into the hash before its bytes, so no two lists of parts collide. */
+function preparedLayerKey(parts) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for (const { name, value } of parts) {
+        const bytes = Buffer.from(value);
+        hash.update(`${name}\0${bytes.length}\0`);
+        hash.update(bytes);
+    }
+    return hash.digest('hex');
+}
+/** Who the script ran as: root, or the ids the image's User or the user input resolved to. */
+function userPart(user) {
+    return user ? `${user.uid}:${user.gid}:${user.groups.join(',')}` : 'root';
+}
+/**
+ * What made a prepared layer: the image (its platform manifest's digest), the script's bytes, the
+ * shell that ran it, the environment it saw (names and values, as the guest got them), the user
+ * it ran as and the guest's architecture.
+ */
+function preparedKeyParts(settings, imageDigest, guestArch) {
+    return [
+        { name: 'format', value: LAYER_FORMAT },
+        { name: 'image', value: imageDigest },
+        { name: 'script', value: settings.prepare ?? Buffer.alloc(0) },
+        { name: 'shell', value: settings.shell.join('\0') },
+        { name: 'env', value: renderEnv(settings) },
+        { name: 'user', value: userPart(settings.guestUser) },
+        { name: 'arch', value: guestArch }
+    ];
+}
+/**
+ * Moves a finished layer disk into the cache under its key, read-only. Returns false when another
+ * run published the same key first: this copy is then removed, and the one published is used.
+ */
+async function publishPreparedLayer(cache, tempFile, key) {
+    await external_node_fs_default().promises.chmod(tempFile, 0o444);
+    const entry = cache.tempPath('prepared');
+    await external_node_fs_default().promises.mkdir(entry, { mode: 0o700 });
+    await external_node_fs_default().promises.rename(tempFile, external_node_path_default().join(entry, external_node_path_default().basename(cache.preparedLayerPath(key))));
+    try {
+        await external_node_fs_default().promises.rename(entry, external_node_path_default().dirname(cache.preparedLayerPath(key)));
+        return true;
+    }
+    catch (error) {
+        if ((0,errors/* errorCode */.CA)(error) !== 'ENOTEMPTY' && (0,errors/* errorCode */.CA)(error) !== 'EEXIST')
+            throw error;
+        await (0,tree/* removeTree */.d)(entry);
+        return false;
+    }
+}
+/** The published layer for a key, marked as used now (for eviction); undefined when there is none. */
+async function findPreparedLayer(cache, key) {
+    const file = cache.preparedLayerPath(key);
+    try {
+        if (!(await external_node_fs_default().promises.lstat(file)).isFile())
+            return undefined;
+        const now = new Date();
+        await external_node_fs_default().promises.utimes(file, now, now);
+        return file;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/run-layers.ts
+/**
+ * The layer disks a run's overlay uses: the prepared layer (from the cache, or made now by
+ * running the prepare script once) and the job's writable layer (persist: job), held for the run.
+ */
+
+
+
+
+
+
+/**
+ * The prepare script runs on the bare image, without the workspace (whose content is not part
+ * of the key), in /; its writable layer is a fresh disk that becomes the cached layer.
+ */
+function prepareSettings(settings) {
+    return {
+        ...settings,
+        commands: settings.prepare ?? Buffer.alloc(0),
+        workspace: null,
+        workdir: '/',
+        ports: [],
+        persist: 'step'
+    };
+}
+/** The cached prepared layer, made first when the cache has none; undefined when the script failed. */
+async function preparedLayer(context, runPrepare) {
+    const { settings, image } = context;
+    if (!settings.prepare || !image)
+        return { layers: {}, prepared: undefined, release: () => Promise.resolve() };
+    const script = prepareSettings(settings);
+    const key = preparedLayerKey(preparedKeyParts(script, image.manifestDigest, context.guestArch));
+    const cache = new image_cache/* ImageCache */.Ss(context.imageCacheDir);
+    await cache.init();
+    const found = await findPreparedLayer(cache, key);
+    if (found) {
+        context.log('prepared layer from cache: the prepare script does not run again');
+        return { layers: { middle: found }, prepared: 'cache', release: () => Promise.resolve() };
+    }
+    const disk = cache.tempPath('prepare');
+    try {
+        await ensureLayerDisk(disk, settings.persistSizeBytes);
+        context.log('Running the prepare script; its layer is cached for later runs');
+        if (!(await runPrepare(script, { upper: disk }))) {
+            context.log('The prepare script failed: nothing was cached, and the commands do not run');
+            return undefined;
+        }
+        await publishPreparedLayer(cache, disk, key);
+        await cache.evict(image_cache/* DEFAULT_MAX_CACHE_BYTES */.Qi, new Set([key]));
+    }
+    finally {
+        await external_node_fs_default().promises.rm(disk, { force: true });
+    }
+    const published = await findPreparedLayer(cache, key);
+    if (!published)
+        throw new HostError(`the prepared layer vanished from the image cache ${context.imageCacheDir}`);
+    return { layers: { middle: published }, prepared: 'made', release: () => Promise.resolve() };
+}
+/** The job's writable layer, made on first use, held by this run alone. */
+async function jobDisk(context) {
+    const file = external_node_path_default().join(context.tempDir, JOB_DISK_NAME);
+    await ensureLayerDisk(file, context.settings.persistSizeBytes);
+    const lock = await lockDisk(file, () => new HostError(`persist: job: the job's layer disk ${file} is in use by another step running now; steps that share it must run one at a time`));
+    return { upper: file, lock };
+}
+/** Sets up the run's layer disks; undefined when the prepare script failed (the step fails, nothing is cached). */
+async function setUpLayers(context, runPrepare) {
+    // The job's disk first: a step refused for it runs no prepare script.
+    const job = context.settings.persist === 'job' ? await jobDisk(context) : undefined;
+    try {
+        const prepared = await preparedLayer(context, runPrepare);
+        if (!prepared) {
+            await job?.lock.release();
+            return undefined;
+        }
+        if (!job)
+            return prepared;
+        return { ...prepared, layers: { ...prepared.layers, upper: job.upper }, release: () => job.lock.release() };
+    }
+    catch (error) {
+        await job?.lock.release();
+        throw error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/guest-records.ts
@@ -3829,6 +4180,12 @@ function buildSettings(raw, context, envEntries, commandBytes) {
     if (network === 'none' && ports.length > 0) {
         throw new InputError('ports', 'cannot expose a port with network none, which gives the guest no network; use network tsi or no ports');
     }
+    const persist = parseInput('persist', raw, context);
+    const persistSizeBytes = parseInput('persist-size', raw, context);
+    const prepare = parseInput('prepare', raw, context);
+    if (prepare && !image) {
+        throw new InputError('prepare', 'needs image: its layer is cached per image digest; set image, or drop prepare');
+    }
     const { libkrun, libkrunArchive, libkrunFrom } = libkrunSettings(raw, context);
     if (libkrun !== undefined)
         checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'libkrun', file: libkrun }]);
@@ -3852,6 +4209,9 @@ function buildSettings(raw, context, envEntries, commandBytes) {
         cpus,
         memoryMib,
         network,
+        persist,
+        persistSizeBytes,
+        prepare,
         ports,
         libkrun,
         libkrunArchive,
@@ -3870,6 +4230,7 @@ function buildSettings(raw, context, envEntries, commandBytes) {
  * One run in a microVM, as both front ends (the action and krun-run) do it: host checks,
  * the private run directory, the VM process, the outcome, and cleanup of every file it made.
  */
+
 
 
 
@@ -3942,16 +4303,41 @@ async function runInMicroVm(options) {
             : undefined;
         const settings = image ? withImageRoot(options.settings, image) : options.settings;
         const interactive = options.interactive ?? false;
-        const fitting = early && fitsRun(early, libkrun, interactive, options.fence !== undefined) ? early : undefined;
-        if (early && !fitting)
-            await discardEarly(early, warnOf(options));
-        early = undefined;
-        return await runPrepared(options, { settings, libkrun, initBinary, image, interactive, timeout }, fitting);
+        const run = { settings, libkrun, initBinary, image, interactive, timeout, layers: {} };
+        let prepareRun;
+        const layers = await setUpLayers({ ...options.host, settings, image, guestArch: GUEST_ARCH[process.arch], log: options.log }, async (script, scriptLayers) => {
+            // The early VM process was made for the commands' run.
+            if (early)
+                await discardEarly(early, warnOf(options));
+            early = undefined;
+            const scriptOptions = { ...options, fileCommands: undefined };
+            const scriptRun = { ...run, settings: script, interactive: false, layers: scriptLayers };
+            prepareRun = await runPrepared(scriptOptions, scriptRun, undefined);
+            return prepareRun.outcome.exitCode === 0 && prepareRun.outcome.failure === undefined;
+        });
+        if (!layers)
+            return failedPrepare(prepareRun);
+        try {
+            const fitting = early && fitsRun(early, libkrun, interactive, options.fence !== undefined) ? early : undefined;
+            if (early && !fitting)
+                await discardEarly(early, warnOf(options));
+            early = undefined;
+            const result = await runPrepared(options, { ...run, layers: layers.layers }, fitting);
+            return { ...result, prepared: layers.prepared };
+        }
+        finally {
+            await layers.release();
+        }
     }
     finally {
         if (early)
             await discardEarly(early, warnOf(options));
     }
+}
+/** A failed prepare script fails the step, in words that name it. */
+function failedPrepare(result) {
+    const failure = result.outcome.failure ?? `exited with code ${result.outcome.exitCode}`;
+    return { ...result, outcome: { ...result.outcome, failure: `prepare: ${failure}; nothing was cached` } };
 }
 /** A warning is the front end's own line: never inside the fence, where the runner would not read it. */
 const warnOf = (options) => (message) => {
@@ -3987,8 +4373,8 @@ async function runPrepared(options, prepared, early) {
         const fileShare = fileKinds.length > 0
             ? inTempDir(options, "write the run's files", () => prepareFileCommandShare(layout.dir, fileKinds, (settings.guestUser?.uid ?? 0) !== 0))
             : undefined;
-        const vm = vmConfig(settings, layout, libkrun, options.host.kvmDevice, fileShare);
-        const files = guestFiles(settings, interactive, options.extraEnv, fileShare);
+        const vm = vmConfig(settings, layout, libkrun, options.host.kvmDevice, fileShare, prepared.layers);
+        const files = guestFiles(settings, interactive, options.extraEnv, fileShare, prepared.layers);
         inTempDir(options, "write the run's files", () => writeRunFiles(layout, files, prepared.initBinary, vm));
         // Again right before the VM starts: an image pull may have taken minutes since the first check.
         checkKvmAccess(kvmAccessContext(options));
@@ -4197,8 +4583,6 @@ function namedStepEnv(env) {
     });
 }
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 /** krun-run's command line, parsed into the same raw inputs the action reads. */
 
@@ -4463,6 +4847,279 @@ async function runCli(io, distDir) {
     catch (error) {
         io.writeErr(`krun-run: ${failureMessage(error, (input) => labelFor(input, source))}\n`);
         return CLI_ERROR_EXIT;
+    }
+}
+
+
+/***/ }),
+
+/***/ 587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qi: () => (/* binding */ DEFAULT_MAX_CACHE_BYTES),
+/* harmony export */   Ss: () => (/* binding */ ImageCache),
+/* harmony export */   mw: () => (/* binding */ EVICTION_GRACE_MS)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(62);
+/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(841);
+/* harmony import */ var _work_area_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(643);
+/**
+ * The image cache. Layout under the caller's cache directory:
+ *
+ *   roots/sha256-<hex>/rootfs      an unpacked image root, keyed by its platform manifest's digest
+ *   roots/sha256-<hex>/image.json  what it is: reference, digests, platform, size, config
+ *   roots/sha256-<hex>/last-used   an empty file whose mtime is the last use (for LRU eviction)
+ *   blobs/sha256-<hex>             layer blobs as fetched (verified), so a moved tag refetches only new layers
+ *   refs/<sha256 of reference and platform>.json   the digest a reference resolved to last time
+ *   prepared/<key>/layer.img       a prepare script's layer: a read-only ext4 disk image, keyed by a
+ *                                  hash of what made it (engine/prepared-layer.ts); its mtime is its last use
+ *   tmp/                           work in progress; renamed into roots/ or blobs/ when complete
+ *
+ * The cache directory and these four are mode 0700.
+ *
+ * Everything appears by an atomic rename from tmp/, so a killed pull leaves no half entry, and two
+ * processes pulling one image both succeed (the loser of the rename drops its copy and uses the winner's).
+ * A published root is never modified; its entry directory is made read-only, and the root's
+ * fingerprint (root-fingerprint.ts) is recorded so that a change made anyway is noticed on use.
+ */
+
+
+
+
+
+
+/** The default cap on the cache's size: 10 GiB. */
+const DEFAULT_MAX_CACHE_BYTES = 10 * 1024 ** 3;
+/**
+ * Entries used this recently are never evicted: another job may be running on them. Six hours is a
+ * job's default timeout-minutes (360) and the most a GitHub-hosted job may run.
+ */
+const EVICTION_GRACE_MS = 6 * 60 * 60 * 1000;
+/** The cache's own directories: only its user may enter them. */
+const PRIVATE_DIR_MODE = 0o700;
+const EVICTION_ORDER = { blob: 0, prepared: 1, root: 2 };
+function hex(digest) {
+    return digest.replace(/^sha256:/, '');
+}
+class ImageCache {
+    dir;
+    roots;
+    blobs;
+    refs;
+    tmp;
+    prepared;
+    work;
+    constructor(dir) {
+        this.dir = dir;
+        this.roots = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'roots');
+        this.blobs = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'blobs');
+        this.refs = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'refs');
+        this.tmp = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'tmp');
+        this.prepared = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'prepared');
+        this.work = new _work_area_js__WEBPACK_IMPORTED_MODULE_5__/* .WorkArea */ .H(this.tmp);
+    }
+    /**
+     * Makes the cache's directories, private to the user running the pull (older caches made them
+     * 0755 and are tightened): roots made as root hold images' setuid binaries and device nodes, and
+     * a private image's files are no one else's to read.
+     */
+    async init() {
+        for (const dir of [this.dir, this.roots, this.blobs, this.refs, this.tmp, this.prepared]) {
+            await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+            if (((await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.stat(dir)).mode & 0o7777) !== PRIVATE_DIR_MODE)
+                await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.chmod(dir, PRIVATE_DIR_MODE);
+        }
+        await this.removeStaleTemps();
+    }
+    /** A new name in tmp/ that says which process (its pid and start time) of which host owns it. */
+    tempPath(kind) {
+        return this.work.path(kind);
+    }
+    /**
+     * Removes the temporary entries whose process is gone (a pull killed outright leaves its half
+     * unpacked root) and any a day old.
+     */
+    async removeStaleTemps() {
+        await this.work.removeStale();
+    }
+    entryDir(manifestDigest) {
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.roots, `sha256-${hex(manifestDigest)}`);
+    }
+    blobPath(digest) {
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.blobs, `sha256-${hex(digest)}`);
+    }
+    /** The cached root for a manifest digest, if one is published and intact. */
+    async findRoot(manifestDigest) {
+        const entry = this.entryDir(manifestDigest);
+        try {
+            const metadata = JSON.parse(await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.readFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(entry, 'image.json'), 'utf8'));
+            const rootfs = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(entry, 'rootfs');
+            if (!(await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.lstat(rootfs)).isDirectory())
+                return undefined;
+            return { rootfs, metadata };
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /** Marks a root as used now (LRU). */
+    async touchRoot(manifestDigest) {
+        const now = new Date();
+        // The mark only orders eviction: a root that cannot be marked is at worst evicted sooner.
+        await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.utimes(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.entryDir(manifestDigest), 'last-used'), now, now).catch(() => undefined);
+    }
+    async hasBlob(digest, size) {
+        try {
+            const stat = await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.stat(this.blobPath(digest));
+            if (stat.size !== size)
+                return false;
+            const now = new Date();
+            await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.utimes(this.blobPath(digest), now, now);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+    async publishBlob(tempFile, digest) {
+        await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.chmod(tempFile, 0o444);
+        await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.rename(tempFile, this.blobPath(digest));
+    }
+    /**
+     * Moves a finished entry (a directory holding rootfs/, image.json and last-used) into roots/.
+     * Returns false when another process published the same digest first; the temporary copy is then removed.
+     */
+    async publishRoot(tempEntry, manifestDigest) {
+        const final = this.entryDir(manifestDigest);
+        for (let attempt = 0;; attempt++) {
+            try {
+                await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.rename(tempEntry, final);
+                await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.chmod(final, 0o555);
+                return true;
+            }
+            catch (error) {
+                if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) !== 'ENOTEMPTY' && (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) !== 'EEXIST')
+                    throw error;
+            }
+            if ((await this.findRoot(manifestDigest)) || attempt > 0) {
+                await (0,_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .removeTree */ .d)(tempEntry);
+                return false;
+            }
+            // Something unreadable sits there (not made by this module): set it aside and try once more.
+            await this.discardEntry(final);
+        }
+    }
+    /** Removes a published root (one found changed since it was cached). */
+    async discardRoot(manifestDigest) {
+        await this.discardEntry(this.entryDir(manifestDigest));
+    }
+    async discardEntry(entry) {
+        await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.chmod(entry, 0o755).catch(() => undefined); // the rename below reports what matters
+        const aside = this.tempPath('evict');
+        try {
+            await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.rename(entry, aside);
+        }
+        catch (error) {
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) === 'ENOENT')
+                return;
+            throw error;
+        }
+        await (0,_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .removeTree */ .d)(aside);
+    }
+    /** A prepared layer's disk image (engine/prepared-layer.ts stores and finds them). */
+    preparedLayerPath(key) {
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.prepared, key, 'layer.img');
+    }
+    recordFile(reference, platform) {
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.refs, `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${reference}\n${platform}`).digest('hex')}.json`);
+    }
+    async readRecord(reference, platform) {
+        try {
+            const record = JSON.parse(await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.readFile(this.recordFile(reference, platform), 'utf8'));
+            return record.reference === reference && record.platform === platform ? record : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    async writeRecord(record) {
+        const temp = this.tempPath('ref');
+        await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.writeFile(temp, JSON.stringify(record, null, 2) + '\n', { mode: 0o644 });
+        await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.rename(temp, this.recordFile(record.reference, record.platform));
+    }
+    /** Total size of roots and blobs, as recorded (roots) and stat'ed (blobs). */
+    async inventory() {
+        const items = [];
+        for (const name of await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.readdir(this.roots).catch(() => [])) {
+            const entry = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.roots, name);
+            const digest = `sha256:${name.replace(/^sha256-/, '')}`;
+            const found = await this.findRoot(digest);
+            const used = await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.stat(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(entry, 'last-used')).then((s) => s.mtimeMs, () => 0);
+            items.push({ kind: 'root', key: digest, path: entry, size: found?.metadata.sizeBytes ?? 0, used });
+        }
+        for (const name of await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.readdir(this.blobs).catch(() => [])) {
+            const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.blobs, name);
+            const stat = await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.stat(file).catch(() => undefined); // undefined: evicted meanwhile by another pull
+            if (stat)
+                items.push({
+                    kind: 'blob',
+                    key: `sha256:${name.replace(/^sha256-/, '')}`,
+                    path: file,
+                    size: stat.size,
+                    used: stat.mtimeMs
+                });
+        }
+        for (const name of await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.readdir(this.prepared).catch(() => [])) {
+            // The space a sparse disk image takes, not its size.
+            const stat = await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.stat(this.preparedLayerPath(name)).catch(() => undefined);
+            const entry = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.prepared, name);
+            items.push({
+                kind: 'prepared',
+                key: name,
+                path: entry,
+                size: (stat?.blocks ?? 0) * 512,
+                used: stat?.mtimeMs ?? 0
+            });
+        }
+        return items;
+    }
+    /**
+     * Least-recently-used eviction down to `maxBytes`: layer blobs first (a root is worth more than
+     * the blobs it was made from), then prepared layers (made again by one run), then roots. Never evicts what `keep` names, nor anything used
+     * within `graceMs`. Returns what it removed.
+     */
+    async evict(maxBytes, keep, graceMs = EVICTION_GRACE_MS) {
+        const removed = [];
+        let freedBytes = 0;
+        if (!Number.isFinite(maxBytes))
+            return { removed, freedBytes };
+        const items = await this.inventory();
+        let total = items.reduce((sum, item) => sum + item.size, 0);
+        if (total <= maxBytes)
+            return { removed, freedBytes };
+        const now = Date.now();
+        const candidates = items
+            .filter((item) => !keep.has(item.key) && now - item.used >= graceMs)
+            .sort((a, b) => (a.kind === b.kind ? a.used - b.used : EVICTION_ORDER[a.kind] - EVICTION_ORDER[b.kind]));
+        for (const item of candidates) {
+            if (total <= maxBytes)
+                break;
+            if (item.kind === 'blob')
+                await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.rm(item.path, { force: true });
+            else
+                await this.discardEntry(item.path);
+            total -= item.size;
+            freedBytes += item.size;
+            removed.push(item.key);
+        }
+        return { removed, freedBytes };
     }
 }
 
@@ -4780,6 +5437,94 @@ async function removeEntry(file, entry) {
     }
     catch (error) {
         return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) === 'ENOENT' ? undefined : stuckAt(error, entry);
+    }
+}
+
+
+/***/ }),
+
+/***/ 643:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ WorkArea)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(62);
+/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(841);
+/**
+ * A cache's tmp/ directory: work in progress is made there and renamed into place when
+ * complete. Each name says which process of which host made it, so that what a dead process
+ * of this host left behind, or anything a day old, is removed when the cache is next opened.
+ */
+
+
+
+
+
+
+/** Leftovers older than this are removed whoever made them (another host sharing the cache, a reused pid). */
+const STALE_MS = 24 * 60 * 60 * 1000;
+const HOST_TAG = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(node_os__WEBPACK_IMPORTED_MODULE_2___default().hostname()).digest('hex').slice(0, 8);
+/**
+ * When a process started, in clock ticks after boot (field 22 of /proc/<pid>/stat), which tells it
+ * from a later process given the same pid; undefined when it cannot be read.
+ */
+function startTime(pid) {
+    try {
+        const stat = node_fs__WEBPACK_IMPORTED_MODULE_1___default().readFileSync(`/proc/${pid}/stat`, 'utf8');
+        // The command name (field 2) may hold spaces and parentheses: the fields after it follow the last ')'.
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    }
+    catch {
+        return undefined;
+    }
+}
+const OWN_START = startTime(process.pid) ?? '0';
+/** Is the process that named an entry still running? A pid given to another process since does not count. */
+function ownerAlive(pid, started) {
+    try {
+        process.kill(pid, 0);
+    }
+    catch (error) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCode */ .CA)(error) !== 'EPERM')
+            return false;
+    }
+    if (started === undefined)
+        return true; // named by an older version, which recorded no start time
+    const now = startTime(pid);
+    return now === undefined || now === started;
+}
+class WorkArea {
+    dir;
+    constructor(dir) {
+        this.dir = dir;
+    }
+    /** A new name in the work area that says which process (its pid and start time) of which host owns it. */
+    path(kind) {
+        const owner = `${HOST_TAG}-${process.pid}-${OWN_START}`;
+        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dir, `${kind}-${owner}-${Math.random().toString(36).slice(2, 10)}`);
+    }
+    async removeStale() {
+        const now = Date.now();
+        for (const name of await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.readdir(this.dir).catch(() => [])) {
+            const match = /^[a-z]+-([0-9a-f]{8})-(\d+)-(?:(\d+)-)?[0-9a-z]+$/.exec(name);
+            const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dir, name);
+            const stat = await node_fs__WEBPACK_IMPORTED_MODULE_1___default().promises.lstat(file).catch(() => undefined);
+            if (!stat)
+                continue; // gone already: another process swept it
+            const deadHere = match !== null && match[1] === HOST_TAG && !ownerAlive(Number(match[2]), match[3]);
+            // What cannot be removed now is tried again on the next sweep.
+            if (deadHere || now - stat.mtimeMs > STALE_MS)
+                await (0,_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .removeTree */ .d)(file).catch(() => undefined);
+        }
     }
 }
 

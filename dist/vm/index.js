@@ -259,6 +259,8 @@ const LIBKRUN_SYMBOLS = {
     krun_set_workdir: { standin: true },
     krun_set_exec: { standin: true },
     krun_add_virtiofs: { standin: true },
+    // Since 1.10, in builds with the block device feature; the 1.16 stand-in imitates one without.
+    krun_add_disk2: { feature: 'blk', standin: true },
     krun_set_port_map: { standin: true },
     krun_start_enter: { standin: true },
     krun_check_nested_virt: { since: '1.12', standin: true },
@@ -276,6 +278,11 @@ const LIBKRUN_SYMBOLS = {
  */
 const MIN_LIBKRUN_SYMBOL = 'krun_check_nested_virt';
 const MIN_LIBKRUN_VERSION = LIBKRUN_SYMBOLS[MIN_LIBKRUN_SYMBOL].since;
+/** The libkrun build feature a symbol needs, if any. */
+function featureOf(symbol) {
+    const row = LIBKRUN_SYMBOLS[symbol];
+    return row.feature;
+}
 /** The first release exporting a symbol; undefined for those every supported release has. */
 function since(symbol) {
     const row = LIBKRUN_SYMBOLS[symbol];
@@ -346,6 +353,21 @@ const KRUN_LOG_STYLE_NEVER = 2;
 const DEFAULT_DAX_WINDOW = 0;
 /** libkrun's numbers for the log levels (krun_set_log_level, krun_init_log). */
 const KRUN_LOG_LEVEL = { off: 0, error: 1, warn: 2, info: 3, debug: 4, trace: 5 };
+/** libkrun's KRUN_DISK_FORMAT_RAW: a layer disk is never probed for another format. */
+const KRUN_DISK_FORMAT_RAW = 0;
+/** Attaches the layer disks (persist: job, prepare), which need a libkrun built with disk support. */
+function addDisks(krun, ctx, config, describeErrno) {
+    if (config.disks.length === 0)
+        return;
+    const addDisk2 = krun.addDisk2;
+    if (!addDisk2) {
+        const input = config.disks.some((disk) => !disk.readOnly) ? 'persist' : 'prepare';
+        throw new InputError(input, `needs a libkrun with disk support (${config.libkrun} lacks krun_add_disk2: libkrun 1.10 or newer, built with the block device feature); install such a libkrun, or drop ${input}`);
+    }
+    for (const disk of config.disks) {
+        call('krun_add_disk2', addDisk2(ctx, disk.blockId, disk.hostPath, KRUN_DISK_FORMAT_RAW, disk.readOnly), describeErrno, disk.hostPath);
+    }
+}
 /** Calls libkrun; a negative result becomes an error naming the call, what it was about, and the errno. */
 function call(name, result, describeErrno, about) {
     if (result < 0) {
@@ -387,6 +409,7 @@ function configureContext(krun, config, logFd, describeErrno) {
             call('krun_add_virtiofs', krun.addVirtiofs(ctx, share.tag, share.hostPath), describeErrno, about);
         }
     }
+    addDisks(krun, ctx, config, describeErrno);
     // Always set: without a port map libkrun exposes every port the guest listens on.
     call('krun_set_port_map', krun.setPortMap(ctx, config.portMap), describeErrno);
     if (config.network === 'none') {
@@ -936,6 +959,7 @@ function loadLibkrun(libraryPath) {
     const setExec = required('int32_t krun_set_exec(uint32_t ctx, const char *path, const char **argv, const char **envp)');
     const addVirtiofs = required('int32_t krun_add_virtiofs(uint32_t ctx, const char *tag, const char *path)');
     const addVirtiofs3 = optional('int32_t krun_add_virtiofs3(uint32_t ctx, const char *tag, const char *path, uint64_t shm_size, bool read_only)');
+    const addDisk2 = optional('int32_t krun_add_disk2(uint32_t ctx, const char *block_id, const char *disk_path, uint32_t disk_format, bool read_only)');
     const setPortMap = required('int32_t krun_set_port_map(uint32_t ctx, const char **port_map)');
     const disableImplicitVsock = optional('int32_t krun_disable_implicit_vsock(uint32_t ctx)');
     const startEnter = required('int32_t krun_start_enter(uint32_t ctx)');
@@ -950,6 +974,8 @@ function loadLibkrun(libraryPath) {
         setExec: (ctx, execPath, argv, envp) => setExec(ctx, execPath, nullTerminated(argv), nullTerminated(envp)),
         addVirtiofs: (ctx, tag, path) => addVirtiofs(ctx, tag, path),
         addVirtiofs3: addVirtiofs3 && ((ctx, tag, path, shmSize, readOnly) => addVirtiofs3(ctx, tag, path, shmSize, readOnly)),
+        addDisk2: addDisk2 &&
+            ((ctx, blockId, diskPath, diskFormat, readOnly) => addDisk2(ctx, blockId, diskPath, diskFormat, readOnly)),
         setPortMap: (ctx, portMap) => setPortMap(ctx, nullTerminated(portMap)),
         disableImplicitVsock: disableImplicitVsock && ((ctx) => disableImplicitVsock(ctx)),
         startEnter: (ctx) => startEnter(ctx)

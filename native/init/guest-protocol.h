@@ -10,6 +10,7 @@
 #define STATUS_FILE     "/.krun/status"
 #define INIT_ERROR_FILE "/.krun/init-error"
 #define LOWER_DIR       "/.krun/lower"
+#define MIDDLE_DIR      "/.krun/middle"
 #define RW_DIR          "/.krun/rw"
 #define ROOT_DIR        "/.krun/root"
 #define DEFAULT_PATH    "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"

@@ -1,8 +1,9 @@
 /*
  * krun-init: the init inside the krun-action guest.
  *
- * It builds the workload's root (a read-only lower, an overlay with a tmpfs
- * upper, the shares, proc, sys and dev), runs the workload there, forwards
+ * It builds the workload's root (a read-only lower, optionally a prepared layer
+ * from a read-only disk, an overlay whose upper is a tmpfs or a disk, the shares,
+ * proc, sys and dev), runs the workload there, forwards
  * signals to it, reaps children, and records how the workload ended.
  * native/README.md ("The guest protocol") is the contract implemented here.
  */
@@ -31,9 +32,14 @@
 #include "guest-protocol.h"
 
 /* Inside RW_DIR, the tmpfs the init mounts: the host never sees these. */
-#define UPPER_DIR       RW_DIR "/upper"
-#define WORK_DIR        RW_DIR "/work"
+#define UPPER_DIR RW_DIR "/upper"
+#define WORK_DIR  RW_DIR "/work"
+/* A layer disk holds its layer in this directory, beside the overlay's work directory. */
+#define MIDDLE_LAYER    MIDDLE_DIR "/upper"
 #define OVERLAY_OPTIONS "lowerdir=" LOWER_DIR ",upperdir=" UPPER_DIR ",workdir=" WORK_DIR
+#define OVERLAY_OPTIONS_MIDDLE                                                                     \
+    "lowerdir=" MIDDLE_LAYER ":" LOWER_DIR ",upperdir=" UPPER_DIR ",workdir=" WORK_DIR
+#define DISK_FS_TYPE "ext4"
 
 #define EXIT_INIT_ERROR  125
 #define EXIT_CANNOT_EXEC 126
@@ -46,6 +52,7 @@ struct share {
 
 static struct {
     const char *lower_kind, *lower_source;
+    const char *upper_disk, *middle_disk; /* block devices, or NULL */
     struct share *shares;
     size_t nshares;
     const char *workdir, *script;
@@ -237,7 +244,8 @@ static void parse_directive(unsigned line, char **f, size_t nf)
         const char *name;
         size_t fields;
     } directives[] = {
-            {"lower", 2}, {"share", 4}, {"workdir", 1}, {"script", 1}, {"arg", 1}, {"user", 3},
+            {"lower", 2}, {"share", 4}, {"workdir", 1}, {"script", 1},
+            {"arg", 1},   {"user", 3},  {"upper", 1},   {"middle", 1},
     };
     size_t i = 0;
     while (i < sizeof directives / sizeof directives[0] && strcmp(f[0], directives[i].name) != 0)
@@ -265,6 +273,12 @@ static void parse_directive(unsigned line, char **f, size_t nf)
             bad_plan(line, fmt("share mode \"%s\" is neither rw nor ro", f[4]));
         plan.shares = xrealloc(plan.shares, (plan.nshares + 1) * sizeof *plan.shares);
         plan.shares[plan.nshares++] = (struct share){f[1], f[2], f[3], strcmp(f[4], "ro") == 0};
+    } else if (strcmp(f[0], "upper") == 0 || strcmp(f[0], "middle") == 0) {
+        const char **disk = f[0][0] == 'u' ? &plan.upper_disk : &plan.middle_disk;
+        if (*disk)
+            bad_plan(line, fmt("second %s", f[0]));
+        check_absolute(line, f[1]);
+        *disk = f[1];
     } else if (strcmp(f[0], "workdir") == 0) {
         if (plan.workdir)
             bad_plan(line, "second workdir");
@@ -520,10 +534,17 @@ static void build_root(const char *script, size_t script_len)
     if (init.fd < 0)
         die_errno("open", "/");
     attach(&init, LOWER_DIR, plan.lower_kind, plan.lower_source, true);
-    mount_in(&init, RW_DIR, "tmpfs", "tmpfs", 0, "mode=0755");
+    if (plan.middle_disk)
+        mount_in(&init, MIDDLE_DIR, plan.middle_disk, DISK_FS_TYPE, MS_RDONLY, NULL);
+    /* A disk upper keeps what earlier runs left in it: upper and work are made only once. */
+    if (plan.upper_disk)
+        mount_in(&init, RW_DIR, plan.upper_disk, DISK_FS_TYPE, 0, NULL);
+    else
+        mount_in(&init, RW_DIR, "tmpfs", "tmpfs", 0, "mode=0755");
     close(dir_in(&init, UPPER_DIR));
     close(dir_in(&init, WORK_DIR));
-    mount_in(&init, ROOT_DIR, "overlay", "overlay", 0, OVERLAY_OPTIONS);
+    mount_in(&init, ROOT_DIR, "overlay", "overlay", 0,
+             plan.middle_disk ? OVERLAY_OPTIONS_MIDDLE : OVERLAY_OPTIONS);
 
     struct root merged = {open_in(&init, ROOT_DIR), ROOT_DIR};
     if (merged.fd < 0)
@@ -685,9 +706,33 @@ static int record_start(void)
     return fd;
 }
 
+/*
+ * A disk upper is left clean (its journal empty), so the next run, or a read-only attach of
+ * it as a prepared layer, mounts it without recovery: everything still running is ended (as
+ * PID 1, which the guest's end would do anyway), the merged tree detached and the disk
+ * unmounted. Failing that, it is synced; the journal covers the rest.
+ */
+static void release_upper_disk(void)
+{
+    if (!plan.upper_disk)
+        return;
+    if (getpid() == 1 && kill(-1, SIGKILL) == 0)
+        while (waitpid(-1, NULL, 0) > 0 || errno == EINTR)
+            ;
+    umount2(ROOT_DIR, MNT_DETACH);
+    if (umount2(RW_DIR, 0) == 0)
+        return;
+    const char *cause = strerror(errno);
+    sync();
+    char *line = fmt("krun-init: unmount the disk on " RW_DIR ": %s (synced instead)\n", cause);
+    write_all(STDERR_FILENO, line, strlen(line));
+    free(line);
+}
+
 /* Records how the workload ended and exits with its code, even when the record fails. */
 static _Noreturn void finish(int status_fd, int status)
 {
+    release_upper_disk();
     char word[STATUS_SIZE];
     int code;
     if (WIFSIGNALED(status)) {

@@ -4,7 +4,8 @@
  * It exports exactly the libkrun calls the action makes, plus the one its version probe
  * looks for (krun_check_nested_virt, always 0): the rows of src/engine/libkrun-symbols.ts
  * marked standin, as native/Makefile's EXPORTS lists them. Built with
- * -DSTANDIN_LIBKRUN_1_16 it imitates libkrun 1.16 instead: without the newer ones.
+ * -DSTANDIN_LIBKRUN_1_16 it imitates libkrun 1.16 instead: without the newer ones, and without krun_add_disk2 (a build without the block
+ * device feature).
  *
  * Each call validates its arguments the way libkrun does (strings must be UTF-8, a context
  * must exist, port map entries must be "HOST:GUEST" port pairs) and is recorded. At
@@ -12,7 +13,10 @@
  * guest init, unmodified) as PID 1 of a private PID and mount namespace chrooted into the
  * root (launch.c, guest.c). Each virtio-fs share is emulated by a bind mount: the init is
  * handed a translated plan in which `virtiofs<TAB>tag` becomes `bind<TAB>/.standin/<i>`
- * (plan.c). The guest shares the host's network namespace, as libkrun's TSI reaches the
+ * (plan.c). Each disk is a loop device the guest attaches itself, whose node it finds at
+ * /dev/vda, /dev/vdb ... (in the order added) on a tmpfs private to the guest, as a libkrun
+ * guest finds its virtio-blk devices in its devtmpfs; the loop device detaches itself when
+ * the guest ends (guest.c). The guest shares the host's network namespace, as libkrun's TSI reaches the
  * runner's loopback; after krun_disable_implicit_vsock it gets a new, empty network
  * namespace whose only interface, lo, is up. SIGINT to the process is passed to the
  * guest's process group, as a Ctrl-C on its console. The process then ends the way libkrun
@@ -123,6 +127,10 @@ void free_ctx(struct ctx *c)
     for (int i = 0; i < c->nshares; i++) {
         free(c->shares[i].tag);
         free(c->shares[i].path);
+    }
+    for (int i = 0; i < c->ndisks; i++) {
+        free(c->disks[i].block_id);
+        free(c->disks[i].path);
     }
     free(c);
 }
@@ -418,6 +426,63 @@ API int32_t krun_add_virtiofs3(uint32_t ctx_id, const char *c_tag, const char *c
 {
     struct fs_arg a = {c_tag, c_path, shm_size, read_only};
     return add_fs(__func__, ctx_id, &a, 5);
+}
+#endif
+
+#ifndef STANDIN_LIBKRUN_1_16
+/* libkrun's KRUN_DISK_FORMAT_RAW: the only format the stand-in (and this action) uses. */
+#define DISK_FORMAT_RAW 0
+#define DISK_FORMAT_MAX 2
+
+struct disk_arg {
+    const char *block_id;
+    const char *path;
+    bool ro;
+};
+
+static int32_t disk_apply(struct ctx *c, const void *arg)
+{
+    const struct disk_arg *a = arg;
+    for (int i = 0; i < c->ndisks; i++)
+        if (strcmp(c->disks[i].block_id, a->block_id) == 0)
+            return -EEXIST;
+    if (c->ndisks >= MAX_DISKS)
+        return -ENOSPC;
+    char *id = strdup(a->block_id), *path = strdup(a->path);
+    if (!id || !path) {
+        free(id);
+        free(path);
+        return -ENOMEM;
+    }
+    c->disks[c->ndisks++] = (struct disk){id, path, a->ro};
+    return 0;
+}
+
+API int32_t krun_add_disk2(uint32_t ctx_id, const char *block_id, const char *disk_path,
+                           uint32_t disk_format, bool read_only)
+{
+    struct rec r;
+    rec_start(&r, __func__);
+    rec_u(&r, ctx_id);
+    rec_s(&r, block_id);
+    rec_s(&r, disk_path);
+    rec_u(&r, disk_format);
+    rec_b(&r, read_only);
+    int32_t rc = injected(__func__);
+    if (!rc)
+        rc = check_str(block_id);
+    if (!rc)
+        rc = check_str(disk_path);
+    if (!rc && disk_format > DISK_FORMAT_MAX)
+        rc = -EINVAL;
+    /* The stand-in emulates raw images only; libkrun would also open qcow2 and vmdk. */
+    if (!rc && disk_format != DISK_FORMAT_RAW)
+        rc = -EOPNOTSUPP;
+    if (!rc) {
+        struct disk_arg a = {block_id, disk_path, read_only};
+        rc = with_ctx(ctx_id, disk_apply, &a);
+    }
+    return rec_end(&r, rc);
 }
 #endif
 

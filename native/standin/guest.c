@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <linux/loop.h>
 #include <net/if.h>
 #include <poll.h>
 #include <sched.h>
@@ -24,7 +25,14 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
+
+#define MISC_MAJOR         10
+#define LOOP_CONTROL_MINOR 237
+#define LOOP_MAJOR         7
+/* Another guest may take the free loop device first: ask again this many times. */
+#define LOOP_ATTEMPTS 32
 
 /* A line for the tester: always on stderr, and on the log target too. The parts are plain
    strings, ended by NULL (no formatting: nothing here allocates). */
@@ -138,6 +146,90 @@ static void mount_shares(const struct launch *L)
     }
 }
 
+/* The loop devices of the disks, held open until the init has mounted them (autoclear
+   detaches each once the guest's last reference is gone). */
+static int g_disk_fds[MAX_DISKS];
+
+/* The minor of loop device n, as the kernel numbers it (max_part shifts it). */
+static unsigned loop_minor(int n)
+{
+    char path[64] = "/sys/block/loop", digits[16], text[32];
+    size_t nd = 0, len = strlen(path);
+    for (unsigned v = (unsigned)n; nd == 0 || v > 0; v /= 10)
+        digits[nd++] = (char)('0' + v % 10);
+    while (nd > 0)
+        path[len++] = digits[--nd];
+    memcpy(path + len, "/dev", 5);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    ssize_t got = fd < 0 ? -1 : read(fd, text, sizeof text - 1);
+    if (fd >= 0)
+        close(fd);
+    const char *colon = got > 0 ? memchr(text, ':', (size_t)got) : NULL;
+    if (!colon)
+        return (unsigned)n;
+    unsigned minor = 0;
+    for (const char *p = colon + 1; p < text + got && *p >= '0' && *p <= '9'; p++)
+        minor = minor * 10 + (unsigned)(*p - '0');
+    return minor;
+}
+
+/* One disk: a free loop device on its image, its node at <root>/dev/vdX. */
+static int attach_disk(int control, const struct guest_disk *d)
+{
+    int mode = d->read_only ? O_RDONLY : O_RDWR;
+    int backing = open(d->host, mode | O_CLOEXEC);
+    if (backing < 0)
+        child_fail("open disk image", d->host, errno);
+    struct loop_config config;
+    memset(&config, 0, sizeof config);
+    config.fd = (unsigned)backing;
+    config.info.lo_flags = LO_FLAGS_AUTOCLEAR | (d->read_only ? LO_FLAGS_READ_ONLY : 0);
+    for (int attempt = 0;; attempt++) {
+        int n = ioctl(control, LOOP_CTL_GET_FREE);
+        if (n < 0)
+            child_fail("ioctl LOOP_CTL_GET_FREE", "/dev/loop-control", errno);
+        unlink(d->node);
+        if (mknod(d->node, S_IFBLK | 0600, makedev(LOOP_MAJOR, loop_minor(n))) != 0)
+            child_fail("mknod", d->node, errno);
+        int loop = open(d->node, mode | O_CLOEXEC);
+        if (loop < 0)
+            child_fail("open", d->node, errno);
+        if (ioctl(loop, LOOP_CONFIGURE, &config) == 0) {
+            close(backing);
+            return loop;
+        }
+        int err = errno;
+        close(loop);
+        if (err != EBUSY || attempt + 1 >= LOOP_ATTEMPTS)
+            child_fail("ioctl LOOP_CONFIGURE", d->host, err);
+    }
+}
+
+/* A tmpfs at <root>/dev, private to the guest, holding one block node per disk. */
+static void attach_disks(const struct launch *L)
+{
+    if (L->ndisks == 0)
+        return;
+    if (mount("standin-dev", L->dev_dir, "tmpfs", MS_NOSUID, "mode=0755") != 0)
+        child_fail("mount tmpfs", L->dev_dir, errno);
+    if (mknod(L->loop_control, S_IFCHR | 0600, makedev(MISC_MAJOR, LOOP_CONTROL_MINOR)) != 0)
+        child_fail("mknod", L->loop_control, errno);
+    int control = open(L->loop_control, O_RDWR | O_CLOEXEC);
+    if (control < 0)
+        child_fail("open", L->loop_control, errno);
+    for (int i = 0; i < L->ndisks; i++)
+        g_disk_fds[i] = attach_disk(control, &L->disks[i]);
+    close(control);
+    unlink(L->loop_control);
+}
+
+/* The init inherits the loop devices' descriptors: closed, they would detach before it mounts. */
+static void keep_disks_open(const struct launch *L)
+{
+    for (int i = 0; i < L->ndisks; i++)
+        fcntl(g_disk_fds[i], F_SETFD, 0);
+}
+
 /* The translated plan, written on the tmpfs and bound over the root's own plan. */
 static void install_plan(const struct launch *L)
 {
@@ -229,11 +321,13 @@ _Noreturn void guest_main(const struct launch *L)
     reset_signal_dispositions();
     take_foreground(L);
     mount_shares(L);
+    attach_disks(L);
     install_plan(L);
     if (L->no_network)
         loopback_up();
     enter_root(L);
     prepare_console();
+    keep_disks_open(L);
 
     sigset_t none;
     sigemptyset(&none);

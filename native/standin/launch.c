@@ -90,6 +90,10 @@ static void free_launch(struct launch *L)
     free(L->standin_dir);
     for (int i = 0; i < L->nshares; i++)
         free(L->shares[i].target);
+    for (int i = 0; i < L->ndisks; i++)
+        free(L->disks[i].node);
+    free(L->dev_dir);
+    free(L->loop_control);
     free(L->plan_path);
     free(L->plan_copy);
     free(L->plan);
@@ -118,6 +122,27 @@ static int32_t prepare_shares(const struct ctx *c, struct launch *L)
                    "virtio-fs share \"%s\": host directory %s is missing; the guest cannot "
                    "mount it",
                    s->tag, s->host);
+    }
+    return 0;
+}
+
+static int32_t prepare_disks(const struct ctx *c, struct launch *L)
+{
+    if (c->ndisks == 0)
+        return 0;
+    L->dev_dir = path_join(c->root, "dev");
+    L->loop_control = path_join(c->root, "dev/.loop-control");
+    if (!L->dev_dir || !L->loop_control)
+        return -ENOMEM;
+    for (int i = 0; i < c->ndisks; i++) {
+        struct guest_disk *d = &L->disks[i];
+        if (asprintf(&d->node, "%s/dev/vd%c", c->root, 'a' + i) < 0) {
+            d->node = NULL;
+            return -ENOMEM;
+        }
+        L->ndisks = i + 1;
+        d->host = c->disks[i].path;
+        d->read_only = c->disks[i].read_only;
     }
     return 0;
 }
@@ -166,6 +191,8 @@ static int32_t prepare(const struct ctx *c, char **envp, struct launch *L)
     for (size_t i = 0; i < nargs; i++)
         L->argv[i + 1] = c->argv[i];
     int32_t rc = prepare_shares(c, L);
+    if (!rc)
+        rc = prepare_disks(c, L);
     if (!rc)
         rc = prepare_plan(L);
     if (rc)
@@ -339,8 +366,8 @@ int32_t start_enter(struct ctx *c, struct rec *r)
         free_launch(&L);
         return rc;
     }
-    logmsg(LOG_INFO, "starting guest %s in %s with %d virtio-fs share(s), %s", c->exec_path,
-           c->root, c->nshares,
+    logmsg(LOG_INFO, "starting guest %s in %s with %d virtio-fs share(s), %d disk(s), %s",
+           c->exec_path, c->root, c->nshares, c->ndisks,
            c->no_network ? "no network (only lo)" : "the host's network (as TSI)");
     struct saved_signals saved;
     install_signals(&saved);

@@ -21,6 +21,8 @@
 #define LOG_TRACE 5
 
 #define MAX_SHARES 8
+/* virtio-blk devices: the guest sees them as /dev/vda, /dev/vdb ... in the order added. */
+#define MAX_DISKS 4
 /* Beyond this many bytes of envp, libkrun 1.19 aborts the process. */
 #define ENV_BYTES_MAX 65536
 /* The guest kernel panics with more argv or envp entries than this. */
@@ -36,6 +38,12 @@ struct share {
     bool read_only;
 };
 
+struct disk {
+    char *block_id;
+    char *path;
+    bool read_only;
+};
+
 struct ctx {
     char *root;
     char *workdir;
@@ -44,6 +52,8 @@ struct ctx {
     char **envp; /* from krun_set_exec; NULL means "the host environment" */
     struct share shares[MAX_SHARES];
     int nshares;
+    struct disk disks[MAX_DISKS];
+    int ndisks;
     bool no_network; /* krun_disable_implicit_vsock was called: no TSI, only lo */
 };
 
@@ -106,15 +116,26 @@ struct guest_share {
     bool present; /* host path is an existing directory: it gets a bind mount */
 };
 
+/* A disk emulated by a loop device, whose node the guest finds at /dev/vdX of its root. */
+struct guest_disk {
+    const char *host; /* the raw image on the host */
+    char *node;       /* <root>/dev/vdX, made on a tmpfs private to the guest */
+    bool read_only;
+};
+
 struct launch {
     const char *root;
     char *standin_dir; /* <root>/.standin */
     bool standin_existed;
     struct guest_share shares[MAX_SHARES];
     int nshares;
-    char *plan_path; /* <root>/.krun/plan */
-    char *plan_copy; /* <root>/.standin/plan */
-    char *plan;      /* the translated plan, or NULL to skip translation */
+    struct guest_disk disks[MAX_DISKS];
+    int ndisks;
+    char *dev_dir;      /* <root>/dev: a tmpfs in the guest's namespace when it has disks */
+    char *loop_control; /* <root>/dev/.loop-control, made there to find a free loop device */
+    char *plan_path;    /* <root>/.krun/plan */
+    char *plan_copy;    /* <root>/.standin/plan */
+    char *plan;         /* the translated plan, or NULL to skip translation */
     size_t plan_len;
     const char *workdir;
     char **argv; /* exec_path, then the arguments */

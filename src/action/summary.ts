@@ -21,6 +21,18 @@ function baseRow(settings: RunSettings, result: EngineResult): [string, string] 
   return ['Image', `${image.reference} (${image.digest}, ${image.platform}, ${size}, ${source})`]
 }
 
+/** Where the writable layer lived, and the prepared layer under it. */
+function layerRows(settings: RunSettings, result: EngineResult): [string, string][] {
+  const rows: [string, string][] = []
+  if (result.prepared) {
+    const source =
+      result.prepared === 'cache' ? 'prepared layer from cache' : 'prepared layer made by the prepare script and cached'
+    rows.push(['Prepared layer', source])
+  }
+  if (settings.persist === 'job') rows.push(['Changes', "kept for the job's later steps (persist: job)"])
+  return rows
+}
+
 /** What the run left in the workspace: device nodes removed, set-ID bits cleared, or why it was not checked. */
 function workspaceCheckRow(settings: RunSettings, result: EngineResult): [string, string][] {
   if (settings.workspace === null) return []
@@ -56,6 +68,7 @@ export function summaryRows(asked: RunSettings, result: EngineResult): [string, 
     ['Wall time', `${(result.wallMs / 1000).toFixed(1)} s`],
     ['Shell', settings.shell.join(' ')],
     baseRow(settings, result),
+    ...layerRows(settings, result),
     ['Workspace', settings.workspace ?? 'none'],
     ...workspaceCheckRow(settings, result),
     ['Working directory', settings.workdir],

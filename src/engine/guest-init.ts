@@ -3,7 +3,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { HostError } from './errors.js'
 
-const GUEST_ARCH: Record<string, string> = { x64: 'x86_64', arm64: 'aarch64' }
+/** The guest's architecture name for each Node architecture krun-action runs on. */
+export const GUEST_ARCH: Record<string, string> = { x64: 'x86_64', arm64: 'aarch64' }
 
 export function guestInitBinary(distDir: string, arch: string = process.arch): string {
   const guestArch = GUEST_ARCH[arch]

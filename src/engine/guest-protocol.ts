@@ -26,8 +26,12 @@ export const GUEST = {
   started: '.krun/started',
   status: '.krun/status',
   initError: '.krun/init-error',
-  /** Where the init mounts the image's root, its tmpfs (overlay upper and work) and the merged root. */
+  /**
+   * Where the init mounts the image's root, a prepared layer's disk, its writable layer
+   * (tmpfs or a disk: overlay upper and work) and the merged root.
+   */
   lower: '.krun/lower',
+  middle: '.krun/middle',
   rw: '.krun/rw',
   root: '.krun/root',
   /** Where the init places the script inside the merged root. */
@@ -35,7 +39,7 @@ export const GUEST = {
 } as const
 
 /** The directories the host makes for the init to mount on. */
-export const GUEST_MOUNT_POINTS = [GUEST.lower, GUEST.rw, GUEST.root] as const
+export const GUEST_MOUNT_POINTS = [GUEST.lower, GUEST.middle, GUEST.rw, GUEST.root] as const
 
 /** The virtio-fs tags: the image's root (the overlay's lower), the workspace, the file commands. */
 export const BASE_TAG = 'krun-base'
@@ -77,6 +81,7 @@ export const INIT_FACTS: Readonly<Record<string, string | number>> = {
   STATUS_FILE: inRoot(GUEST.status),
   INIT_ERROR_FILE: inRoot(GUEST.initError),
   LOWER_DIR: inRoot(GUEST.lower),
+  MIDDLE_DIR: inRoot(GUEST.middle),
   RW_DIR: inRoot(GUEST.rw),
   ROOT_DIR: inRoot(GUEST.root),
   DEFAULT_PATH,

@@ -9,6 +9,7 @@ import { parseImage, parsePull } from './image-base.js'
 import { parseHostDirectory, parseLibkrun, parseWorkdir, parseWorkspace } from './host-paths.js'
 import { parseKvmAccess } from './kvm-access.js'
 import { pinnedUrlText } from './libkrun-pinned.js'
+import { parseDiskSize, parsePersist, parsePrepare } from './persist-inputs.js'
 import {
   parseBoolean,
   parseCommands,
@@ -198,6 +199,34 @@ export const INPUTS = {
     parse: parseEnv,
     reachesVm: true,
     repeatable: true
+  },
+  persist: {
+    default: 'step',
+    required: false,
+    flags: ['--persist'],
+    valueName: 'step|job',
+    help: "step (each step starts from the base) or job (the guest's changes live on a disk in the job's temporary directory, which later krun-run steps use again)",
+    parse: parsePersist,
+    reachesVm: true
+  },
+  'persist-size': {
+    default: '8G',
+    required: false,
+    flags: ['--persist-size'],
+    valueName: 'SIZE',
+    help: 'the size of the disk that holds the changes of persist: job or prepare (sparse: only what is written takes space), e.g. 8G',
+    parse: parseDiskSize,
+    reachesVm: false
+  },
+  prepare: {
+    default: '',
+    required: false,
+    defaultText: '(none)',
+    flags: ['--prepare'],
+    valueName: 'TEXT',
+    help: "a setup script run once on the image: what it leaves is cached (keyed by the image, the script, shell, env and the guest's architecture) and later runs start on it",
+    parse: parsePrepare,
+    reachesVm: true
   },
   cpus: {
     default: '2',

@@ -8,6 +8,8 @@
 interface LibkrunSymbol {
   /** The first release exporting it (include/libkrun.h and its tags); unset: every supported one. */
   since?: string
+  /** Exported only by builds with this libkrun feature (and so optional in every release). */
+  feature?: string
   /** Exported by native/standin: what the VM process calls, and the minimum release's marker. */
   standin: boolean
 }
@@ -20,6 +22,8 @@ export const LIBKRUN_SYMBOLS = {
   krun_set_workdir: { standin: true },
   krun_set_exec: { standin: true },
   krun_add_virtiofs: { standin: true },
+  // Since 1.10, in builds with the block device feature; the 1.16 stand-in imitates one without.
+  krun_add_disk2: { feature: 'blk', standin: true },
   krun_set_port_map: { standin: true },
   krun_start_enter: { standin: true },
   krun_check_nested_virt: { since: '1.12', standin: true },
@@ -40,6 +44,12 @@ export type LibkrunSymbolName = keyof typeof LIBKRUN_SYMBOLS
  */
 export const MIN_LIBKRUN_SYMBOL = 'krun_check_nested_virt'
 export const MIN_LIBKRUN_VERSION: string = LIBKRUN_SYMBOLS[MIN_LIBKRUN_SYMBOL].since
+
+/** The libkrun build feature a symbol needs, if any. */
+export function featureOf(symbol: LibkrunSymbolName): string | undefined {
+  const row: LibkrunSymbol = LIBKRUN_SYMBOLS[symbol]
+  return row.feature
+}
 
 /** The first release exporting a symbol; undefined for those every supported release has. */
 export function since(symbol: LibkrunSymbolName): string | undefined {

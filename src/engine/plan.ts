@@ -20,6 +20,32 @@ export interface VirtiofsShare {
   imageCache?: true
 }
 
+/** A raw disk image attached as a virtio-blk device (krun_add_disk2). */
+export interface VmDisk {
+  blockId: string
+  hostPath: string
+  readOnly: boolean
+}
+
+/**
+ * The disk images a run's overlay uses beside tmpfs: a prepared layer, read-only between the
+ * base and the writable layer, and a writable layer that outlives the run (persist: job).
+ */
+export interface LayerDisks {
+  middle?: string
+  upper?: string
+}
+
+/** The disks in the order they are attached, which is the order the guest names them: vda, vdb ... */
+function layerDiskList(layers: LayerDisks): { role: 'middle' | 'upper'; disk: VmDisk }[] {
+  const list: { role: 'middle' | 'upper'; disk: VmDisk }[] = []
+  if (layers.middle)
+    list.push({ role: 'middle', disk: { blockId: 'krun-prepared', hostPath: layers.middle, readOnly: true } })
+  if (layers.upper)
+    list.push({ role: 'upper', disk: { blockId: 'krun-upper', hostPath: layers.upper, readOnly: false } })
+  return list
+}
+
 /** What the VM process needs to configure libkrun. Holds no environment values. */
 export interface VmConfig {
   libkrun: string
@@ -27,6 +53,7 @@ export interface VmConfig {
   cpus: number
   memoryMib: number
   shares: VirtiofsShare[]
+  disks: VmDisk[]
   execPath: string
   network: NetworkMode
   /** libkrun's port map ("HOST:GUEST"); always set, so an empty list exposes no guest port. */
@@ -54,8 +81,14 @@ function userDirective(user: GuestUser): string[] {
   return ['user', String(user.uid), String(user.gid), user.groups.length > 0 ? user.groups.join(',') : '-']
 }
 
-export function renderPlan(settings: RunSettings, interactive = false, fileShare?: FileCommandShare): string {
+export function renderPlan(
+  settings: RunSettings,
+  interactive = false,
+  fileShare?: FileCommandShare,
+  layers: LayerDisks = {}
+): string {
   const lines: string[][] = [['lower', 'virtiofs', BASE_TAG]]
+  layerDiskList(layers).forEach(({ role }, index) => lines.push([role, `/dev/vd${String.fromCharCode(0x61 + index)}`]))
   if (settings.workspace !== null) {
     lines.push(['share', 'virtiofs', WORKSPACE_TAG, settings.workspace, 'rw'])
   }
@@ -94,10 +127,11 @@ export function guestFiles(
   settings: RunSettings,
   interactive = false,
   extraEnv: Record<string, string> = {},
-  fileShare?: FileCommandShare
+  fileShare?: FileCommandShare,
+  layers: LayerDisks = {}
 ): GuestFiles {
   return {
-    plan: renderPlan(settings, interactive, fileShare),
+    plan: renderPlan(settings, interactive, fileShare, layers),
     env: renderEnv(settings, extraEnv, fileShare?.env),
     script: settings.commands
   }
@@ -109,7 +143,8 @@ export function vmConfig(
   layout: { root: string; logFile: string },
   libkrun: string,
   kvmDevice: string,
-  fileShare?: FileCommandShare
+  fileShare?: FileCommandShare,
+  layers: LayerDisks = {}
 ): VmConfig {
   const base: VirtiofsShare = { tag: BASE_TAG, hostPath: settings.rootfs, readOnly: true }
   const shares: VirtiofsShare[] = [settings.image ? { ...base, imageCache: true } : base]
@@ -123,6 +158,7 @@ export function vmConfig(
     cpus: settings.cpus,
     memoryMib: settings.memoryMib,
     shares,
+    disks: layerDiskList(layers).map(({ disk }) => disk),
     execPath: GUEST.init,
     network: settings.network,
     portMap: settings.ports,

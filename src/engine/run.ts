@@ -12,7 +12,7 @@ import {
   prepareFileCommandShare,
   readGuestFileCommands
 } from './file-commands.js'
-import { guestInitBinary } from './guest-init.js'
+import { GUEST_ARCH, guestInitBinary } from './guest-init.js'
 import { resolveLibkrun } from './libkrun-choice.js'
 import { type ImageRunOptions, prepareImageBase, timeoutFromNow } from './image-base.js'
 import { kernelWorkaround } from './kernel-quirks.js'
@@ -20,7 +20,8 @@ import { type KvmAccessContext, checkKvmAccess, ensureKvmAccess } from './kvm-ac
 import { type Outcome, decideOutcome } from './outcome.js'
 import { isDiskFull } from './disk-space.js'
 import type { OutputFence } from './output-fence.js'
-import { guestFiles, vmConfig } from './plan.js'
+import { type LayerDisks, guestFiles, vmConfig } from './plan.js'
+import { type PreparedSource, setUpLayers } from './run-layers.js'
 import { readGuestRecords } from './guest-records.js'
 import { createRunDir, logTail, removeRunDir, writeRunFiles } from './run-dir.js'
 import { type RunSettings, checkWorkspaceHoldsNoHostFiles, withImageRoot } from './settings.js'
@@ -77,6 +78,8 @@ export interface EngineResult {
   kernelNote: string | undefined
   /** The settings the run used: with an image, its root and config applied (image-config.ts). */
   ran?: RunSettings
+  /** Where the prepare script's layer came from, when the run has one. */
+  prepared?: PreparedSource
 }
 
 /**
@@ -136,13 +139,39 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
       : undefined
     const settings = image ? withImageRoot(options.settings, image) : options.settings
     const interactive = options.interactive ?? false
-    const fitting = early && fitsRun(early, libkrun, interactive, options.fence !== undefined) ? early : undefined
-    if (early && !fitting) await discardEarly(early, warnOf(options))
-    early = undefined
-    return await runPrepared(options, { settings, libkrun, initBinary, image, interactive, timeout }, fitting)
+    const run: Prepared = { settings, libkrun, initBinary, image, interactive, timeout, layers: {} }
+    let prepareRun: EngineResult | undefined
+    const layers = await setUpLayers(
+      { ...options.host, settings, image, guestArch: GUEST_ARCH[process.arch], log: options.log },
+      async (script, scriptLayers) => {
+        // The early VM process was made for the commands' run.
+        if (early) await discardEarly(early, warnOf(options))
+        early = undefined
+        const scriptOptions = { ...options, fileCommands: undefined }
+        const scriptRun = { ...run, settings: script, interactive: false, layers: scriptLayers }
+        prepareRun = await runPrepared(scriptOptions, scriptRun, undefined)
+        return prepareRun.outcome.exitCode === 0 && prepareRun.outcome.failure === undefined
+      }
+    )
+    if (!layers) return failedPrepare(prepareRun as EngineResult)
+    try {
+      const fitting = early && fitsRun(early, libkrun, interactive, options.fence !== undefined) ? early : undefined
+      if (early && !fitting) await discardEarly(early, warnOf(options))
+      early = undefined
+      const result = await runPrepared(options, { ...run, layers: layers.layers }, fitting)
+      return { ...result, prepared: layers.prepared }
+    } finally {
+      await layers.release()
+    }
   } finally {
     if (early) await discardEarly(early, warnOf(options))
   }
+}
+
+/** A failed prepare script fails the step, in words that name it. */
+function failedPrepare(result: EngineResult): EngineResult {
+  const failure = result.outcome.failure ?? `exited with code ${result.outcome.exitCode}`
+  return { ...result, outcome: { ...result.outcome, failure: `prepare: ${failure}; nothing was cached` } }
 }
 
 /** A warning is the front end's own line: never inside the fence, where the runner would not read it. */
@@ -178,6 +207,7 @@ interface Prepared {
   image: PreparedImage | undefined
   interactive: boolean
   timeout: ImageRunOptions['timeout']
+  layers: LayerDisks
 }
 
 async function runPrepared(
@@ -198,8 +228,8 @@ async function runPrepared(
             prepareFileCommandShare(layout.dir, fileKinds, (settings.guestUser?.uid ?? 0) !== 0)
           )
         : undefined
-    const vm = vmConfig(settings, layout, libkrun, options.host.kvmDevice, fileShare)
-    const files = guestFiles(settings, interactive, options.extraEnv, fileShare)
+    const vm = vmConfig(settings, layout, libkrun, options.host.kvmDevice, fileShare, prepared.layers)
+    const files = guestFiles(settings, interactive, options.extraEnv, fileShare, prepared.layers)
     inTempDir(options, "write the run's files", () => writeRunFiles(layout, files, prepared.initBinary, vm))
     // Again right before the VM starts: an image pull may have taken minutes since the first check.
     checkKvmAccess(kvmAccessContext(options))

@@ -16,6 +16,7 @@ import { libkrunInputName } from './host-paths.js'
 import type { PinnedArchive } from './libkrun-pinned.js'
 import { INPUTS, INPUT_NAMES, type InputSpec, type ParseContext, type RawInputs, parseInput } from './inputs.js'
 import type { KvmAccessPolicy } from './kvm-access.js'
+import type { PersistMode } from './persist-inputs.js'
 import { type EnvEntry, type LogLevel, type NetworkMode, type WorkspaceDevices, parseCommandBytes } from './parse.js'
 import { checkWorkspaceHoldsNoHostFiles, isWithin } from './workspace-guard.js'
 
@@ -54,6 +55,12 @@ export interface RunSettings {
   cpus: number
   memoryMib: number
   network: NetworkMode
+  /** Where the guest's writable layer lives: a tmpfs per step, or a disk for the job (job-disk.ts). */
+  persist: PersistMode
+  /** The size of a layer disk (persist: job, prepare), in bytes. */
+  persistSizeBytes: number
+  /** The setup script whose layer is cached (prepared-layer.ts); only with an image. */
+  prepare: Buffer | undefined
   /** Guest ports exposed on the host, as libkrun's "HOST:GUEST" port map entries. */
   ports: string[]
   /** The libkrun the user named (input, flag or KRUN_LIBRARY); otherwise it is searched for. */
@@ -255,6 +262,12 @@ export function buildSettings(
       'cannot expose a port with network none, which gives the guest no network; use network tsi or no ports'
     )
   }
+  const persist = parseInput('persist', raw, context)
+  const persistSizeBytes = parseInput('persist-size', raw, context)
+  const prepare = parseInput('prepare', raw, context)
+  if (prepare && !image) {
+    throw new InputError('prepare', 'needs image: its layer is cached per image digest; set image, or drop prepare')
+  }
   const { libkrun, libkrunArchive, libkrunFrom } = libkrunSettings(raw, context)
   if (libkrun !== undefined) checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'libkrun', file: libkrun }])
   const kvmAccess = parseInput('kvm-access', raw, context)
@@ -277,6 +290,9 @@ export function buildSettings(
     cpus,
     memoryMib,
     network,
+    persist,
+    persistSizeBytes,
+    prepare,
     ports,
     libkrun,
     libkrunArchive,

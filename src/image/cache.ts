@@ -6,6 +6,8 @@
  *   roots/sha256-<hex>/last-used   an empty file whose mtime is the last use (for LRU eviction)
  *   blobs/sha256-<hex>             layer blobs as fetched (verified), so a moved tag refetches only new layers
  *   refs/<sha256 of reference and platform>.json   the digest a reference resolved to last time
+ *   prepared/<key>/layer.img       a prepare script's layer: a read-only ext4 disk image, keyed by a
+ *                                  hash of what made it (engine/prepared-layer.ts); its mtime is its last use
  *   tmp/                           work in progress; renamed into roots/ or blobs/ when complete
  *
  * The cache directory and these four are mode 0700.
@@ -48,6 +50,16 @@ export interface RootMetadata {
   fingerprint?: string
 }
 
+interface CacheItem {
+  kind: 'root' | 'blob' | 'prepared'
+  key: string
+  path: string
+  size: number
+  used: number
+}
+
+const EVICTION_ORDER: Record<CacheItem['kind'], number> = { blob: 0, prepared: 1, root: 2 }
+
 export interface RefRecord {
   reference: string
   platform: string
@@ -65,6 +77,7 @@ export class ImageCache {
   readonly blobs: string
   readonly refs: string
   readonly tmp: string
+  readonly prepared: string
   private readonly work: WorkArea
 
   constructor(readonly dir: string) {
@@ -72,6 +85,7 @@ export class ImageCache {
     this.blobs = path.join(dir, 'blobs')
     this.refs = path.join(dir, 'refs')
     this.tmp = path.join(dir, 'tmp')
+    this.prepared = path.join(dir, 'prepared')
     this.work = new WorkArea(this.tmp)
   }
 
@@ -81,7 +95,7 @@ export class ImageCache {
    * a private image's files are no one else's to read.
    */
   async init(): Promise<void> {
-    for (const dir of [this.dir, this.roots, this.blobs, this.refs, this.tmp]) {
+    for (const dir of [this.dir, this.roots, this.blobs, this.refs, this.tmp, this.prepared]) {
       await fs.promises.mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE })
       if (((await fs.promises.stat(dir)).mode & 0o7777) !== PRIVATE_DIR_MODE)
         await fs.promises.chmod(dir, PRIVATE_DIR_MODE)
@@ -187,6 +201,11 @@ export class ImageCache {
     await removeTree(aside)
   }
 
+  /** A prepared layer's disk image (engine/prepared-layer.ts stores and finds them). */
+  preparedLayerPath(key: string): string {
+    return path.join(this.prepared, key, 'layer.img')
+  }
+
   private recordFile(reference: string, platform: string): string {
     return path.join(this.refs, `${createHash('sha256').update(`${reference}\n${platform}`).digest('hex')}.json`)
   }
@@ -207,10 +226,8 @@ export class ImageCache {
   }
 
   /** Total size of roots and blobs, as recorded (roots) and stat'ed (blobs). */
-  private async inventory(): Promise<
-    { kind: 'root' | 'blob'; key: string; path: string; size: number; used: number }[]
-  > {
-    const items: { kind: 'root' | 'blob'; key: string; path: string; size: number; used: number }[] = []
+  private async inventory(): Promise<CacheItem[]> {
+    const items: CacheItem[] = []
     for (const name of await fs.promises.readdir(this.roots).catch(() => [] as string[])) {
       const entry = path.join(this.roots, name)
       const digest = `sha256:${name.replace(/^sha256-/, '')}`
@@ -233,12 +250,24 @@ export class ImageCache {
           used: stat.mtimeMs
         })
     }
+    for (const name of await fs.promises.readdir(this.prepared).catch(() => [] as string[])) {
+      // The space a sparse disk image takes, not its size.
+      const stat = await fs.promises.stat(this.preparedLayerPath(name)).catch(() => undefined)
+      const entry = path.join(this.prepared, name)
+      items.push({
+        kind: 'prepared',
+        key: name,
+        path: entry,
+        size: (stat?.blocks ?? 0) * 512,
+        used: stat?.mtimeMs ?? 0
+      })
+    }
     return items
   }
 
   /**
    * Least-recently-used eviction down to `maxBytes`: layer blobs first (a root is worth more than
-   * the blobs it was made from), then roots. Never evicts what `keep` names, nor anything used
+   * the blobs it was made from), then prepared layers (made again by one run), then roots. Never evicts what `keep` names, nor anything used
    * within `graceMs`. Returns what it removed.
    */
   async evict(
@@ -255,7 +284,7 @@ export class ImageCache {
     const now = Date.now()
     const candidates = items
       .filter((item) => !keep.has(item.key) && now - item.used >= graceMs)
-      .sort((a, b) => (a.kind === b.kind ? a.used - b.used : a.kind === 'blob' ? -1 : 1))
+      .sort((a, b) => (a.kind === b.kind ? a.used - b.used : EVICTION_ORDER[a.kind] - EVICTION_ORDER[b.kind]))
     for (const item of candidates) {
       if (total <= maxBytes) break
       if (item.kind === 'blob') await fs.promises.rm(item.path, { force: true })

@@ -65,6 +65,30 @@ const DEFAULT_DAX_WINDOW = 0
 /** libkrun's numbers for the log levels (krun_set_log_level, krun_init_log). */
 const KRUN_LOG_LEVEL: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4, trace: 5 }
 
+/** libkrun's KRUN_DISK_FORMAT_RAW: a layer disk is never probed for another format. */
+const KRUN_DISK_FORMAT_RAW = 0
+
+/** Attaches the layer disks (persist: job, prepare), which need a libkrun built with disk support. */
+function addDisks(krun: Libkrun, ctx: number, config: VmConfig, describeErrno: (errno: number) => string): void {
+  if (config.disks.length === 0) return
+  const addDisk2 = krun.addDisk2
+  if (!addDisk2) {
+    const input = config.disks.some((disk) => !disk.readOnly) ? 'persist' : 'prepare'
+    throw new InputError(
+      input,
+      `needs a libkrun with disk support (${config.libkrun} lacks krun_add_disk2: libkrun 1.10 or newer, built with the block device feature); install such a libkrun, or drop ${input}`
+    )
+  }
+  for (const disk of config.disks) {
+    call(
+      'krun_add_disk2',
+      addDisk2(ctx, disk.blockId, disk.hostPath, KRUN_DISK_FORMAT_RAW, disk.readOnly),
+      describeErrno,
+      disk.hostPath
+    )
+  }
+}
+
 /** Calls libkrun; a negative result becomes an error naming the call, what it was about, and the errno. */
 function call(name: string, result: number, describeErrno: (errno: number) => string, about?: string): number {
   if (result < 0) {
@@ -115,6 +139,7 @@ export function configureContext(
       call('krun_add_virtiofs', krun.addVirtiofs(ctx, share.tag, share.hostPath), describeErrno, about)
     }
   }
+  addDisks(krun, ctx, config, describeErrno)
   // Always set: without a port map libkrun exposes every port the guest listens on.
   call('krun_set_port_map', krun.setPortMap(ctx, config.portMap), describeErrno)
   if (config.network === 'none') {

@@ -24,6 +24,9 @@ export interface Libkrun {
   addVirtiofs(ctx: number, tag: string, path: string): number
   /** Missing in older releases; the only way to make a share read-only on the host side. */
   addVirtiofs3: ((ctx: number, tag: string, path: string, shmSize: number, readOnly: boolean) => number) | undefined
+  /** Missing before libkrun 1.10 and in builds without the block device feature: raw disk images. */
+  addDisk2:
+    ((ctx: number, blockId: string, diskPath: string, diskFormat: number, readOnly: boolean) => number) | undefined
   /** The TSI port map: "HOST:GUEST" entries; an empty list exposes no guest port (NULL would expose all). */
   setPortMap(ctx: number, portMap: string[]): number
   /** Missing in older releases; without vsock the guest has no TSI, so no network but lo. */
@@ -105,6 +108,9 @@ export function loadLibkrun(libraryPath: string): Libkrun {
   const addVirtiofs3 = optional(
     'int32_t krun_add_virtiofs3(uint32_t ctx, const char *tag, const char *path, uint64_t shm_size, bool read_only)'
   )
+  const addDisk2 = optional(
+    'int32_t krun_add_disk2(uint32_t ctx, const char *block_id, const char *disk_path, uint32_t disk_format, bool read_only)'
+  )
   const setPortMap = required('int32_t krun_set_port_map(uint32_t ctx, const char **port_map)')
   const disableImplicitVsock = optional('int32_t krun_disable_implicit_vsock(uint32_t ctx)')
   const startEnter = required('int32_t krun_start_enter(uint32_t ctx)')
@@ -120,6 +126,9 @@ export function loadLibkrun(libraryPath: string): Libkrun {
     addVirtiofs: (ctx, tag, path) => addVirtiofs(ctx, tag, path),
     addVirtiofs3:
       addVirtiofs3 && ((ctx, tag, path, shmSize, readOnly) => addVirtiofs3(ctx, tag, path, shmSize, readOnly)),
+    addDisk2:
+      addDisk2 &&
+      ((ctx, blockId, diskPath, diskFormat, readOnly) => addDisk2(ctx, blockId, diskPath, diskFormat, readOnly)),
     setPortMap: (ctx, portMap) => setPortMap(ctx, nullTerminated(portMap)),
     disableImplicitVsock: disableImplicitVsock && ((ctx) => disableImplicitVsock(ctx)),
     startEnter: (ctx) => startEnter(ctx)
