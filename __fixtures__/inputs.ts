@@ -32,6 +32,7 @@ export function settings(overrides: Partial<RunSettings> = {}): RunSettings {
     cpus: 2,
     memoryMib: 2048,
     network: 'tsi',
+    allow: [],
     ports: [],
     libkrun: undefined,
     kvmAccess: 'auto',

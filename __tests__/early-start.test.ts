@@ -57,10 +57,12 @@ describe('startEarly', () => {
     const early = startEarly({ INPUT_LIBKRUN: '/opt/krun/libkrun.so.1' }, temp, DIST, temp)
     if (!early) throw new Error('expected an early start')
     try {
-      expect(fitsRun(early, '/opt/krun/libkrun.so.1.19.0', false, true)).toBe(true)
-      expect(fitsRun(early, '/usr/lib64/libkrun.so.1', false, true)).toBe(false)
-      expect(fitsRun(early, '/opt/krun/libkrun.so.1', true, true)).toBe(false)
-      expect(fitsRun(early, '/opt/krun/libkrun.so.1', false, false)).toBe(false)
+      expect(fitsRun(early, '/opt/krun/libkrun.so.1.19.0', false, true, true)).toBe(true)
+      expect(fitsRun(early, '/usr/lib64/libkrun.so.1', false, true, true)).toBe(false)
+      expect(fitsRun(early, '/opt/krun/libkrun.so.1', true, true, true)).toBe(false)
+      expect(fitsRun(early, '/opt/krun/libkrun.so.1', false, false, true)).toBe(false)
+      // Started under the guard (network public, the default): no run with network tsi or none.
+      expect(fitsRun(early, '/opt/krun/libkrun.so.1', false, true, false)).toBe(false)
     } finally {
       await discardEarly(early, (message) => {
         throw new Error(`unexpected warning: ${message}`)

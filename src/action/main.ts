@@ -7,6 +7,7 @@ import { hostContext } from '../engine/host-context.js'
 import { prepareImageBase, timeoutFromNow } from '../engine/image-base.js'
 import { OUTPUTS } from '../engine/inputs.js'
 import { type EarlyStart, discardEarly } from '../engine/early-start.js'
+import { refusalLines } from '../engine/refused-table.js'
 import { OutputFence } from '../engine/output-fence.js'
 import { runInMicroVm } from '../engine/run.js'
 import { sweepLine, sweepWarnings } from '../engine/workspace-sweep.js'
@@ -76,6 +77,9 @@ export async function run(early?: EarlyStart): Promise<void> {
       const line = sweepLine(result.workspaceSweep)
       if (line) core.info(line)
       for (const warning of sweepWarnings(result.workspaceSweep)) core.warning(warning)
+    }
+    if (result.refusals && result.refusals.total > 0) {
+      for (const line of refusalLines(result.refusals)) core.info(line)
     }
     if (outcome.exitCode !== undefined) core.setOutput('exit-code', String(outcome.exitCode))
     if (result.image) core.setOutput('image-digest', result.image.digest)

@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import type { CheckResult } from '../engine/doctor/index.js'
 import type { EngineResult } from '../engine/run.js'
 import type { RunSettings } from '../engine/settings.js'
+import { refusalLines } from '../engine/refused-table.js'
 import { sweepLine } from '../engine/workspace-sweep.js'
 import { visible } from '../text/visible.js'
 
@@ -48,9 +49,20 @@ export function summaryRows(settings: RunSettings, result: EngineResult): [strin
     ...workspaceCheckRow(settings, result),
     ['Working directory', settings.workdir],
     ['CPUs / memory', `${settings.cpus} / ${settings.memoryMib} MiB`],
+    ...networkRows(settings, result),
     ['libkrun', result.libkrun],
     ...(result.kernelNote ? [['Host kernel', result.kernelNote] as [string, string]] : [])
   ]
+}
+
+/** With network public: what it refused, or that it refused nothing. */
+function networkRows(settings: RunSettings, result: EngineResult): [string, string][] {
+  if (settings.network !== 'public') return [['Network', settings.network]]
+  const refusals = result.refusals
+  if (!refusals) return [['Network', 'public']]
+  if (refusals.total === 0) return [['Network', 'public; nothing refused']]
+  const [head, ...lines] = refusalLines(refusals)
+  return [['Network', `public; ${head.replace(/^network public /, '')}`], ...lines.map((line) => ['Refused', line] as [string, string])]
 }
 
 export async function writeSummary(settings: RunSettings, result: EngineResult): Promise<void> {

@@ -80,8 +80,8 @@ export function parseArgs(argv: string[], hostEnv: NodeJS.ProcessEnv, defaults =
   for (const [input, variable] of Object.entries(SECRET_VARIABLES)) raw[input as InputName] = hostEnv[variable] ?? ''
   const env: EnvEntry[] = []
   const files: string[] = []
-  // The first --port replaces the default or saved ports; later ones add to it.
-  let portsGiven = false
+  // The first --port (--allow) replaces the default or saved ports (allow list); later ones add to it.
+  const linesGiven = new Set<InputName>()
   let help = false
   let doctor = false
   let inline = false
@@ -107,9 +107,9 @@ export function parseArgs(argv: string[], hostEnv: NodeJS.ProcessEnv, defaults =
       }
       if (input === 'env') {
         env.push(parseEnvAssignment(value, hostEnv))
-      } else if (input === 'ports') {
-        raw.ports = portsGiven ? `${raw.ports}\n${value}` : value
-        portsGiven = true
+      } else if (input === 'ports' || input === 'allow') {
+        raw[input] = linesGiven.has(input) ? `${raw[input]}\n${value}` : value
+        linesGiven.add(input)
       } else {
         raw[input] = value
       }

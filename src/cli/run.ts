@@ -7,6 +7,7 @@ import { hostContext } from '../engine/host-context.js'
 import { parseEnv } from '../engine/parse.js'
 import { OutputFence } from '../engine/output-fence.js'
 import { runInMicroVm } from '../engine/run.js'
+import { refusalLines } from '../engine/refused-table.js'
 import { sweepLine, sweepWarnings } from '../engine/workspace-sweep.js'
 import { buildSettings } from '../engine/settings.js'
 import { cliDefaults, startedByAction } from '../shell/saved-settings.js'
@@ -100,6 +101,9 @@ export async function runCli(io: CliIo, distDir: string): Promise<number> {
       const line = sweepLine(result.workspaceSweep)
       if (line) io.writeErr(`krun-run: ${line}\n`)
       for (const warning of sweepWarnings(result.workspaceSweep)) io.writeErr(`krun-run: warning: ${warning}\n`)
+    }
+    if (result.refusals && result.refusals.total > 0) {
+      for (const line of refusalLines(result.refusals)) io.writeErr(`krun-run: ${line}\n`)
     }
     if (result.log) io.writeErr(`libkrun's log (last lines):\n${result.log}\n`)
     if (outcome.exitCode !== undefined) {

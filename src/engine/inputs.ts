@@ -4,6 +4,7 @@
  * inputs by these names, the CLI maps its flags through it, and settings.ts parses each
  * value with the parser named here.
  */
+import { parseAllow } from './allow-input.js'
 import { parseImage, parsePull } from './image-base.js'
 import { parseHostDirectory, parseLibkrun, parseWorkdir, parseWorkspace } from './host-paths.js'
 import { parseKvmAccess } from './kvm-access.js'
@@ -160,19 +161,27 @@ export const INPUTS = {
     parse: (raw: string, context: ParseContext) => parseMemory(raw, context.hostMemoryMib)
   },
   network: {
-    default: 'tsi',
+    default: 'public',
     required: false,
     flags: ['--network'],
     valueName: 'MODE',
-    help: 'tsi (guest sockets open on the host, reaching its loopback) or none (the guest has only lo)',
+    help: "public (guest sockets open on the host, to public addresses and the host's resolvers only), tsi (to anything the host reaches, its loopback included) or none (only lo)",
     parse: parseNetwork
+  },
+  allow: {
+    default: '',
+    required: false,
+    flags: ['--allow'],
+    valueName: 'DEST',
+    help: 'with network public, a destination it lets through: CIDR, CIDR:PORT, HOST or HOST:PORT (repeatable; one per line)',
+    parse: parseAllow
   },
   ports: {
     default: '',
     required: false,
     flags: ['--port'],
     valueName: 'HOST:GUEST',
-    help: 'expose a guest port on the host (repeatable; none is exposed otherwise; needs network tsi)',
+    help: 'expose a guest port on the host (repeatable; none is exposed otherwise; needs network public or tsi)',
     parse: parsePorts
   },
   libkrun: {

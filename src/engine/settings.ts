@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { InputError, showValue } from './errors.js'
+import type { AllowEntry } from './allow-input.js'
 import { isGuestDirectory, type GuestView } from './guest-view.js'
 import { type ImageSettings, registryCredentials } from './image-base.js'
 import { libkrunInputName } from './host-paths.js'
@@ -39,6 +40,8 @@ export interface RunSettings {
   cpus: number
   memoryMib: number
   network: NetworkMode
+  /** With network public, the destinations let through besides public addresses (host names not yet resolved). */
+  allow: AllowEntry[]
   /** Guest ports exposed on the host, as libkrun's "HOST:GUEST" port map entries. */
   ports: string[]
   /** The libkrun the user named (input, flag or KRUN_LIBRARY); otherwise it is searched for. */
@@ -254,8 +257,12 @@ export function buildSettings(
   if (network === 'none' && ports.length > 0) {
     throw new InputError(
       'ports',
-      'cannot expose a port with network none, which gives the guest no network; use network tsi or no ports'
+      'cannot expose a port with network none, which gives the guest no network; use network public or tsi, or no ports'
     )
+  }
+  const allow = parseInput('allow', raw, context)
+  if (network !== 'public' && allow.length > 0) {
+    throw new InputError('allow', `applies only to network public, and network is ${network}; remove allow or use network public`)
   }
   const { libkrun, libkrunArchive, libkrunFrom } = libkrunSettings(raw, context)
   if (libkrun !== undefined) checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'libkrun', file: libkrun }])
@@ -274,6 +281,7 @@ export function buildSettings(
     cpus,
     memoryMib,
     network,
+    allow,
     ports,
     libkrun,
     libkrunArchive,
