@@ -62,7 +62,10 @@ function networkRows(settings: RunSettings, result: EngineResult): [string, stri
   if (!refusals) return [['Network', 'public']]
   if (refusals.total === 0) return [['Network', 'public; nothing refused']]
   const [head, ...lines] = refusalLines(refusals)
-  return [['Network', `public; ${head.replace(/^network public /, '')}`], ...lines.map((line) => ['Refused', line] as [string, string])]
+  return [
+    ['Network', `public; ${head.replace(/^network public /, '')}`],
+    ...lines.map((line) => ['Refused', line] as [string, string])
+  ]
 }
 
 export async function writeSummary(settings: RunSettings, result: EngineResult): Promise<void> {

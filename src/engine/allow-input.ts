@@ -21,7 +21,8 @@ const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]
 const MAX_ENTRIES = 1000
 
 function parsePort(text: string, problem: (what: string) => InputError): number {
-  if (!/^[1-9][0-9]{0,4}$/.test(text) || Number(text) > 65535) throw problem(`port ${showValue(text)} is not 1 to 65535`)
+  if (!/^[1-9][0-9]{0,4}$/.test(text) || Number(text) > 65535)
+    throw problem(`port ${showValue(text)} is not 1 to 65535`)
   return Number(text)
 }
 
@@ -85,7 +86,10 @@ export async function resolveAllow(entries: readonly AllowEntry[], lookup: Looku
     try {
       addresses = await lookup(entry.target)
     } catch (error) {
-      throw new InputError('allow', `the host name ${showValue(entry.target)} does not resolve (${errorText(error)}); ${FORM}`)
+      throw new InputError(
+        'allow',
+        `the host name ${showValue(entry.target)} does not resolve (${errorText(error)}); ${FORM}`
+      )
     }
     if (addresses.length === 0) throw new InputError('allow', `the host name ${showValue(entry.target)} has no address`)
     for (const address of addresses) rules.push(cidrRule(address, true, entry.port))

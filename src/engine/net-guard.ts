@@ -30,7 +30,11 @@ export function netguardBinary(distDir: string, arch: string = process.arch): st
 
 /** The guard of a run in `layout`: its table is made now, empty. */
 export function prepareGuard(distDir: string, layout: RunLayout): NetGuard {
-  const guard = { binary: netguardBinary(distDir), policyFile: layout.netPolicyFile, tableFile: layout.refusedTableFile }
+  const guard = {
+    binary: netguardBinary(distDir),
+    policyFile: layout.netPolicyFile,
+    tableFile: layout.refusedTableFile
+  }
   createRefusedTable(guard.tableFile)
   return guard
 }

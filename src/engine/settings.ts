@@ -262,7 +262,10 @@ export function buildSettings(
   }
   const allow = parseInput('allow', raw, context)
   if (network !== 'public' && allow.length > 0) {
-    throw new InputError('allow', `applies only to network public, and network is ${network}; remove allow or use network public`)
+    throw new InputError(
+      'allow',
+      `applies only to network public, and network is ${network}; remove allow or use network public`
+    )
   }
   const { libkrun, libkrunArchive, libkrunFrom } = libkrunSettings(raw, context)
   if (libkrun !== undefined) checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'libkrun', file: libkrun }])
