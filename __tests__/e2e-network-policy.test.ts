@@ -133,7 +133,14 @@ describeTier('root', 'network public, in network namespaces the test makes', () 
         fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0].endsWith('krun-netguard')
       )
     await waitFor(() => supervisors().length === 1, 60000)
-    await waitFor(() => fs.readFileSync(scratch.files.record, 'utf8').includes('krun_start_enter'), 60000)
+    // The first check was refused: the guest is running, and is waiting for the go-ahead.
+    const refusedSoFar = () =>
+      fs
+        .readdirSync(scratch.temp)
+        .map((name) => path.join(scratch.temp, name, 'net-refused'))
+        .filter((file) => fs.existsSync(file))
+        .map((file) => Number(fs.readFileSync(file).readBigUInt64LE(16)))
+    await waitFor(() => refusedSoFar().includes(1), 60000)
     process.kill(supervisors()[0], 'SIGKILL')
     fs.writeFileSync(goAhead, '')
     const { result, seen } = await running
