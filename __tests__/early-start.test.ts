@@ -45,10 +45,13 @@ describe('startEarly', () => {
     // which is not written yet: reading it would have ended the process.
     await waitFor(() => processesWith(early.layout.dir).some((pid) => blockedReading(pid, CHANNEL_FD)))
     expect(fs.existsSync(early.layout.vmConfigFile)).toBe(false)
-    expect(processesWith(early.layout.dir)).toHaveLength(1)
+    // The VM process, and the supervisor of its network guard (network public, the default).
+    expect(processesWith(early.layout.dir)).toHaveLength(2)
+    expect(early.vm.start.guard).toBeDefined()
     const warnings: string[] = []
     await discardEarly(early, (message) => warnings.push(message))
-    expect(processesWith(early.layout.dir)).toEqual([])
+    // The supervisor is killed as its parent ends.
+    await waitFor(() => processesWith(early.layout.dir).length === 0)
     expect(fs.readdirSync(temp)).toEqual([])
     expect(warnings).toEqual([])
   })

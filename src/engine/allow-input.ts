@@ -52,7 +52,9 @@ function parseLine(line: string, lineNumber: number): AllowEntry {
   }
   const cidr = cidrOf(target)
   if (cidr !== undefined) return { target: cidr, isHost: false, port }
-  if (bracketed || target.includes('/') || target.includes(':') || !HOST_NAME.test(target)) {
+  // A last label of digits only is an address out of form (256.1.1.1), never a host name.
+  const numeric = /(^|\.)[0-9]+\.?$/.test(target)
+  if (bracketed || numeric || target.includes('/') || target.includes(':') || !HOST_NAME.test(target)) {
     throw problem(`${showValue(line)} is not an address, CIDR or host name`)
   }
   return { target: target.toLowerCase(), isHost: true, port }
