@@ -50,7 +50,7 @@ function refusedSoFar(scratch: Scratch): number[] {
     .map((file) => Number(fs.readFileSync(file).readBigUInt64LE(16)))
 }
 
-describeTier('root', 'network public, in network namespaces the test makes', () => {
+describeTier(['standin', 'root'], 'network public, in network namespaces the test makes', () => {
   let testNet: TestNet
   beforeAll(async () => {
     testNet = createTestNet()
