@@ -40,6 +40,7 @@ export function settings(overrides: Partial<RunSettings> = {}): RunSettings {
     persist: 'step',
     persistSizeBytes: 8 * 2 ** 30,
     prepare: undefined,
+    allow: [],
     ports: [],
     libkrun: undefined,
     kvmAccess: 'auto',

@@ -36,7 +36,14 @@ describe('krun-run arguments', () => {
   it('takes --network, and collects repeated --port into one HOST:GUEST per line', () => {
     const args = parseArgs(['--network', 'none', '--port', '8080:80', '--port=2222:22'], {})
     expect(args.raw).toMatchObject({ network: 'none', ports: '8080:80\n2222:22' })
-    expect(parseArgs([], {}).raw).toMatchObject({ network: 'tsi', ports: '' })
+    expect(parseArgs([], {}).raw).toMatchObject({ network: 'public', ports: '', allow: '' })
+  })
+
+  it('collects repeated --allow into one destination per line, the first replacing the saved list', () => {
+    const saved = { ...defaultInputs(), allow: '10.0.0.0/8' }
+    const args = parseArgs(['--allow', '127.0.0.1:5432', '--allow=db.internal'], {}, saved)
+    expect(args.raw.allow).toBe('127.0.0.1:5432\ndb.internal')
+    expect(parseArgs([], {}, saved).raw.allow).toBe('10.0.0.0/8')
   })
 
   it.each([

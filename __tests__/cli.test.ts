@@ -171,7 +171,7 @@ describeTier('standin', 'krun-run end to end', () => {
     const result = await runCli(['--help'])
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/^Usage: krun-run \[options\] \[FILE\]/)
-    expect(result.stdout).toMatch(/^ {2}--network MODE {10}tsi .* \(default: tsi\)$/m)
+    expect(result.stdout).toMatch(/^ {2}--network MODE {10}public .* \(default: public\)$/m)
     expect(result.stdout).toMatch(/^ {2}--port HOST:GUEST {7}expose a guest port on the host \(repeatable/m)
   })
 

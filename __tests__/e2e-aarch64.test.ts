@@ -136,7 +136,9 @@ async function run(options: RunOptions): Promise<ActionResult> {
     libkrun: STANDIN_AARCH64,
     node: ARM64_NODE,
     ...options,
-    inputs: { rootfs: ROOTFS, ...options.inputs },
+    // network tsi: qemu-user runs no seccomp filter of its guest's (it would filter qemu's own
+    // x86_64 calls), so network public fails there with one line naming network.
+    inputs: { rootfs: ROOTFS, network: 'tsi', ...options.inputs },
     env: {
       QEMU_LD_PREFIX: AARCH64_RUNTIME,
       // For the emulated processes only: set in the environment, the host's own x86_64

@@ -1,6 +1,7 @@
 /**
  * The guest's network and the host's view of it, end to end through the bundled action
- * with the stand-in libkrun: TSI reaches the host's loopback, `none` does not, no guest
+ * with the stand-in libkrun: TSI reaches the host's loopback, `none` does not (`public`
+ * has its own suite, e2e-network-policy.test.ts), no guest
  * port is exposed unless asked, and a libkrun too old for what was asked says so.
  */
 import fs from 'node:fs'
@@ -82,11 +83,11 @@ function warningLines(result: ActionResult): string[] {
 }
 
 describeTier('standin', "the guest's network, through the bundled action and the stand-in libkrun", () => {
-  it("reaches the host's loopback with network tsi (the default), exposing no guest port", async () => {
+  it("reaches the host's loopback with network tsi, exposing no guest port", async () => {
     const listener = await loopbackListener()
     try {
       const result = await run({
-        inputs: { commands: `bash -c 'echo hello-over-tsi > /dev/tcp/127.0.0.1/${listener.port}'` }
+        inputs: { network: 'tsi', commands: `bash -c 'echo hello-over-tsi > /dev/tcp/127.0.0.1/${listener.port}'` }
       })
       expect(result.outputs['exit-code']).toBe('0')
       // The guest's connection ended: all it sent has arrived. Any other it made has been taken.
@@ -156,14 +157,14 @@ describeTier('standin', "the guest's network, through the bundled action and the
   it('refuses ports with network none', async () => {
     const result = await run({ inputs: { commands: 'true', network: 'none', ports: '8080:80' } })
     expect(errorLines(result)).toEqual([
-      'Input "ports": cannot expose a port with network none, which gives the guest no network; use network tsi or no ports'
+      'Input "ports": cannot expose a port with network none, which gives the guest no network; use network public or tsi, or no ports'
     ])
     expect(result.record).toBe('')
   })
 
   it('fails with one line for an unknown network mode', async () => {
     const result = await run({ inputs: { commands: 'true', network: 'host' } })
-    expect(errorLines(result)).toEqual(['Input "network": "host" is not a network mode; expected tsi or none'])
+    expect(errorLines(result)).toEqual(['Input "network": "host" is not a network mode; expected public, tsi or none'])
     expect(result.record).toBe('')
   })
 

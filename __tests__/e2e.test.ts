@@ -255,7 +255,10 @@ describeTier('standin', 'the bundled action against the stand-in only', () => {
               const [runDir] = runDirs
               envFileMode = fs.statSync(path.join(scratch.temp, runDir, 'root/.krun/env')).mode & 0o777
               vmEnvirons = processesWith(path.join(scratch.temp, runDir))
-                .filter((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(path.join('vm', 'index.js')))
+                // The VM process itself, not its network guard's supervisor, whose argv names it too.
+                .filter((pid) =>
+                  fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[1]?.endsWith(path.join('vm', 'index.js'))
+                )
                 .map((pid) => fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0'))
             },
             () => undefined

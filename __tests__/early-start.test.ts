@@ -45,10 +45,13 @@ describe('startEarly', () => {
     // which is not written yet: reading it would have ended the process.
     await waitFor(() => processesWith(early.layout.dir).some((pid) => blockedReading(pid, CHANNEL_FD)))
     expect(fs.existsSync(early.layout.vmConfigFile)).toBe(false)
-    expect(processesWith(early.layout.dir)).toHaveLength(1)
+    // The VM process, and the supervisor of its network guard (network public, the default).
+    expect(processesWith(early.layout.dir)).toHaveLength(2)
+    expect(early.vm.start.guard).toBeDefined()
     const warnings: string[] = []
     await discardEarly(early, (message) => warnings.push(message))
-    expect(processesWith(early.layout.dir)).toEqual([])
+    // The supervisor is killed as its parent ends.
+    await waitFor(() => processesWith(early.layout.dir).length === 0)
     expect(fs.readdirSync(temp)).toEqual([])
     expect(warnings).toEqual([])
   })
@@ -57,10 +60,12 @@ describe('startEarly', () => {
     const early = startEarly({ INPUT_LIBKRUN: '/opt/krun/libkrun.so.1' }, temp, DIST, temp)
     if (!early) throw new Error('expected an early start')
     try {
-      expect(fitsRun(early, '/opt/krun/libkrun.so.1.19.0', false, true)).toBe(true)
-      expect(fitsRun(early, '/usr/lib64/libkrun.so.1', false, true)).toBe(false)
-      expect(fitsRun(early, '/opt/krun/libkrun.so.1', true, true)).toBe(false)
-      expect(fitsRun(early, '/opt/krun/libkrun.so.1', false, false)).toBe(false)
+      expect(fitsRun(early, '/opt/krun/libkrun.so.1.19.0', false, true, true)).toBe(true)
+      expect(fitsRun(early, '/usr/lib64/libkrun.so.1', false, true, true)).toBe(false)
+      expect(fitsRun(early, '/opt/krun/libkrun.so.1', true, true, true)).toBe(false)
+      expect(fitsRun(early, '/opt/krun/libkrun.so.1', false, false, true)).toBe(false)
+      // Started under the guard (network public, the default): no run with network tsi or none.
+      expect(fitsRun(early, '/opt/krun/libkrun.so.1', false, true, false)).toBe(false)
     } finally {
       await discardEarly(early, (message) => {
         throw new Error(`unexpected warning: ${message}`)

@@ -53,7 +53,8 @@ describe('the job summary', () => {
     fileCommands: NO_FILE_COMMANDS,
     image: undefined,
     workspaceSweep: undefined,
-    kernelNote
+    kernelNote,
+    refusals: undefined
   })
   it('says when the VM process got a kernel workaround, and only then', () => {
     const note = kernelWorkaround('6.12.0', {})?.note as string

@@ -52,7 +52,8 @@ const result = (outcome: Partial<EngineResult['outcome']>, log = ''): EngineResu
   image: undefined,
   kernelNote: undefined,
   fileCommands: NO_FILE_COMMANDS,
-  workspaceSweep: undefined
+  workspaceSweep: undefined,
+  refusals: undefined
 })
 
 beforeEach(() => jest.clearAllMocks())

@@ -169,14 +169,15 @@ describe('env', () => {
 
 describe('network', () => {
   it.each([
+    ['public', 'public'],
     ['tsi', 'tsi'],
     [' none ', 'none'],
     ['NONE', 'none']
   ])('accepts %p', (raw, mode) => expect(parseNetwork(raw)).toBe(mode))
-  it.each(['', 'off', 'host', 'tsi none'])('rejects %p naming the input and the two modes', (raw) => {
+  it.each(['', 'off', 'host', 'tsi none'])('rejects %p naming the input and the three modes', (raw) => {
     const error = errorOf(() => parseNetwork(raw))
     expect(error.input).toBe('network')
-    expect(error.problem).toBe(`"${raw}" is not a network mode; expected tsi or none`)
+    expect(error.problem).toBe(`"${raw}" is not a network mode; expected public, tsi or none`)
   })
 })
 

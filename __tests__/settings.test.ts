@@ -34,7 +34,8 @@ describe('buildSettings', () => {
       workdir: scratch,
       cpus: 2,
       memoryMib: 2048,
-      network: 'tsi',
+      network: 'public',
+      allow: [],
       ports: [],
       libkrun: undefined,
       timeoutSeconds: undefined,
@@ -58,8 +59,22 @@ describe('buildSettings', () => {
 
   it('takes the network mode and the ports to expose', () => {
     const settings = buildSettings(rawInputs({ ports: '8080:80\n\n2222:22\n' }), context({ cwd: scratch }))
-    expect(settings).toMatchObject({ network: 'tsi', ports: ['8080:80', '2222:22'] })
+    expect(settings).toMatchObject({ network: 'public', ports: ['8080:80', '2222:22'] })
     expect(buildSettings(rawInputs({ network: 'none' }), context({ cwd: scratch })).network).toBe('none')
+  })
+
+  it('takes allow with network public only, naming both inputs otherwise', () => {
+    const allow = '127.0.0.1:5432\ndb.internal'
+    expect(buildSettings(rawInputs({ allow }), context({ cwd: scratch })).allow).toEqual([
+      { target: '127.0.0.1', isHost: false, port: 5432 },
+      { target: 'db.internal', isHost: true, port: 0 }
+    ])
+    for (const network of ['tsi', 'none']) {
+      expect(problemOf(() => buildSettings(rawInputs({ network, allow }), context({ cwd: scratch })))).toEqual({
+        input: 'allow',
+        problem: `applies only to network public, and network is ${network}; remove allow or use network public`
+      })
+    }
   })
 
   it('refuses ports with network none, which has no network to expose them from', () => {
@@ -67,7 +82,8 @@ describe('buildSettings', () => {
       problemOf(() => buildSettings(rawInputs({ network: 'none', ports: '8080:80' }), context({ cwd: scratch })))
     ).toEqual({
       input: 'ports',
-      problem: 'cannot expose a port with network none, which gives the guest no network; use network tsi or no ports'
+      problem:
+        'cannot expose a port with network none, which gives the guest no network; use network public or tsi, or no ports'
     })
   })
 

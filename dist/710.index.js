@@ -960,8 +960,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/engine/index.ts + 45 modules
-var engine = __webpack_require__(4185);
+// EXTERNAL MODULE: ./src/engine/index.ts + 47 modules
+var engine = __webpack_require__(840);
 // EXTERNAL MODULE: ./src/action/dist-dir.ts + 1 modules
 var dist_dir = __webpack_require__(6986);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
@@ -1017,13 +1017,10 @@ function leftBehind() {
     };
 }
 
-// EXTERNAL MODULE: ./src/engine/image-config.ts
-var image_config = __webpack_require__(4590);
 // EXTERNAL MODULE: ./src/text/visible.ts
 var visible = __webpack_require__(1573);
 ;// CONCATENATED MODULE: ./src/action/summary.ts
 /** The job summary: what ran, where, and how it ended. */
-
 
 
 
@@ -1071,7 +1068,7 @@ function workspaceCheckRow(settings, result) {
 function userRows(settings) {
     const rows = [];
     if (settings.imageConfig)
-        rows.push(['Image config applied', (0,image_config/* appliedText */.bJ)(settings.imageConfig)]);
+        rows.push(['Image config applied', (0,engine/* appliedText */.bJ)(settings.imageConfig)]);
     const user = settings.guestUser;
     if (user) {
         const groups = user.groups.length > 0 ? `, groups ${user.groups.join(',')}` : '';
@@ -1095,8 +1092,24 @@ function summaryRows(asked, result) {
         ['Working directory', settings.workdir],
         ...userRows(settings),
         ['CPUs / memory', `${settings.cpus} / ${settings.memoryMib} MiB`],
+        ...networkRows(settings, result),
         ['libkrun', result.libkrun],
         ...(result.kernelNote ? [['Host kernel', result.kernelNote]] : [])
+    ];
+}
+/** With network public: what it refused, or that it refused nothing. */
+function networkRows(settings, result) {
+    if (settings.network !== 'public')
+        return [['Network', settings.network]];
+    const refusals = result.refusals;
+    if (!refusals)
+        return [['Network', 'public']];
+    if (refusals.total === 0)
+        return [['Network', 'public; nothing refused']];
+    const [head, ...lines] = (0,engine/* refusalLines */.s6)(refusals);
+    return [
+        ['Network', `public; ${head.replace(/^network public /, '')}`],
+        ...lines.map((line) => ['Refused', line])
     ];
 }
 async function writeSummary(settings, result) {

@@ -19,8 +19,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-// EXTERNAL MODULE: ./src/engine/index.ts + 45 modules
-var engine = __nccwpck_require__(4185);
+// EXTERNAL MODULE: ./src/engine/index.ts + 47 modules
+var engine = __nccwpck_require__(840);
 ;// CONCATENATED MODULE: ./src/action/dist-dir.ts
 /** Finds dist/ (the VM process's bundle and the guest init) from wherever the action runs. */
 
@@ -110,6 +110,121 @@ function appendState(env, name, value) {
 
 /***/ }),
 
+/***/ 4908:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  P: () => (/* binding */ parseAllow),
+  q: () => (/* binding */ resolveAllow)
+});
+
+;// CONCATENATED MODULE: external "node:dns"
+const external_node_dns_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+var external_node_dns_default = /*#__PURE__*/__nccwpck_require__.n(external_node_dns_namespaceObject);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
+// EXTERNAL MODULE: ./src/engine/errors.ts
+var errors = __nccwpck_require__(7679);
+// EXTERNAL MODULE: ./src/engine/network-policy.ts
+var network_policy = __nccwpck_require__(8507);
+;// CONCATENATED MODULE: ./src/engine/allow-input.ts
+/**
+ * The `allow` input: exceptions to network `public`, one a line: CIDR, CIDR:PORT, HOST or
+ * HOST:PORT (an IPv6 address with a port in brackets: [fd00::1]:443). Host names are
+ * resolved once, when the run starts, to every address they have.
+ */
+
+
+
+
+const FORM = 'expected CIDR, CIDR:PORT, HOST or HOST:PORT (e.g. 10.1.2.0/24:5432, [fd00::1]:443), one per line';
+const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;
+const MAX_ENTRIES = 1000;
+function parsePort(text, problem) {
+    if (!/^[1-9][0-9]{0,4}$/.test(text) || Number(text) > 65535)
+        throw problem(`port ${(0,errors/* showValue */.vp)(text)} is not 1 to 65535`);
+    return Number(text);
+}
+/** An address with an optional /PREFIX, or undefined when it is not one. */
+function cidrOf(text) {
+    const [address, prefix, ...rest] = text.split('/');
+    const family = external_node_net_default().isIP(address);
+    if (family === 0 || address.includes('%') || rest.length > 0)
+        return undefined;
+    if (prefix === undefined)
+        return address;
+    const max = family === 4 ? 32 : 128;
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(prefix) || Number(prefix) > max)
+        return undefined;
+    return `${address}/${prefix}`;
+}
+function parseLine(line, lineNumber) {
+    const problem = (what) => new errors/* InputError */.dz('allow', `line ${lineNumber}: ${what}; ${FORM}`);
+    let target = line;
+    let port = 0;
+    const bracketed = /^\[([^\]]+)\](?::(.*))?$/.exec(line);
+    if (bracketed) {
+        target = bracketed[1];
+        if (bracketed[2] !== undefined)
+            port = parsePort(bracketed[2], problem);
+    }
+    else if ((line.match(/:/g) ?? []).length === 1) {
+        const colon = line.indexOf(':');
+        target = line.slice(0, colon);
+        port = parsePort(line.slice(colon + 1), problem);
+    }
+    const cidr = cidrOf(target);
+    if (cidr !== undefined)
+        return { target: cidr, isHost: false, port };
+    // A last label of digits only is an address out of form (256.1.1.1), never a host name.
+    const numeric = /(^|\.)[0-9]+\.?$/.test(target);
+    if (bracketed || numeric || target.includes('/') || target.includes(':') || !HOST_NAME.test(target)) {
+        throw problem(`${(0,errors/* showValue */.vp)(line)} is not an address, CIDR or host name`);
+    }
+    return { target: target.toLowerCase(), isHost: true, port };
+}
+/** The input's lines, checked for form; nothing is resolved here. */
+function parseAllow(raw) {
+    const entries = [];
+    raw.split('\n').forEach((text, index) => {
+        const line = text.trim();
+        if (line !== '')
+            entries.push(parseLine(line, index + 1));
+    });
+    if (entries.length > MAX_ENTRIES)
+        throw new errors/* InputError */.dz('allow', `has ${entries.length} lines; at most ${MAX_ENTRIES}`);
+    return entries;
+}
+const lookupAll = async (host) => (await external_node_dns_default().promises.lookup(host, { all: true, verbatim: true })).map((found) => found.address);
+/** The entries as allow rules, each host name resolved now to all its addresses. */
+async function resolveAllow(entries, lookup = lookupAll) {
+    const rules = [];
+    for (const entry of entries) {
+        if (!entry.isHost) {
+            rules.push((0,network_policy/* cidrRule */.$j)(entry.target, true, entry.port));
+            continue;
+        }
+        let addresses;
+        try {
+            addresses = await lookup(entry.target);
+        }
+        catch (error) {
+            throw new errors/* InputError */.dz('allow', `the host name ${(0,errors/* showValue */.vp)(entry.target)} does not resolve (${(0,errors/* errorText */.kc)(error)}); ${FORM}`);
+        }
+        if (addresses.length === 0)
+            throw new errors/* InputError */.dz('allow', `the host name ${(0,errors/* showValue */.vp)(entry.target)} has no address`);
+        for (const address of addresses)
+            rules.push((0,network_policy/* cidrRule */.$j)(address, true, entry.port));
+    }
+    return rules;
+}
+
+
+/***/ }),
+
 /***/ 6665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -158,8 +273,9 @@ function userCacheDir(env, kind) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _cache_places_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6665);
 /* harmony import */ var _libkrun_pinned_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(838);
-/* harmony import */ var _run_dir_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6197);
-/* harmony import */ var _vm_launcher_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5516);
+/* harmony import */ var _net_guard_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5405);
+/* harmony import */ var _run_dir_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6197);
+/* harmony import */ var _vm_launcher_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5516);
 /**
  * Starting the VM process early: before the action has loaded and read its inputs, when
  * the libkrun to use is already named (input or KRUN_LIBRARY), so that the VM process's
@@ -167,6 +283,7 @@ function userCacheDir(env, kind) {
  * is discarded when the run turns out to need another (a different libkrun, bad inputs).
  * This module loads little, since it runs before the rest of the action.
  */
+
 
 
 
@@ -205,28 +322,39 @@ function startEarly(env, cwd, distDir, tempDir, announce) {
     const libkrun = namedLibkrun(env, cwd, tempDir);
     if (libkrun === undefined)
         return undefined;
-    const layout = (0,_run_dir_js__WEBPACK_IMPORTED_MODULE_4__/* .createRunDir */ .dK)(tempDir, announce);
-    const vm = new _vm_launcher_js__WEBPACK_IMPORTED_MODULE_5__/* .VmProcess */ .b({
+    const guarded = (0,_net_guard_js__WEBPACK_IMPORTED_MODULE_4__/* .wantsGuard */ .Df)(env.INPUT_NETWORK);
+    if (guarded) {
+        try {
+            (0,_net_guard_js__WEBPACK_IMPORTED_MODULE_4__/* .netguardBinary */ .GI)(distDir);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    const layout = (0,_run_dir_js__WEBPACK_IMPORTED_MODULE_5__/* .createRunDir */ .dK)(tempDir, announce);
+    const vm = new _vm_launcher_js__WEBPACK_IMPORTED_MODULE_6__/* .VmProcess */ .b({
         vmEntry: vmEntry(distDir),
         configFile: layout.vmConfigFile,
         libkrun,
         interactive: false,
         // As a run with the default guest-workflow-commands (false) wants it: fenced.
         stderrToStdout: true,
-        env
+        env,
+        guard: guarded ? (0,_net_guard_js__WEBPACK_IMPORTED_MODULE_4__/* .prepareGuard */ .nP)(distDir, layout) : undefined
     });
     return { layout, vm };
 }
-/** Whether an early start fits a run: the loader's path and the process's stdio are fixed at start. */
-function fitsRun(early, libkrun, interactive, stderrToStdout) {
+/** Whether an early start fits a run: the loader's path, the process's stdio and its guard are fixed at start. */
+function fitsRun(early, libkrun, interactive, stderrToStdout, guarded) {
     return (!interactive &&
+        (early.vm.start.guard !== undefined) === guarded &&
         early.vm.start.stderrToStdout === stderrToStdout &&
         node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(early.vm.start.libkrun) === node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(libkrun));
 }
 /** Stops an early VM process and removes its run directory; a removal that fails is only said, through `warn`. */
 async function discardEarly(early, warn) {
     await early.vm.discard();
-    await (0,_run_dir_js__WEBPACK_IMPORTED_MODULE_4__/* .removeRunDir */ .Lr)(early.layout.dir, warn);
+    await (0,_run_dir_js__WEBPACK_IMPORTED_MODULE_5__/* .removeRunDir */ .Lr)(early.layout.dir, warn);
 }
 
 
@@ -391,270 +519,7 @@ const INIT_FACTS = {
 
 /***/ }),
 
-/***/ 4756:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   GU: () => (/* binding */ userSpecProblem),
-/* harmony export */   Wg: () => (/* binding */ AccountFileError),
-/* harmony export */   ie: () => (/* binding */ toUserSpec),
-/* harmony export */   mM: () => (/* binding */ resolveUser),
-/* harmony export */   pZ: () => (/* binding */ readAccountFiles),
-/* harmony export */   tN: () => (/* binding */ parseUser)
-/* harmony export */ });
-/* unused harmony exports parsePasswd, parseGroup */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7679);
-/* harmony import */ var _untrusted_file_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5427);
-/**
- * Who the commands run as: a user written as `docker run --user` takes it (name, uid,
- * uid:gid, name:group), resolved in the guest root's own /etc/passwd and /etc/group. Those
- * files belong to the image (or the rootfs), so they are untrusted input: read on the host
- * without following links, capped in size, parsed strictly.
- */
-
-
-/**
- * The largest id accepted: what fits a signed 32-bit number, as container runtimes take it.
- * The guest init's plan parser (parse_id in native/init/krun-init.c) holds the same bound.
- */
-const MAX_ID = 2 ** 31 - 1;
-const MAX_ACCOUNT_FILE_BYTES = 1024 * 1024;
-const MAX_GROUPS = 1024;
-/** A name as passwd and group hold one: no colon, comma, white space or control character. */
-const ACCOUNT_NAME = /^[^:,\s\p{Cc}]+$/u;
-const NUMERIC = /^[0-9]+$/;
-function numericId(text) {
-    if (!NUMERIC.test(text))
-        return undefined;
-    const id = Number(text);
-    return id <= MAX_ID ? id : undefined;
-}
-/** Why `text` is not a user as `--user` takes it, or undefined when it is one. */
-function userSpecProblem(text) {
-    const parts = text.split(':');
-    if (parts.length > 2 || parts.some((part) => !ACCOUNT_NAME.test(part))) {
-        return 'expected a user name or uid, optionally followed by :group or :gid (e.g. root, 1000, 1000:1000, app:staff)';
-    }
-    if (parts.some((part) => NUMERIC.test(part) && numericId(part) === undefined)) {
-        return `ids run from 0 to ${MAX_ID}`;
-    }
-    return undefined;
-}
-function toUserSpec(text) {
-    const [user, group] = text.split(':');
-    return { text, user, group };
-}
-/** The `user` input: empty for the image's User (or root). */
-function parseUser(raw) {
-    const text = raw.trim();
-    if (text === '')
-        return undefined;
-    const problem = userSpecProblem(text);
-    if (problem)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('user', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(text)} is not a user; ${problem}`);
-    return toUserSpec(text);
-}
-/** The account files' lines that hold entries: blank lines, comments and NIS markers are skipped. */
-function entryLines(text) {
-    return text
-        .split('\n')
-        .map((line, index) => [index + 1, line])
-        .filter(([, line]) => line !== '' && !/^[#+-]/.test(line))
-        .map(([number, line]) => [number, line.split(':')]);
-}
-class AccountFileError extends Error {
-}
-function malformed(file, line, form) {
-    return new AccountFileError(`its ${file} line ${line} is not ${form}`);
-}
-function parsePasswd(text) {
-    const form = 'name:password:uid:gid:gecos:home:shell';
-    return entryLines(text).map(([line, fields]) => {
-        const [name, , uidText, gidText, , home] = fields;
-        const uid = numericId(uidText ?? '');
-        const gid = numericId(gidText ?? '');
-        if (fields.length !== 7 ||
-            !ACCOUNT_NAME.test(name) ||
-            uid === undefined ||
-            gid === undefined ||
-            home.includes('\0')) {
-            throw malformed('/etc/passwd', line, form);
-        }
-        return { name, uid, gid, home: home === '' ? '/' : home };
-    });
-}
-function parseGroup(text) {
-    const form = 'name:password:gid:members';
-    return entryLines(text).map(([line, fields]) => {
-        const [name, , gidText, list] = fields;
-        const gid = numericId(gidText ?? '');
-        const members = list === '' || list === undefined ? [] : list.split(',');
-        if (fields.length !== 4 ||
-            !ACCOUNT_NAME.test(name) ||
-            gid === undefined ||
-            !members.every((m) => ACCOUNT_NAME.test(m))) {
-            throw malformed('/etc/group', line, form);
-        }
-        return { name, gid, members };
-    });
-}
-/** Reads etc/passwd and etc/group under `root`, refusing links (also on the way) and anything large. */
-function readAccountFiles(root) {
-    const read = (file) => {
-        try {
-            return (0,_untrusted_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readUntrustedFile */ .HA)(root, `etc/${file}`, MAX_ACCOUNT_FILE_BYTES)?.toString('utf8');
-        }
-        catch (error) {
-            if (error instanceof _untrusted_file_js__WEBPACK_IMPORTED_MODULE_1__/* .TamperedError */ .bn) {
-                throw new AccountFileError(`its /etc/${file} is not a regular file of at most ${MAX_ACCOUNT_FILE_BYTES / 1024} KiB reached without links`);
-            }
-            throw error;
-        }
-    };
-    return { passwd: read('passwd'), group: read('group') };
-}
-/**
- * Resolves a user as `docker run --user` does: a name must be in /etc/passwd, a uid need not
- * be (then gid 0 and HOME /); a group name must be in /etc/group, a gid need not be. Without a
- * group, the user's passwd gid is primary and the groups listing the user's name are
- * supplementary; with one, that group alone. Throws AccountFileError naming what is missing.
- */
-function resolveUser(spec, files) {
-    const uid = numericId(spec.user);
-    const passwd = files.passwd === undefined ? [] : parsePasswd(files.passwd);
-    const entry = passwd.find((e) => e.name === spec.user || (uid !== undefined && e.uid === uid));
-    if (!entry && uid === undefined) {
-        throw new AccountFileError(files.passwd === undefined ? 'it has no /etc/passwd' : `its /etc/passwd has no user ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(spec.user)}`);
-    }
-    const groupFile = () => (files.group === undefined ? [] : parseGroup(files.group));
-    let gid = entry?.gid ?? 0;
-    let groups = [];
-    if (spec.group !== undefined) {
-        const wanted = numericId(spec.group);
-        const found = groupFile().find((g) => g.name === spec.group || (wanted !== undefined && g.gid === wanted));
-        if (!found && wanted === undefined) {
-            throw new AccountFileError(files.group === undefined ? 'it has no /etc/group' : `its /etc/group has no group ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(spec.group)}`);
-        }
-        gid = found?.gid ?? wanted;
-    }
-    else if (entry) {
-        groups = [...new Set(groupFile().flatMap((g) => (g.members.includes(entry.name) ? [g.gid] : [])))];
-        if (groups.length > MAX_GROUPS) {
-            throw new AccountFileError(`its /etc/group lists ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(entry.name)} in more than ${MAX_GROUPS} groups`);
-        }
-    }
-    return { uid: entry?.uid ?? uid, gid, groups, home: entry?.home ?? '/' };
-}
-
-
-/***/ }),
-
-/***/ 4590:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   UY: () => (/* binding */ applyImageConfig),
-/* harmony export */   bJ: () => (/* binding */ appliedText),
-/* harmony export */   qv: () => (/* binding */ resolveGuestUser)
-/* harmony export */ });
-/* unused harmony export imageEnvEntries */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7679);
-/* harmony import */ var _guest_user_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4756);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2333);
-/**
- * The image config's Env, WorkingDir and User, applied as `docker run` applies them: Env
- * under the `env` input, WorkingDir when neither `workdir` nor a workspace sets the working
- * directory, User unless the `user` input is given. The config is the image author's, so
- * every value is checked before it reaches the guest's files.
- */
-
-
-
-
-function configProblem(reference, what, fix) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('image', `${reference}: its config's ${what}; ${fix}`);
-}
-/** Env entries as NAME=VALUE with a variable name; a value is never shown. */
-function imageEnvEntries(env, reference) {
-    const entries = env.map((text, index) => {
-        const equals = text.indexOf('=');
-        const name = text.slice(0, equals);
-        const value = text.slice(equals + 1);
-        if (equals < 0 || !_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .ENV_NAME */ .G1.test(name) || value.includes('\0')) {
-            throw configProblem(reference, `Env entry ${index + 1} is not NAME=VALUE with a variable name and no NUL byte`, 'fix the image, or use another');
-        }
-        return [name, value];
-    });
-    return [...new Map(entries.map((entry) => [entry[0], entry])).values()];
-}
-function imageWorkingDir(workingDir, reference) {
-    if (!workingDir.startsWith('/') || /[\t\n\r\0]/.test(workingDir)) {
-        throw configProblem(reference, `WorkingDir ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(workingDir)} is not an absolute path without tabs, newlines or NUL bytes`, 'set workdir');
-    }
-    return node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.normalize(workingDir).replace(/(?<=.)\/+$/, '');
-}
-/**
- * Resolves the run's user in `root`: the `user` input when given, else the image config's
- * User (`imageUser`); undefined when neither names one (the commands run as root, as before).
- */
-function resolveGuestUser(settings, root, base, imageUser) {
-    let spec = settings.user;
-    if (spec === undefined && imageUser !== undefined) {
-        const problem = (0,_guest_user_js__WEBPACK_IMPORTED_MODULE_2__/* .userSpecProblem */ .GU)(imageUser);
-        if (problem)
-            throw configProblem(base.name, `User ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(imageUser)} is not a user`, `${problem}; or set user`);
-        spec = (0,_guest_user_js__WEBPACK_IMPORTED_MODULE_2__/* .toUserSpec */ .ie)(imageUser);
-    }
-    if (spec === undefined)
-        return undefined;
-    try {
-        return (0,_guest_user_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveUser */ .mM)(spec, (0,_guest_user_js__WEBPACK_IMPORTED_MODULE_2__/* .readAccountFiles */ .pZ)(root));
-    }
-    catch (error) {
-        if (!(error instanceof _guest_user_js__WEBPACK_IMPORTED_MODULE_2__/* .AccountFileError */ .Wg))
-            throw error;
-        if (settings.user !== undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('user', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(spec.text)} cannot be used in ${base.input} ${base.name}: ${error.message}; expected a user of its /etc/passwd, or a uid`);
-        }
-        throw configProblem(base.name, `User ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .showValue */ .vp)(spec.text)} cannot be used: ${error.message}`, 'set user (e.g. user: root)');
-    }
-}
-/** The settings with the image's config applied in `root`, the image's unpacked root. */
-function applyImageConfig(settings, image) {
-    const { config, reference } = image;
-    const imageEnv = imageEnvEntries(config.env, reference);
-    const workingDir = settings.workdirDefaulted && config.workingDir !== undefined
-        ? imageWorkingDir(config.workingDir, reference)
-        : undefined;
-    const guestUser = resolveGuestUser(settings, image.root, { input: 'image', name: reference }, config.user);
-    return {
-        ...settings,
-        imageEnv,
-        workdir: workingDir ?? settings.workdir,
-        guestUser,
-        imageConfig: {
-            env: imageEnv.map(([name]) => name).filter((name) => !settings.env.some(([own]) => own === name)),
-            workingDir,
-            user: settings.user === undefined && guestUser !== undefined ? config.user : undefined
-        }
-    };
-}
-/** How the summary names what was applied. */
-function appliedText(applied) {
-    const parts = [
-        applied.env.length > 0 ? `Env (${applied.env.join(', ')})` : '',
-        applied.workingDir !== undefined ? `WorkingDir ${applied.workingDir}` : '',
-        applied.user !== undefined ? `User ${applied.user}` : ''
-    ].filter((part) => part !== '');
-    return parts.length > 0 ? parts.join(', ') : 'nothing';
-}
-
-
-/***/ }),
-
-/***/ 4185:
+/***/ 840:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -664,6 +529,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Qh: () => (/* reexport */ INPUT_NAMES),
   py: () => (/* reexport */ OUTPUTS),
   j5: () => (/* reexport */ OutputFence),
+  bJ: () => (/* reexport */ appliedText),
   E6: () => (/* reexport */ buildSettings),
   Bd: () => (/* reexport */ canStart),
   eA: () => (/* reexport */ early_start/* discardEarly */.eA),
@@ -671,6 +537,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   oh: () => (/* reexport */ errors/* failureMessage */.oh),
   wA: () => (/* reexport */ hostContext),
   JY: () => (/* reexport */ prepareLaterSteps),
+  s6: () => (/* reexport */ refused_table/* refusalLines */.s6),
   eF: () => (/* binding */ run),
   nv: () => (/* reexport */ sweepLine),
   MT: () => (/* reexport */ verdictLine),
@@ -689,8 +556,242 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var guest_protocol = __nccwpck_require__(9571);
 // EXTERNAL MODULE: ./src/engine/untrusted-file.ts
 var untrusted_file = __nccwpck_require__(5427);
-// EXTERNAL MODULE: ./src/engine/parse.ts
-var parse = __nccwpck_require__(2333);
+// EXTERNAL MODULE: ./src/engine/errors.ts
+var errors = __nccwpck_require__(7679);
+;// CONCATENATED MODULE: ./src/engine/parse.ts
+/**
+ * Pure parsers, one per input. Each takes the raw text and returns a typed value or
+ * throws an InputError that names the input, shows the value (never a secret), and says
+ * what form is accepted.
+ */
+
+const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug', 'trace'];
+/** Where the script path goes in a shell template, as in GitHub's own `shell:`. */
+const SCRIPT_PLACEHOLDER = '{0}';
+const NAMED_SHELLS = {
+    sh: 'sh -e {0}',
+    bash: 'bash --noprofile --norc -eo pipefail {0}'
+};
+function wholeNumber(input, raw, min, max, unit = '', why = '') {
+    const text = raw.trim();
+    const expected = `expected a whole number${unit} from ${min} to ${max}${why}`;
+    if (!/^[0-9]+$/.test(text)) {
+        throw new errors/* InputError */.dz(input, `${(0,errors/* showValue */.vp)(raw)} is not a whole number; ${expected}`);
+    }
+    const value = Number(text);
+    if (value < min || value > max) {
+        throw new errors/* InputError */.dz(input, `${(0,errors/* showValue */.vp)(raw)} is out of range; ${expected}`);
+    }
+    return value;
+}
+function parseCpus(raw) {
+    // libkrun takes the count as a uint8_t: anything above 255 would silently wrap.
+    return wholeNumber('cpus', raw, 1, 255);
+}
+function parseMemory(raw, hostMemoryMib) {
+    return wholeNumber('memory', raw, 128, Math.max(128, hostMemoryMib), ' of MiB', " (the host's memory)");
+}
+function parseLogLevel(raw) {
+    const text = raw.trim().toLowerCase();
+    if (text === '')
+        return undefined;
+    if (LOG_LEVELS.includes(text))
+        return text;
+    throw new errors/* InputError */.dz('log-level', `${(0,errors/* showValue */.vp)(raw)} is not a log level; expected one of ${LOG_LEVELS.join(', ')}`);
+}
+/** `true` or `false`, as action.yml booleans are written. */
+function parseBoolean(input, raw) {
+    const text = raw.trim().toLowerCase();
+    if (text === 'true')
+        return true;
+    if (text === 'false' || text === '')
+        return false;
+    throw new errors/* InputError */.dz(input, `${(0,errors/* showValue */.vp)(raw)} is not a boolean; expected true or false`);
+}
+/** Returns the shell's argv, with SCRIPT_PLACEHOLDER standing for the script's path. */
+function parseShell(raw) {
+    const text = raw.trim() === '' ? 'sh' : raw.trim();
+    const template = NAMED_SHELLS[text] ?? text;
+    if (!template.includes(SCRIPT_PLACEHOLDER)) {
+        throw new errors/* InputError */.dz('shell', `${(0,errors/* showValue */.vp)(raw)} is neither a known shell nor a template; expected sh, bash, or a command containing {0} (e.g. "bash -x {0}")`);
+    }
+    return template.split(/\s+/).filter((word) => word !== '');
+}
+/**
+ * The script as bytes: a YAML input arrives as UTF-8 text, a CLI file or stdin as whatever
+ * bytes it holds, and either reaches the guest unchanged.
+ */
+function parseCommandBytes(bytes) {
+    if (bytes.every((byte) => byte === 0x20 || (byte >= 0x09 && byte <= 0x0d))) {
+        throw new errors/* InputError */.dz('commands', 'is empty; give at least one shell command to run in the microVM');
+    }
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) {
+        const line = bytes.subarray(0, nul).filter((byte) => byte === 0x0a).length + 1;
+        throw new errors/* InputError */.dz('commands', `line ${line} contains a NUL byte; remove it (a shell script cannot hold NUL bytes)`);
+    }
+    return bytes;
+}
+function parseCommands(raw) {
+    return parseCommandBytes(Buffer.from(raw, 'utf8'));
+}
+const UNITS = { '': 1, s: 1, m: 60, h: 3600 };
+/** A duration such as 90, 90s, 10m or 1h; a plain number is seconds. */
+function parseTimeout(raw) {
+    const text = raw.trim();
+    if (text === '' || text === 'none')
+        return undefined;
+    const match = /^([0-9]+)([smh]?)$/.exec(text);
+    const seconds = match ? Number(match[1]) * UNITS[match[2]] : NaN;
+    if (!match || !(seconds > 0) || seconds > 7 * 24 * 3600) {
+        throw new errors/* InputError */.dz('timeout', `${(0,errors/* showValue */.vp)(raw)} is not a duration; expected a positive whole number of seconds, or one followed by s, m or h (e.g. 90, 90s, 10m, 1h), at most a week`);
+    }
+    return seconds;
+}
+/** How a duration in seconds is written back to the user ("10m", "90s"). */
+function formatDuration(seconds) {
+    if (seconds % 3600 === 0)
+        return `${seconds / 3600}h`;
+    if (seconds % 60 === 0)
+        return `${seconds / 60}m`;
+    return `${seconds}s`;
+}
+/** A variable name, as the guest's environment and the runner's GITHUB_ENV take it. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * Refuses a name that is not a variable name without quoting it: an env line that went
+ * wrong can hold part of a secret, and the runner masks only whole secret values.
+ */
+function checkEnvName(name, where) {
+    if (!ENV_NAME.test(name)) {
+        throw new errors/* InputError */.dz('env', `${where}the name is not a valid variable name; expected KEY=VALUE with a KEY of letters, digits and _, not starting with a digit`);
+    }
+}
+function checkEnvValue(name, value) {
+    if (value.includes('\0')) {
+        throw new errors/* InputError */.dz('env', `the value of ${name} contains a NUL byte; environment values cannot hold NUL bytes`);
+    }
+}
+/**
+ * One `KEY=VALUE` assignment (a CLI --env flag); a bare `KEY` takes the value from
+ * `hostEnv`, so secrets need not appear on a command line.
+ */
+function parseEnvAssignment(text, hostEnv) {
+    const equals = text.indexOf('=');
+    const name = equals < 0 ? text : text.slice(0, equals);
+    checkEnvName(name, '');
+    const value = equals < 0 ? hostEnv[name] : text.slice(equals + 1);
+    if (value === undefined) {
+        throw new InputError('env', `${name} is not set in this environment; expected KEY=VALUE, or KEY for a variable that is set`);
+    }
+    checkEnvValue(name, value);
+    return [name, value];
+}
+/**
+ * `KEY=VALUE` lines; a value runs to the end of its line and may hold `=`, spaces and
+ * quotes. Multi-line values use the same heredoc form as GITHUB_ENV:
+ * `KEY<<DELIMITER`, the lines of the value, then DELIMITER alone on a line.
+ * Blank lines and lines starting with `#` are ignored. Values are never echoed back.
+ */
+function parseEnv(raw) {
+    const lines = raw.split('\n').map((line) => line.replace(/\r$/, ''));
+    const entries = [];
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const lineNumber = i + 1;
+        if (line.trim() === '' || line.trimStart().startsWith('#'))
+            continue;
+        // A name holds no '=': a '<<' after the first '=' is part of a KEY=VALUE value.
+        const heredoc = /^([^=]*?)<<(.+)$/.exec(line);
+        const equals = line.indexOf('=');
+        let name;
+        let value;
+        if (heredoc) {
+            name = heredoc[1].trim();
+            checkEnvName(name, `line ${lineNumber}: `);
+            const delimiter = heredoc[2];
+            const end = lines.indexOf(delimiter, i + 1);
+            if (end < 0) {
+                throw new errors/* InputError */.dz('env', `line ${lineNumber}: the multi-line value of ${name} is never closed; end it with a line holding only the delimiter given after <<`);
+            }
+            value = lines.slice(i + 1, end).join('\n');
+            i = end;
+        }
+        else if (equals < 0) {
+            throw new errors/* InputError */.dz('env', `line ${lineNumber} has no "="; expected KEY=VALUE, or KEY<<DELIMITER for a multi-line value`);
+        }
+        else {
+            name = line.slice(0, equals).trim();
+            checkEnvName(name, `line ${lineNumber}: `);
+            value = line.slice(equals + 1);
+        }
+        checkEnvValue(name, value);
+        entries.push([name, value]);
+    }
+    return entries;
+}
+const NETWORK_MODES = ['public', 'tsi', 'none'];
+/**
+ * `tsi`: guest sockets are opened on the host by the VM process; `public`: the same, but only
+ * to public addresses (net-guard.ts); `none`: the guest has only lo.
+ */
+function parseNetwork(raw) {
+    const text = raw.trim().toLowerCase();
+    if (NETWORK_MODES.includes(text))
+        return text;
+    throw new errors/* InputError */.dz('network', `${(0,errors/* showValue */.vp)(raw)} is not a network mode; expected public, tsi or none`);
+}
+const WORKSPACE_DEVICES = ['remove', 'keep'];
+/** `remove`: device nodes and set-ID bits the run left in the workspace go; `keep`: they stay. */
+function parseWorkspaceDevices(raw) {
+    const text = raw.trim().toLowerCase();
+    if (WORKSPACE_DEVICES.includes(text))
+        return text;
+    throw new errors/* InputError */.dz('workspace-devices', `${(0,errors/* showValue */.vp)(raw)} is not a choice; expected ${WORKSPACE_DEVICES.join(' or ')}`);
+}
+const PORT_PAIR = /^([0-9]+):([0-9]+)$/;
+const PORTS_FORM = 'expected HOST:GUEST, two whole numbers from 1 to 65535 (e.g. 8080:80), one pair per line';
+function validPort(digits) {
+    const significant = digits.replace(/^0+(?=.)/, '');
+    const value = Number(significant);
+    return significant.length <= 5 && value >= 1 && value <= 65535 ? value : undefined;
+}
+/**
+ * HOST:GUEST lines, each exposing a guest port on the host: libkrun's port map entries,
+ * written back in canonical form. A line is shown in a message only when it is made of
+ * digits and colons, so nothing else the user wrote is echoed.
+ */
+function parsePorts(raw) {
+    const pairs = [];
+    const hostPorts = new Set();
+    const guestPorts = new Set();
+    raw.split('\n').forEach((rawLine, index) => {
+        const line = rawLine.trim();
+        if (line === '')
+            return;
+        const where = /^[0-9:]+$/.test(line) ? `line ${index + 1} (${(0,errors/* showValue */.vp)(line, 20)})` : `line ${index + 1}`;
+        const match = PORT_PAIR.exec(line);
+        if (!match)
+            throw new errors/* InputError */.dz('ports', `${where} is not HOST:GUEST; ${PORTS_FORM}`);
+        const host = validPort(match[1]);
+        const guest = validPort(match[2]);
+        if (host === undefined || guest === undefined) {
+            throw new errors/* InputError */.dz('ports', `${where} has a port out of range; ${PORTS_FORM}`);
+        }
+        if (hostPorts.has(host)) {
+            throw new errors/* InputError */.dz('ports', `${where} exposes host port ${host} a second time; give each host port once`);
+        }
+        // libkrun maps each guest port to one host port and refuses a second.
+        if (guestPorts.has(guest)) {
+            throw new errors/* InputError */.dz('ports', `${where} exposes guest port ${guest} a second time; give each guest port once`);
+        }
+        hostPorts.add(host);
+        guestPorts.add(guest);
+        pairs.push(`${host}:${guest}`);
+    });
+    return pairs;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/file-commands.ts
 /**
  * The guest's file commands: each one the host has (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
@@ -828,7 +929,7 @@ function parseOutputFile(text) {
 }
 function parseEnvFile(text) {
     return parseKeyValues(text, FILE_COMMANDS.env, (name) => {
-        if (!parse/* ENV_NAME */.G1.test(name))
+        if (!ENV_NAME.test(name))
             return 'not a valid variable name (letters, digits and _, not starting with a digit)';
         if (REFUSED_ENV.includes(name))
             return `${name} cannot be set for later steps`;
@@ -982,8 +1083,8 @@ function applyGuestFileCommands(guest, hostEnv, reservedOutputs = []) {
     return warnings;
 }
 
-// EXTERNAL MODULE: ./src/engine/errors.ts
-var errors = __nccwpck_require__(7679);
+// EXTERNAL MODULE: ./src/engine/refused-table.ts
+var refused_table = __nccwpck_require__(935);
 // EXTERNAL MODULE: ./src/text/visible.ts
 var visible = __nccwpck_require__(1573);
 ;// CONCATENATED MODULE: ./src/engine/workspace-sweep.ts
@@ -1132,9 +1233,10 @@ function sweepWarnings(sweep) {
 ;// CONCATENATED MODULE: ./src/engine/after-run.ts
 /**
  * What a run hands back to the host once it has ended: the guest's file commands appended
- * to the host's own files, and the lines the front end shows about them and about what the
- * run left in the workspace.
+ * to the host's own files, and the lines the front end shows about them, about what the run
+ * left in the workspace and about what the network policy refused.
  */
+
 
 
 
@@ -1151,13 +1253,157 @@ function afterRun(result, files) {
             notes.push(line);
         warnings.push(...sweepWarnings(result.workspaceSweep));
     }
+    if (result.refusals && result.refusals.total > 0)
+        notes.push(...(0,refused_table/* refusalLines */.s6)(result.refusals));
     return { notes, warnings };
 }
 
 // EXTERNAL MODULE: ./src/image/errors.ts
 var image_errors = __nccwpck_require__(2062);
-// EXTERNAL MODULE: ./src/engine/guest-user.ts
-var guest_user = __nccwpck_require__(4756);
+;// CONCATENATED MODULE: ./src/engine/guest-user.ts
+/**
+ * Who the commands run as: a user written as `docker run --user` takes it (name, uid,
+ * uid:gid, name:group), resolved in the guest root's own /etc/passwd and /etc/group. Those
+ * files belong to the image (or the rootfs), so they are untrusted input: read on the host
+ * without following links, capped in size, parsed strictly.
+ */
+
+
+/**
+ * The largest id accepted: what fits a signed 32-bit number, as container runtimes take it.
+ * The guest init's plan parser (parse_id in native/init/krun-init.c) holds the same bound.
+ */
+const MAX_ID = 2 ** 31 - 1;
+const MAX_ACCOUNT_FILE_BYTES = 1024 * 1024;
+const MAX_GROUPS = 1024;
+/** A name as passwd and group hold one: no colon, comma, white space or control character. */
+const ACCOUNT_NAME = /^[^:,\s\p{Cc}]+$/u;
+const NUMERIC = /^[0-9]+$/;
+function numericId(text) {
+    if (!NUMERIC.test(text))
+        return undefined;
+    const id = Number(text);
+    return id <= MAX_ID ? id : undefined;
+}
+/** Why `text` is not a user as `--user` takes it, or undefined when it is one. */
+function userSpecProblem(text) {
+    const parts = text.split(':');
+    if (parts.length > 2 || parts.some((part) => !ACCOUNT_NAME.test(part))) {
+        return 'expected a user name or uid, optionally followed by :group or :gid (e.g. root, 1000, 1000:1000, app:staff)';
+    }
+    if (parts.some((part) => NUMERIC.test(part) && numericId(part) === undefined)) {
+        return `ids run from 0 to ${MAX_ID}`;
+    }
+    return undefined;
+}
+function toUserSpec(text) {
+    const [user, group] = text.split(':');
+    return { text, user, group };
+}
+/** The `user` input: empty for the image's User (or root). */
+function parseUser(raw) {
+    const text = raw.trim();
+    if (text === '')
+        return undefined;
+    const problem = userSpecProblem(text);
+    if (problem)
+        throw new errors/* InputError */.dz('user', `${(0,errors/* showValue */.vp)(text)} is not a user; ${problem}`);
+    return toUserSpec(text);
+}
+/** The account files' lines that hold entries: blank lines, comments and NIS markers are skipped. */
+function entryLines(text) {
+    return text
+        .split('\n')
+        .map((line, index) => [index + 1, line])
+        .filter(([, line]) => line !== '' && !/^[#+-]/.test(line))
+        .map(([number, line]) => [number, line.split(':')]);
+}
+class AccountFileError extends Error {
+}
+function malformed(file, line, form) {
+    return new AccountFileError(`its ${file} line ${line} is not ${form}`);
+}
+function parsePasswd(text) {
+    const form = 'name:password:uid:gid:gecos:home:shell';
+    return entryLines(text).map(([line, fields]) => {
+        const [name, , uidText, gidText, , home] = fields;
+        const uid = numericId(uidText ?? '');
+        const gid = numericId(gidText ?? '');
+        if (fields.length !== 7 ||
+            !ACCOUNT_NAME.test(name) ||
+            uid === undefined ||
+            gid === undefined ||
+            home.includes('\0')) {
+            throw malformed('/etc/passwd', line, form);
+        }
+        return { name, uid, gid, home: home === '' ? '/' : home };
+    });
+}
+function parseGroup(text) {
+    const form = 'name:password:gid:members';
+    return entryLines(text).map(([line, fields]) => {
+        const [name, , gidText, list] = fields;
+        const gid = numericId(gidText ?? '');
+        const members = list === '' || list === undefined ? [] : list.split(',');
+        if (fields.length !== 4 ||
+            !ACCOUNT_NAME.test(name) ||
+            gid === undefined ||
+            !members.every((m) => ACCOUNT_NAME.test(m))) {
+            throw malformed('/etc/group', line, form);
+        }
+        return { name, gid, members };
+    });
+}
+/** Reads etc/passwd and etc/group under `root`, refusing links (also on the way) and anything large. */
+function readAccountFiles(root) {
+    const read = (file) => {
+        try {
+            return (0,untrusted_file/* readUntrustedFile */.HA)(root, `etc/${file}`, MAX_ACCOUNT_FILE_BYTES)?.toString('utf8');
+        }
+        catch (error) {
+            if (error instanceof untrusted_file/* TamperedError */.bn) {
+                throw new AccountFileError(`its /etc/${file} is not a regular file of at most ${MAX_ACCOUNT_FILE_BYTES / 1024} KiB reached without links`);
+            }
+            throw error;
+        }
+    };
+    return { passwd: read('passwd'), group: read('group') };
+}
+/**
+ * Resolves a user as `docker run --user` does: a name must be in /etc/passwd, a uid need not
+ * be (then gid 0 and HOME /); a group name must be in /etc/group, a gid need not be. Without a
+ * group, the user's passwd gid is primary and the groups listing the user's name are
+ * supplementary; with one, that group alone. Throws AccountFileError naming what is missing.
+ */
+function resolveUser(spec, files) {
+    const uid = numericId(spec.user);
+    const passwd = files.passwd === undefined ? [] : parsePasswd(files.passwd);
+    const entry = passwd.find((e) => e.name === spec.user || (uid !== undefined && e.uid === uid));
+    if (!entry && uid === undefined) {
+        throw new AccountFileError(files.passwd === undefined ? 'it has no /etc/passwd' : `its /etc/passwd has no user ${(0,errors/* showValue */.vp)(spec.user)}`);
+    }
+    const groupFile = () => (files.group === undefined ? [] : parseGroup(files.group));
+    let gid = entry?.gid ?? 0;
+    let groups = [];
+    if (spec.group !== undefined) {
+        const wanted = numericId(spec.group);
+        const found = groupFile().find((g) => g.name === spec.group || (wanted !== undefined && g.gid === wanted));
+        if (!found && wanted === undefined) {
+            throw new AccountFileError(files.group === undefined ? 'it has no /etc/group' : `its /etc/group has no group ${(0,errors/* showValue */.vp)(spec.group)}`);
+        }
+        gid = found?.gid ?? wanted;
+    }
+    else if (entry) {
+        groups = [...new Set(groupFile().flatMap((g) => (g.members.includes(entry.name) ? [g.gid] : [])))];
+        if (groups.length > MAX_GROUPS) {
+            throw new AccountFileError(`its /etc/group lists ${(0,errors/* showValue */.vp)(entry.name)} in more than ${MAX_GROUPS} groups`);
+        }
+    }
+    return { uid: entry?.uid ?? uid, gid, groups, home: entry?.home ?? '/' };
+}
+
+// EXTERNAL MODULE: ./src/engine/allow-input.ts + 1 modules
+var allow_input = __nccwpck_require__(4908);
 // EXTERNAL MODULE: ./src/image/pull-policy.ts
 var pull_policy = __nccwpck_require__(1537);
 // EXTERNAL MODULE: ./src/image/reference.ts
@@ -1224,7 +1470,7 @@ function registryCredentials(username, password) {
 function pullStop(timeout) {
     const controller = new AbortController();
     const timer = timeout &&
-        setTimeout(() => controller.abort(`the timeout (${(0,parse/* formatDuration */.a3)(timeout.seconds)}) ran out`), Math.max(0, timeout.endsAt - Date.now()));
+        setTimeout(() => controller.abort(`the timeout (${formatDuration(timeout.seconds)}) ran out`), Math.max(0, timeout.endsAt - Date.now()));
     const onSignal = (signal) => controller.abort(`the run was cancelled (${signal})`);
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
@@ -1891,6 +2137,7 @@ function parsePrepare(raw) {
 
 
 
+
 /** A host-path input whose saved text is worked out from its own parser's value. */
 function hostPathInput(spec) {
     return spec;
@@ -1903,7 +2150,7 @@ const INPUTS = {
         flags: ['-c', '--commands'],
         valueName: 'TEXT',
         help: 'the commands to run',
-        parse: parse/* parseCommands */.Gr,
+        parse: parseCommands,
         reachesVm: true,
         stepOwn: true
     },
@@ -1913,7 +2160,7 @@ const INPUTS = {
         flags: ['--shell'],
         valueName: 'SHELL',
         help: 'sh, bash, or a command template containing {0}',
-        parse: parse/* parseShell */.aV,
+        parse: parseShell,
         reachesVm: true,
         stepOwn: true
     },
@@ -1983,7 +2230,7 @@ const INPUTS = {
         flags: ['--workspace-devices'],
         valueName: 'remove|keep',
         help: 'remove the device nodes and clear the set-user/group-ID bits the run left in the workspace, or keep them',
-        parse: parse/* parseWorkspaceDevices */.i6,
+        parse: parseWorkspaceDevices,
         reachesVm: false
     },
     workdir: {
@@ -2003,7 +2250,7 @@ const INPUTS = {
         flags: ['--user'],
         valueName: 'USER[:GROUP]',
         help: "who the commands run as: a name or uid, optionally :group or :gid, looked up in the base's /etc/passwd and /etc/group (default: the image's User, else root)",
-        parse: guest_user/* parseUser */.tN,
+        parse: parseUser,
         reachesVm: true
     },
     env: {
@@ -2012,7 +2259,7 @@ const INPUTS = {
         flags: ['--env'],
         valueName: 'KEY=VALUE',
         help: 'guest environment entry (repeatable); --env KEY copies KEY from this environment, off the command line',
-        parse: parse/* parseEnv */.vc,
+        parse: parseEnv,
         reachesVm: true,
         repeatable: true
     },
@@ -2050,7 +2297,7 @@ const INPUTS = {
         flags: ['--cpus'],
         valueName: 'N',
         help: 'virtual CPUs, 1 to 255',
-        parse: parse/* parseCpus */.xX,
+        parse: parseCpus,
         reachesVm: true
     },
     memory: {
@@ -2059,25 +2306,35 @@ const INPUTS = {
         flags: ['--memory', '--mem'],
         valueName: 'MIB',
         help: "guest memory in MiB, from 128 to the host's memory",
-        parse: (raw, context) => (0,parse/* parseMemory */.Pw)(raw, context.hostMemoryMib),
+        parse: (raw, context) => parseMemory(raw, context.hostMemoryMib),
         reachesVm: true
     },
     network: {
-        default: 'tsi',
+        default: 'public',
         required: false,
         flags: ['--network'],
         valueName: 'MODE',
-        help: 'tsi (guest sockets open on the host, reaching its loopback) or none (the guest has only lo)',
-        parse: parse/* parseNetwork */.MO,
+        help: "public (guest sockets open on the host, to public addresses and the host's resolvers only), tsi (to anything the host reaches, its loopback included) or none (only lo)",
+        parse: parseNetwork,
         reachesVm: true
+    },
+    allow: {
+        default: '',
+        required: false,
+        flags: ['--allow'],
+        valueName: 'DEST',
+        help: 'with network public, a destination it lets through: CIDR, CIDR:PORT, HOST or HOST:PORT (repeatable; one per line)',
+        parse: allow_input/* parseAllow */.P,
+        reachesVm: true,
+        repeatable: true
     },
     ports: {
         default: '',
         required: false,
         flags: ['--port'],
         valueName: 'HOST:GUEST',
-        help: 'expose a guest port on the host (repeatable; none is exposed otherwise; needs network tsi)',
-        parse: parse/* parsePorts */.Kq,
+        help: 'expose a guest port on the host (repeatable; none is exposed otherwise; needs network public or tsi)',
+        parse: parsePorts,
         reachesVm: true,
         repeatable: true
     },
@@ -2106,7 +2363,7 @@ const INPUTS = {
         flags: ['--log-level'],
         valueName: 'LEVEL',
         help: "libkrun's log level, shown live: off, error, warn, info, debug, trace",
-        parse: parse/* parseLogLevel */.ML,
+        parse: parseLogLevel,
         reachesVm: true
     },
     timeout: {
@@ -2116,7 +2373,7 @@ const INPUTS = {
         flags: ['--timeout'],
         valueName: 'DURATION',
         help: 'stop after 90, 90s, 10m, 1h ..., the pull included (exit code 124)',
-        parse: parse/* parseTimeout */.ZZ,
+        parse: parseTimeout,
         reachesVm: false
     },
     'export-env': {
@@ -2125,7 +2382,7 @@ const INPUTS = {
         flags: ['--export-env'],
         valueName: 'true|false',
         help: "let the guest's GITHUB_ENV and GITHUB_PATH change later steps on the host",
-        parse: (raw) => (0,parse/* parseBoolean */.yG)('export-env', raw),
+        parse: (raw) => parseBoolean('export-env', raw),
         reachesVm: false
     },
     'guest-workflow-commands': {
@@ -2134,7 +2391,7 @@ const INPUTS = {
         flags: ['--guest-workflow-commands'],
         valueName: 'true|false',
         help: "let the runner act on workflow commands (::error::, ::add-mask:: ...) in the guest's output",
-        parse: (raw) => (0,parse/* parseBoolean */.yG)('guest-workflow-commands', raw),
+        parse: (raw) => parseBoolean('guest-workflow-commands', raw),
         reachesVm: false
     }
 };
@@ -2995,7 +3252,7 @@ function decideOutcome(run, records, host = {}) {
         return {
             exitCode: TIMEOUT_EXIT_CODE,
             timedOut: true,
-            failure: `timed out after ${(0,parse/* formatDuration */.a3)(run.timedOutAfter)}`,
+            failure: `timed out after ${formatDuration(run.timedOutAfter)}`,
             showLog: false
         };
     }
@@ -3063,7 +3320,7 @@ function layerDiskList(layers) {
 function workloadArgv(settings, interactive = false) {
     if (interactive)
         return [settings.shell[0]];
-    return settings.shell.map((word) => word.split(parse/* SCRIPT_PLACEHOLDER */.gz).join(guest_protocol/* GUEST */.hR.scriptInGuest));
+    return settings.shell.map((word) => word.split(SCRIPT_PLACEHOLDER).join(guest_protocol/* GUEST */.hR.scriptInGuest));
 }
 /** `user UID GID GROUPS`: the ids the commands run as; GROUPS the supplementary gids, comma-separated, or `-`. */
 function userDirective(user) {
@@ -3138,9 +3395,9 @@ layout, libkrun, kvmDevice, fileShare, layers = {}) {
 
 // EXTERNAL MODULE: ./src/image/cache.ts
 var image_cache = __nccwpck_require__(2587);
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/engine/layer-disk.ts
@@ -3458,6 +3715,8 @@ function readGuestRecords(root) {
 
 // EXTERNAL MODULE: ./src/engine/run-dir.ts
 var run_dir = __nccwpck_require__(6197);
+// EXTERNAL MODULE: ./src/engine/net-guard.ts
+var net_guard = __nccwpck_require__(5405);
 ;// CONCATENATED MODULE: ./src/engine/guest-view.ts
 /**
  * Looks at a guest path before the guest exists: the guest's `/` is the rootfs, with the
@@ -3515,8 +3774,95 @@ function isGuestDirectory(view, guestPath) {
     return true;
 }
 
-// EXTERNAL MODULE: ./src/engine/image-config.ts
-var image_config = __nccwpck_require__(4590);
+;// CONCATENATED MODULE: ./src/engine/image-config.ts
+/**
+ * The image config's Env, WorkingDir and User, applied as `docker run` applies them: Env
+ * under the `env` input, WorkingDir when neither `workdir` nor a workspace sets the working
+ * directory, User unless the `user` input is given. The config is the image author's, so
+ * every value is checked before it reaches the guest's files.
+ */
+
+
+
+
+function configProblem(reference, what, fix) {
+    return new errors/* InputError */.dz('image', `${reference}: its config's ${what}; ${fix}`);
+}
+/** Env entries as NAME=VALUE with a variable name; a value is never shown. */
+function imageEnvEntries(env, reference) {
+    const entries = env.map((text, index) => {
+        const equals = text.indexOf('=');
+        const name = text.slice(0, equals);
+        const value = text.slice(equals + 1);
+        if (equals < 0 || !ENV_NAME.test(name) || value.includes('\0')) {
+            throw configProblem(reference, `Env entry ${index + 1} is not NAME=VALUE with a variable name and no NUL byte`, 'fix the image, or use another');
+        }
+        return [name, value];
+    });
+    return [...new Map(entries.map((entry) => [entry[0], entry])).values()];
+}
+function imageWorkingDir(workingDir, reference) {
+    if (!workingDir.startsWith('/') || /[\t\n\r\0]/.test(workingDir)) {
+        throw configProblem(reference, `WorkingDir ${(0,errors/* showValue */.vp)(workingDir)} is not an absolute path without tabs, newlines or NUL bytes`, 'set workdir');
+    }
+    return external_node_path_default().posix.normalize(workingDir).replace(/(?<=.)\/+$/, '');
+}
+/**
+ * Resolves the run's user in `root`: the `user` input when given, else the image config's
+ * User (`imageUser`); undefined when neither names one (the commands run as root, as before).
+ */
+function resolveGuestUser(settings, root, base, imageUser) {
+    let spec = settings.user;
+    if (spec === undefined && imageUser !== undefined) {
+        const problem = userSpecProblem(imageUser);
+        if (problem)
+            throw configProblem(base.name, `User ${(0,errors/* showValue */.vp)(imageUser)} is not a user`, `${problem}; or set user`);
+        spec = toUserSpec(imageUser);
+    }
+    if (spec === undefined)
+        return undefined;
+    try {
+        return resolveUser(spec, readAccountFiles(root));
+    }
+    catch (error) {
+        if (!(error instanceof AccountFileError))
+            throw error;
+        if (settings.user !== undefined) {
+            throw new errors/* InputError */.dz('user', `${(0,errors/* showValue */.vp)(spec.text)} cannot be used in ${base.input} ${base.name}: ${error.message}; expected a user of its /etc/passwd, or a uid`);
+        }
+        throw configProblem(base.name, `User ${(0,errors/* showValue */.vp)(spec.text)} cannot be used: ${error.message}`, 'set user (e.g. user: root)');
+    }
+}
+/** The settings with the image's config applied in `root`, the image's unpacked root. */
+function applyImageConfig(settings, image) {
+    const { config, reference } = image;
+    const imageEnv = imageEnvEntries(config.env, reference);
+    const workingDir = settings.workdirDefaulted && config.workingDir !== undefined
+        ? imageWorkingDir(config.workingDir, reference)
+        : undefined;
+    const guestUser = resolveGuestUser(settings, image.root, { input: 'image', name: reference }, config.user);
+    return {
+        ...settings,
+        imageEnv,
+        workdir: workingDir ?? settings.workdir,
+        guestUser,
+        imageConfig: {
+            env: imageEnv.map(([name]) => name).filter((name) => !settings.env.some(([own]) => own === name)),
+            workingDir,
+            user: settings.user === undefined && guestUser !== undefined ? config.user : undefined
+        }
+    };
+}
+/** How the summary names what was applied. */
+function appliedText(applied) {
+    const parts = [
+        applied.env.length > 0 ? `Env (${applied.env.join(', ')})` : '',
+        applied.workingDir !== undefined ? `WorkingDir ${applied.workingDir}` : '',
+        applied.user !== undefined ? `User ${applied.user}` : ''
+    ].filter((part) => part !== '');
+    return parts.length > 0 ? parts.join(', ') : 'nothing';
+}
+
 ;// CONCATENATED MODULE: ./src/engine/workspace-guard.ts
 /** The host's own files kept out of the workspace, which the guest can write. */
 
@@ -3653,7 +3999,7 @@ function imageSettings(raw, context) {
 function withImageRoot(settings, image) {
     const root = image.rootfs;
     const reference = settings.image?.reference ?? root;
-    const applied = (0,image_config/* applyImageConfig */.UY)(settings, { root, reference, config: image.config });
+    const applied = applyImageConfig(settings, { root, reference, config: image.config });
     const program = settings.shell[0];
     const candidates = shellCandidates(program, (0,guest_protocol/* guestPath */.Ci)([...applied.imageEnv, ...settings.env]));
     if (!anyInRootfs(candidates, root)) {
@@ -3684,7 +4030,7 @@ function libkrunSettings(raw, context) {
  * `commandBytes` replaces the `commands` text (a CLI file or stdin, kept as bytes).
  */
 function buildSettings(raw, context, envEntries, commandBytes) {
-    const commands = commandBytes ? (0,parse/* parseCommandBytes */.Y$)(commandBytes) : parseInput('commands', raw, context);
+    const commands = commandBytes ? parseCommandBytes(commandBytes) : parseInput('commands', raw, context);
     const shell = parseInput('shell', raw, context);
     const env = lastOfEach(envEntries ?? parseInput('env', raw, context));
     const cpus = parseInput('cpus', raw, context);
@@ -3704,11 +4050,15 @@ function buildSettings(raw, context, envEntries, commandBytes) {
         checkShellInRootfs(shell, rootfs, env, [INPUTS.shell.default, ''].includes(raw.shell.trim()));
         checkWorkdirExists(workdir, { rootfs, workspace });
     }
-    const guestUser = image ? undefined : (0,image_config/* resolveGuestUser */.qv)({ user }, rootfs, { input: 'rootfs', name: rootfs });
+    const guestUser = image ? undefined : resolveGuestUser({ user }, rootfs, { input: 'rootfs', name: rootfs });
     const network = parseInput('network', raw, context);
     const ports = parseInput('ports', raw, context);
     if (network === 'none' && ports.length > 0) {
-        throw new errors/* InputError */.dz('ports', 'cannot expose a port with network none, which gives the guest no network; use network tsi or no ports');
+        throw new errors/* InputError */.dz('ports', 'cannot expose a port with network none, which gives the guest no network; use network public or tsi, or no ports');
+    }
+    const allow = parseInput('allow', raw, context);
+    if (network !== 'public' && allow.length > 0) {
+        throw new errors/* InputError */.dz('allow', `applies only to network public, and network is ${network}; remove allow or use network public`);
     }
     const persist = parseInput('persist', raw, context);
     const persistSizeBytes = parseInput('persist-size', raw, context);
@@ -3742,6 +4092,7 @@ function buildSettings(raw, context, envEntries, commandBytes) {
         persist,
         persistSizeBytes,
         prepare,
+        allow,
         ports,
         libkrun,
         libkrunArchive,
@@ -3760,6 +4111,8 @@ function buildSettings(raw, context, envEntries, commandBytes) {
  * One run in a microVM, as both front ends (the action and krun-run) do it: host checks,
  * the private run directory, the VM process, the outcome, and cleanup of every file it made.
  */
+
+
 
 
 
@@ -3848,7 +4201,8 @@ async function runInMicroVm(options) {
         if (!layers)
             return failedPrepare(prepareRun);
         try {
-            const fitting = early && (0,early_start/* fitsRun */.c2)(early, libkrun, interactive, options.fence !== undefined) ? early : undefined;
+            const guarded = settings.network === 'public';
+            const fitting = early && (0,early_start/* fitsRun */.c2)(early, libkrun, interactive, options.fence !== undefined, guarded) ? early : undefined;
             if (early && !fitting)
                 await (0,early_start/* discardEarly */.eA)(early, warnOf(options));
             early = undefined;
@@ -3886,6 +4240,16 @@ function inTempDir(options, doing, step) {
         throw new errors/* HostError */.dh(`cannot ${doing} in ${options.host.tempDirName} (${options.host.tempDir}): ${(0,errors/* errorText */.kc)(error)}; set it to a writable directory with free space`);
     }
 }
+/** What the guard refused; a table out of form is said, and the run's outcome stands. */
+function readRefusals(layout, warn) {
+    try {
+        return (0,refused_table/* readRefusedTable */.$N)(layout.refusedTableFile);
+    }
+    catch (error) {
+        warn(`what network public refused is unknown: ${(0,errors/* errorText */.kc)(error)}`);
+        return undefined;
+    }
+}
 /** Runs once the VM process has ended: no guest is left to race the walk. */
 function sweepAfterRun(settings, since) {
     if (settings.workspace === null || settings.workspaceDevices === 'keep')
@@ -3908,12 +4272,17 @@ async function runPrepared(options, prepared, early) {
         inTempDir(options, "write the run's files", () => (0,run_dir/* writeRunFiles */.ak)(layout, files, prepared.initBinary, vm));
         // Again right before the VM starts: an image pull may have taken minutes since the first check.
         checkKvmAccess(kvmAccessContext(options));
+        const guarded = settings.network === 'public';
+        // Before the go-ahead: host names of `allow` are resolved now, once.
+        if (guarded)
+            await (0,net_guard/* writePolicy */.ef)(layout.netPolicyFile, settings.allow);
         vmProcess ??= new vm_launcher/* VmProcess */.b({
             vmEntry: (0,early_start/* vmEntry */.iC)(options.distDir),
             configFile: layout.vmConfigFile,
             libkrun,
             interactive,
-            stderrToStdout: options.fence !== undefined
+            stderrToStdout: options.fence !== undefined,
+            guard: guarded ? (0,net_guard/* prepareGuard */.nP)(options.distDir, layout) : undefined
         });
         const running = vmProcess;
         vmProcess = undefined;
@@ -3938,8 +4307,9 @@ async function runPrepared(options, prepared, early) {
         const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds, settings.exportEnv) : NO_FILE_COMMANDS;
         const log = outcome.showLog ? (0,run_dir/* logTail */.RB)(layout) : '';
         const kernelNote = (0,kernel_quirks/* kernelWorkaround */.qM)(external_node_os_default().release(), process.env)?.note;
+        const refusals = guarded ? readRefusals(layout, warnOf(options)) : undefined;
         const wallMs = Date.now() - started;
-        return { outcome, log, libkrun, wallMs, fileCommands, image, workspaceSweep, kernelNote, ran: settings };
+        return { outcome, log, libkrun, wallMs, fileCommands, image, workspaceSweep, kernelNote, refusals, ran: settings };
     }
     finally {
         options.fence?.close();
@@ -4085,6 +4455,8 @@ async function run(options) {
 
 
 
+
+
 /***/ }),
 
 /***/ 7665:
@@ -4194,256 +4566,268 @@ function cachedPinnedLibrary(cacheDir, archive) {
 
 /***/ }),
 
-/***/ 2333:
+/***/ 5405:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G1: () => (/* binding */ ENV_NAME),
-/* harmony export */   Gr: () => (/* binding */ parseCommands),
-/* harmony export */   Kq: () => (/* binding */ parsePorts),
-/* harmony export */   ML: () => (/* binding */ parseLogLevel),
-/* harmony export */   MO: () => (/* binding */ parseNetwork),
-/* harmony export */   Pw: () => (/* binding */ parseMemory),
-/* harmony export */   Y$: () => (/* binding */ parseCommandBytes),
-/* harmony export */   ZZ: () => (/* binding */ parseTimeout),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   aV: () => (/* binding */ parseShell),
-/* harmony export */   gz: () => (/* binding */ SCRIPT_PLACEHOLDER),
-/* harmony export */   i6: () => (/* binding */ parseWorkspaceDevices),
-/* harmony export */   vc: () => (/* binding */ parseEnv),
-/* harmony export */   xX: () => (/* binding */ parseCpus),
-/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */   Df: () => (/* binding */ wantsGuard),
+/* harmony export */   GI: () => (/* binding */ netguardBinary),
+/* harmony export */   ef: () => (/* binding */ writePolicy),
+/* harmony export */   nP: () => (/* binding */ prepareGuard),
+/* harmony export */   u: () => (/* binding */ guardedCommand)
 /* harmony export */ });
-/* unused harmony export parseEnvAssignment */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7679);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7679);
+/* harmony import */ var _allow_input_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4908);
+/* harmony import */ var _network_policy_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8507);
+/* harmony import */ var _refused_table_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(935);
 /**
- * Pure parsers, one per input. Each takes the raw text and returns a typed value or
- * throws an InputError that names the input, shows the value (never a secret), and says
- * what form is accepted.
+ * Network public's enforcement: the VM process starts under krun-netguard
+ * (native/netguard/), which installs the seccomp filter and forks the supervisor, then
+ * becomes the VM process (same pid). Made here: its refusal table, before it starts; its
+ * policy, before the guest may start (the supervisor reads it at the first call it checks).
  */
 
-const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug', 'trace'];
-/** Where the script path goes in a shell template, as in GitHub's own `shell:`. */
-const SCRIPT_PLACEHOLDER = '{0}';
-const NAMED_SHELLS = {
-    sh: 'sh -e {0}',
-    bash: 'bash --noprofile --norc -eo pipefail {0}'
-};
-function wholeNumber(input, raw, min, max, unit = '', why = '') {
-    const text = raw.trim();
-    const expected = `expected a whole number${unit} from ${min} to ${max}${why}`;
-    if (!/^[0-9]+$/.test(text)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(raw)} is not a whole number; ${expected}`);
+
+
+
+
+
+const GUARD_ARCH = { x64: 'x86_64', arm64: 'aarch64' };
+function netguardBinary(distDir, arch = process.arch) {
+    const binary = GUARD_ARCH[arch] && node_path__WEBPACK_IMPORTED_MODULE_1___default().join(distDir, 'native', GUARD_ARCH[arch], 'krun-netguard');
+    if (!binary || !node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(binary)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .HostError */ .dh(`this action has no krun-netguard for the ${arch} architecture, which network public needs`);
     }
-    const value = Number(text);
-    if (value < min || value > max) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(raw)} is out of range; ${expected}`);
+    return binary;
+}
+/** The guard of a run in `layout`: its table is made now, empty. */
+function prepareGuard(distDir, layout) {
+    const guard = {
+        binary: netguardBinary(distDir),
+        policyFile: layout.netPolicyFile,
+        tableFile: layout.refusedTableFile
+    };
+    (0,_refused_table_js__WEBPACK_IMPORTED_MODULE_5__/* .createRefusedTable */ .bj)(guard.tableFile);
+    return guard;
+}
+function guardedCommand(guard, command) {
+    return [guard.binary, guard.policyFile, guard.tableFile, '--', ...command];
+}
+/** Whether a network input's raw text asks for the guard: the default, public, does. */
+function wantsGuard(rawNetwork) {
+    const mode = rawNetwork?.trim().toLowerCase() ?? '';
+    return mode === '' || mode === 'public';
+}
+/** Writes the run's policy: the host's resolvers, the `allow` input's rules (host names resolved now), the refused ranges. */
+async function writePolicy(file, allow, sources = {}) {
+    const allowed = await (0,_allow_input_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveAllow */ .q)(allow, sources.lookup);
+    let resolvConf = sources.resolvConf;
+    if (resolvConf === undefined) {
+        try {
+            resolvConf = node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync('/etc/resolv.conf', 'utf8');
+        }
+        catch {
+            resolvConf = '';
+        }
     }
-    return value;
+    node_fs__WEBPACK_IMPORTED_MODULE_0___default().writeFileSync(file, (0,_network_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .renderPolicy */ .zQ)((0,_network_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .policyRules */ .cy)((0,_network_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .resolversOf */ .$D)(resolvConf), allowed)), { mode: 0o600 });
 }
-function parseCpus(raw) {
-    // libkrun takes the count as a uint8_t: anything above 255 would silently wrap.
-    return wholeNumber('cpus', raw, 1, 255);
-}
-function parseMemory(raw, hostMemoryMib) {
-    return wholeNumber('memory', raw, 128, Math.max(128, hostMemoryMib), ' of MiB', " (the host's memory)");
-}
-function parseLogLevel(raw) {
-    const text = raw.trim().toLowerCase();
-    if (text === '')
-        return undefined;
-    if (LOG_LEVELS.includes(text))
-        return text;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('log-level', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(raw)} is not a log level; expected one of ${LOG_LEVELS.join(', ')}`);
-}
-/** `true` or `false`, as action.yml booleans are written. */
-function parseBoolean(input, raw) {
-    const text = raw.trim().toLowerCase();
-    if (text === 'true')
-        return true;
-    if (text === 'false' || text === '')
-        return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(raw)} is not a boolean; expected true or false`);
-}
-/** Returns the shell's argv, with SCRIPT_PLACEHOLDER standing for the script's path. */
-function parseShell(raw) {
-    const text = raw.trim() === '' ? 'sh' : raw.trim();
-    const template = NAMED_SHELLS[text] ?? text;
-    if (!template.includes(SCRIPT_PLACEHOLDER)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('shell', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(raw)} is neither a known shell nor a template; expected sh, bash, or a command containing {0} (e.g. "bash -x {0}")`);
-    }
-    return template.split(/\s+/).filter((word) => word !== '');
-}
+
+
+/***/ }),
+
+/***/ 8507:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $D: () => (/* binding */ resolversOf),
+/* harmony export */   $j: () => (/* binding */ cidrRule),
+/* harmony export */   cy: () => (/* binding */ policyRules),
+/* harmony export */   zQ: () => (/* binding */ renderPolicy)
+/* harmony export */ });
+/* unused harmony exports REFUSED_RANGES, DNS_PORT */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
 /**
- * The script as bytes: a YAML input arrives as UTF-8 text, a CLI file or stdin as whatever
- * bytes it holds, and either reaches the guest unchanged.
+ * Network `public`: the one table of the destinations the VM process refuses, and the
+ * policy file krun-netguard reads (native/netguard/policy.c): allow rules first (the
+ * host's resolvers on port 53, then the `allow` input), then the refused ranges; whatever
+ * matches no rule is allowed. krun-netguard has no list of its own.
  */
-function parseCommandBytes(bytes) {
-    if (bytes.every((byte) => byte === 0x20 || (byte >= 0x09 && byte <= 0x0d))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('commands', 'is empty; give at least one shell command to run in the microVM');
-    }
-    const nul = bytes.indexOf(0);
-    if (nul >= 0) {
-        const line = bytes.subarray(0, nul).filter((byte) => byte === 0x0a).length + 1;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('commands', `line ${line} contains a NUL byte; remove it (a shell script cannot hold NUL bytes)`);
-    }
-    return bytes;
+
+/** Refused with `network: public`; also in their IPv4-mapped and IPv4-compatible IPv6 forms. */
+const REFUSED_RANGES = [
+    { range: '0.0.0.0/8', what: '"this" network' },
+    { range: '127.0.0.0/8', what: "loopback: the runner's own services" },
+    { range: '10.0.0.0/8', what: 'private' },
+    { range: '172.16.0.0/12', what: 'private' },
+    { range: '192.168.0.0/16', what: 'private' },
+    { range: '100.64.0.0/10', what: 'carrier-grade NAT' },
+    { range: '169.254.0.0/16', what: 'link-local, with the cloud metadata service (169.254.169.254)' },
+    { range: '224.0.0.0/4', what: 'multicast' },
+    { range: '255.255.255.255/32', what: 'broadcast' },
+    { range: '::1/128', what: 'loopback' },
+    { range: '::/128', what: 'unspecified' },
+    { range: 'fc00::/7', what: 'unique local (private)' },
+    { range: 'fe80::/10', what: 'link-local' },
+    { range: 'ff00::/8', what: 'multicast' }
+];
+const POLICY_HEADER = 'krun-netguard-policy 1';
+const DNS_PORT = 53;
+/** A CIDR of the range table or of a parsed input, as a rule. */
+function cidrRule(cidr, allow, port = 0) {
+    const [address, prefix] = cidr.split('/');
+    return { allow, address, prefix: Number(prefix ?? (node_net__WEBPACK_IMPORTED_MODULE_0___default().isIPv6(address) ? 128 : 32)), port };
 }
-function parseCommands(raw) {
-    return parseCommandBytes(Buffer.from(raw, 'utf8'));
+/** The resolvers /etc/resolv.conf names (a zone index, fe80::1%eth0, is dropped: the guard compares addresses). */
+function resolversOf(resolvConf) {
+    const found = resolvConf
+        .split('\n')
+        .map((line) => /^\s*nameserver\s+(\S+)/.exec(line)?.[1]?.replace(/%.*$/, ''))
+        .filter((address) => address !== undefined && node_net__WEBPACK_IMPORTED_MODULE_0___default().isIP(address) !== 0);
+    return [...new Set(found)];
 }
-const UNITS = { '': 1, s: 1, m: 60, h: 3600 };
-/** A duration such as 90, 90s, 10m or 1h; a plain number is seconds. */
-function parseTimeout(raw) {
-    const text = raw.trim();
-    if (text === '' || text === 'none')
-        return undefined;
-    const match = /^([0-9]+)([smh]?)$/.exec(text);
-    const seconds = match ? Number(match[1]) * UNITS[match[2]] : NaN;
-    if (!match || !(seconds > 0) || seconds > 7 * 24 * 3600) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('timeout', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(raw)} is not a duration; expected a positive whole number of seconds, or one followed by s, m or h (e.g. 90, 90s, 10m, 1h), at most a week`);
-    }
-    return seconds;
+/** Every rule, in the order the guard tries them. */
+function policyRules(resolvers, allowed) {
+    return [
+        ...resolvers.map((address) => cidrRule(address, true, DNS_PORT)),
+        ...allowed,
+        ...REFUSED_RANGES.map(({ range }) => cidrRule(range, false))
+    ];
 }
-/** How a duration in seconds is written back to the user ("10m", "90s"). */
-function formatDuration(seconds) {
-    if (seconds % 3600 === 0)
-        return `${seconds / 3600}h`;
-    if (seconds % 60 === 0)
-        return `${seconds / 60}m`;
-    return `${seconds}s`;
+function renderPolicy(rules) {
+    const lines = rules.map((rule) => `${rule.allow ? 'allow' : 'deny'} ${rule.address}/${rule.prefix} ${rule.port}`);
+    return [POLICY_HEADER, ...lines].map((line) => `${line}\n`).join('');
 }
-/** A variable name, as the guest's environment and the runner's GITHUB_ENV take it. */
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+
+/***/ }),
+
+/***/ 935:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $N: () => (/* binding */ readRefusedTable),
+/* harmony export */   bj: () => (/* binding */ createRefusedTable),
+/* harmony export */   s6: () => (/* binding */ refusalLines)
+/* harmony export */ });
+/* unused harmony exports TABLE_CAPACITY, SHOWN_REFUSALS, BadTableError, parseRefusedTable */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _untrusted_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5427);
 /**
- * Refuses a name that is not a variable name without quoting it: an env line that went
- * wrong can hold part of a secret, and the runner masks only whole secret values.
+ * The table of refused destinations krun-netguard keeps (native/netguard/table.c, the same
+ * layout): made here, zeroed, before the VM process starts; read back after it ended, like
+ * any file the host did not write itself: strict form, a size cap.
+ *
+ * Layout, little-endian: a 32-byte header (magic, capacity u32, used u32, total u64,
+ * unlisted u64), then `capacity` 32-byte entries (family u8, protocol u8, port u16, 4
+ * reserved bytes, address 16 bytes, count u64).
  */
-function checkEnvName(name, where) {
-    if (!ENV_NAME.test(name)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('env', `${where}the name is not a valid variable name; expected KEY=VALUE with a KEY of letters, digits and _, not starting with a digit`);
-    }
+
+
+
+const MAGIC = 'KRNGTAB1';
+const HEADER_BYTES = 32;
+const ENTRY_BYTES = 32;
+/** Distinct destinations itemized; refusals beyond them are only counted. */
+const TABLE_CAPACITY = 256;
+const TABLE_BYTES = HEADER_BYTES + TABLE_CAPACITY * ENTRY_BYTES;
+/** At most this many destinations are shown, the most refused first. */
+const SHOWN_REFUSALS = 20;
+const FAMILIES = { 0: 'other', 1: 'unix', 4: 'ipv4', 6: 'ipv6' };
+const PROTOCOLS = { 0: 'other', 6: 'tcp', 17: 'udp' };
+function createRefusedTable(file) {
+    const bytes = Buffer.alloc(TABLE_BYTES);
+    bytes.write(MAGIC, 0, 'latin1');
+    bytes.writeUInt32LE(TABLE_CAPACITY, 8);
+    node_fs__WEBPACK_IMPORTED_MODULE_0___default().writeFileSync(file, bytes, { mode: 0o600, flag: 'wx' });
 }
-function checkEnvValue(name, value) {
-    if (value.includes('\0')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('env', `the value of ${name} contains a NUL byte; environment values cannot hold NUL bytes`);
+function ipv6Text(bytes) {
+    if (bytes.subarray(0, 10).every((byte) => byte === 0) && bytes.readUInt16BE(10) === 0xffff) {
+        return `::ffff:${[...bytes.subarray(12)].join('.')}`;
     }
-}
-/**
- * One `KEY=VALUE` assignment (a CLI --env flag); a bare `KEY` takes the value from
- * `hostEnv`, so secrets need not appear on a command line.
- */
-function parseEnvAssignment(text, hostEnv) {
-    const equals = text.indexOf('=');
-    const name = equals < 0 ? text : text.slice(0, equals);
-    checkEnvName(name, '');
-    const value = equals < 0 ? hostEnv[name] : text.slice(equals + 1);
-    if (value === undefined) {
-        throw new InputError('env', `${name} is not set in this environment; expected KEY=VALUE, or KEY for a variable that is set`);
+    const groups = Array.from({ length: 8 }, (_, i) => bytes.readUInt16BE(i * 2).toString(16));
+    // The longest run of two or more zero groups becomes "::".
+    let best = { start: -1, length: 1 };
+    for (let start = 0; start < 8; start++) {
+        let length = 0;
+        while (start + length < 8 && groups[start + length] === '0')
+            length++;
+        if (length > best.length)
+            best = { start, length };
     }
-    checkEnvValue(name, value);
-    return [name, value];
+    if (best.start < 0)
+        return groups.join(':');
+    const head = groups.slice(0, best.start).join(':');
+    const tail = groups.slice(best.start + best.length).join(':');
+    return `${head}::${tail}`;
 }
-/**
- * `KEY=VALUE` lines; a value runs to the end of its line and may hold `=`, spaces and
- * quotes. Multi-line values use the same heredoc form as GITHUB_ENV:
- * `KEY<<DELIMITER`, the lines of the value, then DELIMITER alone on a line.
- * Blank lines and lines starting with `#` are ignored. Values are never echoed back.
- */
-function parseEnv(raw) {
-    const lines = raw.split('\n').map((line) => line.replace(/\r$/, ''));
+function addressText(family, bytes) {
+    if (family === 'ipv4')
+        return [...bytes.subarray(0, 4)].join('.');
+    if (family === 'ipv6')
+        return ipv6Text(bytes);
+    return family === 'unix' ? 'host unix socket' : 'another address family';
+}
+/** Thrown for a table that is not in form: the count is then unknown, and said so. */
+class BadTableError extends Error {
+}
+function parseRefusedTable(bytes) {
+    const bad = (what) => new BadTableError(`the refusal table ${what}`);
+    if (bytes.length !== TABLE_BYTES || bytes.toString('latin1', 0, 8) !== MAGIC)
+        throw bad('is not in form');
+    if (bytes.readUInt32LE(8) !== TABLE_CAPACITY)
+        throw bad('has another capacity');
+    const used = bytes.readUInt32LE(12);
+    if (used > TABLE_CAPACITY)
+        throw bad('holds more entries than it has room for');
+    const total = Number(bytes.readBigUInt64LE(16));
+    const unlisted = Number(bytes.readBigUInt64LE(24));
     const entries = [];
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        const lineNumber = i + 1;
-        if (line.trim() === '' || line.trimStart().startsWith('#'))
-            continue;
-        // A name holds no '=': a '<<' after the first '=' is part of a KEY=VALUE value.
-        const heredoc = /^([^=]*?)<<(.+)$/.exec(line);
-        const equals = line.indexOf('=');
-        let name;
-        let value;
-        if (heredoc) {
-            name = heredoc[1].trim();
-            checkEnvName(name, `line ${lineNumber}: `);
-            const delimiter = heredoc[2];
-            const end = lines.indexOf(delimiter, i + 1);
-            if (end < 0) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('env', `line ${lineNumber}: the multi-line value of ${name} is never closed; end it with a line holding only the delimiter given after <<`);
-            }
-            value = lines.slice(i + 1, end).join('\n');
-            i = end;
-        }
-        else if (equals < 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('env', `line ${lineNumber} has no "="; expected KEY=VALUE, or KEY<<DELIMITER for a multi-line value`);
-        }
-        else {
-            name = line.slice(0, equals).trim();
-            checkEnvName(name, `line ${lineNumber}: `);
-            value = line.slice(equals + 1);
-        }
-        checkEnvValue(name, value);
-        entries.push([name, value]);
+    for (let i = 0; i < used; i++) {
+        const at = HEADER_BYTES + i * ENTRY_BYTES;
+        const family = FAMILIES[bytes[at]];
+        const protocol = PROTOCOLS[bytes[at + 1]];
+        const count = Number(bytes.readBigUInt64LE(at + 24));
+        if (family === undefined || protocol === undefined || count < 1)
+            throw bad(`entry ${i} is not in form`);
+        entries.push({
+            address: addressText(family, bytes.subarray(at + 8, at + 24)),
+            port: bytes.readUInt16LE(at + 2),
+            protocol,
+            count
+        });
     }
-    return entries;
+    entries.sort((a, b) => b.count - a.count);
+    return { total, unlisted, entries };
 }
-const NETWORK_MODES = ['tsi', 'none'];
-/** `tsi`: guest sockets are opened on the host by the VM process; `none`: the guest has only lo. */
-function parseNetwork(raw) {
-    const text = raw.trim().toLowerCase();
-    if (NETWORK_MODES.includes(text))
-        return text;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('network', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(raw)} is not a network mode; expected ${NETWORK_MODES.join(' or ')}`);
+/** What the run's guard refused; undefined when the run had no guard (no table). */
+function readRefusedTable(file) {
+    const bytes = (0,_untrusted_file_js__WEBPACK_IMPORTED_MODULE_2__/* .readUntrustedFile */ .HA)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file), TABLE_BYTES);
+    return bytes === undefined ? undefined : parseRefusedTable(bytes);
 }
-const WORKSPACE_DEVICES = ['remove', 'keep'];
-/** `remove`: device nodes and set-ID bits the run left in the workspace go; `keep`: they stay. */
-function parseWorkspaceDevices(raw) {
-    const text = raw.trim().toLowerCase();
-    if (WORKSPACE_DEVICES.includes(text))
-        return text;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('workspace-devices', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(raw)} is not a choice; expected ${WORKSPACE_DEVICES.join(' or ')}`);
+function destinationText(refusal) {
+    if (refusal.address.includes(' '))
+        return refusal.address;
+    const host = refusal.address.includes(':') ? `[${refusal.address}]` : refusal.address;
+    return `${host}:${refusal.port}`;
 }
-const PORT_PAIR = /^([0-9]+):([0-9]+)$/;
-const PORTS_FORM = 'expected HOST:GUEST, two whole numbers from 1 to 65535 (e.g. 8080:80), one pair per line';
-function validPort(digits) {
-    const significant = digits.replace(/^0+(?=.)/, '');
-    const value = Number(significant);
-    return significant.length <= 5 && value >= 1 && value <= 65535 ? value : undefined;
-}
-/**
- * HOST:GUEST lines, each exposing a guest port on the host: libkrun's port map entries,
- * written back in canonical form. A line is shown in a message only when it is made of
- * digits and colons, so nothing else the user wrote is echoed.
- */
-function parsePorts(raw) {
-    const pairs = [];
-    const hostPorts = new Set();
-    const guestPorts = new Set();
-    raw.split('\n').forEach((rawLine, index) => {
-        const line = rawLine.trim();
-        if (line === '')
-            return;
-        const where = /^[0-9:]+$/.test(line) ? `line ${index + 1} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .showValue */ .vp)(line, 20)})` : `line ${index + 1}`;
-        const match = PORT_PAIR.exec(line);
-        if (!match)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('ports', `${where} is not HOST:GUEST; ${PORTS_FORM}`);
-        const host = validPort(match[1]);
-        const guest = validPort(match[2]);
-        if (host === undefined || guest === undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('ports', `${where} has a port out of range; ${PORTS_FORM}`);
-        }
-        if (hostPorts.has(host)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('ports', `${where} exposes host port ${host} a second time; give each host port once`);
-        }
-        // libkrun maps each guest port to one host port and refuses a second.
-        if (guestPorts.has(guest)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('ports', `${where} exposes guest port ${guest} a second time; give each guest port once`);
-        }
-        hostPorts.add(host);
-        guestPorts.add(guest);
-        pairs.push(`${host}:${guest}`);
-    });
-    return pairs;
+/** The lines the log and the summary show: the first SHOWN_REFUSALS destinations and the total. */
+function refusalLines(refusals) {
+    const times = (count) => (count === 1 ? 'once' : `${count} times`);
+    const lines = refusals.entries
+        .slice(0, SHOWN_REFUSALS)
+        .map((refusal) => `${destinationText(refusal)} (${refusal.protocol}): refused ${times(refusal.count)}`);
+    const hidden = refusals.entries.length - lines.length;
+    const more = hidden > 0 || refusals.unlisted > 0 ? ' (not all destinations are listed)' : '';
+    return [`network public refused ${refusals.total} connection attempts or datagrams${more}`, ...lines];
 }
 
 
@@ -4487,7 +4871,9 @@ function runLayout(dir) {
         dir,
         root: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'root'),
         vmConfigFile: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'vm.json'),
-        logFile: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'libkrun.log')
+        logFile: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'libkrun.log'),
+        netPolicyFile: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'net-policy'),
+        refusedTableFile: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'net-refused')
     };
 }
 /**
@@ -4690,6 +5076,8 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var errors = __nccwpck_require__(7679);
 // EXTERNAL MODULE: ./src/engine/kernel-quirks.ts
 var kernel_quirks = __nccwpck_require__(7665);
+// EXTERNAL MODULE: ./src/engine/net-guard.ts
+var net_guard = __nccwpck_require__(5405);
 ;// CONCATENATED MODULE: ./src/engine/vm-protocol.ts
 /**
  * The private channel between the action process and the VM process, on fd 3: GO_LINE one
@@ -4738,6 +5126,7 @@ function decodeMessages(text) {
 
 
 
+
 /** How long the guest has to react to Ctrl-C before the VM process is killed. */
 const TIMEOUT_GRACE_MS = 3000;
 /** Shorter on cancellation: the runner kills the whole step soon after. */
@@ -4774,7 +5163,9 @@ class VmProcess {
         while (stdio.length < CHANNEL_FD)
             stdio.push('ignore');
         stdio[CHANNEL_FD] = 'pipe';
-        this.child = (0,external_node_child_process_.spawn)(process.execPath, [start.vmEntry, start.configFile], {
+        const vmArgs = [process.execPath, start.vmEntry, start.configFile];
+        const [program, ...args] = start.guard ? (0,net_guard/* guardedCommand */.u)(start.guard, vmArgs) : vmArgs;
+        this.child = (0,external_node_child_process_.spawn)(program, args, {
             stdio,
             env: vmProcessEnv(start.libkrun, start.env)
         });
@@ -5782,6 +6173,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 

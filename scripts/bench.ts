@@ -14,13 +14,16 @@
 //      pull and unpack of a many-file image against `tar -x` of the same layers.
 //  (f) lasting state, with a registry on loopback: the action's `true` on an image whose
 //      prepared layer is cached against the same image without prepare, and with
-//      persist: job against persist: step (goals: each adds at most 50 ms).
+//      persist: job against persist: step (goals: each adds at most 50 ms);
+//  (g) what network public's checks cost: guest connections per second to a listener on
+//      loopback (let through by `allow`) under network public, against network tsi.
 // `npm run bench -- e` runs only the sections named (c needs a's figures, so it runs a too);
-// BENCH_RUNS (21) and BENCH_STREAM_RUNS (7) set the rounds.
+// BENCH_RUNS (21), BENCH_STREAM_RUNS (7) and BENCH_CONNECT_RUNS (5) set the rounds.
 // The launcher's run directory is made by the engine's own code (run-dir.ts, plan.ts), so
 // the guest protocol is defined once. Timing is only ever reported here, never asserted.
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { hostContext } from '../src/engine/host-context.js'
@@ -153,6 +156,58 @@ async function rounds(runs: number, commands: Measured[], env: Record<string, st
     }
   }
   return results
+}
+
+const CONNECT_RUNS = runsFrom('BENCH_CONNECT_RUNS', 5)
+const CONNECTIONS = 2000
+
+/** One action run whose guest connects CONNECTIONS times to `port` on loopback; its own count of connections per second. */
+function connectRate(port: number, network: Record<string, string>): Promise<number> {
+  const script = `import socket, time
+start = time.monotonic()
+for _ in range(${CONNECTIONS}):
+    socket.create_connection(("127.0.0.1", ${port})).close()
+print(f"rate {${CONNECTIONS} / (time.monotonic() - start):.0f}")`
+  fs.writeFileSync(path.join(workspace, 'connect.py'), script)
+  const env = { ...cleanEnv('/usr/bin/python3 connect.py', STANDIN), ...network }
+  return new Promise((resolve, reject) => {
+    const child = spawn(node, [path.join(dist, 'index.js')], {
+      env,
+      cwd: workspace,
+      stdio: ['ignore', 'pipe', 'inherit']
+    })
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+    child.on('close', () => {
+      const rate = /^rate ([0-9]+)$/m.exec(out)?.[1]
+      if (rate) resolve(Number(rate))
+      else reject(new Error(`the connecting guest printed no rate:\n${out}`))
+    })
+  })
+}
+
+/** What network public's checking costs: connections per second through it against tsi's unchecked ones. */
+async function connections(): Promise<void> {
+  const server = net.createServer((socket) => socket.destroy())
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as net.AddressInfo).port
+  const checked = { INPUT_NETWORK: 'public', INPUT_ALLOW: `127.0.0.1:${port}` }
+  const rates: Record<'public' | 'tsi', number[]> = { public: [], tsi: [] }
+  try {
+    for (let round = 0; round < CONNECT_RUNS; round++) {
+      // Each goes first in every other round: what one run leaves (sockets in TIME_WAIT) hits both alike.
+      const order: ('public' | 'tsi')[] = round % 2 ? ['tsi', 'public'] : ['public', 'tsi']
+      for (const mode of order) {
+        rates[mode].push(await connectRate(port, mode === 'public' ? checked : { INPUT_NETWORK: 'tsi' }))
+      }
+    }
+  } finally {
+    server.close()
+  }
+  const [pub, tsi] = [median(rates.public), median(rates.tsi)]
+  console.log(
+    `(g) ${CONNECTIONS} guest connections to loopback (stand-in), medians of ${CONNECT_RUNS}: network public (allowed by allow) ${pub.toFixed(0)}/s; tsi ${tsi.toFixed(0)}/s; ratio ${(pub / tsi).toFixed(2)}`
+  )
 }
 
 const medianSeconds = (runs: Timed[]) => median(runs.map((run) => run.seconds))
@@ -493,6 +548,7 @@ async function main(): Promise<void> {
   if (wanted('d')) await realLibkrun()
   if (wanted('e')) await images()
   if (wanted('f')) await lastingState()
+  if (wanted('g')) await connections()
   console.log(`load average at the end: ${loadAverage()}`)
 }
 

@@ -13,6 +13,7 @@ const root = path.resolve(import.meta.dirname, '..')
 const BUNDLE_INPUTS = [
   'src',
   'native/init',
+  'native/netguard',
   'native/Makefile',
   'scripts/bundle.mjs',
   'package-lock.json',

@@ -64,13 +64,19 @@ async function bundleEntries() {
   fs.writeFileSync(path.join(dist, HTTP_CLIENT_STAND_IN), HTTP_CLIENT_STAND_IN_SOURCE)
 }
 
+/** The guest init and krun-netguard (network public's guard of the VM process), for each architecture. */
 function copyGuestInit() {
-  run('make', ['-s', '-C', path.join(root, 'native'), 'init'])
+  run('make', ['-s', '-C', path.join(root, 'native'), 'init', 'netguard'])
   for (const arch of GUEST_ARCHS) {
-    const target = path.join(dist, 'native', arch, 'krun-init')
-    fs.mkdirSync(path.dirname(target), { recursive: true })
-    fs.copyFileSync(path.join(root, 'native/build/init', arch, 'krun-init'), target)
-    fs.chmodSync(target, 0o755)
+    for (const [dir, name] of [
+      ['init', 'krun-init'],
+      ['netguard', 'krun-netguard']
+    ]) {
+      const target = path.join(dist, 'native', arch, name)
+      fs.mkdirSync(path.dirname(target), { recursive: true })
+      fs.copyFileSync(path.join(root, 'native/build', dir, arch, name), target)
+      fs.chmodSync(target, 0o755)
+    }
   }
 }
 

@@ -757,7 +757,7 @@ async function fetchSmallBlob(client, desc, what, abandon) {
 }
 
 // EXTERNAL MODULE: ./src/image/cache.ts
-var image_cache = __webpack_require__(968);
+var image_cache = __webpack_require__(587);
 ;// CONCATENATED MODULE: ./src/image/root-fingerprint.ts
 /**
  * A fingerprint of an unpacked image root, recorded when it is cached and compared on every use, so

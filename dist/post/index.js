@@ -12,7 +12,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(946);
-/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(587);
+/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(128);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(651);
 /**
  * The post step (dist/post/index.js): when the main step was killed before it could clean
@@ -35,7 +35,7 @@ function isOurVmProcess(pid, runDir) {
 /** A pull killed outright leaves its half unpacked root in the cache's tmp/, under the main step's pid, now gone. */
 async function removePullLeftovers(cacheDir) {
     try {
-        const { ImageCache } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 968));
+        const { ImageCache } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 587));
         await new ImageCache(cacheDir).removeStaleTemps();
     }
     catch (error) {
@@ -132,7 +132,7 @@ function leftBehind() {
 
 /***/ }),
 
-/***/ 587:
+/***/ 128:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -141,7 +141,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Lr: () => (/* reexport */ run_dir_removeRunDir)
 });
 
-// UNUSED EXPORTS: HostError, INPUTS, INPUT_NAMES, InputError, OUTPUTS, OutputFence, buildSettings, canStart, defaultInputs, diagnose, discardEarly, enabledFileCommands, failureMessage, hostContext, libkrunSettings, parseEnv, parseEnvAssignment, parseInput, prepareLaterSteps, run, shownDefault, sweepLine, verdictLine, vmEntry
+// UNUSED EXPORTS: HostError, INPUTS, INPUT_NAMES, InputError, OUTPUTS, OutputFence, appliedText, buildSettings, canStart, defaultInputs, diagnose, discardEarly, enabledFileCommands, failureMessage, hostContext, libkrunSettings, parseEnv, parseEnvAssignment, parseInput, prepareLaterSteps, refusalLines, run, shownDefault, sweepLine, verdictLine, vmEntry
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
@@ -545,13 +545,16 @@ function parseEnv(raw) {
     }
     return entries;
 }
-const NETWORK_MODES = ['tsi', 'none'];
-/** `tsi`: guest sockets are opened on the host by the VM process; `none`: the guest has only lo. */
+const NETWORK_MODES = ['public', 'tsi', 'none'];
+/**
+ * `tsi`: guest sockets are opened on the host by the VM process; `public`: the same, but only
+ * to public addresses (net-guard.ts); `none`: the guest has only lo.
+ */
 function parseNetwork(raw) {
     const text = raw.trim().toLowerCase();
     if (NETWORK_MODES.includes(text))
         return text;
-    throw new errors_InputError('network', `${errors_showValue(raw)} is not a network mode; expected ${NETWORK_MODES.join(' or ')}`);
+    throw new errors_InputError('network', `${errors_showValue(raw)} is not a network mode; expected public, tsi or none`);
 }
 const WORKSPACE_DEVICES = ['remove', 'keep'];
 /** `remove`: device nodes and set-ID bits the run left in the workspace go; `keep`: they stay. */
@@ -894,6 +897,116 @@ function host_file_commands_applyGuestFileCommands(guest, hostEnv, reservedOutpu
     return warnings;
 }
 
+;// CONCATENATED MODULE: ./src/engine/refused-table.ts
+/**
+ * The table of refused destinations krun-netguard keeps (native/netguard/table.c, the same
+ * layout): made here, zeroed, before the VM process starts; read back after it ended, like
+ * any file the host did not write itself: strict form, a size cap.
+ *
+ * Layout, little-endian: a 32-byte header (magic, capacity u32, used u32, total u64,
+ * unlisted u64), then `capacity` 32-byte entries (family u8, protocol u8, port u16, 4
+ * reserved bytes, address 16 bytes, count u64).
+ */
+
+
+
+const MAGIC = 'KRNGTAB1';
+const HEADER_BYTES = 32;
+const ENTRY_BYTES = 32;
+/** Distinct destinations itemized; refusals beyond them are only counted. */
+const TABLE_CAPACITY = 256;
+const TABLE_BYTES = HEADER_BYTES + TABLE_CAPACITY * ENTRY_BYTES;
+/** At most this many destinations are shown, the most refused first. */
+const SHOWN_REFUSALS = 20;
+const FAMILIES = { 0: 'other', 1: 'unix', 4: 'ipv4', 6: 'ipv6' };
+const PROTOCOLS = { 0: 'other', 6: 'tcp', 17: 'udp' };
+function refused_table_createRefusedTable(file) {
+    const bytes = Buffer.alloc(TABLE_BYTES);
+    bytes.write(MAGIC, 0, 'latin1');
+    bytes.writeUInt32LE(TABLE_CAPACITY, 8);
+    fs.writeFileSync(file, bytes, { mode: 0o600, flag: 'wx' });
+}
+function ipv6Text(bytes) {
+    if (bytes.subarray(0, 10).every((byte) => byte === 0) && bytes.readUInt16BE(10) === 0xffff) {
+        return `::ffff:${[...bytes.subarray(12)].join('.')}`;
+    }
+    const groups = Array.from({ length: 8 }, (_, i) => bytes.readUInt16BE(i * 2).toString(16));
+    // The longest run of two or more zero groups becomes "::".
+    let best = { start: -1, length: 1 };
+    for (let start = 0; start < 8; start++) {
+        let length = 0;
+        while (start + length < 8 && groups[start + length] === '0')
+            length++;
+        if (length > best.length)
+            best = { start, length };
+    }
+    if (best.start < 0)
+        return groups.join(':');
+    const head = groups.slice(0, best.start).join(':');
+    const tail = groups.slice(best.start + best.length).join(':');
+    return `${head}::${tail}`;
+}
+function addressText(family, bytes) {
+    if (family === 'ipv4')
+        return [...bytes.subarray(0, 4)].join('.');
+    if (family === 'ipv6')
+        return ipv6Text(bytes);
+    return family === 'unix' ? 'host unix socket' : 'another address family';
+}
+/** Thrown for a table that is not in form: the count is then unknown, and said so. */
+class BadTableError extends (/* unused pure expression or super */ null && (Error)) {
+}
+function parseRefusedTable(bytes) {
+    const bad = (what) => new BadTableError(`the refusal table ${what}`);
+    if (bytes.length !== TABLE_BYTES || bytes.toString('latin1', 0, 8) !== MAGIC)
+        throw bad('is not in form');
+    if (bytes.readUInt32LE(8) !== TABLE_CAPACITY)
+        throw bad('has another capacity');
+    const used = bytes.readUInt32LE(12);
+    if (used > TABLE_CAPACITY)
+        throw bad('holds more entries than it has room for');
+    const total = Number(bytes.readBigUInt64LE(16));
+    const unlisted = Number(bytes.readBigUInt64LE(24));
+    const entries = [];
+    for (let i = 0; i < used; i++) {
+        const at = HEADER_BYTES + i * ENTRY_BYTES;
+        const family = FAMILIES[bytes[at]];
+        const protocol = PROTOCOLS[bytes[at + 1]];
+        const count = Number(bytes.readBigUInt64LE(at + 24));
+        if (family === undefined || protocol === undefined || count < 1)
+            throw bad(`entry ${i} is not in form`);
+        entries.push({
+            address: addressText(family, bytes.subarray(at + 8, at + 24)),
+            port: bytes.readUInt16LE(at + 2),
+            protocol,
+            count
+        });
+    }
+    entries.sort((a, b) => b.count - a.count);
+    return { total, unlisted, entries };
+}
+/** What the run's guard refused; undefined when the run had no guard (no table). */
+function refused_table_readRefusedTable(file) {
+    const bytes = readUntrustedFile(path.dirname(file), path.basename(file), TABLE_BYTES);
+    return bytes === undefined ? undefined : parseRefusedTable(bytes);
+}
+function destinationText(refusal) {
+    if (refusal.address.includes(' '))
+        return refusal.address;
+    const host = refusal.address.includes(':') ? `[${refusal.address}]` : refusal.address;
+    return `${host}:${refusal.port}`;
+}
+/** The lines the log and the summary show: the first SHOWN_REFUSALS destinations and the total. */
+function refused_table_refusalLines(refusals) {
+    const times = (count) => (count === 1 ? 'once' : `${count} times`);
+    const lines = refusals.entries
+        .slice(0, SHOWN_REFUSALS)
+        .map((refusal) => `${destinationText(refusal)} (${refusal.protocol}): refused ${times(refusal.count)}`);
+    const hidden = refusals.entries.length - lines.length;
+    const more = hidden > 0 || refusals.unlisted > 0 ? ' (not all destinations are listed)' : '';
+    return [`network public refused ${refusals.total} connection attempts or datagrams${more}`, ...lines];
+}
+
 ;// CONCATENATED MODULE: ./src/engine/workspace-sweep.ts
 /**
  * What the guest left in the workspace that later steps on the host could use against it,
@@ -1040,9 +1153,10 @@ function workspace_sweep_sweepWarnings(sweep) {
 ;// CONCATENATED MODULE: ./src/engine/after-run.ts
 /**
  * What a run hands back to the host once it has ended: the guest's file commands appended
- * to the host's own files, and the lines the front end shows about them and about what the
- * run left in the workspace.
+ * to the host's own files, and the lines the front end shows about them, about what the run
+ * left in the workspace and about what the network policy refused.
  */
+
 
 
 
@@ -1059,6 +1173,8 @@ function after_run_afterRun(result, files) {
             notes.push(line);
         warnings.push(...sweepWarnings(result.workspaceSweep));
     }
+    if (result.refusals && result.refusals.total > 0)
+        notes.push(...refusalLines(result.refusals));
     return { notes, warnings };
 }
 
@@ -1202,6 +1318,156 @@ function guest_user_resolveUser(spec, files) {
         }
     }
     return { uid: entry?.uid ?? uid, gid, groups, home: entry?.home ?? '/' };
+}
+
+;// CONCATENATED MODULE: external "node:dns"
+const external_node_dns_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
+;// CONCATENATED MODULE: ./src/engine/network-policy.ts
+/**
+ * Network `public`: the one table of the destinations the VM process refuses, and the
+ * policy file krun-netguard reads (native/netguard/policy.c): allow rules first (the
+ * host's resolvers on port 53, then the `allow` input), then the refused ranges; whatever
+ * matches no rule is allowed. krun-netguard has no list of its own.
+ */
+
+/** Refused with `network: public`; also in their IPv4-mapped and IPv4-compatible IPv6 forms. */
+const REFUSED_RANGES = [
+    { range: '0.0.0.0/8', what: '"this" network' },
+    { range: '127.0.0.0/8', what: "loopback: the runner's own services" },
+    { range: '10.0.0.0/8', what: 'private' },
+    { range: '172.16.0.0/12', what: 'private' },
+    { range: '192.168.0.0/16', what: 'private' },
+    { range: '100.64.0.0/10', what: 'carrier-grade NAT' },
+    { range: '169.254.0.0/16', what: 'link-local, with the cloud metadata service (169.254.169.254)' },
+    { range: '224.0.0.0/4', what: 'multicast' },
+    { range: '255.255.255.255/32', what: 'broadcast' },
+    { range: '::1/128', what: 'loopback' },
+    { range: '::/128', what: 'unspecified' },
+    { range: 'fc00::/7', what: 'unique local (private)' },
+    { range: 'fe80::/10', what: 'link-local' },
+    { range: 'ff00::/8', what: 'multicast' }
+];
+const POLICY_HEADER = 'krun-netguard-policy 1';
+const DNS_PORT = 53;
+/** A CIDR of the range table or of a parsed input, as a rule. */
+function network_policy_cidrRule(cidr, allow, port = 0) {
+    const [address, prefix] = cidr.split('/');
+    return { allow, address, prefix: Number(prefix ?? (net.isIPv6(address) ? 128 : 32)), port };
+}
+/** The resolvers /etc/resolv.conf names (a zone index, fe80::1%eth0, is dropped: the guard compares addresses). */
+function network_policy_resolversOf(resolvConf) {
+    const found = resolvConf
+        .split('\n')
+        .map((line) => /^\s*nameserver\s+(\S+)/.exec(line)?.[1]?.replace(/%.*$/, ''))
+        .filter((address) => address !== undefined && net.isIP(address) !== 0);
+    return [...new Set(found)];
+}
+/** Every rule, in the order the guard tries them. */
+function network_policy_policyRules(resolvers, allowed) {
+    return [
+        ...resolvers.map((address) => network_policy_cidrRule(address, true, DNS_PORT)),
+        ...allowed,
+        ...REFUSED_RANGES.map(({ range }) => network_policy_cidrRule(range, false))
+    ];
+}
+function network_policy_renderPolicy(rules) {
+    const lines = rules.map((rule) => `${rule.allow ? 'allow' : 'deny'} ${rule.address}/${rule.prefix} ${rule.port}`);
+    return [POLICY_HEADER, ...lines].map((line) => `${line}\n`).join('');
+}
+
+;// CONCATENATED MODULE: ./src/engine/allow-input.ts
+/**
+ * The `allow` input: exceptions to network `public`, one a line: CIDR, CIDR:PORT, HOST or
+ * HOST:PORT (an IPv6 address with a port in brackets: [fd00::1]:443). Host names are
+ * resolved once, when the run starts, to every address they have.
+ */
+
+
+
+
+const FORM = 'expected CIDR, CIDR:PORT, HOST or HOST:PORT (e.g. 10.1.2.0/24:5432, [fd00::1]:443), one per line';
+const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;
+const allow_input_MAX_ENTRIES = 1000;
+function parsePort(text, problem) {
+    if (!/^[1-9][0-9]{0,4}$/.test(text) || Number(text) > 65535)
+        throw problem(`port ${errors_showValue(text)} is not 1 to 65535`);
+    return Number(text);
+}
+/** An address with an optional /PREFIX, or undefined when it is not one. */
+function cidrOf(text) {
+    const [address, prefix, ...rest] = text.split('/');
+    const family = external_node_net_default().isIP(address);
+    if (family === 0 || address.includes('%') || rest.length > 0)
+        return undefined;
+    if (prefix === undefined)
+        return address;
+    const max = family === 4 ? 32 : 128;
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(prefix) || Number(prefix) > max)
+        return undefined;
+    return `${address}/${prefix}`;
+}
+function parseLine(line, lineNumber) {
+    const problem = (what) => new errors_InputError('allow', `line ${lineNumber}: ${what}; ${FORM}`);
+    let target = line;
+    let port = 0;
+    const bracketed = /^\[([^\]]+)\](?::(.*))?$/.exec(line);
+    if (bracketed) {
+        target = bracketed[1];
+        if (bracketed[2] !== undefined)
+            port = parsePort(bracketed[2], problem);
+    }
+    else if ((line.match(/:/g) ?? []).length === 1) {
+        const colon = line.indexOf(':');
+        target = line.slice(0, colon);
+        port = parsePort(line.slice(colon + 1), problem);
+    }
+    const cidr = cidrOf(target);
+    if (cidr !== undefined)
+        return { target: cidr, isHost: false, port };
+    // A last label of digits only is an address out of form (256.1.1.1), never a host name.
+    const numeric = /(^|\.)[0-9]+\.?$/.test(target);
+    if (bracketed || numeric || target.includes('/') || target.includes(':') || !HOST_NAME.test(target)) {
+        throw problem(`${errors_showValue(line)} is not an address, CIDR or host name`);
+    }
+    return { target: target.toLowerCase(), isHost: true, port };
+}
+/** The input's lines, checked for form; nothing is resolved here. */
+function parseAllow(raw) {
+    const entries = [];
+    raw.split('\n').forEach((text, index) => {
+        const line = text.trim();
+        if (line !== '')
+            entries.push(parseLine(line, index + 1));
+    });
+    if (entries.length > allow_input_MAX_ENTRIES)
+        throw new errors_InputError('allow', `has ${entries.length} lines; at most ${allow_input_MAX_ENTRIES}`);
+    return entries;
+}
+const lookupAll = async (host) => (await dns.promises.lookup(host, { all: true, verbatim: true })).map((found) => found.address);
+/** The entries as allow rules, each host name resolved now to all its addresses. */
+async function allow_input_resolveAllow(entries, lookup = lookupAll) {
+    const rules = [];
+    for (const entry of entries) {
+        if (!entry.isHost) {
+            rules.push(cidrRule(entry.target, true, entry.port));
+            continue;
+        }
+        let addresses;
+        try {
+            addresses = await lookup(entry.target);
+        }
+        catch (error) {
+            throw new InputError('allow', `the host name ${showValue(entry.target)} does not resolve (${errorText(error)}); ${FORM}`);
+        }
+        if (addresses.length === 0)
+            throw new InputError('allow', `the host name ${showValue(entry.target)} has no address`);
+        for (const address of addresses)
+            rules.push(cidrRule(address, true, entry.port));
+    }
+    return rules;
 }
 
 // EXTERNAL MODULE: ./src/image/pull-policy.ts
@@ -1988,6 +2254,7 @@ function parsePrepare(raw) {
 
 
 
+
 /** A host-path input whose saved text is worked out from its own parser's value. */
 function hostPathInput(spec) {
     return spec;
@@ -2160,20 +2427,30 @@ const inputs_INPUTS = {
         reachesVm: true
     },
     network: {
-        default: 'tsi',
+        default: 'public',
         required: false,
         flags: ['--network'],
         valueName: 'MODE',
-        help: 'tsi (guest sockets open on the host, reaching its loopback) or none (the guest has only lo)',
+        help: "public (guest sockets open on the host, to public addresses and the host's resolvers only), tsi (to anything the host reaches, its loopback included) or none (only lo)",
         parse: parseNetwork,
         reachesVm: true
+    },
+    allow: {
+        default: '',
+        required: false,
+        flags: ['--allow'],
+        valueName: 'DEST',
+        help: 'with network public, a destination it lets through: CIDR, CIDR:PORT, HOST or HOST:PORT (repeatable; one per line)',
+        parse: parseAllow,
+        reachesVm: true,
+        repeatable: true
     },
     ports: {
         default: '',
         required: false,
         flags: ['--port'],
         valueName: 'HOST:GUEST',
-        help: 'expose a guest port on the host (repeatable; none is exposed otherwise; needs network tsi)',
+        help: 'expose a guest port on the host (repeatable; none is exposed otherwise; needs network public or tsi)',
         parse: parsePorts,
         reachesVm: true,
         repeatable: true
@@ -2640,6 +2917,60 @@ function cache_places_userCacheDir(env, kind) {
     return path.join(cacheHome, 'krun-action', kind);
 }
 
+;// CONCATENATED MODULE: ./src/engine/net-guard.ts
+/**
+ * Network public's enforcement: the VM process starts under krun-netguard
+ * (native/netguard/), which installs the seccomp filter and forks the supervisor, then
+ * becomes the VM process (same pid). Made here: its refusal table, before it starts; its
+ * policy, before the guest may start (the supervisor reads it at the first call it checks).
+ */
+
+
+
+
+
+
+const GUARD_ARCH = { x64: 'x86_64', arm64: 'aarch64' };
+function net_guard_netguardBinary(distDir, arch = process.arch) {
+    const binary = GUARD_ARCH[arch] && path.join(distDir, 'native', GUARD_ARCH[arch], 'krun-netguard');
+    if (!binary || !fs.existsSync(binary)) {
+        throw new HostError(`this action has no krun-netguard for the ${arch} architecture, which network public needs`);
+    }
+    return binary;
+}
+/** The guard of a run in `layout`: its table is made now, empty. */
+function net_guard_prepareGuard(distDir, layout) {
+    const guard = {
+        binary: net_guard_netguardBinary(distDir),
+        policyFile: layout.netPolicyFile,
+        tableFile: layout.refusedTableFile
+    };
+    createRefusedTable(guard.tableFile);
+    return guard;
+}
+function net_guard_guardedCommand(guard, command) {
+    return [guard.binary, guard.policyFile, guard.tableFile, '--', ...command];
+}
+/** Whether a network input's raw text asks for the guard: the default, public, does. */
+function net_guard_wantsGuard(rawNetwork) {
+    const mode = rawNetwork?.trim().toLowerCase() ?? '';
+    return mode === '' || mode === 'public';
+}
+/** Writes the run's policy: the host's resolvers, the `allow` input's rules (host names resolved now), the refused ranges. */
+async function net_guard_writePolicy(file, allow, sources = {}) {
+    const allowed = await resolveAllow(allow, sources.lookup);
+    let resolvConf = sources.resolvConf;
+    if (resolvConf === undefined) {
+        try {
+            resolvConf = fs.readFileSync('/etc/resolv.conf', 'utf8');
+        }
+        catch {
+            resolvConf = '';
+        }
+    }
+    fs.writeFileSync(file, renderPolicy(policyRules(resolversOf(resolvConf), allowed)), { mode: 0o600 });
+}
+
 // EXTERNAL MODULE: ./src/image/tree.ts
 var tree = __nccwpck_require__(841);
 ;// CONCATENATED MODULE: ./src/engine/run-dir.ts
@@ -2659,7 +2990,9 @@ function runLayout(dir) {
         dir,
         root: path.join(dir, 'root'),
         vmConfigFile: path.join(dir, 'vm.json'),
-        logFile: path.join(dir, 'libkrun.log')
+        logFile: path.join(dir, 'libkrun.log'),
+        netPolicyFile: path.join(dir, 'net-policy'),
+        refusedTableFile: path.join(dir, 'net-refused')
     };
 }
 /**
@@ -2744,6 +3077,7 @@ async function run_dir_removeRunDir(dir, warn) {
 
 
 
+
 /** How long the guest has to react to Ctrl-C before the VM process is killed. */
 const TIMEOUT_GRACE_MS = 3000;
 /** Shorter on cancellation: the runner kills the whole step soon after. */
@@ -2780,7 +3114,9 @@ class vm_launcher_VmProcess {
         while (stdio.length < CHANNEL_FD)
             stdio.push('ignore');
         stdio[CHANNEL_FD] = 'pipe';
-        this.child = spawn(process.execPath, [start.vmEntry, start.configFile], {
+        const vmArgs = [process.execPath, start.vmEntry, start.configFile];
+        const [program, ...args] = start.guard ? guardedCommand(start.guard, vmArgs) : vmArgs;
+        this.child = spawn(program, args, {
             stdio,
             env: vm_launcher_vmProcessEnv(start.libkrun, start.env)
         });
@@ -2893,6 +3229,7 @@ class vm_launcher_VmProcess {
 
 
 
+
 /** Where the action makes its run directories: RUNNER_TEMP, which the runner empties after the job. */
 function early_start_actionTempDir(env) {
     return env.RUNNER_TEMP || os.tmpdir();
@@ -2925,6 +3262,15 @@ function startEarly(env, cwd, distDir, tempDir, announce) {
     const libkrun = namedLibkrun(env, cwd, tempDir);
     if (libkrun === undefined)
         return undefined;
+    const guarded = wantsGuard(env.INPUT_NETWORK);
+    if (guarded) {
+        try {
+            netguardBinary(distDir);
+        }
+        catch {
+            return undefined;
+        }
+    }
     const layout = createRunDir(tempDir, announce);
     const vm = new VmProcess({
         vmEntry: early_start_vmEntry(distDir),
@@ -2933,13 +3279,15 @@ function startEarly(env, cwd, distDir, tempDir, announce) {
         interactive: false,
         // As a run with the default guest-workflow-commands (false) wants it: fenced.
         stderrToStdout: true,
-        env
+        env,
+        guard: guarded ? prepareGuard(distDir, layout) : undefined
     });
     return { layout, vm };
 }
-/** Whether an early start fits a run: the loader's path and the process's stdio are fixed at start. */
-function early_start_fitsRun(early, libkrun, interactive, stderrToStdout) {
+/** Whether an early start fits a run: the loader's path, the process's stdio and its guard are fixed at start. */
+function early_start_fitsRun(early, libkrun, interactive, stderrToStdout, guarded) {
     return (!interactive &&
+        (early.vm.start.guard !== undefined) === guarded &&
         early.vm.start.stderrToStdout === stderrToStdout &&
         path.dirname(early.vm.start.libkrun) === path.dirname(libkrun));
 }
@@ -3511,9 +3859,7 @@ layout, libkrun, kvmDevice, fileShare, layers = {}) {
 }
 
 // EXTERNAL MODULE: ./src/image/cache.ts
-var cache = __nccwpck_require__(968);
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+var cache = __nccwpck_require__(587);
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/engine/layer-disk.ts
@@ -4164,7 +4510,11 @@ function buildSettings(raw, context, envEntries, commandBytes) {
     const network = parseInput('network', raw, context);
     const ports = parseInput('ports', raw, context);
     if (network === 'none' && ports.length > 0) {
-        throw new InputError('ports', 'cannot expose a port with network none, which gives the guest no network; use network tsi or no ports');
+        throw new InputError('ports', 'cannot expose a port with network none, which gives the guest no network; use network public or tsi, or no ports');
+    }
+    const allow = parseInput('allow', raw, context);
+    if (network !== 'public' && allow.length > 0) {
+        throw new InputError('allow', `applies only to network public, and network is ${network}; remove allow or use network public`);
     }
     const persist = parseInput('persist', raw, context);
     const persistSizeBytes = parseInput('persist-size', raw, context);
@@ -4198,6 +4548,7 @@ function buildSettings(raw, context, envEntries, commandBytes) {
         persist,
         persistSizeBytes,
         prepare,
+        allow,
         ports,
         libkrun,
         libkrunArchive,
@@ -4216,6 +4567,8 @@ function buildSettings(raw, context, envEntries, commandBytes) {
  * One run in a microVM, as both front ends (the action and krun-run) do it: host checks,
  * the private run directory, the VM process, the outcome, and cleanup of every file it made.
  */
+
+
 
 
 
@@ -4304,7 +4657,8 @@ async function run_runInMicroVm(options) {
         if (!layers)
             return failedPrepare(prepareRun);
         try {
-            const fitting = early && fitsRun(early, libkrun, interactive, options.fence !== undefined) ? early : undefined;
+            const guarded = settings.network === 'public';
+            const fitting = early && fitsRun(early, libkrun, interactive, options.fence !== undefined, guarded) ? early : undefined;
             if (early && !fitting)
                 await discardEarly(early, warnOf(options));
             early = undefined;
@@ -4342,6 +4696,16 @@ function inTempDir(options, doing, step) {
         throw new HostError(`cannot ${doing} in ${options.host.tempDirName} (${options.host.tempDir}): ${errorText(error)}; set it to a writable directory with free space`);
     }
 }
+/** What the guard refused; a table out of form is said, and the run's outcome stands. */
+function readRefusals(layout, warn) {
+    try {
+        return readRefusedTable(layout.refusedTableFile);
+    }
+    catch (error) {
+        warn(`what network public refused is unknown: ${errorText(error)}`);
+        return undefined;
+    }
+}
 /** Runs once the VM process has ended: no guest is left to race the walk. */
 function sweepAfterRun(settings, since) {
     if (settings.workspace === null || settings.workspaceDevices === 'keep')
@@ -4364,12 +4728,17 @@ async function runPrepared(options, prepared, early) {
         inTempDir(options, "write the run's files", () => writeRunFiles(layout, files, prepared.initBinary, vm));
         // Again right before the VM starts: an image pull may have taken minutes since the first check.
         checkKvmAccess(kvmAccessContext(options));
+        const guarded = settings.network === 'public';
+        // Before the go-ahead: host names of `allow` are resolved now, once.
+        if (guarded)
+            await writePolicy(layout.netPolicyFile, settings.allow);
         vmProcess ??= new VmProcess({
             vmEntry: vmEntry(options.distDir),
             configFile: layout.vmConfigFile,
             libkrun,
             interactive,
-            stderrToStdout: options.fence !== undefined
+            stderrToStdout: options.fence !== undefined,
+            guard: guarded ? prepareGuard(options.distDir, layout) : undefined
         });
         const running = vmProcess;
         vmProcess = undefined;
@@ -4394,8 +4763,9 @@ async function runPrepared(options, prepared, early) {
         const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds, settings.exportEnv) : NO_FILE_COMMANDS;
         const log = outcome.showLog ? logTail(layout) : '';
         const kernelNote = kernelWorkaround(os.release(), process.env)?.note;
+        const refusals = guarded ? readRefusals(layout, warnOf(options)) : undefined;
         const wallMs = Date.now() - started;
-        return { outcome, log, libkrun, wallMs, fileCommands, image, workspaceSweep, kernelNote, ran: settings };
+        return { outcome, log, libkrun, wallMs, fileCommands, image, workspaceSweep, kernelNote, refusals, ran: settings };
     }
     finally {
         options.fence?.close();
@@ -4539,9 +4909,11 @@ async function run(options) {
 
 
 
+
+
 /***/ }),
 
-/***/ 968:
+/***/ 587:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {

@@ -1,7 +1,13 @@
 /** The job summary: what ran, where, and how it ended. */
 import * as core from '@actions/core'
-import { type CheckResult, type EngineResult, type RunSettings, sweepLine } from '../engine/index.js'
-import { appliedText } from '../engine/image-config.js'
+import {
+  type CheckResult,
+  type EngineResult,
+  type RunSettings,
+  appliedText,
+  refusalLines,
+  sweepLine
+} from '../engine/index.js'
 import { visible } from '../text/visible.js'
 
 /**
@@ -74,8 +80,22 @@ export function summaryRows(asked: RunSettings, result: EngineResult): [string, 
     ['Working directory', settings.workdir],
     ...userRows(settings),
     ['CPUs / memory', `${settings.cpus} / ${settings.memoryMib} MiB`],
+    ...networkRows(settings, result),
     ['libkrun', result.libkrun],
     ...(result.kernelNote ? [['Host kernel', result.kernelNote] as [string, string]] : [])
+  ]
+}
+
+/** With network public: what it refused, or that it refused nothing. */
+function networkRows(settings: RunSettings, result: EngineResult): [string, string][] {
+  if (settings.network !== 'public') return [['Network', settings.network]]
+  const refusals = result.refusals
+  if (!refusals) return [['Network', 'public']]
+  if (refusals.total === 0) return [['Network', 'public; nothing refused']]
+  const [head, ...lines] = refusalLines(refusals)
+  return [
+    ['Network', `public; ${head.replace(/^network public /, '')}`],
+    ...lines.map((line) => ['Refused', line] as [string, string])
   ]
 }
 

@@ -1,10 +1,11 @@
 /**
  * What a run hands back to the host once it has ended: the guest's file commands appended
- * to the host's own files, and the lines the front end shows about them and about what the
- * run left in the workspace.
+ * to the host's own files, and the lines the front end shows about them, about what the run
+ * left in the workspace and about what the network policy refused.
  */
 import { droppedWarning } from './file-commands.js'
 import { applyGuestFileCommands } from './host-file-commands.js'
+import { refusalLines } from './refused-table.js'
 import type { EngineResult } from './run.js'
 import { sweepLine, sweepWarnings } from './workspace-sweep.js'
 
@@ -36,5 +37,6 @@ export function afterRun(result: EngineResult, files: HostFiles): AfterRun {
     if (line) notes.push(line)
     warnings.push(...sweepWarnings(result.workspaceSweep))
   }
+  if (result.refusals && result.refusals.total > 0) notes.push(...refusalLines(result.refusals))
   return { notes, warnings }
 }

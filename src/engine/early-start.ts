@@ -9,6 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { actionCacheDir } from './cache-places.js'
 import { cachedPinnedLibrary, isUrlLike, parsePinnedUrl } from './libkrun-pinned.js'
+import { netguardBinary, prepareGuard, wantsGuard } from './net-guard.js'
 import { type RunLayout, createRunDir, removeRunDir } from './run-dir.js'
 import { VmProcess } from './vm-launcher.js'
 
@@ -54,6 +55,14 @@ export function startEarly(
 ): EarlyStart | undefined {
   const libkrun = namedLibkrun(env, cwd, tempDir)
   if (libkrun === undefined) return undefined
+  const guarded = wantsGuard(env.INPUT_NETWORK)
+  if (guarded) {
+    try {
+      netguardBinary(distDir)
+    } catch {
+      return undefined
+    }
+  }
   const layout = createRunDir(tempDir, announce)
   const vm = new VmProcess({
     vmEntry: vmEntry(distDir),
@@ -62,15 +71,23 @@ export function startEarly(
     interactive: false,
     // As a run with the default guest-workflow-commands (false) wants it: fenced.
     stderrToStdout: true,
-    env
+    env,
+    guard: guarded ? prepareGuard(distDir, layout) : undefined
   })
   return { layout, vm }
 }
 
-/** Whether an early start fits a run: the loader's path and the process's stdio are fixed at start. */
-export function fitsRun(early: EarlyStart, libkrun: string, interactive: boolean, stderrToStdout: boolean): boolean {
+/** Whether an early start fits a run: the loader's path, the process's stdio and its guard are fixed at start. */
+export function fitsRun(
+  early: EarlyStart,
+  libkrun: string,
+  interactive: boolean,
+  stderrToStdout: boolean,
+  guarded: boolean
+): boolean {
   return (
     !interactive &&
+    (early.vm.start.guard !== undefined) === guarded &&
     early.vm.start.stderrToStdout === stderrToStdout &&
     path.dirname(early.vm.start.libkrun) === path.dirname(libkrun)
   )

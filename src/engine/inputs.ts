@@ -5,6 +5,7 @@
  * value with the parser named here.
  */
 import { parseUser } from './guest-user.js'
+import { parseAllow } from './allow-input.js'
 import { parseImage, parsePull } from './image-base.js'
 import { parseHostDirectory, parseLibkrun, parseWorkdir, parseWorkspace } from './host-paths.js'
 import { parseKvmAccess } from './kvm-access.js'
@@ -247,20 +248,30 @@ export const INPUTS = {
     reachesVm: true
   },
   network: {
-    default: 'tsi',
+    default: 'public',
     required: false,
     flags: ['--network'],
     valueName: 'MODE',
-    help: 'tsi (guest sockets open on the host, reaching its loopback) or none (the guest has only lo)',
+    help: "public (guest sockets open on the host, to public addresses and the host's resolvers only), tsi (to anything the host reaches, its loopback included) or none (only lo)",
     parse: parseNetwork,
     reachesVm: true
+  },
+  allow: {
+    default: '',
+    required: false,
+    flags: ['--allow'],
+    valueName: 'DEST',
+    help: 'with network public, a destination it lets through: CIDR, CIDR:PORT, HOST or HOST:PORT (repeatable; one per line)',
+    parse: parseAllow,
+    reachesVm: true,
+    repeatable: true
   },
   ports: {
     default: '',
     required: false,
     flags: ['--port'],
     valueName: 'HOST:GUEST',
-    help: 'expose a guest port on the host (repeatable; none is exposed otherwise; needs network tsi)',
+    help: 'expose a guest port on the host (repeatable; none is exposed otherwise; needs network public or tsi)',
     parse: parsePorts,
     reachesVm: true,
     repeatable: true

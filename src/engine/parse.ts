@@ -203,14 +203,17 @@ export function parseEnv(raw: string): EnvEntry[] {
   return entries
 }
 
-const NETWORK_MODES = ['tsi', 'none'] as const
+const NETWORK_MODES = ['public', 'tsi', 'none'] as const
 export type NetworkMode = (typeof NETWORK_MODES)[number]
 
-/** `tsi`: guest sockets are opened on the host by the VM process; `none`: the guest has only lo. */
+/**
+ * `tsi`: guest sockets are opened on the host by the VM process; `public`: the same, but only
+ * to public addresses (net-guard.ts); `none`: the guest has only lo.
+ */
 export function parseNetwork(raw: string): NetworkMode {
   const text = raw.trim().toLowerCase()
   if ((NETWORK_MODES as readonly string[]).includes(text)) return text as NetworkMode
-  throw new InputError('network', `${showValue(raw)} is not a network mode; expected ${NETWORK_MODES.join(' or ')}`)
+  throw new InputError('network', `${showValue(raw)} is not a network mode; expected public, tsi or none`)
 }
 
 const WORKSPACE_DEVICES = ['remove', 'keep'] as const

@@ -19,6 +19,9 @@ export interface RunLayout {
   root: string
   vmConfigFile: string
   logFile: string
+  /** Network public: the policy krun-netguard reads, and the table of what it refused. */
+  netPolicyFile: string
+  refusedTableFile: string
 }
 
 export function runLayout(dir: string): RunLayout {
@@ -26,7 +29,9 @@ export function runLayout(dir: string): RunLayout {
     dir,
     root: path.join(dir, 'root'),
     vmConfigFile: path.join(dir, 'vm.json'),
-    logFile: path.join(dir, 'libkrun.log')
+    logFile: path.join(dir, 'libkrun.log'),
+    netPolicyFile: path.join(dir, 'net-policy'),
+    refusedTableFile: path.join(dir, 'net-refused')
   }
 }
 

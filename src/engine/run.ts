@@ -23,7 +23,9 @@ import type { OutputFence } from './output-fence.js'
 import { type LayerDisks, guestFiles, vmConfig } from './plan.js'
 import { type PreparedSource, setUpLayers } from './run-layers.js'
 import { readGuestRecords } from './guest-records.js'
-import { createRunDir, logTail, removeRunDir, writeRunFiles } from './run-dir.js'
+import { type RunLayout, createRunDir, logTail, removeRunDir, writeRunFiles } from './run-dir.js'
+import { prepareGuard, writePolicy } from './net-guard.js'
+import { type Refusals, readRefusedTable } from './refused-table.js'
 import { type RunSettings, checkWorkspaceHoldsNoHostFiles, withImageRoot } from './settings.js'
 import type { PreparedImage } from '../image/index.js'
 import { type EarlyStart, discardEarly, fitsRun, vmEntry } from './early-start.js'
@@ -80,6 +82,8 @@ export interface EngineResult {
   ran?: RunSettings
   /** Where the prepare script's layer came from, when the run has one. */
   prepared?: PreparedSource
+  /** With network public: what the guard refused (refused-table.ts). */
+  refusals: Refusals | undefined
 }
 
 /**
@@ -155,7 +159,9 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
     )
     if (!layers) return failedPrepare(prepareRun as EngineResult)
     try {
-      const fitting = early && fitsRun(early, libkrun, interactive, options.fence !== undefined) ? early : undefined
+      const guarded = settings.network === 'public'
+      const fitting =
+        early && fitsRun(early, libkrun, interactive, options.fence !== undefined, guarded) ? early : undefined
       if (early && !fitting) await discardEarly(early, warnOf(options))
       early = undefined
       const result = await runPrepared(options, { ...run, layers: layers.layers }, fitting)
@@ -191,6 +197,16 @@ function inTempDir<T>(options: EngineOptions, doing: string, step: () => T): T {
     throw new HostError(
       `cannot ${doing} in ${options.host.tempDirName} (${options.host.tempDir}): ${errorText(error)}; set it to a writable directory with free space`
     )
+  }
+}
+
+/** What the guard refused; a table out of form is said, and the run's outcome stands. */
+function readRefusals(layout: RunLayout, warn: (message: string) => void): Refusals | undefined {
+  try {
+    return readRefusedTable(layout.refusedTableFile)
+  } catch (error) {
+    warn(`what network public refused is unknown: ${errorText(error)}`)
+    return undefined
   }
 }
 
@@ -233,12 +249,16 @@ async function runPrepared(
     inTempDir(options, "write the run's files", () => writeRunFiles(layout, files, prepared.initBinary, vm))
     // Again right before the VM starts: an image pull may have taken minutes since the first check.
     checkKvmAccess(kvmAccessContext(options))
+    const guarded = settings.network === 'public'
+    // Before the go-ahead: host names of `allow` are resolved now, once.
+    if (guarded) await writePolicy(layout.netPolicyFile, settings.allow)
     vmProcess ??= new VmProcess({
       vmEntry: vmEntry(options.distDir),
       configFile: layout.vmConfigFile,
       libkrun,
       interactive,
-      stderrToStdout: options.fence !== undefined
+      stderrToStdout: options.fence !== undefined,
+      guard: guarded ? prepareGuard(options.distDir, layout) : undefined
     })
     const running = vmProcess
     vmProcess = undefined
@@ -262,8 +282,9 @@ async function runPrepared(
     const fileCommands = fileShare ? readGuestFileCommands(layout.dir, fileKinds, settings.exportEnv) : NO_FILE_COMMANDS
     const log = outcome.showLog ? logTail(layout) : ''
     const kernelNote = kernelWorkaround(os.release(), process.env)?.note
+    const refusals = guarded ? readRefusals(layout, warnOf(options)) : undefined
     const wallMs = Date.now() - started
-    return { outcome, log, libkrun, wallMs, fileCommands, image, workspaceSweep, kernelNote, ran: settings }
+    return { outcome, log, libkrun, wallMs, fileCommands, image, workspaceSweep, kernelNote, refusals, ran: settings }
   } finally {
     options.fence?.close()
     // A VM process that never got its go-ahead (writing the run's files failed) is stopped.

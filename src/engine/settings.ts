@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { InputError, showValue } from './errors.js'
 import { guestPath } from './guest-protocol.js'
+import type { AllowEntry } from './allow-input.js'
 import { isGuestDirectory, type GuestView } from './guest-view.js'
 import { type ImageSettings, registryCredentials } from './image-base.js'
 import { type ImageConfigApplied, type ImageRunConfig, applyImageConfig, resolveGuestUser } from './image-config.js'
@@ -61,6 +62,8 @@ export interface RunSettings {
   persistSizeBytes: number
   /** The setup script whose layer is cached (prepared-layer.ts); only with an image. */
   prepare: Buffer | undefined
+  /** With network public, the destinations let through besides public addresses (host names not yet resolved). */
+  allow: AllowEntry[]
   /** Guest ports exposed on the host, as libkrun's "HOST:GUEST" port map entries. */
   ports: string[]
   /** The libkrun the user named (input, flag or KRUN_LIBRARY); otherwise it is searched for. */
@@ -259,7 +262,14 @@ export function buildSettings(
   if (network === 'none' && ports.length > 0) {
     throw new InputError(
       'ports',
-      'cannot expose a port with network none, which gives the guest no network; use network tsi or no ports'
+      'cannot expose a port with network none, which gives the guest no network; use network public or tsi, or no ports'
+    )
+  }
+  const allow = parseInput('allow', raw, context)
+  if (network !== 'public' && allow.length > 0) {
+    throw new InputError(
+      'allow',
+      `applies only to network public, and network is ${network}; remove allow or use network public`
     )
   }
   const persist = parseInput('persist', raw, context)
@@ -293,6 +303,7 @@ export function buildSettings(
     persist,
     persistSizeBytes,
     prepare,
+    allow,
     ports,
     libkrun,
     libkrunArchive,

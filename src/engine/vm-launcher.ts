@@ -13,6 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { errorText } from './errors.js'
 import { kernelWorkaround } from './kernel-quirks.js'
+import { type NetGuard, guardedCommand } from './net-guard.js'
 import { CHANNEL_FD, GO_LINE, START_LINE, type VmMessage, decodeMessages } from './vm-protocol.js'
 
 /** How long the guest has to react to Ctrl-C before the VM process is killed. */
@@ -45,6 +46,8 @@ export interface VmStart {
    */
   stderrToStdout: boolean
   env?: NodeJS.ProcessEnv
+  /** Network public: the VM process runs under krun-netguard (net-guard.ts). */
+  guard?: NetGuard
 }
 
 /**
@@ -82,7 +85,9 @@ export class VmProcess {
     ]
     while (stdio.length < CHANNEL_FD) stdio.push('ignore')
     stdio[CHANNEL_FD] = 'pipe'
-    this.child = spawn(process.execPath, [start.vmEntry, start.configFile], {
+    const vmArgs = [process.execPath, start.vmEntry, start.configFile]
+    const [program, ...args] = start.guard ? guardedCommand(start.guard, vmArgs) : vmArgs
+    this.child = spawn(program, args, {
       stdio,
       env: vmProcessEnv(start.libkrun, start.env)
     })
