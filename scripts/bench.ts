@@ -11,9 +11,11 @@
 //      `true` against the launcher's;
 //  (e) images, with a registry on loopback (Debian's docker-registry): the action's `true`
 //      on a cached image against the same root given as a rootfs directory, and a cold
-//      pull and unpack of a many-file image against `tar -x` of the same layers.
+//      pull and unpack of a many-file image against `tar -x` of the same layers;
+//  (f) a cold pull of a realistic image (layers made from this machine's /usr trees) against
+//      `tar -xzf`, skopeo + umoci and podman (scripts/bench-pull.ts), as speed ratios.
 // `npm run bench -- e` runs only the sections named (c needs a's figures, so it runs a too);
-// BENCH_RUNS (21) and BENCH_STREAM_RUNS (7) set the rounds.
+// BENCH_RUNS (21), BENCH_STREAM_RUNS (7) and BENCH_PULL_RUNS (5) set the rounds.
 // The launcher's run directory is made by the engine's own code (run-dir.ts, plan.ts), so
 // the guest protocol is defined once. Timing is only ever reported here, never asserted.
 import { spawn, spawnSync } from 'node:child_process'
@@ -28,6 +30,7 @@ import { guestInitBinary } from '../src/engine/run.js'
 import { buildSettings } from '../src/engine/settings.js'
 import { CHANNEL_FD, GO_LINE, START_LINE } from '../src/engine/vm-protocol.js'
 import { prepareImage } from '../src/image/index.js'
+import { realisticPull } from './bench-pull.js'
 import { type LayerEntry, busyboxEntries, pushImage, registryBinary, startRegistry } from '../__fixtures__/registry.js'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -35,7 +38,7 @@ const dist = path.join(root, 'dist')
 const STANDIN = path.join(root, 'native/build/standin/libkrun.so.1')
 const LAUNCHER = path.join(root, 'native/build/bench/krun-launch')
 const TIME = '/usr/bin/time'
-const SECTIONS = ['a', 'b', 'c', 'd', 'e']
+const SECTIONS = ['a', 'b', 'c', 'd', 'e', 'f']
 const MAX_RUNS = 1000
 
 /** Bad input to the bench: one line saying what was wrong and what is accepted, then exit 2. */
@@ -58,6 +61,7 @@ function runsFrom(name: string, fallback: number): number {
 
 const RUNS = runsFrom('BENCH_RUNS', 21)
 const STREAM_RUNS = runsFrom('BENCH_STREAM_RUNS', 7)
+const PULL_RUNS = runsFrom('BENCH_PULL_RUNS', 5)
 const STREAM_MIB = 256
 const STREAM_COMMANDS = `for i in $(seq ${STREAM_MIB}); do cat blob; done`
 
@@ -424,6 +428,19 @@ async function images(): Promise<void> {
   }
 }
 
+async function realistic(): Promise<void> {
+  if (!registryBinary()) {
+    console.log('(f) skipped: no docker-registry (apt-get install docker-registry) to serve images on loopback')
+    return
+  }
+  const registry = await startRegistry()
+  try {
+    await realisticPull(registry, scratch, cleanEnv('true', STANDIN), PULL_RUNS)
+  } finally {
+    await registry.stop()
+  }
+}
+
 /** Other work on the machine shifts every figure; the load average says how busy it was. */
 const loadAverage = () =>
   os
@@ -447,6 +464,7 @@ async function main(): Promise<void> {
   if (wanted('c') && startSeconds) await streaming(startSeconds)
   if (wanted('d')) await realLibkrun()
   if (wanted('e')) await images()
+  if (wanted('f')) await realistic()
   console.log(`load average at the end: ${loadAverage()}`)
 }
 
