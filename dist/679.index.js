@@ -102,39 +102,18 @@ function useProxyFromEnv(env, where) {
 
 /***/ }),
 
-/***/ 2008:
+/***/ 9442:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ TarFormatError),
-/* harmony export */   s: () => (/* binding */ readTar)
-/* harmony export */ });
-/**
- * Reads a tar stream entry by entry: POSIX ustar and pax, GNU long names and base-256 numbers.
- *
- * Our own reader rather than a library's because layers carry extended attributes in pax records
- * (`SCHILY.xattr.NAME`) whose values are raw bytes, such as `security.capability`; the readers on npm
- * decode every pax value as UTF-8 text, which corrupts those. Values here stay bytes until a field
- * needs text. Everything is bounded: a header that does not check out, an oversized pax record or long
- * name, or a stream that ends inside an entry is a TarFormatError.
- */
-class TarFormatError extends Error {
-}
-const BLOCK = 512;
-/** Pax records and GNU long names for one entry, together, larger than this are refused rather than held in memory. */
-const MAX_META_BYTES = 1024 * 1024;
-const TYPES = {
-    '0': 'file',
-    '\0': 'file',
-    '7': 'file',
-    '1': 'link',
-    '2': 'symlink',
-    '3': 'character-device',
-    '4': 'block-device',
-    '5': 'directory',
-    '6': 'fifo'
-};
-/** Hands out exact byte counts from a stream of chunks, without copying when one chunk holds them. */
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Z: () => (/* reexport */ TarFormatError),
+  s: () => (/* binding */ readTar)
+});
+
+;// CONCATENATED MODULE: ./src/image/byte-reader.ts
+/** The tar reader's input: exact byte counts from a stream of chunks, copied only when a count spans chunks. */
 class ByteReader {
     source;
     queue = [];
@@ -228,10 +207,13 @@ class ByteReader {
             ;
     }
 }
-function padding(size) {
-    return (BLOCK - (size % BLOCK)) % BLOCK;
+
+;// CONCATENATED MODULE: ./src/image/tar-fields.ts
+/** The fields of a tar header block and of pax records, parsed strictly: anything malformed is a TarFormatError. */
+class TarFormatError extends Error {
 }
-function text(block, start, length) {
+const BLOCK = 512;
+function tar_fields_text(block, start, length) {
     const end = block.indexOf(0, start);
     return block.toString('utf8', start, end === -1 || end > start + length ? start + length : end);
 }
@@ -338,6 +320,36 @@ function applyPaxRecord(key, value, into) {
     else if (key.startsWith('GNU.sparse.'))
         into.sparse = true;
 }
+
+;// CONCATENATED MODULE: ./src/image/tar-reader.ts
+/**
+ * Reads a tar stream entry by entry: POSIX ustar and pax, GNU long names and base-256 numbers.
+ *
+ * Our own reader rather than a library's because layers carry extended attributes in pax records
+ * (`SCHILY.xattr.NAME`) whose values are raw bytes, such as `security.capability`; the readers on npm
+ * decode every pax value as UTF-8 text, which corrupts those. Values here stay bytes until a field
+ * needs text. Everything is bounded: a header that does not check out, an oversized pax record or long
+ * name, or a stream that ends inside an entry is a TarFormatError.
+ */
+
+
+
+/** Pax records and GNU long names for one entry, together, larger than this are refused rather than held in memory. */
+const MAX_META_BYTES = 1024 * 1024;
+const TYPES = {
+    '0': 'file',
+    '\0': 'file',
+    '7': 'file',
+    '1': 'link',
+    '2': 'symlink',
+    '3': 'character-device',
+    '4': 'block-device',
+    '5': 'directory',
+    '6': 'fifo'
+};
+function padding(size) {
+    return (BLOCK - (size % BLOCK)) % BLOCK;
+}
 /** One entry's content, read from the stream at most once. */
 class StreamEntry {
     header;
@@ -434,8 +446,8 @@ async function* readTar(source) {
         // POSIX ustar ('ustar\0') and GNU ('ustar  \0') both carry device numbers; only POSIX has a name prefix.
         const magic = block.toString('latin1', 257, 263);
         const ustar = magic.startsWith('ustar');
-        const prefix = magic === 'ustar\0' ? text(block, 345, 155) : '';
-        const storedName = text(block, 0, 100);
+        const prefix = magic === 'ustar\0' ? tar_fields_text(block, 345, 155) : '';
+        const storedName = tar_fields_text(block, 0, 100);
         let type = TYPES[flag] ?? 'unsupported';
         const name = overrides.path ?? longName ?? (prefix ? `${prefix}/${storedName}` : storedName);
         if (type === 'file' && flag !== '7' && name.endsWith('/'))
@@ -450,7 +462,7 @@ async function* readTar(source) {
             gid: overrides.gid ?? numberField(block, 116, 8, 'gid'),
             size: overrides.size ?? size,
             mtime: overrides.mtime ?? numberField(block, 136, 12, 'mtime'),
-            linkname: overrides.linkpath ?? longLink ?? text(block, 157, 100),
+            linkname: overrides.linkpath ?? longLink ?? tar_fields_text(block, 157, 100),
             devmajor: ustar ? numberField(block, 329, 8, 'device major') : 0,
             devminor: ustar ? numberField(block, 337, 8, 'device minor') : 0,
             xattrs: overrides.xattrs
@@ -743,8 +755,8 @@ var external_node_stream_ = __webpack_require__(7075);
 var promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./src/image/compression.ts
 var compression = __webpack_require__(731);
-// EXTERNAL MODULE: ./src/image/tar-reader.ts
-var tar_reader = __webpack_require__(2008);
+// EXTERNAL MODULE: ./src/image/tar-reader.ts + 2 modules
+var tar_reader = __webpack_require__(9442);
 ;// CONCATENATED MODULE: ./src/libkrun-fetch/unpack.ts
 /**
  * Unpacks a libkrun archive (tar, gzip or zstd) into an empty directory, or refuses it whole.

@@ -16,9 +16,11 @@
 //      prepared layer is cached against the same image without prepare, and with
 //      persist: job against persist: step (goals: each adds at most 50 ms);
 //  (g) what network public's checks cost: guest connections per second to a listener on
-//      loopback (let through by `allow`) under network public, against network tsi.
+//      loopback (let through by `allow`) under network public, against network tsi;
 // `npm run bench -- e` runs only the sections named (c needs a's figures, so it runs a too);
-// BENCH_RUNS (21), BENCH_STREAM_RUNS (7) and BENCH_CONNECT_RUNS (5) set the rounds.
+//  (h) a cold pull of a realistic image (layers made from this machine's /usr trees) against
+//      `tar -xzf`, skopeo + umoci and podman (scripts/bench-pull.ts), as speed ratios.
+// BENCH_RUNS (21), BENCH_STREAM_RUNS (7), BENCH_CONNECT_RUNS (5) and BENCH_PULL_RUNS (5) set the rounds.
 // The launcher's run directory is made by the engine's own code (run-dir.ts, plan.ts), so
 // the guest protocol is defined once. Timing is only ever reported here, never asserted.
 import { spawn, spawnSync } from 'node:child_process'
@@ -34,6 +36,7 @@ import { guestInitBinary } from '../src/engine/guest-init.js'
 import { buildSettings } from '../src/engine/settings.js'
 import { CHANNEL_FD, GO_LINE, START_LINE } from '../src/engine/vm-protocol.js'
 import { prepareImage } from '../src/image/index.js'
+import { realisticPull } from './bench-pull.js'
 import { type LayerEntry, busyboxEntries, pushImage, registryBinary, startRegistry } from '../__fixtures__/registry.js'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -64,6 +67,7 @@ function runsFrom(name: string, fallback: number): number {
 
 const RUNS = runsFrom('BENCH_RUNS', 21)
 const STREAM_RUNS = runsFrom('BENCH_STREAM_RUNS', 7)
+const PULL_RUNS = runsFrom('BENCH_PULL_RUNS', 5)
 const STREAM_MIB = 256
 const STREAM_COMMANDS = `for i in $(seq ${STREAM_MIB}); do cat blob; done`
 
@@ -524,6 +528,19 @@ async function lastingState(): Promise<void> {
   }
 }
 
+async function realistic(): Promise<void> {
+  if (!registryBinary()) {
+    console.log('(h) skipped: no docker-registry (apt-get install docker-registry) to serve images on loopback')
+    return
+  }
+  const registry = await startRegistry()
+  try {
+    await realisticPull(registry, scratch, cleanEnv('true', STANDIN), PULL_RUNS)
+  } finally {
+    await registry.stop()
+  }
+}
+
 /** Other work on the machine shifts every figure; the load average says how busy it was. */
 const loadAverage = () =>
   os
@@ -549,6 +566,7 @@ async function main(): Promise<void> {
   if (wanted('e')) await images()
   if (wanted('f')) await lastingState()
   if (wanted('g')) await connections()
+  if (wanted('h')) await realistic()
   console.log(`load average at the end: ${loadAverage()}`)
 }
 

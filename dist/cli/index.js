@@ -1458,7 +1458,7 @@ function pullStop(timeout) {
  * image code is loaded only here, so runs without an image never pay for it at start-up.
  */
 async function image_base_prepareImageBase(image, options) {
-    const { prepareImage } = await __nccwpck_require__.e(/* import() */ 200).then(__nccwpck_require__.bind(__nccwpck_require__, 200));
+    const { prepareImage } = await __nccwpck_require__.e(/* import() */ 217).then(__nccwpck_require__.bind(__nccwpck_require__, 217));
     const stop = pullStop(options.timeout);
     try {
         return await prepareImage({
@@ -3889,6 +3889,7 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 
 
 
+
 /** The job's writable layer (persist: job), in the job's temporary directory. */
 const JOB_DISK_NAME = 'krun-action-job-layer.img';
 /** mke2fs is often in the sbin directories, which an unprivileged user's PATH may lack. */
@@ -3935,7 +3936,7 @@ async function ensureLayerDisk(file, sizeBytes) {
             return true;
         }
         catch (error) {
-            if (error.code === 'EEXIST')
+            if ((0,errors/* errorCode */.CA)(error) === 'EEXIST')
                 return false;
             throw error;
         }
@@ -3955,7 +3956,7 @@ async function lockDisk(file, inUse) {
     const name = `\0krun-action-disk-${stat.dev}-${stat.ino}`;
     const server = external_node_net_default().createServer();
     await new Promise((resolve, reject) => {
-        server.once('error', (error) => reject(error.code === 'EADDRINUSE' ? inUse() : error));
+        server.once('error', (error) => reject((0,errors/* errorCode */.CA)(error) === 'EADDRINUSE' ? inUse() : error));
         server.listen({ path: name }, resolve);
     });
     server.unref();

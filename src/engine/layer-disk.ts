@@ -10,6 +10,7 @@ import net from 'node:net'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { HostError, errorText } from './errors.js'
+import { errorCode } from '../image/errors.js'
 
 /** The job's writable layer (persist: job), in the job's temporary directory. */
 export const JOB_DISK_NAME = 'krun-action-job-layer.img'
@@ -58,7 +59,7 @@ export async function ensureLayerDisk(file: string, sizeBytes: number): Promise<
       fs.linkSync(partial, file)
       return true
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+      if (errorCode(error) === 'EEXIST') return false
       throw error
     }
   } finally {
@@ -82,7 +83,7 @@ export async function lockDisk(file: string, inUse: () => Error): Promise<DiskLo
   const name = `\0krun-action-disk-${stat.dev}-${stat.ino}`
   const server = net.createServer()
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? inUse() : error))
+    server.once('error', (error: Error) => reject(errorCode(error) === 'EADDRINUSE' ? inUse() : error))
     server.listen({ path: name }, resolve)
   })
   server.unref()

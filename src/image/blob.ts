@@ -7,7 +7,9 @@ import { pipeline } from 'node:stream/promises'
 import type { DownloadProgress } from './download-progress.js'
 import { ImageError, errorCode, excerpt } from './errors.js'
 import type { Descriptor } from './manifest.js'
-import { TransientError, readLimited, type RegistryClient } from './registry.js'
+import { readLimited } from './read-limited.js'
+import { TransientError } from './registry-errors.js'
+import type { RegistryClient } from './registry.js'
 
 export function sha256(bytes: Buffer): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`

@@ -6,14 +6,23 @@
 import { Readable, Transform, pipeline } from 'node:stream'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { basicAuthorization, parseChallenges, type Credentials } from './auth.js'
-import { ImageError, excerpt } from './errors.js'
-import { formatBytes, formatSeconds } from './progress.js'
+import { ImageError } from './errors.js'
+import { readLimited } from './read-limited.js'
+import {
+  type OpenResponse,
+  TransientError,
+  isRetryableStatus,
+  networkProblem,
+  statusError,
+  stopReason,
+  tooSlow
+} from './registry-errors.js'
+import { RETRIES, retryDelayMs, sleep } from './registry-retry.js'
+import { fetchToken } from './registry-token.js'
+import { formatSeconds } from './progress.js'
 import { whereOf, type ImageReference } from './reference.js'
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits, requestDeadlineMs } from './request-limits.js'
 
-/** Waits between tries on 429, 5xx and broken connections: four tries in all, under 4 s of waiting. */
-const RETRY_DELAYS_MS = [500, 1000, 2000]
-const MAX_RETRY_AFTER_MS = 10_000
 const PROBE_TIMEOUT_MS = 5000
 const MAX_REDIRECTS = 5
 const MAX_MANIFEST_BYTES = 8 * 1024 * 1024
@@ -32,51 +41,6 @@ export interface RegistryClientOptions {
   stop?: AbortSignal
 }
 
-/** A response whose body is still to be read; `close` frees it when not read. */
-export interface OpenResponse {
-  status: number
-  headers: Headers
-  body: Readable
-  close: () => void
-  /** When reading the body failed: the failure to report if a limit or the stop signal caused it. */
-  cutShort: () => ImageError | TransientError | undefined
-}
-
-/** A network failure or a retryable status: the caller may try again. */
-export class TransientError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'TransientError'
-  }
-}
-
-/** Waits `ms`, or less when `abandon` is aborted first. */
-function sleep(ms: number, abandon?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer)
-      abandon?.removeEventListener('abort', done)
-      resolve()
-    }
-    const timer = setTimeout(done, ms)
-    abandon?.addEventListener('abort', done, { once: true })
-  })
-}
-
-function networkProblem(error: unknown): string {
-  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } }
-  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return 'the connection stalled'
-  const code = e?.cause?.code
-  return code
-    ? `the connection failed (${code})`
-    : `the connection failed (${excerpt(e?.cause?.message ?? e?.message ?? String(error), 80)})`
-}
-
-/** Why a pull was stopped, from its stop signal's reason: 'the timeout (10m) ran out'. */
-export function stopReason(stop: AbortSignal | undefined): string {
-  return typeof stop?.reason === 'string' ? stop.reason : 'the pull was stopped'
-}
-
 interface SendOptions {
   /** What the request is for, as messages say it: 'fetching layer 2/5 sha256:…'. */
   what: string
@@ -87,18 +51,14 @@ interface SendOptions {
   bytes: number | undefined
 }
 
-function isRetryableStatus(status: number): boolean {
-  return status === 429 || status === 408 || (status >= 500 && status <= 599 && status !== 501)
-}
-
 export class RegistryClient {
   readonly ref: ImageReference
   /** 'registry 127.0.0.1:5000, repository test/app' — the prefix of every error this client raises. */
   readonly where: string
-  private readonly credentials?: Credentials
-  private readonly credentialOrigin: string
-  private readonly limits: RequestLimits
-  private readonly stop?: AbortSignal
+  readonly credentials?: Credentials
+  readonly credentialOrigin: string
+  readonly limits: RequestLimits
+  readonly stop?: AbortSignal
   private base?: string
   private authorization?: string
 
@@ -114,13 +74,6 @@ export class RegistryClient {
   /** The failure of whatever `what` was doing when the stop signal came. */
   stopped(what: string): ImageError {
     return new ImageError(`${this.where}: ${what} was not finished when ${stopReason(this.stop)}`)
-  }
-
-  private tooSlow(what: string, deadlineMs: number, received: number): ImageError {
-    return new ImageError(
-      `${this.where}: ${what} took over ${formatSeconds(deadlineMs)}, its deadline (${formatBytes(received)} arrived in that time); ` +
-        'the registry or the network is too slow, try again later'
-    )
   }
 
   /** HTTPS, except that a loopback registry that does not speak TLS is reached over HTTP (as Docker). */
@@ -168,7 +121,7 @@ export class RegistryClient {
     touch()
     const cutShort = (): ImageError | TransientError | undefined => {
       if (this.stop?.aborted) return this.stopped(what)
-      if (limitHit === 'deadline') return this.tooSlow(what, deadlineMs, received)
+      if (limitHit === 'deadline') return tooSlow(this.where, what, deadlineMs, received)
       if (limitHit === 'idle')
         return new TransientError(`the connection stalled: nothing arrived for ${formatSeconds(this.limits.idleMs)}`)
       return undefined
@@ -229,7 +182,7 @@ export class RegistryClient {
     if (bearer && bearer.params.realm) {
       if (tried.has('bearer')) return false
       tried.add('bearer')
-      this.authorization = `Bearer ${await this.fetchToken(bearer.params)}`
+      this.authorization = `Bearer ${await fetchToken(bearer.params, this)}`
       return true
     }
     if (challenges.some((c) => c.scheme === 'basic') && this.credentials && !tried.has('basic')) {
@@ -240,69 +193,8 @@ export class RegistryClient {
     return false
   }
 
-  private async fetchToken(params: Record<string, string>): Promise<string> {
-    let realm: URL
-    try {
-      realm = new URL(params.realm)
-    } catch {
-      throw new ImageError(`${this.where}: the registry's token endpoint "${excerpt(params.realm, 80)}" is not a URL`)
-    }
-    if (params.service) realm.searchParams.set('service', params.service)
-    realm.searchParams.set('scope', params.scope || `repository:${this.ref.repository}:pull`)
-    const headers: Record<string, string> = { 'User-Agent': 'krun-action' }
-    if (this.credentials) {
-      const loopbackHttp = realm.protocol === 'http:' && this.ref.loopback && realm.host === this.ref.endpoint
-      if (realm.protocol !== 'https:' && !loopbackHttp) {
-        throw new ImageError(
-          `${this.where}: the registry's token endpoint is not HTTPS; refusing to send credentials to it`
-        )
-      }
-      realm.searchParams.set('account', this.credentials.username)
-      headers.Authorization = basicAuthorization(this.credentials)
-    }
-    const res = await this.withRetries(async () => {
-      try {
-        const deadline = AbortSignal.timeout(requestDeadlineMs(this.limits))
-        const signal = this.stop ? AbortSignal.any([deadline, this.stop]) : deadline
-        const r = await fetch(realm, { headers, signal })
-        if (isRetryableStatus(r.status)) {
-          await r.body?.cancel()
-          throw new TransientError(`the token endpoint answered ${r.status}`)
-        }
-        return r
-      } catch (error) {
-        if (error instanceof TransientError) throw error
-        if (this.stop?.aborted) throw this.stopped('getting a token')
-        throw new TransientError(networkProblem(error))
-      }
-    }, 'getting a token')
-    if (res.status === 401 || res.status === 403) {
-      await res.body?.cancel()
-      throw new ImageError(
-        this.credentials
-          ? `${this.where}: the registry's token service rejected the username and password (${this.credentialOrigin}); check them`
-          : `${this.where}: the registry's token service refused anonymous access; give a username and password`,
-        { inputMistake: !this.credentials }
-      )
-    }
-    if (res.status !== 200) {
-      await res.body?.cancel()
-      throw new ImageError(`${this.where}: the registry's token service answered ${res.status}; try again later`)
-    }
-    let json: { token?: unknown; access_token?: unknown }
-    try {
-      json = (await res.json()) as typeof json
-    } catch {
-      throw new ImageError(`${this.where}: the registry's token service sent no token`)
-    }
-    const token = typeof json.token === 'string' ? json.token : json.access_token
-    if (typeof token !== 'string' || token === '')
-      throw new ImageError(`${this.where}: the registry's token service sent no token`)
-    return token
-  }
-
   /**
-   * Runs `attempt` up to 1 + RETRY_DELAYS_MS.length times while it throws TransientError; once
+   * Runs `attempt` up to 1 + RETRIES times while it throws TransientError; once
    * `abandon` is aborted, the failure it caused is thrown as it is, without another try.
    */
   async withRetries<T>(attempt: () => Promise<T>, what: string, abandon?: AbortSignal): Promise<T> {
@@ -312,14 +204,16 @@ export class RegistryClient {
       } catch (error) {
         if (this.stop?.aborted && !(error instanceof ImageError)) throw this.stopped(what)
         if (!(error instanceof TransientError) || abandon?.aborted) throw error
-        if (tries >= RETRY_DELAYS_MS.length) {
+        if (tries >= RETRIES) {
           throw new ImageError(
             `${this.where}: ${what} failed after ${tries + 1} tries: ${error.message}; check that the registry is reachable and try again`
           )
         }
         const retryAfter = (error as TransientError & { retryAfterMs?: number }).retryAfterMs
-        const waitMs = Math.min(Math.max(RETRY_DELAYS_MS[tries], retryAfter ?? 0), MAX_RETRY_AFTER_MS)
-        await sleep(waitMs, abandon && this.stop ? AbortSignal.any([abandon, this.stop]) : (abandon ?? this.stop))
+        await sleep(
+          retryDelayMs(tries, retryAfter),
+          abandon && this.stop ? AbortSignal.any([abandon, this.stop]) : (abandon ?? this.stop)
+        )
         if (this.stop?.aborted) throw this.stopped(what)
         if (abandon?.aborted) throw error
       }
@@ -359,7 +253,7 @@ export class RegistryClient {
             if (Number.isFinite(after) && after > 0) err.retryAfterMs = after * 1000
             throw err
           }
-          if (res.status < 200 || res.status >= 300) throw await this.statusError(res, what)
+          if (res.status < 200 || res.status >= 300) throw await statusError(res, what, this)
           try {
             return await consume(res)
           } catch (error) {
@@ -376,41 +270,6 @@ export class RegistryClient {
       what,
       abandon
     )
-  }
-
-  private async statusError(res: OpenResponse, what: string): Promise<ImageError> {
-    let code = ''
-    try {
-      const text = await readLimited(res.body, 64 * 1024, { where: this.where, what })
-      const json = JSON.parse(text.toString('utf8')) as { errors?: { code?: string }[] }
-      if (json.errors?.[0]?.code) code = ` ${excerpt(String(json.errors[0].code), 40)}`
-    } catch {
-      // No JSON error body; the status says enough.
-    } finally {
-      res.close()
-    }
-    const status = `${res.status}${code}`
-    if (res.status === 401) {
-      return new ImageError(
-        this.credentials
-          ? `${this.where}: the registry rejected the username and password (${this.credentialOrigin}) while ${what} (${status}); check them`
-          : `${this.where}: the repository does not exist or needs a login (${status}); ` +
-              'check the name, or give a username and password (or run docker login)',
-        { inputMistake: !this.credentials }
-      )
-    }
-    if (res.status === 403) {
-      return new ImageError(
-        `${this.where}: access denied while ${what} (${status}); the account needs pull access to this repository`
-      )
-    }
-    if (res.status === 404) {
-      return new ImageError(
-        `${this.where}: not found while ${what} (${status}); check the image name, tag and digest`,
-        { inputMistake: true }
-      )
-    }
-    return new ImageError(`${this.where}: the registry answered ${status} while ${what}`)
   }
 
   /**
@@ -436,32 +295,4 @@ export class RegistryClient {
       contentType: res.headers.get('content-type') ?? ''
     }))
   }
-}
-
-/** How a limit reads in a message: 8 MiB, 64 KiB. */
-function sizeText(bytes: number): string {
-  return bytes % 2 ** 20 === 0 ? `${bytes / 2 ** 20} MiB` : `${bytes / 2 ** 10} KiB`
-}
-
-/**
- * Reads a whole stream, failing when it is longer than `limit` bytes; the failure says where
- * (RegistryClient.where) and while doing what, as every other image error does.
- */
-export async function readLimited(
-  stream: Readable,
-  limit: number,
-  context: { where: string; what: string }
-): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  let total = 0
-  for await (const chunk of stream) {
-    total += (chunk as Buffer).length
-    if (total > limit) {
-      throw new ImageError(
-        `${context.where}: the registry sent more than ${sizeText(limit)} while ${context.what}; it is misbehaving`
-      )
-    }
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks)
 }
