@@ -9,8 +9,8 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { defaultInputs } from '../src/engine/inputs.js'
-import { LAUNCHER_DIR } from '../src/shell/launcher.js'
+import { defaultInputs } from '../src/engine/inputs/raw-inputs.js'
+import { LAUNCHER_DIR } from '../src/later-steps/launcher.js'
 import { REPO, STANDIN } from './tiers.js'
 
 export { REPO, STANDIN }

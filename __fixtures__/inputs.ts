@@ -1,6 +1,7 @@
 import os from 'node:os'
-import { type ParseContext, type RawInputs, defaultInputs } from '../src/engine/inputs.js'
-import type { RunSettings } from '../src/engine/settings.js'
+import { type ParseContext, type RawInputs } from '../src/engine/inputs/table.js'
+import { defaultInputs } from '../src/engine/inputs/raw-inputs.js'
+import type { RunSettings } from '../src/engine/inputs/settings.js'
 
 /** Raw inputs as the input table's defaults give them, with `true` as the commands and the given overrides. */
 export function rawInputs(overrides: Partial<RawInputs> = {}): RawInputs {

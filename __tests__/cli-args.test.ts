@@ -1,6 +1,6 @@
 import { InputError } from '../src/engine/errors.js'
 import { USAGE, flagFor, parseArgs } from '../src/cli/args.js'
-import { defaultInputs } from '../src/engine/inputs.js'
+import { defaultInputs } from '../src/engine/inputs/raw-inputs.js'
 
 describe('krun-run arguments', () => {
   it('maps flags and aliases onto the action inputs', () => {

@@ -1,7 +1,7 @@
 import { InputError } from '../src/engine/errors.js'
 import { settings } from '../__fixtures__/inputs.js'
-import { vmConfig } from '../src/engine/plan.js'
-import { runLayout } from '../src/engine/run-dir.js'
+import { vmConfig } from '../src/engine/guest/plan.js'
+import { runLayout } from '../src/engine/guest/run-dir.js'
 import {
   checkImageShareable,
   checkKvmApi,

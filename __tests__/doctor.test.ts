@@ -2,22 +2,22 @@
 import { expect } from '@jest/globals'
 import fs from 'node:fs'
 import { DIST } from '../__fixtures__/action-runner.js'
-import { architectureCheck, runnerCheck } from '../src/engine/doctor/host.js'
-import { type DoctorOptions, runDoctor } from '../src/engine/doctor/index.js'
-import { kernelCheck } from '../src/engine/doctor/kernel.js'
-import { kvmAccessCheck, kvmApiCheck, kvmDeviceCheck } from '../src/engine/doctor/kvm.js'
+import { architectureCheck, runnerCheck } from '../src/engine/host/doctor/host.js'
+import { type DoctorOptions, runDoctor } from '../src/engine/host/doctor/index.js'
+import { kernelCheck } from '../src/engine/host/doctor/kernel.js'
+import { kvmAccessCheck, kvmApiCheck, kvmDeviceCheck } from '../src/engine/host/doctor/kvm.js'
 import {
   firmwareCheck,
   firmwareSonames,
   libkrunCheck,
   versionFromFileName,
   versionFromSymbols
-} from '../src/engine/doctor/libkrun.js'
-import type { ProbeAnswer, ProbeRequest } from '../src/engine/doctor/probe-protocol.js'
-import { imageCacheSpaceCheck, runDirSpaceCheck } from '../src/engine/doctor/space.js'
-import { canStart, firstFailure, verdictLine } from '../src/engine/doctor/verdict.js'
-import { insideVmCheck, vmEvidence } from '../src/engine/doctor/virtualization.js'
-import { UDEV_FIX } from '../src/engine/kvm-access.js'
+} from '../src/engine/host/doctor/libkrun.js'
+import type { ProbeAnswer, ProbeRequest } from '../src/engine/host/doctor/probe-protocol.js'
+import { imageCacheSpaceCheck, runDirSpaceCheck } from '../src/engine/host/doctor/space.js'
+import { canStart, firstFailure, verdictLine } from '../src/engine/host/doctor/verdict.js'
+import { insideVmCheck, vmEvidence } from '../src/engine/host/doctor/virtualization.js'
+import { UDEV_FIX } from '../src/engine/host/kvm-access.js'
 
 const failing = (code: string) => () => {
   throw Object.assign(new Error(code), { code })

@@ -23,7 +23,7 @@ import {
 import { describeTier } from '../__fixtures__/tiers.js'
 import { mountTmpfs } from '../__fixtures__/tmpfs.js'
 import { commandsBesidesFences, fences, runnerView } from '../__fixtures__/workflow-commands.js'
-import { TAMPERED } from '../src/engine/outcome.js'
+import { TAMPERED } from '../src/engine/guest/outcome.js'
 
 afterAll(removeScratches)
 

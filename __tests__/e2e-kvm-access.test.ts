@@ -11,7 +11,7 @@ import path from 'node:path'
 import { errorLines, makeScratch, removeScratches, runAction } from '../__fixtures__/action-runner.js'
 import { makeFakeSudo } from '../__fixtures__/fake-sudo.js'
 import { describeTier } from '../__fixtures__/tiers.js'
-import { UDEV_RULE } from '../src/engine/kvm-access.js'
+import { UDEV_RULE } from '../src/engine/host/kvm-access.js'
 
 afterAll(removeScratches)
 

@@ -16,7 +16,7 @@ import {
 } from '../__fixtures__/action-runner.js'
 import { type TestRegistry, busyboxEntries, pushImage, startRegistry } from '../__fixtures__/registry.js'
 import { STANDIN_1_16, describeTier } from '../__fixtures__/tiers.js'
-import { JOB_DISK_NAME } from '../src/engine/layer-disk.js'
+import { JOB_DISK_NAME } from '../src/engine/guest/layer-disk.js'
 
 afterAll(removeScratches)
 

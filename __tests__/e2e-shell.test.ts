@@ -23,7 +23,7 @@ import { describeTier } from '../__fixtures__/tiers.js'
 import { busyboxEntries, pushImage, startRegistry } from '../__fixtures__/registry.js'
 import { commandsBesidesFences, fences, runnerView, withoutFences } from '../__fixtures__/workflow-commands.js'
 import { READY_LINE } from '../src/action/main.js'
-import { LAUNCHER_DIR, LAUNCHER_NAME, SETTINGS_FILE } from '../src/shell/launcher.js'
+import { LAUNCHER_DIR, LAUNCHER_NAME, SETTINGS_FILE } from '../src/later-steps/launcher.js'
 
 afterAll(removeScratches)
 

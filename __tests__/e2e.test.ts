@@ -25,8 +25,8 @@ import {
   kvmDeviceProblem
 } from '../__fixtures__/tiers.js'
 import { fences } from '../__fixtures__/workflow-commands.js'
-import { RUN_DIR_PREFIX } from '../src/engine/run-dir.js'
-import { LAUNCHER_DIR } from '../src/shell/launcher.js'
+import { RUN_DIR_PREFIX } from '../src/engine/guest/run-dir.js'
+import { LAUNCHER_DIR } from '../src/later-steps/launcher.js'
 
 interface Target {
   name: string

@@ -7,8 +7,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { DIST, processesWith, waitFor } from '../__fixtures__/action-runner.js'
-import { discardEarly, fitsRun, startEarly } from '../src/engine/early-start.js'
-import { CHANNEL_FD } from '../src/engine/vm-protocol.js'
+import { discardEarly, fitsRun, startEarly } from '../src/engine/vm-process/early-start.js'
+import { CHANNEL_FD } from '../src/engine/vm-process/vm-protocol.js'
 
 /** The read system call's number as /proc/<pid>/syscall shows it, on the architectures the action runs on. */
 const READ_SYSCALL: Partial<Record<string, number>> = { x64: 0, arm64: 63 }

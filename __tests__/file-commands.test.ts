@@ -12,9 +12,9 @@ import {
   parsePathFile,
   prepareFileCommandShare,
   readGuestFileCommands
-} from '../src/engine/file-commands.js'
-import { FILE_COMMAND_GUEST_DIR } from '../src/engine/guest-protocol.js'
-import { applyGuestFileCommands, keyValueBlock } from '../src/engine/host-file-commands.js'
+} from '../src/engine/guest/file-commands.js'
+import { FILE_COMMAND_GUEST_DIR } from '../src/engine/guest/guest-protocol.js'
+import { applyGuestFileCommands, keyValueBlock } from '../src/engine/guest/host-file-commands.js'
 
 let dir: string
 beforeEach(() => {

@@ -1,12 +1,12 @@
 /**
- * The guest protocol's facts have one home, src/engine/guest-protocol.ts: the guest init takes
+ * The guest protocol's facts have one home, src/engine/guest/guest-protocol.ts: the guest init takes
  * them from native/init/guest-protocol.h, generated from it and committed so the C build needs
  * no Node. Here the committed header is held to what the generator writes now.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { REPO } from '../__fixtures__/tiers.js'
-import { INIT_FACTS } from '../src/engine/guest-protocol.js'
+import { INIT_FACTS } from '../src/engine/guest/guest-protocol.js'
 import { HEADER_PATH, guestProtocolHeader } from '../scripts/guest-protocol-header.js'
 
 const INIT_SOURCES = ['native/init/krun-init.c', 'native/standin/launch.c']

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { parseStatusRecord, readGuestRecords, sanitizeInitError } from '../src/engine/guest-records.js'
+import { parseStatusRecord, readGuestRecords, sanitizeInitError } from '../src/engine/guest/guest-records.js'
 
 /** A status record as the init writes it. */
 const statusRecord = (text: string) => Buffer.from(text.padEnd(31) + '\n', 'latin1')

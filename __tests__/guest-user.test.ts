@@ -12,9 +12,9 @@ import {
   readAccountFiles,
   resolveUser,
   toUserSpec
-} from '../src/engine/guest-user.js'
-import { appliedText, applyImageConfig, imageEnvEntries } from '../src/engine/image-config.js'
-import { renderEnv, renderPlan } from '../src/engine/plan.js'
+} from '../src/engine/inputs/guest-user.js'
+import { appliedText, applyImageConfig, imageEnvEntries } from '../src/engine/inputs/image-config.js'
+import { renderEnv, renderPlan } from '../src/engine/guest/plan.js'
 
 const PASSWD = [
   'root:x:0:0:root:/root:/bin/sh',

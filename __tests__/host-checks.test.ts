@@ -1,6 +1,6 @@
 import { HostError } from '../src/engine/errors.js'
-import { parseLdconfig, searchLibkrun, usualLibraryDirs } from '../src/engine/host-checks.js'
-import { resolveLibkrun } from '../src/engine/libkrun-choice.js'
+import { parseLdconfig, searchLibkrun, usualLibraryDirs } from '../src/engine/host/host-checks.js'
+import { resolveLibkrun } from '../src/engine/host/libkrun-choice.js'
 
 describe('finding libkrun', () => {
   const lookup = (present: string[], cached?: string, loaderPath: string[] = []) => ({

@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { ImageCache, type RootMetadata } from '../src/image/cache.js'
 import { removeTree } from '../src/image/tree.js'
-import { findPreparedLayer, publishPreparedLayer } from '../src/engine/prepared-layer.js'
+import { findPreparedLayer, publishPreparedLayer } from '../src/engine/guest/prepared-layer.js'
 
 let base: string
 

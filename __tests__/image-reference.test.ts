@@ -5,7 +5,7 @@ import path from 'node:path'
 import { parseChallenges, resolveCredentials } from '../src/image/auth.js'
 import { ImageError, parseImageReference } from '../src/image/index.js'
 import { InvalidReferenceError } from '../src/image/errors.js'
-import { parseImage } from '../src/engine/image-base.js'
+import { parseImage } from '../src/engine/guest/image-base.js'
 import { InputError } from '../src/engine/errors.js'
 import { pickManifest, platformFor } from '../src/image/platform.js'
 

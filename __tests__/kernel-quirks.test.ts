@@ -1,8 +1,8 @@
 import { settings } from '../__fixtures__/inputs.js'
 import { summaryRows } from '../src/action/summary.js'
-import { NO_FILE_COMMANDS } from '../src/engine/file-commands.js'
-import { enomemProneKernel, kernelWorkaround } from '../src/engine/kernel-quirks.js'
-import { vmProcessEnv } from '../src/engine/vm-launcher.js'
+import { NO_FILE_COMMANDS } from '../src/engine/guest/file-commands.js'
+import { enomemProneKernel, kernelWorkaround } from '../src/engine/host/kernel-quirks.js'
+import { vmProcessEnv } from '../src/engine/vm-process/vm-launcher.js'
 
 describe('enomemProneKernel', () => {
   it.each(['6.11.0-1015-azure', '6.12.15-100.fc40.x86_64', '6.13.2', '6.12', '6.11.0'])('is true for %p', (release) => {

@@ -19,7 +19,7 @@ import {
   installUdevRule,
   openKvm,
   parseKvmAccess
-} from '../src/engine/kvm-access.js'
+} from '../src/engine/host/kvm-access.js'
 
 const failing = (code: string) => () => {
   throw Object.assign(new Error(code), { code })

@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { type ArchiveServer, archiveOf, standinEntries, startArchiveServer } from '../__fixtures__/archive-server.js'
 import { type LayerEntry, compress, tarOf } from '../__fixtures__/registry.js'
-import { libraryProblem } from '../src/engine/host-checks.js'
+import { libraryProblem } from '../src/engine/host/host-checks.js'
 import {
   DEFAULT_LIMITS,
   type FetchRequest,

@@ -13,10 +13,10 @@ import { context, rawInputs, settings } from '../__fixtures__/inputs.js'
 import { parseArgs } from '../src/cli/args.js'
 import { runCli } from '../src/cli/run.js'
 import { HostError, InputError } from '../src/engine/errors.js'
-import { resolveLibkrun } from '../src/engine/libkrun-choice.js'
-import { buildSettings } from '../src/engine/settings.js'
+import { resolveLibkrun } from '../src/engine/host/libkrun-choice.js'
+import { buildSettings } from '../src/engine/inputs/settings.js'
 import { formatBytes } from '../src/image/progress.js'
-import { savedInputs } from '../src/shell/saved-settings.js'
+import { savedInputs } from '../src/later-steps/saved-settings.js'
 
 const DIGEST = 'AB'.repeat(32)
 const FORM = 'expected https://HOST/PATH.tar.gz#sha256=<64 hex digits>'

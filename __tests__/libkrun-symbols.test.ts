@@ -1,5 +1,5 @@
 /**
- * The libkrun symbol list has one home, src/engine/libkrun-symbols.ts: the VM process's
+ * The libkrun symbol list has one home, src/engine/host/libkrun-symbols.ts: the VM process's
  * bindings, the stand-in's exports (its sources, native/Makefile's EXPORTS for exports-check)
  * and native/README.md are held to it here.
  */
@@ -15,7 +15,7 @@ import {
   featureOf,
   releaseAtLeast,
   since
-} from '../src/engine/libkrun-symbols.js'
+} from '../src/engine/host/libkrun-symbols.js'
 
 /** The release the second stand-in build imitates (-DSTANDIN_LIBKRUN_1_16, EXPORTS_1_16). */
 const OLD_STANDIN_RELEASE = '1.16'

@@ -67,11 +67,11 @@ describe('scripts/libkrun-table', () => {
   it('writes the rows in place of the old ones, formatted as the sources are', () => {
     const copy = path.join(dir, 'repo')
     fs.mkdirSync(path.join(copy, 'scripts'), { recursive: true })
-    fs.mkdirSync(path.join(copy, 'src/engine'), { recursive: true })
+    fs.mkdirSync(path.join(copy, 'src/engine/host'), { recursive: true })
     fs.copyFileSync(SCRIPT, path.join(copy, 'scripts/libkrun-table'))
     fs.copyFileSync(path.join(REPO, '.prettierrc.json'), path.join(copy, '.prettierrc.json'))
-    const source = path.join(copy, 'src/engine/libkrun-builds.ts')
-    fs.copyFileSync(path.join(REPO, 'src/engine/libkrun-builds.ts'), source)
+    const source = path.join(copy, 'src/engine/host/libkrun-builds.ts')
+    fs.copyFileSync(path.join(REPO, 'src/engine/host/libkrun-builds.ts'), source)
     const files = sums({ 'x.sha256': X64, 'a.sha256': ARM64 })
     for (let i = 0; i < 2; i++) {
       const result = run(path.join(copy, 'scripts/libkrun-table'), [

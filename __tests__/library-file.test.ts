@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { STANDIN } from '../__fixtures__/action-runner.js'
-import { libraryProblem } from '../src/engine/host-checks.js'
+import { libraryProblem } from '../src/engine/host/host-checks.js'
 
 const libc = fs.readFileSync('/proc/self/maps', 'utf8').match(/\/\S*libc\.so\.6/)?.[0] as string
 

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { LAUNCHER_DIR } from '../src/shell/launcher.js'
+import { LAUNCHER_DIR } from '../src/later-steps/launcher.js'
 import { REPO, STANDIN, makeScratch, removeScratches } from '../__fixtures__/action-runner.js'
 import { describeTier } from '../__fixtures__/tiers.js'
 

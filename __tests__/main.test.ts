@@ -7,7 +7,7 @@ import type { EngineOptions, EngineResult } from '../src/engine/run.js'
 import type { PrepareOptions, PrepareResult } from '../src/engine/prepare.js'
 import { HostError } from '../src/engine/errors.js'
 import { InputError } from '../src/engine/errors.js'
-import { NO_FILE_COMMANDS } from '../src/engine/file-commands.js'
+import { NO_FILE_COMMANDS } from '../src/engine/guest/file-commands.js'
 
 const core = {
   getInput: jest.fn<(name: string) => string>(),

@@ -1,7 +1,7 @@
 /**
  * The action as GitHub reads it: action.yml parsed strictly with the `yaml` package (the
  * parser GitHub's local-action uses), and every copy of the input list held to the one
- * table in src/engine/inputs.ts: action.yml, the README's tables, `krun-run --help` and
+ * table in src/engine/inputs/table.ts: action.yml, the README's tables, `krun-run --help` and
  * the example workflow. Nothing here lists inputs itself.
  */
 import { spawnSync } from 'node:child_process'
@@ -9,7 +9,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseDocument } from 'yaml'
 import { DIST, REPO } from '../__fixtures__/action-runner.js'
-import { INPUTS, INPUT_NAMES, type InputName, type InputSpec, OUTPUTS, shownDefault } from '../src/engine/inputs.js'
+import { INPUTS, INPUT_NAMES, type InputName, type InputSpec, OUTPUTS } from '../src/engine/inputs/table.js'
+import { shownDefault } from '../src/engine/inputs/raw-inputs.js'
 
 type Mapping = Record<string, unknown>
 

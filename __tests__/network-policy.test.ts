@@ -6,9 +6,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { InputError } from '../src/engine/errors.js'
-import { parseAllow, resolveAllow } from '../src/engine/allow-input.js'
-import { REFUSED_RANGES, policyRules, renderPolicy, resolversOf } from '../src/engine/network-policy.js'
-import { writePolicy } from '../src/engine/net-guard.js'
+import { parseAllow, resolveAllow } from '../src/engine/inputs/allow-input.js'
+import { REFUSED_RANGES, policyRules, renderPolicy, resolversOf } from '../src/engine/vm-process/network-policy.js'
+import { writePolicy } from '../src/engine/vm-process/net-guard.js'
 import {
   BadTableError,
   TABLE_CAPACITY,
@@ -16,7 +16,7 @@ import {
   parseRefusedTable,
   readRefusedTable,
   refusalLines
-} from '../src/engine/refused-table.js'
+} from '../src/engine/vm-process/refused-table.js'
 
 function problemOf(fn: () => unknown): { input: string; problem: string } {
   try {

@@ -1,6 +1,6 @@
-import { TAMPERED, decideOutcome } from '../src/engine/outcome.js'
-import type { VmRun } from '../src/engine/vm-launcher.js'
-import { type GuestRecords, parseStatusRecord } from '../src/engine/guest-records.js'
+import { TAMPERED, decideOutcome } from '../src/engine/guest/outcome.js'
+import type { VmRun } from '../src/engine/vm-process/vm-launcher.js'
+import { type GuestRecords, parseStatusRecord } from '../src/engine/guest/guest-records.js'
 
 const ready: VmRun = {
   messages: [{ kind: 'ready' }],

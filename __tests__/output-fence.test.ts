@@ -1,6 +1,6 @@
 /** The fence around the guest's output, read as the runner reads a step's output. */
 import { commandsBesidesFences, fences, runnerView } from '../__fixtures__/workflow-commands.js'
-import { OutputFence, newFenceToken } from '../src/engine/output-fence.js'
+import { OutputFence, newFenceToken } from '../src/engine/vm-process/output-fence.js'
 
 function fenceWriting(tokens: string[] = ['a'.repeat(32), 'b'.repeat(32), 'c'.repeat(32)]) {
   let output = ''

@@ -14,7 +14,7 @@ import {
   parseShell,
   parseTimeout,
   parseWorkspaceDevices
-} from '../src/engine/parse.js'
+} from '../src/engine/inputs/parse.js'
 
 function errorOf(fn: () => unknown): InputError {
   try {

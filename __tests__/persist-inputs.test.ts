@@ -1,8 +1,8 @@
 /** The inputs about lasting state, and the prepared layer's key. */
-import type { RunSettings } from '../src/engine/settings.js'
+import type { RunSettings } from '../src/engine/inputs/settings.js'
 import { InputError } from '../src/engine/errors.js'
-import { parseDiskSize, parsePersist, parsePrepare } from '../src/engine/persist-inputs.js'
-import { preparedKeyParts, preparedLayerKey } from '../src/engine/prepared-layer.js'
+import { parseDiskSize, parsePersist, parsePrepare } from '../src/engine/inputs/persist-inputs.js'
+import { preparedKeyParts, preparedLayerKey } from '../src/engine/guest/prepared-layer.js'
 
 function problem(fn: () => unknown): InputError {
   try {

@@ -1,7 +1,7 @@
 import { settings } from '../__fixtures__/inputs.js'
-import { guestFiles, renderEnv, renderPlan, vmConfig, workloadArgv } from '../src/engine/plan.js'
-import { GUEST } from '../src/engine/guest-protocol.js'
-import { runLayout } from '../src/engine/run-dir.js'
+import { guestFiles, renderEnv, renderPlan, vmConfig, workloadArgv } from '../src/engine/guest/plan.js'
+import { GUEST } from '../src/engine/guest/guest-protocol.js'
+import { runLayout } from '../src/engine/guest/run-dir.js'
 
 describe('the guest plan', () => {
   it('mounts the base, shares the workspace, and runs the shell on the script', () => {

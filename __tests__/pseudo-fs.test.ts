@@ -5,8 +5,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { context } from '../__fixtures__/inputs.js'
 import { testTier } from '../__fixtures__/tiers.js'
-import { parseWorkspace } from '../src/engine/host-paths.js'
-import { pseudoFileSystem } from '../src/engine/pseudo-fs.js'
+import { parseWorkspace } from '../src/engine/inputs/host-paths.js'
+import { pseudoFileSystem } from '../src/engine/inputs/pseudo-fs.js'
 
 let scratch: string
 beforeEach(() => {

@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { testTier } from '../__fixtures__/tiers.js'
-import { logTail, removeRunDir, runLayout } from '../src/engine/run-dir.js'
+import { logTail, removeRunDir, runLayout } from '../src/engine/guest/run-dir.js'
 
 let temp: string
 beforeEach(() => {

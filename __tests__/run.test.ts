@@ -17,7 +17,7 @@ import {
 import { describeTier } from '../__fixtures__/tiers.js'
 import { settings } from '../__fixtures__/inputs.js'
 import { mountTmpfs } from '../__fixtures__/tmpfs.js'
-import { startEarly } from '../src/engine/early-start.js'
+import { startEarly } from '../src/engine/vm-process/early-start.js'
 import { HostError, InputError } from '../src/engine/errors.js'
 import { type EngineHost, type EngineOptions, runInMicroVm } from '../src/engine/run.js'
 

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { STANDIN } from '../__fixtures__/action-runner.js'
 import { context, rawInputs } from '../__fixtures__/inputs.js'
 import { InputError } from '../src/engine/errors.js'
-import { buildSettings, withImageRoot } from '../src/engine/settings.js'
+import { buildSettings, withImageRoot } from '../src/engine/inputs/settings.js'
 
 let scratch: string
 beforeEach(() => {

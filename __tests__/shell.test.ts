@@ -4,11 +4,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { context, rawInputs } from '../__fixtures__/inputs.js'
 import { InputError } from '../src/engine/errors.js'
-import { defaultInputs } from '../src/engine/inputs.js'
-import { buildSettings } from '../src/engine/settings.js'
-import { LAUNCHER_DIR, SETTINGS_FILE, installLauncher, launcherScript } from '../src/shell/launcher.js'
-import { cliDefaults, readSettingsFile, savedInputs, writeSettingsFile } from '../src/shell/saved-settings.js'
-import { namedStepEnv } from '../src/shell/step-env.js'
+import { defaultInputs } from '../src/engine/inputs/raw-inputs.js'
+import { buildSettings } from '../src/engine/inputs/settings.js'
+import { LAUNCHER_DIR, SETTINGS_FILE, installLauncher, launcherScript } from '../src/later-steps/launcher.js'
+import { cliDefaults, readSettingsFile, savedInputs, writeSettingsFile } from '../src/later-steps/saved-settings.js'
+import { namedStepEnv } from '../src/later-steps/step-env.js'
 
 let dir: string
 beforeEach(() => {

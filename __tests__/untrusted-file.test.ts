@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { jest } from '@jest/globals'
-import { TamperedError, readUntrustedFile, untrustedPathExists } from '../src/engine/untrusted-file.js'
+import { TamperedError, readUntrustedFile, untrustedPathExists } from '../src/engine/guest/untrusted-file.js'
 import { testTier } from '../__fixtures__/tiers.js'
 
 let base: string

@@ -1,6 +1,6 @@
 /** The one escaper of text someone else chose, and the messages that echo such text through it. */
 import { InputError, failureMessage, showValue } from '../src/engine/errors.js'
-import { sanitizeInitError } from '../src/engine/guest-records.js'
+import { sanitizeInitError } from '../src/engine/guest/guest-records.js'
 import { ImageError, excerpt } from '../src/image/errors.js'
 import { parseManifest } from '../src/image/manifest.js'
 import { visible, visibleExcerpt } from '../src/text/visible.js'

@@ -15,7 +15,7 @@ import {
   sweepLine,
   sweepWarnings,
   sweepWorkspace
-} from '../src/engine/workspace-sweep.js'
+} from '../src/engine/guest/workspace-sweep.js'
 
 let scratch: string
 let workspace: string

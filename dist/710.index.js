@@ -960,8 +960,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/engine/index.ts + 47 modules
-var engine = __webpack_require__(840);
+// EXTERNAL MODULE: ./src/engine/index.ts + 51 modules
+var engine = __webpack_require__(4505);
 // EXTERNAL MODULE: ./src/action/dist-dir.ts + 1 modules
 var dist_dir = __webpack_require__(6986);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts

@@ -19,8 +19,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-// EXTERNAL MODULE: ./src/engine/index.ts + 47 modules
-var engine = __nccwpck_require__(840);
+// EXTERNAL MODULE: ./src/engine/index.ts + 51 modules
+var engine = __nccwpck_require__(4505);
 ;// CONCATENATED MODULE: ./src/action/dist-dir.ts
 /** Finds dist/ (the VM process's bundle and the guest init) from wherever the action runs. */
 
@@ -47,7 +47,7 @@ function findDistDir(moduleUrl = import.meta.url) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _engine_early_start_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3464);
+/* harmony import */ var _engine_vm_process_early_start_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8200);
 /* harmony import */ var _dist_dir_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6986);
 /* harmony import */ var _state_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3590);
 /**
@@ -64,7 +64,7 @@ function tryEarlyStart() {
     try {
         // The post step learns of the run directory before it exists: the action may be killed at any time.
         const announce = (dir) => (0,_state_file_js__WEBPACK_IMPORTED_MODULE_2__/* .appendState */ .M)(process.env, _state_file_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c.runDir, dir);
-        return (0,_engine_early_start_js__WEBPACK_IMPORTED_MODULE_0__/* .startEarly */ .wM)(process.env, process.cwd(), (0,_dist_dir_js__WEBPACK_IMPORTED_MODULE_1__/* .findDistDir */ .r)(), (0,_engine_early_start_js__WEBPACK_IMPORTED_MODULE_0__/* .actionTempDir */ .O4)(process.env), announce);
+        return (0,_engine_vm_process_early_start_js__WEBPACK_IMPORTED_MODULE_0__/* .startEarly */ .wM)(process.env, process.cwd(), (0,_dist_dir_js__WEBPACK_IMPORTED_MODULE_1__/* .findDistDir */ .r)(), (0,_engine_vm_process_early_start_js__WEBPACK_IMPORTED_MODULE_0__/* .runTempDir */ .jI)(process.env), announce);
     }
     catch {
         // Only a head start: main.ts meets and reports the same problem in its own words.
@@ -105,256 +105,6 @@ function appendState(env, name, value) {
         throw new Error('GITHUB_STATE is not set: the post step could not learn what to clean up');
     const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
     node_fs__WEBPACK_IMPORTED_MODULE_1___default().appendFileSync(file, `${name}<<${delimiter}\n${value}\n${delimiter}\n`);
-}
-
-
-/***/ }),
-
-/***/ 4908:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  P: () => (/* binding */ parseAllow),
-  q: () => (/* binding */ resolveAllow)
-});
-
-;// CONCATENATED MODULE: external "node:dns"
-const external_node_dns_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-var external_node_dns_default = /*#__PURE__*/__nccwpck_require__.n(external_node_dns_namespaceObject);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
-// EXTERNAL MODULE: ./src/engine/errors.ts
-var errors = __nccwpck_require__(7679);
-// EXTERNAL MODULE: ./src/engine/network-policy.ts
-var network_policy = __nccwpck_require__(8507);
-;// CONCATENATED MODULE: ./src/engine/allow-input.ts
-/**
- * The `allow` input: exceptions to network `public`, one a line: CIDR, CIDR:PORT, HOST or
- * HOST:PORT (an IPv6 address with a port in brackets: [fd00::1]:443). Host names are
- * resolved once, when the run starts, to every address they have.
- */
-
-
-
-
-const FORM = 'expected CIDR, CIDR:PORT, HOST or HOST:PORT (e.g. 10.1.2.0/24:5432, [fd00::1]:443), one per line';
-const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;
-const MAX_ENTRIES = 1000;
-function parsePort(text, problem) {
-    if (!/^[1-9][0-9]{0,4}$/.test(text) || Number(text) > 65535)
-        throw problem(`port ${(0,errors/* showValue */.vp)(text)} is not 1 to 65535`);
-    return Number(text);
-}
-/** An address with an optional /PREFIX, or undefined when it is not one. */
-function cidrOf(text) {
-    const [address, prefix, ...rest] = text.split('/');
-    const family = external_node_net_default().isIP(address);
-    if (family === 0 || address.includes('%') || rest.length > 0)
-        return undefined;
-    if (prefix === undefined)
-        return address;
-    const max = family === 4 ? 32 : 128;
-    if (!/^(0|[1-9][0-9]{0,2})$/.test(prefix) || Number(prefix) > max)
-        return undefined;
-    return `${address}/${prefix}`;
-}
-function parseLine(line, lineNumber) {
-    const problem = (what) => new errors/* InputError */.dz('allow', `line ${lineNumber}: ${what}; ${FORM}`);
-    let target = line;
-    let port = 0;
-    const bracketed = /^\[([^\]]+)\](?::(.*))?$/.exec(line);
-    if (bracketed) {
-        target = bracketed[1];
-        if (bracketed[2] !== undefined)
-            port = parsePort(bracketed[2], problem);
-    }
-    else if ((line.match(/:/g) ?? []).length === 1) {
-        const colon = line.indexOf(':');
-        target = line.slice(0, colon);
-        port = parsePort(line.slice(colon + 1), problem);
-    }
-    const cidr = cidrOf(target);
-    if (cidr !== undefined)
-        return { target: cidr, isHost: false, port };
-    // A last label of digits only is an address out of form (256.1.1.1), never a host name.
-    const numeric = /(^|\.)[0-9]+\.?$/.test(target);
-    if (bracketed || numeric || target.includes('/') || target.includes(':') || !HOST_NAME.test(target)) {
-        throw problem(`${(0,errors/* showValue */.vp)(line)} is not an address, CIDR or host name`);
-    }
-    return { target: target.toLowerCase(), isHost: true, port };
-}
-/** The input's lines, checked for form; nothing is resolved here. */
-function parseAllow(raw) {
-    const entries = [];
-    raw.split('\n').forEach((text, index) => {
-        const line = text.trim();
-        if (line !== '')
-            entries.push(parseLine(line, index + 1));
-    });
-    if (entries.length > MAX_ENTRIES)
-        throw new errors/* InputError */.dz('allow', `has ${entries.length} lines; at most ${MAX_ENTRIES}`);
-    return entries;
-}
-const lookupAll = async (host) => (await external_node_dns_default().promises.lookup(host, { all: true, verbatim: true })).map((found) => found.address);
-/** The entries as allow rules, each host name resolved now to all its addresses. */
-async function resolveAllow(entries, lookup = lookupAll) {
-    const rules = [];
-    for (const entry of entries) {
-        if (!entry.isHost) {
-            rules.push((0,network_policy/* cidrRule */.$j)(entry.target, true, entry.port));
-            continue;
-        }
-        let addresses;
-        try {
-            addresses = await lookup(entry.target);
-        }
-        catch (error) {
-            throw new errors/* InputError */.dz('allow', `the host name ${(0,errors/* showValue */.vp)(entry.target)} does not resolve (${(0,errors/* errorText */.kc)(error)}); ${FORM}`);
-        }
-        if (addresses.length === 0)
-            throw new errors/* InputError */.dz('allow', `the host name ${(0,errors/* showValue */.vp)(entry.target)} has no address`);
-        for (const address of addresses)
-            rules.push((0,network_policy/* cidrRule */.$j)(address, true, entry.port));
-    }
-    return rules;
-}
-
-
-/***/ }),
-
-/***/ 6665:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ actionCacheDir),
-/* harmony export */   b: () => (/* binding */ userCacheDir)
-/* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/**
- * Where krun-action keeps what it caches between runs (`kind`: `images`, `libkrun`). The action
- * uses the runner's tool cache, which self-hosted runners keep between jobs, else RUNNER_TEMP,
- * which lasts one job; the krun-run steps after it use the same place, so they find what the
- * action fetched. krun-run on its own uses the user's cache directory (XDG).
- */
-
-
-function actionCacheDir(env, tempDir, kind) {
-    return env.RUNNER_TOOL_CACHE
-        ? node_path__WEBPACK_IMPORTED_MODULE_1___default().join(env.RUNNER_TOOL_CACHE, 'krun-action', kind)
-        : node_path__WEBPACK_IMPORTED_MODULE_1___default().join(tempDir, `krun-action-${kind}`);
-}
-function userCacheDir(env, kind) {
-    const cacheHome = env.XDG_CACHE_HOME?.startsWith('/') ? env.XDG_CACHE_HOME : node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_os__WEBPACK_IMPORTED_MODULE_0___default().homedir(), '.cache');
-    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cacheHome, 'krun-action', kind);
-}
-
-
-/***/ }),
-
-/***/ 3464:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   O4: () => (/* binding */ actionTempDir),
-/* harmony export */   c2: () => (/* binding */ fitsRun),
-/* harmony export */   eA: () => (/* binding */ discardEarly),
-/* harmony export */   iC: () => (/* binding */ vmEntry),
-/* harmony export */   wM: () => (/* binding */ startEarly)
-/* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _cache_places_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6665);
-/* harmony import */ var _libkrun_pinned_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(838);
-/* harmony import */ var _net_guard_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5405);
-/* harmony import */ var _run_dir_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6197);
-/* harmony import */ var _vm_launcher_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5516);
-/**
- * Starting the VM process early: before the action has loaded and read its inputs, when
- * the libkrun to use is already named (input or KRUN_LIBRARY), so that the VM process's
- * Node start overlaps the action's own. It waits until the run's files are written, and
- * is discarded when the run turns out to need another (a different libkrun, bad inputs).
- * This module loads little, since it runs before the rest of the action.
- */
-
-
-
-
-
-
-
-/** Where the action makes its run directories: RUNNER_TEMP, which the runner empties after the job. */
-function actionTempDir(env) {
-    return env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_0___default().tmpdir();
-}
-function vmEntry(distDir) {
-    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(distDir, 'vm', 'index.js');
-}
-/**
- * The libkrun the action's environment names, if any, as the input parser resolves it: a path,
- * or a pinned archive's URL when the cache already has it (a download waits for the inputs).
- */
-function namedLibkrun(env, cwd, tempDir) {
-    const named = env.INPUT_LIBKRUN?.trim() || env.KRUN_LIBRARY?.trim();
-    if (!named)
-        return undefined;
-    if (!(0,_libkrun_pinned_js__WEBPACK_IMPORTED_MODULE_3__/* .isUrlLike */ .lw)(named))
-        return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, named);
-    try {
-        return (0,_libkrun_pinned_js__WEBPACK_IMPORTED_MODULE_3__/* .cachedPinnedLibrary */ .IH)((0,_cache_places_js__WEBPACK_IMPORTED_MODULE_2__/* .actionCacheDir */ .A)(env, tempDir, 'libkrun'), (0,_libkrun_pinned_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePinnedUrl */ .V9)('libkrun', named));
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Starts the VM process early when the environment names libkrun. `announce` hears the run
- * directory's path before it is made (see createRunDir): the action saves it for its post step.
- */
-function startEarly(env, cwd, distDir, tempDir, announce) {
-    const libkrun = namedLibkrun(env, cwd, tempDir);
-    if (libkrun === undefined)
-        return undefined;
-    const guarded = (0,_net_guard_js__WEBPACK_IMPORTED_MODULE_4__/* .wantsGuard */ .Df)(env.INPUT_NETWORK);
-    if (guarded) {
-        try {
-            (0,_net_guard_js__WEBPACK_IMPORTED_MODULE_4__/* .netguardBinary */ .GI)(distDir);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    const layout = (0,_run_dir_js__WEBPACK_IMPORTED_MODULE_5__/* .createRunDir */ .dK)(tempDir, announce);
-    const vm = new _vm_launcher_js__WEBPACK_IMPORTED_MODULE_6__/* .VmProcess */ .b({
-        vmEntry: vmEntry(distDir),
-        configFile: layout.vmConfigFile,
-        libkrun,
-        interactive: false,
-        // As a run with the default guest-workflow-commands (false) wants it: fenced.
-        stderrToStdout: true,
-        env,
-        guard: guarded ? (0,_net_guard_js__WEBPACK_IMPORTED_MODULE_4__/* .prepareGuard */ .nP)(distDir, layout) : undefined
-    });
-    return { layout, vm };
-}
-/** Whether an early start fits a run: the loader's path, the process's stdio and its guard are fixed at start. */
-function fitsRun(early, libkrun, interactive, stderrToStdout, guarded) {
-    return (!interactive &&
-        (early.vm.start.guard !== undefined) === guarded &&
-        early.vm.start.stderrToStdout === stderrToStdout &&
-        node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(early.vm.start.libkrun) === node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(libkrun));
-}
-/** Stops an early VM process and removes its run directory; a removal that fails is only said, through `warn`. */
-async function discardEarly(early, warn) {
-    await early.vm.discard();
-    await (0,_run_dir_js__WEBPACK_IMPORTED_MODULE_5__/* .removeRunDir */ .Lr)(early.layout.dir, warn);
 }
 
 
@@ -427,7 +177,7 @@ function failureText(error, nameInput) {
 
 /***/ }),
 
-/***/ 9571:
+/***/ 9150:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -519,14 +269,374 @@ const INIT_FACTS = {
 
 /***/ }),
 
-/***/ 840:
+/***/ 3538:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lr: () => (/* binding */ removeRunDir),
+/* harmony export */   RB: () => (/* binding */ logTail),
+/* harmony export */   ak: () => (/* binding */ writeRunFiles),
+/* harmony export */   dK: () => (/* binding */ createRunDir)
+/* harmony export */ });
+/* unused harmony exports RUN_DIR_PREFIX, runLayout */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _image_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2062);
+/* harmony import */ var _image_tree_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5841);
+/* harmony import */ var _text_visible_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1573);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7679);
+/* harmony import */ var _guest_protocol_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9150);
+/* harmony import */ var _untrusted_file_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6842);
+/** The private per-run directory: made with mode 0700, filled, read back, removed. */
+
+
+
+
+
+
+
+
+
+const RUN_DIR_PREFIX = 'krun-action-';
+function runLayout(dir) {
+    return {
+        dir,
+        root: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'root'),
+        vmConfigFile: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'vm.json'),
+        logFile: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'libkrun.log'),
+        netPolicyFile: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'net-policy'),
+        refusedTableFile: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'net-refused')
+    };
+}
+/**
+ * Makes a new run directory in `tempDir`. `announce`, when given, hears its path before it is made,
+ * so that whoever must remove it if this process is killed knows it before it exists.
+ */
+function createRunDir(tempDir, announce) {
+    if (!announce) {
+        const layout = runLayout(node_fs__WEBPACK_IMPORTED_MODULE_1___default().mkdtempSync(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(tempDir, RUN_DIR_PREFIX)));
+        node_fs__WEBPACK_IMPORTED_MODULE_1___default().chmodSync(layout.dir, 0o700);
+        return layout;
+    }
+    for (;;) {
+        const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(tempDir, `${RUN_DIR_PREFIX}${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('base64url')}`);
+        announce(dir);
+        try {
+            node_fs__WEBPACK_IMPORTED_MODULE_1___default().mkdirSync(dir, { mode: 0o700 });
+        }
+        catch (error) {
+            if ((0,_image_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) === 'EEXIST')
+                continue;
+            throw error;
+        }
+        node_fs__WEBPACK_IMPORTED_MODULE_1___default().chmodSync(dir, 0o700);
+        return runLayout(dir);
+    }
+}
+function writeRunFiles(layout, files, initBinary, vm) {
+    const records = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(layout.root, _guest_protocol_js__WEBPACK_IMPORTED_MODULE_7__/* .GUEST */ .hR.records);
+    node_fs__WEBPACK_IMPORTED_MODULE_1___default().mkdirSync(records, { recursive: true, mode: 0o700 });
+    for (const dir of ['proc', 'sys', 'dev', 'tmp', ..._guest_protocol_js__WEBPACK_IMPORTED_MODULE_7__/* .GUEST_MOUNT_POINTS */ .BI]) {
+        node_fs__WEBPACK_IMPORTED_MODULE_1___default().mkdirSync(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(layout.root, dir), { recursive: true, mode: 0o755 });
+    }
+    node_fs__WEBPACK_IMPORTED_MODULE_1___default().copyFileSync(initBinary, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(layout.root, _guest_protocol_js__WEBPACK_IMPORTED_MODULE_7__/* .GUEST */ .hR.init));
+    node_fs__WEBPACK_IMPORTED_MODULE_1___default().chmodSync(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(layout.root, _guest_protocol_js__WEBPACK_IMPORTED_MODULE_7__/* .GUEST */ .hR.init), 0o755);
+    node_fs__WEBPACK_IMPORTED_MODULE_1___default().writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(layout.root, _guest_protocol_js__WEBPACK_IMPORTED_MODULE_7__/* .GUEST */ .hR.plan), files.plan, { mode: 0o600 });
+    node_fs__WEBPACK_IMPORTED_MODULE_1___default().writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(layout.root, _guest_protocol_js__WEBPACK_IMPORTED_MODULE_7__/* .GUEST */ .hR.env), files.env, { mode: 0o600 });
+    node_fs__WEBPACK_IMPORTED_MODULE_1___default().writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(layout.root, _guest_protocol_js__WEBPACK_IMPORTED_MODULE_7__/* .GUEST */ .hR.script), files.script, { mode: 0o600 });
+    node_fs__WEBPACK_IMPORTED_MODULE_1___default().writeFileSync(layout.vmConfigFile, JSON.stringify(vm), { mode: 0o600 });
+}
+/** libkrun logs only warnings to its file: far less than this. */
+const LOG_MAX_BYTES = 1024 * 1024;
+/** The last lines of libkrun's log, for a failure message; read like any file the guest could reach. */
+function logTail(layout, lines = 20) {
+    let bytes;
+    try {
+        bytes = (0,_untrusted_file_js__WEBPACK_IMPORTED_MODULE_8__/* .readUntrustedFile */ .HA)(layout.dir, node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(layout.logFile), LOG_MAX_BYTES);
+    }
+    catch (error) {
+        return error instanceof _untrusted_file_js__WEBPACK_IMPORTED_MODULE_8__/* .TamperedError */ .bn ? `(not shown: ${error.message})` : '';
+    }
+    const text = bytes?.toString('utf8').trimEnd() ?? '';
+    return text.split('\n').slice(-lines).join('\n');
+}
+/**
+ * Removes the run directory, also where the guest left a directory it may not enter (chmod 000).
+ * A failure is only said, through `warn`: whatever the run came to stands, and cleaning up must
+ * never replace it.
+ */
+async function removeRunDir(dir, warn) {
+    await (0,_image_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .removeTree */ .d)(dir).catch((error) => {
+        // The entry's name is the guest's choice when it lies in the root share.
+        const cause = error instanceof _image_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .TreeRemovalError */ .R ? `${error.code} on ${(0,_text_visible_js__WEBPACK_IMPORTED_MODULE_5__/* .visible */ .R)(error.entry)}` : (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorText */ .kc)(error);
+        warn(`cannot remove the run directory ${dir} (${cause}); it holds the run's environment values: remove it`);
+    });
+}
+
+
+/***/ }),
+
+/***/ 6842:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HA: () => (/* binding */ readUntrustedFile),
+/* harmony export */   bn: () => (/* binding */ TamperedError),
+/* harmony export */   sA: () => (/* binding */ untrustedPathExists)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _image_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2062);
+/**
+ * Reads a file from a directory the guest can write (its root share, the workspace, the
+ * file-command share). Such a file is untrusted input: it is never reached through a
+ * link, is opened only once it is known to be a regular file (opening a FIFO blocks,
+ * opening a device can act), and is read only up to a cap. The guest is gone when the
+ * host reads (the VM process has ended), so nothing swaps a path between these checks and
+ * the open; the open still refuses a link and never blocks, and what it opened is checked again.
+ */
+
+
+
+/** The guest left something other than a small regular file where the host reads one. */
+class TamperedError extends Error {
+    relativePath;
+    constructor(relativePath) {
+        super(`${relativePath} is not a regular file of the expected size`);
+        this.relativePath = relativePath;
+        this.name = 'TamperedError';
+    }
+}
+const OPEN_FLAGS = (node_fs__WEBPACK_IMPORTED_MODULE_0___default().constants).O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0___default().constants).O_NOFOLLOW | (node_fs__WEBPACK_IMPORTED_MODULE_0___default().constants).O_NONBLOCK | (node_fs__WEBPACK_IMPORTED_MODULE_0___default().constants).O_NOCTTY;
+/** Every directory between `baseDir` (trusted) and the file must be a real directory. */
+function checkDirectories(baseDir, relativePath) {
+    const parts = relativePath.split('/').slice(0, -1);
+    let dir = baseDir;
+    for (const part of parts) {
+        dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, part);
+        let stat;
+        try {
+            stat = node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(dir);
+        }
+        catch (error) {
+            if ((0,_image_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error) === 'ENOENT')
+                return false;
+            throw new TamperedError(relativePath);
+        }
+        if (!stat.isDirectory())
+            throw new TamperedError(relativePath);
+    }
+    return true;
+}
+/**
+ * The file's bytes, or undefined when it does not exist. Throws TamperedError for a link
+ * anywhere on the path, anything but a regular file, or more than `maxBytes`.
+ */
+function readUntrustedFile(baseDir, relativePath, maxBytes) {
+    if (!checkDirectories(baseDir, relativePath))
+        return undefined;
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(baseDir, relativePath);
+    let fd;
+    try {
+        if (!node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(file).isFile())
+            throw new TamperedError(relativePath);
+        fd = node_fs__WEBPACK_IMPORTED_MODULE_0___default().openSync(file, OPEN_FLAGS);
+    }
+    catch (error) {
+        if ((0,_image_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error) === 'ENOENT')
+            return undefined;
+        throw new TamperedError(relativePath);
+    }
+    try {
+        if (!node_fs__WEBPACK_IMPORTED_MODULE_0___default().fstatSync(fd).isFile())
+            throw new TamperedError(relativePath);
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        while (length < buffer.length) {
+            const read = node_fs__WEBPACK_IMPORTED_MODULE_0___default().readSync(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+        }
+        if (length > maxBytes)
+            throw new TamperedError(relativePath);
+        return buffer.subarray(0, length);
+    }
+    finally {
+        node_fs__WEBPACK_IMPORTED_MODULE_0___default().closeSync(fd);
+    }
+}
+/** Whether a path the guest could have made exists, without following a link at its end. */
+function untrustedPathExists(baseDir, relativePath) {
+    try {
+        if (!checkDirectories(baseDir, relativePath))
+            return false;
+        node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(baseDir, relativePath));
+        return true;
+    }
+    catch (error) {
+        if (error instanceof TamperedError)
+            throw error;
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 1524:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ actionCacheDir),
+/* harmony export */   b: () => (/* binding */ userCacheDir)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Where krun-action keeps what it caches between runs (`kind`: `images`, `libkrun`). The action
+ * uses the runner's tool cache, which self-hosted runners keep between jobs, else RUNNER_TEMP,
+ * which lasts one job; the krun-run steps after it use the same place, so they find what the
+ * action fetched. krun-run on its own uses the user's cache directory (XDG).
+ */
+
+
+function actionCacheDir(env, tempDir, kind) {
+    return env.RUNNER_TOOL_CACHE
+        ? node_path__WEBPACK_IMPORTED_MODULE_1___default().join(env.RUNNER_TOOL_CACHE, 'krun-action', kind)
+        : node_path__WEBPACK_IMPORTED_MODULE_1___default().join(tempDir, `krun-action-${kind}`);
+}
+function userCacheDir(env, kind) {
+    const cacheHome = env.XDG_CACHE_HOME?.startsWith('/') ? env.XDG_CACHE_HOME : node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_os__WEBPACK_IMPORTED_MODULE_0___default().homedir(), '.cache');
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cacheHome, 'krun-action', kind);
+}
+
+
+/***/ }),
+
+/***/ 4398:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   qM: () => (/* binding */ kernelWorkaround)
+/* harmony export */ });
+/* unused harmony exports ENOMEM_WORKAROUND_VARIABLE, enomemProneKernel */
+/**
+ * Host kernels with known trouble for libkrun, judged from the kernel release string alone
+ * (`uname -r`, os.release()).
+ */
+/** libkrun reads this from the VM process's environment (libkrun 1.15 and newer). */
+const ENOMEM_WORKAROUND_VARIABLE = 'KRUN_ENOMEM_WORKAROUND';
+/**
+ * KVM_RUN fails with ENOMEM on some 6.11 to 6.13 kernels (libkrun issue 314: Fedora's
+ * 6.12.15 on, and Azure's 6.11, which GitHub-hosted runners have run); 6.14 has the fix.
+ * Distributions backport, so the whole range is treated alike.
+ */
+function enomemProneKernel(release) {
+    const match = /^(\d+)\.(\d+)(?:\D|$)/.exec(release.trim());
+    if (!match)
+        return false;
+    const [major, minor] = [Number(match[1]), Number(match[2])];
+    return major === 6 && minor >= 11 && minor <= 13;
+}
+/** What the VM process needs on this kernel, given the environment it would inherit. */
+function kernelWorkaround(release, env) {
+    if (!enomemProneKernel(release))
+        return undefined;
+    const trouble = `host kernel ${release} is one on which KVM_RUN can fail with ENOMEM (libkrun issue 314)`;
+    if (env[ENOMEM_WORKAROUND_VARIABLE] !== undefined) {
+        return { env: {}, note: `${trouble}; ${ENOMEM_WORKAROUND_VARIABLE} is left as set in the environment` };
+    }
+    return {
+        env: { [ENOMEM_WORKAROUND_VARIABLE]: '1' },
+        note: `${trouble}; the VM process runs with ${ENOMEM_WORKAROUND_VARIABLE}=1`
+    };
+}
+
+
+/***/ }),
+
+/***/ 5319:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IH: () => (/* binding */ cachedPinnedLibrary),
+/* harmony export */   Mf: () => (/* binding */ PINNED_URL_FORM),
+/* harmony export */   V9: () => (/* binding */ parsePinnedUrl),
+/* harmony export */   lw: () => (/* binding */ isUrlLike),
+/* harmony export */   rQ: () => (/* binding */ pinnedUrlText)
+/* harmony export */ });
+/* harmony import */ var _libkrun_fetch_layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2596);
+/* harmony import */ var _libkrun_fetch_url_rule_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4928);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7679);
+/**
+ * A libkrun named by a pinned archive, `https://HOST/PATH.tar.gz#sha256=<64 hex digits>`, in
+ * the `libkrun` input, `krun-run --libkrun` or KRUN_LIBRARY. The value is parsed with the other
+ * inputs, before anything is downloaded. This module stays small (the early start uses it);
+ * libkrun-choice.ts downloads and unpacks.
+ */
+
+
+
+const PINNED_URL_FORM = 'https://HOST/PATH.tar.gz#sha256=<64 hex digits>';
+/** Whether a `libkrun` value is meant as a URL rather than a path: it begins with a scheme and `://`. */
+function isUrlLike(text) {
+    return /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(text);
+}
+/** The value as the user writes it, for later steps to parse again. */
+function pinnedUrlText(archive) {
+    return `${archive.url}#sha256=${archive.sha256}`;
+}
+/** Parses a pinned archive URL; a mistake is an InputError naming `source` (libkrun, KRUN_LIBRARY). */
+function parsePinnedUrl(source, text) {
+    const refuse = (problem) => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(source, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(text, 100)} ${problem}; expected ${PINNED_URL_FORM}`);
+    // The URL parser would drop tabs and newlines silently, and a space is never part of a URL.
+    if (/[\u0000-\u0020\u007f]/.test(text))
+        throw refuse('contains a space or control character');
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw refuse('is not a valid URL');
+    }
+    const problem = (0,_libkrun_fetch_url_rule_js__WEBPACK_IMPORTED_MODULE_1__/* .transportProblem */ .B)(url);
+    if (problem)
+        throw refuse(problem);
+    if (url.hash === '')
+        throw refuse('has no #sha256= digest to pin what it downloads');
+    const digest = /^#sha256=(.*)$/.exec(url.hash)?.[1];
+    if (digest === undefined)
+        throw refuse(`ends in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(url.hash, 30)} instead of #sha256=<digest>`);
+    if (!/^[0-9a-fA-F]{64}$/.test(digest))
+        throw refuse(`has a malformed digest ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(digest, 30)}: a sha256 digest is 64 hex digits`);
+    url.hash = '';
+    return { url: url.toString(), sha256: digest.toLowerCase() };
+}
+/** libkrun.so.1 of this archive in the cache, when it is there: no network, no writes. */
+function cachedPinnedLibrary(cacheDir, archive) {
+    return (0,_libkrun_fetch_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .publishedLibrary */ .Al)(cacheDir, archive.sha256);
+}
+
+
+/***/ }),
+
+/***/ 4505:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   dh: () => (/* reexport */ errors/* HostError */.dh),
-  Qh: () => (/* reexport */ INPUT_NAMES),
+  Qh: () => (/* reexport */ table_INPUT_NAMES),
   py: () => (/* reexport */ OUTPUTS),
   j5: () => (/* reexport */ OutputFence),
   bJ: () => (/* reexport */ appliedText),
@@ -552,13 +662,13 @@ var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/engine/guest-protocol.ts
-var guest_protocol = __nccwpck_require__(9571);
-// EXTERNAL MODULE: ./src/engine/untrusted-file.ts
-var untrusted_file = __nccwpck_require__(5427);
+// EXTERNAL MODULE: ./src/engine/guest/guest-protocol.ts
+var guest_protocol = __nccwpck_require__(9150);
+// EXTERNAL MODULE: ./src/engine/guest/untrusted-file.ts
+var untrusted_file = __nccwpck_require__(6842);
 // EXTERNAL MODULE: ./src/engine/errors.ts
 var errors = __nccwpck_require__(7679);
-;// CONCATENATED MODULE: ./src/engine/parse.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/parse.ts
 /**
  * Pure parsers, one per input. Each takes the raw text and returns a typed value or
  * throws an InputError that names the input, shows the value (never a secret), and says
@@ -792,7 +902,7 @@ function parsePorts(raw) {
     return pairs;
 }
 
-;// CONCATENATED MODULE: ./src/engine/file-commands.ts
+;// CONCATENATED MODULE: ./src/engine/guest/file-commands.ts
 /**
  * The guest's file commands: each one the host has (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
  * GITHUB_ENV, GITHUB_PATH) names a file in a private share in the guest, so a script
@@ -1027,7 +1137,7 @@ function readGuestFileCommands(runDir, kinds, exportEnv) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_);
-;// CONCATENATED MODULE: ./src/engine/host-file-commands.ts
+;// CONCATENATED MODULE: ./src/engine/guest/host-file-commands.ts
 /**
  * Appends what the guest set (already checked by file-commands.ts) to the host's own file
  * commands. Each value goes in a block with a fresh random delimiter, as @actions/core
@@ -1083,11 +1193,11 @@ function applyGuestFileCommands(guest, hostEnv, reservedOutputs = []) {
     return warnings;
 }
 
-// EXTERNAL MODULE: ./src/engine/refused-table.ts
-var refused_table = __nccwpck_require__(935);
+// EXTERNAL MODULE: ./src/engine/vm-process/refused-table.ts
+var refused_table = __nccwpck_require__(8071);
 // EXTERNAL MODULE: ./src/text/visible.ts
 var visible = __nccwpck_require__(1573);
-;// CONCATENATED MODULE: ./src/engine/workspace-sweep.ts
+;// CONCATENATED MODULE: ./src/engine/guest/workspace-sweep.ts
 /**
  * What the guest left in the workspace that later steps on the host could use against it,
  * beyond the files it may change anyway: device nodes (a world-writable node of the host's
@@ -1260,7 +1370,13 @@ function afterRun(result, files) {
 
 // EXTERNAL MODULE: ./src/image/errors.ts
 var image_errors = __nccwpck_require__(2062);
-;// CONCATENATED MODULE: ./src/engine/guest-user.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/input-spec.ts
+/** A host-path input whose saved text is worked out from its own parser's value. */
+function hostPathInput(spec) {
+    return spec;
+}
+
+;// CONCATENATED MODULE: ./src/engine/inputs/guest-user.ts
 /**
  * Who the commands run as: a user written as `docker run --user` takes it (name, uid,
  * uid:gid, name:group), resolved in the guest root's own /etc/passwd and /etc/group. Those
@@ -1402,13 +1518,13 @@ function resolveUser(spec, files) {
     return { uid: entry?.uid ?? uid, gid, groups, home: entry?.home ?? '/' };
 }
 
-// EXTERNAL MODULE: ./src/engine/allow-input.ts + 1 modules
-var allow_input = __nccwpck_require__(4908);
+// EXTERNAL MODULE: ./src/engine/inputs/allow-input.ts + 1 modules
+var allow_input = __nccwpck_require__(246);
 // EXTERNAL MODULE: ./src/image/pull-policy.ts
 var pull_policy = __nccwpck_require__(1537);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var reference = __nccwpck_require__(3564);
-;// CONCATENATED MODULE: ./src/engine/image-base.ts
+;// CONCATENATED MODULE: ./src/engine/guest/image-base.ts
 /**
  * An OCI image as the guest's base: the image inputs parsed into ImageSettings, and, at
  * run time, the image pulled (or found in the cache) and its root put where a rootfs
@@ -1488,7 +1604,7 @@ function pullStop(timeout) {
  * image code is loaded only here, so runs without an image never pay for it at start-up.
  */
 async function prepareImageBase(image, options) {
-    const { prepareImage } = await __nccwpck_require__.e(/* import() */ 217).then(__nccwpck_require__.bind(__nccwpck_require__, 3217));
+    const { prepareImage } = await __nccwpck_require__.e(/* import() */ 657).then(__nccwpck_require__.bind(__nccwpck_require__, 6657));
     const stop = pullStop(options.timeout);
     try {
         return await prepareImage({
@@ -1512,7 +1628,7 @@ function timeoutFromNow(seconds) {
     return seconds === undefined ? undefined : { seconds, endsAt: Date.now() + seconds * 1000 };
 }
 
-;// CONCATENATED MODULE: ./src/engine/elf-library.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/elf-library.ts
 /**
  * Reads just enough of an ELF file to tell whether it can be libkrun for this machine:
  * a 64-bit little-endian shared object (not a position-independent executable) for this
@@ -1639,9 +1755,9 @@ function elfLibraryProblem(fd, arch = process.arch) {
     }
 }
 
-// EXTERNAL MODULE: ./src/engine/libkrun-pinned.ts
-var libkrun_pinned = __nccwpck_require__(838);
-;// CONCATENATED MODULE: ./src/engine/libkrun-symbols.ts
+// EXTERNAL MODULE: ./src/engine/host/libkrun-pinned.ts
+var libkrun_pinned = __nccwpck_require__(5319);
+;// CONCATENATED MODULE: ./src/engine/host/libkrun-symbols.ts
 /**
  * The libkrun symbols krun-action knows, in one table: the release that first exports each
  * (libkrun has no version call, so its symbols tell its age) and whether the stand-in libkrun
@@ -1703,7 +1819,7 @@ function releaseAtLeast(release, floor) {
     return compareReleases(release, floor) >= 0;
 }
 
-;// CONCATENATED MODULE: ./src/engine/host-checks.ts
+;// CONCATENATED MODULE: ./src/engine/host/host-checks.ts
 /**
  * Checks of the host that need no native code: where is libkrun (kvm-access.ts opens the
  * KVM device). The KVM API version and libkrun's age need the native loader and are
@@ -1802,7 +1918,7 @@ function libkrunNotFound(lookup = systemLookup()) {
         `(krun-run --libkrun): ${libkrun_pinned/* PINNED_URL_FORM */.Mf}`);
 }
 
-;// CONCATENATED MODULE: ./src/engine/pseudo-fs.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/pseudo-fs.ts
 /**
  * Whether a host directory belongs to the kernel rather than to a disk: /proc, /sys and /dev,
  * or any mount of a pseudo file system elsewhere. Sharing one with the guest shares the host's
@@ -1849,7 +1965,7 @@ function pseudoFileSystem(dir) {
     return name === undefined ? undefined : `on a ${name} file system`;
 }
 
-;// CONCATENATED MODULE: ./src/engine/host-paths.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/host-paths.ts
 /**
  * Parsers of the inputs that name host paths (rootfs, workspace, libkrun, which may be a
  * pinned archive's URL instead) and the guest working directory. Unlike parse.ts, these look
@@ -1942,7 +2058,7 @@ function parseLibkrun(raw, context) {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-;// CONCATENATED MODULE: ./src/engine/kvm-access.ts
+;// CONCATENATED MODULE: ./src/engine/host/kvm-access.ts
 /**
  * Read-write access to the KVM device (input kvm-access). The device is opened, as libkrun
  * will open it: mode bits alone do not tell. On a GitHub-hosted runner, where /dev/kvm is
@@ -2081,7 +2197,7 @@ async function ensureKvmAccess(context, deps) {
     deps.log(`kvm-access: ${context.device} did not open read-write for user ${user()} (${first.code}); installed the udev rule ${UDEV_RULE_FILE} with sudo, and it opens now`);
 }
 
-;// CONCATENATED MODULE: ./src/engine/persist-inputs.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/persist-inputs.ts
 /**
  * The parsers of the inputs about lasting state: `persist` (where the guest's writable layer
  * lives), `persist-size` (the size of its disk) and `prepare` (a setup script whose layer is
@@ -2123,7 +2239,15 @@ function parsePrepare(raw) {
     return bytes;
 }
 
-;// CONCATENATED MODULE: ./src/engine/inputs.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/outputs.ts
+/** The action's outputs: action.yml and the README's table are checked against these words. */
+const OUTPUTS = {
+    'exit-code': "The commands' exit code: 128+N when signal N killed them, 124 on timeout. Unset when they never ran (bad input, host problem, boot failure).",
+    'timed-out': '`true` when the timeout stopped the microVM, else `false`.',
+    'image-digest': "The digest of the image that ran (an image index's for multi-platform images), when `image` was given."
+};
+
+;// CONCATENATED MODULE: ./src/engine/inputs/table.ts
 /**
  * The one table of inputs and outputs. action.yml, the README's tables and `krun-run
  * --help` are checked against it (__tests__/metadata.test.ts); the action reads its
@@ -2138,11 +2262,8 @@ function parsePrepare(raw) {
 
 
 
-/** A host-path input whose saved text is worked out from its own parser's value. */
-function hostPathInput(spec) {
-    return spec;
-}
-const INPUTS = {
+
+const table_INPUTS = {
     commands: {
         default: '',
         required: false,
@@ -2395,14 +2516,18 @@ const INPUTS = {
         reachesVm: false
     }
 };
-const INPUT_NAMES = Object.keys(INPUTS);
+const table_INPUT_NAMES = Object.keys(table_INPUTS);
+
+
+;// CONCATENATED MODULE: ./src/engine/inputs/raw-inputs.ts
+
 /** Parses one input; an empty value stands for the input's default, as on a runner. */
 function parseInput(name, raw, context) {
-    const spec = INPUTS[name];
+    const spec = table_INPUTS[name];
     return spec.parse(raw[name] === '' ? spec.default : raw[name], context);
 }
 /** The raw inputs as action.yml's defaults give them. */
-function inputs_defaultInputs() {
+function raw_inputs_defaultInputs() {
     return Object.fromEntries(INPUT_NAMES.map((name) => [name, INPUTS[name].default]));
 }
 /** How an input's default reads to a person. */
@@ -2410,13 +2535,8 @@ function shownDefault(name) {
     const spec = INPUTS[name];
     return spec.defaultText ?? (spec.default === '' ? '' : `\`${spec.default}\``);
 }
-const OUTPUTS = {
-    'exit-code': "The commands' exit code: 128+N when signal N killed them, 124 on timeout. Unset when they never ran (bad input, host problem, boot failure).",
-    'timed-out': '`true` when the timeout stopped the microVM, else `false`.',
-    'image-digest': "The digest of the image that ran (an image index's for multi-platform images), when `image` was given."
-};
 
-;// CONCATENATED MODULE: ./src/shell/saved-settings.ts
+;// CONCATENATED MODULE: ./src/later-steps/saved-settings.ts
 /**
  * The action's settings, saved as the defaults of later `shell: krun-run {0}` steps of the
  * same job. The file holds env values, which are secrets: it is written 0600 and read back
@@ -2425,12 +2545,13 @@ const OUTPUTS = {
 
 
 
+
 /** The launcher names the settings file in this variable. */
 const SETTINGS_VARIABLE = 'KRUN_SETTINGS';
 const MAX_SETTINGS_BYTES = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
 /** Each step's own inputs and secrets are never saved (the input table says which). Later steps find the image in the action's cache. */
-const SAVED_NAMES = INPUT_NAMES.filter((name) => {
-    const spec = INPUTS[name];
+const SAVED_NAMES = table_INPUT_NAMES.filter((name) => {
+    const spec = table_INPUTS[name];
     return !spec.stepOwn && spec.secretVariable === undefined;
 });
 /**
@@ -2501,7 +2622,7 @@ function cliDefaults(env) {
     return raw;
 }
 
-;// CONCATENATED MODULE: ./src/shell/launcher.ts
+;// CONCATENATED MODULE: ./src/later-steps/launcher.ts
 /**
  * The `krun-run` launcher for later steps (`shell: krun-run {0}`): a small sh script in a
  * private directory under RUNNER_TEMP that runs dist/cli/index.js with the Node the action
@@ -2558,7 +2679,7 @@ function installLauncher(options) {
     return dir;
 }
 
-;// CONCATENATED MODULE: ./src/engine/guest-init.ts
+;// CONCATENATED MODULE: ./src/engine/guest/guest-init.ts
 /** Which guest init a run ships into the guest: the one built for this host's architecture. */
 
 
@@ -2574,7 +2695,7 @@ function guestInitBinary(distDir, arch = process.arch) {
     return binary;
 }
 
-;// CONCATENATED MODULE: ./src/engine/doctor/verdict.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/verdict.ts
 /** One check's verdict, how a report reads, and whether it lets a microVM start. */
 const TAGS = { ok: 'ok', fail: 'FAIL', warn: 'warn', info: 'info', skip: 'skip' };
 /** A microVM can start exactly when every required check passed. */
@@ -2611,7 +2732,7 @@ const skip = (name, why) => ({
     required: true
 });
 
-;// CONCATENATED MODULE: ./src/engine/doctor/host.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/host.ts
 /** The machine itself: its architecture (the guest init is built for two) and the kind of runner. */
 
 const host_GUEST_ARCH = { x64: 'x86_64', arm64: 'aarch64' };
@@ -2639,9 +2760,9 @@ function runnerCheck(env) {
     return { name: 'runner', verdict: 'info', detail, required: false };
 }
 
-// EXTERNAL MODULE: ./src/engine/kernel-quirks.ts
-var kernel_quirks = __nccwpck_require__(7665);
-;// CONCATENATED MODULE: ./src/engine/doctor/kernel.ts
+// EXTERNAL MODULE: ./src/engine/host/kernel-quirks.ts
+var kernel_quirks = __nccwpck_require__(4398);
+;// CONCATENATED MODULE: ./src/engine/host/doctor/kernel.ts
 /** The host kernel, against the kernels with known trouble for libkrun (kernel-quirks.ts). */
 
 function kernelCheck(release, env) {
@@ -2657,7 +2778,7 @@ function kernelCheck(release, env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/doctor/kvm.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/kvm.ts
 /** The KVM device: there, opening read-write for this user, and answering as KVM does. */
 
 
@@ -2709,7 +2830,7 @@ function kvmApiCheck(device, kvm) {
     return pass(name, `version ${KVM_API_VERSION}`);
 }
 
-;// CONCATENATED MODULE: ./src/engine/doctor/libkrun.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/libkrun.ts
 /**
  * libkrun and libkrunfw: where libkrun is, which release it is (libkrun has no version call:
  * its file name may say, the symbols it exports always tell a lower bound), what its build
@@ -2799,11 +2920,11 @@ function firmwareCheck(libkrun, sonames, answer) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: ./src/engine/early-start.ts
-var early_start = __nccwpck_require__(3464);
-// EXTERNAL MODULE: ./src/engine/vm-launcher.ts + 1 modules
-var vm_launcher = __nccwpck_require__(5516);
-;// CONCATENATED MODULE: ./src/engine/doctor/probe-protocol.ts
+// EXTERNAL MODULE: ./src/engine/vm-process/early-start.ts
+var early_start = __nccwpck_require__(8200);
+// EXTERNAL MODULE: ./src/engine/vm-process/vm-launcher.ts + 1 modules
+var vm_launcher = __nccwpck_require__(2145);
+;// CONCATENATED MODULE: ./src/engine/host/doctor/probe-protocol.ts
 /**
  * What the doctor asks the VM process in its probe mode (`node dist/vm/index.js --probe
  * REQUEST`), and what it answers on stdout as one JSON line. The facts need the native
@@ -2814,7 +2935,7 @@ function failed(value) {
     return value !== undefined && 'error' in value;
 }
 
-;// CONCATENATED MODULE: ./src/engine/doctor/probe.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/probe.ts
 /** Runs the VM process in its probe mode (probe-protocol.ts) and reads its answer. */
 
 
@@ -2845,7 +2966,7 @@ function vmProcessProbe(distDir, env = process.env) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/engine/doctor/space.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/space.ts
 /** Free space where a run writes: the run directory's temporary directory, and the image cache. */
 
 
@@ -2911,7 +3032,7 @@ function canWrite(dir) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/doctor/virtualization.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/virtualization.ts
 /**
  * Whether this host is itself a virtual machine. Then its KVM is nested: guests run slower,
  * and a nested KVM can open and answer and still not boot libkrun's kernel, which only a
@@ -2969,7 +3090,7 @@ function readVmFacts(read = (p) => external_node_fs_default().readFileSync(p, 'u
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/doctor/index.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/index.ts
 /**
  * The host doctor: one verdict per fact of the host that decides whether a microVM can
  * start here, each with its fix where it fails. It changes nothing; the facts that need the
@@ -3056,7 +3177,7 @@ async function runDoctor(options, lookups = systemLookups(options)) {
 
 // EXTERNAL MODULE: ./src/image/progress.ts
 var progress = __nccwpck_require__(3170);
-;// CONCATENATED MODULE: ./src/engine/libkrun-builds.ts
+;// CONCATENATED MODULE: ./src/engine/host/libkrun-builds.ts
 /**
  * krun-action's own builds of libkrun, used when the `libkrun` input is empty and the host has
  * none. .github/workflows/libkrun.yml makes them, one tarball per architecture holding
@@ -3072,7 +3193,7 @@ function builtInLibkrun(arch = process.arch, builds = LIBKRUN_BUILDS) {
     return builds.find((build) => build.arch === arch);
 }
 
-;// CONCATENATED MODULE: ./src/engine/libkrun-choice.ts
+;// CONCATENATED MODULE: ./src/engine/host/libkrun-choice.ts
 /**
  * Which libkrun a run loads: the one the user named (a path, or a pinned archive fetched into
  * the cache); else the host's; else krun-action's own build for this architecture
@@ -3132,7 +3253,7 @@ async function resolveLibkrun(settings, options) {
     return prepared.library;
 }
 
-;// CONCATENATED MODULE: ./src/engine/diagnose.ts
+;// CONCATENATED MODULE: ./src/engine/host/diagnose.ts
 /**
  * The host doctor as a front end asks for it: kvm-access may fix the device first (as a run
  * would), then one verdict per host fact. Shared by the action's step without commands and
@@ -3220,7 +3341,7 @@ function installLaterSteps(options) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/engine/outcome.ts
+;// CONCATENATED MODULE: ./src/engine/guest/outcome.ts
 /**
  * What a run came to, decided only from evidence: the VM process's messages, the records
  * the guest init wrote, and why we stopped it. libkrun can exit 0 after a guest kernel
@@ -3289,7 +3410,7 @@ function decideOutcome(run, records, host = {}) {
     return outcome_failed(`the microVM stopped before the commands finished (the VM process ended with ${describeVmExit(run)})`, true);
 }
 
-;// CONCATENATED MODULE: ./src/engine/disk-space.ts
+;// CONCATENATED MODULE: ./src/engine/host/disk-space.ts
 /** Whether a file system has room left for the guest init's small records. */
 
 /** Less free space than this cannot be relied on to hold a record (one block or so). */
@@ -3304,7 +3425,7 @@ function isDiskFull(dir) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/plan.ts
+;// CONCATENATED MODULE: ./src/engine/guest/plan.ts
 
 
 /** The disks in the order they are attached, which is the order the guest names them: vda, vdb ... */
@@ -3400,7 +3521,7 @@ var external_node_net_ = __nccwpck_require__(7030);
 var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/engine/layer-disk.ts
+;// CONCATENATED MODULE: ./src/engine/guest/layer-disk.ts
 /**
  * Layer disks: the ext4 disk images that hold a guest's writable layer when it must outlive the
  * run (persist: job) or be kept (prepare). Made on the host by mke2fs, which needs no privileges
@@ -3489,7 +3610,7 @@ async function lockDisk(file, inUse) {
 
 // EXTERNAL MODULE: ./src/image/tree.ts
 var tree = __nccwpck_require__(5841);
-;// CONCATENATED MODULE: ./src/engine/prepared-layer.ts
+;// CONCATENATED MODULE: ./src/engine/guest/prepared-layer.ts
 /**
  * The prepare script's layer: its key, and its place in the image cache. The key is a hash over
  * everything that made the layer; no part of it is kept in clear.
@@ -3567,7 +3688,7 @@ async function findPreparedLayer(cache, key) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/run-layers.ts
+;// CONCATENATED MODULE: ./src/engine/guest/run-layers.ts
 /**
  * The layer disks a run's overlay uses: the prepared layer (from the cache, or made now by
  * running the prepare script once) and the job's writable layer (persist: job), held for the run.
@@ -3652,7 +3773,7 @@ async function setUpLayers(context, runPrepare) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/guest-records.ts
+;// CONCATENATED MODULE: ./src/engine/guest/guest-records.ts
 /**
  * Reads back what the guest init recorded in the run directory's root (native/README.md).
  * That root is the guest's own root share, so the guest can write anything there: every
@@ -3714,68 +3835,11 @@ function readGuestRecords(root) {
     }
 }
 
-// EXTERNAL MODULE: ./src/engine/run-dir.ts
-var run_dir = __nccwpck_require__(6197);
-// EXTERNAL MODULE: ./src/engine/net-guard.ts
-var net_guard = __nccwpck_require__(5405);
-;// CONCATENATED MODULE: ./src/engine/guest-view.ts
-/**
- * Looks at a guest path before the guest exists: the guest's `/` is the rootfs, with the
- * workspace shared at its own path. Symlinks are followed as the guest will follow them
- * (an absolute target starts again at the guest's `/`), never as the host would.
- */
-
-
-const MAX_LINKS = 40;
-/** Where a normalized absolute guest path lies on the host. */
-function hostPathOf(view, guestPath) {
-    const { workspace } = view;
-    if (workspace !== null && (guestPath === workspace || guestPath.startsWith(`${workspace}/`)))
-        return guestPath;
-    return external_node_path_default().join(view.rootfs, guestPath);
-}
-/** Whether `guestPath` (absolute) is a directory in the guest's view. */
-function isGuestDirectory(view, guestPath) {
-    let pending = guestPath.split('/').filter((part) => part !== '');
-    let current = '/';
-    let links = 0;
-    while (pending.length > 0) {
-        const part = pending.shift();
-        if (part === '.')
-            continue;
-        if (part === '..') {
-            current = external_node_path_default().posix.dirname(current);
-            continue;
-        }
-        const next = external_node_path_default().posix.join(current, part);
-        let stat;
-        try {
-            stat = external_node_fs_default().lstatSync(hostPathOf(view, next));
-        }
-        catch {
-            // The init makes the directories leading to the workspace's mount point.
-            if (view.workspace === null || !view.workspace.startsWith(`${next}/`))
-                return false;
-            current = next;
-            continue;
-        }
-        if (stat.isSymbolicLink()) {
-            if (++links > MAX_LINKS)
-                return false;
-            const target = external_node_fs_default().readlinkSync(hostPathOf(view, next));
-            pending = [...target.split('/').filter((p) => p !== ''), ...pending];
-            if (target.startsWith('/'))
-                current = '/';
-            continue;
-        }
-        if (!stat.isDirectory())
-            return false;
-        current = next;
-    }
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/engine/image-config.ts
+// EXTERNAL MODULE: ./src/engine/guest/run-dir.ts
+var run_dir = __nccwpck_require__(3538);
+// EXTERNAL MODULE: ./src/engine/vm-process/net-guard.ts
+var net_guard = __nccwpck_require__(3949);
+;// CONCATENATED MODULE: ./src/engine/inputs/image-config.ts
 /**
  * The image config's Env, WorkingDir and User, applied as `docker run` applies them: Env
  * under the `env` input, WorkingDir when neither `workdir` nor a workspace sets the working
@@ -3864,7 +3928,7 @@ function appliedText(applied) {
     return parts.length > 0 ? parts.join(', ') : 'nothing';
 }
 
-;// CONCATENATED MODULE: ./src/engine/workspace-guard.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/workspace-guard.ts
 /** The host's own files kept out of the workspace, which the guest can write. */
 
 
@@ -3899,31 +3963,71 @@ function checkWorkspaceHoldsNoHostFiles(workspace, hostFiles) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/settings.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/guest-view.ts
 /**
- * Turns the raw inputs (from action.yml inputs or CLI flags) into one typed, validated
- * RunSettings. Every input is checked here, before a run's files are written; only what
- * needs the host or the image (the libkrun found, the image's root) is checked later, in
- * run.ts, still before the guest starts.
+ * Looks at a guest path before the guest exists: the guest's `/` is the rootfs, with the
+ * workspace shared at its own path. Symlinks are followed as the guest will follow them
+ * (an absolute target starts again at the guest's `/`), never as the host would.
  */
 
 
-
-
-
-
-
-
-
-
-
-
-function resolveHostPaths(raw, context) {
-    return Object.fromEntries(INPUT_NAMES.flatMap((name) => {
-        const spec = INPUTS[name];
-        return spec.hostPath ? [[name, spec.hostPath(parseInput(name, raw, context))]] : [];
-    }));
+const MAX_LINKS = 40;
+/** Where a normalized absolute guest path lies on the host. */
+function hostPathOf(view, guestPath) {
+    const { workspace } = view;
+    if (workspace !== null && (guestPath === workspace || guestPath.startsWith(`${workspace}/`)))
+        return guestPath;
+    return external_node_path_default().join(view.rootfs, guestPath);
 }
+/** Whether `guestPath` (absolute) is a directory in the guest's view. */
+function isGuestDirectory(view, guestPath) {
+    let pending = guestPath.split('/').filter((part) => part !== '');
+    let current = '/';
+    let links = 0;
+    while (pending.length > 0) {
+        const part = pending.shift();
+        if (part === '.')
+            continue;
+        if (part === '..') {
+            current = external_node_path_default().posix.dirname(current);
+            continue;
+        }
+        const next = external_node_path_default().posix.join(current, part);
+        let stat;
+        try {
+            stat = external_node_fs_default().lstatSync(hostPathOf(view, next));
+        }
+        catch {
+            // The init makes the directories leading to the workspace's mount point.
+            if (view.workspace === null || !view.workspace.startsWith(`${next}/`))
+                return false;
+            current = next;
+            continue;
+        }
+        if (stat.isSymbolicLink()) {
+            if (++links > MAX_LINKS)
+                return false;
+            const target = external_node_fs_default().readlinkSync(hostPathOf(view, next));
+            pending = [...target.split('/').filter((p) => p !== ''), ...pending];
+            if (target.startsWith('/'))
+                current = '/';
+            continue;
+        }
+        if (!stat.isDirectory())
+            return false;
+        current = next;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/engine/inputs/base-checks.ts
+/** The base's checks a run makes before any guest exists: the shell is there, the base and the workspace keep apart, the workdir exists. */
+
+
+
+
+
+
 /**
  * The guest paths where the shell's program would be looked up with this PATH: in the guest's
  * root, which @actions/io's `which` (a lookup on the host's PATH) cannot do.
@@ -3985,13 +4089,39 @@ function checkWorkdirExists(workdir, view) {
     const where = view.workspace !== null ? `rootfs ${view.rootfs} or the workspace` : `rootfs ${view.rootfs}`;
     throw new errors/* InputError */.dz('workdir', `${(0,errors/* showValue */.vp)(workdir)} is not a directory in the guest (looked in ${where}); expected an existing directory`);
 }
+
+;// CONCATENATED MODULE: ./src/engine/inputs/settings.ts
+/**
+ * Turns the raw inputs (from action.yml inputs or CLI flags) into one typed, validated
+ * RunSettings. Every input is checked here, before a run's files are written; only what
+ * needs the host or the image (the libkrun found, the image's root) is checked later, in
+ * run.ts, still before the guest starts.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+function resolveHostPaths(raw, context) {
+    return Object.fromEntries(table_INPUT_NAMES.flatMap((name) => {
+        const spec = table_INPUTS[name];
+        return spec.hostPath ? [[name, spec.hostPath(parseInput(name, raw, context))]] : [];
+    }));
+}
 function imageSettings(raw, context) {
     const reference = parseInput('image', raw, context);
     const pull = parseInput('pull', raw, context);
     const credentials = registryCredentials(parseInput('registry-username', raw, context), parseInput('registry-password', raw, context));
     if (reference === undefined)
         return undefined;
-    if (![INPUTS.rootfs.default, ''].includes(raw.rootfs.trim())) {
+    if (![table_INPUTS.rootfs.default, ''].includes(raw.rootfs.trim())) {
         throw new errors/* InputError */.dz('image', 'and rootfs are both set; the base is either an image or a rootfs directory, not both');
     }
     return { reference, pull, credentials };
@@ -4048,7 +4178,7 @@ function buildSettings(raw, context, envEntries, commandBytes) {
     checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'the temporary directory', file: context.tempDir }]);
     if (!image) {
         checkBaseOutsideWorkspace('rootfs', rootfs, workspace);
-        checkShellInRootfs(shell, rootfs, env, [INPUTS.shell.default, ''].includes(raw.shell.trim()));
+        checkShellInRootfs(shell, rootfs, env, [table_INPUTS.shell.default, ''].includes(raw.shell.trim()));
         checkWorkdirExists(workdir, { rootfs, workspace });
     }
     const guestUser = image ? undefined : resolveGuestUser({ user }, rootfs, { input: 'rootfs', name: rootfs });
@@ -4320,16 +4450,16 @@ async function runPrepared(options, prepared, early) {
     }
 }
 
-// EXTERNAL MODULE: ./src/engine/cache-places.ts
-var cache_places = __nccwpck_require__(6665);
-;// CONCATENATED MODULE: ./src/engine/host-context.ts
+// EXTERNAL MODULE: ./src/engine/host/cache-places.ts
+var cache_places = __nccwpck_require__(1524);
+;// CONCATENATED MODULE: ./src/engine/host/host-context.ts
 /** What both front ends learn from the host before a run: the parse context, temp dir, KVM device and caches. */
 
 
 
 
 function hostContext(env, cwd, caches) {
-    const tempDir = (0,early_start/* actionTempDir */.O4)(env);
+    const tempDir = (0,early_start/* runTempDir */.jI)(env);
     const cacheDir = (kind) => caches === 'action' ? (0,cache_places/* actionCacheDir */.A)(env, tempDir, kind) : (0,cache_places/* userCacheDir */.b)(env, kind);
     return {
         parse: {
@@ -4348,7 +4478,7 @@ function hostContext(env, cwd, caches) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/output-fence.ts
+;// CONCATENATED MODULE: ./src/engine/vm-process/output-fence.ts
 /**
  * The fence around the guest's output. The runner acts on workflow commands (`::error::`,
  * `::add-mask::`, `::stop-commands::` ...) in whatever a step prints, and the guest's output
@@ -4458,116 +4588,231 @@ async function run(options) {
 
 
 
+
 /***/ }),
 
-/***/ 7665:
+/***/ 246:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   qM: () => (/* binding */ kernelWorkaround)
-/* harmony export */ });
-/* unused harmony exports ENOMEM_WORKAROUND_VARIABLE, enomemProneKernel */
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  P: () => (/* binding */ parseAllow),
+  q: () => (/* binding */ resolveAllow)
+});
+
+;// CONCATENATED MODULE: external "node:dns"
+const external_node_dns_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+var external_node_dns_default = /*#__PURE__*/__nccwpck_require__.n(external_node_dns_namespaceObject);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
+// EXTERNAL MODULE: ./src/engine/errors.ts
+var errors = __nccwpck_require__(7679);
+// EXTERNAL MODULE: ./src/engine/vm-process/network-policy.ts
+var network_policy = __nccwpck_require__(8139);
+;// CONCATENATED MODULE: ./src/engine/inputs/allow-input.ts
 /**
- * Host kernels with known trouble for libkrun, judged from the kernel release string alone
- * (`uname -r`, os.release()).
+ * The `allow` input: exceptions to network `public`, one a line: CIDR, CIDR:PORT, HOST or
+ * HOST:PORT (an IPv6 address with a port in brackets: [fd00::1]:443). Host names are
+ * resolved once, when the run starts, to every address they have.
  */
-/** libkrun reads this from the VM process's environment (libkrun 1.15 and newer). */
-const ENOMEM_WORKAROUND_VARIABLE = 'KRUN_ENOMEM_WORKAROUND';
-/**
- * KVM_RUN fails with ENOMEM on some 6.11 to 6.13 kernels (libkrun issue 314: Fedora's
- * 6.12.15 on, and Azure's 6.11, which GitHub-hosted runners have run); 6.14 has the fix.
- * Distributions backport, so the whole range is treated alike.
- */
-function enomemProneKernel(release) {
-    const match = /^(\d+)\.(\d+)(?:\D|$)/.exec(release.trim());
-    if (!match)
-        return false;
-    const [major, minor] = [Number(match[1]), Number(match[2])];
-    return major === 6 && minor >= 11 && minor <= 13;
+
+
+
+
+const FORM = 'expected CIDR, CIDR:PORT, HOST or HOST:PORT (e.g. 10.1.2.0/24:5432, [fd00::1]:443), one per line';
+const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;
+const MAX_ENTRIES = 1000;
+function parsePort(text, problem) {
+    if (!/^[1-9][0-9]{0,4}$/.test(text) || Number(text) > 65535)
+        throw problem(`port ${(0,errors/* showValue */.vp)(text)} is not 1 to 65535`);
+    return Number(text);
 }
-/** What the VM process needs on this kernel, given the environment it would inherit. */
-function kernelWorkaround(release, env) {
-    if (!enomemProneKernel(release))
+/** An address with an optional /PREFIX, or undefined when it is not one. */
+function cidrOf(text) {
+    const [address, prefix, ...rest] = text.split('/');
+    const family = external_node_net_default().isIP(address);
+    if (family === 0 || address.includes('%') || rest.length > 0)
         return undefined;
-    const trouble = `host kernel ${release} is one on which KVM_RUN can fail with ENOMEM (libkrun issue 314)`;
-    if (env[ENOMEM_WORKAROUND_VARIABLE] !== undefined) {
-        return { env: {}, note: `${trouble}; ${ENOMEM_WORKAROUND_VARIABLE} is left as set in the environment` };
+    if (prefix === undefined)
+        return address;
+    const max = family === 4 ? 32 : 128;
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(prefix) || Number(prefix) > max)
+        return undefined;
+    return `${address}/${prefix}`;
+}
+function parseLine(line, lineNumber) {
+    const problem = (what) => new errors/* InputError */.dz('allow', `line ${lineNumber}: ${what}; ${FORM}`);
+    let target = line;
+    let port = 0;
+    const bracketed = /^\[([^\]]+)\](?::(.*))?$/.exec(line);
+    if (bracketed) {
+        target = bracketed[1];
+        if (bracketed[2] !== undefined)
+            port = parsePort(bracketed[2], problem);
     }
-    return {
-        env: { [ENOMEM_WORKAROUND_VARIABLE]: '1' },
-        note: `${trouble}; the VM process runs with ${ENOMEM_WORKAROUND_VARIABLE}=1`
-    };
+    else if ((line.match(/:/g) ?? []).length === 1) {
+        const colon = line.indexOf(':');
+        target = line.slice(0, colon);
+        port = parsePort(line.slice(colon + 1), problem);
+    }
+    const cidr = cidrOf(target);
+    if (cidr !== undefined)
+        return { target: cidr, isHost: false, port };
+    // A last label of digits only is an address out of form (256.1.1.1), never a host name.
+    const numeric = /(^|\.)[0-9]+\.?$/.test(target);
+    if (bracketed || numeric || target.includes('/') || target.includes(':') || !HOST_NAME.test(target)) {
+        throw problem(`${(0,errors/* showValue */.vp)(line)} is not an address, CIDR or host name`);
+    }
+    return { target: target.toLowerCase(), isHost: true, port };
+}
+/** The input's lines, checked for form; nothing is resolved here. */
+function parseAllow(raw) {
+    const entries = [];
+    raw.split('\n').forEach((text, index) => {
+        const line = text.trim();
+        if (line !== '')
+            entries.push(parseLine(line, index + 1));
+    });
+    if (entries.length > MAX_ENTRIES)
+        throw new errors/* InputError */.dz('allow', `has ${entries.length} lines; at most ${MAX_ENTRIES}`);
+    return entries;
+}
+const lookupAll = async (host) => (await external_node_dns_default().promises.lookup(host, { all: true, verbatim: true })).map((found) => found.address);
+/** The entries as allow rules, each host name resolved now to all its addresses. */
+async function resolveAllow(entries, lookup = lookupAll) {
+    const rules = [];
+    for (const entry of entries) {
+        if (!entry.isHost) {
+            rules.push((0,network_policy/* cidrRule */.$j)(entry.target, true, entry.port));
+            continue;
+        }
+        let addresses;
+        try {
+            addresses = await lookup(entry.target);
+        }
+        catch (error) {
+            throw new errors/* InputError */.dz('allow', `the host name ${(0,errors/* showValue */.vp)(entry.target)} does not resolve (${(0,errors/* errorText */.kc)(error)}); ${FORM}`);
+        }
+        if (addresses.length === 0)
+            throw new errors/* InputError */.dz('allow', `the host name ${(0,errors/* showValue */.vp)(entry.target)} has no address`);
+        for (const address of addresses)
+            rules.push((0,network_policy/* cidrRule */.$j)(address, true, entry.port));
+    }
+    return rules;
 }
 
 
 /***/ }),
 
-/***/ 838:
+/***/ 8200:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   IH: () => (/* binding */ cachedPinnedLibrary),
-/* harmony export */   Mf: () => (/* binding */ PINNED_URL_FORM),
-/* harmony export */   V9: () => (/* binding */ parsePinnedUrl),
-/* harmony export */   lw: () => (/* binding */ isUrlLike),
-/* harmony export */   rQ: () => (/* binding */ pinnedUrlText)
+/* harmony export */   c2: () => (/* binding */ fitsRun),
+/* harmony export */   eA: () => (/* binding */ discardEarly),
+/* harmony export */   iC: () => (/* binding */ vmEntry),
+/* harmony export */   jI: () => (/* binding */ runTempDir),
+/* harmony export */   wM: () => (/* binding */ startEarly)
 /* harmony export */ });
-/* harmony import */ var _libkrun_fetch_layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2596);
-/* harmony import */ var _libkrun_fetch_url_rule_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4928);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7679);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _host_cache_places_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1524);
+/* harmony import */ var _host_libkrun_pinned_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5319);
+/* harmony import */ var _net_guard_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3949);
+/* harmony import */ var _guest_run_dir_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3538);
+/* harmony import */ var _vm_launcher_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2145);
 /**
- * A libkrun named by a pinned archive, `https://HOST/PATH.tar.gz#sha256=<64 hex digits>`, in
- * the `libkrun` input, `krun-run --libkrun` or KRUN_LIBRARY. The value is parsed with the other
- * inputs, before anything is downloaded. This module stays small (the early start uses it);
- * libkrun-choice.ts downloads and unpacks.
+ * Starting the VM process early: before the action has loaded and read its inputs, when
+ * the libkrun to use is already named (input or KRUN_LIBRARY), so that the VM process's
+ * Node start overlaps the action's own. It waits until the run's files are written, and
+ * is discarded when the run turns out to need another (a different libkrun, bad inputs).
+ * This module loads little, since it runs before the rest of the action.
  */
 
 
 
-const PINNED_URL_FORM = 'https://HOST/PATH.tar.gz#sha256=<64 hex digits>';
-/** Whether a `libkrun` value is meant as a URL rather than a path: it begins with a scheme and `://`. */
-function isUrlLike(text) {
-    return /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(text);
+
+
+
+
+/**
+ * Where a run makes its run directory, the action's and krun-run's alike: RUNNER_TEMP (the
+ * runner empties it after the job), else the system's temporary directory.
+ */
+function runTempDir(env) {
+    return env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_0___default().tmpdir();
 }
-/** The value as the user writes it, for later steps to parse again. */
-function pinnedUrlText(archive) {
-    return `${archive.url}#sha256=${archive.sha256}`;
+function vmEntry(distDir) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(distDir, 'vm', 'index.js');
 }
-/** Parses a pinned archive URL; a mistake is an InputError naming `source` (libkrun, KRUN_LIBRARY). */
-function parsePinnedUrl(source, text) {
-    const refuse = (problem) => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(source, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(text, 100)} ${problem}; expected ${PINNED_URL_FORM}`);
-    // The URL parser would drop tabs and newlines silently, and a space is never part of a URL.
-    if (/[\u0000-\u0020\u007f]/.test(text))
-        throw refuse('contains a space or control character');
-    let url;
+/**
+ * The libkrun the action's environment names, if any, as the input parser resolves it: a path,
+ * or a pinned archive's URL when the cache already has it (a download waits for the inputs).
+ */
+function namedLibkrun(env, cwd, tempDir) {
+    const named = env.INPUT_LIBKRUN?.trim() || env.KRUN_LIBRARY?.trim();
+    if (!named)
+        return undefined;
+    if (!(0,_host_libkrun_pinned_js__WEBPACK_IMPORTED_MODULE_3__/* .isUrlLike */ .lw)(named))
+        return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, named);
     try {
-        url = new URL(text);
+        return (0,_host_libkrun_pinned_js__WEBPACK_IMPORTED_MODULE_3__/* .cachedPinnedLibrary */ .IH)((0,_host_cache_places_js__WEBPACK_IMPORTED_MODULE_2__/* .actionCacheDir */ .A)(env, tempDir, 'libkrun'), (0,_host_libkrun_pinned_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePinnedUrl */ .V9)('libkrun', named));
     }
     catch {
-        throw refuse('is not a valid URL');
+        return undefined;
     }
-    const problem = (0,_libkrun_fetch_url_rule_js__WEBPACK_IMPORTED_MODULE_1__/* .transportProblem */ .B)(url);
-    if (problem)
-        throw refuse(problem);
-    if (url.hash === '')
-        throw refuse('has no #sha256= digest to pin what it downloads');
-    const digest = /^#sha256=(.*)$/.exec(url.hash)?.[1];
-    if (digest === undefined)
-        throw refuse(`ends in ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(url.hash, 30)} instead of #sha256=<digest>`);
-    if (!/^[0-9a-fA-F]{64}$/.test(digest))
-        throw refuse(`has a malformed digest ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .showValue */ .vp)(digest, 30)}: a sha256 digest is 64 hex digits`);
-    url.hash = '';
-    return { url: url.toString(), sha256: digest.toLowerCase() };
 }
-/** libkrun.so.1 of this archive in the cache, when it is there: no network, no writes. */
-function cachedPinnedLibrary(cacheDir, archive) {
-    return (0,_libkrun_fetch_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .publishedLibrary */ .Al)(cacheDir, archive.sha256);
+/**
+ * Starts the VM process early when the environment names libkrun. `announce` hears the run
+ * directory's path before it is made (see createRunDir): the action saves it for its post step.
+ */
+function startEarly(env, cwd, distDir, tempDir, announce) {
+    const libkrun = namedLibkrun(env, cwd, tempDir);
+    if (libkrun === undefined)
+        return undefined;
+    const guarded = (0,_net_guard_js__WEBPACK_IMPORTED_MODULE_4__/* .wantsGuard */ .Df)(env.INPUT_NETWORK);
+    if (guarded) {
+        try {
+            (0,_net_guard_js__WEBPACK_IMPORTED_MODULE_4__/* .netguardBinary */ .GI)(distDir);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    const layout = (0,_guest_run_dir_js__WEBPACK_IMPORTED_MODULE_5__/* .createRunDir */ .dK)(tempDir, announce);
+    const vm = new _vm_launcher_js__WEBPACK_IMPORTED_MODULE_6__/* .VmProcess */ .b({
+        vmEntry: vmEntry(distDir),
+        configFile: layout.vmConfigFile,
+        libkrun,
+        interactive: false,
+        // As a run with the default guest-workflow-commands (false) wants it: fenced.
+        stderrToStdout: true,
+        env,
+        guard: guarded ? (0,_net_guard_js__WEBPACK_IMPORTED_MODULE_4__/* .prepareGuard */ .nP)(distDir, layout) : undefined
+    });
+    return { layout, vm };
+}
+/** Whether an early start fits a run: the loader's path, the process's stdio and its guard are fixed at start. */
+function fitsRun(early, libkrun, interactive, stderrToStdout, guarded) {
+    return (!interactive &&
+        (early.vm.start.guard !== undefined) === guarded &&
+        early.vm.start.stderrToStdout === stderrToStdout &&
+        node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(early.vm.start.libkrun) === node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(libkrun));
+}
+/** Stops an early VM process and removes its run directory; a removal that fails is only said, through `warn`. */
+async function discardEarly(early, warn) {
+    await early.vm.discard();
+    await (0,_guest_run_dir_js__WEBPACK_IMPORTED_MODULE_5__/* .removeRunDir */ .Lr)(early.layout.dir, warn);
 }
 
 
 /***/ }),
 
-/***/ 5405:
+/***/ 3949:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4582,9 +4827,9 @@ function cachedPinnedLibrary(cacheDir, archive) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7679);
-/* harmony import */ var _allow_input_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4908);
-/* harmony import */ var _network_policy_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8507);
-/* harmony import */ var _refused_table_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(935);
+/* harmony import */ var _inputs_allow_input_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(246);
+/* harmony import */ var _network_policy_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8139);
+/* harmony import */ var _refused_table_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8071);
 /**
  * Network public's enforcement: the VM process starts under krun-netguard
  * (native/netguard/), which installs the seccomp filter and forks the supervisor, then
@@ -4625,7 +4870,7 @@ function wantsGuard(rawNetwork) {
 }
 /** Writes the run's policy: the host's resolvers, the `allow` input's rules (host names resolved now), the refused ranges. */
 async function writePolicy(file, allow, sources = {}) {
-    const allowed = await (0,_allow_input_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveAllow */ .q)(allow, sources.lookup);
+    const allowed = await (0,_inputs_allow_input_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveAllow */ .q)(allow, sources.lookup);
     let resolvConf = sources.resolvConf;
     if (resolvConf === undefined) {
         try {
@@ -4641,7 +4886,7 @@ async function writePolicy(file, allow, sources = {}) {
 
 /***/ }),
 
-/***/ 8507:
+/***/ 8139:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4708,7 +4953,7 @@ function renderPolicy(rules) {
 
 /***/ }),
 
-/***/ 935:
+/***/ 8071:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4721,7 +4966,7 @@ function renderPolicy(rules) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _untrusted_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5427);
+/* harmony import */ var _guest_untrusted_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6842);
 /**
  * The table of refused destinations krun-netguard keeps (native/netguard/table.c, the same
  * layout): made here, zeroed, before the VM process starts; read back after it ended, like
@@ -4811,7 +5056,7 @@ function parseRefusedTable(bytes) {
 }
 /** What the run's guard refused; undefined when the run had no guard (no table). */
 function readRefusedTable(file) {
-    const bytes = (0,_untrusted_file_js__WEBPACK_IMPORTED_MODULE_2__/* .readUntrustedFile */ .HA)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file), TABLE_BYTES);
+    const bytes = (0,_guest_untrusted_file_js__WEBPACK_IMPORTED_MODULE_2__/* .readUntrustedFile */ .HA)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file), TABLE_BYTES);
     return bytes === undefined ? undefined : parseRefusedTable(bytes);
 }
 function destinationText(refusal) {
@@ -4834,228 +5079,7 @@ function refusalLines(refusals) {
 
 /***/ }),
 
-/***/ 6197:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Lr: () => (/* binding */ removeRunDir),
-/* harmony export */   RB: () => (/* binding */ logTail),
-/* harmony export */   ak: () => (/* binding */ writeRunFiles),
-/* harmony export */   dK: () => (/* binding */ createRunDir)
-/* harmony export */ });
-/* unused harmony exports RUN_DIR_PREFIX, runLayout */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _image_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2062);
-/* harmony import */ var _image_tree_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5841);
-/* harmony import */ var _text_visible_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1573);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7679);
-/* harmony import */ var _guest_protocol_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9571);
-/* harmony import */ var _untrusted_file_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5427);
-/** The private per-run directory: made with mode 0700, filled, read back, removed. */
-
-
-
-
-
-
-
-
-
-const RUN_DIR_PREFIX = 'krun-action-';
-function runLayout(dir) {
-    return {
-        dir,
-        root: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'root'),
-        vmConfigFile: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'vm.json'),
-        logFile: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'libkrun.log'),
-        netPolicyFile: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'net-policy'),
-        refusedTableFile: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'net-refused')
-    };
-}
-/**
- * Makes a new run directory in `tempDir`. `announce`, when given, hears its path before it is made,
- * so that whoever must remove it if this process is killed knows it before it exists.
- */
-function createRunDir(tempDir, announce) {
-    if (!announce) {
-        const layout = runLayout(node_fs__WEBPACK_IMPORTED_MODULE_1___default().mkdtempSync(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(tempDir, RUN_DIR_PREFIX)));
-        node_fs__WEBPACK_IMPORTED_MODULE_1___default().chmodSync(layout.dir, 0o700);
-        return layout;
-    }
-    for (;;) {
-        const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(tempDir, `${RUN_DIR_PREFIX}${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('base64url')}`);
-        announce(dir);
-        try {
-            node_fs__WEBPACK_IMPORTED_MODULE_1___default().mkdirSync(dir, { mode: 0o700 });
-        }
-        catch (error) {
-            if ((0,_image_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error) === 'EEXIST')
-                continue;
-            throw error;
-        }
-        node_fs__WEBPACK_IMPORTED_MODULE_1___default().chmodSync(dir, 0o700);
-        return runLayout(dir);
-    }
-}
-function writeRunFiles(layout, files, initBinary, vm) {
-    const records = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(layout.root, _guest_protocol_js__WEBPACK_IMPORTED_MODULE_7__/* .GUEST */ .hR.records);
-    node_fs__WEBPACK_IMPORTED_MODULE_1___default().mkdirSync(records, { recursive: true, mode: 0o700 });
-    for (const dir of ['proc', 'sys', 'dev', 'tmp', ..._guest_protocol_js__WEBPACK_IMPORTED_MODULE_7__/* .GUEST_MOUNT_POINTS */ .BI]) {
-        node_fs__WEBPACK_IMPORTED_MODULE_1___default().mkdirSync(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(layout.root, dir), { recursive: true, mode: 0o755 });
-    }
-    node_fs__WEBPACK_IMPORTED_MODULE_1___default().copyFileSync(initBinary, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(layout.root, _guest_protocol_js__WEBPACK_IMPORTED_MODULE_7__/* .GUEST */ .hR.init));
-    node_fs__WEBPACK_IMPORTED_MODULE_1___default().chmodSync(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(layout.root, _guest_protocol_js__WEBPACK_IMPORTED_MODULE_7__/* .GUEST */ .hR.init), 0o755);
-    node_fs__WEBPACK_IMPORTED_MODULE_1___default().writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(layout.root, _guest_protocol_js__WEBPACK_IMPORTED_MODULE_7__/* .GUEST */ .hR.plan), files.plan, { mode: 0o600 });
-    node_fs__WEBPACK_IMPORTED_MODULE_1___default().writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(layout.root, _guest_protocol_js__WEBPACK_IMPORTED_MODULE_7__/* .GUEST */ .hR.env), files.env, { mode: 0o600 });
-    node_fs__WEBPACK_IMPORTED_MODULE_1___default().writeFileSync(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(layout.root, _guest_protocol_js__WEBPACK_IMPORTED_MODULE_7__/* .GUEST */ .hR.script), files.script, { mode: 0o600 });
-    node_fs__WEBPACK_IMPORTED_MODULE_1___default().writeFileSync(layout.vmConfigFile, JSON.stringify(vm), { mode: 0o600 });
-}
-/** libkrun logs only warnings to its file: far less than this. */
-const LOG_MAX_BYTES = 1024 * 1024;
-/** The last lines of libkrun's log, for a failure message; read like any file the guest could reach. */
-function logTail(layout, lines = 20) {
-    let bytes;
-    try {
-        bytes = (0,_untrusted_file_js__WEBPACK_IMPORTED_MODULE_8__/* .readUntrustedFile */ .HA)(layout.dir, node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(layout.logFile), LOG_MAX_BYTES);
-    }
-    catch (error) {
-        return error instanceof _untrusted_file_js__WEBPACK_IMPORTED_MODULE_8__/* .TamperedError */ .bn ? `(not shown: ${error.message})` : '';
-    }
-    const text = bytes?.toString('utf8').trimEnd() ?? '';
-    return text.split('\n').slice(-lines).join('\n');
-}
-/**
- * Removes the run directory, also where the guest left a directory it may not enter (chmod 000).
- * A failure is only said, through `warn`: whatever the run came to stands, and cleaning up must
- * never replace it.
- */
-async function removeRunDir(dir, warn) {
-    await (0,_image_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .removeTree */ .d)(dir).catch((error) => {
-        // The entry's name is the guest's choice when it lies in the root share.
-        const cause = error instanceof _image_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .TreeRemovalError */ .R ? `${error.code} on ${(0,_text_visible_js__WEBPACK_IMPORTED_MODULE_5__/* .visible */ .R)(error.entry)}` : (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorText */ .kc)(error);
-        warn(`cannot remove the run directory ${dir} (${cause}); it holds the run's environment values: remove it`);
-    });
-}
-
-
-/***/ }),
-
-/***/ 5427:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HA: () => (/* binding */ readUntrustedFile),
-/* harmony export */   bn: () => (/* binding */ TamperedError),
-/* harmony export */   sA: () => (/* binding */ untrustedPathExists)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _image_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2062);
-/**
- * Reads a file from a directory the guest can write (its root share, the workspace, the
- * file-command share). Such a file is untrusted input: it is never reached through a
- * link, is opened only once it is known to be a regular file (opening a FIFO blocks,
- * opening a device can act), and is read only up to a cap. The guest is gone when the
- * host reads (the VM process has ended), so nothing swaps a path between these checks and
- * the open; the open still refuses a link and never blocks, and what it opened is checked again.
- */
-
-
-
-/** The guest left something other than a small regular file where the host reads one. */
-class TamperedError extends Error {
-    relativePath;
-    constructor(relativePath) {
-        super(`${relativePath} is not a regular file of the expected size`);
-        this.relativePath = relativePath;
-        this.name = 'TamperedError';
-    }
-}
-const OPEN_FLAGS = (node_fs__WEBPACK_IMPORTED_MODULE_0___default().constants).O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0___default().constants).O_NOFOLLOW | (node_fs__WEBPACK_IMPORTED_MODULE_0___default().constants).O_NONBLOCK | (node_fs__WEBPACK_IMPORTED_MODULE_0___default().constants).O_NOCTTY;
-/** Every directory between `baseDir` (trusted) and the file must be a real directory. */
-function checkDirectories(baseDir, relativePath) {
-    const parts = relativePath.split('/').slice(0, -1);
-    let dir = baseDir;
-    for (const part of parts) {
-        dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, part);
-        let stat;
-        try {
-            stat = node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(dir);
-        }
-        catch (error) {
-            if ((0,_image_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error) === 'ENOENT')
-                return false;
-            throw new TamperedError(relativePath);
-        }
-        if (!stat.isDirectory())
-            throw new TamperedError(relativePath);
-    }
-    return true;
-}
-/**
- * The file's bytes, or undefined when it does not exist. Throws TamperedError for a link
- * anywhere on the path, anything but a regular file, or more than `maxBytes`.
- */
-function readUntrustedFile(baseDir, relativePath, maxBytes) {
-    if (!checkDirectories(baseDir, relativePath))
-        return undefined;
-    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(baseDir, relativePath);
-    let fd;
-    try {
-        if (!node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(file).isFile())
-            throw new TamperedError(relativePath);
-        fd = node_fs__WEBPACK_IMPORTED_MODULE_0___default().openSync(file, OPEN_FLAGS);
-    }
-    catch (error) {
-        if ((0,_image_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error) === 'ENOENT')
-            return undefined;
-        throw new TamperedError(relativePath);
-    }
-    try {
-        if (!node_fs__WEBPACK_IMPORTED_MODULE_0___default().fstatSync(fd).isFile())
-            throw new TamperedError(relativePath);
-        const buffer = Buffer.alloc(maxBytes + 1);
-        let length = 0;
-        while (length < buffer.length) {
-            const read = node_fs__WEBPACK_IMPORTED_MODULE_0___default().readSync(fd, buffer, length, buffer.length - length, null);
-            if (read === 0)
-                break;
-            length += read;
-        }
-        if (length > maxBytes)
-            throw new TamperedError(relativePath);
-        return buffer.subarray(0, length);
-    }
-    finally {
-        node_fs__WEBPACK_IMPORTED_MODULE_0___default().closeSync(fd);
-    }
-}
-/** Whether a path the guest could have made exists, without following a link at its end. */
-function untrustedPathExists(baseDir, relativePath) {
-    try {
-        if (!checkDirectories(baseDir, relativePath))
-            return false;
-        node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(baseDir, relativePath));
-        return true;
-    }
-    catch (error) {
-        if (error instanceof TamperedError)
-            throw error;
-        return false;
-    }
-}
-
-
-/***/ }),
-
-/***/ 5516:
+/***/ 2145:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5075,11 +5099,11 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/engine/errors.ts
 var errors = __nccwpck_require__(7679);
-// EXTERNAL MODULE: ./src/engine/kernel-quirks.ts
-var kernel_quirks = __nccwpck_require__(7665);
-// EXTERNAL MODULE: ./src/engine/net-guard.ts
-var net_guard = __nccwpck_require__(5405);
-;// CONCATENATED MODULE: ./src/engine/vm-protocol.ts
+// EXTERNAL MODULE: ./src/engine/host/kernel-quirks.ts
+var kernel_quirks = __nccwpck_require__(4398);
+// EXTERNAL MODULE: ./src/engine/vm-process/net-guard.ts
+var net_guard = __nccwpck_require__(3949);
+;// CONCATENATED MODULE: ./src/engine/vm-process/vm-protocol.ts
 /**
  * The private channel between the action process and the VM process, on fd 3: GO_LINE one
  * way, when the VM process may read its configuration; JSON lines the other way.
@@ -5110,7 +5134,7 @@ function decodeMessages(text) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/engine/vm-launcher.ts
+;// CONCATENATED MODULE: ./src/engine/vm-process/vm-launcher.ts
 /**
  * Starts the VM process and watches it: its stdout and stderr are ours (the guest's output
  * goes to the runner as it is written, never re-buffered here), its messages arrive on a

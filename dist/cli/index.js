@@ -12,7 +12,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(935);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(936);
 /** krun-run's entry point (dist/cli/index.js). */
 
 
@@ -34,7 +34,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 935:
+/***/ 936:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51,7 +51,7 @@ var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/engine/guest-protocol.ts
+;// CONCATENATED MODULE: ./src/engine/guest/guest-protocol.ts
 /** The directory of the guest's own files (the script, the file commands) in the merged root. */
 const GUEST_RUN_DIR = '/run/krun-action';
 /** Where things are inside the guest's private root: relative to it, but for init and scriptInGuest. */
@@ -125,7 +125,7 @@ const INIT_FACTS = {
 
 // EXTERNAL MODULE: ./src/image/errors.ts
 var errors = __nccwpck_require__(62);
-;// CONCATENATED MODULE: ./src/engine/untrusted-file.ts
+;// CONCATENATED MODULE: ./src/engine/guest/untrusted-file.ts
 /**
  * Reads a file from a directory the guest can write (its root share, the workspace, the
  * file-command share). Such a file is untrusted input: it is never reached through a
@@ -275,7 +275,7 @@ function failureText(error, nameInput) {
     return `failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-;// CONCATENATED MODULE: ./src/engine/parse.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/parse.ts
 /**
  * Pure parsers, one per input. Each takes the raw text and returns a typed value or
  * throws an InputError that names the input, shows the value (never a secret), and says
@@ -509,7 +509,7 @@ function parsePorts(raw) {
     return pairs;
 }
 
-;// CONCATENATED MODULE: ./src/engine/file-commands.ts
+;// CONCATENATED MODULE: ./src/engine/guest/file-commands.ts
 /**
  * The guest's file commands: each one the host has (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
  * GITHUB_ENV, GITHUB_PATH) names a file in a private share in the guest, so a script
@@ -744,7 +744,7 @@ function readGuestFileCommands(runDir, kinds, exportEnv) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(598);
 var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_);
-;// CONCATENATED MODULE: ./src/engine/host-file-commands.ts
+;// CONCATENATED MODULE: ./src/engine/guest/host-file-commands.ts
 /**
  * Appends what the guest set (already checked by file-commands.ts) to the host's own file
  * commands. Each value goes in a block with a fresh random delimiter, as @actions/core
@@ -800,7 +800,7 @@ function applyGuestFileCommands(guest, hostEnv, reservedOutputs = []) {
     return warnings;
 }
 
-;// CONCATENATED MODULE: ./src/engine/refused-table.ts
+;// CONCATENATED MODULE: ./src/engine/vm-process/refused-table.ts
 /**
  * The table of refused destinations krun-netguard keeps (native/netguard/table.c, the same
  * layout): made here, zeroed, before the VM process starts; read back after it ended, like
@@ -910,7 +910,7 @@ function refusalLines(refusals) {
     return [`network public refused ${refusals.total} connection attempts or datagrams${more}`, ...lines];
 }
 
-;// CONCATENATED MODULE: ./src/engine/workspace-sweep.ts
+;// CONCATENATED MODULE: ./src/engine/guest/workspace-sweep.ts
 /**
  * What the guest left in the workspace that later steps on the host could use against it,
  * beyond the files it may change anyway: device nodes (a world-writable node of the host's
@@ -1081,7 +1081,13 @@ function afterRun(result, files) {
     return { notes, warnings };
 }
 
-;// CONCATENATED MODULE: ./src/engine/guest-user.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/input-spec.ts
+/** A host-path input whose saved text is worked out from its own parser's value. */
+function hostPathInput(spec) {
+    return spec;
+}
+
+;// CONCATENATED MODULE: ./src/engine/inputs/guest-user.ts
 /**
  * Who the commands run as: a user written as `docker run --user` takes it (name, uid,
  * uid:gid, name:group), resolved in the guest root's own /etc/passwd and /etc/group. Those
@@ -1229,7 +1235,7 @@ var external_node_dns_default = /*#__PURE__*/__nccwpck_require__.n(external_node
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
-;// CONCATENATED MODULE: ./src/engine/network-policy.ts
+;// CONCATENATED MODULE: ./src/engine/vm-process/network-policy.ts
 /**
  * Network `public`: the one table of the destinations the VM process refuses, and the
  * policy file krun-netguard reads (native/netguard/policy.c): allow rules first (the
@@ -1282,7 +1288,7 @@ function renderPolicy(rules) {
     return [POLICY_HEADER, ...lines].map((line) => `${line}\n`).join('');
 }
 
-;// CONCATENATED MODULE: ./src/engine/allow-input.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/allow-input.ts
 /**
  * The `allow` input: exceptions to network `public`, one a line: CIDR, CIDR:PORT, HOST or
  * HOST:PORT (an IPv6 address with a port in brackets: [fd00::1]:443). Host names are
@@ -1378,7 +1384,7 @@ async function resolveAllow(entries, lookup = lookupAll) {
 var pull_policy = __nccwpck_require__(537);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var reference = __nccwpck_require__(564);
-;// CONCATENATED MODULE: ./src/engine/image-base.ts
+;// CONCATENATED MODULE: ./src/engine/guest/image-base.ts
 /**
  * An OCI image as the guest's base: the image inputs parsed into ImageSettings, and, at
  * run time, the image pulled (or found in the cache) and its root put where a rootfs
@@ -1458,7 +1464,7 @@ function pullStop(timeout) {
  * image code is loaded only here, so runs without an image never pay for it at start-up.
  */
 async function image_base_prepareImageBase(image, options) {
-    const { prepareImage } = await __nccwpck_require__.e(/* import() */ 217).then(__nccwpck_require__.bind(__nccwpck_require__, 217));
+    const { prepareImage } = await __nccwpck_require__.e(/* import() */ 657).then(__nccwpck_require__.bind(__nccwpck_require__, 657));
     const stop = pullStop(options.timeout);
     try {
         return await prepareImage({
@@ -1482,7 +1488,7 @@ function image_base_timeoutFromNow(seconds) {
     return seconds === undefined ? undefined : { seconds, endsAt: Date.now() + seconds * 1000 };
 }
 
-;// CONCATENATED MODULE: ./src/engine/elf-library.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/elf-library.ts
 /**
  * Reads just enough of an ELF file to tell whether it can be libkrun for this machine:
  * a 64-bit little-endian shared object (not a position-independent executable) for this
@@ -1613,7 +1619,7 @@ function elfLibraryProblem(fd, arch = process.arch) {
 var layout = __nccwpck_require__(596);
 // EXTERNAL MODULE: ./src/libkrun-fetch/url-rule.ts
 var url_rule = __nccwpck_require__(928);
-;// CONCATENATED MODULE: ./src/engine/libkrun-pinned.ts
+;// CONCATENATED MODULE: ./src/engine/host/libkrun-pinned.ts
 /**
  * A libkrun named by a pinned archive, `https://HOST/PATH.tar.gz#sha256=<64 hex digits>`, in
  * the `libkrun` input, `krun-run --libkrun` or KRUN_LIBRARY. The value is parsed with the other
@@ -1663,7 +1669,7 @@ function libkrun_pinned_cachedPinnedLibrary(cacheDir, archive) {
     return publishedLibrary(cacheDir, archive.sha256);
 }
 
-;// CONCATENATED MODULE: ./src/engine/libkrun-symbols.ts
+;// CONCATENATED MODULE: ./src/engine/host/libkrun-symbols.ts
 /**
  * The libkrun symbols krun-action knows, in one table: the release that first exports each
  * (libkrun has no version call, so its symbols tell its age) and whether the stand-in libkrun
@@ -1725,7 +1731,7 @@ function releaseAtLeast(release, floor) {
     return compareReleases(release, floor) >= 0;
 }
 
-;// CONCATENATED MODULE: ./src/engine/host-checks.ts
+;// CONCATENATED MODULE: ./src/engine/host/host-checks.ts
 /**
  * Checks of the host that need no native code: where is libkrun (kvm-access.ts opens the
  * KVM device). The KVM API version and libkrun's age need the native loader and are
@@ -1824,7 +1830,7 @@ function libkrunNotFound(lookup = systemLookup()) {
         `(krun-run --libkrun): ${PINNED_URL_FORM}`);
 }
 
-;// CONCATENATED MODULE: ./src/engine/pseudo-fs.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/pseudo-fs.ts
 /**
  * Whether a host directory belongs to the kernel rather than to a disk: /proc, /sys and /dev,
  * or any mount of a pseudo file system elsewhere. Sharing one with the guest shares the host's
@@ -1871,7 +1877,7 @@ function pseudoFileSystem(dir) {
     return name === undefined ? undefined : `on a ${name} file system`;
 }
 
-;// CONCATENATED MODULE: ./src/engine/host-paths.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/host-paths.ts
 /**
  * Parsers of the inputs that name host paths (rootfs, workspace, libkrun, which may be a
  * pinned archive's URL instead) and the guest working directory. Unlike parse.ts, these look
@@ -1964,7 +1970,7 @@ function parseLibkrun(raw, context) {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-;// CONCATENATED MODULE: ./src/engine/kvm-access.ts
+;// CONCATENATED MODULE: ./src/engine/host/kvm-access.ts
 /**
  * Read-write access to the KVM device (input kvm-access). The device is opened, as libkrun
  * will open it: mode bits alone do not tell. On a GitHub-hosted runner, where /dev/kvm is
@@ -2103,7 +2109,7 @@ async function ensureKvmAccess(context, deps) {
     deps.log(`kvm-access: ${context.device} did not open read-write for user ${user()} (${first.code}); installed the udev rule ${UDEV_RULE_FILE} with sudo, and it opens now`);
 }
 
-;// CONCATENATED MODULE: ./src/engine/persist-inputs.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/persist-inputs.ts
 /**
  * The parsers of the inputs about lasting state: `persist` (where the guest's writable layer
  * lives), `persist-size` (the size of its disk) and `prepare` (a setup script whose layer is
@@ -2145,7 +2151,15 @@ function parsePrepare(raw) {
     return bytes;
 }
 
-;// CONCATENATED MODULE: ./src/engine/inputs.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/outputs.ts
+/** The action's outputs: action.yml and the README's table are checked against these words. */
+const OUTPUTS = {
+    'exit-code': "The commands' exit code: 128+N when signal N killed them, 124 on timeout. Unset when they never ran (bad input, host problem, boot failure).",
+    'timed-out': '`true` when the timeout stopped the microVM, else `false`.',
+    'image-digest': "The digest of the image that ran (an image index's for multi-platform images), when `image` was given."
+};
+
+;// CONCATENATED MODULE: ./src/engine/inputs/table.ts
 /**
  * The one table of inputs and outputs. action.yml, the README's tables and `krun-run
  * --help` are checked against it (__tests__/metadata.test.ts); the action reads its
@@ -2160,10 +2174,7 @@ function parsePrepare(raw) {
 
 
 
-/** A host-path input whose saved text is worked out from its own parser's value. */
-function hostPathInput(spec) {
-    return spec;
-}
+
 const INPUTS = {
     commands: {
         default: '',
@@ -2418,6 +2429,10 @@ const INPUTS = {
     }
 };
 const INPUT_NAMES = Object.keys(INPUTS);
+
+
+;// CONCATENATED MODULE: ./src/engine/inputs/raw-inputs.ts
+
 /** Parses one input; an empty value stands for the input's default, as on a runner. */
 function parseInput(name, raw, context) {
     const spec = INPUTS[name];
@@ -2432,18 +2447,14 @@ function shownDefault(name) {
     const spec = INPUTS[name];
     return spec.defaultText ?? (spec.default === '' ? '' : `\`${spec.default}\``);
 }
-const OUTPUTS = {
-    'exit-code': "The commands' exit code: 128+N when signal N killed them, 124 on timeout. Unset when they never ran (bad input, host problem, boot failure).",
-    'timed-out': '`true` when the timeout stopped the microVM, else `false`.',
-    'image-digest': "The digest of the image that ran (an image index's for multi-platform images), when `image` was given."
-};
 
-;// CONCATENATED MODULE: ./src/shell/saved-settings.ts
+;// CONCATENATED MODULE: ./src/later-steps/saved-settings.ts
 /**
  * The action's settings, saved as the defaults of later `shell: krun-run {0}` steps of the
  * same job. The file holds env values, which are secrets: it is written 0600 and read back
  * only when it is still a small regular file of this user that nobody else can read.
  */
+
 
 
 
@@ -2523,7 +2534,7 @@ function cliDefaults(env) {
     return raw;
 }
 
-;// CONCATENATED MODULE: ./src/shell/launcher.ts
+;// CONCATENATED MODULE: ./src/later-steps/launcher.ts
 /**
  * The `krun-run` launcher for later steps (`shell: krun-run {0}`): a small sh script in a
  * private directory under RUNNER_TEMP that runs dist/cli/index.js with the Node the action
@@ -2580,7 +2591,7 @@ function installLauncher(options) {
     return dir;
 }
 
-;// CONCATENATED MODULE: ./src/engine/guest-init.ts
+;// CONCATENATED MODULE: ./src/engine/guest/guest-init.ts
 /** Which guest init a run ships into the guest: the one built for this host's architecture. */
 
 
@@ -2596,7 +2607,7 @@ function guestInitBinary(distDir, arch = process.arch) {
     return binary;
 }
 
-;// CONCATENATED MODULE: ./src/engine/doctor/verdict.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/verdict.ts
 /** One check's verdict, how a report reads, and whether it lets a microVM start. */
 const TAGS = { ok: 'ok', fail: 'FAIL', warn: 'warn', info: 'info', skip: 'skip' };
 /** A microVM can start exactly when every required check passed. */
@@ -2633,7 +2644,7 @@ const skip = (name, why) => ({
     required: true
 });
 
-;// CONCATENATED MODULE: ./src/engine/doctor/host.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/host.ts
 /** The machine itself: its architecture (the guest init is built for two) and the kind of runner. */
 
 const host_GUEST_ARCH = { x64: 'x86_64', arm64: 'aarch64' };
@@ -2661,7 +2672,7 @@ function runnerCheck(env) {
     return { name: 'runner', verdict: 'info', detail, required: false };
 }
 
-;// CONCATENATED MODULE: ./src/engine/kernel-quirks.ts
+;// CONCATENATED MODULE: ./src/engine/host/kernel-quirks.ts
 /**
  * Host kernels with known trouble for libkrun, judged from the kernel release string alone
  * (`uname -r`, os.release()).
@@ -2694,7 +2705,7 @@ function kernelWorkaround(release, env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/doctor/kernel.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/kernel.ts
 /** The host kernel, against the kernels with known trouble for libkrun (kernel-quirks.ts). */
 
 function kernelCheck(release, env) {
@@ -2710,7 +2721,7 @@ function kernelCheck(release, env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/doctor/kvm.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/kvm.ts
 /** The KVM device: there, opening read-write for this user, and answering as KVM does. */
 
 
@@ -2762,7 +2773,7 @@ function kvmApiCheck(device, kvm) {
     return pass(name, `version ${KVM_API_VERSION}`);
 }
 
-;// CONCATENATED MODULE: ./src/engine/doctor/libkrun.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/libkrun.ts
 /**
  * libkrun and libkrunfw: where libkrun is, which release it is (libkrun has no version call:
  * its file name may say, the symbols it exports always tell a lower bound), what its build
@@ -2852,7 +2863,7 @@ function firmwareCheck(libkrun, sonames, answer) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(421);
-;// CONCATENATED MODULE: ./src/engine/cache-places.ts
+;// CONCATENATED MODULE: ./src/engine/host/cache-places.ts
 /**
  * Where krun-action keeps what it caches between runs (`kind`: `images`, `libkrun`). The action
  * uses the runner's tool cache, which self-hosted runners keep between jobs, else RUNNER_TEMP,
@@ -2871,7 +2882,7 @@ function userCacheDir(env, kind) {
     return external_node_path_default().join(cacheHome, 'krun-action', kind);
 }
 
-;// CONCATENATED MODULE: ./src/engine/net-guard.ts
+;// CONCATENATED MODULE: ./src/engine/vm-process/net-guard.ts
 /**
  * Network public's enforcement: the VM process starts under krun-netguard
  * (native/netguard/), which installs the seccomp filter and forks the supervisor, then
@@ -2927,7 +2938,7 @@ async function writePolicy(file, allow, sources = {}) {
 
 // EXTERNAL MODULE: ./src/image/tree.ts
 var tree = __nccwpck_require__(841);
-;// CONCATENATED MODULE: ./src/engine/run-dir.ts
+;// CONCATENATED MODULE: ./src/engine/guest/run-dir.ts
 /** The private per-run directory: made with mode 0700, filled, read back, removed. */
 
 
@@ -3014,7 +3025,7 @@ async function removeRunDir(dir, warn) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/engine/vm-protocol.ts
+;// CONCATENATED MODULE: ./src/engine/vm-process/vm-protocol.ts
 /**
  * The private channel between the action process and the VM process, on fd 3: GO_LINE one
  * way, when the VM process may read its configuration; JSON lines the other way.
@@ -3045,7 +3056,7 @@ function decodeMessages(text) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/engine/vm-launcher.ts
+;// CONCATENATED MODULE: ./src/engine/vm-process/vm-launcher.ts
 /**
  * Starts the VM process and watches it: its stdout and stderr are ours (the guest's output
  * goes to the runner as it is written, never re-buffered here), its messages arrive on a
@@ -3200,7 +3211,7 @@ class vm_launcher_VmProcess {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/early-start.ts
+;// CONCATENATED MODULE: ./src/engine/vm-process/early-start.ts
 /**
  * Starting the VM process early: before the action has loaded and read its inputs, when
  * the libkrun to use is already named (input or KRUN_LIBRARY), so that the VM process's
@@ -3215,8 +3226,11 @@ class vm_launcher_VmProcess {
 
 
 
-/** Where the action makes its run directories: RUNNER_TEMP, which the runner empties after the job. */
-function actionTempDir(env) {
+/**
+ * Where a run makes its run directory, the action's and krun-run's alike: RUNNER_TEMP (the
+ * runner empties it after the job), else the system's temporary directory.
+ */
+function runTempDir(env) {
     return env.RUNNER_TEMP || external_node_os_default().tmpdir();
 }
 function vmEntry(distDir) {
@@ -3282,7 +3296,7 @@ async function discardEarly(early, warn) {
     await removeRunDir(early.layout.dir, warn);
 }
 
-;// CONCATENATED MODULE: ./src/engine/doctor/probe-protocol.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/probe-protocol.ts
 /**
  * What the doctor asks the VM process in its probe mode (`node dist/vm/index.js --probe
  * REQUEST`), and what it answers on stdout as one JSON line. The facts need the native
@@ -3293,7 +3307,7 @@ function failed(value) {
     return value !== undefined && 'error' in value;
 }
 
-;// CONCATENATED MODULE: ./src/engine/doctor/probe.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/probe.ts
 /** Runs the VM process in its probe mode (probe-protocol.ts) and reads its answer. */
 
 
@@ -3324,7 +3338,7 @@ function vmProcessProbe(distDir, env = process.env) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/engine/doctor/space.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/space.ts
 /** Free space where a run writes: the run directory's temporary directory, and the image cache. */
 
 
@@ -3390,7 +3404,7 @@ function canWrite(dir) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/doctor/virtualization.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/virtualization.ts
 /**
  * Whether this host is itself a virtual machine. Then its KVM is nested: guests run slower,
  * and a nested KVM can open and answer and still not boot libkrun's kernel, which only a
@@ -3448,7 +3462,7 @@ function readVmFacts(read = (p) => external_node_fs_default().readFileSync(p, 'u
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/doctor/index.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/index.ts
 /**
  * The host doctor: one verdict per fact of the host that decides whether a microVM can
  * start here, each with its fix where it fails. It changes nothing; the facts that need the
@@ -3535,7 +3549,7 @@ async function runDoctor(options, lookups = systemLookups(options)) {
 
 // EXTERNAL MODULE: ./src/image/progress.ts
 var progress = __nccwpck_require__(170);
-;// CONCATENATED MODULE: ./src/engine/libkrun-builds.ts
+;// CONCATENATED MODULE: ./src/engine/host/libkrun-builds.ts
 /**
  * krun-action's own builds of libkrun, used when the `libkrun` input is empty and the host has
  * none. .github/workflows/libkrun.yml makes them, one tarball per architecture holding
@@ -3551,7 +3565,7 @@ function builtInLibkrun(arch = process.arch, builds = LIBKRUN_BUILDS) {
     return builds.find((build) => build.arch === arch);
 }
 
-;// CONCATENATED MODULE: ./src/engine/libkrun-choice.ts
+;// CONCATENATED MODULE: ./src/engine/host/libkrun-choice.ts
 /**
  * Which libkrun a run loads: the one the user named (a path, or a pinned archive fetched into
  * the cache); else the host's; else krun-action's own build for this architecture
@@ -3611,7 +3625,7 @@ async function resolveLibkrun(settings, options) {
     return prepared.library;
 }
 
-;// CONCATENATED MODULE: ./src/engine/diagnose.ts
+;// CONCATENATED MODULE: ./src/engine/host/diagnose.ts
 /**
  * The host doctor as a front end asks for it: kvm-access may fix the device first (as a run
  * would), then one verdict per host fact. Shared by the action's step without commands and
@@ -3699,7 +3713,7 @@ function installLaterSteps(options) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/engine/outcome.ts
+;// CONCATENATED MODULE: ./src/engine/guest/outcome.ts
 /**
  * What a run came to, decided only from evidence: the VM process's messages, the records
  * the guest init wrote, and why we stopped it. libkrun can exit 0 after a guest kernel
@@ -3768,7 +3782,7 @@ function decideOutcome(run, records, host = {}) {
     return outcome_failed(`the microVM stopped before the commands finished (the VM process ended with ${describeVmExit(run)})`, true);
 }
 
-;// CONCATENATED MODULE: ./src/engine/disk-space.ts
+;// CONCATENATED MODULE: ./src/engine/host/disk-space.ts
 /** Whether a file system has room left for the guest init's small records. */
 
 /** Less free space than this cannot be relied on to hold a record (one block or so). */
@@ -3783,7 +3797,7 @@ function isDiskFull(dir) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/plan.ts
+;// CONCATENATED MODULE: ./src/engine/guest/plan.ts
 
 
 /** The disks in the order they are attached, which is the order the guest names them: vda, vdb ... */
@@ -3876,7 +3890,7 @@ layout, libkrun, kvmDevice, fileShare, layers = {}) {
 var image_cache = __nccwpck_require__(587);
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/engine/layer-disk.ts
+;// CONCATENATED MODULE: ./src/engine/guest/layer-disk.ts
 /**
  * Layer disks: the ext4 disk images that hold a guest's writable layer when it must outlive the
  * run (persist: job) or be kept (prepare). Made on the host by mke2fs, which needs no privileges
@@ -3963,7 +3977,7 @@ async function lockDisk(file, inUse) {
     return { release: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-;// CONCATENATED MODULE: ./src/engine/prepared-layer.ts
+;// CONCATENATED MODULE: ./src/engine/guest/prepared-layer.ts
 /**
  * The prepare script's layer: its key, and its place in the image cache. The key is a hash over
  * everything that made the layer; no part of it is kept in clear.
@@ -4041,7 +4055,7 @@ async function findPreparedLayer(cache, key) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/run-layers.ts
+;// CONCATENATED MODULE: ./src/engine/guest/run-layers.ts
 /**
  * The layer disks a run's overlay uses: the prepared layer (from the cache, or made now by
  * running the prepare script once) and the job's writable layer (persist: job), held for the run.
@@ -4126,7 +4140,7 @@ async function setUpLayers(context, runPrepare) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/guest-records.ts
+;// CONCATENATED MODULE: ./src/engine/guest/guest-records.ts
 /**
  * Reads back what the guest init recorded in the run directory's root (native/README.md).
  * That root is the guest's own root share, so the guest can write anything there: every
@@ -4188,64 +4202,7 @@ function readGuestRecords(root) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/guest-view.ts
-/**
- * Looks at a guest path before the guest exists: the guest's `/` is the rootfs, with the
- * workspace shared at its own path. Symlinks are followed as the guest will follow them
- * (an absolute target starts again at the guest's `/`), never as the host would.
- */
-
-
-const MAX_LINKS = 40;
-/** Where a normalized absolute guest path lies on the host. */
-function hostPathOf(view, guestPath) {
-    const { workspace } = view;
-    if (workspace !== null && (guestPath === workspace || guestPath.startsWith(`${workspace}/`)))
-        return guestPath;
-    return external_node_path_default().join(view.rootfs, guestPath);
-}
-/** Whether `guestPath` (absolute) is a directory in the guest's view. */
-function isGuestDirectory(view, guestPath) {
-    let pending = guestPath.split('/').filter((part) => part !== '');
-    let current = '/';
-    let links = 0;
-    while (pending.length > 0) {
-        const part = pending.shift();
-        if (part === '.')
-            continue;
-        if (part === '..') {
-            current = external_node_path_default().posix.dirname(current);
-            continue;
-        }
-        const next = external_node_path_default().posix.join(current, part);
-        let stat;
-        try {
-            stat = external_node_fs_default().lstatSync(hostPathOf(view, next));
-        }
-        catch {
-            // The init makes the directories leading to the workspace's mount point.
-            if (view.workspace === null || !view.workspace.startsWith(`${next}/`))
-                return false;
-            current = next;
-            continue;
-        }
-        if (stat.isSymbolicLink()) {
-            if (++links > MAX_LINKS)
-                return false;
-            const target = external_node_fs_default().readlinkSync(hostPathOf(view, next));
-            pending = [...target.split('/').filter((p) => p !== ''), ...pending];
-            if (target.startsWith('/'))
-                current = '/';
-            continue;
-        }
-        if (!stat.isDirectory())
-            return false;
-        current = next;
-    }
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/engine/image-config.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/image-config.ts
 /**
  * The image config's Env, WorkingDir and User, applied as `docker run` applies them: Env
  * under the `env` input, WorkingDir when neither `workdir` nor a workspace sets the working
@@ -4334,7 +4291,7 @@ function appliedText(applied) {
     return parts.length > 0 ? parts.join(', ') : 'nothing';
 }
 
-;// CONCATENATED MODULE: ./src/engine/workspace-guard.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/workspace-guard.ts
 /** The host's own files kept out of the workspace, which the guest can write. */
 
 
@@ -4369,31 +4326,71 @@ function checkWorkspaceHoldsNoHostFiles(workspace, hostFiles) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/settings.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/guest-view.ts
 /**
- * Turns the raw inputs (from action.yml inputs or CLI flags) into one typed, validated
- * RunSettings. Every input is checked here, before a run's files are written; only what
- * needs the host or the image (the libkrun found, the image's root) is checked later, in
- * run.ts, still before the guest starts.
+ * Looks at a guest path before the guest exists: the guest's `/` is the rootfs, with the
+ * workspace shared at its own path. Symlinks are followed as the guest will follow them
+ * (an absolute target starts again at the guest's `/`), never as the host would.
  */
 
 
-
-
-
-
-
-
-
-
-
-
-function resolveHostPaths(raw, context) {
-    return Object.fromEntries(INPUT_NAMES.flatMap((name) => {
-        const spec = INPUTS[name];
-        return spec.hostPath ? [[name, spec.hostPath(parseInput(name, raw, context))]] : [];
-    }));
+const MAX_LINKS = 40;
+/** Where a normalized absolute guest path lies on the host. */
+function hostPathOf(view, guestPath) {
+    const { workspace } = view;
+    if (workspace !== null && (guestPath === workspace || guestPath.startsWith(`${workspace}/`)))
+        return guestPath;
+    return external_node_path_default().join(view.rootfs, guestPath);
 }
+/** Whether `guestPath` (absolute) is a directory in the guest's view. */
+function isGuestDirectory(view, guestPath) {
+    let pending = guestPath.split('/').filter((part) => part !== '');
+    let current = '/';
+    let links = 0;
+    while (pending.length > 0) {
+        const part = pending.shift();
+        if (part === '.')
+            continue;
+        if (part === '..') {
+            current = external_node_path_default().posix.dirname(current);
+            continue;
+        }
+        const next = external_node_path_default().posix.join(current, part);
+        let stat;
+        try {
+            stat = external_node_fs_default().lstatSync(hostPathOf(view, next));
+        }
+        catch {
+            // The init makes the directories leading to the workspace's mount point.
+            if (view.workspace === null || !view.workspace.startsWith(`${next}/`))
+                return false;
+            current = next;
+            continue;
+        }
+        if (stat.isSymbolicLink()) {
+            if (++links > MAX_LINKS)
+                return false;
+            const target = external_node_fs_default().readlinkSync(hostPathOf(view, next));
+            pending = [...target.split('/').filter((p) => p !== ''), ...pending];
+            if (target.startsWith('/'))
+                current = '/';
+            continue;
+        }
+        if (!stat.isDirectory())
+            return false;
+        current = next;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/engine/inputs/base-checks.ts
+/** The base's checks a run makes before any guest exists: the shell is there, the base and the workspace keep apart, the workdir exists. */
+
+
+
+
+
+
 /**
  * The guest paths where the shell's program would be looked up with this PATH: in the guest's
  * root, which @actions/io's `which` (a lookup on the host's PATH) cannot do.
@@ -4454,6 +4451,32 @@ function checkWorkdirExists(workdir, view) {
         return;
     const where = view.workspace !== null ? `rootfs ${view.rootfs} or the workspace` : `rootfs ${view.rootfs}`;
     throw new InputError('workdir', `${showValue(workdir)} is not a directory in the guest (looked in ${where}); expected an existing directory`);
+}
+
+;// CONCATENATED MODULE: ./src/engine/inputs/settings.ts
+/**
+ * Turns the raw inputs (from action.yml inputs or CLI flags) into one typed, validated
+ * RunSettings. Every input is checked here, before a run's files are written; only what
+ * needs the host or the image (the libkrun found, the image's root) is checked later, in
+ * run.ts, still before the guest starts.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+function resolveHostPaths(raw, context) {
+    return Object.fromEntries(INPUT_NAMES.flatMap((name) => {
+        const spec = INPUTS[name];
+        return spec.hostPath ? [[name, spec.hostPath(parseInput(name, raw, context))]] : [];
+    }));
 }
 function imageSettings(raw, context) {
     const reference = parseInput('image', raw, context);
@@ -4790,14 +4813,14 @@ async function runPrepared(options, prepared, early) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/host-context.ts
+;// CONCATENATED MODULE: ./src/engine/host/host-context.ts
 /** What both front ends learn from the host before a run: the parse context, temp dir, KVM device and caches. */
 
 
 
 
 function hostContext(env, cwd, caches) {
-    const tempDir = actionTempDir(env);
+    const tempDir = runTempDir(env);
     const cacheDir = (kind) => caches === 'action' ? cache_places_actionCacheDir(env, tempDir, kind) : userCacheDir(env, kind);
     return {
         parse: {
@@ -4816,7 +4839,7 @@ function hostContext(env, cwd, caches) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/output-fence.ts
+;// CONCATENATED MODULE: ./src/engine/vm-process/output-fence.ts
 /**
  * The fence around the guest's output. The runner acts on workflow commands (`::error::`,
  * `::add-mask::`, `::stop-commands::` ...) in whatever a step prints, and the guest's output
@@ -4925,7 +4948,8 @@ async function run(options) {
 
 
 
-;// CONCATENATED MODULE: ./src/shell/step-env.ts
+
+;// CONCATENATED MODULE: ./src/later-steps/step-env.ts
 /**
  * Which of a step's variables enter the guest. GitHub runs a custom shell with the step's and
  * the job's env: merged into the runner's whole environment, so krun-run passes only the

@@ -12,7 +12,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(946);
-/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(128);
+/* harmony import */ var _engine_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(953);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(651);
 /**
  * The post step (dist/post/index.js): when the main step was killed before it could clean
@@ -132,7 +132,7 @@ function leftBehind() {
 
 /***/ }),
 
-/***/ 128:
+/***/ 953:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -149,7 +149,7 @@ var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/engine/guest-protocol.ts
+;// CONCATENATED MODULE: ./src/engine/guest/guest-protocol.ts
 /** The directory of the guest's own files (the script, the file commands) in the merged root. */
 const GUEST_RUN_DIR = '/run/krun-action';
 /** Where things are inside the guest's private root: relative to it, but for init and scriptInGuest. */
@@ -223,7 +223,7 @@ const INIT_FACTS = {
 
 // EXTERNAL MODULE: ./src/image/errors.ts
 var errors = __nccwpck_require__(62);
-;// CONCATENATED MODULE: ./src/engine/untrusted-file.ts
+;// CONCATENATED MODULE: ./src/engine/guest/untrusted-file.ts
 /**
  * Reads a file from a directory the guest can write (its root share, the workspace, the
  * file-command share). Such a file is untrusted input: it is never reached through a
@@ -373,7 +373,7 @@ function failureText(error, nameInput) {
     return `failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-;// CONCATENATED MODULE: ./src/engine/parse.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/parse.ts
 /**
  * Pure parsers, one per input. Each takes the raw text and returns a typed value or
  * throws an InputError that names the input, shows the value (never a secret), and says
@@ -607,7 +607,7 @@ function parsePorts(raw) {
     return pairs;
 }
 
-;// CONCATENATED MODULE: ./src/engine/file-commands.ts
+;// CONCATENATED MODULE: ./src/engine/guest/file-commands.ts
 /**
  * The guest's file commands: each one the host has (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
  * GITHUB_ENV, GITHUB_PATH) names a file in a private share in the guest, so a script
@@ -841,7 +841,7 @@ function file_commands_readGuestFileCommands(runDir, kinds, exportEnv) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(598);
-;// CONCATENATED MODULE: ./src/engine/host-file-commands.ts
+;// CONCATENATED MODULE: ./src/engine/guest/host-file-commands.ts
 /**
  * Appends what the guest set (already checked by file-commands.ts) to the host's own file
  * commands. Each value goes in a block with a fresh random delimiter, as @actions/core
@@ -897,7 +897,7 @@ function host_file_commands_applyGuestFileCommands(guest, hostEnv, reservedOutpu
     return warnings;
 }
 
-;// CONCATENATED MODULE: ./src/engine/refused-table.ts
+;// CONCATENATED MODULE: ./src/engine/vm-process/refused-table.ts
 /**
  * The table of refused destinations krun-netguard keeps (native/netguard/table.c, the same
  * layout): made here, zeroed, before the VM process starts; read back after it ended, like
@@ -1007,7 +1007,7 @@ function refused_table_refusalLines(refusals) {
     return [`network public refused ${refusals.total} connection attempts or datagrams${more}`, ...lines];
 }
 
-;// CONCATENATED MODULE: ./src/engine/workspace-sweep.ts
+;// CONCATENATED MODULE: ./src/engine/guest/workspace-sweep.ts
 /**
  * What the guest left in the workspace that later steps on the host could use against it,
  * beyond the files it may change anyway: device nodes (a world-writable node of the host's
@@ -1178,7 +1178,13 @@ function after_run_afterRun(result, files) {
     return { notes, warnings };
 }
 
-;// CONCATENATED MODULE: ./src/engine/guest-user.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/input-spec.ts
+/** A host-path input whose saved text is worked out from its own parser's value. */
+function hostPathInput(spec) {
+    return spec;
+}
+
+;// CONCATENATED MODULE: ./src/engine/inputs/guest-user.ts
 /**
  * Who the commands run as: a user written as `docker run --user` takes it (name, uid,
  * uid:gid, name:group), resolved in the guest root's own /etc/passwd and /etc/group. Those
@@ -1325,7 +1331,7 @@ const external_node_dns_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
-;// CONCATENATED MODULE: ./src/engine/network-policy.ts
+;// CONCATENATED MODULE: ./src/engine/vm-process/network-policy.ts
 /**
  * Network `public`: the one table of the destinations the VM process refuses, and the
  * policy file krun-netguard reads (native/netguard/policy.c): allow rules first (the
@@ -1378,7 +1384,7 @@ function network_policy_renderPolicy(rules) {
     return [POLICY_HEADER, ...lines].map((line) => `${line}\n`).join('');
 }
 
-;// CONCATENATED MODULE: ./src/engine/allow-input.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/allow-input.ts
 /**
  * The `allow` input: exceptions to network `public`, one a line: CIDR, CIDR:PORT, HOST or
  * HOST:PORT (an IPv6 address with a port in brackets: [fd00::1]:443). Host names are
@@ -1474,7 +1480,7 @@ async function allow_input_resolveAllow(entries, lookup = lookupAll) {
 var pull_policy = __nccwpck_require__(537);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var reference = __nccwpck_require__(564);
-;// CONCATENATED MODULE: ./src/engine/image-base.ts
+;// CONCATENATED MODULE: ./src/engine/guest/image-base.ts
 /**
  * An OCI image as the guest's base: the image inputs parsed into ImageSettings, and, at
  * run time, the image pulled (or found in the cache) and its root put where a rootfs
@@ -1554,7 +1560,7 @@ function pullStop(timeout) {
  * image code is loaded only here, so runs without an image never pay for it at start-up.
  */
 async function image_base_prepareImageBase(image, options) {
-    const { prepareImage } = await __nccwpck_require__.e(/* import() */ 217).then(__nccwpck_require__.bind(__nccwpck_require__, 217));
+    const { prepareImage } = await __nccwpck_require__.e(/* import() */ 657).then(__nccwpck_require__.bind(__nccwpck_require__, 657));
     const stop = pullStop(options.timeout);
     try {
         return await prepareImage({
@@ -1578,7 +1584,7 @@ function image_base_timeoutFromNow(seconds) {
     return seconds === undefined ? undefined : { seconds, endsAt: Date.now() + seconds * 1000 };
 }
 
-;// CONCATENATED MODULE: ./src/engine/elf-library.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/elf-library.ts
 /**
  * Reads just enough of an ELF file to tell whether it can be libkrun for this machine:
  * a 64-bit little-endian shared object (not a position-independent executable) for this
@@ -1709,7 +1715,7 @@ function elfLibraryProblem(fd, arch = process.arch) {
 var layout = __nccwpck_require__(596);
 // EXTERNAL MODULE: ./src/libkrun-fetch/url-rule.ts
 var url_rule = __nccwpck_require__(547);
-;// CONCATENATED MODULE: ./src/engine/libkrun-pinned.ts
+;// CONCATENATED MODULE: ./src/engine/host/libkrun-pinned.ts
 /**
  * A libkrun named by a pinned archive, `https://HOST/PATH.tar.gz#sha256=<64 hex digits>`, in
  * the `libkrun` input, `krun-run --libkrun` or KRUN_LIBRARY. The value is parsed with the other
@@ -1759,7 +1765,7 @@ function libkrun_pinned_cachedPinnedLibrary(cacheDir, archive) {
     return publishedLibrary(cacheDir, archive.sha256);
 }
 
-;// CONCATENATED MODULE: ./src/engine/libkrun-symbols.ts
+;// CONCATENATED MODULE: ./src/engine/host/libkrun-symbols.ts
 /**
  * The libkrun symbols krun-action knows, in one table: the release that first exports each
  * (libkrun has no version call, so its symbols tell its age) and whether the stand-in libkrun
@@ -1821,7 +1827,7 @@ function releaseAtLeast(release, floor) {
     return compareReleases(release, floor) >= 0;
 }
 
-;// CONCATENATED MODULE: ./src/engine/host-checks.ts
+;// CONCATENATED MODULE: ./src/engine/host/host-checks.ts
 /**
  * Checks of the host that need no native code: where is libkrun (kvm-access.ts opens the
  * KVM device). The KVM API version and libkrun's age need the native loader and are
@@ -1920,7 +1926,7 @@ function host_checks_libkrunNotFound(lookup = systemLookup()) {
         `(krun-run --libkrun): ${PINNED_URL_FORM}`);
 }
 
-;// CONCATENATED MODULE: ./src/engine/pseudo-fs.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/pseudo-fs.ts
 /**
  * Whether a host directory belongs to the kernel rather than to a disk: /proc, /sys and /dev,
  * or any mount of a pseudo file system elsewhere. Sharing one with the guest shares the host's
@@ -1967,7 +1973,7 @@ function pseudoFileSystem(dir) {
     return name === undefined ? undefined : `on a ${name} file system`;
 }
 
-;// CONCATENATED MODULE: ./src/engine/host-paths.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/host-paths.ts
 /**
  * Parsers of the inputs that name host paths (rootfs, workspace, libkrun, which may be a
  * pinned archive's URL instead) and the guest working directory. Unlike parse.ts, these look
@@ -2059,7 +2065,7 @@ function parseLibkrun(raw, context) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(161);
-;// CONCATENATED MODULE: ./src/engine/kvm-access.ts
+;// CONCATENATED MODULE: ./src/engine/host/kvm-access.ts
 /**
  * Read-write access to the KVM device (input kvm-access). The device is opened, as libkrun
  * will open it: mode bits alone do not tell. On a GitHub-hosted runner, where /dev/kvm is
@@ -2198,7 +2204,7 @@ async function kvm_access_ensureKvmAccess(context, deps) {
     deps.log(`kvm-access: ${context.device} did not open read-write for user ${user()} (${first.code}); installed the udev rule ${UDEV_RULE_FILE} with sudo, and it opens now`);
 }
 
-;// CONCATENATED MODULE: ./src/engine/persist-inputs.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/persist-inputs.ts
 /**
  * The parsers of the inputs about lasting state: `persist` (where the guest's writable layer
  * lives), `persist-size` (the size of its disk) and `prepare` (a setup script whose layer is
@@ -2240,7 +2246,15 @@ function parsePrepare(raw) {
     return bytes;
 }
 
-;// CONCATENATED MODULE: ./src/engine/inputs.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/outputs.ts
+/** The action's outputs: action.yml and the README's table are checked against these words. */
+const OUTPUTS = {
+    'exit-code': "The commands' exit code: 128+N when signal N killed them, 124 on timeout. Unset when they never ran (bad input, host problem, boot failure).",
+    'timed-out': '`true` when the timeout stopped the microVM, else `false`.',
+    'image-digest': "The digest of the image that ran (an image index's for multi-platform images), when `image` was given."
+};
+
+;// CONCATENATED MODULE: ./src/engine/inputs/table.ts
 /**
  * The one table of inputs and outputs. action.yml, the README's tables and `krun-run
  * --help` are checked against it (__tests__/metadata.test.ts); the action reads its
@@ -2255,11 +2269,8 @@ function parsePrepare(raw) {
 
 
 
-/** A host-path input whose saved text is worked out from its own parser's value. */
-function hostPathInput(spec) {
-    return spec;
-}
-const inputs_INPUTS = {
+
+const table_INPUTS = {
     commands: {
         default: '',
         required: false,
@@ -2512,28 +2523,27 @@ const inputs_INPUTS = {
         reachesVm: false
     }
 };
-const inputs_INPUT_NAMES = Object.keys(inputs_INPUTS);
+const table_INPUT_NAMES = Object.keys(table_INPUTS);
+
+
+;// CONCATENATED MODULE: ./src/engine/inputs/raw-inputs.ts
+
 /** Parses one input; an empty value stands for the input's default, as on a runner. */
-function inputs_parseInput(name, raw, context) {
-    const spec = inputs_INPUTS[name];
+function raw_inputs_parseInput(name, raw, context) {
+    const spec = INPUTS[name];
     return spec.parse(raw[name] === '' ? spec.default : raw[name], context);
 }
 /** The raw inputs as action.yml's defaults give them. */
-function inputs_defaultInputs() {
-    return Object.fromEntries(inputs_INPUT_NAMES.map((name) => [name, inputs_INPUTS[name].default]));
+function raw_inputs_defaultInputs() {
+    return Object.fromEntries(INPUT_NAMES.map((name) => [name, INPUTS[name].default]));
 }
 /** How an input's default reads to a person. */
 function shownDefault(name) {
-    const spec = inputs_INPUTS[name];
+    const spec = INPUTS[name];
     return spec.defaultText ?? (spec.default === '' ? '' : `\`${spec.default}\``);
 }
-const OUTPUTS = {
-    'exit-code': "The commands' exit code: 128+N when signal N killed them, 124 on timeout. Unset when they never ran (bad input, host problem, boot failure).",
-    'timed-out': '`true` when the timeout stopped the microVM, else `false`.',
-    'image-digest': "The digest of the image that ran (an image index's for multi-platform images), when `image` was given."
-};
 
-;// CONCATENATED MODULE: ./src/shell/saved-settings.ts
+;// CONCATENATED MODULE: ./src/later-steps/saved-settings.ts
 /**
  * The action's settings, saved as the defaults of later `shell: krun-run {0}` steps of the
  * same job. The file holds env values, which are secrets: it is written 0600 and read back
@@ -2542,12 +2552,13 @@ const OUTPUTS = {
 
 
 
+
 /** The launcher names the settings file in this variable. */
 const saved_settings_SETTINGS_VARIABLE = 'KRUN_SETTINGS';
 const MAX_SETTINGS_BYTES = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
 /** Each step's own inputs and secrets are never saved (the input table says which). Later steps find the image in the action's cache. */
-const SAVED_NAMES = inputs_INPUT_NAMES.filter((name) => {
-    const spec = inputs_INPUTS[name];
+const SAVED_NAMES = table_INPUT_NAMES.filter((name) => {
+    const spec = table_INPUTS[name];
     return !spec.stepOwn && spec.secretVariable === undefined;
 });
 /**
@@ -2618,7 +2629,7 @@ function cliDefaults(env) {
     return raw;
 }
 
-;// CONCATENATED MODULE: ./src/shell/launcher.ts
+;// CONCATENATED MODULE: ./src/later-steps/launcher.ts
 /**
  * The `krun-run` launcher for later steps (`shell: krun-run {0}`): a small sh script in a
  * private directory under RUNNER_TEMP that runs dist/cli/index.js with the Node the action
@@ -2675,7 +2686,7 @@ function launcher_installLauncher(options) {
     return dir;
 }
 
-;// CONCATENATED MODULE: ./src/engine/guest-init.ts
+;// CONCATENATED MODULE: ./src/engine/guest/guest-init.ts
 /** Which guest init a run ships into the guest: the one built for this host's architecture. */
 
 
@@ -2691,7 +2702,7 @@ function guest_init_guestInitBinary(distDir, arch = process.arch) {
     return binary;
 }
 
-;// CONCATENATED MODULE: ./src/engine/doctor/verdict.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/verdict.ts
 /** One check's verdict, how a report reads, and whether it lets a microVM start. */
 const TAGS = { ok: 'ok', fail: 'FAIL', warn: 'warn', info: 'info', skip: 'skip' };
 /** A microVM can start exactly when every required check passed. */
@@ -2728,7 +2739,7 @@ const verdict_skip = (name, why) => ({
     required: true
 });
 
-;// CONCATENATED MODULE: ./src/engine/doctor/host.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/host.ts
 /** The machine itself: its architecture (the guest init is built for two) and the kind of runner. */
 
 const host_GUEST_ARCH = { x64: 'x86_64', arm64: 'aarch64' };
@@ -2756,7 +2767,7 @@ function host_runnerCheck(env) {
     return { name: 'runner', verdict: 'info', detail, required: false };
 }
 
-;// CONCATENATED MODULE: ./src/engine/doctor/kvm.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/kvm.ts
 /** The KVM device: there, opening read-write for this user, and answering as KVM does. */
 
 
@@ -2808,7 +2819,7 @@ function kvm_kvmApiCheck(device, kvm) {
     return pass(name, `version ${KVM_API_VERSION}`);
 }
 
-;// CONCATENATED MODULE: ./src/engine/doctor/libkrun.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/libkrun.ts
 /**
  * libkrun and libkrunfw: where libkrun is, which release it is (libkrun has no version call:
  * its file name may say, the symbols it exports always tell a lower bound), what its build
@@ -2898,7 +2909,7 @@ function libkrun_firmwareCheck(libkrun, sonames, answer) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(421);
-;// CONCATENATED MODULE: ./src/engine/cache-places.ts
+;// CONCATENATED MODULE: ./src/engine/host/cache-places.ts
 /**
  * Where krun-action keeps what it caches between runs (`kind`: `images`, `libkrun`). The action
  * uses the runner's tool cache, which self-hosted runners keep between jobs, else RUNNER_TEMP,
@@ -2917,7 +2928,7 @@ function cache_places_userCacheDir(env, kind) {
     return path.join(cacheHome, 'krun-action', kind);
 }
 
-;// CONCATENATED MODULE: ./src/engine/net-guard.ts
+;// CONCATENATED MODULE: ./src/engine/vm-process/net-guard.ts
 /**
  * Network public's enforcement: the VM process starts under krun-netguard
  * (native/netguard/), which installs the seccomp filter and forks the supervisor, then
@@ -2973,7 +2984,7 @@ async function net_guard_writePolicy(file, allow, sources = {}) {
 
 // EXTERNAL MODULE: ./src/image/tree.ts
 var tree = __nccwpck_require__(841);
-;// CONCATENATED MODULE: ./src/engine/run-dir.ts
+;// CONCATENATED MODULE: ./src/engine/guest/run-dir.ts
 /** The private per-run directory: made with mode 0700, filled, read back, removed. */
 
 
@@ -3060,7 +3071,7 @@ async function run_dir_removeRunDir(dir, warn) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/engine/vm-launcher.ts
+;// CONCATENATED MODULE: ./src/engine/vm-process/vm-launcher.ts
 /**
  * Starts the VM process and watches it: its stdout and stderr are ours (the guest's output
  * goes to the runner as it is written, never re-buffered here), its messages arrive on a
@@ -3215,7 +3226,7 @@ class vm_launcher_VmProcess {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/early-start.ts
+;// CONCATENATED MODULE: ./src/engine/vm-process/early-start.ts
 /**
  * Starting the VM process early: before the action has loaded and read its inputs, when
  * the libkrun to use is already named (input or KRUN_LIBRARY), so that the VM process's
@@ -3230,8 +3241,11 @@ class vm_launcher_VmProcess {
 
 
 
-/** Where the action makes its run directories: RUNNER_TEMP, which the runner empties after the job. */
-function early_start_actionTempDir(env) {
+/**
+ * Where a run makes its run directory, the action's and krun-run's alike: RUNNER_TEMP (the
+ * runner empties it after the job), else the system's temporary directory.
+ */
+function early_start_runTempDir(env) {
     return env.RUNNER_TEMP || os.tmpdir();
 }
 function early_start_vmEntry(distDir) {
@@ -3297,7 +3311,7 @@ async function early_start_discardEarly(early, warn) {
     await removeRunDir(early.layout.dir, warn);
 }
 
-;// CONCATENATED MODULE: ./src/engine/doctor/probe.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/probe.ts
 /** Runs the VM process in its probe mode (probe-protocol.ts) and reads its answer. */
 
 
@@ -3328,7 +3342,7 @@ function probe_vmProcessProbe(distDir, env = process.env) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/engine/doctor/space.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/space.ts
 /** Free space where a run writes: the run directory's temporary directory, and the image cache. */
 
 
@@ -3394,7 +3408,7 @@ function canWrite(dir) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/doctor/virtualization.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/virtualization.ts
 /**
  * Whether this host is itself a virtual machine. Then its KVM is nested: guests run slower,
  * and a nested KVM can open and answer and still not boot libkrun's kernel, which only a
@@ -3452,7 +3466,7 @@ function virtualization_readVmFacts(read = (p) => fs.readFileSync(p, 'utf8')) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/doctor/index.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/index.ts
 /**
  * The host doctor: one verdict per fact of the host that decides whether a microVM can
  * start here, each with its fix where it fails. It changes nothing; the facts that need the
@@ -3537,7 +3551,7 @@ async function doctor_runDoctor(options, lookups = systemLookups(options)) {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/engine/libkrun-choice.ts
+;// CONCATENATED MODULE: ./src/engine/host/libkrun-choice.ts
 /**
  * Which libkrun a run loads: the one the user named (a path, or a pinned archive fetched into
  * the cache); else the host's; else krun-action's own build for this architecture
@@ -3597,7 +3611,7 @@ async function libkrun_choice_resolveLibkrun(settings, options) {
     return prepared.library;
 }
 
-;// CONCATENATED MODULE: ./src/engine/diagnose.ts
+;// CONCATENATED MODULE: ./src/engine/host/diagnose.ts
 /**
  * The host doctor as a front end asks for it: kvm-access may fix the device first (as a run
  * would), then one verdict per host fact. Shared by the action's step without commands and
@@ -3685,7 +3699,7 @@ function prepare_installLaterSteps(options) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/engine/outcome.ts
+;// CONCATENATED MODULE: ./src/engine/guest/outcome.ts
 /**
  * What a run came to, decided only from evidence: the VM process's messages, the records
  * the guest init wrote, and why we stopped it. libkrun can exit 0 after a guest kernel
@@ -3754,7 +3768,7 @@ function outcome_decideOutcome(run, records, host = {}) {
     return failed(`the microVM stopped before the commands finished (the VM process ended with ${describeVmExit(run)})`, true);
 }
 
-;// CONCATENATED MODULE: ./src/engine/disk-space.ts
+;// CONCATENATED MODULE: ./src/engine/host/disk-space.ts
 /** Whether a file system has room left for the guest init's small records. */
 
 /** Less free space than this cannot be relied on to hold a record (one block or so). */
@@ -3769,7 +3783,7 @@ function disk_space_isDiskFull(dir) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/plan.ts
+;// CONCATENATED MODULE: ./src/engine/guest/plan.ts
 
 
 /** The disks in the order they are attached, which is the order the guest names them: vda, vdb ... */
@@ -3862,7 +3876,7 @@ layout, libkrun, kvmDevice, fileShare, layers = {}) {
 var cache = __nccwpck_require__(587);
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/engine/layer-disk.ts
+;// CONCATENATED MODULE: ./src/engine/guest/layer-disk.ts
 /**
  * Layer disks: the ext4 disk images that hold a guest's writable layer when it must outlive the
  * run (persist: job) or be kept (prepare). Made on the host by mke2fs, which needs no privileges
@@ -3949,7 +3963,7 @@ async function layer_disk_lockDisk(file, inUse) {
     return { release: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-;// CONCATENATED MODULE: ./src/engine/prepared-layer.ts
+;// CONCATENATED MODULE: ./src/engine/guest/prepared-layer.ts
 /**
  * The prepare script's layer: its key, and its place in the image cache. The key is a hash over
  * everything that made the layer; no part of it is kept in clear.
@@ -4027,7 +4041,7 @@ async function prepared_layer_findPreparedLayer(cache, key) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/run-layers.ts
+;// CONCATENATED MODULE: ./src/engine/guest/run-layers.ts
 /**
  * The layer disks a run's overlay uses: the prepared layer (from the cache, or made now by
  * running the prepare script once) and the job's writable layer (persist: job), held for the run.
@@ -4112,7 +4126,7 @@ async function run_layers_setUpLayers(context, runPrepare) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/guest-records.ts
+;// CONCATENATED MODULE: ./src/engine/guest/guest-records.ts
 /**
  * Reads back what the guest init recorded in the run directory's root (native/README.md).
  * That root is the guest's own root share, so the guest can write anything there: every
@@ -4174,64 +4188,7 @@ function guest_records_readGuestRecords(root) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/guest-view.ts
-/**
- * Looks at a guest path before the guest exists: the guest's `/` is the rootfs, with the
- * workspace shared at its own path. Symlinks are followed as the guest will follow them
- * (an absolute target starts again at the guest's `/`), never as the host would.
- */
-
-
-const MAX_LINKS = 40;
-/** Where a normalized absolute guest path lies on the host. */
-function hostPathOf(view, guestPath) {
-    const { workspace } = view;
-    if (workspace !== null && (guestPath === workspace || guestPath.startsWith(`${workspace}/`)))
-        return guestPath;
-    return path.join(view.rootfs, guestPath);
-}
-/** Whether `guestPath` (absolute) is a directory in the guest's view. */
-function guest_view_isGuestDirectory(view, guestPath) {
-    let pending = guestPath.split('/').filter((part) => part !== '');
-    let current = '/';
-    let links = 0;
-    while (pending.length > 0) {
-        const part = pending.shift();
-        if (part === '.')
-            continue;
-        if (part === '..') {
-            current = path.posix.dirname(current);
-            continue;
-        }
-        const next = path.posix.join(current, part);
-        let stat;
-        try {
-            stat = fs.lstatSync(hostPathOf(view, next));
-        }
-        catch {
-            // The init makes the directories leading to the workspace's mount point.
-            if (view.workspace === null || !view.workspace.startsWith(`${next}/`))
-                return false;
-            current = next;
-            continue;
-        }
-        if (stat.isSymbolicLink()) {
-            if (++links > MAX_LINKS)
-                return false;
-            const target = fs.readlinkSync(hostPathOf(view, next));
-            pending = [...target.split('/').filter((p) => p !== ''), ...pending];
-            if (target.startsWith('/'))
-                current = '/';
-            continue;
-        }
-        if (!stat.isDirectory())
-            return false;
-        current = next;
-    }
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/engine/image-config.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/image-config.ts
 /**
  * The image config's Env, WorkingDir and User, applied as `docker run` applies them: Env
  * under the `env` input, WorkingDir when neither `workdir` nor a workspace sets the working
@@ -4320,7 +4277,7 @@ function appliedText(applied) {
     return parts.length > 0 ? parts.join(', ') : 'nothing';
 }
 
-;// CONCATENATED MODULE: ./src/engine/workspace-guard.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/workspace-guard.ts
 /** The host's own files kept out of the workspace, which the guest can write. */
 
 
@@ -4355,7 +4312,134 @@ function workspace_guard_checkWorkspaceHoldsNoHostFiles(workspace, hostFiles) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/settings.ts
+;// CONCATENATED MODULE: ./src/engine/inputs/guest-view.ts
+/**
+ * Looks at a guest path before the guest exists: the guest's `/` is the rootfs, with the
+ * workspace shared at its own path. Symlinks are followed as the guest will follow them
+ * (an absolute target starts again at the guest's `/`), never as the host would.
+ */
+
+
+const MAX_LINKS = 40;
+/** Where a normalized absolute guest path lies on the host. */
+function hostPathOf(view, guestPath) {
+    const { workspace } = view;
+    if (workspace !== null && (guestPath === workspace || guestPath.startsWith(`${workspace}/`)))
+        return guestPath;
+    return path.join(view.rootfs, guestPath);
+}
+/** Whether `guestPath` (absolute) is a directory in the guest's view. */
+function guest_view_isGuestDirectory(view, guestPath) {
+    let pending = guestPath.split('/').filter((part) => part !== '');
+    let current = '/';
+    let links = 0;
+    while (pending.length > 0) {
+        const part = pending.shift();
+        if (part === '.')
+            continue;
+        if (part === '..') {
+            current = path.posix.dirname(current);
+            continue;
+        }
+        const next = path.posix.join(current, part);
+        let stat;
+        try {
+            stat = fs.lstatSync(hostPathOf(view, next));
+        }
+        catch {
+            // The init makes the directories leading to the workspace's mount point.
+            if (view.workspace === null || !view.workspace.startsWith(`${next}/`))
+                return false;
+            current = next;
+            continue;
+        }
+        if (stat.isSymbolicLink()) {
+            if (++links > MAX_LINKS)
+                return false;
+            const target = fs.readlinkSync(hostPathOf(view, next));
+            pending = [...target.split('/').filter((p) => p !== ''), ...pending];
+            if (target.startsWith('/'))
+                current = '/';
+            continue;
+        }
+        if (!stat.isDirectory())
+            return false;
+        current = next;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/engine/inputs/base-checks.ts
+/** The base's checks a run makes before any guest exists: the shell is there, the base and the workspace keep apart, the workdir exists. */
+
+
+
+
+
+
+/**
+ * The guest paths where the shell's program would be looked up with this PATH: in the guest's
+ * root, which @actions/io's `which` (a lookup on the host's PATH) cannot do.
+ */
+function base_checks_shellCandidates(program, searchPath) {
+    if (program.includes('/'))
+        return [program];
+    return searchPath
+        .split(':')
+        .filter((dir) => dir.startsWith('/'))
+        .map((dir) => path.posix.join(dir, program));
+}
+function base_checks_anyInRootfs(candidates, rootfs) {
+    // lstat, not stat: inside a rootfs other than /, absolute symlinks point into the
+    // rootfs, not the host, so the link itself is what can be checked here.
+    return candidates.some((candidate) => {
+        try {
+            return !fs.lstatSync(path.join(rootfs, candidate)).isDirectory();
+        }
+        catch {
+            return false;
+        }
+    });
+}
+/**
+ * Names the input the user actually got wrong: a PATH from env that misses the shell, a
+ * rootfs without the default shell, or else the shell itself.
+ */
+function base_checks_checkShellInRootfs(shell, rootfs, env, shellIsDefault) {
+    const program = shell[0];
+    const candidates = base_checks_shellCandidates(program, guestPath(env));
+    if (base_checks_anyInRootfs(candidates, rootfs))
+        return;
+    const looked = `looked in ${candidates.join(', ')}`;
+    const pathFromEnv = env.some(([name]) => name === 'PATH');
+    if (pathFromEnv && !program.includes('/') && base_checks_anyInRootfs(base_checks_shellCandidates(program, guestPath([])), rootfs)) {
+        throw new InputError('env', `its PATH does not lead to the shell ${showValue(program)} in rootfs ${rootfs} (${looked}); add the shell's directory to PATH`);
+    }
+    if (shellIsDefault && rootfs !== '/') {
+        throw new InputError('rootfs', `${showValue(rootfs)} has no ${program} (${looked}); expected a root filesystem with a shell, or set shell`);
+    }
+    throw new InputError('shell', `${showValue(program)} was not found in rootfs ${rootfs} (${looked}); install it there or choose another shell`);
+}
+/**
+ * The guest could change its own base, and so what later runs start from, if the base lay
+ * in the share it writes: a rootfs directory, or an image's cached root.
+ */
+function base_checks_checkBaseOutsideWorkspace(input, base, workspace) {
+    if (workspace !== null && isWithin(base, workspace)) {
+        const [what, fix] = input === 'rootfs'
+            ? [showValue(base), 'use a directory outside the workspace']
+            : [`its cached root ${base}`, 'keep the image cache (RUNNER_TOOL_CACHE, XDG_CACHE_HOME) outside the workspace'];
+        throw new InputError(input, `${what} is inside the workspace ${workspace}, which the guest can write, so the guest could change its own base; ${fix}, or use workspace: none`);
+    }
+}
+function base_checks_checkWorkdirExists(workdir, view) {
+    if (isGuestDirectory(view, workdir))
+        return;
+    const where = view.workspace !== null ? `rootfs ${view.rootfs} or the workspace` : `rootfs ${view.rootfs}`;
+    throw new InputError('workdir', `${showValue(workdir)} is not a directory in the guest (looked in ${where}); expected an existing directory`);
+}
+
+;// CONCATENATED MODULE: ./src/engine/inputs/settings.ts
 /**
  * Turns the raw inputs (from action.yml inputs or CLI flags) into one typed, validated
  * RunSettings. Every input is checked here, before a run's files are written; only what
@@ -4379,67 +4463,6 @@ function resolveHostPaths(raw, context) {
         const spec = INPUTS[name];
         return spec.hostPath ? [[name, spec.hostPath(parseInput(name, raw, context))]] : [];
     }));
-}
-/**
- * The guest paths where the shell's program would be looked up with this PATH: in the guest's
- * root, which @actions/io's `which` (a lookup on the host's PATH) cannot do.
- */
-function shellCandidates(program, searchPath) {
-    if (program.includes('/'))
-        return [program];
-    return searchPath
-        .split(':')
-        .filter((dir) => dir.startsWith('/'))
-        .map((dir) => path.posix.join(dir, program));
-}
-function anyInRootfs(candidates, rootfs) {
-    // lstat, not stat: inside a rootfs other than /, absolute symlinks point into the
-    // rootfs, not the host, so the link itself is what can be checked here.
-    return candidates.some((candidate) => {
-        try {
-            return !fs.lstatSync(path.join(rootfs, candidate)).isDirectory();
-        }
-        catch {
-            return false;
-        }
-    });
-}
-/**
- * Names the input the user actually got wrong: a PATH from env that misses the shell, a
- * rootfs without the default shell, or else the shell itself.
- */
-function checkShellInRootfs(shell, rootfs, env, shellIsDefault) {
-    const program = shell[0];
-    const candidates = shellCandidates(program, guestPath(env));
-    if (anyInRootfs(candidates, rootfs))
-        return;
-    const looked = `looked in ${candidates.join(', ')}`;
-    const pathFromEnv = env.some(([name]) => name === 'PATH');
-    if (pathFromEnv && !program.includes('/') && anyInRootfs(shellCandidates(program, guestPath([])), rootfs)) {
-        throw new InputError('env', `its PATH does not lead to the shell ${showValue(program)} in rootfs ${rootfs} (${looked}); add the shell's directory to PATH`);
-    }
-    if (shellIsDefault && rootfs !== '/') {
-        throw new InputError('rootfs', `${showValue(rootfs)} has no ${program} (${looked}); expected a root filesystem with a shell, or set shell`);
-    }
-    throw new InputError('shell', `${showValue(program)} was not found in rootfs ${rootfs} (${looked}); install it there or choose another shell`);
-}
-/**
- * The guest could change its own base, and so what later runs start from, if the base lay
- * in the share it writes: a rootfs directory, or an image's cached root.
- */
-function checkBaseOutsideWorkspace(input, base, workspace) {
-    if (workspace !== null && isWithin(base, workspace)) {
-        const [what, fix] = input === 'rootfs'
-            ? [showValue(base), 'use a directory outside the workspace']
-            : [`its cached root ${base}`, 'keep the image cache (RUNNER_TOOL_CACHE, XDG_CACHE_HOME) outside the workspace'];
-        throw new InputError(input, `${what} is inside the workspace ${workspace}, which the guest can write, so the guest could change its own base; ${fix}, or use workspace: none`);
-    }
-}
-function checkWorkdirExists(workdir, view) {
-    if (isGuestDirectory(view, workdir))
-        return;
-    const where = view.workspace !== null ? `rootfs ${view.rootfs} or the workspace` : `rootfs ${view.rootfs}`;
-    throw new InputError('workdir', `${showValue(workdir)} is not a directory in the guest (looked in ${where}); expected an existing directory`);
 }
 function imageSettings(raw, context) {
     const reference = parseInput('image', raw, context);
@@ -4776,14 +4799,14 @@ async function runPrepared(options, prepared, early) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/host-context.ts
+;// CONCATENATED MODULE: ./src/engine/host/host-context.ts
 /** What both front ends learn from the host before a run: the parse context, temp dir, KVM device and caches. */
 
 
 
 
 function hostContext(env, cwd, caches) {
-    const tempDir = actionTempDir(env);
+    const tempDir = runTempDir(env);
     const cacheDir = (kind) => caches === 'action' ? actionCacheDir(env, tempDir, kind) : userCacheDir(env, kind);
     return {
         parse: {
@@ -4802,7 +4825,7 @@ function hostContext(env, cwd, caches) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/output-fence.ts
+;// CONCATENATED MODULE: ./src/engine/vm-process/output-fence.ts
 /**
  * The fence around the guest's output. The runner acts on workflow commands (`::error::`,
  * `::add-mask::`, `::stop-commands::` ...) in whatever a step prints, and the guest's output
@@ -4895,6 +4918,7 @@ async function run(options) {
     });
     return { ...result, ...afterRun(result, options.hostFiles) };
 }
+
 
 
 

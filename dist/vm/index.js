@@ -41,7 +41,7 @@ var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: ./src/engine/doctor/probe-protocol.ts
+;// CONCATENATED MODULE: ./src/engine/host/doctor/probe-protocol.ts
 /**
  * What the doctor asks the VM process in its probe mode (`node dist/vm/index.js --probe
  * REQUEST`), and what it answers on stdout as one JSON line. The facts need the native
@@ -213,7 +213,7 @@ function failureText(error, nameInput) {
     return `failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-;// CONCATENATED MODULE: ./src/engine/vm-protocol.ts
+;// CONCATENATED MODULE: ./src/engine/vm-process/vm-protocol.ts
 /**
  * The private channel between the action process and the VM process, on fd 3: GO_LINE one
  * way, when the VM process may read its configuration; JSON lines the other way.
@@ -244,7 +244,7 @@ function decodeMessages(text) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/engine/libkrun-symbols.ts
+;// CONCATENATED MODULE: ./src/engine/host/libkrun-symbols.ts
 /**
  * The libkrun symbols krun-action knows, in one table: the release that first exports each
  * (libkrun has no version call, so its symbols tell its age) and whether the stand-in libkrun

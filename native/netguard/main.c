@@ -7,7 +7,7 @@
  * call fails: nothing connects unchecked.
  *
  * Exit codes before PROGRAM starts: 125 for anything wrong, after one line on fd 3 (the VM
- * process's channel, src/engine/vm-protocol.ts) when the kernel cannot do it.
+ * process's channel, src/engine/vm-process/vm-protocol.ts) when the kernel cannot do it.
  */
 #include "netguard.h"
 

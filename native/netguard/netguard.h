@@ -2,8 +2,8 @@
  * krun-netguard: runs the VM process under a seccomp filter that hands its connect and send
  * calls to a supervisor process, which answers each from the run's network policy. The
  * policy file's and the refusal table's formats are described in native/README.md; the
- * host writes the one (src/engine/network-policy.ts) and reads the other
- * (src/engine/refused-table.ts).
+ * host writes the one (src/engine/vm-process/network-policy.ts) and reads the other
+ * (src/engine/vm-process/refused-table.ts).
  */
 #ifndef NETGUARD_H
 #define NETGUARD_H

@@ -2,7 +2,7 @@
  * The refusal table: a file the host made (header filled in, entries zeroed) and this
  * process maps shared, so every refusal is in the file as soon as it is counted, also if
  * the supervisor is killed, and a flood of refusals takes no more memory than the file.
- * Little-endian, native alignment; src/engine/refused-table.ts reads the same layout.
+ * Little-endian, native alignment; src/engine/vm-process/refused-table.ts reads the same layout.
  */
 #include "netguard.h"
 

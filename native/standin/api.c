@@ -2,7 +2,7 @@
  * A stand-in libkrun.so.1 for tests on hosts without KVM or libkrun.
  *
  * It exports exactly the libkrun calls the action makes, plus the one its version probe
- * looks for (krun_check_nested_virt, always 0): the rows of src/engine/libkrun-symbols.ts
+ * looks for (krun_check_nested_virt, always 0): the rows of src/engine/host/libkrun-symbols.ts
  * marked standin, as native/Makefile's EXPORTS lists them. Built with
  * -DSTANDIN_LIBKRUN_1_16 it imitates libkrun 1.16 instead: without the newer ones, and without krun_add_disk2 (a build without the block
  * device feature).

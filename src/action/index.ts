@@ -3,7 +3,7 @@
  * libkrun, the VM process is started before the rest of the action loads, so that the two
  * Node starts overlap; main.ts then hands it its configuration, or discards it.
  */
-import { type EarlyStart, actionTempDir, startEarly } from '../engine/early-start.js'
+import { type EarlyStart, runTempDir, startEarly } from '../engine/vm-process/early-start.js'
 import { findDistDir } from './dist-dir.js'
 import { STATE, appendState } from './state-file.js'
 
@@ -12,7 +12,7 @@ function tryEarlyStart(): EarlyStart | undefined {
   try {
     // The post step learns of the run directory before it exists: the action may be killed at any time.
     const announce = (dir: string): void => appendState(process.env, STATE.runDir, dir)
-    return startEarly(process.env, process.cwd(), findDistDir(), actionTempDir(process.env), announce)
+    return startEarly(process.env, process.cwd(), findDistDir(), runTempDir(process.env), announce)
   } catch {
     // Only a head start: main.ts meets and reports the same problem in its own words.
     return undefined

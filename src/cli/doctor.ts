@@ -8,7 +8,7 @@ import {
   parseInput,
   verdictLine
 } from '../engine/index.js'
-import { startedByAction } from '../shell/saved-settings.js'
+import { startedByAction } from '../later-steps/saved-settings.js'
 import { type CliArgs, flagFor } from './args.js'
 import type { CliIo } from './io.js'
 

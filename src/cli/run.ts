@@ -10,8 +10,8 @@ import {
   parseEnv,
   run
 } from '../engine/index.js'
-import { cliDefaults, startedByAction } from '../shell/saved-settings.js'
-import { namedStepEnv } from '../shell/step-env.js'
+import { cliDefaults, startedByAction } from '../later-steps/saved-settings.js'
+import { namedStepEnv } from '../later-steps/step-env.js'
 import { type CliArgs, type CommandSource, USAGE, flagFor, parseArgs } from './args.js'
 import { runDoctorCli } from './doctor.js'
 import type { CliIo } from './io.js'

@@ -3,11 +3,11 @@
  * to the host's own files, and the lines the front end shows about them, about what the run
  * left in the workspace and about what the network policy refused.
  */
-import { droppedWarning } from './file-commands.js'
-import { applyGuestFileCommands } from './host-file-commands.js'
-import { refusalLines } from './refused-table.js'
+import { droppedWarning } from './guest/file-commands.js'
+import { applyGuestFileCommands } from './guest/host-file-commands.js'
+import { refusalLines } from './vm-process/refused-table.js'
 import type { EngineResult } from './run.js'
-import { sweepLine, sweepWarnings } from './workspace-sweep.js'
+import { sweepLine, sweepWarnings } from './guest/workspace-sweep.js'
 
 export interface HostFiles {
   /** The environment naming the host's GITHUB_OUTPUT, GITHUB_ENV and friends. */

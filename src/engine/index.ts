@@ -6,7 +6,7 @@
  * input table, settings, errors, the output fence.
  */
 import { type AfterRun, type HostFiles, afterRun } from './after-run.js'
-import type { RawInputs } from './inputs.js'
+import type { RawInputs } from './inputs/table.js'
 import { installLaterSteps } from './prepare.js'
 import { type EngineOptions, type EngineResult, runInMicroVm } from './run.js'
 
@@ -33,11 +33,11 @@ export async function run(options: RunOptions): Promise<RunReport> {
 }
 
 export { type PrepareOptions, type PrepareResult, prepareLaterSteps } from './prepare.js'
-export { type DiagnoseOptions, diagnose } from './diagnose.js'
-export { type CheckResult, canStart, verdictLine } from './doctor/index.js'
+export { type DiagnoseOptions, diagnose } from './host/diagnose.js'
+export { type CheckResult, canStart, verdictLine } from './host/doctor/index.js'
 export type { EngineResult } from './run.js'
 export { HostError, InputError, failureMessage } from './errors.js'
-export { type HostContext, hostContext } from './host-context.js'
+export { type HostContext, hostContext } from './host/host-context.js'
 export {
   INPUTS,
   INPUT_NAMES,
@@ -45,17 +45,15 @@ export {
   type InputSpec,
   OUTPUTS,
   type ParseContext,
-  type RawInputs,
-  defaultInputs,
-  parseInput,
-  shownDefault
-} from './inputs.js'
-export { type EnvEntry, parseEnv, parseEnvAssignment } from './parse.js'
-export { type RunSettings, buildSettings, libkrunSettings } from './settings.js'
-export { enabledFileCommands } from './file-commands.js'
-export { OutputFence } from './output-fence.js'
-export { type EarlyStart, discardEarly, vmEntry } from './early-start.js'
-export { removeRunDir } from './run-dir.js'
-export { sweepLine } from './workspace-sweep.js'
-export { appliedText } from './image-config.js'
-export { refusalLines } from './refused-table.js'
+  type RawInputs
+} from './inputs/table.js'
+export { defaultInputs, parseInput, shownDefault } from './inputs/raw-inputs.js'
+export { type EnvEntry, parseEnv, parseEnvAssignment } from './inputs/parse.js'
+export { type RunSettings, buildSettings, libkrunSettings } from './inputs/settings.js'
+export { enabledFileCommands } from './guest/file-commands.js'
+export { OutputFence } from './vm-process/output-fence.js'
+export { type EarlyStart, discardEarly, vmEntry } from './vm-process/early-start.js'
+export { removeRunDir } from './guest/run-dir.js'
+export { sweepLine } from './guest/workspace-sweep.js'
+export { appliedText } from './inputs/image-config.js'
+export { refusalLines } from './vm-process/refused-table.js'

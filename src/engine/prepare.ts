@@ -4,14 +4,14 @@
  * credentials, and krun-run installed for the job's later steps. Nothing is booted.
  */
 import type { PreparedImage } from '../image/index.js'
-import { installLauncher } from '../shell/launcher.js'
-import { savedInputs } from '../shell/saved-settings.js'
-import { diagnose } from './diagnose.js'
-import { type CheckResult, firstFailure } from './doctor/index.js'
-import type { HostContext } from './host-context.js'
-import { prepareImageBase, timeoutFromNow } from './image-base.js'
-import type { RawInputs } from './inputs.js'
-import type { RunSettings } from './settings.js'
+import { installLauncher } from '../later-steps/launcher.js'
+import { savedInputs } from '../later-steps/saved-settings.js'
+import { diagnose } from './host/diagnose.js'
+import { type CheckResult, firstFailure } from './host/doctor/index.js'
+import type { HostContext } from './host/host-context.js'
+import { prepareImageBase, timeoutFromNow } from './guest/image-base.js'
+import type { RawInputs } from './inputs/table.js'
+import type { RunSettings } from './inputs/settings.js'
 
 export interface PrepareOptions {
   settings: RunSettings

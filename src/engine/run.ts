@@ -4,33 +4,33 @@
  */
 import os from 'node:os'
 import { HostError, InputError, errorText } from './errors.js'
-import type { HostContext } from './host-context.js'
+import type { HostContext } from './host/host-context.js'
 import {
   type FileCommandKind,
   type GuestFileCommands,
   NO_FILE_COMMANDS,
   prepareFileCommandShare,
   readGuestFileCommands
-} from './file-commands.js'
-import { GUEST_ARCH, guestInitBinary } from './guest-init.js'
-import { resolveLibkrun } from './libkrun-choice.js'
-import { type ImageRunOptions, prepareImageBase, timeoutFromNow } from './image-base.js'
-import { kernelWorkaround } from './kernel-quirks.js'
-import { type KvmAccessContext, checkKvmAccess, ensureKvmAccess } from './kvm-access.js'
-import { type Outcome, decideOutcome } from './outcome.js'
-import { isDiskFull } from './disk-space.js'
-import type { OutputFence } from './output-fence.js'
-import { type LayerDisks, guestFiles, vmConfig } from './plan.js'
-import { type PreparedSource, setUpLayers } from './run-layers.js'
-import { readGuestRecords } from './guest-records.js'
-import { type RunLayout, createRunDir, logTail, removeRunDir, writeRunFiles } from './run-dir.js'
-import { prepareGuard, writePolicy } from './net-guard.js'
-import { type Refusals, readRefusedTable } from './refused-table.js'
-import { type RunSettings, checkWorkspaceHoldsNoHostFiles, withImageRoot } from './settings.js'
+} from './guest/file-commands.js'
+import { GUEST_ARCH, guestInitBinary } from './guest/guest-init.js'
+import { resolveLibkrun } from './host/libkrun-choice.js'
+import { type ImageRunOptions, prepareImageBase, timeoutFromNow } from './guest/image-base.js'
+import { kernelWorkaround } from './host/kernel-quirks.js'
+import { type KvmAccessContext, checkKvmAccess, ensureKvmAccess } from './host/kvm-access.js'
+import { type Outcome, decideOutcome } from './guest/outcome.js'
+import { isDiskFull } from './host/disk-space.js'
+import type { OutputFence } from './vm-process/output-fence.js'
+import { type LayerDisks, guestFiles, vmConfig } from './guest/plan.js'
+import { type PreparedSource, setUpLayers } from './guest/run-layers.js'
+import { readGuestRecords } from './guest/guest-records.js'
+import { type RunLayout, createRunDir, logTail, removeRunDir, writeRunFiles } from './guest/run-dir.js'
+import { prepareGuard, writePolicy } from './vm-process/net-guard.js'
+import { type Refusals, readRefusedTable } from './vm-process/refused-table.js'
+import { type RunSettings, checkWorkspaceHoldsNoHostFiles, withImageRoot } from './inputs/settings.js'
 import type { PreparedImage } from '../image/index.js'
-import { type EarlyStart, discardEarly, fitsRun, vmEntry } from './early-start.js'
-import { type VmRun, VmProcess } from './vm-launcher.js'
-import { type WorkspaceSweep, changeStamp, sweepWorkspace } from './workspace-sweep.js'
+import { type EarlyStart, discardEarly, fitsRun, vmEntry } from './vm-process/early-start.js'
+import { type VmRun, VmProcess } from './vm-process/vm-launcher.js'
+import { type WorkspaceSweep, changeStamp, sweepWorkspace } from './guest/workspace-sweep.js'
 
 /** What the engine needs of the host context; the parse context has served by now. */
 export type EngineHost = Omit<HostContext, 'parse'>

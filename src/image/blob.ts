@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import type { DownloadProgress } from './download-progress.js'
+import type { GrowingFile } from './growing-file.js'
 import { ImageError, errorCode, excerpt } from './errors.js'
 import type { Descriptor } from './manifest.js'
 import { readLimited } from './read-limited.js'
@@ -31,7 +31,7 @@ export async function downloadBlob(
   desc: Descriptor,
   file: string,
   what: string,
-  { progress, abandon }: { progress?: DownloadProgress; abandon?: AbortSignal } = {}
+  { progress, abandon }: { progress?: GrowingFile; abandon?: AbortSignal } = {}
 ): Promise<void> {
   const expected = desc.digest.slice('sha256:'.length)
   let fd: number

@@ -1,12 +1,12 @@
 /**
  * The downloads of a pull: the layers not already in the cache, a few at a time, each into the cache
- * through its digest check while the unpacker follows it (download-progress.ts). It owns how many run
+ * through its digest check while the unpacker follows it (growing-file.ts). It owns how many run
  * at once and breaking them all off: close() aborts whatever is running or waiting, and waits until
  * every download has stopped.
  */
 import { downloadBlob } from './blob.js'
 import type { ImageCache } from './cache.js'
-import { DownloadProgress } from './download-progress.js'
+import { GrowingFile } from './growing-file.js'
 import { layerFile } from './layers.js'
 import type { Descriptor } from './manifest.js'
 import { formatBytes, formatSeconds } from './progress.js'
@@ -56,7 +56,7 @@ export class DownloadScheduler {
   downloaded = 0
   private readonly abandon = new AbortController()
   private readonly slots = new Slots(DOWNLOAD_CONCURRENCY, this.abandon.signal)
-  private progress: (DownloadProgress | undefined)[] = []
+  private progress: (GrowingFile | undefined)[] = []
   private downloads: Promise<void>[] = []
 
   constructor(private readonly options: SchedulerOptions) {}
@@ -70,7 +70,7 @@ export class DownloadScheduler {
   async start(layers: Descriptor[]): Promise<void> {
     const { cache, log, label } = this.options
     const inCache = await Promise.all(layers.map((layer) => cache.hasBlob(layer.digest, layer.size)))
-    this.progress = layers.map((_, i) => (inCache[i] ? undefined : new DownloadProgress()))
+    this.progress = layers.map((_, i) => (inCache[i] ? undefined : new GrowingFile()))
     this.downloads = layers.map((layer, i) => {
       const following = this.progress[i]
       if (following) return this.fetch(layer, i, following)
@@ -81,7 +81,7 @@ export class DownloadScheduler {
     for (const download of this.downloads) download.catch(() => undefined)
   }
 
-  private async fetch(layer: Descriptor, i: number, following: DownloadProgress): Promise<void> {
+  private async fetch(layer: Descriptor, i: number, following: GrowingFile): Promise<void> {
     const { client, cache, activity, log } = this.options
     const label = this.options.label(i)
     if (!(await this.slots.take())) return

@@ -3,9 +3,9 @@
  * they can be tested without native code.
  */
 import { InputError } from '../engine/errors.js'
-import { MIN_LIBKRUN_SYMBOL, MIN_LIBKRUN_VERSION, since } from '../engine/libkrun-symbols.js'
-import type { LogLevel } from '../engine/parse.js'
-import type { VmConfig } from '../engine/plan.js'
+import { MIN_LIBKRUN_SYMBOL, MIN_LIBKRUN_VERSION, since } from '../engine/host/libkrun-symbols.js'
+import type { LogLevel } from '../engine/inputs/parse.js'
+import type { VmConfig } from '../engine/guest/plan.js'
 import type { Libkrun } from './libkrun.js'
 
 /** Older builds than MIN_LIBKRUN_VERSION are refused: they do not report the guest's exit code. */

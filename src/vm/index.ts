@@ -6,10 +6,10 @@
  */
 import fs from 'node:fs'
 import os from 'node:os'
-import { PROBE_FLAG, type ProbeRequest } from '../engine/doctor/probe-protocol.js'
+import { PROBE_FLAG, type ProbeRequest } from '../engine/host/doctor/probe-protocol.js'
 import { InputError } from '../engine/errors.js'
-import type { VmConfig } from '../engine/plan.js'
-import { CHANNEL_FD, GO_LINE, START_LINE, type VmMessage, encodeMessage } from '../engine/vm-protocol.js'
+import type { VmConfig } from '../engine/guest/plan.js'
+import { CHANNEL_FD, GO_LINE, START_LINE, type VmMessage, encodeMessage } from '../engine/vm-process/vm-protocol.js'
 import { errorCode } from '../image/errors.js'
 import {
   checkImageShareable,

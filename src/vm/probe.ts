@@ -4,7 +4,7 @@
  * JSON line. It configures no VM.
  */
 import fs from 'node:fs'
-import type { ProbeAnswer, ProbeRequest } from '../engine/doctor/probe-protocol.js'
+import type { ProbeAnswer, ProbeRequest } from '../engine/host/doctor/probe-protocol.js'
 import { errorCode } from '../image/errors.js'
 import { featureQuery, kvmApiVersion, loadFirmware, loadLibkrun } from './libkrun.js'
 
