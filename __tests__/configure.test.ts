@@ -182,7 +182,10 @@ describe('libkrunWarnings', () => {
 describe('host checks in the VM process', () => {
   it('refuses an image before libkrun 1.18, which cannot share its root read-only on the host side', () => {
     const imageConfig = vmConfig(
-      { ...settings(), image: { reference: 'alpine', pull: 'missing', credentials: undefined } },
+      {
+        ...settings(),
+        image: { reference: 'alpine', pull: 'missing', credentials: undefined, maxCacheBytes: 10 * 2 ** 30 }
+      },
       runLayout('/run/x'),
       '/lib/libkrun.so.1',
       '/dev/kvm'

@@ -2,6 +2,7 @@ import { InputError } from '../src/engine/errors.js'
 import {
   formatDuration,
   parseBoolean,
+  parseCacheSize,
   parseCommandBytes,
   parseCommands,
   parseCpus,
@@ -249,6 +250,29 @@ describe('workspace-devices', () => {
   it.each(['maybe', 'true', 'removed'])('rejects %p naming the input and the accepted values', (raw) => {
     expect(() => parseWorkspaceDevices(raw)).toThrow(
       `workspace-devices: "${raw}" is not a choice; expected remove or keep`
+    )
+  })
+})
+
+describe('cache-size', () => {
+  it.each([
+    ['10G', 10 * 2 ** 30],
+    [' 512m ', 512 * 2 ** 20],
+    ['1TiB', 2 ** 40],
+    ['268435456', 256 * 2 ** 20]
+  ])('reads %p', (raw, bytes) => expect(parseCacheSize(raw)).toBe(bytes))
+
+  it.each(['', '10', '255M', '10 gigabytes', '-1G', '1.5G'])('refuses %p in one line naming cache-size', (raw) => {
+    let refused: unknown
+    try {
+      parseCacheSize(raw)
+    } catch (error) {
+      refused = error
+    }
+    expect(refused).toBeInstanceOf(InputError)
+    expect((refused as InputError).input).toBe('cache-size')
+    expect((refused as InputError).problem).toMatch(
+      /is not a cache size of at least 256M; expected a number with K, M, G or T \(e\.g\. 10G\)$/
     )
   })
 })

@@ -321,6 +321,13 @@ describe('withImageRoot', () => {
   }
   const bare = (rootfs: string) => ({ rootfs, config: { env: [] } })
 
+  it("gives the image its cache's size cap from cache-size, 10G by default", () => {
+    expect(buildSettings(rawInputs({ image: 'alpine' }), context()).image?.maxCacheBytes).toBe(10 * 2 ** 30)
+    expect(buildSettings(rawInputs({ image: 'alpine', 'cache-size': '2G' }), context()).image?.maxCacheBytes).toBe(
+      2 * 2 ** 30
+    )
+  })
+
   it('defers the base checks of an image until its root is unpacked, then makes them', () => {
     const workspace = path.join(scratch, 'ws')
     fs.mkdirSync(workspace)

@@ -15,6 +15,8 @@ export interface ImageSettings {
   reference: string
   pull: PullPolicy
   credentials: { username: string; password: string } | undefined
+  /** The image cache's size cap (cache-size): pulls and prepared layers evict past it. */
+  maxCacheBytes: number
 }
 
 /**
@@ -105,6 +107,7 @@ export async function prepareImageBase(image: ImageSettings, options: ImageRunOp
       reference: image.reference,
       pull: image.pull,
       credentials: image.credentials,
+      maxCacheBytes: image.maxCacheBytes,
       cacheDir: options.cacheDir,
       log: options.log,
       signal: stop.signal

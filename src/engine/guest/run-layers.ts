@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { DEFAULT_MAX_CACHE_BYTES, ImageCache } from '../../image/cache.js'
+import { ImageCache } from '../../image/cache.js'
 import type { PreparedImage } from '../../image/index.js'
 import { HostError } from '../errors.js'
 import { type DiskLock, JOB_DISK_NAME, ensureLayerDisk, lockDisk } from './layer-disk.js'
@@ -52,7 +52,8 @@ function prepareSettings(settings: RunSettings): RunSettings {
 /** The cached prepared layer, made first when the cache has none; undefined when the script failed. */
 async function preparedLayer(context: LayerContext, runPrepare: PrepareRun): Promise<RunLayers | undefined> {
   const { settings, image } = context
-  if (!settings.prepare || !image) return { layers: {}, prepared: undefined, release: () => Promise.resolve() }
+  if (!settings.prepare || !image || !settings.image)
+    return { layers: {}, prepared: undefined, release: () => Promise.resolve() }
   const script = prepareSettings(settings)
   const key = preparedLayerKey(preparedKeyParts(script, image.manifestDigest, context.guestArch))
   const cache = new ImageCache(context.imageCacheDir)
@@ -71,7 +72,7 @@ async function preparedLayer(context: LayerContext, runPrepare: PrepareRun): Pro
       return undefined
     }
     await publishPreparedLayer(cache, disk, key)
-    await cache.evict(DEFAULT_MAX_CACHE_BYTES, new Set([key]))
+    await cache.evict(settings.image.maxCacheBytes, new Set([key]))
   } finally {
     await fs.promises.rm(disk, { force: true })
   }

@@ -271,3 +271,25 @@ export function parsePorts(raw: string): string[] {
   })
   return pairs
 }
+
+const SIZE_UNITS: Record<string, number> = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 }
+
+/** A size such as 8G, 512M or 2T (binary units, an optional B or iB); a plain number is bytes. */
+export function byteSize(raw: string): number | undefined {
+  const match = /^([0-9]{1,15})\s*([kmgt]?)(?:i?b)?$/i.exec(raw.trim())
+  return match ? Number(match[1]) * SIZE_UNITS[match[2].toLowerCase()] : undefined
+}
+
+export const MIN_CACHE_BYTES = 256 * 2 ** 20
+
+/** The image cache's size cap: images, their roots and prepared layers past it are evicted, least recently used first. */
+export function parseCacheSize(raw: string): number {
+  const bytes = byteSize(raw)
+  if (bytes === undefined || bytes < MIN_CACHE_BYTES) {
+    throw new InputError(
+      'cache-size',
+      `${showValue(raw)} is not a cache size of at least 256M; expected a number with K, M, G or T (e.g. 10G)`
+    )
+  }
+  return bytes
+}

@@ -4,6 +4,7 @@
  * cached). Pure.
  */
 import { InputError, showValue } from '../errors.js'
+import { byteSize } from './parse.js'
 
 export const PERSIST_MODES = ['step', 'job'] as const
 export type PersistMode = (typeof PERSIST_MODES)[number]
@@ -18,16 +19,14 @@ export function parsePersist(raw: string): PersistMode {
   )
 }
 
-const SIZE_UNITS: Record<string, number> = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 }
 /** Smaller than this, ext4 has no room for its journal and a layer worth having. */
 export const MIN_DISK_BYTES = 64 * 2 ** 20
 export const MAX_DISK_BYTES = 16 * 2 ** 40
 
 /** A size such as 8G, 512M or 2T (binary units); a plain number is bytes. */
 export function parseDiskSize(raw: string): number {
-  const match = /^([0-9]{1,15})\s*([kmgt]?)(?:i?b)?$/i.exec(raw.trim())
-  const bytes = match ? Number(match[1]) * SIZE_UNITS[match[2].toLowerCase()] : NaN
-  if (!match || !(bytes >= MIN_DISK_BYTES && bytes <= MAX_DISK_BYTES)) {
+  const bytes = byteSize(raw) ?? NaN
+  if (!(bytes >= MIN_DISK_BYTES && bytes <= MAX_DISK_BYTES)) {
     throw new InputError(
       'persist-size',
       `${showValue(raw)} is not a disk size from 64M to 16T; expected a number with K, M, G or T (e.g. 8G)`

@@ -114,7 +114,7 @@ function imageSettings(raw: RawInputs, context: ParseContext): ImageSettings | u
       'and rootfs are both set; the base is either an image or a rootfs directory, not both'
     )
   }
-  return { reference, pull, credentials }
+  return { reference, pull, credentials, maxCacheBytes: parseInput('cache-size', raw, context) }
 }
 
 /** The settings once the image's root is unpacked: its config applied, the checks a rootfs gets up front. */

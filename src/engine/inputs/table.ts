@@ -14,6 +14,7 @@ import { pinnedUrlText } from '../host/libkrun-pinned.js'
 import { parseDiskSize, parsePersist, parsePrepare } from './persist-inputs.js'
 import {
   parseBoolean,
+  parseCacheSize,
   parseCommands,
   parseCpus,
   parseEnv,
@@ -74,6 +75,15 @@ export const INPUTS = {
     valueName: 'POLICY',
     help: 'missing (use the cached image if there is one), always (ask the registry again) or never (cache only)',
     parse: parsePull,
+    reachesVm: false
+  },
+  'cache-size': {
+    default: '10G',
+    required: false,
+    flags: ['--cache-size'],
+    valueName: 'SIZE',
+    help: "the image cache's size cap (images, their roots, prepared layers; least recently used go first), at least 256M",
+    parse: parseCacheSize,
     reachesVm: false
   },
   'registry-username': {
