@@ -508,6 +508,21 @@ function parsePorts(raw) {
     });
     return pairs;
 }
+const SIZE_UNITS = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 };
+/** A size such as 8G, 512M or 2T (binary units, an optional B or iB); a plain number is bytes. */
+function byteSize(raw) {
+    const match = /^([0-9]{1,15})\s*([kmgt]?)(?:i?b)?$/i.exec(raw.trim());
+    return match ? Number(match[1]) * SIZE_UNITS[match[2].toLowerCase()] : undefined;
+}
+const MIN_CACHE_BYTES = 256 * 2 ** 20;
+/** The image cache's size cap: images, their roots and prepared layers past it are evicted, least recently used first. */
+function parseCacheSize(raw) {
+    const bytes = byteSize(raw);
+    if (bytes === undefined || bytes < MIN_CACHE_BYTES) {
+        throw new InputError('cache-size', `${showValue(raw)} is not a cache size of at least 256M; expected a number with K, M, G or T (e.g. 10G)`);
+    }
+    return bytes;
+}
 
 ;// CONCATENATED MODULE: ./src/engine/guest/file-commands.ts
 /**
@@ -1471,6 +1486,7 @@ async function image_base_prepareImageBase(image, options) {
             reference: image.reference,
             pull: image.pull,
             credentials: image.credentials,
+            maxCacheBytes: image.maxCacheBytes,
             cacheDir: options.cacheDir,
             log: options.log,
             signal: stop.signal
@@ -2116,6 +2132,7 @@ async function ensureKvmAccess(context, deps) {
  * cached). Pure.
  */
 
+
 const PERSIST_MODES = ['step', 'job'];
 function parsePersist(raw) {
     const text = raw.trim().toLowerCase();
@@ -2125,15 +2142,13 @@ function parsePersist(raw) {
         return text;
     throw new InputError('persist', `${showValue(raw)} is not a persist mode; expected step (each step starts from the base) or job (what a step changes lasts for the job's later steps)`);
 }
-const SIZE_UNITS = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 };
 /** Smaller than this, ext4 has no room for its journal and a layer worth having. */
 const MIN_DISK_BYTES = 64 * 2 ** 20;
 const MAX_DISK_BYTES = 16 * 2 ** 40;
 /** A size such as 8G, 512M or 2T (binary units); a plain number is bytes. */
 function parseDiskSize(raw) {
-    const match = /^([0-9]{1,15})\s*([kmgt]?)(?:i?b)?$/i.exec(raw.trim());
-    const bytes = match ? Number(match[1]) * SIZE_UNITS[match[2].toLowerCase()] : NaN;
-    if (!match || !(bytes >= MIN_DISK_BYTES && bytes <= MAX_DISK_BYTES)) {
+    const bytes = byteSize(raw) ?? NaN;
+    if (!(bytes >= MIN_DISK_BYTES && bytes <= MAX_DISK_BYTES)) {
         throw new InputError('persist-size', `${showValue(raw)} is not a disk size from 64M to 16T; expected a number with K, M, G or T (e.g. 8G)`);
     }
     // ext4 and the disk are made in whole 4 KiB blocks.
@@ -2223,6 +2238,15 @@ const INPUTS = {
         valueName: 'POLICY',
         help: 'missing (use the cached image if there is one), always (ask the registry again) or never (cache only)',
         parse: parsePull,
+        reachesVm: false
+    },
+    'cache-size': {
+        default: '10G',
+        required: false,
+        flags: ['--cache-size'],
+        valueName: 'SIZE',
+        help: "the image cache's size cap (images, their roots, prepared layers; least recently used go first), at least 256M",
+        parse: parseCacheSize,
         reachesVm: false
     },
     'registry-username': {
@@ -4083,7 +4107,7 @@ function prepareSettings(settings) {
 /** The cached prepared layer, made first when the cache has none; undefined when the script failed. */
 async function preparedLayer(context, runPrepare) {
     const { settings, image } = context;
-    if (!settings.prepare || !image)
+    if (!settings.prepare || !image || !settings.image)
         return { layers: {}, prepared: undefined, release: () => Promise.resolve() };
     const script = prepareSettings(settings);
     const key = preparedLayerKey(preparedKeyParts(script, image.manifestDigest, context.guestArch));
@@ -4103,7 +4127,7 @@ async function preparedLayer(context, runPrepare) {
             return undefined;
         }
         await publishPreparedLayer(cache, disk, key);
-        await cache.evict(image_cache/* DEFAULT_MAX_CACHE_BYTES */.Qi, new Set([key]));
+        await cache.evict(settings.image.maxCacheBytes, new Set([key]));
     }
     finally {
         await external_node_fs_default().promises.rm(disk, { force: true });
@@ -4487,7 +4511,7 @@ function imageSettings(raw, context) {
     if (![INPUTS.rootfs.default, ''].includes(raw.rootfs.trim())) {
         throw new InputError('image', 'and rootfs are both set; the base is either an image or a rootfs directory, not both');
     }
-    return { reference, pull, credentials };
+    return { reference, pull, credentials, maxCacheBytes: parseInput('cache-size', raw, context) };
 }
 /** The settings once the image's root is unpacked: its config applied, the checks a rootfs gets up front. */
 function withImageRoot(settings, image) {
