@@ -18,5 +18,16 @@
 #define STATUS_RUNNING  "running"
 #define STATUS_EXITED   "exited"
 #define STATUS_KILLED   "killed"
+#define PLAN_LOWER      "lower"
+#define PLAN_SHARE      "share"
+#define PLAN_WORKDIR    "workdir"
+#define PLAN_SCRIPT     "script"
+#define PLAN_ARG        "arg"
+#define PLAN_USER       "user"
+#define PLAN_UPPER      "upper"
+#define PLAN_MIDDLE     "middle"
+#define SHARE_VIRTIOFS  "virtiofs"
+#define SHARE_RW        "rw"
+#define SHARE_RO        "ro"
 
 #endif

@@ -192,7 +192,7 @@ static _Noreturn void bad_plan(unsigned line, const char *reason)
 
 static void check_kind(unsigned line, const char *kind)
 {
-    if (strcmp(kind, "virtiofs") != 0 && strcmp(kind, "bind") != 0)
+    if (strcmp(kind, SHARE_VIRTIOFS) != 0 && strcmp(kind, "bind") != 0)
         bad_plan(line, fmt("unknown kind \"%s\"", kind));
 }
 
@@ -244,8 +244,8 @@ static void parse_directive(unsigned line, char **f, size_t nf)
         const char *name;
         size_t fields;
     } directives[] = {
-            {"lower", 2}, {"share", 4}, {"workdir", 1}, {"script", 1},
-            {"arg", 1},   {"user", 3},  {"upper", 1},   {"middle", 1},
+            {PLAN_LOWER, 2}, {PLAN_SHARE, 4}, {PLAN_WORKDIR, 1}, {PLAN_SCRIPT, 1},
+            {PLAN_ARG, 1},   {PLAN_USER, 3},  {PLAN_UPPER, 1},   {PLAN_MIDDLE, 1},
     };
     size_t i = 0;
     while (i < sizeof directives / sizeof directives[0] && strcmp(f[0], directives[i].name) != 0)
@@ -255,7 +255,7 @@ static void parse_directive(unsigned line, char **f, size_t nf)
     if (nf - 1 != directives[i].fields)
         bad_plan(line, fmt("%s takes %zu fields, not %zu", f[0], directives[i].fields, nf - 1));
 
-    if (strcmp(f[0], "lower") == 0) {
+    if (strcmp(f[0], PLAN_LOWER) == 0) {
         if (plan.lower_kind)
             bad_plan(line, "second lower");
         check_kind(line, f[1]);
@@ -264,27 +264,27 @@ static void parse_directive(unsigned line, char **f, size_t nf)
             check_absolute(line, f[2]);
         plan.lower_kind = f[1];
         plan.lower_source = f[2];
-    } else if (strcmp(f[0], "share") == 0) {
+    } else if (strcmp(f[0], PLAN_SHARE) == 0) {
         check_kind(line, f[1]);
         if (strcmp(f[1], "bind") == 0)
             check_absolute(line, f[2]);
         check_absolute(line, f[3]);
-        if (strcmp(f[4], "rw") != 0 && strcmp(f[4], "ro") != 0)
+        if (strcmp(f[4], SHARE_RW) != 0 && strcmp(f[4], SHARE_RO) != 0)
             bad_plan(line, fmt("share mode \"%s\" is neither rw nor ro", f[4]));
         plan.shares = xrealloc(plan.shares, (plan.nshares + 1) * sizeof *plan.shares);
-        plan.shares[plan.nshares++] = (struct share){f[1], f[2], f[3], strcmp(f[4], "ro") == 0};
-    } else if (strcmp(f[0], "upper") == 0 || strcmp(f[0], "middle") == 0) {
-        const char **disk = f[0][0] == 'u' ? &plan.upper_disk : &plan.middle_disk;
+        plan.shares[plan.nshares++] = (struct share){f[1], f[2], f[3], strcmp(f[4], SHARE_RO) == 0};
+    } else if (strcmp(f[0], PLAN_UPPER) == 0 || strcmp(f[0], PLAN_MIDDLE) == 0) {
+        const char **disk = strcmp(f[0], PLAN_UPPER) == 0 ? &plan.upper_disk : &plan.middle_disk;
         if (*disk)
             bad_plan(line, fmt("second %s", f[0]));
         check_absolute(line, f[1]);
         *disk = f[1];
-    } else if (strcmp(f[0], "workdir") == 0) {
+    } else if (strcmp(f[0], PLAN_WORKDIR) == 0) {
         if (plan.workdir)
             bad_plan(line, "second workdir");
         check_absolute(line, f[1]);
         plan.workdir = f[1];
-    } else if (strcmp(f[0], "script") == 0) {
+    } else if (strcmp(f[0], PLAN_SCRIPT) == 0) {
         if (plan.script)
             bad_plan(line, "second script");
         check_absolute(line, f[1]);
@@ -292,7 +292,7 @@ static void parse_directive(unsigned line, char **f, size_t nf)
         if (!*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
             bad_plan(line, fmt("script path \"%s\" does not name a file", f[1]));
         plan.script = f[1];
-    } else if (strcmp(f[0], "user") == 0) {
+    } else if (strcmp(f[0], PLAN_USER) == 0) {
         parse_user(line, f);
     } else {
         plan.argv = xrealloc(plan.argv, (plan.argc + 2) * sizeof *plan.argv);
@@ -454,7 +454,7 @@ static void mount_in(const struct root *r, const char *path, const char *src, co
 static void attach(const struct root *r, const char *path, const char *kind, const char *src,
                    bool ro)
 {
-    if (strcmp(kind, "virtiofs") == 0) {
+    if (strcmp(kind, SHARE_VIRTIOFS) == 0) {
         mount_in(r, path, src, "virtiofs", ro ? MS_RDONLY : 0, NULL);
         return;
     }

@@ -65,6 +65,22 @@ export const STATUS_RUNNING = 'running'
 export const STATUS_EXITED = 'exited'
 export const STATUS_KILLED = 'killed'
 
+/** The plan's directives, one per line with tab-separated fields (native/README.md has their fields). */
+export const PLAN = {
+  lower: 'lower',
+  share: 'share',
+  workdir: 'workdir',
+  script: 'script',
+  arg: 'arg',
+  user: 'user',
+  upper: 'upper',
+  middle: 'middle'
+} as const
+/** A share's kind and modes in a `share` (and `lower`) directive. */
+export const SHARE_VIRTIOFS = 'virtiofs'
+export const SHARE_RW = 'rw'
+export const SHARE_RO = 'ro'
+
 /** The guest paths the init opens: absolute, since the init runs with the private root as `/`. */
 const inRoot = (relative: string): string => `/${relative}`
 
@@ -88,5 +104,16 @@ export const INIT_FACTS: Readonly<Record<string, string | number>> = {
   STATUS_SIZE: STATUS_BYTES,
   STATUS_RUNNING,
   STATUS_EXITED,
-  STATUS_KILLED
+  STATUS_KILLED,
+  PLAN_LOWER: PLAN.lower,
+  PLAN_SHARE: PLAN.share,
+  PLAN_WORKDIR: PLAN.workdir,
+  PLAN_SCRIPT: PLAN.script,
+  PLAN_ARG: PLAN.arg,
+  PLAN_USER: PLAN.user,
+  PLAN_UPPER: PLAN.upper,
+  PLAN_MIDDLE: PLAN.middle,
+  SHARE_VIRTIOFS,
+  SHARE_RW,
+  SHARE_RO
 }

@@ -4,7 +4,16 @@
  * configuration. Pure: nothing here touches the disk.
  */
 import type { FileCommandShare } from './file-commands.js'
-import { BASE_TAG, DEFAULT_HOME, GUEST, WORKSPACE_TAG, guestPath } from './guest-protocol.js'
+import {
+  BASE_TAG,
+  DEFAULT_HOME,
+  GUEST,
+  PLAN,
+  SHARE_RW,
+  SHARE_VIRTIOFS,
+  WORKSPACE_TAG,
+  guestPath
+} from './guest-protocol.js'
 import { type EnvEntry, type LogLevel, type NetworkMode, SCRIPT_PLACEHOLDER } from '../inputs/parse.js'
 import type { RunSettings } from '../inputs/settings.js'
 import type { GuestUser } from '../inputs/guest-user.js'
@@ -37,12 +46,12 @@ export interface LayerDisks {
 }
 
 /** The disks in the order they are attached, which is the order the guest names them: vda, vdb ... */
-function layerDiskList(layers: LayerDisks): { role: 'middle' | 'upper'; disk: VmDisk }[] {
-  const list: { role: 'middle' | 'upper'; disk: VmDisk }[] = []
+function layerDiskList(layers: LayerDisks): { role: typeof PLAN.middle | typeof PLAN.upper; disk: VmDisk }[] {
+  const list: { role: typeof PLAN.middle | typeof PLAN.upper; disk: VmDisk }[] = []
   if (layers.middle)
-    list.push({ role: 'middle', disk: { blockId: 'krun-prepared', hostPath: layers.middle, readOnly: true } })
+    list.push({ role: PLAN.middle, disk: { blockId: 'krun-prepared', hostPath: layers.middle, readOnly: true } })
   if (layers.upper)
-    list.push({ role: 'upper', disk: { blockId: 'krun-upper', hostPath: layers.upper, readOnly: false } })
+    list.push({ role: PLAN.upper, disk: { blockId: 'krun-upper', hostPath: layers.upper, readOnly: false } })
   return list
 }
 
@@ -78,7 +87,7 @@ export function workloadArgv(settings: Pick<RunSettings, 'shell'>, interactive =
 
 /** `user UID GID GROUPS`: the ids the commands run as; GROUPS the supplementary gids, comma-separated, or `-`. */
 function userDirective(user: GuestUser): string[] {
-  return ['user', String(user.uid), String(user.gid), user.groups.length > 0 ? user.groups.join(',') : '-']
+  return [PLAN.user, String(user.uid), String(user.gid), user.groups.length > 0 ? user.groups.join(',') : '-']
 }
 
 export function renderPlan(
@@ -87,16 +96,16 @@ export function renderPlan(
   fileShare?: FileCommandShare,
   layers: LayerDisks = {}
 ): string {
-  const lines: string[][] = [['lower', 'virtiofs', BASE_TAG]]
+  const lines: string[][] = [[PLAN.lower, SHARE_VIRTIOFS, BASE_TAG]]
   layerDiskList(layers).forEach(({ role }, index) => lines.push([role, `/dev/vd${String.fromCharCode(0x61 + index)}`]))
   if (settings.workspace !== null) {
-    lines.push(['share', 'virtiofs', WORKSPACE_TAG, settings.workspace, 'rw'])
+    lines.push([PLAN.share, SHARE_VIRTIOFS, WORKSPACE_TAG, settings.workspace, SHARE_RW])
   }
-  if (fileShare) lines.push(['share', 'virtiofs', fileShare.tag, fileShare.guestDir, 'rw'])
-  lines.push(['workdir', settings.workdir])
+  if (fileShare) lines.push([PLAN.share, SHARE_VIRTIOFS, fileShare.tag, fileShare.guestDir, SHARE_RW])
+  lines.push([PLAN.workdir, settings.workdir])
   if (settings.guestUser) lines.push(userDirective(settings.guestUser))
-  lines.push(['script', GUEST.scriptInGuest])
-  for (const arg of workloadArgv(settings, interactive)) lines.push(['arg', arg])
+  lines.push([PLAN.script, GUEST.scriptInGuest])
+  for (const arg of workloadArgv(settings, interactive)) lines.push([PLAN.arg, arg])
   return lines.map((fields) => fields.join('\t') + '\n').join('')
 }
 
