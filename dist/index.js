@@ -181,20 +181,23 @@ function failureText(error, nameInput) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ac: () => (/* binding */ PLAN),
 /* harmony export */   BI: () => (/* binding */ GUEST_MOUNT_POINTS),
 /* harmony export */   Ci: () => (/* binding */ guestPath),
 /* harmony export */   Hl: () => (/* binding */ STATUS_KILLED),
 /* harmony export */   IO: () => (/* binding */ FILE_COMMAND_TAG),
+/* harmony export */   Lj: () => (/* binding */ SHARE_VIRTIOFS),
 /* harmony export */   MY: () => (/* binding */ FILE_COMMAND_GUEST_DIR),
 /* harmony export */   bV: () => (/* binding */ WORKSPACE_TAG),
 /* harmony export */   dH: () => (/* binding */ BASE_TAG),
 /* harmony export */   fY: () => (/* binding */ STATUS_BYTES),
 /* harmony export */   hR: () => (/* binding */ GUEST),
 /* harmony export */   jh: () => (/* binding */ STATUS_EXITED),
+/* harmony export */   qB: () => (/* binding */ SHARE_RW),
 /* harmony export */   tN: () => (/* binding */ STATUS_RUNNING),
 /* harmony export */   uQ: () => (/* binding */ DEFAULT_HOME)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_PATH, INIT_FACTS */
+/* unused harmony exports DEFAULT_PATH, SHARE_RO, INIT_FACTS */
 /** The directory of the guest's own files (the script, the file commands) in the merged root. */
 const GUEST_RUN_DIR = '/run/krun-action';
 /** Where things are inside the guest's private root: relative to it, but for init and scriptInGuest. */
@@ -241,6 +244,21 @@ const STATUS_BYTES = 32;
 const STATUS_RUNNING = 'running';
 const STATUS_EXITED = 'exited';
 const STATUS_KILLED = 'killed';
+/** The plan's directives, one per line with tab-separated fields (native/README.md has their fields). */
+const PLAN = {
+    lower: 'lower',
+    share: 'share',
+    workdir: 'workdir',
+    script: 'script',
+    arg: 'arg',
+    user: 'user',
+    upper: 'upper',
+    middle: 'middle'
+};
+/** A share's kind and modes in a `share` (and `lower`) directive. */
+const SHARE_VIRTIOFS = 'virtiofs';
+const SHARE_RW = 'rw';
+const SHARE_RO = 'ro';
 /** The guest paths the init opens: absolute, since the init runs with the private root as `/`. */
 const inRoot = (relative) => `/${relative}`;
 /**
@@ -263,7 +281,18 @@ const INIT_FACTS = {
     STATUS_SIZE: STATUS_BYTES,
     STATUS_RUNNING,
     STATUS_EXITED,
-    STATUS_KILLED
+    STATUS_KILLED,
+    PLAN_LOWER: PLAN.lower,
+    PLAN_SHARE: PLAN.share,
+    PLAN_WORKDIR: PLAN.workdir,
+    PLAN_SCRIPT: PLAN.script,
+    PLAN_ARG: PLAN.arg,
+    PLAN_USER: PLAN.user,
+    PLAN_UPPER: PLAN.upper,
+    PLAN_MIDDLE: PLAN.middle,
+    SHARE_VIRTIOFS,
+    SHARE_RW,
+    SHARE_RO
 };
 
 
@@ -3456,9 +3485,9 @@ function isDiskFull(dir) {
 function layerDiskList(layers) {
     const list = [];
     if (layers.middle)
-        list.push({ role: 'middle', disk: { blockId: 'krun-prepared', hostPath: layers.middle, readOnly: true } });
+        list.push({ role: guest_protocol/* PLAN */.Ac.middle, disk: { blockId: 'krun-prepared', hostPath: layers.middle, readOnly: true } });
     if (layers.upper)
-        list.push({ role: 'upper', disk: { blockId: 'krun-upper', hostPath: layers.upper, readOnly: false } });
+        list.push({ role: guest_protocol/* PLAN */.Ac.upper, disk: { blockId: 'krun-upper', hostPath: layers.upper, readOnly: false } });
     return list;
 }
 /** The shell's argv with the script's guest path in place of `{0}`; argv only when interactive. */
@@ -3469,22 +3498,22 @@ function workloadArgv(settings, interactive = false) {
 }
 /** `user UID GID GROUPS`: the ids the commands run as; GROUPS the supplementary gids, comma-separated, or `-`. */
 function userDirective(user) {
-    return ['user', String(user.uid), String(user.gid), user.groups.length > 0 ? user.groups.join(',') : '-'];
+    return [guest_protocol/* PLAN */.Ac.user, String(user.uid), String(user.gid), user.groups.length > 0 ? user.groups.join(',') : '-'];
 }
 function renderPlan(settings, interactive = false, fileShare, layers = {}) {
-    const lines = [['lower', 'virtiofs', guest_protocol/* BASE_TAG */.dH]];
+    const lines = [[guest_protocol/* PLAN */.Ac.lower, guest_protocol/* SHARE_VIRTIOFS */.Lj, guest_protocol/* BASE_TAG */.dH]];
     layerDiskList(layers).forEach(({ role }, index) => lines.push([role, `/dev/vd${String.fromCharCode(0x61 + index)}`]));
     if (settings.workspace !== null) {
-        lines.push(['share', 'virtiofs', guest_protocol/* WORKSPACE_TAG */.bV, settings.workspace, 'rw']);
+        lines.push([guest_protocol/* PLAN */.Ac.share, guest_protocol/* SHARE_VIRTIOFS */.Lj, guest_protocol/* WORKSPACE_TAG */.bV, settings.workspace, guest_protocol/* SHARE_RW */.qB]);
     }
     if (fileShare)
-        lines.push(['share', 'virtiofs', fileShare.tag, fileShare.guestDir, 'rw']);
-    lines.push(['workdir', settings.workdir]);
+        lines.push([guest_protocol/* PLAN */.Ac.share, guest_protocol/* SHARE_VIRTIOFS */.Lj, fileShare.tag, fileShare.guestDir, guest_protocol/* SHARE_RW */.qB]);
+    lines.push([guest_protocol/* PLAN */.Ac.workdir, settings.workdir]);
     if (settings.guestUser)
         lines.push(userDirective(settings.guestUser));
-    lines.push(['script', guest_protocol/* GUEST */.hR.scriptInGuest]);
+    lines.push([guest_protocol/* PLAN */.Ac.script, guest_protocol/* GUEST */.hR.scriptInGuest]);
     for (const arg of workloadArgv(settings, interactive))
-        lines.push(['arg', arg]);
+        lines.push([guest_protocol/* PLAN */.Ac.arg, arg]);
     return lines.map((fields) => fields.join('\t') + '\n').join('');
 }
 /**

@@ -98,6 +98,21 @@ const STATUS_BYTES = 32;
 const STATUS_RUNNING = 'running';
 const STATUS_EXITED = 'exited';
 const STATUS_KILLED = 'killed';
+/** The plan's directives, one per line with tab-separated fields (native/README.md has their fields). */
+const PLAN = {
+    lower: 'lower',
+    share: 'share',
+    workdir: 'workdir',
+    script: 'script',
+    arg: 'arg',
+    user: 'user',
+    upper: 'upper',
+    middle: 'middle'
+};
+/** A share's kind and modes in a `share` (and `lower`) directive. */
+const SHARE_VIRTIOFS = 'virtiofs';
+const SHARE_RW = 'rw';
+const SHARE_RO = 'ro';
 /** The guest paths the init opens: absolute, since the init runs with the private root as `/`. */
 const inRoot = (relative) => `/${relative}`;
 /**
@@ -120,7 +135,18 @@ const INIT_FACTS = {
     STATUS_SIZE: STATUS_BYTES,
     STATUS_RUNNING,
     STATUS_EXITED,
-    STATUS_KILLED
+    STATUS_KILLED,
+    PLAN_LOWER: PLAN.lower,
+    PLAN_SHARE: PLAN.share,
+    PLAN_WORKDIR: PLAN.workdir,
+    PLAN_SCRIPT: PLAN.script,
+    PLAN_ARG: PLAN.arg,
+    PLAN_USER: PLAN.user,
+    PLAN_UPPER: PLAN.upper,
+    PLAN_MIDDLE: PLAN.middle,
+    SHARE_VIRTIOFS,
+    SHARE_RW,
+    SHARE_RO
 };
 
 // EXTERNAL MODULE: ./src/image/errors.ts
@@ -3828,9 +3854,9 @@ function isDiskFull(dir) {
 function layerDiskList(layers) {
     const list = [];
     if (layers.middle)
-        list.push({ role: 'middle', disk: { blockId: 'krun-prepared', hostPath: layers.middle, readOnly: true } });
+        list.push({ role: PLAN.middle, disk: { blockId: 'krun-prepared', hostPath: layers.middle, readOnly: true } });
     if (layers.upper)
-        list.push({ role: 'upper', disk: { blockId: 'krun-upper', hostPath: layers.upper, readOnly: false } });
+        list.push({ role: PLAN.upper, disk: { blockId: 'krun-upper', hostPath: layers.upper, readOnly: false } });
     return list;
 }
 /** The shell's argv with the script's guest path in place of `{0}`; argv only when interactive. */
@@ -3841,22 +3867,22 @@ function workloadArgv(settings, interactive = false) {
 }
 /** `user UID GID GROUPS`: the ids the commands run as; GROUPS the supplementary gids, comma-separated, or `-`. */
 function userDirective(user) {
-    return ['user', String(user.uid), String(user.gid), user.groups.length > 0 ? user.groups.join(',') : '-'];
+    return [PLAN.user, String(user.uid), String(user.gid), user.groups.length > 0 ? user.groups.join(',') : '-'];
 }
 function renderPlan(settings, interactive = false, fileShare, layers = {}) {
-    const lines = [['lower', 'virtiofs', BASE_TAG]];
+    const lines = [[PLAN.lower, SHARE_VIRTIOFS, BASE_TAG]];
     layerDiskList(layers).forEach(({ role }, index) => lines.push([role, `/dev/vd${String.fromCharCode(0x61 + index)}`]));
     if (settings.workspace !== null) {
-        lines.push(['share', 'virtiofs', WORKSPACE_TAG, settings.workspace, 'rw']);
+        lines.push([PLAN.share, SHARE_VIRTIOFS, WORKSPACE_TAG, settings.workspace, SHARE_RW]);
     }
     if (fileShare)
-        lines.push(['share', 'virtiofs', fileShare.tag, fileShare.guestDir, 'rw']);
-    lines.push(['workdir', settings.workdir]);
+        lines.push([PLAN.share, SHARE_VIRTIOFS, fileShare.tag, fileShare.guestDir, SHARE_RW]);
+    lines.push([PLAN.workdir, settings.workdir]);
     if (settings.guestUser)
         lines.push(userDirective(settings.guestUser));
-    lines.push(['script', GUEST.scriptInGuest]);
+    lines.push([PLAN.script, GUEST.scriptInGuest]);
     for (const arg of workloadArgv(settings, interactive))
-        lines.push(['arg', arg]);
+        lines.push([PLAN.arg, arg]);
     return lines.map((fields) => fields.join('\t') + '\n').join('');
 }
 /**

@@ -196,6 +196,21 @@ const guest_protocol_STATUS_BYTES = 32;
 const guest_protocol_STATUS_RUNNING = 'running';
 const guest_protocol_STATUS_EXITED = 'exited';
 const guest_protocol_STATUS_KILLED = 'killed';
+/** The plan's directives, one per line with tab-separated fields (native/README.md has their fields). */
+const guest_protocol_PLAN = {
+    lower: 'lower',
+    share: 'share',
+    workdir: 'workdir',
+    script: 'script',
+    arg: 'arg',
+    user: 'user',
+    upper: 'upper',
+    middle: 'middle'
+};
+/** A share's kind and modes in a `share` (and `lower`) directive. */
+const guest_protocol_SHARE_VIRTIOFS = 'virtiofs';
+const guest_protocol_SHARE_RW = 'rw';
+const SHARE_RO = 'ro';
 /** The guest paths the init opens: absolute, since the init runs with the private root as `/`. */
 const inRoot = (relative) => `/${relative}`;
 /**
@@ -218,7 +233,18 @@ const INIT_FACTS = {
     STATUS_SIZE: guest_protocol_STATUS_BYTES,
     STATUS_RUNNING: guest_protocol_STATUS_RUNNING,
     STATUS_EXITED: guest_protocol_STATUS_EXITED,
-    STATUS_KILLED: guest_protocol_STATUS_KILLED
+    STATUS_KILLED: guest_protocol_STATUS_KILLED,
+    PLAN_LOWER: guest_protocol_PLAN.lower,
+    PLAN_SHARE: guest_protocol_PLAN.share,
+    PLAN_WORKDIR: guest_protocol_PLAN.workdir,
+    PLAN_SCRIPT: guest_protocol_PLAN.script,
+    PLAN_ARG: guest_protocol_PLAN.arg,
+    PLAN_USER: guest_protocol_PLAN.user,
+    PLAN_UPPER: guest_protocol_PLAN.upper,
+    PLAN_MIDDLE: guest_protocol_PLAN.middle,
+    SHARE_VIRTIOFS: guest_protocol_SHARE_VIRTIOFS,
+    SHARE_RW: guest_protocol_SHARE_RW,
+    SHARE_RO
 };
 
 // EXTERNAL MODULE: ./src/image/errors.ts
@@ -3814,9 +3840,9 @@ function disk_space_isDiskFull(dir) {
 function layerDiskList(layers) {
     const list = [];
     if (layers.middle)
-        list.push({ role: 'middle', disk: { blockId: 'krun-prepared', hostPath: layers.middle, readOnly: true } });
+        list.push({ role: PLAN.middle, disk: { blockId: 'krun-prepared', hostPath: layers.middle, readOnly: true } });
     if (layers.upper)
-        list.push({ role: 'upper', disk: { blockId: 'krun-upper', hostPath: layers.upper, readOnly: false } });
+        list.push({ role: PLAN.upper, disk: { blockId: 'krun-upper', hostPath: layers.upper, readOnly: false } });
     return list;
 }
 /** The shell's argv with the script's guest path in place of `{0}`; argv only when interactive. */
@@ -3827,22 +3853,22 @@ function workloadArgv(settings, interactive = false) {
 }
 /** `user UID GID GROUPS`: the ids the commands run as; GROUPS the supplementary gids, comma-separated, or `-`. */
 function userDirective(user) {
-    return ['user', String(user.uid), String(user.gid), user.groups.length > 0 ? user.groups.join(',') : '-'];
+    return [PLAN.user, String(user.uid), String(user.gid), user.groups.length > 0 ? user.groups.join(',') : '-'];
 }
 function renderPlan(settings, interactive = false, fileShare, layers = {}) {
-    const lines = [['lower', 'virtiofs', BASE_TAG]];
+    const lines = [[PLAN.lower, SHARE_VIRTIOFS, BASE_TAG]];
     layerDiskList(layers).forEach(({ role }, index) => lines.push([role, `/dev/vd${String.fromCharCode(0x61 + index)}`]));
     if (settings.workspace !== null) {
-        lines.push(['share', 'virtiofs', WORKSPACE_TAG, settings.workspace, 'rw']);
+        lines.push([PLAN.share, SHARE_VIRTIOFS, WORKSPACE_TAG, settings.workspace, SHARE_RW]);
     }
     if (fileShare)
-        lines.push(['share', 'virtiofs', fileShare.tag, fileShare.guestDir, 'rw']);
-    lines.push(['workdir', settings.workdir]);
+        lines.push([PLAN.share, SHARE_VIRTIOFS, fileShare.tag, fileShare.guestDir, SHARE_RW]);
+    lines.push([PLAN.workdir, settings.workdir]);
     if (settings.guestUser)
         lines.push(userDirective(settings.guestUser));
-    lines.push(['script', GUEST.scriptInGuest]);
+    lines.push([PLAN.script, GUEST.scriptInGuest]);
     for (const arg of workloadArgv(settings, interactive))
-        lines.push(['arg', arg]);
+        lines.push([PLAN.arg, arg]);
     return lines.map((fields) => fields.join('\t') + '\n').join('');
 }
 /**
