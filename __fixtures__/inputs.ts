@@ -1,7 +1,7 @@
 import os from 'node:os'
 import { type ParseContext, type RawInputs } from '../src/engine/inputs/table.js'
 import { defaultInputs } from '../src/engine/inputs/raw-inputs.js'
-import type { RunSettings } from '../src/engine/inputs/settings.js'
+import type { ResolvedSettings } from '../src/engine/inputs/settings.js'
 
 /** Raw inputs as the input table's defaults give them, with `true` as the commands and the given overrides. */
 export function rawInputs(overrides: Partial<RawInputs> = {}): RawInputs {
@@ -20,12 +20,14 @@ export function context(overrides: Partial<ParseContext> = {}): ParseContext {
   }
 }
 
-export function settings(overrides: Partial<RunSettings> = {}): RunSettings {
+/** Settings of a run whose base is known; a rootfs override is the base too, unless base is given. */
+export function settings(overrides: Partial<ResolvedSettings> = {}): ResolvedSettings {
+  const rootfs = overrides.rootfs ?? '/'
   return {
     commands: Buffer.from('echo hello\n'),
     shell: ['sh', '-e', '{0}'],
-    rootfs: '/',
-    image: undefined,
+    base: { kind: 'rootfs', rootfs },
+    rootfs,
     workspace: '/home/runner/work/repo',
     workspaceDevices: 'remove',
     workdir: '/home/runner/work/repo',

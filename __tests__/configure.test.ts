@@ -184,7 +184,10 @@ describe('host checks in the VM process', () => {
     const imageConfig = vmConfig(
       {
         ...settings(),
-        image: { reference: 'alpine', pull: 'missing', credentials: undefined, maxCacheBytes: 10 * 2 ** 30 }
+        base: {
+          kind: 'image',
+          image: { reference: 'alpine', pull: 'missing', credentials: undefined, maxCacheBytes: 10 * 2 ** 30 }
+        }
       },
       runLayout('/run/x'),
       '/lib/libkrun.so.1',

@@ -28,7 +28,7 @@ describe('buildSettings', () => {
     const settings = buildSettings(rawInputs(), context({ cwd: scratch }))
     expect(settings).toMatchObject({
       shell: ['sh', '-e', '{0}'],
-      rootfs: '/',
+      base: { kind: 'rootfs', rootfs: '/' },
       workspace: scratch,
       workspaceDevices: 'remove',
       workdir: scratch,
@@ -184,8 +184,11 @@ describe('buildSettings', () => {
       expect(problem.input).toBe('rootfs')
       expect(problem.problem).toMatch(/is inside the workspace .*, which the guest can write/)
     }
-    expect(buildSettings(rawInputs({ rootfs: path.join(scratch, 'root'), workspace: 'none' }), context()).rootfs).toBe(
-      path.join(fs.realpathSync(scratch), 'root')
+    expect(buildSettings(rawInputs({ rootfs: path.join(scratch, 'root'), workspace: 'none' }), context()).base).toEqual(
+      {
+        kind: 'rootfs',
+        rootfs: path.join(fs.realpathSync(scratch), 'root')
+      }
     )
   })
 
@@ -266,7 +269,10 @@ describe('buildSettings', () => {
   it('finds the shell in a rootfs through a symlink that is absolute inside it', () => {
     fs.mkdirSync(path.join(scratch, 'usr/bin'), { recursive: true })
     fs.symlinkSync('/usr/bin/busybox', path.join(scratch, 'usr/bin/sh'))
-    expect(buildSettings(rawInputs({ rootfs: scratch, workspace: 'none' }), context()).rootfs).toBe(scratch)
+    expect(buildSettings(rawInputs({ rootfs: scratch, workspace: 'none' }), context()).base).toEqual({
+      kind: 'rootfs',
+      rootfs: scratch
+    })
   })
 
   it('rejects a relative workdir and paths that cannot travel in the plan', () => {
@@ -322,17 +328,19 @@ describe('withImageRoot', () => {
   const bare = (rootfs: string) => ({ rootfs, config: { env: [] } })
 
   it("gives the image its cache's size cap from cache-size, 10G by default", () => {
-    expect(buildSettings(rawInputs({ image: 'alpine' }), context()).image?.maxCacheBytes).toBe(10 * 2 ** 30)
-    expect(buildSettings(rawInputs({ image: 'alpine', 'cache-size': '2G' }), context()).image?.maxCacheBytes).toBe(
-      2 * 2 ** 30
-    )
+    expect(buildSettings(rawInputs({ image: 'alpine' }), context()).base).toMatchObject({
+      image: { maxCacheBytes: 10 * 2 ** 30 }
+    })
+    expect(buildSettings(rawInputs({ image: 'alpine', 'cache-size': '2G' }), context()).base).toMatchObject({
+      image: { maxCacheBytes: 2 * 2 ** 30 }
+    })
   })
 
   it('defers the base checks of an image until its root is unpacked, then makes them', () => {
     const workspace = path.join(scratch, 'ws')
     fs.mkdirSync(workspace)
     const settings = buildSettings(rawInputs({ image: 'alpine', workspace }), context())
-    expect(settings.rootfs).toBe('')
+    expect(settings.base).toMatchObject({ kind: 'image', image: { reference: 'docker.io/library/alpine:latest' } })
     const root = imageRoot(path.join(scratch, 'cache/root'))
     expect(withImageRoot(settings, bare(root)).rootfs).toBe(root)
     const empty = path.join(scratch, 'empty')

@@ -34,7 +34,7 @@ import { defaultInputs } from '../src/engine/inputs/raw-inputs.js'
 import { guestFiles, vmConfig } from '../src/engine/guest/plan.js'
 import { createRunDir, writeRunFiles } from '../src/engine/guest/run-dir.js'
 import { guestInitBinary } from '../src/engine/guest/guest-init.js'
-import { buildSettings } from '../src/engine/inputs/settings.js'
+import { buildSettings, withRootfs } from '../src/engine/inputs/settings.js'
 import { CHANNEL_FD, GO_LINE, START_LINE } from '../src/engine/vm-process/vm-protocol.js'
 import { prepareImage } from '../src/image/index.js'
 import { realisticPull } from './bench-pull.js'
@@ -228,7 +228,7 @@ function engineRunDir(commands: string, libkrun: string) {
   const env = cleanEnv(commands, libkrun)
   const raw: RawInputs = { ...defaultInputs(), commands, shell: 'sh', rootfs: '/', cpus: '1', memory: '512' }
   const host = hostContext(env, workspace, 'action')
-  const settings = buildSettings(raw, host.parse)
+  const settings = withRootfs(buildSettings(raw, host.parse))
   const layout = createRunDir(host.tempDir)
   const vm = vmConfig(settings, layout, libkrun, host.kvmDevice)
   writeRunFiles(layout, guestFiles(settings), guestInitBinary(dist), vm)

@@ -49,7 +49,7 @@ export async function run(early?: EarlyStart): Promise<void> {
       return
     }
     unused = undefined
-    if (settings.image) state.saveImageCache(host.imageCacheDir)
+    if (settings.base.kind === 'image') state.saveImageCache(host.imageCacheDir)
     const result = await runEngine({
       settings,
       distDir,

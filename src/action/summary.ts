@@ -21,7 +21,10 @@ function escapeHtml(text: string, keepLines = false): string {
 
 function baseRow(settings: RunSettings, result: EngineResult): [string, string] {
   const { image } = result
-  if (!image) return ['Root filesystem', `${settings.rootfs} (read-only, under a throwaway overlay)`]
+  if (!image || settings.base.kind !== 'image') {
+    const rootfs = settings.base.kind === 'rootfs' ? settings.base.rootfs : ''
+    return ['Root filesystem', `${rootfs} (read-only, under a throwaway overlay)`]
+  }
   const size = `${(image.sizeBytes / 2 ** 20).toFixed(1)} MiB`
   const source = image.fromCache ? 'from the cache' : 'pulled'
   return ['Image', `${image.reference} (${image.digest}, ${image.platform}, ${size}, ${source})`]

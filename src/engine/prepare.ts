@@ -11,7 +11,7 @@ import { type CheckResult, firstFailure } from './host/doctor/index.js'
 import type { HostContext } from './host/host-context.js'
 import { prepareImageBase, timeoutFromNow } from './guest/image-base.js'
 import type { RawInputs } from './inputs/table.js'
-import type { RunSettings } from './inputs/settings.js'
+import { type RunSettings, imageOf } from './inputs/settings.js'
 
 export interface PrepareOptions {
   settings: RunSettings
@@ -47,11 +47,12 @@ export async function prepareLaterSteps(options: PrepareOptions): Promise<Prepar
   const failure = firstFailure(checks)
   if (failure) return { checks, failure, image: undefined, launcherDir: undefined }
   let image: PreparedImage | undefined
-  if (settings.image) {
+  const imageSettings = imageOf(settings)
+  if (imageSettings) {
     options.onPull?.start()
     // Pulled now, with this step's credentials (never saved for later steps): the krun-run
     // installed below runs it from this same cache.
-    image = await prepareImageBase(settings.image, {
+    image = await prepareImageBase(imageSettings, {
       cacheDir: host.imageCacheDir,
       log: options.log,
       timeout: timeoutFromNow(settings.timeoutSeconds)

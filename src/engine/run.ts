@@ -26,7 +26,14 @@ import { readGuestRecords } from './guest/guest-records.js'
 import { type RunLayout, createRunDir, logTail, removeRunDir, writeRunFiles } from './guest/run-dir.js'
 import { prepareGuard, writePolicy } from './vm-process/net-guard.js'
 import { type Refusals, readRefusedTable } from './vm-process/refused-table.js'
-import { type RunSettings, checkWorkspaceHoldsNoHostFiles, withImageRoot } from './inputs/settings.js'
+import {
+  type ResolvedSettings,
+  type RunSettings,
+  checkWorkspaceHoldsNoHostFiles,
+  imageOf,
+  withImageRoot,
+  withRootfs
+} from './inputs/settings.js'
 import type { PreparedImage } from '../image/index.js'
 import { type EarlyStart, discardEarly, fitsRun, vmEntry } from './vm-process/early-start.js'
 import { type VmRun, VmProcess } from './vm-process/vm-launcher.js'
@@ -79,7 +86,7 @@ export interface EngineResult {
   /** What the VM process was given for a host kernel with known trouble (kernel-quirks.ts). */
   kernelNote: string | undefined
   /** The settings the run used: with an image, its root and config applied (image-config.ts). */
-  ran?: RunSettings
+  ran?: ResolvedSettings
   /** Where the prepare script's layer came from, when the run has one. */
   prepared?: PreparedSource
   /** With network public: what the guard refused (refused-table.ts). */
@@ -134,14 +141,15 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
     checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [{ what: 'libkrun', file: libkrun }])
     // One timeout for the whole run: the pull spends part of it, the VM gets the rest.
     const timeout = timeoutFromNow(options.settings.timeoutSeconds)
-    const image = options.settings.image
-      ? await prepareImageBase(options.settings.image, {
+    const imageSettings = imageOf(options.settings)
+    const image = imageSettings
+      ? await prepareImageBase(imageSettings, {
           cacheDir: options.host.imageCacheDir,
           log: options.log,
           timeout
         })
       : undefined
-    const settings = image ? withImageRoot(options.settings, image) : options.settings
+    const settings = image ? withImageRoot(options.settings, image) : withRootfs(options.settings)
     const interactive = options.interactive ?? false
     const run: Prepared = { settings, libkrun, initBinary, image, interactive, timeout, layers: {} }
     let prepareRun: EngineResult | undefined
@@ -157,7 +165,11 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
         return prepareRun.outcome.exitCode === 0 && prepareRun.outcome.failure === undefined
       }
     )
-    if (!layers) return failedPrepare(prepareRun as EngineResult)
+    if (!layers) {
+      const { outcome } = prepareRun as EngineResult
+      const failure = `prepare: ${outcome.failure ?? `exited with code ${outcome.exitCode}`}; nothing was cached`
+      return { ...(prepareRun as EngineResult), outcome: { ...outcome, failure } }
+    }
     try {
       const guarded = settings.network === 'public'
       const fitting =
@@ -172,12 +184,6 @@ export async function runInMicroVm(options: EngineOptions): Promise<EngineResult
   } finally {
     if (early) await discardEarly(early, warnOf(options))
   }
-}
-
-/** A failed prepare script fails the step, in words that name it. */
-function failedPrepare(result: EngineResult): EngineResult {
-  const failure = result.outcome.failure ?? `exited with code ${result.outcome.exitCode}`
-  return { ...result, outcome: { ...result.outcome, failure: `prepare: ${failure}; nothing was cached` } }
 }
 
 /** A warning is the front end's own line: never inside the fence, where the runner would not read it. */
@@ -217,7 +223,7 @@ function sweepAfterRun(settings: RunSettings, since: bigint): WorkspaceSweep | u
 }
 
 interface Prepared {
-  settings: RunSettings
+  settings: ResolvedSettings
   libkrun: string
   initBinary: string
   image: PreparedImage | undefined

@@ -15,7 +15,7 @@ import {
   guestPath
 } from './guest-protocol.js'
 import { type EnvEntry, type LogLevel, type NetworkMode, SCRIPT_PLACEHOLDER } from '../inputs/parse.js'
-import type { RunSettings } from '../inputs/settings.js'
+import type { ResolvedSettings, RunSettings } from '../inputs/settings.js'
 import type { GuestUser } from '../inputs/guest-user.js'
 
 export interface VirtiofsShare {
@@ -147,7 +147,7 @@ export function guestFiles(
 }
 
 export function vmConfig(
-  settings: RunSettings,
+  settings: ResolvedSettings,
   /** The run directory's places (run-dir.ts's RunLayout). */
   layout: { root: string; logFile: string },
   libkrun: string,
@@ -156,7 +156,7 @@ export function vmConfig(
   layers: LayerDisks = {}
 ): VmConfig {
   const base: VirtiofsShare = { tag: BASE_TAG, hostPath: settings.rootfs, readOnly: true }
-  const shares: VirtiofsShare[] = [settings.image ? { ...base, imageCache: true } : base]
+  const shares: VirtiofsShare[] = [settings.base.kind === 'image' ? { ...base, imageCache: true } : base]
   if (settings.workspace !== null) {
     shares.push({ tag: WORKSPACE_TAG, hostPath: settings.workspace, readOnly: false })
   }

@@ -10,7 +10,7 @@ import { HostError } from '../errors.js'
 import { type DiskLock, JOB_DISK_NAME, ensureLayerDisk, lockDisk } from './layer-disk.js'
 import type { LayerDisks } from './plan.js'
 import { findPreparedLayer, preparedKeyParts, preparedLayerKey, publishPreparedLayer } from './prepared-layer.js'
-import type { RunSettings } from '../inputs/settings.js'
+import { type ResolvedSettings, imageOf } from '../inputs/settings.js'
 
 /** Where the prepared layer came from, for the summary. */
 export type PreparedSource = 'cache' | 'made'
@@ -23,7 +23,7 @@ export interface RunLayers {
 }
 
 export interface LayerContext {
-  settings: RunSettings
+  settings: ResolvedSettings
   image: PreparedImage | undefined
   imageCacheDir: string
   tempDir: string
@@ -32,13 +32,13 @@ export interface LayerContext {
 }
 
 /** Runs the prepare script with the given writable layer disk; true when it exited 0. */
-export type PrepareRun = (settings: RunSettings, layers: LayerDisks) => Promise<boolean>
+export type PrepareRun = (settings: ResolvedSettings, layers: LayerDisks) => Promise<boolean>
 
 /**
  * The prepare script runs on the bare image, without the workspace (whose content is not part
  * of the key), in /; its writable layer is a fresh disk that becomes the cached layer.
  */
-function prepareSettings(settings: RunSettings): RunSettings {
+function prepareSettings(settings: ResolvedSettings): ResolvedSettings {
   return {
     ...settings,
     commands: settings.prepare ?? Buffer.alloc(0),
@@ -52,7 +52,8 @@ function prepareSettings(settings: RunSettings): RunSettings {
 /** The cached prepared layer, made first when the cache has none; undefined when the script failed. */
 async function preparedLayer(context: LayerContext, runPrepare: PrepareRun): Promise<RunLayers | undefined> {
   const { settings, image } = context
-  if (!settings.prepare || !image || !settings.image)
+  const imageSettings = imageOf(settings)
+  if (!settings.prepare || !image || !imageSettings)
     return { layers: {}, prepared: undefined, release: () => Promise.resolve() }
   const script = prepareSettings(settings)
   const key = preparedLayerKey(preparedKeyParts(script, image.manifestDigest, context.guestArch))
@@ -72,7 +73,7 @@ async function preparedLayer(context: LayerContext, runPrepare: PrepareRun): Pro
       return undefined
     }
     await publishPreparedLayer(cache, disk, key)
-    await cache.evict(settings.image.maxCacheBytes, new Set([key]))
+    await cache.evict(imageSettings.maxCacheBytes, new Set([key]))
   } finally {
     await fs.promises.rm(disk, { force: true })
   }

@@ -29,18 +29,36 @@ import {
 
 export { checkWorkspaceHoldsNoHostFiles }
 
+/** The guest's base as the inputs name it: a host directory, or an OCI image. */
+export type BaseSettings = { kind: 'rootfs'; rootfs: string } | { kind: 'image'; image: ImageSettings }
+
+/**
+ * A run's settings once its base is known, what the plan (plan.ts) is made from: `rootfs` is
+ * the host directory shown read-only as the guest's `/` (a rootfs input's, or the image's
+ * unpacked root with its config applied).
+ */
+export interface ResolvedSettings extends RunSettings {
+  rootfs: string
+}
+
+/** The image a run's base names, if any. */
+export function imageOf(settings: Pick<RunSettings, 'base'>): ImageSettings | undefined {
+  return settings.base.kind === 'image' ? settings.base.image : undefined
+}
+
+/** The settings of a run whose base is a rootfs directory: known from the inputs. */
+export function withRootfs(settings: RunSettings): ResolvedSettings {
+  if (settings.base.kind !== 'rootfs') throw new Error('an image base is resolved by withImageRoot, after the pull')
+  return { ...settings, rootfs: settings.base.rootfs }
+}
+
 export interface RunSettings {
   /** The script body, byte for byte. */
   commands: Buffer
   /** The shell's argv, with `{0}` where the script's guest path goes. */
   shell: string[]
-  /**
-   * Host directory shown read-only (under a writable overlay) as the guest's `/`; with an
-   * image, '' until the image's root is known (withImageRoot).
-   */
-  rootfs: string
-  /** The OCI image to use as the base instead of a rootfs directory. */
-  image: ImageSettings | undefined
+  /** The guest's base: a host directory, or an image still to be pulled (ResolvedSettings once it is). */
+  base: BaseSettings
   /** Host directory shared read-write at the same path in the guest, or null for none. */
   workspace: string | null
   /** What becomes of the device nodes and set-ID files the run leaves in the workspace. */
@@ -118,16 +136,19 @@ function imageSettings(raw: RawInputs, context: ParseContext): ImageSettings | u
 }
 
 /** The settings once the image's root is unpacked: its config applied, the checks a rootfs gets up front. */
-export function withImageRoot(settings: RunSettings, image: { rootfs: string; config: ImageRunConfig }): RunSettings {
+export function withImageRoot(
+  settings: RunSettings,
+  image: { rootfs: string; config: ImageRunConfig }
+): ResolvedSettings {
   const root = image.rootfs
-  const reference = settings.image?.reference ?? root
+  const reference = imageOf(settings)?.reference ?? root
   const applied = applyImageConfig(settings, { root, reference, config: image.config })
   const program = settings.shell[0]
   const candidates = shellCandidates(program, guestPath([...applied.imageEnv, ...settings.env]))
   if (!anyInRootfs(candidates, root)) {
     throw new InputError(
       'image',
-      `${settings.image?.reference} has no ${program} (looked in ${candidates.join(', ')}); use an image with that shell, or set shell`
+      `${reference} has no ${program} (looked in ${candidates.join(', ')}); use an image with that shell, or set shell`
     )
   }
   checkBaseOutsideWorkspace('image', fs.realpathSync(root), settings.workspace)
@@ -173,6 +194,7 @@ export function buildSettings(
   const timeoutSeconds = parseInput('timeout', raw, context)
   const image = imageSettings(raw, context)
   const rootfs = image ? '' : parseInput('rootfs', raw, context)
+  const base: BaseSettings = image ? { kind: 'image', image } : { kind: 'rootfs', rootfs }
   const workspace = parseInput('workspace', raw, context)
   const workspaceDevices = parseInput('workspace-devices', raw, context)
   const workdirInput = parseInput('workdir', raw, context)
@@ -214,8 +236,7 @@ export function buildSettings(
   return {
     commands,
     shell,
-    rootfs,
-    image,
+    base,
     workspace,
     workspaceDevices,
     workdir,
