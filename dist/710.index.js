@@ -1034,8 +1034,10 @@ function escapeHtml(text, keepLines = false) {
 }
 function baseRow(settings, result) {
     const { image } = result;
-    if (!image)
-        return ['Root filesystem', `${settings.rootfs} (read-only, under a throwaway overlay)`];
+    if (!image || settings.base.kind !== 'image') {
+        const rootfs = settings.base.kind === 'rootfs' ? settings.base.rootfs : '';
+        return ['Root filesystem', `${rootfs} (read-only, under a throwaway overlay)`];
+    }
     const size = `${(image.sizeBytes / 2 ** 20).toFixed(1)} MiB`;
     const source = image.fromCache ? 'from the cache' : 'pulled';
     return ['Image', `${image.reference} (${image.digest}, ${image.platform}, ${size}, ${source})`];
@@ -1198,7 +1200,7 @@ async function run(early) {
             return;
         }
         unused = undefined;
-        if (settings.image)
+        if (settings.base.kind === 'image')
             saveImageCache(host.imageCacheDir);
         const result = await (0,engine/* run */.eF)({
             settings,

@@ -3719,539 +3719,6 @@ async function diagnose_diagnose(options) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/engine/prepare.ts
-
-
-
-
-
-async function prepareLaterSteps(options) {
-    const { settings, host } = options;
-    const checks = await diagnose({
-        kvmAccess: settings.kvmAccess,
-        libkrun: () => settings,
-        host,
-        distDir: options.distDir,
-        log: options.log,
-        env: process.env,
-        fixKvm: true
-    });
-    const failure = firstFailure(checks);
-    if (failure)
-        return { checks, failure, image: undefined, launcherDir: undefined };
-    let image;
-    if (settings.image) {
-        options.onPull?.start();
-        // Pulled now, with this step's credentials (never saved for later steps): the krun-run
-        // installed below runs it from this same cache.
-        image = await prepareImageBase(settings.image, {
-            cacheDir: host.imageCacheDir,
-            log: options.log,
-            timeout: timeoutFromNow(settings.timeoutSeconds)
-        });
-        options.onPull?.end();
-    }
-    return { checks, failure, image, launcherDir: installLaterSteps(options) };
-}
-/** Puts krun-run in a directory for the later steps' PATH, with this step's settings as its defaults. */
-function installLaterSteps(options) {
-    return installLauncher({
-        tempDir: options.host.tempDir,
-        distDir: options.distDir,
-        nodePath: process.execPath,
-        saved: savedInputs(options.raw, options.settings)
-    });
-}
-
-;// CONCATENATED MODULE: ./src/engine/guest/outcome.ts
-/**
- * What a run came to, decided only from evidence: the VM process's messages, the records
- * the guest init wrote, and why we stopped it. libkrun can exit 0 after a guest kernel
- * panic, so the VM process's own exit code never counts as the guest's.
- */
-
-
-const TIMEOUT_EXIT_CODE = 124;
-function signalName(signal) {
-    return Object.entries((external_node_os_default()).constants.signals).find(([, value]) => value === signal)?.[0] ?? `signal ${signal}`;
-}
-function describeVmExit(run) {
-    return run.signal ? `killed by ${run.signal}` : `exit code ${run.exitCode}`;
-}
-const outcome_failed = (failure, showLog = false, exitCode) => ({
-    exitCode,
-    timedOut: false,
-    failure,
-    showLog
-});
-const TAMPERED = 'the guest tampered with its run records';
-function decideOutcome(run, records, host = {}) {
-    const ready = run.messages.some((message) => message.kind === 'ready');
-    const error = run.messages.find((message) => message.kind === 'error');
-    // Never the record's contents: the guest chose them, and they could hold anything.
-    if (records.tampered !== undefined)
-        return outcome_failed(`${TAMPERED} (${records.tampered})`);
-    if (run.timedOutAfter !== undefined) {
-        return {
-            exitCode: TIMEOUT_EXIT_CODE,
-            timedOut: true,
-            failure: `timed out after ${formatDuration(run.timedOutAfter)}`,
-            showLog: false
-        };
-    }
-    if (run.cancelledBy !== undefined) {
-        return outcome_failed(`cancelled (${run.cancelledBy}); the microVM was stopped`);
-    }
-    if (!ready) {
-        if (error?.kind === 'error')
-            return outcome_failed(error.message);
-        return outcome_failed(`the VM process ended before it configured libkrun (${describeVmExit(run)})`);
-    }
-    const { status } = records;
-    if (status) {
-        if (status.signal !== undefined) {
-            return outcome_failed(`commands were killed by ${signalName(status.signal)} (exit code ${status.exitCode})`, false, status.exitCode);
-        }
-        if (status.exitCode !== 0)
-            return outcome_failed(`commands exited with code ${status.exitCode}`, false, status.exitCode);
-        return { exitCode: 0, timedOut: false, failure: undefined, showLog: false };
-    }
-    if (error?.kind === 'error')
-        return outcome_failed(`libkrun could not start the microVM: ${error.message}`, true);
-    if (!records.started) {
-        return outcome_failed(`the microVM did not boot (the VM process ended with ${describeVmExit(run)} before the guest init ran)`, true);
-    }
-    if (host.fullDisk !== undefined) {
-        // libkrun ends the VM process with the guest init's exit code, which is the workload's.
-        const known = run.exitCode !== null && run.signal === null ? run.exitCode : undefined;
-        const code = known === undefined ? '' : `; the VM process exited with code ${known}`;
-        return outcome_failed(`the disk holding ${host.fullDisk} is full: the guest's status could not be recorded${code}`, false, known);
-    }
-    if (records.initError)
-        return outcome_failed(`the guest init failed: ${records.initError}`, true);
-    return outcome_failed(`the microVM stopped before the commands finished (the VM process ended with ${describeVmExit(run)})`, true);
-}
-
-;// CONCATENATED MODULE: ./src/engine/host/disk-space.ts
-/** Whether a file system has room left for the guest init's small records. */
-
-/** Less free space than this cannot be relied on to hold a record (one block or so). */
-const MIN_FREE_BYTES = 64 * 1024;
-function isDiskFull(dir) {
-    try {
-        const stats = external_node_fs_default().statfsSync(dir);
-        return stats.bavail * stats.bsize < MIN_FREE_BYTES || stats.ffree === 0;
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/guest/plan.ts
-
-
-/** The disks in the order they are attached, which is the order the guest names them: vda, vdb ... */
-function layerDiskList(layers) {
-    const list = [];
-    if (layers.middle)
-        list.push({ role: PLAN.middle, disk: { blockId: 'krun-prepared', hostPath: layers.middle, readOnly: true } });
-    if (layers.upper)
-        list.push({ role: PLAN.upper, disk: { blockId: 'krun-upper', hostPath: layers.upper, readOnly: false } });
-    return list;
-}
-/** The shell's argv with the script's guest path in place of `{0}`; argv only when interactive. */
-function workloadArgv(settings, interactive = false) {
-    if (interactive)
-        return [settings.shell[0]];
-    return settings.shell.map((word) => word.split(SCRIPT_PLACEHOLDER).join(GUEST.scriptInGuest));
-}
-/** `user UID GID GROUPS`: the ids the commands run as; GROUPS the supplementary gids, comma-separated, or `-`. */
-function userDirective(user) {
-    return [PLAN.user, String(user.uid), String(user.gid), user.groups.length > 0 ? user.groups.join(',') : '-'];
-}
-function renderPlan(settings, interactive = false, fileShare, layers = {}) {
-    const lines = [[PLAN.lower, SHARE_VIRTIOFS, BASE_TAG]];
-    layerDiskList(layers).forEach(({ role }, index) => lines.push([role, `/dev/vd${String.fromCharCode(0x61 + index)}`]));
-    if (settings.workspace !== null) {
-        lines.push([PLAN.share, SHARE_VIRTIOFS, WORKSPACE_TAG, settings.workspace, SHARE_RW]);
-    }
-    if (fileShare)
-        lines.push([PLAN.share, SHARE_VIRTIOFS, fileShare.tag, fileShare.guestDir, SHARE_RW]);
-    lines.push([PLAN.workdir, settings.workdir]);
-    if (settings.guestUser)
-        lines.push(userDirective(settings.guestUser));
-    lines.push([PLAN.script, GUEST.scriptInGuest]);
-    for (const arg of workloadArgv(settings, interactive))
-        lines.push([PLAN.arg, arg]);
-    return lines.map((fields) => fields.join('\t') + '\n').join('');
-}
-/**
- * The guest's environment in layers, each replacing the names of those before it: PATH and
- * HOME (the user's home when the run has a user), the image config's Env, the user's
- * entries, then `forced` (the file commands), which nothing replaces.
- */
-function renderEnv(settings, extra = {}, forced = {}) {
-    const defaults = [
-        ['PATH', guestPath([])],
-        ['HOME', settings.guestUser?.home ?? DEFAULT_HOME],
-        ...Object.entries(extra)
-    ];
-    const layers = [defaults, settings.imageEnv ?? [], settings.env, Object.entries(forced)];
-    const entries = layers.flatMap((layer, index) => {
-        const later = new Set(layers.slice(index + 1).flatMap((entries) => entries.map(([name]) => name)));
-        return layer.filter(([name]) => !later.has(name));
-    });
-    return Buffer.from(entries.map(([name, value]) => `${name}=${value}\0`).join(''), 'utf8');
-}
-function guestFiles(settings, interactive = false, extraEnv = {}, fileShare, layers = {}) {
-    return {
-        plan: renderPlan(settings, interactive, fileShare, layers),
-        env: renderEnv(settings, extraEnv, fileShare?.env),
-        script: settings.commands
-    };
-}
-function vmConfig(settings, 
-/** The run directory's places (run-dir.ts's RunLayout). */
-layout, libkrun, kvmDevice, fileShare, layers = {}) {
-    const base = { tag: BASE_TAG, hostPath: settings.rootfs, readOnly: true };
-    const shares = [settings.image ? { ...base, imageCache: true } : base];
-    if (settings.workspace !== null) {
-        shares.push({ tag: WORKSPACE_TAG, hostPath: settings.workspace, readOnly: false });
-    }
-    if (fileShare)
-        shares.push({ tag: fileShare.tag, hostPath: fileShare.hostDir, readOnly: false });
-    return {
-        libkrun,
-        root: layout.root,
-        cpus: settings.cpus,
-        memoryMib: settings.memoryMib,
-        shares,
-        disks: layerDiskList(layers).map(({ disk }) => disk),
-        execPath: GUEST.init,
-        network: settings.network,
-        portMap: settings.ports,
-        logLevel: settings.logLevel,
-        logFile: layout.logFile,
-        kvmDevice
-    };
-}
-
-// EXTERNAL MODULE: ./src/image/cache.ts
-var image_cache = __nccwpck_require__(587);
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/engine/guest/layer-disk.ts
-/**
- * Layer disks: the ext4 disk images that hold a guest's writable layer when it must outlive the
- * run (persist: job) or be kept (prepare). Made on the host by mke2fs, which needs no privileges
- * on a regular file; sparse, so only what the guest writes takes space. Used by one run at a
- * time: a run holds the disk's lock for as long as it runs.
- */
-
-
-
-
-
-
-
-/** The job's writable layer (persist: job), in the job's temporary directory. */
-const JOB_DISK_NAME = 'krun-action-job-layer.img';
-/** mke2fs is often in the sbin directories, which an unprivileged user's PATH may lack. */
-const SBIN_DIRS = ['/usr/local/sbin', '/usr/sbin', '/sbin'];
-function findMke2fs(env = process.env) {
-    const dirs = [...(env.PATH ?? '').split(':').filter((dir) => dir.startsWith('/')), ...SBIN_DIRS];
-    for (const dir of dirs) {
-        const file = external_node_path_default().join(dir, 'mke2fs');
-        try {
-            external_node_fs_default().accessSync(file, (external_node_fs_default()).constants.X_OK);
-            return file;
-        }
-        catch {
-            // not here
-        }
-    }
-    throw new HostError('persist: job and prepare need mke2fs to make their layer disk, and it is not on PATH; install e2fsprogs');
-}
-/**
- * Makes an empty ext4 disk image at `file` unless one is there: made beside it and linked into
- * place, so a run that finds the file finds a whole filesystem, and two runs making it at once
- * end with one. Returns whether it was made.
- */
-async function ensureLayerDisk(file, sizeBytes) {
-    if (external_node_fs_default().existsSync(file))
-        return false;
-    const partial = `${file}.${process.pid}.partial`;
-    try {
-        external_node_fs_default().writeFileSync(partial, '', { mode: 0o600 });
-        external_node_fs_default().truncateSync(partial, sizeBytes);
-        // root_owner: the guest's root owns the filesystem's root whoever made it on the host.
-        const options = 'root_owner=0:0,lazy_itable_init=1,lazy_journal_init=1';
-        await (0,external_node_util_namespaceObject.promisify)(external_node_child_process_.execFile)(findMke2fs(), ['-q', '-F', '-t', 'ext4', '-m', '0', '-E', options, partial], {
-            timeout: 120_000
-        }).catch((error) => {
-            if (error instanceof HostError)
-                throw error;
-            const output = error.stderr;
-            const stderr = (typeof output === 'string' || Buffer.isBuffer(output) ? output.toString() : '').trim();
-            throw new HostError(`mke2fs could not make the layer disk ${file}: ${stderr || errorText(error)}`);
-        });
-        try {
-            external_node_fs_default().linkSync(partial, file);
-            return true;
-        }
-        catch (error) {
-            if ((0,errors/* errorCode */.CA)(error) === 'EEXIST')
-                return false;
-            throw error;
-        }
-    }
-    finally {
-        external_node_fs_default().rmSync(partial, { force: true });
-    }
-}
-/**
- * Takes a disk for this run, or fails at once when another run holds it. The lock is an abstract
- * socket named after the disk's device and inode: the kernel frees it when this process ends,
- * however it ends, so a killed step never leaves the disk locked. Runs that share a disk share a
- * network namespace (the runner's), where abstract socket names live.
- */
-async function lockDisk(file, inUse) {
-    const stat = external_node_fs_default().statSync(file, { bigint: true });
-    const name = `\0krun-action-disk-${stat.dev}-${stat.ino}`;
-    const server = external_node_net_default().createServer();
-    await new Promise((resolve, reject) => {
-        server.once('error', (error) => reject((0,errors/* errorCode */.CA)(error) === 'EADDRINUSE' ? inUse() : error));
-        server.listen({ path: name }, resolve);
-    });
-    server.unref();
-    return { release: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
-;// CONCATENATED MODULE: ./src/engine/guest/prepared-layer.ts
-/**
- * The prepare script's layer: its key, and its place in the image cache. The key is a hash over
- * everything that made the layer; no part of it is kept in clear.
- */
-
-
-
-
-
-
-/** Raised when what a layer holds, or how the guest init lays it out, changes. */
-const LAYER_FORMAT = '1';
-/** Each part's name and length go into the hash before its bytes, so no two lists of parts collide. */
-function preparedLayerKey(parts) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for (const { name, value } of parts) {
-        const bytes = Buffer.from(value);
-        hash.update(`${name}\0${bytes.length}\0`);
-        hash.update(bytes);
-    }
-    return hash.digest('hex');
-}
-/** Who the script ran as: root, or the ids the image's User or the user input resolved to. */
-function userPart(user) {
-    return user ? `${user.uid}:${user.gid}:${user.groups.join(',')}` : 'root';
-}
-/**
- * What made a prepared layer: the image (its platform manifest's digest), the script's bytes, the
- * shell that ran it, the environment it saw (names and values, as the guest got them), the user
- * it ran as and the guest's architecture.
- */
-function preparedKeyParts(settings, imageDigest, guestArch) {
-    return [
-        { name: 'format', value: LAYER_FORMAT },
-        { name: 'image', value: imageDigest },
-        { name: 'script', value: settings.prepare ?? Buffer.alloc(0) },
-        { name: 'shell', value: settings.shell.join('\0') },
-        { name: 'env', value: renderEnv(settings) },
-        { name: 'user', value: userPart(settings.guestUser) },
-        { name: 'arch', value: guestArch }
-    ];
-}
-/**
- * Moves a finished layer disk into the cache under its key, read-only. Returns false when another
- * run published the same key first: this copy is then removed, and the one published is used.
- */
-async function publishPreparedLayer(cache, tempFile, key) {
-    await external_node_fs_default().promises.chmod(tempFile, 0o444);
-    const entry = cache.tempPath('prepared');
-    await external_node_fs_default().promises.mkdir(entry, { mode: 0o700 });
-    await external_node_fs_default().promises.rename(tempFile, external_node_path_default().join(entry, external_node_path_default().basename(cache.preparedLayerPath(key))));
-    try {
-        await external_node_fs_default().promises.rename(entry, external_node_path_default().dirname(cache.preparedLayerPath(key)));
-        return true;
-    }
-    catch (error) {
-        if ((0,errors/* errorCode */.CA)(error) !== 'ENOTEMPTY' && (0,errors/* errorCode */.CA)(error) !== 'EEXIST')
-            throw error;
-        await (0,tree/* removeTree */.d)(entry);
-        return false;
-    }
-}
-/** The published layer for a key, marked as used now (for eviction); undefined when there is none. */
-async function findPreparedLayer(cache, key) {
-    const file = cache.preparedLayerPath(key);
-    try {
-        if (!(await external_node_fs_default().promises.lstat(file)).isFile())
-            return undefined;
-        const now = new Date();
-        await external_node_fs_default().promises.utimes(file, now, now);
-        return file;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/guest/run-layers.ts
-/**
- * The layer disks a run's overlay uses: the prepared layer (from the cache, or made now by
- * running the prepare script once) and the job's writable layer (persist: job), held for the run.
- */
-
-
-
-
-
-
-/**
- * The prepare script runs on the bare image, without the workspace (whose content is not part
- * of the key), in /; its writable layer is a fresh disk that becomes the cached layer.
- */
-function prepareSettings(settings) {
-    return {
-        ...settings,
-        commands: settings.prepare ?? Buffer.alloc(0),
-        workspace: null,
-        workdir: '/',
-        ports: [],
-        persist: 'step'
-    };
-}
-/** The cached prepared layer, made first when the cache has none; undefined when the script failed. */
-async function preparedLayer(context, runPrepare) {
-    const { settings, image } = context;
-    if (!settings.prepare || !image || !settings.image)
-        return { layers: {}, prepared: undefined, release: () => Promise.resolve() };
-    const script = prepareSettings(settings);
-    const key = preparedLayerKey(preparedKeyParts(script, image.manifestDigest, context.guestArch));
-    const cache = new image_cache/* ImageCache */.Ss(context.imageCacheDir);
-    await cache.init();
-    const found = await findPreparedLayer(cache, key);
-    if (found) {
-        context.log('prepared layer from cache: the prepare script does not run again');
-        return { layers: { middle: found }, prepared: 'cache', release: () => Promise.resolve() };
-    }
-    const disk = cache.tempPath('prepare');
-    try {
-        await ensureLayerDisk(disk, settings.persistSizeBytes);
-        context.log('Running the prepare script; its layer is cached for later runs');
-        if (!(await runPrepare(script, { upper: disk }))) {
-            context.log('The prepare script failed: nothing was cached, and the commands do not run');
-            return undefined;
-        }
-        await publishPreparedLayer(cache, disk, key);
-        await cache.evict(settings.image.maxCacheBytes, new Set([key]));
-    }
-    finally {
-        await external_node_fs_default().promises.rm(disk, { force: true });
-    }
-    const published = await findPreparedLayer(cache, key);
-    if (!published)
-        throw new HostError(`the prepared layer vanished from the image cache ${context.imageCacheDir}`);
-    return { layers: { middle: published }, prepared: 'made', release: () => Promise.resolve() };
-}
-/** The job's writable layer, made on first use, held by this run alone. */
-async function jobDisk(context) {
-    const file = external_node_path_default().join(context.tempDir, JOB_DISK_NAME);
-    await ensureLayerDisk(file, context.settings.persistSizeBytes);
-    const lock = await lockDisk(file, () => new HostError(`persist: job: the job's layer disk ${file} is in use by another step running now; steps that share it must run one at a time`));
-    return { upper: file, lock };
-}
-/** Sets up the run's layer disks; undefined when the prepare script failed (the step fails, nothing is cached). */
-async function setUpLayers(context, runPrepare) {
-    // The job's disk first: a step refused for it runs no prepare script.
-    const job = context.settings.persist === 'job' ? await jobDisk(context) : undefined;
-    try {
-        const prepared = await preparedLayer(context, runPrepare);
-        if (!prepared) {
-            await job?.lock.release();
-            return undefined;
-        }
-        if (!job)
-            return prepared;
-        return { ...prepared, layers: { ...prepared.layers, upper: job.upper }, release: () => job.lock.release() };
-    }
-    catch (error) {
-        await job?.lock.release();
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/guest/guest-records.ts
-/**
- * Reads back what the guest init recorded in the run directory's root (native/README.md).
- * That root is the guest's own root share, so the guest can write anything there: every
- * record is read as untrusted input (untrusted-file.ts) and parsed strictly. The host reads
- * only after the VM process has ended.
- */
-
-
-
-const INIT_ERROR_MAX_BYTES = 4096;
-/** How much of the init's error line is shown. */
-const INIT_ERROR_SHOWN_CHARS = 200;
-/** A final status: its word, a space, a number with no leading zero. */
-const STATUS_END = new RegExp(`^(${STATUS_EXITED}|${STATUS_KILLED}) (0|[1-9][0-9]{0,2})$`);
-/** Thrown for a record whose content is not in the init's format. */
-class MalformedRecord extends Error {
-}
-/**
- * Parses the status record: exactly STATUS_BYTES, the record padded with spaces and ended
- * by a newline. "running" means the init started but recorded no end.
- */
-function parseStatusRecord(bytes) {
-    const text = bytes.toString('latin1');
-    if (bytes.length !== STATUS_BYTES || !text.endsWith('\n'))
-        throw new MalformedRecord();
-    const trimmed = text.slice(0, -1).replace(/ +$/, '');
-    if (trimmed === STATUS_RUNNING)
-        return undefined;
-    const match = STATUS_END.exec(trimmed);
-    const value = match ? Number(match[2]) : NaN;
-    if (!match || value > 255 || (match[1] === STATUS_KILLED && value === 0))
-        throw new MalformedRecord();
-    return match[1] === STATUS_EXITED ? { exitCode: value } : { exitCode: 128 + value, signal: value };
-}
-/** The init's error line as it may be shown: its first line, made visible, capped. */
-function sanitizeInitError(bytes) {
-    const firstLine = bytes.toString('utf8').split('\n')[0].trim();
-    if (firstLine === '')
-        return undefined;
-    return (0,visible/* visibleExcerpt */.k)(firstLine, INIT_ERROR_SHOWN_CHARS);
-}
-/** Reads the records under `root` (the guest's root share). */
-function readGuestRecords(root) {
-    let current = GUEST.started;
-    try {
-        const started = untrustedPathExists(root, GUEST.started);
-        current = GUEST.status;
-        const statusBytes = readUntrustedFile(root, GUEST.status, STATUS_BYTES);
-        const status = statusBytes === undefined ? undefined : parseStatusRecord(statusBytes);
-        current = GUEST.initError;
-        const initErrorBytes = readUntrustedFile(root, GUEST.initError, INIT_ERROR_MAX_BYTES);
-        const initError = initErrorBytes === undefined ? undefined : sanitizeInitError(initErrorBytes);
-        return { started, status, initError };
-    }
-    catch (error) {
-        if (error instanceof TamperedError || error instanceof MalformedRecord)
-            return { tampered: current };
-        throw error;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/engine/inputs/image-config.ts
 /**
  * The image config's Env, WorkingDir and User, applied as `docker run` applies them: Env
@@ -4522,6 +3989,16 @@ function checkWorkdirExists(workdir, view) {
 
 
 
+/** The image a run's base names, if any. */
+function settings_imageOf(settings) {
+    return settings.base.kind === 'image' ? settings.base.image : undefined;
+}
+/** The settings of a run whose base is a rootfs directory: known from the inputs. */
+function withRootfs(settings) {
+    if (settings.base.kind !== 'rootfs')
+        throw new Error('an image base is resolved by withImageRoot, after the pull');
+    return { ...settings, rootfs: settings.base.rootfs };
+}
 function resolveHostPaths(raw, context) {
     return Object.fromEntries(INPUT_NAMES.flatMap((name) => {
         const spec = INPUTS[name];
@@ -4542,12 +4019,12 @@ function imageSettings(raw, context) {
 /** The settings once the image's root is unpacked: its config applied, the checks a rootfs gets up front. */
 function withImageRoot(settings, image) {
     const root = image.rootfs;
-    const reference = settings.image?.reference ?? root;
+    const reference = settings_imageOf(settings)?.reference ?? root;
     const applied = applyImageConfig(settings, { root, reference, config: image.config });
     const program = settings.shell[0];
     const candidates = shellCandidates(program, guestPath([...applied.imageEnv, ...settings.env]));
     if (!anyInRootfs(candidates, root)) {
-        throw new InputError('image', `${settings.image?.reference} has no ${program} (looked in ${candidates.join(', ')}); use an image with that shell, or set shell`);
+        throw new InputError('image', `${reference} has no ${program} (looked in ${candidates.join(', ')}); use an image with that shell, or set shell`);
     }
     checkBaseOutsideWorkspace('image', external_node_fs_default().realpathSync(root), settings.workspace);
     const withRoot = { ...applied, rootfs: root };
@@ -4583,6 +4060,7 @@ function buildSettings(raw, context, envEntries, commandBytes) {
     const timeoutSeconds = parseInput('timeout', raw, context);
     const image = imageSettings(raw, context);
     const rootfs = image ? '' : parseInput('rootfs', raw, context);
+    const base = image ? { kind: 'image', image } : { kind: 'rootfs', rootfs };
     const workspace = parseInput('workspace', raw, context);
     const workspaceDevices = parseInput('workspace-devices', raw, context);
     const workdirInput = parseInput('workdir', raw, context);
@@ -4619,8 +4097,7 @@ function buildSettings(raw, context, envEntries, commandBytes) {
     return {
         commands,
         shell,
-        rootfs,
-        image,
+        base,
         workspace,
         workspaceDevices,
         workdir,
@@ -4648,6 +4125,543 @@ function buildSettings(raw, context, envEntries, commandBytes) {
         guestWorkflowCommands,
         resolvedHostPaths: resolveHostPaths(raw, context)
     };
+}
+
+;// CONCATENATED MODULE: ./src/engine/prepare.ts
+
+
+
+
+
+
+async function prepareLaterSteps(options) {
+    const { settings, host } = options;
+    const checks = await diagnose({
+        kvmAccess: settings.kvmAccess,
+        libkrun: () => settings,
+        host,
+        distDir: options.distDir,
+        log: options.log,
+        env: process.env,
+        fixKvm: true
+    });
+    const failure = firstFailure(checks);
+    if (failure)
+        return { checks, failure, image: undefined, launcherDir: undefined };
+    let image;
+    const imageSettings = imageOf(settings);
+    if (imageSettings) {
+        options.onPull?.start();
+        // Pulled now, with this step's credentials (never saved for later steps): the krun-run
+        // installed below runs it from this same cache.
+        image = await prepareImageBase(imageSettings, {
+            cacheDir: host.imageCacheDir,
+            log: options.log,
+            timeout: timeoutFromNow(settings.timeoutSeconds)
+        });
+        options.onPull?.end();
+    }
+    return { checks, failure, image, launcherDir: installLaterSteps(options) };
+}
+/** Puts krun-run in a directory for the later steps' PATH, with this step's settings as its defaults. */
+function installLaterSteps(options) {
+    return installLauncher({
+        tempDir: options.host.tempDir,
+        distDir: options.distDir,
+        nodePath: process.execPath,
+        saved: savedInputs(options.raw, options.settings)
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/guest/outcome.ts
+/**
+ * What a run came to, decided only from evidence: the VM process's messages, the records
+ * the guest init wrote, and why we stopped it. libkrun can exit 0 after a guest kernel
+ * panic, so the VM process's own exit code never counts as the guest's.
+ */
+
+
+const TIMEOUT_EXIT_CODE = 124;
+function signalName(signal) {
+    return Object.entries((external_node_os_default()).constants.signals).find(([, value]) => value === signal)?.[0] ?? `signal ${signal}`;
+}
+function describeVmExit(run) {
+    return run.signal ? `killed by ${run.signal}` : `exit code ${run.exitCode}`;
+}
+const outcome_failed = (failure, showLog = false, exitCode) => ({
+    exitCode,
+    timedOut: false,
+    failure,
+    showLog
+});
+const TAMPERED = 'the guest tampered with its run records';
+function decideOutcome(run, records, host = {}) {
+    const ready = run.messages.some((message) => message.kind === 'ready');
+    const error = run.messages.find((message) => message.kind === 'error');
+    // Never the record's contents: the guest chose them, and they could hold anything.
+    if (records.tampered !== undefined)
+        return outcome_failed(`${TAMPERED} (${records.tampered})`);
+    if (run.timedOutAfter !== undefined) {
+        return {
+            exitCode: TIMEOUT_EXIT_CODE,
+            timedOut: true,
+            failure: `timed out after ${formatDuration(run.timedOutAfter)}`,
+            showLog: false
+        };
+    }
+    if (run.cancelledBy !== undefined) {
+        return outcome_failed(`cancelled (${run.cancelledBy}); the microVM was stopped`);
+    }
+    if (!ready) {
+        if (error?.kind === 'error')
+            return outcome_failed(error.message);
+        return outcome_failed(`the VM process ended before it configured libkrun (${describeVmExit(run)})`);
+    }
+    const { status } = records;
+    if (status) {
+        if (status.signal !== undefined) {
+            return outcome_failed(`commands were killed by ${signalName(status.signal)} (exit code ${status.exitCode})`, false, status.exitCode);
+        }
+        if (status.exitCode !== 0)
+            return outcome_failed(`commands exited with code ${status.exitCode}`, false, status.exitCode);
+        return { exitCode: 0, timedOut: false, failure: undefined, showLog: false };
+    }
+    if (error?.kind === 'error')
+        return outcome_failed(`libkrun could not start the microVM: ${error.message}`, true);
+    if (!records.started) {
+        return outcome_failed(`the microVM did not boot (the VM process ended with ${describeVmExit(run)} before the guest init ran)`, true);
+    }
+    if (host.fullDisk !== undefined) {
+        // libkrun ends the VM process with the guest init's exit code, which is the workload's.
+        const known = run.exitCode !== null && run.signal === null ? run.exitCode : undefined;
+        const code = known === undefined ? '' : `; the VM process exited with code ${known}`;
+        return outcome_failed(`the disk holding ${host.fullDisk} is full: the guest's status could not be recorded${code}`, false, known);
+    }
+    if (records.initError)
+        return outcome_failed(`the guest init failed: ${records.initError}`, true);
+    return outcome_failed(`the microVM stopped before the commands finished (the VM process ended with ${describeVmExit(run)})`, true);
+}
+
+;// CONCATENATED MODULE: ./src/engine/host/disk-space.ts
+/** Whether a file system has room left for the guest init's small records. */
+
+/** Less free space than this cannot be relied on to hold a record (one block or so). */
+const MIN_FREE_BYTES = 64 * 1024;
+function isDiskFull(dir) {
+    try {
+        const stats = external_node_fs_default().statfsSync(dir);
+        return stats.bavail * stats.bsize < MIN_FREE_BYTES || stats.ffree === 0;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/guest/plan.ts
+
+
+/** The disks in the order they are attached, which is the order the guest names them: vda, vdb ... */
+function layerDiskList(layers) {
+    const list = [];
+    if (layers.middle)
+        list.push({ role: PLAN.middle, disk: { blockId: 'krun-prepared', hostPath: layers.middle, readOnly: true } });
+    if (layers.upper)
+        list.push({ role: PLAN.upper, disk: { blockId: 'krun-upper', hostPath: layers.upper, readOnly: false } });
+    return list;
+}
+/** The shell's argv with the script's guest path in place of `{0}`; argv only when interactive. */
+function workloadArgv(settings, interactive = false) {
+    if (interactive)
+        return [settings.shell[0]];
+    return settings.shell.map((word) => word.split(SCRIPT_PLACEHOLDER).join(GUEST.scriptInGuest));
+}
+/** `user UID GID GROUPS`: the ids the commands run as; GROUPS the supplementary gids, comma-separated, or `-`. */
+function userDirective(user) {
+    return [PLAN.user, String(user.uid), String(user.gid), user.groups.length > 0 ? user.groups.join(',') : '-'];
+}
+function renderPlan(settings, interactive = false, fileShare, layers = {}) {
+    const lines = [[PLAN.lower, SHARE_VIRTIOFS, BASE_TAG]];
+    layerDiskList(layers).forEach(({ role }, index) => lines.push([role, `/dev/vd${String.fromCharCode(0x61 + index)}`]));
+    if (settings.workspace !== null) {
+        lines.push([PLAN.share, SHARE_VIRTIOFS, WORKSPACE_TAG, settings.workspace, SHARE_RW]);
+    }
+    if (fileShare)
+        lines.push([PLAN.share, SHARE_VIRTIOFS, fileShare.tag, fileShare.guestDir, SHARE_RW]);
+    lines.push([PLAN.workdir, settings.workdir]);
+    if (settings.guestUser)
+        lines.push(userDirective(settings.guestUser));
+    lines.push([PLAN.script, GUEST.scriptInGuest]);
+    for (const arg of workloadArgv(settings, interactive))
+        lines.push([PLAN.arg, arg]);
+    return lines.map((fields) => fields.join('\t') + '\n').join('');
+}
+/**
+ * The guest's environment in layers, each replacing the names of those before it: PATH and
+ * HOME (the user's home when the run has a user), the image config's Env, the user's
+ * entries, then `forced` (the file commands), which nothing replaces.
+ */
+function renderEnv(settings, extra = {}, forced = {}) {
+    const defaults = [
+        ['PATH', guestPath([])],
+        ['HOME', settings.guestUser?.home ?? DEFAULT_HOME],
+        ...Object.entries(extra)
+    ];
+    const layers = [defaults, settings.imageEnv ?? [], settings.env, Object.entries(forced)];
+    const entries = layers.flatMap((layer, index) => {
+        const later = new Set(layers.slice(index + 1).flatMap((entries) => entries.map(([name]) => name)));
+        return layer.filter(([name]) => !later.has(name));
+    });
+    return Buffer.from(entries.map(([name, value]) => `${name}=${value}\0`).join(''), 'utf8');
+}
+function guestFiles(settings, interactive = false, extraEnv = {}, fileShare, layers = {}) {
+    return {
+        plan: renderPlan(settings, interactive, fileShare, layers),
+        env: renderEnv(settings, extraEnv, fileShare?.env),
+        script: settings.commands
+    };
+}
+function vmConfig(settings, 
+/** The run directory's places (run-dir.ts's RunLayout). */
+layout, libkrun, kvmDevice, fileShare, layers = {}) {
+    const base = { tag: BASE_TAG, hostPath: settings.rootfs, readOnly: true };
+    const shares = [settings.base.kind === 'image' ? { ...base, imageCache: true } : base];
+    if (settings.workspace !== null) {
+        shares.push({ tag: WORKSPACE_TAG, hostPath: settings.workspace, readOnly: false });
+    }
+    if (fileShare)
+        shares.push({ tag: fileShare.tag, hostPath: fileShare.hostDir, readOnly: false });
+    return {
+        libkrun,
+        root: layout.root,
+        cpus: settings.cpus,
+        memoryMib: settings.memoryMib,
+        shares,
+        disks: layerDiskList(layers).map(({ disk }) => disk),
+        execPath: GUEST.init,
+        network: settings.network,
+        portMap: settings.ports,
+        logLevel: settings.logLevel,
+        logFile: layout.logFile,
+        kvmDevice
+    };
+}
+
+// EXTERNAL MODULE: ./src/image/cache.ts
+var image_cache = __nccwpck_require__(587);
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/engine/guest/layer-disk.ts
+/**
+ * Layer disks: the ext4 disk images that hold a guest's writable layer when it must outlive the
+ * run (persist: job) or be kept (prepare). Made on the host by mke2fs, which needs no privileges
+ * on a regular file; sparse, so only what the guest writes takes space. Used by one run at a
+ * time: a run holds the disk's lock for as long as it runs.
+ */
+
+
+
+
+
+
+
+/** The job's writable layer (persist: job), in the job's temporary directory. */
+const JOB_DISK_NAME = 'krun-action-job-layer.img';
+/** mke2fs is often in the sbin directories, which an unprivileged user's PATH may lack. */
+const SBIN_DIRS = ['/usr/local/sbin', '/usr/sbin', '/sbin'];
+function findMke2fs(env = process.env) {
+    const dirs = [...(env.PATH ?? '').split(':').filter((dir) => dir.startsWith('/')), ...SBIN_DIRS];
+    for (const dir of dirs) {
+        const file = external_node_path_default().join(dir, 'mke2fs');
+        try {
+            external_node_fs_default().accessSync(file, (external_node_fs_default()).constants.X_OK);
+            return file;
+        }
+        catch {
+            // not here
+        }
+    }
+    throw new HostError('persist: job and prepare need mke2fs to make their layer disk, and it is not on PATH; install e2fsprogs');
+}
+/**
+ * Makes an empty ext4 disk image at `file` unless one is there: made beside it and linked into
+ * place, so a run that finds the file finds a whole filesystem, and two runs making it at once
+ * end with one. Returns whether it was made.
+ */
+async function ensureLayerDisk(file, sizeBytes) {
+    if (external_node_fs_default().existsSync(file))
+        return false;
+    const partial = `${file}.${process.pid}.partial`;
+    try {
+        external_node_fs_default().writeFileSync(partial, '', { mode: 0o600 });
+        external_node_fs_default().truncateSync(partial, sizeBytes);
+        // root_owner: the guest's root owns the filesystem's root whoever made it on the host.
+        const options = 'root_owner=0:0,lazy_itable_init=1,lazy_journal_init=1';
+        await (0,external_node_util_namespaceObject.promisify)(external_node_child_process_.execFile)(findMke2fs(), ['-q', '-F', '-t', 'ext4', '-m', '0', '-E', options, partial], {
+            timeout: 120_000
+        }).catch((error) => {
+            if (error instanceof HostError)
+                throw error;
+            const output = error.stderr;
+            const stderr = (typeof output === 'string' || Buffer.isBuffer(output) ? output.toString() : '').trim();
+            throw new HostError(`mke2fs could not make the layer disk ${file}: ${stderr || errorText(error)}`);
+        });
+        try {
+            external_node_fs_default().linkSync(partial, file);
+            return true;
+        }
+        catch (error) {
+            if ((0,errors/* errorCode */.CA)(error) === 'EEXIST')
+                return false;
+            throw error;
+        }
+    }
+    finally {
+        external_node_fs_default().rmSync(partial, { force: true });
+    }
+}
+/**
+ * Takes a disk for this run, or fails at once when another run holds it. The lock is an abstract
+ * socket named after the disk's device and inode: the kernel frees it when this process ends,
+ * however it ends, so a killed step never leaves the disk locked. Runs that share a disk share a
+ * network namespace (the runner's), where abstract socket names live.
+ */
+async function lockDisk(file, inUse) {
+    const stat = external_node_fs_default().statSync(file, { bigint: true });
+    const name = `\0krun-action-disk-${stat.dev}-${stat.ino}`;
+    const server = external_node_net_default().createServer();
+    await new Promise((resolve, reject) => {
+        server.once('error', (error) => reject((0,errors/* errorCode */.CA)(error) === 'EADDRINUSE' ? inUse() : error));
+        server.listen({ path: name }, resolve);
+    });
+    server.unref();
+    return { release: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+;// CONCATENATED MODULE: ./src/engine/guest/prepared-layer.ts
+/**
+ * The prepare script's layer: its key, and its place in the image cache. The key is a hash over
+ * everything that made the layer; no part of it is kept in clear.
+ */
+
+
+
+
+
+
+/** Raised when what a layer holds, or how the guest init lays it out, changes. */
+const LAYER_FORMAT = '1';
+/** Each part's name and length go into the hash before its bytes, so no two lists of parts collide. */
+function preparedLayerKey(parts) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for (const { name, value } of parts) {
+        const bytes = Buffer.from(value);
+        hash.update(`${name}\0${bytes.length}\0`);
+        hash.update(bytes);
+    }
+    return hash.digest('hex');
+}
+/** Who the script ran as: root, or the ids the image's User or the user input resolved to. */
+function userPart(user) {
+    return user ? `${user.uid}:${user.gid}:${user.groups.join(',')}` : 'root';
+}
+/**
+ * What made a prepared layer: the image (its platform manifest's digest), the script's bytes, the
+ * shell that ran it, the environment it saw (names and values, as the guest got them), the user
+ * it ran as and the guest's architecture.
+ */
+function preparedKeyParts(settings, imageDigest, guestArch) {
+    return [
+        { name: 'format', value: LAYER_FORMAT },
+        { name: 'image', value: imageDigest },
+        { name: 'script', value: settings.prepare ?? Buffer.alloc(0) },
+        { name: 'shell', value: settings.shell.join('\0') },
+        { name: 'env', value: renderEnv(settings) },
+        { name: 'user', value: userPart(settings.guestUser) },
+        { name: 'arch', value: guestArch }
+    ];
+}
+/**
+ * Moves a finished layer disk into the cache under its key, read-only. Returns false when another
+ * run published the same key first: this copy is then removed, and the one published is used.
+ */
+async function publishPreparedLayer(cache, tempFile, key) {
+    await external_node_fs_default().promises.chmod(tempFile, 0o444);
+    const entry = cache.tempPath('prepared');
+    await external_node_fs_default().promises.mkdir(entry, { mode: 0o700 });
+    await external_node_fs_default().promises.rename(tempFile, external_node_path_default().join(entry, external_node_path_default().basename(cache.preparedLayerPath(key))));
+    try {
+        await external_node_fs_default().promises.rename(entry, external_node_path_default().dirname(cache.preparedLayerPath(key)));
+        return true;
+    }
+    catch (error) {
+        if ((0,errors/* errorCode */.CA)(error) !== 'ENOTEMPTY' && (0,errors/* errorCode */.CA)(error) !== 'EEXIST')
+            throw error;
+        await (0,tree/* removeTree */.d)(entry);
+        return false;
+    }
+}
+/** The published layer for a key, marked as used now (for eviction); undefined when there is none. */
+async function findPreparedLayer(cache, key) {
+    const file = cache.preparedLayerPath(key);
+    try {
+        if (!(await external_node_fs_default().promises.lstat(file)).isFile())
+            return undefined;
+        const now = new Date();
+        await external_node_fs_default().promises.utimes(file, now, now);
+        return file;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/guest/run-layers.ts
+/**
+ * The layer disks a run's overlay uses: the prepared layer (from the cache, or made now by
+ * running the prepare script once) and the job's writable layer (persist: job), held for the run.
+ */
+
+
+
+
+
+
+
+/**
+ * The prepare script runs on the bare image, without the workspace (whose content is not part
+ * of the key), in /; its writable layer is a fresh disk that becomes the cached layer.
+ */
+function prepareSettings(settings) {
+    return {
+        ...settings,
+        commands: settings.prepare ?? Buffer.alloc(0),
+        workspace: null,
+        workdir: '/',
+        ports: [],
+        persist: 'step'
+    };
+}
+/** The cached prepared layer, made first when the cache has none; undefined when the script failed. */
+async function preparedLayer(context, runPrepare) {
+    const { settings, image } = context;
+    const imageSettings = settings_imageOf(settings);
+    if (!settings.prepare || !image || !imageSettings)
+        return { layers: {}, prepared: undefined, release: () => Promise.resolve() };
+    const script = prepareSettings(settings);
+    const key = preparedLayerKey(preparedKeyParts(script, image.manifestDigest, context.guestArch));
+    const cache = new image_cache/* ImageCache */.Ss(context.imageCacheDir);
+    await cache.init();
+    const found = await findPreparedLayer(cache, key);
+    if (found) {
+        context.log('prepared layer from cache: the prepare script does not run again');
+        return { layers: { middle: found }, prepared: 'cache', release: () => Promise.resolve() };
+    }
+    const disk = cache.tempPath('prepare');
+    try {
+        await ensureLayerDisk(disk, settings.persistSizeBytes);
+        context.log('Running the prepare script; its layer is cached for later runs');
+        if (!(await runPrepare(script, { upper: disk }))) {
+            context.log('The prepare script failed: nothing was cached, and the commands do not run');
+            return undefined;
+        }
+        await publishPreparedLayer(cache, disk, key);
+        await cache.evict(imageSettings.maxCacheBytes, new Set([key]));
+    }
+    finally {
+        await external_node_fs_default().promises.rm(disk, { force: true });
+    }
+    const published = await findPreparedLayer(cache, key);
+    if (!published)
+        throw new HostError(`the prepared layer vanished from the image cache ${context.imageCacheDir}`);
+    return { layers: { middle: published }, prepared: 'made', release: () => Promise.resolve() };
+}
+/** The job's writable layer, made on first use, held by this run alone. */
+async function jobDisk(context) {
+    const file = external_node_path_default().join(context.tempDir, JOB_DISK_NAME);
+    await ensureLayerDisk(file, context.settings.persistSizeBytes);
+    const lock = await lockDisk(file, () => new HostError(`persist: job: the job's layer disk ${file} is in use by another step running now; steps that share it must run one at a time`));
+    return { upper: file, lock };
+}
+/** Sets up the run's layer disks; undefined when the prepare script failed (the step fails, nothing is cached). */
+async function setUpLayers(context, runPrepare) {
+    // The job's disk first: a step refused for it runs no prepare script.
+    const job = context.settings.persist === 'job' ? await jobDisk(context) : undefined;
+    try {
+        const prepared = await preparedLayer(context, runPrepare);
+        if (!prepared) {
+            await job?.lock.release();
+            return undefined;
+        }
+        if (!job)
+            return prepared;
+        return { ...prepared, layers: { ...prepared.layers, upper: job.upper }, release: () => job.lock.release() };
+    }
+    catch (error) {
+        await job?.lock.release();
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/guest/guest-records.ts
+/**
+ * Reads back what the guest init recorded in the run directory's root (native/README.md).
+ * That root is the guest's own root share, so the guest can write anything there: every
+ * record is read as untrusted input (untrusted-file.ts) and parsed strictly. The host reads
+ * only after the VM process has ended.
+ */
+
+
+
+const INIT_ERROR_MAX_BYTES = 4096;
+/** How much of the init's error line is shown. */
+const INIT_ERROR_SHOWN_CHARS = 200;
+/** A final status: its word, a space, a number with no leading zero. */
+const STATUS_END = new RegExp(`^(${STATUS_EXITED}|${STATUS_KILLED}) (0|[1-9][0-9]{0,2})$`);
+/** Thrown for a record whose content is not in the init's format. */
+class MalformedRecord extends Error {
+}
+/**
+ * Parses the status record: exactly STATUS_BYTES, the record padded with spaces and ended
+ * by a newline. "running" means the init started but recorded no end.
+ */
+function parseStatusRecord(bytes) {
+    const text = bytes.toString('latin1');
+    if (bytes.length !== STATUS_BYTES || !text.endsWith('\n'))
+        throw new MalformedRecord();
+    const trimmed = text.slice(0, -1).replace(/ +$/, '');
+    if (trimmed === STATUS_RUNNING)
+        return undefined;
+    const match = STATUS_END.exec(trimmed);
+    const value = match ? Number(match[2]) : NaN;
+    if (!match || value > 255 || (match[1] === STATUS_KILLED && value === 0))
+        throw new MalformedRecord();
+    return match[1] === STATUS_EXITED ? { exitCode: value } : { exitCode: 128 + value, signal: value };
+}
+/** The init's error line as it may be shown: its first line, made visible, capped. */
+function sanitizeInitError(bytes) {
+    const firstLine = bytes.toString('utf8').split('\n')[0].trim();
+    if (firstLine === '')
+        return undefined;
+    return (0,visible/* visibleExcerpt */.k)(firstLine, INIT_ERROR_SHOWN_CHARS);
+}
+/** Reads the records under `root` (the guest's root share). */
+function readGuestRecords(root) {
+    let current = GUEST.started;
+    try {
+        const started = untrustedPathExists(root, GUEST.started);
+        current = GUEST.status;
+        const statusBytes = readUntrustedFile(root, GUEST.status, STATUS_BYTES);
+        const status = statusBytes === undefined ? undefined : parseStatusRecord(statusBytes);
+        current = GUEST.initError;
+        const initErrorBytes = readUntrustedFile(root, GUEST.initError, INIT_ERROR_MAX_BYTES);
+        const initError = initErrorBytes === undefined ? undefined : sanitizeInitError(initErrorBytes);
+        return { started, status, initError };
+    }
+    catch (error) {
+        if (error instanceof TamperedError || error instanceof MalformedRecord)
+            return { tampered: current };
+        throw error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/run.ts
@@ -4721,14 +4735,15 @@ async function runInMicroVm(options) {
         checkWorkspaceHoldsNoHostFiles(options.settings.workspace, [{ what: 'libkrun', file: libkrun }]);
         // One timeout for the whole run: the pull spends part of it, the VM gets the rest.
         const timeout = image_base_timeoutFromNow(options.settings.timeoutSeconds);
-        const image = options.settings.image
-            ? await image_base_prepareImageBase(options.settings.image, {
+        const imageSettings = settings_imageOf(options.settings);
+        const image = imageSettings
+            ? await image_base_prepareImageBase(imageSettings, {
                 cacheDir: options.host.imageCacheDir,
                 log: options.log,
                 timeout
             })
             : undefined;
-        const settings = image ? withImageRoot(options.settings, image) : options.settings;
+        const settings = image ? withImageRoot(options.settings, image) : withRootfs(options.settings);
         const interactive = options.interactive ?? false;
         const run = { settings, libkrun, initBinary, image, interactive, timeout, layers: {} };
         let prepareRun;
@@ -4742,8 +4757,11 @@ async function runInMicroVm(options) {
             prepareRun = await runPrepared(scriptOptions, scriptRun, undefined);
             return prepareRun.outcome.exitCode === 0 && prepareRun.outcome.failure === undefined;
         });
-        if (!layers)
-            return failedPrepare(prepareRun);
+        if (!layers) {
+            const { outcome } = prepareRun;
+            const failure = `prepare: ${outcome.failure ?? `exited with code ${outcome.exitCode}`}; nothing was cached`;
+            return { ...prepareRun, outcome: { ...outcome, failure } };
+        }
         try {
             const guarded = settings.network === 'public';
             const fitting = early && fitsRun(early, libkrun, interactive, options.fence !== undefined, guarded) ? early : undefined;
@@ -4761,11 +4779,6 @@ async function runInMicroVm(options) {
         if (early)
             await discardEarly(early, warnOf(options));
     }
-}
-/** A failed prepare script fails the step, in words that name it. */
-function failedPrepare(result) {
-    const failure = result.outcome.failure ?? `exited with code ${result.outcome.exitCode}`;
-    return { ...result, outcome: { ...result.outcome, failure: `prepare: ${failure}; nothing was cached` } };
 }
 /** A warning is the front end's own line: never inside the fence, where the runner would not read it. */
 const warnOf = (options) => (message) => {
