@@ -1,3 +1,4 @@
+import { parseOnce } from '../src/engine/inputs/raw-inputs.js'
 import { expect } from '@jest/globals'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -22,6 +23,14 @@ function problemOf(fn: () => unknown): { input: string; problem: string } {
   }
   throw new Error('expected an InputError')
 }
+
+describe('parseOnce', () => {
+  it('parses each input once and hands the same value out again', () => {
+    const input = parseOnce(rawInputs({ env: 'A=1' }), context())
+    expect(input('env')).toEqual([['A', '1']])
+    expect(input('env')).toBe(input('env'))
+  })
+})
 
 describe('buildSettings', () => {
   it('applies the documented defaults', () => {

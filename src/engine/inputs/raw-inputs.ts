@@ -20,3 +20,12 @@ export function shownDefault(name: InputName): string {
   const spec: InputSpec = INPUTS[name]
   return spec.defaultText ?? (spec.default === '' ? '' : `\`${spec.default}\``)
 }
+
+/** A reader of these raw inputs that parses each input at most once (some parsers look at the host). */
+export function parseOnce(raw: RawInputs, context: ParseContext): <N extends InputName>(name: N) => Parsed<N> {
+  const parsed = new Map<InputName, unknown>()
+  return <N extends InputName>(name: N): Parsed<N> => {
+    if (!parsed.has(name)) parsed.set(name, parseInput(name, raw, context))
+    return parsed.get(name) as Parsed<N>
+  }
+}

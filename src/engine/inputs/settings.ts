@@ -14,7 +14,7 @@ import type { GuestUser, UserSpec } from './guest-user.js'
 import { libkrunInputName } from './host-paths.js'
 import type { PinnedArchive } from '../host/libkrun-pinned.js'
 import { INPUTS, INPUT_NAMES, type InputSpec, type ParseContext, type RawInputs } from './table.js'
-import { parseInput } from './raw-inputs.js'
+import { parseInput, parseOnce } from './raw-inputs.js'
 import type { KvmAccessPolicy } from '../host/kvm-access.js'
 import type { PersistMode } from './persist-inputs.js'
 import { type EnvEntry, type LogLevel, type NetworkMode, type WorkspaceDevices, parseCommandBytes } from './parse.js'
@@ -109,11 +109,11 @@ export interface RunSettings {
   resolvedHostPaths: Partial<RawInputs>
 }
 
-function resolveHostPaths(raw: RawInputs, context: ParseContext): Partial<RawInputs> {
+function resolveHostPaths(input: ReturnType<typeof parseOnce>): Partial<RawInputs> {
   return Object.fromEntries(
     INPUT_NAMES.flatMap((name) => {
       const spec: InputSpec = INPUTS[name]
-      return spec.hostPath ? [[name, spec.hostPath(parseInput(name, raw, context) as never)]] : []
+      return spec.hostPath ? [[name, spec.hostPath(input(name) as never)]] : []
     })
   )
 }
@@ -166,8 +166,12 @@ function lastOfEach(entries: EnvEntry[]): EnvEntry[] {
 export type LibkrunSettings = Pick<RunSettings, 'libkrun' | 'libkrunArchive' | 'libkrunFrom'>
 
 /** What the user named as libkrun, if anything (the doctor needs this part alone). */
-export function libkrunSettings(raw: RawInputs, context: ParseContext): LibkrunSettings {
-  const named = parseInput('libkrun', raw, context)
+export function libkrunSettings(
+  raw: RawInputs,
+  context: ParseContext,
+  input = parseOnce(raw, context)
+): LibkrunSettings {
+  const named = input('libkrun')
   return {
     libkrun: named && 'path' in named ? named.path : undefined,
     libkrunArchive: named && 'archive' in named ? named.archive : undefined,
@@ -185,6 +189,8 @@ export function buildSettings(
   envEntries?: EnvEntry[],
   commandBytes?: Buffer
 ): RunSettings {
+  // The host-path inputs are read again for the later steps' saved settings: parsed once.
+  const input = parseOnce(raw, context)
   const commands = commandBytes ? parseCommandBytes(commandBytes) : parseInput('commands', raw, context)
   const shell = parseInput('shell', raw, context)
   const env = lastOfEach(envEntries ?? parseInput('env', raw, context))
@@ -193,9 +199,9 @@ export function buildSettings(
   const logLevel = parseInput('log-level', raw, context)
   const timeoutSeconds = parseInput('timeout', raw, context)
   const image = imageSettings(raw, context)
-  const rootfs = image ? '' : parseInput('rootfs', raw, context)
+  const rootfs = image ? '' : input('rootfs')
   const base: BaseSettings = image ? { kind: 'image', image } : { kind: 'rootfs', rootfs }
-  const workspace = parseInput('workspace', raw, context)
+  const workspace = input('workspace')
   const workspaceDevices = parseInput('workspace-devices', raw, context)
   const workdirInput = parseInput('workdir', raw, context)
   const workdir = workdirInput ?? workspace ?? '/'
@@ -228,7 +234,7 @@ export function buildSettings(
   if (prepare && !image) {
     throw new InputError('prepare', 'needs image: its layer is cached per image digest; set image, or drop prepare')
   }
-  const { libkrun, libkrunArchive, libkrunFrom } = libkrunSettings(raw, context)
+  const { libkrun, libkrunArchive, libkrunFrom } = libkrunSettings(raw, context, input)
   if (libkrun !== undefined) checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'libkrun', file: libkrun }])
   const kvmAccess = parseInput('kvm-access', raw, context)
   const exportEnv = parseInput('export-env', raw, context)
@@ -262,6 +268,6 @@ export function buildSettings(
     timeoutSeconds,
     exportEnv,
     guestWorkflowCommands,
-    resolvedHostPaths: resolveHostPaths(raw, context)
+    resolvedHostPaths: resolveHostPaths(input)
   }
 }
