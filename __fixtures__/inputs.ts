@@ -1,4 +1,5 @@
 import os from 'node:os'
+import { InputError } from '../src/engine/errors.js'
 import { type ParseContext, type RawInputs } from '../src/engine/inputs/table.js'
 import { defaultInputs } from '../src/engine/inputs/raw-inputs.js'
 import type { ResolvedSettings } from '../src/engine/inputs/settings.js'
@@ -54,4 +55,21 @@ export function settings(overrides: Partial<ResolvedSettings> = {}): ResolvedSet
     guestWorkflowCommands: false,
     ...overrides
   }
+}
+
+/** The InputError `fn` throws; anything else it throws, or nothing, fails the test. */
+export function inputErrorOf(fn: () => unknown): InputError {
+  try {
+    fn()
+  } catch (error) {
+    if (error instanceof InputError) return error
+    throw error
+  }
+  throw new Error('expected an InputError')
+}
+
+/** What the InputError `fn` throws names: the input and the problem. */
+export function problemOf(fn: () => unknown): { input: string; problem: string } {
+  const { input, problem } = inputErrorOf(fn)
+  return { input, problem }
 }

@@ -1,5 +1,5 @@
 import { InputError } from '../src/engine/errors.js'
-import { settings } from '../__fixtures__/inputs.js'
+import { inputErrorOf, settings } from '../__fixtures__/inputs.js'
 import { vmConfig } from '../src/engine/guest/plan.js'
 import { runLayout } from '../src/engine/guest/run-dir.js'
 import {
@@ -51,16 +51,6 @@ function fakeLibkrun(
 const describeErrno = (errno: number) => `errno ${errno}`
 const config = vmConfig(settings(), runLayout('/run/x'), '/lib/libkrun.so.1', '/dev/kvm')
 
-/** The input an error thrown by `action` names. */
-function thrownInput(action: () => unknown): string | undefined {
-  try {
-    action()
-  } catch (error) {
-    return (error as { input?: string }).input
-  }
-  return undefined
-}
-
 describe('configureContext', () => {
   it('configures the VM with an empty environment and keeps warnings in the log file', () => {
     const { krun, calls } = fakeLibkrun()
@@ -95,9 +85,9 @@ describe('configureContext', () => {
       upper: '/tmp/job.img'
     })
     expect(() => configureContext(krun, persist, () => 42, describeErrno)).toThrow(/lacks krun_add_disk2/)
-    expect(thrownInput(() => configureContext(krun, persist, () => 42, describeErrno))).toBe('persist')
+    expect(inputErrorOf(() => configureContext(krun, persist, () => 42, describeErrno)).input).toBe('persist')
     const prepared = { ...persist, disks: persist.disks.map((disk) => ({ ...disk, readOnly: true })) }
-    expect(thrownInput(() => configureContext(krun, prepared, () => 42, describeErrno))).toBe('prepare')
+    expect(inputErrorOf(() => configureContext(krun, prepared, () => 42, describeErrno)).input).toBe('prepare')
   })
 
   it('shares the base through krun_add_virtiofs before libkrun 1.18, which has no read-only share', () => {

@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { DIST, errorLines, removeScratches, runAction } from '../__fixtures__/action-runner.js'
 import { type ArchiveServer, archiveOf, standinEntries, startArchiveServer } from '../__fixtures__/archive-server.js'
-import { context, rawInputs, settings } from '../__fixtures__/inputs.js'
+import { context, rawInputs, settings, problemOf } from '../__fixtures__/inputs.js'
 import { parseArgs } from '../src/cli/args.js'
 import { runCli } from '../src/cli/run.js'
 import { HostError, InputError } from '../src/engine/errors.js'
@@ -38,16 +38,6 @@ afterEach(() => {
     fs.chmodSync(path.join(scratch, 'cache', entry), 0o755)
   fs.rmSync(scratch, { recursive: true, force: true })
 })
-
-function problemOf(fn: () => unknown): { input: string; problem: string } {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof InputError) return { input: error.input, problem: error.problem }
-    throw error
-  }
-  throw new Error('expected an InputError')
-}
 
 const settingsFor = (libkrun: string, libraryFromEnv?: string) =>
   buildSettings(rawInputs({ libkrun, workspace: 'none' }), context({ cwd: scratch, libraryFromEnv }))

@@ -2,6 +2,7 @@
  * Network public's host side: the `allow` input, the policy file krun-netguard reads, the
  * README's table of refused ranges, and the refusal table read back.
  */
+import { problemOf } from '../__fixtures__/inputs.js'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -17,16 +18,6 @@ import {
   readRefusedTable,
   refusalLines
 } from '../src/engine/vm-process/refused-table.js'
-
-function problemOf(fn: () => unknown): { input: string; problem: string } {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof InputError) return { input: error.input, problem: error.problem }
-    throw error
-  }
-  throw new Error('expected an InputError')
-}
 
 describe('the allow input', () => {
   it('takes CIDR, CIDR:PORT, HOST and HOST:PORT, one per line, blank lines aside', () => {

@@ -1,4 +1,4 @@
-import { InputError } from '../src/engine/errors.js'
+import { inputErrorOf } from '../__fixtures__/inputs.js'
 import {
   formatDuration,
   parseBoolean,
@@ -17,20 +17,10 @@ import {
   parseWorkspaceDevices
 } from '../src/engine/inputs/parse.js'
 
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof InputError) return error
-    throw error
-  }
-  throw new Error('expected an InputError')
-}
-
 describe('cpus', () => {
   it.each(['1', '2', ' 255 '])('accepts %p', (raw) => expect(parseCpus(raw)).toBe(Number(raw.trim())))
   it.each(['0', '256', 'abc', '1.5', '-1', ''])('rejects %p naming the input, the value and the range', (raw) => {
-    const error = errorOf(() => parseCpus(raw))
+    const error = inputErrorOf(() => parseCpus(raw))
     expect(error.input).toBe('cpus')
     expect(error.problem).toContain(`"${raw}"`)
     expect(error.problem).toContain('from 1 to 255')
@@ -43,7 +33,7 @@ describe('memory', () => {
     expect(parseMemory('4096', 4096)).toBe(4096)
   })
   it.each(['0', '127', 'abc', '12x', '4097', '99999999999999999999'])('rejects %p', (raw) => {
-    const error = errorOf(() => parseMemory(raw, 4096))
+    const error = inputErrorOf(() => parseMemory(raw, 4096))
     expect(error.input).toBe('memory')
     expect(error.problem).toMatch(/expected a whole number of MiB from 128 to 4096/)
   })
@@ -59,7 +49,7 @@ describe('shell', () => {
     expect(parseShell('python3  -u {0}')).toEqual(['python3', '-u', '{0}'])
   })
   it.each(['zsh', 'bash -x'])('rejects %p: unknown shell or template without {0}', (raw) => {
-    const error = errorOf(() => parseShell(raw))
+    const error = inputErrorOf(() => parseShell(raw))
     expect(error.input).toBe('shell')
     expect(error.problem).toContain('{0}')
   })
@@ -74,11 +64,13 @@ describe('commands', () => {
     expect(parseCommandBytes(bytes)).toEqual(bytes)
   })
   it.each(['', '   \n\t\n'])('rejects empty or whitespace-only commands %p', (raw) => {
-    expect(errorOf(() => parseCommands(raw)).problem).toMatch(/is empty/)
+    expect(inputErrorOf(() => parseCommands(raw)).problem).toMatch(/is empty/)
   })
   it('rejects a NUL byte and names its line', () => {
-    expect(errorOf(() => parseCommands('echo a\necho b\0\n')).problem).toMatch(/line 2 contains a NUL byte/)
-    expect(errorOf(() => parseCommandBytes(Buffer.from([0x0a, 0xff, 0x0a, 0x00]))).problem).toMatch(/line 3 contains/)
+    expect(inputErrorOf(() => parseCommands('echo a\necho b\0\n')).problem).toMatch(/line 2 contains a NUL byte/)
+    expect(inputErrorOf(() => parseCommandBytes(Buffer.from([0x0a, 0xff, 0x0a, 0x00]))).problem).toMatch(
+      /line 3 contains/
+    )
   })
 })
 
@@ -91,7 +83,7 @@ describe('timeout', () => {
     ['', undefined]
   ])('reads %p as %p seconds', (raw, seconds) => expect(parseTimeout(raw)).toBe(seconds))
   it.each(['0', '-5', 'soon', '1.5m', '10d'])('rejects %p', (raw) => {
-    const error = errorOf(() => parseTimeout(raw))
+    const error = inputErrorOf(() => parseTimeout(raw))
     expect(error.input).toBe('timeout')
     expect(error.problem).toContain('90s, 10m, 1h')
   })
@@ -106,7 +98,7 @@ describe('log-level', () => {
     expect(parseLogLevel('')).toBeUndefined()
   })
   it('rejects others', () =>
-    expect(errorOf(() => parseLogLevel('loud')).problem).toContain('off, error, warn, info, debug, trace'))
+    expect(inputErrorOf(() => parseLogLevel('loud')).problem).toContain('off, error, warn, info, debug, trace'))
 })
 
 describe('env', () => {
@@ -131,13 +123,15 @@ describe('env', () => {
     ])
   })
   it('rejects a line without "=" without echoing it (it may be a secret)', () => {
-    const error = errorOf(() => parseEnv('A=1\nsupersecretvalue'))
+    const error = inputErrorOf(() => parseEnv('A=1\nsupersecretvalue'))
     expect(error.problem).toMatch(/line 2 has no "="/)
     expect(error.message).not.toContain('supersecretvalue')
   })
   it('rejects an invalid name by line number, without quoting it', () => {
-    expect(errorOf(() => parseEnv('1ABC=x')).problem).toMatch(/^line 1: the name is not a valid variable name/)
-    expect(errorOf(() => parseEnv('A=1\nMY-VAR=x')).problem).toMatch(/^line 2: the name is not a valid variable name/)
+    expect(inputErrorOf(() => parseEnv('1ABC=x')).problem).toMatch(/^line 1: the name is not a valid variable name/)
+    expect(inputErrorOf(() => parseEnv('A=1\nMY-VAR=x')).problem).toMatch(
+      /^line 2: the name is not a valid variable name/
+    )
   })
   it.each([
     [
@@ -149,22 +143,22 @@ describe('env', () => {
     ['a heredoc never closed', 'KEY<<secretpart0123456789\nvalue'],
     ['a CLI assignment', '--env']
   ])('never quotes any part of %s', (_what, text) => {
-    const error = errorOf(() => (text === '--env' ? parseEnvAssignment('secret part=x', {}) : parseEnv(text)))
+    const error = inputErrorOf(() => (text === '--env' ? parseEnvAssignment('secret part=x', {}) : parseEnv(text)))
     expect(error.input).toBe('env')
     for (const part of ['secret', 'part', '0123', 'MII', 'BEGIN', 'EOF', '==']) {
       expect(error.message).not.toContain(part)
     }
   })
   it('rejects an unclosed heredoc and a NUL byte, never showing the value', () => {
-    expect(errorOf(() => parseEnv('K<<END\nsecret')).problem).toMatch(/never closed/)
-    const error = errorOf(() => parseEnv('K=sec\0ret'))
+    expect(inputErrorOf(() => parseEnv('K<<END\nsecret')).problem).toMatch(/never closed/)
+    const error = inputErrorOf(() => parseEnv('K=sec\0ret'))
     expect(error.problem).toMatch(/value of K contains a NUL byte/)
     expect(error.message).not.toContain('sec')
   })
   it('CLI assignments take a bare name from the host environment', () => {
     expect(parseEnvAssignment('A=b=c', {})).toEqual(['A', 'b=c'])
     expect(parseEnvAssignment('TOKEN', { TOKEN: 'xyz' })).toEqual(['TOKEN', 'xyz'])
-    expect(errorOf(() => parseEnvAssignment('TOKEN', {})).problem).toMatch(/not set in this environment/)
+    expect(inputErrorOf(() => parseEnvAssignment('TOKEN', {})).problem).toMatch(/not set in this environment/)
   })
 })
 
@@ -176,7 +170,7 @@ describe('network', () => {
     ['NONE', 'none']
   ])('accepts %p', (raw, mode) => expect(parseNetwork(raw)).toBe(mode))
   it.each(['', 'off', 'host', 'tsi none'])('rejects %p naming the input and the three modes', (raw) => {
-    const error = errorOf(() => parseNetwork(raw))
+    const error = inputErrorOf(() => parseNetwork(raw))
     expect(error.input).toBe('network')
     expect(error.problem).toBe(`"${raw}" is not a network mode; expected public, tsi or none`)
   })
@@ -201,7 +195,7 @@ describe('ports', () => {
     [1, '80:65536', 'line 1 ("80:65536") has a port out of range'],
     [1, '99999999999999999999:1', 'line 1 ("99999999999999999999…") has a port out of range']
   ])('rejects bad case %#, naming its line %p', (_line, raw, start) => {
-    const error = errorOf(() => parsePorts(raw))
+    const error = inputErrorOf(() => parsePorts(raw))
     expect(error.input).toBe('ports')
     expect(error.problem).toBe(
       `${start}; expected HOST:GUEST, two whole numbers from 1 to 65535 (e.g. 8080:80), one pair per line`
@@ -210,18 +204,18 @@ describe('ports', () => {
 
   it('never echoes a line that is not made of digits and colons (it could hold a secret)', () => {
     for (const raw of ['s3cret:80', '80:80 # s3cret', 'localhost:8080:80', '8080 : 80']) {
-      const error = errorOf(() => parsePorts(`1:1\n${raw}`))
+      const error = inputErrorOf(() => parsePorts(`1:1\n${raw}`))
       expect(error.problem).toMatch(/^line 2 is not HOST:GUEST; /)
       expect(error.problem).not.toContain(raw)
     }
   })
 
   it('refuses the same host port twice, and the same guest port twice', () => {
-    expect(errorOf(() => parsePorts('8080:80\n9090:90\n8080:81'))).toMatchObject({
+    expect(inputErrorOf(() => parsePorts('8080:80\n9090:90\n8080:81'))).toMatchObject({
       input: 'ports',
       problem: 'line 3 ("8080:81") exposes host port 8080 a second time; give each host port once'
     })
-    expect(errorOf(() => parsePorts('8080:80\n8081:080'))).toMatchObject({
+    expect(inputErrorOf(() => parsePorts('8080:80\n8081:080'))).toMatchObject({
       input: 'ports',
       problem: 'line 2 ("8081:080") exposes guest port 80 a second time; give each guest port once'
     })
@@ -263,15 +257,9 @@ describe('cache-size', () => {
   ])('reads %p', (raw, bytes) => expect(parseCacheSize(raw)).toBe(bytes))
 
   it.each(['', '10', '255M', '10 gigabytes', '-1G', '1.5G'])('refuses %p in one line naming cache-size', (raw) => {
-    let refused: unknown
-    try {
-      parseCacheSize(raw)
-    } catch (error) {
-      refused = error
-    }
-    expect(refused).toBeInstanceOf(InputError)
-    expect((refused as InputError).input).toBe('cache-size')
-    expect((refused as InputError).problem).toMatch(
+    const refused = inputErrorOf(() => parseCacheSize(raw))
+    expect(refused.input).toBe('cache-size')
+    expect(refused.problem).toMatch(
       /is not a cache size of at least 256M; expected a number with K, M, G or T \(e\.g\. 10G\)$/
     )
   })

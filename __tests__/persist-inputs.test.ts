@@ -1,24 +1,14 @@
 /** The inputs about lasting state, and the prepared layer's key. */
+import { inputErrorOf } from '../__fixtures__/inputs.js'
 import type { RunSettings } from '../src/engine/inputs/settings.js'
-import { InputError } from '../src/engine/errors.js'
 import { parseDiskSize, parsePersist, parsePrepare } from '../src/engine/inputs/persist-inputs.js'
 import { preparedKeyParts, preparedLayerKey } from '../src/engine/guest/prepared-layer.js'
-
-function problem(fn: () => unknown): InputError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof InputError) return error
-    throw error
-  }
-  throw new Error('expected an InputError')
-}
 
 describe('persist, persist-size, prepare', () => {
   it('takes step or job, step by default', () => {
     expect(parsePersist('')).toBe('step')
     expect(parsePersist(' Job ')).toBe('job')
-    const refused = problem(() => parsePersist('forever'))
+    const refused = inputErrorOf(() => parsePersist('forever'))
     expect(refused?.input).toBe('persist')
     expect(refused?.problem).toMatch(/^"forever" is not a persist mode; expected step .* or job/)
   })
@@ -29,14 +19,14 @@ describe('persist, persist-size, prepare', () => {
     expect(parseDiskSize('1TiB')).toBe(2 ** 40)
     expect(parseDiskSize(String(64 * 2 ** 20 + 100))).toBe(64 * 2 ** 20)
     for (const bad of ['', '63M', '17T', '8 gigs', '-1G', '1.5G']) {
-      expect(problem(() => parseDiskSize(bad))).toMatchObject({ input: 'persist-size' })
+      expect(inputErrorOf(() => parseDiskSize(bad))).toMatchObject({ input: 'persist-size' })
     }
   })
 
   it('keeps the prepare script byte for byte, and none when blank', () => {
     expect(parsePrepare('  \n')).toBeUndefined()
     expect(parsePrepare('apk add gcc\n')).toEqual(Buffer.from('apk add gcc\n'))
-    expect(problem(() => parsePrepare('a\0b')).input).toBe('prepare')
+    expect(inputErrorOf(() => parsePrepare('a\0b')).input).toBe('prepare')
   })
 })
 

@@ -4,8 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { STANDIN } from '../__fixtures__/action-runner.js'
-import { context, rawInputs } from '../__fixtures__/inputs.js'
-import { InputError } from '../src/engine/errors.js'
+import { context, rawInputs, problemOf } from '../__fixtures__/inputs.js'
 import { buildSettings, withImageRoot } from '../src/engine/inputs/settings.js'
 
 let scratch: string
@@ -13,16 +12,6 @@ beforeEach(() => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'krun-settings-'))
 })
 afterEach(() => fs.rmSync(scratch, { recursive: true, force: true }))
-
-function problemOf(fn: () => unknown): { input: string; problem: string } {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof InputError) return { input: error.input, problem: error.problem }
-    throw error
-  }
-  throw new Error('expected an InputError')
-}
 
 describe('parseOnce', () => {
   it('parses each input once and hands the same value out again', () => {
