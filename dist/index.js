@@ -2588,6 +2588,15 @@ function shownDefault(name) {
     const spec = INPUTS[name];
     return spec.defaultText ?? (spec.default === '' ? '' : `\`${spec.default}\``);
 }
+/** A reader of these raw inputs that parses each input at most once (some parsers look at the host). */
+function parseOnce(raw, context) {
+    const parsed = new Map();
+    return (name) => {
+        if (!parsed.has(name))
+            parsed.set(name, parseInput(name, raw, context));
+        return parsed.get(name);
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/later-steps/saved-settings.ts
 /**
@@ -3630,10 +3639,10 @@ function withRootfs(settings) {
         throw new Error('an image base is resolved by withImageRoot, after the pull');
     return { ...settings, rootfs: settings.base.rootfs };
 }
-function resolveHostPaths(raw, context) {
+function resolveHostPaths(input) {
     return Object.fromEntries(table_INPUT_NAMES.flatMap((name) => {
         const spec = table_INPUTS[name];
-        return spec.hostPath ? [[name, spec.hostPath(parseInput(name, raw, context))]] : [];
+        return spec.hostPath ? [[name, spec.hostPath(input(name))]] : [];
     }));
 }
 function imageSettings(raw, context) {
@@ -3669,8 +3678,8 @@ function lastOfEach(entries) {
     return [...new Map(entries.map((entry) => [entry[0], entry])).values()];
 }
 /** What the user named as libkrun, if anything (the doctor needs this part alone). */
-function libkrunSettings(raw, context) {
-    const named = parseInput('libkrun', raw, context);
+function libkrunSettings(raw, context, input = parseOnce(raw, context)) {
+    const named = input('libkrun');
     return {
         libkrun: named && 'path' in named ? named.path : undefined,
         libkrunArchive: named && 'archive' in named ? named.archive : undefined,
@@ -3682,6 +3691,8 @@ function libkrunSettings(raw, context) {
  * `commandBytes` replaces the `commands` text (a CLI file or stdin, kept as bytes).
  */
 function buildSettings(raw, context, envEntries, commandBytes) {
+    // The host-path inputs are read again for the later steps' saved settings: parsed once.
+    const input = parseOnce(raw, context);
     const commands = commandBytes ? parseCommandBytes(commandBytes) : parseInput('commands', raw, context);
     const shell = parseInput('shell', raw, context);
     const env = lastOfEach(envEntries ?? parseInput('env', raw, context));
@@ -3690,9 +3701,9 @@ function buildSettings(raw, context, envEntries, commandBytes) {
     const logLevel = parseInput('log-level', raw, context);
     const timeoutSeconds = parseInput('timeout', raw, context);
     const image = imageSettings(raw, context);
-    const rootfs = image ? '' : parseInput('rootfs', raw, context);
+    const rootfs = image ? '' : input('rootfs');
     const base = image ? { kind: 'image', image } : { kind: 'rootfs', rootfs };
-    const workspace = parseInput('workspace', raw, context);
+    const workspace = input('workspace');
     const workspaceDevices = parseInput('workspace-devices', raw, context);
     const workdirInput = parseInput('workdir', raw, context);
     const workdir = workdirInput ?? workspace ?? '/';
@@ -3719,7 +3730,7 @@ function buildSettings(raw, context, envEntries, commandBytes) {
     if (prepare && !image) {
         throw new errors/* InputError */.dz('prepare', 'needs image: its layer is cached per image digest; set image, or drop prepare');
     }
-    const { libkrun, libkrunArchive, libkrunFrom } = libkrunSettings(raw, context);
+    const { libkrun, libkrunArchive, libkrunFrom } = libkrunSettings(raw, context, input);
     if (libkrun !== undefined)
         checkWorkspaceHoldsNoHostFiles(workspace, [{ what: 'libkrun', file: libkrun }]);
     const kvmAccess = parseInput('kvm-access', raw, context);
@@ -3754,7 +3765,7 @@ function buildSettings(raw, context, envEntries, commandBytes) {
         timeoutSeconds,
         exportEnv,
         guestWorkflowCommands,
-        resolvedHostPaths: resolveHostPaths(raw, context)
+        resolvedHostPaths: resolveHostPaths(input)
     };
 }
 
